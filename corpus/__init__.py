@@ -1,0 +1,1 @@
+"""Treaty corpus: the model, the importer and the structured files."""

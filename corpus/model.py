@@ -1,0 +1,143 @@
+"""The corpus model: instruments, their structure and articles, with exact text.
+
+Everything here is plain, immutable data. Text is kept exactly as the authentic source gives
+it (only Markdown markup is removed and whitespace runs are collapsed), so a contact point can
+quote it to a foreign authority.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """A pointer to an article (and optionally a paragraph and item path) of an instrument."""
+
+    instrument: str
+    article: str
+    paragraph: str | None = None
+    items: tuple[str, ...] = ()
+
+    def label(self) -> str:
+        """Human citation such as ``Article 29(3)`` or ``Article 6(1)(a)(ii)``."""
+        text = f"Article {self.article}"
+        if self.paragraph:
+            text += f"({self.paragraph})"
+        for item in self.items:
+            text += f"({item})"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A lettered ``a)`` or roman ``(i)`` item, possibly holding sub-items."""
+
+    label: str
+    text: str
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A numbered paragraph (``number`` is ``None`` for an article without numbering)."""
+
+    number: str | None
+    text: str
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """A chapter, section or title heading that groups articles."""
+
+    kind: str  # "chapter" | "section" | "title"
+    number: str  # as written: "II", "1"
+    heading: str | None  # the #### line after it, when the source has one
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article. ``text`` is the exact plain text, paragraphs separated by blank lines."""
+
+    instrument: str
+    number: str
+    title: str | None
+    paragraphs: tuple[Paragraph, ...]
+    text: str
+    available: bool = True
+    divisions: tuple[Division, ...] = ()
+    references: tuple[ArticleRef, ...] = ()
+
+    @property
+    def ref(self) -> ArticleRef:
+        return ArticleRef(self.instrument, self.number)
+
+    @property
+    def sort_key(self) -> tuple[int, str]:
+        digits = "".join(ch for ch in self.number if ch.isdigit())
+        return (int(digits) if digits else 0, self.number)
+
+    def paragraph(self, number: str) -> Paragraph | None:
+        return next((p for p in self.paragraphs if p.number == number), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Instrument:
+    """A treaty (or an organiser's document set) with its articles in source order."""
+
+    id: str  # "ets185"
+    title: str  # full title
+    short_title: str  # "Budapest Convention"
+    number: str  # "ETS No. 185"
+    year: int | None
+    aliases: tuple[str, ...]  # names people use: "budapest", "ets 185", "cybercrime convention"
+    preamble: str
+    articles: tuple[Article, ...]
+    source: str = ""  # where the text comes from
+
+    def article(self, number: str) -> Article | None:
+        return next((a for a in self.articles if a.number == number), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An organiser's or project document (guide, note) from ``corpus/`` Markdown files."""
+
+    id: str
+    title: str
+    kind: str  # "guide" | "note" | ...
+    body: str
+    tags: tuple[str, ...] = ()
+    articles: tuple[ArticleRef, ...] = ()
+    official: bool = False
+    path: str = ""
+
+
+@dataclass(slots=True)
+class Corpus:
+    """All instruments and documents, with lookups by id and by the names people use."""
+
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+
+    def instrument(self, name: str) -> Instrument | None:
+        """Find an instrument by id (``ets185``) or any alias, case-insensitively."""
+        key = normalise_name(name)
+        for instrument in self.instruments.values():
+            if key == instrument.id or key in {normalise_name(a) for a in instrument.aliases}:
+                return instrument
+        return None
+
+    def article(self, instrument: str, number: str) -> Article | None:
+        found = self.instrument(instrument)
+        return found.article(number) if found else None
+
+    def articles(self) -> list[Article]:
+        return [a for i in self.instruments.values() for a in i.articles]
+
+
+def normalise_name(name: str) -> str:
+    """Lower-case, drop punctuation and collapse spaces: ``E.T.S. No 185`` -> ``ets no 185``."""
+    cleaned = "".join(ch.lower() if ch.isalnum() else " " for ch in name)
+    return " ".join(cleaned.split())

@@ -1,0 +1,149 @@
+"""The typed answer of the ask service, shared by every front end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class AnswerKind(StrEnum):
+    CITATION = "citation"
+    FAQ = "faq"
+    EVENT = "event"
+    SEARCH = "search"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A matched span inside a snippet, as character offsets into the snippet."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHit:
+    instrument: str  # "ets185"
+    article: str  # "29"
+    title: str | None
+    score: float  # 0..1, calibrated: comparable across questions
+    snippet: str  # best-matching passage, exact text
+    paragraph: str | None = None
+    highlights: tuple[Highlight, ...] = ()
+    instrument_name: str = ""  # "Budapest Convention"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "instrument": self.instrument,
+            "instrument_name": self.instrument_name,
+            "article": self.article,
+            "paragraph": self.paragraph,
+            "title": self.title,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentHit:
+    """A guide or organiser document that matched."""
+
+    id: str
+    title: str
+    kind: str
+    score: float
+    snippet: str
+    highlights: tuple[Highlight, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "document": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FaqHit:
+    id: str
+    question: str  # the canonical phrasing
+    answer: str  # Telegram-safe HTML
+    articles: tuple[tuple[str, str], ...]  # (instrument, article) pairs it rests on
+    score: float  # 0..100 rapidfuzz score
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "faq": self.id,
+            "question": self.question,
+            "answer": self.answer,
+            "articles": [{"instrument": i, "article": a} for i, a in self.articles],
+            "score": round(self.score, 2),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FaqMatch:
+    """A confident FAQ answer, or near-miss choices to offer, or neither."""
+
+    best: FaqHit | None = None
+    choices: tuple[FaqHit, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EventHit:
+    id: str
+    title: str
+    start: datetime  # timezone-aware
+    end: datetime  # timezone-aware
+    timezone: str  # IANA name
+    room: str | None
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "event": self.id,
+            "title": self.title,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "timezone": self.timezone,
+            "room": self.room,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    question: str
+    kind: AnswerKind
+    articles: tuple[ArticleHit, ...] = ()  # ranked, best first
+    text: str | None = None  # exact text of the best article (or cited paragraph)
+    faq: FaqHit | None = None
+    faq_choices: tuple[FaqHit, ...] = ()
+    events: tuple[EventHit, ...] = ()
+    documents: tuple[DocumentHit, ...] = ()
+    suggestions: tuple[str, ...] = ()  # what to try when kind is NONE
+    notes: tuple[str, ...] = field(default=())  # e.g. "Article 999 does not exist in ..."
+
+    @property
+    def best(self) -> ArticleHit | None:
+        return self.articles[0] if self.articles else None
+
+    def to_json(self) -> dict[str, Any]:
+        results: list[dict[str, Any]] = [a.to_json() for a in self.articles]
+        return {
+            "question": self.question,
+            "kind": str(self.kind),
+            "results": results,
+            "text": self.text,
+            "faq": self.faq.to_json() if self.faq else None,
+            "faq_choices": [c.to_json() for c in self.faq_choices],
+            "events": [e.to_json() for e in self.events],
+            "documents": [d.to_json() for d in self.documents],
+            "suggestions": list(self.suggestions),
+            "notes": list(self.notes),
+        }
