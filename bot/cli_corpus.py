@@ -1,0 +1,145 @@
+"""CLI sub-commands for the corpus and search: ask, article, index, check, import-treaty."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from bot.settings import load_settings
+from corpus.problems import ValidationError
+
+
+def register(subparsers: Any) -> None:
+    ask = subparsers.add_parser("ask", help="answer a question (use - to read one per line)")
+    ask.add_argument("question", help='the question, or "-" to read questions from stdin')
+    ask.add_argument("--json", action="store_true", help="print JSON (one object per line)")
+    ask.set_defaults(func=run_ask)
+
+    article = subparsers.add_parser("article", help="print one article")
+    article.add_argument("instrument", help="ets185, budapest, lanzarote, 'convention 108'...")
+    article.add_argument("number", help="article number, e.g. 29")
+    article.add_argument("--json", action="store_true")
+    article.set_defaults(func=run_article)
+
+    build = subparsers.add_parser("index", help="rebuild the search index")
+    build.set_defaults(func=run_index)
+
+    check = subparsers.add_parser("check", help="validate corpus, thesaurus, FAQ and agenda files")
+    check.set_defaults(func=run_check)
+
+    treaty = subparsers.add_parser("import-treaty", help="import a treaty from Markdown")
+    treaty.add_argument("file", help="Markdown treaty text in the corpus-sources form")
+    treaty.add_argument("--id", help="short id such as ets185 (default: from the file name)")
+    treaty.set_defaults(func=run_import_treaty)
+
+
+def run_ask(args: argparse.Namespace) -> int:
+    from bot.services import build_services
+
+    services = build_services(load_settings())
+    if args.question == "-":
+        for line in sys.stdin:
+            question = line.rstrip("\n")
+            _print_answer(services.ask.ask(question), as_json=args.json)
+            sys.stdout.flush()
+        return 0
+    _print_answer(services.ask.ask(args.question), as_json=args.json)
+    return 0
+
+
+def _print_answer(answer: Any, *, as_json: bool) -> None:
+    from bot.render.plain import render_answer
+
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        print(render_answer(answer))
+
+
+def run_article(args: argparse.Namespace) -> int:
+    from corpus.store import load_corpus
+
+    settings = load_settings()
+    corpus = load_corpus(settings.corpus_dir)
+    instrument = corpus.instrument(args.instrument)
+    if instrument is None:
+        known = ", ".join(sorted(corpus.instruments))
+        print(f"Unknown instrument {args.instrument!r}; known: {known}", file=sys.stderr)
+        return 2
+    article = instrument.article(args.number.strip())
+    if article is None:
+        print(f"{instrument.short_title} has no Article {args.number}", file=sys.stderr)
+        return 2
+    if args.json:
+        payload = {
+            "instrument": instrument.id,
+            "instrument_name": instrument.short_title,
+            "article": article.number,
+            "title": article.title,
+            "text": article.text,
+            "available": article.available,
+            "references": [f"{r.instrument}:{r.article}" for r in article.references],
+        }
+        print(json.dumps(payload, ensure_ascii=False))
+        return 0
+    heading = f"{instrument.short_title}, Article {article.number}"
+    print(heading + (f" – {article.title}" if article.title else ""))
+    print()
+    print(article.text if article.available else "(English text not available in this source)")
+    return 0
+
+
+def run_index(args: argparse.Namespace) -> int:
+    from corpus.store import load_corpus
+
+    from index.search import SearchIndex
+
+    settings = load_settings()
+    try:
+        corpus = load_corpus(settings.corpus_dir)
+        built = SearchIndex.build(corpus, settings.index_dir, settings.thesaurus)
+    except ValidationError as error:
+        print(error, file=sys.stderr)
+        return 1
+    seconds = built.build_seconds or 0.0
+    print(f"index rebuilt in {seconds:.2f} s: {settings.index_dir}")
+    built.close()
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from bot.checks import check_all
+
+    problems = check_all(load_settings())
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        return 1
+    print("all files valid")
+    return 0
+
+
+def run_import_treaty(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from corpus.importer import import_treaty_file
+
+    settings = load_settings()
+    source = Path(args.file)
+    if not source.is_file():
+        print(f"{source}: no such file", file=sys.stderr)
+        return 2
+    try:
+        instrument = import_treaty_file(source, settings.corpus_dir / "treaties", args.id)
+    except ValidationError as error:
+        print(error, file=sys.stderr)
+        return 1
+    unavailable = sum(not a.available for a in instrument.articles)
+    print(
+        f"imported {instrument.id}: {instrument.title} – {len(instrument.articles)} articles"
+        + (f", {unavailable} without English text" if unavailable else "")
+    )
+    return 0

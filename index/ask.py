@@ -1,0 +1,224 @@
+"""The ask service: the one entry point every front end uses to answer a message.
+
+Order: a citation goes straight to the article; then a confident FAQ answer; then agenda
+events; then the search index. Below the calibrated confidence threshold the honest answer is
+``none`` with suggestions, never a random article.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from corpus.model import Article, Corpus
+from index.answer import Answer, AnswerKind, ArticleHit, DocumentHit, FaqHit
+from index.citations import parse_citations
+from index.ranking import Ranked, Ranker, Ranking
+from index.search import SearchIndex
+from index.snippets import paragraph_text, snippet
+from index.sources import EventSource, FaqSource, UnansweredLog
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION = 2000  # longer messages are cut: nobody asks a 10,000-character question
+LOW_CONFIDENCE = 0.55  # answered, but recorded for organisers to review
+SUGGESTIONS = (
+    "Cite an article: “art 29(3)”, “Lanzarote art 23”, “Convention 108 art. 12”",
+    "Ask about a topic: “how long can data be preserved?”, “what is the 24/7 network?”",
+    "Use /help to see everything I can do",
+)
+
+
+class AskService:
+    def __init__(
+        self,
+        corpus: Corpus,
+        search: SearchIndex,
+        faq: FaqSource | None = None,
+        events: EventSource | None = None,
+        unanswered: UnansweredLog | None = None,
+    ) -> None:
+        self.corpus = corpus
+        self.index = search
+        self.faq = faq
+        self.events = events
+        self.unanswered = unanswered
+        self.ranker = Ranker(search)
+
+    def ask(
+        self, question: str, *, user_id: int | None = None, now: datetime | None = None
+    ) -> Answer:
+        text = _clean(question)
+        if not text:
+            return Answer(question, AnswerKind.NONE, suggestions=SUGGESTIONS)
+        cited = self._citation(text)
+        if cited is not None:
+            return cited
+        faq = self.faq.match(text) if self.faq else None
+        if faq and faq.best:
+            return self._faq_answer(text, faq.best, faq.choices)
+        if self.events:
+            events = self.events.find(text, now or datetime.now(UTC))
+            if events:
+                return Answer(text, AnswerKind.EVENT, events=tuple(events))
+        ranked = self.ranker.rank(text, limit=5)
+        choices = faq.choices if faq else ()
+        articles = tuple(self._article_hit(r) for r in ranked.articles)
+        documents = tuple(self._document_hit(r) for r in ranked.documents)
+        if not ranked.confident:
+            self._record(text, user_id, "none", ranked.confidence)
+            return Answer(
+                text,
+                AnswerKind.NONE,
+                faq_choices=choices,
+                suggestions=SUGGESTIONS,
+                notes=_correction_note(ranked),
+            )
+        if ranked.confidence < LOW_CONFIDENCE:
+            self._record(text, user_id, "search", ranked.confidence)
+        best = ranked.articles[0] if ranked.articles else None
+        return Answer(
+            text,
+            AnswerKind.SEARCH,
+            articles=articles,
+            text=self._article(best).text if best else None,
+            faq_choices=choices,
+            documents=documents,
+            notes=_correction_note(ranked),
+        )
+
+    def search(self, text: str, limit: int = 10) -> list[ArticleHit]:
+        """Ranked articles for a free-text search (no FAQ, no agenda), citations first."""
+        cleaned = _clean(text)
+        cited = self._citation(cleaned) if cleaned else None
+        if cited is not None and cited.kind is AnswerKind.CITATION:
+            return list(cited.articles)
+        ranked = self.ranker.rank(cleaned, limit=limit) if cleaned else None
+        if ranked is None or not ranked.confident:
+            return []
+        return [self._article_hit(r) for r in ranked.articles]
+
+    def _citation(self, text: str) -> Answer | None:
+        citations = parse_citations(text, self.corpus)
+        if not citations:
+            return None
+        hits: list[ArticleHit] = []
+        notes: list[str] = []
+        best_text: str | None = None
+        for citation in citations:
+            ref = citation.ref
+            instrument = self.corpus.instruments[ref.instrument]
+            article = instrument.article(ref.article)
+            if article is None:
+                last = instrument.articles[-1].number if instrument.articles else "0"
+                notes.append(
+                    f"{instrument.short_title} has no Article {ref.article} "
+                    f"(its articles run from 1 to {last})."
+                )
+                continue
+            passage = paragraph_text(article, ref.paragraph, ref.items)
+            if ref.paragraph and passage is None:
+                notes.append(f"{ref.label()} does not exist; showing the whole article.")
+            if not article.available:
+                notes.append(
+                    f"The English text of {instrument.short_title} Article {article.number} "
+                    "is not available in this source."
+                )
+            shown = passage or article.text
+            if best_text is None:
+                best_text = shown
+            hits.append(
+                ArticleHit(
+                    instrument=instrument.id,
+                    article=article.number,
+                    title=article.title,
+                    score=1.0,
+                    snippet=shown[:600],
+                    paragraph=ref.paragraph if passage else None,
+                    instrument_name=instrument.short_title,
+                )
+            )
+        kind = AnswerKind.CITATION if hits else AnswerKind.NONE
+        return Answer(
+            text,
+            kind,
+            articles=tuple(hits),
+            text=best_text,
+            notes=tuple(notes),
+            suggestions=() if hits else SUGGESTIONS,
+        )
+
+    def _faq_answer(self, text: str, best: FaqHit, choices: tuple[FaqHit, ...]) -> Answer:
+        hits = []
+        for instrument_id, number in best.articles:
+            article = self.corpus.article(instrument_id, number)
+            if article is None:
+                continue
+            instrument = self.corpus.instruments[article.instrument]
+            hits.append(
+                ArticleHit(
+                    instrument=article.instrument,
+                    article=article.number,
+                    title=article.title,
+                    score=best.score / 100,
+                    snippet=article.text[:300],
+                    instrument_name=instrument.short_title,
+                )
+            )
+        first = self.corpus.article(hits[0].instrument, hits[0].article) if hits else None
+        others = tuple(c for c in choices if c.id != best.id)
+        return Answer(
+            text,
+            AnswerKind.FAQ,
+            articles=tuple(hits),
+            text=first.text if first else None,
+            faq=best,
+            faq_choices=others,
+        )
+
+    def _article(self, ranked: Ranked) -> Article:
+        instrument, _, number = ranked.key.partition(":")
+        article = self.corpus.article(instrument, number)
+        assert article is not None  # ranked keys come from the corpus the index was built on
+        return article
+
+    def _article_hit(self, ranked: Ranked) -> ArticleHit:
+        article = self._article(ranked)
+        text, highlights, paragraph = snippet(ranked.block_text, ranked.stems, ranked.block_label)
+        return ArticleHit(
+            instrument=article.instrument,
+            article=article.number,
+            title=article.title,
+            score=ranked.confidence,
+            snippet=text,
+            paragraph=paragraph,
+            highlights=highlights,
+            instrument_name=self.corpus.instruments[article.instrument].short_title,
+        )
+
+    def _document_hit(self, ranked: Ranked) -> DocumentHit:
+        document = self.corpus.documents[ranked.key.removeprefix("doc:")]
+        text, highlights, _ = snippet(ranked.block_text, ranked.stems, None)
+        return DocumentHit(
+            document.id, document.title, document.kind, ranked.confidence, text, highlights
+        )
+
+    def _record(self, text: str, user_id: int | None, kind: str, score: float) -> None:
+        if self.unanswered is None:
+            return
+        try:
+            self.unanswered.record(text, user_id, kind, score)
+        except Exception:  # recording must never cost the user an answer
+            log.exception("could not record an unanswered question")
+
+
+def _clean(question: str) -> str:
+    printable = "".join(ch if ch.isprintable() else " " for ch in question[:MAX_QUESTION])
+    return " ".join(printable.split())
+
+
+def _correction_note(ranking: Ranking) -> tuple[str, ...]:
+    if not ranking.corrections:
+        return ()
+    pairs = ", ".join(f"{a} → {b}" for a, b in ranking.corrections.items())
+    return (f"Spelling understood as: {pairs}",)

@@ -1,0 +1,99 @@
+"""Parse the ways practitioners cite articles: "art 29(3)", "Article 6 1.a.ii", "Lanzarote art 23".
+
+A citation goes straight to the article, no search. The Budapest Convention (ets185) is the
+default instrument when none is named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.model import ArticleRef, Corpus, normalise_name
+
+DEFAULT_INSTRUMENT = "ets185"
+MAX_INPUT = 300  # a citation is short; longer text is a question, not a citation
+
+_ROMAN = r"(?:i{1,3}|iv|v|vi{1,3}|ix|x)"
+_ARTICLE = re.compile(
+    r"(?<![\w-])(?:art(?:icle)?s?(?![a-z])\.?|a\.(?=\s*\d))\s*(?:no\.?\s*)?"
+    r"(?P<number>\d{1,4})(?![\d-])",
+    re.IGNORECASE,
+)
+# What may follow the article number: "(3)", "para 3", ", paragraph 3", " 3", "3.a.ii", "(1)(a)".
+_PARAGRAPH = re.compile(
+    r"""^\s*(?:
+        (?:,\s*)?(?:para(?:graph)?s?\b\.?|§|p\.)\s*(?P<para>\d{1,3})
+      | \((?P<paren>\d{1,3})\)
+      | (?:,\s*)?(?P<bare>\d{1,3})(?=$|[\s.,;)(]|[a-z]\b)
+      | \.(?P<dotted>\d{1,3})
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_ITEM = re.compile(
+    rf"""^\s*(?:,\s*)?(?:(?:sub-?)?(?:item|letter|litt?\.?|sub-?paragraph)\s*)?
+        (?:\.?\s*\((?P<paren>{_ROMAN}|[a-z])\)|\.?(?P<dotted>{_ROMAN}|[a-z])(?=$|[\s.,;)]|\())""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One cited article; ``instrument`` is resolved, ``named`` tells if the text named it."""
+
+    ref: ArticleRef
+    named: bool
+    span: tuple[int, int]
+
+
+def parse_citations(text: str, corpus: Corpus) -> list[Citation]:
+    """Every article citation in ``text``, in order; empty when the text cites nothing."""
+    if not text or len(text) > MAX_INPUT:
+        return []
+    matches = list(_ARTICLE.finditer(text))
+    if not matches:
+        return []
+    instrument, named = _named_instrument(text, matches, corpus)
+    citations = []
+    for match in matches:
+        paragraph, items, end = _paragraph_and_items(text, match.end())
+        ref = ArticleRef(instrument, match.group("number").lstrip("0") or "0", paragraph, items)
+        citations.append(Citation(ref, named, (match.start(), end)))
+    return citations
+
+
+def _paragraph_and_items(text: str, start: int) -> tuple[str | None, tuple[str, ...], int]:
+    rest = text[start:]
+    para_match = _PARAGRAPH.match(rest)
+    if not para_match:
+        return None, (), start
+    paragraph = next(g for g in para_match.group("para", "paren", "bare", "dotted") if g)
+    consumed = para_match.end()
+    items: list[str] = []
+    while len(items) < 3:
+        item_match = _ITEM.match(rest[consumed:])
+        if not item_match:
+            break
+        label = (item_match.group("paren") or item_match.group("dotted")).lower()
+        if items and not re.fullmatch(_ROMAN, label):
+            break  # after a letter only roman sub-items follow
+        items.append(label)
+        consumed += item_match.end()
+    return paragraph.lstrip("0") or "0", tuple(items), start + consumed
+
+
+def _named_instrument(text: str, matches: list[re.Match[str]], corpus: Corpus) -> tuple[str, bool]:
+    """The instrument named anywhere outside the article numbers, longest alias first."""
+    remainder = text
+    for match in reversed(matches):
+        remainder = remainder[: match.start()] + " " + remainder[match.end() :]
+    words = f" {normalise_name(remainder)} "
+    best: tuple[int, str] | None = None
+    for instrument in corpus.instruments.values():
+        for alias in (instrument.id, *instrument.aliases):
+            key = normalise_name(alias)
+            if key and f" {key} " in words and (best is None or len(key) > best[0]):
+                best = (len(key), instrument.id)
+    if best:
+        return best[1], True
+    return DEFAULT_INSTRUMENT, False

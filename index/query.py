@@ -1,0 +1,116 @@
+"""Turn a plain, possibly misspelt question into weighted search terms and concepts.
+
+Steps: split into words, correct spelling against the index vocabulary and the thesaurus
+(rapidfuzz), map practitioners' phrases to treaty language (thesaurus), and list the question's
+concepts so the ranker can tell how much of the question an article really covers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from index.text import STOP_WORDS, content_words, stem_word, words
+from index.thesaurus import Thesaurus
+
+EXPANSION_WEIGHT = 0.7
+MIN_CORRECTABLE = 4  # shorter words are too ambiguous to correct
+MAX_WORDS = 60  # long pasted text: only the first words count
+
+
+@dataclass(frozen=True, slots=True)
+class QueryConcept:
+    """Something the question asks about; satisfied by an article containing any of ``stems``."""
+
+    label: str
+    stems: frozenset[str]
+    weight: float
+
+
+@dataclass(slots=True)
+class AnalysedQuery:
+    words: list[str]
+    corrections: dict[str, str] = field(default_factory=dict)
+    weighted_terms: dict[str, float] = field(default_factory=dict)
+    phrases: list[list[str]] = field(default_factory=list)
+    concepts: list[QueryConcept] = field(default_factory=list)
+    matched_thesaurus: bool = False
+
+    @property
+    def stems(self) -> frozenset[str]:
+        return frozenset(self.weighted_terms)
+
+
+class QueryAnalyser:
+    def __init__(self, vocabulary: dict[str, int], thesaurus: Thesaurus, blocks: int) -> None:
+        self.vocabulary = vocabulary
+        self.thesaurus = thesaurus
+        self.blocks = max(blocks, 1)
+        known = set(vocabulary) | set(thesaurus.vocabulary)
+        self._correctable = sorted(w for w in known if len(w) >= 3 and w not in STOP_WORDS)
+        self._known = frozenset(known) | STOP_WORDS
+        self._stem_df: dict[str, int] = {}
+        for word, count in vocabulary.items():
+            stemmed = stem_word(word)
+            self._stem_df[stemmed] = max(self._stem_df.get(stemmed, 0), count)
+
+    def idf(self, stemmed: str) -> float:
+        count = self._stem_df.get(stemmed, 0)
+        return math.log(1 + self.blocks / (count + 0.5))
+
+    @property
+    def unknown_weight(self) -> float:
+        return self.idf("\0unknown") * 0.6
+
+    def correct(self, word: str) -> str:
+        if word in self._known or len(word) < MIN_CORRECTABLE or not word.isalpha():
+            return word
+        limit = 1 if len(word) <= 5 else 2
+        found = process.extractOne(
+            word, self._correctable, scorer=Levenshtein.distance, score_cutoff=limit
+        )
+        return str(found[0]) if found else word
+
+    def analyse(self, question: str) -> AnalysedQuery:
+        tokens = words(question)[:MAX_WORDS]
+        corrected = [self.correct(token) for token in tokens]
+        query = AnalysedQuery(corrected)
+        query.corrections = {a: b for a, b in zip(tokens, corrected, strict=True) if a != b}
+        covered: set[int] = set()
+        for expansion in self.thesaurus.expand(corrected):
+            query.matched_thesaurus = True
+            covered.update(range(expansion.start, expansion.end))
+            stems: set[str] = set()
+            for phrase in expansion.search:
+                phrase_words = content_words(phrase)
+                phrase_stems = [stem_word(w) for w in phrase_words]
+                stems.update(phrase_stems)
+                if len(phrase_stems) > 1:
+                    query.phrases.append(phrase_stems)
+                for stemmed in phrase_stems:
+                    weight = EXPANSION_WEIGHT
+                    query.weighted_terms[stemmed] = max(
+                        query.weighted_terms.get(stemmed, 0), weight
+                    )
+            own = {stem_word(w) for w in expansion.phrase if w not in STOP_WORDS}
+            for stemmed in own & set(self._stem_df):
+                query.weighted_terms[stemmed] = max(query.weighted_terms.get(stemmed, 0), 1.0)
+            stems |= own
+            weight = max((self.idf(s) for s in stems if s in self._stem_df), default=1.0)
+            query.concepts.append(
+                QueryConcept(" ".join(expansion.phrase), frozenset(stems), weight)
+            )
+        for position, word in enumerate(corrected):
+            if position in covered or word in STOP_WORDS:
+                continue
+            stemmed = stem_word(word)
+            known = stemmed in self._stem_df
+            if known:
+                query.weighted_terms[stemmed] = max(query.weighted_terms.get(stemmed, 0), 1.0)
+            weight = self.idf(stemmed) if known else self.unknown_weight
+            if not any(c.label == word for c in query.concepts):
+                query.concepts.append(QueryConcept(word, frozenset({stemmed}), weight))
+        return query

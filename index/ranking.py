@@ -1,0 +1,107 @@
+"""Rank search hits and decide, with a calibrated confidence, whether to answer at all.
+
+BM25F finds candidates; the ranker then asks how much of the question each candidate covers
+(concepts weighted by rarity; words the corpus has never seen count against the answer), so
+"what's the weather in Strasbourg" does not get the final clauses of a treaty signed there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from index.query import AnalysedQuery, QueryAnalyser
+from index.search import SearchIndex
+from index.text import stem_word, words
+
+CONFIDENCE_THRESHOLD = 0.5  # calibrated with `make bench` (see bench/bench_ask.py)
+CANDIDATES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    key: str  # "ets185:29" or "doc:<id>"
+    confidence: float
+    block_text: str  # the best-matching passage
+    block_label: str | None
+    stems: frozenset[str]
+
+
+@dataclass(slots=True)
+class Ranking:
+    articles: list[Ranked] = field(default_factory=list)
+    documents: list[Ranked] = field(default_factory=list)
+    confidence: float = 0.0
+    corrections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def confident(self) -> bool:
+        return self.confidence >= CONFIDENCE_THRESHOLD and bool(self.articles or self.documents)
+
+
+class Ranker:
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        blocks = sum(len(index.blocks(key)) for key in _all_keys(index))
+        self.analyser = QueryAnalyser(index.vocabulary, index.thesaurus, blocks)
+        self._stems: dict[str, frozenset[str]] = {}
+
+    def rank(self, text: str, limit: int = 5) -> Ranking:
+        query = self.analyser.analyse(text)
+        ranking = Ranking(corrections=query.corrections)
+        if not query.weighted_terms:
+            return ranking
+        raw = self.index.run(query.weighted_terms, query.phrases, limit=CANDIDATES)
+        if not raw:
+            return ranking
+        top = raw[0].score
+        scored = []
+        for hit in raw:
+            coverage = self._coverage(hit.key, query)
+            relevance = hit.score / top
+            scored.append((relevance * (0.35 + 0.65 * coverage), coverage, hit))
+        scored.sort(key=lambda entry: -entry[0])
+        for combined, coverage, hit in scored:
+            blocks = self.index.blocks(hit.key)
+            block_index = hit.blocks[0][0]
+            block = blocks[block_index] if block_index < len(blocks) else blocks[0]
+            ranked = Ranked(
+                hit.key,
+                round(combined * coverage, 4),
+                block,
+                None,
+                query.stems,
+            )
+            target = ranking.documents if hit.key.startswith("doc:") else ranking.articles
+            if len(target) < limit:
+                target.append(ranked)
+        best = scored[0]
+        ranking.confidence = round(best[1], 4)
+        return ranking
+
+    def _coverage(self, key: str, query: AnalysedQuery) -> float:
+        stems = self._stems.get(key)
+        if stems is None:
+            stems = self._key_stems(key)
+            self._stems[key] = stems
+        total = sum(c.weight for c in query.concepts)
+        if total <= 0:
+            return 0.0
+        satisfied = sum(c.weight for c in query.concepts if c.stems & stems)
+        return satisfied / total
+
+    def _key_stems(self, key: str) -> frozenset[str]:
+        kind, _, rest = key.partition(":")
+        parts = list(self.index.blocks(key))
+        if kind == "doc":
+            document = self.index.corpus.documents[rest]
+            parts += [document.title, *document.tags]
+        else:
+            article = self.index.corpus.article(kind, rest)
+            if article is not None:
+                parts += [article.title or "", *(d.heading or "" for d in article.divisions)]
+        return frozenset(stem_word(w) for w in words(" ".join(parts)))
+
+
+def _all_keys(index: SearchIndex) -> list[str]:
+    keys = [f"{a.instrument}:{a.number}" for a in index.corpus.articles() if a.available]
+    return keys + [f"doc:{d}" for d in index.corpus.documents]

@@ -1,0 +1,226 @@
+"""The search index: whoosh on disk, BM25F over paragraphs, rebuilt when the content changes.
+
+Each paragraph of each article is one whoosh document carrying its article's title, division
+headings and instrument names, so a question hits the exact passage; hits are then gathered per
+article. Guides and organiser documents are indexed the same way, one document per block.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh import scoring
+from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.query import Or, Phrase, Query, Term
+
+from corpus.model import Article, Corpus, Document
+from index.text import analyzer, words
+from index.thesaurus import Thesaurus
+
+SCHEMA_VERSION = "3"
+FIELD_BOOSTS = {"title": 3.0, "headings": 1.2, "body": 1.0, "names": 0.8}
+FINGERPRINT_FILE = "fingerprint.txt"
+VOCABULARY_FILE = "vocabulary.json"
+
+
+def _schema() -> Schema:
+    text_field = analyzer()
+    return Schema(
+        doc_id=ID(stored=True, unique=True),
+        key=ID(stored=True),  # "ets185:29" or "doc:<id>"
+        block=STORED,  # index of the paragraph/block inside the article or document
+        title=TEXT(analyzer=text_field, field_boost=FIELD_BOOSTS["title"]),
+        headings=TEXT(analyzer=text_field, field_boost=FIELD_BOOSTS["headings"]),
+        body=TEXT(analyzer=text_field, field_boost=FIELD_BOOSTS["body"]),
+        names=TEXT(analyzer=text_field, field_boost=FIELD_BOOSTS["names"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One searchable passage: a paragraph of an article or a block of a document."""
+
+    key: str
+    index: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RawHit:
+    key: str  # "ets185:29" or "doc:<id>"
+    score: float
+    blocks: tuple[tuple[int, float], ...]  # (block index, score), best first
+
+
+def article_key(instrument: str, number: str) -> str:
+    return f"{instrument}:{number}"
+
+
+def article_blocks(article: Article) -> list[str]:
+    """The article's passages: its text split into paragraph blocks with their items."""
+    blocks: list[str] = []
+    for block in article.text.split("\n\n"):
+        starts_paragraph = block[:1].isdigit() or not blocks
+        if starts_paragraph:
+            blocks.append(block)
+        else:
+            blocks[-1] += "\n\n" + block
+    return blocks
+
+
+def document_blocks(document: Document) -> list[str]:
+    return [b.strip() for b in document.body.split("\n\n") if b.strip()] or [document.title]
+
+
+def content_fingerprint(corpus: Corpus, thesaurus_path: Path) -> str:
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for instrument in sorted(corpus.instruments.values(), key=lambda i: i.id):
+        digest.update(instrument.id.encode())
+        digest.update(" ".join(instrument.aliases).encode())
+        for article in instrument.articles:
+            digest.update(f"{article.number}\0{article.title}\0{article.text}".encode())
+    for document in sorted(corpus.documents.values(), key=lambda d: d.id):
+        digest.update(f"{document.id}\0{document.title}\0{document.body}".encode())
+    digest.update(thesaurus_path.read_bytes() if thesaurus_path.exists() else b"")
+    return digest.hexdigest()
+
+
+class SearchIndex:
+    """Opened whoosh index plus what query processing needs: vocabulary and thesaurus."""
+
+    def __init__(
+        self, corpus: Corpus, directory: Path, thesaurus: Thesaurus, vocabulary: dict[str, int]
+    ) -> None:
+        self.corpus = corpus
+        self.directory = directory
+        self.thesaurus = thesaurus
+        self.vocabulary = vocabulary  # unstemmed word -> number of blocks containing it
+        self._index = whoosh_index.open_dir(str(directory))
+        self._searcher = self._index.searcher(weighting=scoring.BM25F(B=0.6, K1=1.2))
+        self.build_seconds: float | None = None
+
+    @classmethod
+    def open(cls, corpus: Corpus, directory: Path, thesaurus_path: Path) -> SearchIndex:
+        """Open the index in ``directory``, rebuilding it first if the content changed."""
+        fingerprint = content_fingerprint(corpus, thesaurus_path)
+        stamp = directory / FINGERPRINT_FILE
+        if stamp.exists() and stamp.read_text(encoding="utf-8") == fingerprint:
+            try:
+                vocabulary = json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8"))
+                return cls(corpus, directory, Thesaurus.load(thesaurus_path), vocabulary)
+            except (OSError, ValueError, whoosh_index.IndexError):
+                pass  # damaged index: rebuild below
+        return cls.build(corpus, directory, thesaurus_path)
+
+    @classmethod
+    def build(cls, corpus: Corpus, directory: Path, thesaurus_path: Path) -> SearchIndex:
+        """Write a fresh index into ``directory`` (built aside, then swapped in)."""
+        started = time.perf_counter()
+        thesaurus = Thesaurus.load(thesaurus_path)
+        fingerprint = content_fingerprint(corpus, thesaurus_path)
+        staging = directory.with_name(directory.name + ".building")
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        built = whoosh_index.create_in(str(staging), _schema())
+        writer = built.writer()
+        vocabulary: dict[str, int] = {}
+        for fields in _documents(corpus):
+            writer.add_document(**fields)
+            for word in set(words(fields["title"] + " " + fields["body"])):
+                vocabulary[word] = vocabulary.get(word, 0) + 1
+        writer.commit()
+        (staging / VOCABULARY_FILE).write_text(json.dumps(vocabulary), encoding="utf-8")
+        (staging / FINGERPRINT_FILE).write_text(fingerprint, encoding="utf-8")
+        old = directory.with_name(directory.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if directory.exists():
+            directory.rename(old)
+        staging.rename(directory)
+        shutil.rmtree(old, ignore_errors=True)
+        opened = cls(corpus, directory, thesaurus, vocabulary)
+        opened.build_seconds = time.perf_counter() - started
+        return opened
+
+    def close(self) -> None:
+        self._searcher.close()
+        self._index.close()
+
+    def blocks(self, key: str) -> list[str]:
+        """The passages of an indexed article or document, in order."""
+        kind, _, rest = key.partition(":")
+        if kind == "doc":
+            document = self.corpus.documents.get(rest)
+            return document_blocks(document) if document else []
+        article = self.corpus.article(kind, rest)
+        return article_blocks(article) if article else []
+
+    def run(
+        self, weighted_terms: dict[str, float], phrases: list[list[str]], limit: int
+    ) -> list[RawHit]:
+        """Run a query of stemmed terms (with weights) and phrases; hits gathered per article."""
+        query = _build_query(weighted_terms, phrases)
+        if query is None:
+            return []
+        results = self._searcher.search(query, limit=limit * 6)
+        per_key: dict[str, list[tuple[int, float]]] = {}
+        for hit in results:
+            per_key.setdefault(hit["key"], []).append((hit["block"], float(hit.score)))
+        gathered = []
+        for key, blocks in per_key.items():
+            blocks.sort(key=lambda b: -b[1])
+            score = blocks[0][1] + 0.25 * sum(s for _, s in blocks[1:3])
+            gathered.append(RawHit(key, score, tuple(blocks)))
+        gathered.sort(key=lambda h: -h.score)
+        return gathered[:limit]
+
+
+def _build_query(weighted_terms: dict[str, float], phrases: list[list[str]]) -> Query | None:
+    clauses: list[Query] = []
+    for term, weight in weighted_terms.items():
+        for field in FIELD_BOOSTS:
+            clauses.append(Term(field, term, boost=weight))
+    for phrase in phrases:
+        if len(phrase) > 1:
+            clauses.append(Phrase("body", phrase, boost=1.5))
+            clauses.append(Phrase("title", phrase, boost=2.0))
+    return Or(clauses) if clauses else None
+
+
+def _documents(corpus: Corpus) -> Iterator[dict[str, Any]]:
+    for instrument in corpus.instruments.values():
+        names = " ".join((instrument.short_title, *instrument.aliases))
+        for article in instrument.articles:
+            if not article.available:
+                continue
+            key = article_key(instrument.id, article.number)
+            headings = " ".join(d.heading or "" for d in article.divisions)
+            for position, block in enumerate(article_blocks(article)):
+                yield {
+                    "doc_id": f"{key}#{position}",
+                    "key": key,
+                    "block": position,
+                    "title": article.title or "",
+                    "headings": headings,
+                    "body": block,
+                    "names": names,
+                }
+    for document in corpus.documents.values():
+        key = f"doc:{document.id}"
+        for position, block in enumerate(document_blocks(document)):
+            yield {
+                "doc_id": f"{key}#{position}",
+                "key": key,
+                "block": position,
+                "title": document.title,
+                "headings": " ".join(document.tags),
+                "body": block,
+                "names": document.kind,
+            }
