@@ -17,7 +17,10 @@ from index.text import STOP_WORDS, content_words, stem_word, words
 from index.thesaurus import Thesaurus
 
 EXPANSION_WEIGHT = 0.7
-MIN_CORRECTABLE = 4  # shorter words are too ambiguous to correct
+# Shorter words are too ambiguous to correct ("near" is not a typo of "fear"); two edits only
+# for long words ("weather" is not "either", "interseption" is "interception").
+MIN_CORRECTABLE = 5
+MIN_FOR_TWO_EDITS = 8
 MAX_WORDS = 60  # long pasted text: only the first words count
 
 
@@ -68,11 +71,15 @@ class QueryAnalyser:
     def correct(self, word: str) -> str:
         if word in self._known or len(word) < MIN_CORRECTABLE or not word.isalpha():
             return word
-        limit = 1 if len(word) <= 5 else 2
-        found = process.extractOne(
-            word, self._correctable, scorer=Levenshtein.distance, score_cutoff=limit
+        limit = 2 if len(word) >= MIN_FOR_TWO_EDITS else 1
+        found = process.extract(
+            word, self._correctable, scorer=Levenshtein.distance, score_cutoff=limit, limit=8
         )
-        return str(found[0]) if found else word
+        if not found:
+            return word
+        closest = min(distance for _, distance, _ in found)
+        candidates = [str(candidate) for candidate, distance, _ in found if distance == closest]
+        return max(candidates, key=lambda candidate: self.vocabulary.get(candidate, 0))
 
     def analyse(self, question: str) -> AnalysedQuery:
         tokens = words(question)[:MAX_WORDS]

@@ -25,8 +25,8 @@ from corpus.model import Article, Corpus, Document
 from index.text import analyzer, words
 from index.thesaurus import Thesaurus
 
-SCHEMA_VERSION = "3"
-FIELD_BOOSTS = {"title": 3.0, "headings": 1.2, "body": 1.0, "names": 0.8}
+SCHEMA_VERSION = "4"
+FIELD_BOOSTS = {"title": 2.5, "body": 1.0}
 FINGERPRINT_FILE = "fingerprint.txt"
 VOCABULARY_FILE = "vocabulary.json"
 
@@ -37,10 +37,9 @@ def _schema() -> Schema:
         doc_id=ID(stored=True, unique=True),
         key=ID(stored=True),  # "ets185:29" or "doc:<id>"
         block=STORED,  # index of the paragraph/block inside the article or document
+        # the article title with its chapter/section/title headings
         title=TEXT(analyzer=text_field, field_boost=FIELD_BOOSTS["title"]),
-        headings=TEXT(analyzer=text_field, field_boost=FIELD_BOOSTS["headings"]),
         body=TEXT(analyzer=text_field, field_boost=FIELD_BOOSTS["body"]),
-        names=TEXT(analyzer=text_field, field_boost=FIELD_BOOSTS["names"]),
     )
 
 
@@ -134,7 +133,7 @@ class SearchIndex:
         vocabulary: dict[str, int] = {}
         for fields in _documents(corpus):
             writer.add_document(**fields)
-            for word in set(words(fields["title"] + " " + fields["body"])):
+            for word in set(words(f"{fields['title']} {fields['body']}")):
                 vocabulary[word] = vocabulary.get(word, 0) + 1
         writer.commit()
         (staging / VOCABULARY_FILE).write_text(json.dumps(vocabulary), encoding="utf-8")
@@ -191,12 +190,13 @@ def _build_query(weighted_terms: dict[str, float], phrases: list[list[str]]) -> 
         if len(phrase) > 1:
             clauses.append(Phrase("body", phrase, boost=1.5))
             clauses.append(Phrase("title", phrase, boost=2.0))
-    return Or(clauses) if clauses else None
+    if not clauses:
+        return None
+    return Or(clauses)
 
 
 def _documents(corpus: Corpus) -> Iterator[dict[str, Any]]:
     for instrument in corpus.instruments.values():
-        names = " ".join((instrument.short_title, *instrument.aliases))
         for article in instrument.articles:
             if not article.available:
                 continue
@@ -207,10 +207,8 @@ def _documents(corpus: Corpus) -> Iterator[dict[str, Any]]:
                     "doc_id": f"{key}#{position}",
                     "key": key,
                     "block": position,
-                    "title": article.title or "",
-                    "headings": headings,
+                    "title": f"{article.title or ''} {headings}",
                     "body": block,
-                    "names": names,
                 }
     for document in corpus.documents.values():
         key = f"doc:{document.id}"
@@ -219,8 +217,6 @@ def _documents(corpus: Corpus) -> Iterator[dict[str, Any]]:
                 "doc_id": f"{key}#{position}",
                 "key": key,
                 "block": position,
-                "title": document.title,
-                "headings": " ".join(document.tags),
+                "title": " ".join((document.title, *document.tags)),
                 "body": block,
-                "names": document.kind,
             }

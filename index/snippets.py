@@ -7,7 +7,7 @@ import re
 from corpus.model import Article
 from index.answer import Highlight
 from index.search import article_blocks
-from index.text import WORD, fold, join_compound, stem_word
+from index.text import WORD, stem_token
 
 MAX_SNIPPET = 480
 _SENTENCE = re.compile(r"[^\n]+?(?:[.;:](?=\s)|$)", re.MULTILINE)
@@ -55,7 +55,7 @@ def snippet(
     """A window of ``block`` (exact text) around the matching words, with their spans."""
     text = block if len(block) <= MAX_SNIPPET else _best_window(block, stems)
     highlights = tuple(
-        Highlight(m.start(), m.end()) for m in WORD.finditer(text) if _stem(m.group()) in stems
+        Highlight(m.start(), m.end()) for m in WORD.finditer(text) if stem_token(m.group()) in stems
     )
     return text, highlights, label or _label(block)
 
@@ -77,8 +77,5 @@ def _best_window(block: str, stems: frozenset[str]) -> str:
 
 
 def _matches(text: str, stems: frozenset[str]) -> int:
-    return sum(_stem(m.group()) in stems for m in WORD.finditer(text))
+    return sum(stem_token(m.group()) in stems for m in WORD.finditer(text))
 
-
-def _stem(word: str) -> str:
-    return stem_word(join_compound(fold(word)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token
@@ -65,5 +66,12 @@ def analyzer() -> object:
     )
 
 
+@lru_cache(maxsize=65536)
 def stem_word(word: str) -> str:
     return str(stem(word))
+
+
+@lru_cache(maxsize=65536)
+def stem_token(token: str) -> str:
+    """Stem a raw token as it appears in text (folded and with compounds joined first)."""
+    return stem_word(join_compound(fold(token)))
