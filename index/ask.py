@@ -14,8 +14,8 @@ from corpus.model import Article, Corpus
 from index.answer import Answer, AnswerKind, ArticleHit, DocumentHit, FaqHit
 from index.citations import parse_citations
 from index.ranking import Ranked, Ranker, Ranking
-from index.search import SearchIndex
-from index.snippets import paragraph_text, snippet
+from index.search import SearchIndex, article_blocks
+from index.snippets import count_matches, paragraph_text, snippet
 from index.sources import EventSource, FaqSource, UnansweredLog
 
 log = logging.getLogger(__name__)
@@ -105,6 +105,7 @@ class AskService:
         hits: list[ArticleHit] = []
         notes: list[str] = []
         best_text: str | None = None
+        topic = self._topic_stems(text, [c.span for c in citations])
         for citation in citations:
             ref = citation.ref
             instrument = self.corpus.instruments[ref.instrument]
@@ -124,20 +125,9 @@ class AskService:
                     f"The English text of {instrument.short_title} Article {article.number} "
                     "is not available in this source."
                 )
-            shown = passage or article.text
             if best_text is None:
-                best_text = shown
-            hits.append(
-                ArticleHit(
-                    instrument=instrument.id,
-                    article=article.number,
-                    title=article.title,
-                    score=1.0,
-                    snippet=shown[:600],
-                    paragraph=ref.paragraph if passage else None,
-                    instrument_name=instrument.short_title,
-                )
-            )
+                best_text = passage or article.text
+            hits.append(self._cited_hit(article, passage, ref.paragraph, topic))
         kind = AnswerKind.CITATION if hits else AnswerKind.NONE
         return Answer(
             text,
@@ -146,6 +136,35 @@ class AskService:
             text=best_text,
             notes=tuple(notes),
             suggestions=() if hits else SUGGESTIONS,
+        )
+
+    def _topic_stems(self, text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
+        """What the question asks about besides the citation: "art 29 dual criminality"."""
+        rest = text
+        for start, end in sorted(spans, reverse=True):
+            rest = rest[:start] + " " + rest[end:]
+        return self.ranker.analyser.analyse(rest).stems
+
+    def _cited_hit(
+        self, article: Article, passage: str | None, paragraph: str | None, topic: frozenset[str]
+    ) -> ArticleHit:
+        """The cited passage; for a whole article, the paragraph that best fits the topic."""
+        if passage is not None:
+            block, label = passage, paragraph
+        else:
+            blocks = article_blocks(article) or [article.text]
+            block = max(blocks, key=lambda b: count_matches(b, topic)) if topic else blocks[0]
+            label = None
+        text, highlights, found_label = snippet(block, topic, label)
+        return ArticleHit(
+            instrument=article.instrument,
+            article=article.number,
+            title=article.title,
+            score=1.0,
+            snippet=text,
+            paragraph=label or (found_label if topic and passage is None else None),
+            highlights=highlights,
+            instrument_name=self.corpus.instruments[article.instrument].short_title,
         )
 
     def _faq_answer(self, text: str, best: FaqHit, choices: tuple[FaqHit, ...]) -> Answer:

@@ -10,7 +10,7 @@ from index.search import article_blocks
 from index.text import WORD, stem_token
 
 MAX_SNIPPET = 480
-_SENTENCE = re.compile(r"[^\n]+?(?:[.;:](?=\s)|$)", re.MULTILINE)
+_SENTENCE = re.compile(r"[^\n]{3,}?(?:[.;:](?=\s)|$)", re.MULTILINE)
 _PARAGRAPH_LABEL = re.compile(r"^(\d+)\.")
 
 
@@ -63,7 +63,7 @@ def snippet(
 def _best_window(block: str, stems: frozenset[str]) -> str:
     """The run of whole sentences, at most MAX_SNIPPET long, holding most matching words."""
     spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(block)]
-    scores = [_matches(block[a:b], stems) for a, b in spans]
+    scores = [count_matches(block[a:b], stems) for a, b in spans]
     best = (-1, 0, min(len(block), MAX_SNIPPET))
     for first in range(len(spans)):
         score = 0
@@ -76,6 +76,6 @@ def _best_window(block: str, stems: frozenset[str]) -> str:
     return block[best[1] : best[2]].strip()
 
 
-def _matches(text: str, stems: frozenset[str]) -> int:
+def count_matches(text: str, stems: frozenset[str]) -> int:
+    """How many words of ``text`` have one of the query's stems."""
     return sum(stem_token(m.group()) in stems for m in WORD.finditer(text))
-

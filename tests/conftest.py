@@ -1,0 +1,31 @@
+"""Shared fixtures: the real corpus and a search index built once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus.model import Corpus
+from corpus.store import load_corpus
+from index.ask import AskService
+from index.search import SearchIndex
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+THESAURUS = ROOT / "index" / "thesaurus.yaml"
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Corpus:
+    return load_corpus(ROOT / "corpus")
+
+
+@pytest.fixture(scope="session")
+def search_index(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    return SearchIndex.build(corpus, tmp_path_factory.mktemp("index") / "index", THESAURUS)
+
+
+@pytest.fixture(scope="session")
+def ask_service(corpus: Corpus, search_index: SearchIndex) -> AskService:
+    return AskService(corpus, search_index)

@@ -1,0 +1,114 @@
+"""The ask service on the real corpus: citations, search, abstention and hostile input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from index.answer import AnswerKind
+from index.ask import AskService
+
+
+@pytest.mark.parametrize(
+    ("question", "instrument", "article", "paragraph"),
+    [
+        ("art 29(3)", "ets185", "29", "3"),
+        ("Article 6 1.a.ii", "ets185", "6", "1"),
+        ("Lanzarote art 23", "cets201", "23", None),
+        ("Convention 108 art. 12", "ets108", "12", None),
+        ("ETS 185 article 16", "ets185", "16", None),
+    ],
+)
+def test_ask_citation_goes_straight_to_article(
+    ask_service: AskService, question: str, instrument: str, article: str, paragraph: str | None
+) -> None:
+    answer = ask_service.ask(question)
+    assert answer.kind is AnswerKind.CITATION
+    best = answer.articles[0]
+    assert (best.instrument, best.article, best.paragraph) == (instrument, article, paragraph)
+
+
+def test_ask_citation_of_paragraph_quotes_it_exactly(ask_service: AskService) -> None:
+    answer = ask_service.ask("art 29 para 7")
+    assert answer.text is not None
+    assert answer.text.startswith("7. Any preservation effected in response to the request")
+    assert answer.text.endswith("pending a decision on that request.")
+
+
+def test_ask_citation_of_item_quotes_the_item(ask_service: AskService) -> None:
+    answer = ask_service.ask("Article 6, paragraph 1.a.ii")
+    assert answer.text is not None
+    assert answer.text.startswith("(ii) a computer password, access code, or similar data")
+
+
+def test_ask_unknown_article_says_so(ask_service: AskService) -> None:
+    answer = ask_service.ask("article 999")
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes == ("Budapest Convention has no Article 999 (its articles run from 1 to 48).",)
+
+
+def test_ask_unavailable_article_is_marked(ask_service: AskService) -> None:
+    answer = ask_service.ask("ETS 182 article 2")
+    assert answer.kind is AnswerKind.CITATION
+    assert any("not available in this source" in note for note in answer.notes)
+    assert "Wijzigt" not in (answer.text or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "instrument", "article"),
+    [
+        ("how long can data be preserved?", "ets185", "16"),
+        ("what is the 24/7 network?", "ets185", "35"),
+        ("hacking a server", "ets185", "2"),
+        ("extradite a hacker", "ets185", "24"),
+        ("grooming of children online", "cets201", "23"),
+        ("prservation of trafic data", "ets185", "17"),
+    ],
+)
+def test_ask_search_finds_the_article(
+    ask_service: AskService, question: str, instrument: str, article: str
+) -> None:
+    answer = ask_service.ask(question)
+    assert answer.kind is AnswerKind.SEARCH
+    assert [(h.instrument, h.article) for h in answer.articles[:3]].count((instrument, article)) == 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["best pizza near the venue", "who won the football", "tell me a joke", "🙂🙂🙂", ""],
+)
+def test_ask_off_topic_answers_none(ask_service: AskService, question: str) -> None:
+    answer = ask_service.ask(question)
+    assert (answer.kind, answer.articles) == (AnswerKind.NONE, ())
+    assert answer.suggestions
+
+
+def test_ask_search_text_is_exact_article_text(ask_service: AskService) -> None:
+    answer = ask_service.ask("what is the 24/7 network?")
+    article = ask_service.corpus.article("ets185", "35")
+    assert article is not None
+    assert answer.text == article.text
+
+
+def test_ask_snippet_highlights_are_inside_snippet(ask_service: AskService) -> None:
+    answer = ask_service.ask("expedited preservation of traffic data")
+    for hit in answer.articles:
+        assert hit.highlights
+        assert all(0 <= h.start < h.end <= len(hit.snippet) for h in hit.highlights)
+
+
+HOSTILE = st.one_of(
+    st.text(max_size=300),
+    st.binary(max_size=200).map(lambda b: b.decode("latin-1")),
+    st.sampled_from(['" ( ) * ? : AND OR NOT', '"unbalanced', "art -1", "article 99999", "x" * 10_000]),
+    st.lists(st.sampled_from(["art", "29", "(", ")", "NOT", "*", "para", "a", "ii", "lanzarote"]))
+    .map(" ".join),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(HOSTILE)
+def test_ask_never_raises_on_hostile_input(ask_service: AskService, text: str) -> None:
+    answer = ask_service.ask(text)
+    assert answer.kind in set(AnswerKind)
