@@ -48,7 +48,13 @@ ENVIRONMENT = {
 
 
 PATH_SETTINGS = {
-    "corpus_dir", "agenda_dir", "faq_dir", "thesaurus", "data_dir", "db_path", "index_dir"
+    "corpus_dir",
+    "agenda_dir",
+    "faq_dir",
+    "thesaurus",
+    "data_dir",
+    "db_path",
+    "index_dir",
 }
 
 
@@ -62,7 +68,9 @@ def _convert(name: str, value: Any) -> Any:
         try:
             return frozenset(int(item) for item in items)
         except ValueError as error:
-            raise SettingsError(f"organisers: Telegram user ids must be numbers ({error})") from None
+            raise SettingsError(
+                f"organisers: Telegram user ids must be numbers ({error})"
+            ) from None
     if name == "rate_limit_per_minute":
         return int(value)
     if name in PATH_SETTINGS:

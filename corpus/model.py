@@ -95,6 +95,8 @@ class Instrument:
     preamble: str
     articles: tuple[Article, ...]
     source: str = ""  # where the text comes from
+    closing: str = ""  # the "IN WITNESS WHEREOF ... DONE at ..." formula
+    parent: str | None = None  # the convention a protocol supplements: "the Convention"
 
     def article(self, number: str) -> Article | None:
         return next((a for a in self.articles if a.number == number), None)

@@ -17,6 +17,8 @@ from index.text import STOP_WORDS, content_words, stem_word, words
 from index.thesaurus import Thesaurus
 
 EXPANSION_WEIGHT = 0.7
+# A practitioner phrase the thesaurus knows is strong evidence the question is on topic.
+THESAURUS_WEIGHT = 1.5
 # Shorter words are too ambiguous to correct ("near" is not a typo of "fear"); two edits only
 # for long words ("weather" is not "either", "interseption" is "interception").
 MIN_CORRECTABLE = 5
@@ -31,6 +33,7 @@ class QueryConcept:
     label: str
     stems: frozenset[str]
     weight: float
+    from_thesaurus: bool = False
 
 
 @dataclass(slots=True)

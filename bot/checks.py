@@ -1,0 +1,14 @@
+"""`workshop-bot check`: validate every file organisers edit, reporting file:line problems."""
+
+from __future__ import annotations
+
+from bot.settings import Settings
+from corpus.problems import Problem
+from corpus.store import check_corpus
+from index.thesaurus import parse_thesaurus
+
+
+def check_all(settings: Settings) -> list[Problem]:
+    problems = list(check_corpus(settings.corpus_dir))
+    problems += parse_thesaurus(settings.thesaurus)[1]
+    return problems

@@ -1,0 +1,250 @@
+"""Import a treaty from the Markdown form of ../shared/corpus-sources into the corpus model.
+
+Handles the quirks listed in that folder's SOURCES.md: irregular heading spacing, missing
+`####` lines, relative links, three kinds of quotation marks, Dutch notes standing in for
+missing English text, and paragraph/item labels written several ways.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from corpus.model import Article, Division, Instrument, Item, Paragraph
+from corpus.problems import Problem, ValidationError
+from corpus.references import find_references
+from corpus.store import write_instrument
+
+INSTRUMENTS_FILE = Path(__file__).with_name("instruments.yaml")
+
+_HEADING = re.compile(r"^###(?!#)\s*(article|chapter|section|title)\s+(\S+)", re.IGNORECASE)
+_SUBHEADING = re.compile(r"^####\s*(.*?)\s*$")
+_CLOSING = re.compile(r"^\s*in witness whereof", re.IGNORECASE)
+# The note that stands where the source has no English text ("Wijzigt het Europees Verdrag").
+_DUTCH_NOTE = re.compile(r"^(wijzigt|wijziging|zie)\b.*\b(verdrag|protocol)\b", re.IGNORECASE)
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,2}(?=\S)(.+?)(?<=\S)[*_]{1,2}(?!\w)")
+_BACKTICK_QUOTE = re.compile(r"``([^`\"]*?)\"")
+
+_PARAGRAPH = re.compile(r"^(\d{1,3})\s*\.\s*(.*)$", re.DOTALL)
+_ROMAN = re.compile(r"^\((i{1,3}|iv|vi{0,3}|ix|x)\)\s*(.*)$", re.DOTALL)
+_LETTER = re.compile(r"^(\(([a-z])\)|([a-z])\)|([a-z])\.)\s*(.*)$", re.DOTALL)
+_DASH = re.compile(r"^([–-])\s*(.*)$", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class InstrumentMeta:
+    id: str
+    title: str | None = None
+    short_title: str | None = None
+    number: str = ""
+    year: int | None = None
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+
+
+def load_metadata(path: Path = INSTRUMENTS_FILE) -> dict[str, InstrumentMeta]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {
+        key: InstrumentMeta(
+            id=key,
+            title=" ".join(str(value.get("title", "")).split()) or None,
+            short_title=value.get("short_title"),
+            number=str(value.get("number", "")),
+            year=value.get("year"),
+            aliases=tuple(str(a) for a in value.get("aliases", ())),
+            parent=value.get("parent"),
+        )
+        for key, value in raw.items()
+    }
+
+
+def clean_text(line: str) -> str:
+    """Exact words of a source line, without Markdown: links keep their text, quotes normalised."""
+    text = _LINK.sub(r"\1", line)
+    text = _EMPHASIS.sub(r"\1", text)
+    text = _BACKTICK_QUOTE.sub(r"“\1”", text)
+    return " ".join(text.split())
+
+
+@dataclass(slots=True)
+class _Draft:
+    number: str
+    divisions: tuple[Division, ...]
+    title: str | None = None
+    lines: list[str] = field(default_factory=list)
+    expects_title: bool = True
+
+
+def parse_treaty(markdown: str, meta: InstrumentMeta, source: str = "") -> Instrument:
+    """Parse one treaty; raises ValidationError (with line numbers) on unusable input."""
+    lines = markdown.splitlines()
+    title: str | None = None
+    preamble: list[str] = []
+    closing: list[str] = []
+    drafts: list[_Draft] = []
+    divisions: dict[str, Division] = {}
+    pending_division: str | None = None
+    current: _Draft | None = None
+    started = False
+    for line in lines:
+        heading = _HEADING.match(line)
+        subheading = _SUBHEADING.match(line)
+        if heading:
+            kind, number = heading.group(1).lower(), heading.group(2).strip()
+            started = True
+            if kind == "article":
+                current = _Draft(number, _division_path(divisions))
+                drafts.append(current)
+                pending_division = None
+            else:
+                _open_division(divisions, kind, number)
+                pending_division, current = kind, None
+        elif subheading:
+            text = clean_text(subheading.group(1))
+            if title is None and not started:
+                title = text
+            elif pending_division:
+                old = divisions[pending_division]
+                divisions[pending_division] = Division(old.kind, old.number, text or None)
+                pending_division = None
+            elif current and current.expects_title and not current.lines:
+                current.title = text or None
+                current.expects_title = False
+        elif line.strip():
+            if _CLOSING.match(line):
+                closing.append(clean_text(line))
+                current = None
+            elif current is not None:
+                current.lines.append(line)
+                current.expects_title = False
+            elif closing:
+                closing.append(clean_text(line))
+            elif not started:
+                preamble.append(clean_text(line))
+    if not drafts:
+        raise ValidationError([Problem(source or meta.id, 1, "no `### Article N` headings found")])
+    articles = tuple(_article(meta.id, draft) for draft in drafts)
+    numbers = {a.number for a in articles}
+    articles = tuple(
+        _with_references(article, draft.lines, meta, numbers)
+        for article, draft in zip(articles, drafts, strict=True)
+    )
+    full_title = meta.title or title or meta.id
+    return Instrument(
+        id=meta.id,
+        title=full_title,
+        short_title=meta.short_title or full_title,
+        number=meta.number,
+        year=meta.year,
+        aliases=meta.aliases,
+        preamble="\n\n".join(p for p in preamble if p),
+        articles=articles,
+        source=source,
+        closing=" ".join(closing),
+        parent=meta.parent,
+    )
+
+
+def _open_division(divisions: dict[str, Division], kind: str, number: str) -> None:
+    order = ("chapter", "section", "title")
+    for deeper in order[order.index(kind) :]:
+        divisions.pop(deeper, None)
+    divisions[kind] = Division(kind, number, None)
+
+
+def _division_path(divisions: dict[str, Division]) -> tuple[Division, ...]:
+    return tuple(divisions[k] for k in ("chapter", "section", "title") if k in divisions)
+
+
+def _article(instrument: str, draft: _Draft) -> Article:
+    blocks = [clean_text(line) for line in draft.lines]
+    blocks = [b for b in blocks if b]
+    if not blocks or all(_DUTCH_NOTE.match(b) for b in blocks):
+        return Article(instrument, draft.number, draft.title, (), "", False, draft.divisions)
+    paragraphs, rendered = _structure(blocks)
+    return Article(
+        instrument,
+        draft.number,
+        draft.title,
+        paragraphs,
+        "\n\n".join(rendered),
+        True,
+        draft.divisions,
+    )
+
+
+def _structure(blocks: list[str]) -> tuple[tuple[Paragraph, ...], list[str]]:
+    """Split blocks into numbered paragraphs holding lettered, roman and dash items."""
+    paragraphs: list[tuple[str | None, str, list[Item]]] = []
+    rendered: list[str] = []
+    for block in blocks:
+        label, text, kind = _label(block, paragraphs)
+        rendered.append(f"{label} {text}".strip() if label else text)
+        if kind == "paragraph":
+            paragraphs.append((label.rstrip("."), text, []))
+            continue
+        if not paragraphs:
+            paragraphs.append((None, "" if kind != "text" else text, []))
+            if kind == "text":
+                continue
+        items = paragraphs[-1][2]
+        bare = label.strip("().")
+        if kind == "roman" and items and items[-1].label.isalpha() and len(items[-1].label) == 1:
+            parent = items[-1]
+            items[-1] = Item(parent.label, parent.text, (*parent.items, Item(bare, text)))
+        else:
+            items.append(Item(bare, text))
+    built = tuple(Paragraph(n, t, tuple(i)) for n, t, i in paragraphs)
+    return built, rendered
+
+
+def _label(
+    block: str, paragraphs: list[tuple[str | None, str, list[Item]]]
+) -> tuple[str, str, str]:
+    """The block's label as written (normalised), its text, and what kind of label it is."""
+    if match := _PARAGRAPH.match(block):
+        return f"{match.group(1)}.", match.group(2), "paragraph"
+    previous = paragraphs[-1][2][-1].label if paragraphs and paragraphs[-1][2] else ""
+    roman = _ROMAN.match(block)
+    if roman and not (roman.group(1) == "i" and previous == "h"):
+        return f"({roman.group(1)})", roman.group(2), "roman"
+    if match := _LETTER.match(block):
+        letter = match.group(2) or match.group(3) or match.group(4)
+        style = (
+            f"({letter})" if match.group(2) else (f"{letter})" if match.group(3) else f"{letter}.")
+        )
+        return style, match.group(5), "letter"
+    if match := _DASH.match(block):
+        return match.group(1), match.group(2), "dash"
+    return "", block, "text"
+
+
+def _with_references(
+    article: Article, raw_lines: list[str], meta: InstrumentMeta, numbers: set[str]
+) -> Article:
+    if not article.available:
+        return article
+    refs = find_references(article.instrument, article.number, raw_lines, meta.parent, numbers)
+    return Article(
+        article.instrument,
+        article.number,
+        article.title,
+        article.paragraphs,
+        article.text,
+        article.available,
+        article.divisions,
+        refs,
+    )
+
+
+def import_treaty_file(path: Path, out_dir: Path, instrument_id: str | None = None) -> Instrument:
+    """Import ``path`` and write ``out_dir/<id>.json``; metadata from instruments.yaml."""
+    identifier = instrument_id or path.name.split(".")[0].lower()
+    meta = load_metadata().get(identifier, InstrumentMeta(identifier))
+    instrument = parse_treaty(path.read_text(encoding="utf-8"), meta, source=path.name)
+    write_instrument(instrument, out_dir)
+    return instrument
