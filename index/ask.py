@@ -17,6 +17,7 @@ from index.ranking import Ranked, Ranker, Ranking
 from index.search import SearchIndex, article_blocks
 from index.snippets import count_matches, paragraph_text, snippet
 from index.sources import EventSource, FaqSource, UnansweredLog
+from index.text import stem_word, words
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,8 @@ class AskService:
         self.events = events
         self.unanswered = unanswered
         self.ranker = Ranker(search)
+        names = " ".join(a for i in corpus.instruments.values() for a in (i.id, *i.aliases))
+        self._name_stems = frozenset(stem_word(w) for w in words(names))
 
     def ask(
         self, question: str, *, user_id: int | None = None, now: datetime | None = None
@@ -143,7 +146,7 @@ class AskService:
         rest = text
         for start, end in sorted(spans, reverse=True):
             rest = rest[:start] + " " + rest[end:]
-        return self.ranker.analyser.analyse(rest).stems
+        return self.ranker.analyser.analyse(rest).stems - self._name_stems
 
     def _cited_hit(
         self, article: Article, passage: str | None, paragraph: str | None, topic: frozenset[str]

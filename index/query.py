@@ -19,6 +19,7 @@ from index.thesaurus import Thesaurus
 EXPANSION_WEIGHT = 0.7
 # A practitioner phrase the thesaurus knows is strong evidence the question is on topic.
 THESAURUS_WEIGHT = 1.5
+UNKNOWN_WORD_SHARE = 0.6
 # Shorter words are too ambiguous to correct ("near" is not a typo of "fear"); two edits only
 # for long words ("weather" is not "either", "interseption" is "interception").
 MIN_CORRECTABLE = 5
@@ -69,7 +70,12 @@ class QueryAnalyser:
 
     @property
     def unknown_weight(self) -> float:
-        return self.idf("\0unknown") * 0.6
+        """Words the corpus never uses count against an answer, less than a rare match counts."""
+        return self.max_idf * UNKNOWN_WORD_SHARE
+
+    @property
+    def max_idf(self) -> float:
+        return self.idf("\0unknown")
 
     def correct(self, word: str) -> str:
         if word in self._known or len(word) < MIN_CORRECTABLE or not word.isalpha():
@@ -109,10 +115,9 @@ class QueryAnalyser:
             for stemmed in own & set(self._stem_df):
                 query.weighted_terms[stemmed] = max(query.weighted_terms.get(stemmed, 0), 1.0)
             stems |= own
-            weight = max((self.idf(s) for s in stems if s in self._stem_df), default=1.0)
-            query.concepts.append(
-                QueryConcept(" ".join(expansion.phrase), frozenset(stems), weight)
-            )
+            label = " ".join(expansion.phrase)
+            weight = THESAURUS_WEIGHT * self.max_idf
+            query.concepts.append(QueryConcept(label, frozenset(stems), weight, True))
         for position, word in enumerate(corrected):
             if position in covered or word in STOP_WORDS:
                 continue
