@@ -25,7 +25,7 @@ _SUBHEADING = re.compile(r"^####\s*(.*?)\s*$")
 _CLOSING = re.compile(r"^\s*in witness whereof", re.IGNORECASE)
 # The note that stands where the source has no English text ("Wijzigt het Europees Verdrag").
 _DUTCH_NOTE = re.compile(r"^(wijzigt|wijziging|zie)\b.*\b(verdrag|protocol)\b", re.IGNORECASE)
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _EMPHASIS = re.compile(r"(?<!\w)[*_]{1,2}(?=\S)(.+?)(?<=\S)[*_]{1,2}(?!\w)")
 _BACKTICK_QUOTE = re.compile(r"``([^`\"]*?)\"")
 

@@ -17,7 +17,6 @@ _OF_OTHER = re.compile(
     re.IGNORECASE,
 )
 _OF_THIS = re.compile(r"^[^.;]{0,40}?\bof\s+this\s+(Convention|Protocol)\b", re.IGNORECASE)
-_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 
 
 def expand_numbers(text: str) -> list[str]:

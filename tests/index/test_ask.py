@@ -45,7 +45,9 @@ def test_ask_citation_of_item_quotes_the_item(ask_service: AskService) -> None:
 def test_ask_unknown_article_says_so(ask_service: AskService) -> None:
     answer = ask_service.ask("article 999")
     assert answer.kind is AnswerKind.NONE
-    assert answer.notes == ("Budapest Convention has no Article 999 (its articles run from 1 to 48).",)
+    assert answer.notes == (
+        "Budapest Convention has no Article 999 (its articles run from 1 to 48).",
+    )
 
 
 def test_ask_unavailable_article_is_marked(ask_service: AskService) -> None:
@@ -71,7 +73,9 @@ def test_ask_search_finds_the_article(
 ) -> None:
     answer = ask_service.ask(question)
     assert answer.kind is AnswerKind.SEARCH
-    assert [(h.instrument, h.article) for h in answer.articles[:3]].count((instrument, article)) == 1
+    assert [(h.instrument, h.article) for h in answer.articles[:3]].count(
+        (instrument, article)
+    ) == 1
 
 
 @pytest.mark.parametrize(
@@ -101,13 +105,18 @@ def test_ask_snippet_highlights_are_inside_snippet(ask_service: AskService) -> N
 HOSTILE = st.one_of(
     st.text(max_size=300),
     st.binary(max_size=200).map(lambda b: b.decode("latin-1")),
-    st.sampled_from(['" ( ) * ? : AND OR NOT', '"unbalanced', "art -1", "article 99999", "x" * 10_000]),
-    st.lists(st.sampled_from(["art", "29", "(", ")", "NOT", "*", "para", "a", "ii", "lanzarote"]))
-    .map(" ".join),
+    st.sampled_from(
+        ['" ( ) * ? : AND OR NOT', '"unbalanced', "art -1", "article 99999", "x" * 10_000]
+    ),
+    st.lists(
+        st.sampled_from(["art", "29", "(", ")", "NOT", "*", "para", "a", "ii", "lanzarote"])
+    ).map(" ".join),
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(HOSTILE)
 def test_ask_never_raises_on_hostile_input(ask_service: AskService, text: str) -> None:
     answer = ask_service.ask(text)

@@ -17,7 +17,9 @@ def _instrument(identifier: str, short: str, aliases: tuple[str, ...]) -> Instru
 @pytest.fixture(scope="module")
 def corpus() -> Corpus:
     instruments = [
-        _instrument("ets185", "Budapest Convention", ("Budapest Convention", "Budapest", "ETS 185")),
+        _instrument(
+            "ets185", "Budapest Convention", ("Budapest Convention", "Budapest", "ETS 185")
+        ),
         _instrument("cets201", "Lanzarote Convention", ("Lanzarote Convention", "Lanzarote")),
         _instrument("ets108", "Convention 108", ("Convention 108", "ETS 108")),
     ]
@@ -51,7 +53,13 @@ def test_parse_citations_reads_practitioner_forms(
 
 @pytest.mark.parametrize(
     "text",
-    ["how long can data be preserved?", "artificial intelligence", "art -1", "the 24/7 network", ""],
+    [
+        "how long can data be preserved?",
+        "artificial intelligence",
+        "art -1",
+        "the 24/7 network",
+        "",
+    ],
 )
 def test_parse_citations_ignores_text_without_citation(corpus: Corpus, text: str) -> None:
     assert parse_citations(text, corpus) == []
