@@ -83,17 +83,21 @@ def _paragraph_and_items(text: str, start: int) -> tuple[str | None, tuple[str, 
 
 
 def _named_instrument(text: str, matches: list[re.Match[str]], corpus: Corpus) -> tuple[str, bool]:
-    """The instrument named anywhere outside the article numbers, longest alias first."""
+    """The instrument named anywhere outside the article numbers, or the default."""
     remainder = text
     for match in reversed(matches):
         remainder = remainder[: match.start()] + " " + remainder[match.end() :]
-    words = f" {normalise_name(remainder)} "
+    named = named_instrument(remainder, corpus)
+    return (named, True) if named else (DEFAULT_INSTRUMENT, False)
+
+
+def named_instrument(text: str, corpus: Corpus) -> str | None:
+    """The instrument a text names ("under the Lanzarote Convention"), longest alias first."""
+    padded = f" {normalise_name(text)} "
     best: tuple[int, str] | None = None
     for instrument in corpus.instruments.values():
         for alias in (instrument.id, *instrument.aliases):
             key = normalise_name(alias)
-            if key and f" {key} " in words and (best is None or len(key) > best[0]):
+            if key and f" {key} " in padded and (best is None or len(key) > best[0]):
                 best = (len(key), instrument.id)
-    if best:
-        return best[1], True
-    return DEFAULT_INSTRUMENT, False
+    return best[1] if best else None

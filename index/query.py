@@ -45,6 +45,7 @@ class AnalysedQuery:
     phrases: list[list[str]] = field(default_factory=list)
     concepts: list[QueryConcept] = field(default_factory=list)
     matched_thesaurus: bool = False
+    own_stems: frozenset[str] = frozenset()  # the asker's own words, before any expansion
 
     @property
     def stems(self) -> frozenset[str]:
@@ -95,6 +96,7 @@ class QueryAnalyser:
         corrected = [self.correct(token) for token in tokens]
         query = AnalysedQuery(corrected)
         query.corrections = {a: b for a, b in zip(tokens, corrected, strict=True) if a != b}
+        query.own_stems = frozenset(stem_word(w) for w in corrected if w not in STOP_WORDS)
         covered: set[int] = set()
         for expansion in self.thesaurus.expand(corrected):
             query.matched_thesaurus = True

@@ -7,15 +7,20 @@ BM25F finds candidates; the ranker then asks how much of the question each candi
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
+from index.citations import DEFAULT_INSTRUMENT, named_instrument
 from index.query import AnalysedQuery, QueryAnalyser
 from index.search import SearchIndex
-from index.text import stem_word, words
+from index.text import STOP_WORDS, stem_word, words
 
 CONFIDENCE_THRESHOLD = 0.4  # calibrated with `make bench` (see bench/bench_ask.py)
 CANDIDATES = 20
+TITLE_BONUS = 0.8  # saying an article's title ("production order") is a strong signal
 WEAK_EVIDENCE = 0.6  # confidence factor when the evidence is a single incidental word
+DEFAULT_PRIOR = 1.15  # Budapest Convention first when no instrument is named
+NOT_NAMED = 0.5  # other instruments when the question names one
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,7 @@ class Ranker:
         blocks = sum(len(index.blocks(key)) for key in _all_keys(index))
         self.analyser = QueryAnalyser(index.vocabulary, index.thesaurus, blocks)
         self._stems: dict[str, frozenset[str]] = {}
+        self._titles: dict[str, frozenset[str]] = {}
 
     def rank(self, text: str, limit: int = 5) -> Ranking:
         query = self.analyser.analyse(text)
@@ -55,19 +61,24 @@ class Ranker:
         if not raw:
             return ranking
         top = raw[0].score
+        named = named_instrument(text, self.index.corpus)
         scored = []
         for hit in raw:
             coverage = self._coverage(hit.key, query)
-            relevance = hit.score / top
-            scored.append((relevance * (0.35 + 0.65 * coverage), coverage, hit))
+            relevance = math.sqrt(hit.score / top)
+            combined = relevance * (0.35 + 0.65 * coverage)
+            combined += TITLE_BONUS * self._title_match(hit.key, query)
+            combined *= _instrument_prior(hit.key, named)
+            scored.append((combined, coverage, hit))
         scored.sort(key=lambda entry: -entry[0])
+        best_combined = scored[0][0] or 1.0
         for combined, coverage, hit in scored:
             blocks = self.index.blocks(hit.key)
             block_index = hit.blocks[0][0]
             block = blocks[block_index] if block_index < len(blocks) else blocks[0]
             ranked = Ranked(
                 hit.key,
-                round(combined * coverage, 4),
+                round(min(1.0, coverage * combined / best_combined), 4),
                 block,
                 None,
                 query.stems,
@@ -113,6 +124,31 @@ class Ranker:
             title = " ".join(((article.title or "") if article else "", *headings))
         return frozenset(stem_word(w) for w in words(title))
 
+    def _title_match(self, key: str, query: AnalysedQuery) -> float:
+        """How closely the question says the article's own title ("production order"), 0..1.
+
+        Both ways: the share of the title the question says, times the share of the
+        question's words that are in the title.
+        """
+        title = self._own_title_stems(key)
+        if not title or not query.own_stems:
+            return 0.0
+        shared = len(title & query.own_stems)
+        return (shared / len(title)) * (shared / len(query.own_stems))
+
+    def _own_title_stems(self, key: str) -> frozenset[str]:
+        cached = self._titles.get(key)
+        if cached is None:
+            kind, _, rest = key.partition(":")
+            if kind == "doc":
+                text = self.index.corpus.documents[rest].title
+            else:
+                article = self.index.corpus.article(kind, rest)
+                text = (article.title or "") if article else ""
+            cached = frozenset(stem_word(w) for w in words(text) if w not in STOP_WORDS)
+            self._titles[key] = cached
+        return cached
+
     def _coverage(self, key: str, query: AnalysedQuery) -> float:
         stems = self._stems_of(key)
         total = sum(c.weight for c in query.concepts)
@@ -132,6 +168,15 @@ class Ranker:
             if article is not None:
                 parts += [article.title or "", *(d.heading or "" for d in article.divisions)]
         return frozenset(stem_word(w) for w in words(" ".join(parts)))
+
+
+def _instrument_prior(key: str, named: str | None) -> float:
+    """Prefer the instrument the question names; else the workshop's default, the Budapest
+    Convention, whose articles are what most questions are about."""
+    instrument = key.partition(":")[0]
+    if named:
+        return 1.0 if instrument == named else NOT_NAMED
+    return DEFAULT_PRIOR if instrument == DEFAULT_INSTRUMENT else 1.0
 
 
 def _all_keys(index: SearchIndex) -> list[str]:
