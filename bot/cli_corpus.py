@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.settings import load_settings
 from corpus.problems import ValidationError
+from index.answer import Answer, AnswerKind
 
 
 def register(subparsers: Any) -> None:
@@ -49,13 +50,30 @@ def run_ask(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_answer(answer: Any, *, as_json: bool) -> None:
-    from bot.render.plain import render_answer
-
+def _print_answer(answer: Answer, *, as_json: bool) -> None:
     if as_json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
     else:
-        print(render_answer(answer))
+        print(answer_summary(answer))
+
+
+def answer_summary(answer: Answer) -> str:
+    """A terse plain-text view for scripts: kind, ranked articles, then the best text."""
+    lines = [f"[{answer.kind}]"]
+    lines += list(answer.notes)
+    if answer.faq:
+        lines += [f"FAQ: {answer.faq.question}", answer.faq.answer]
+    for event in answer.events:
+        lines.append(f"{event.start.isoformat()}  {event.title}  ({event.room or '-'})")
+    for hit in answer.articles:
+        where = f"({hit.paragraph})" if hit.paragraph else ""
+        title = f" – {hit.title}" if hit.title else ""
+        lines.append(f"{hit.score:.2f}  {hit.instrument_name} Art. {hit.article}{where}{title}")
+    if answer.text:
+        lines += ["", answer.text]
+    if answer.kind is AnswerKind.NONE:
+        lines += ["I don't know. Try:", *(f"- {s}" for s in answer.suggestions)]
+    return "\n".join(lines)
 
 
 def run_article(args: argparse.Namespace) -> int:
@@ -93,7 +111,6 @@ def run_article(args: argparse.Namespace) -> int:
 
 def run_index(args: argparse.Namespace) -> int:
     from corpus.store import load_corpus
-
     from index.search import SearchIndex
 
     settings = load_settings()
