@@ -1,0 +1,79 @@
+"""The corpus CLI: ask, article, check, import-treaty, driven through bot.cli.main."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("WORKSHOP_BOT_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.setenv("WORKSHOP_BOT_CONFIG", str(tmp_path / "absent.yaml"))
+    return tmp_path
+
+
+def test_ask_json_reads_one_question_per_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("art 29(3)\ntell me a joke\n"))
+    assert main(["ask", "--json", "-"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(line["question"], line["kind"]) for line in lines] == [
+        ("art 29(3)", "citation"),
+        ("tell me a joke", "none"),
+    ]
+    first = lines[0]["results"][0]
+    assert (first["instrument"], first["article"], first["paragraph"]) == ("ets185", "29", "3")
+    assert set(first) >= {"instrument", "article", "title", "score", "snippet"}
+
+
+def test_article_json_prints_exact_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["article", "budapest", "35", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert (payload["instrument"], payload["article"], payload["title"]) == (
+        "ets185",
+        "35",
+        "24/7 Network",
+    )
+    assert payload["available"] is True
+    assert payload["text"].startswith("1. Each Party shall designate a point of contact")
+
+
+def test_article_unavailable_is_marked(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["article", "ets182", "3", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert (payload["available"], payload["text"]) == (False, "")
+
+
+def test_article_unknown_number_fails_clearly(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["article", "lanzarote", "999"]) == 2
+    assert capsys.readouterr().err.strip() == "Lanzarote Convention has no Article 999"
+
+
+def test_check_reports_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "documents").mkdir(parents=True)
+    (corpus / "documents" / "note.md").write_text("---\ntitle: [unclosed\n---\nBody\n")
+    monkeypatch.setenv("WORKSHOP_BOT_CORPUS_DIR", str(corpus))
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"{corpus / 'documents' / 'note.md'}:3: invalid front matter")
+
+
+def test_import_treaty_writes_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "cets999.en.md"
+    source.write_text("####A Treaty\n\n### Article 1\n\n####Scope\n\nText.\n", encoding="utf-8")
+    monkeypatch.setenv("WORKSHOP_BOT_CORPUS_DIR", str(tmp_path / "corpus"))
+    assert main(["import-treaty", str(source)]) == 0
+    assert capsys.readouterr().out.strip() == "imported cets999: A Treaty – 1 articles"
+    assert (tmp_path / "corpus" / "treaties" / "cets999.json").exists()
