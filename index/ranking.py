@@ -17,7 +17,7 @@ from index.text import STOP_WORDS, stem_word, words
 
 CONFIDENCE_THRESHOLD = 0.4  # calibrated with `make bench` (see bench/bench_ask.py)
 CANDIDATES = 20
-TITLE_BONUS = 0.8  # saying an article's title ("production order") is a strong signal
+TITLE_BONUS = 1.2  # saying an article's title ("production order") is a strong signal
 WEAK_EVIDENCE = 0.6  # confidence factor when the evidence is a single incidental word
 DEFAULT_PRIOR = 1.15  # Budapest Convention first when no instrument is named
 NOT_NAMED = 0.5  # other instruments when the question names one
@@ -134,7 +134,7 @@ class Ranker:
         if not title or not query.own_stems:
             return 0.0
         shared = len(title & query.own_stems)
-        return (shared / len(title)) * (shared / len(query.own_stems))
+        return ((shared / len(title)) * (shared / len(query.own_stems))) ** 1
 
     def _own_title_stems(self, key: str) -> frozenset[str]:
         cached = self._titles.get(key)
