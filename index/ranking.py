@@ -134,7 +134,7 @@ class Ranker:
         if not title or not query.own_stems:
             return 0.0
         shared = len(title & query.own_stems)
-        return ((shared / len(title)) * (shared / len(query.own_stems))) ** 1
+        return (shared / len(title)) * (shared / len(query.own_stems))
 
     def _own_title_stems(self, key: str) -> frozenset[str]:
         cached = self._titles.get(key)
