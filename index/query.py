@@ -53,13 +53,22 @@ class AnalysedQuery:
 
 
 class QueryAnalyser:
-    def __init__(self, vocabulary: dict[str, int], thesaurus: Thesaurus, blocks: int) -> None:
+    def __init__(
+        self,
+        vocabulary: dict[str, int],
+        thesaurus: Thesaurus,
+        blocks: int,
+        names: frozenset[str] = frozenset(),
+    ) -> None:
         self.vocabulary = vocabulary
+        # Words of instrument names that the articles never use ("lanzarote", "ets", "185"):
+        # they choose the instrument, they are not something the article must contain.
+        self.names = frozenset(n for n in names if n not in vocabulary)
         self.thesaurus = thesaurus
         self.blocks = max(blocks, 1)
         known = set(vocabulary) | set(thesaurus.vocabulary)
         self._correctable = sorted(w for w in known if len(w) >= 3 and w not in STOP_WORDS)
-        self._known = frozenset(known) | STOP_WORDS
+        self._known = frozenset(known) | STOP_WORDS | self.names
         self._stem_df: dict[str, int] = {}
         for word, count in vocabulary.items():
             stemmed = stem_word(word)
@@ -121,7 +130,7 @@ class QueryAnalyser:
             weight = THESAURUS_WEIGHT * self.max_idf
             query.concepts.append(QueryConcept(label, frozenset(stems), weight, True))
         for position, word in enumerate(corrected):
-            if position in covered or word in STOP_WORDS:
+            if position in covered or word in STOP_WORDS or word in self.names:
                 continue
             stemmed = stem_word(word)
             known = stemmed in self._stem_df

@@ -11,13 +11,15 @@ import math
 from dataclasses import dataclass, field
 
 from index.citations import DEFAULT_INSTRUMENT, named_instrument
+from index.definitions import Definitions, contains
 from index.query import AnalysedQuery, QueryAnalyser
-from index.search import SearchIndex
+from index.search import RawHit, SearchIndex
 from index.text import STOP_WORDS, stem_word, words
 
 CONFIDENCE_THRESHOLD = 0.4  # calibrated with `make bench` (see bench/bench_ask.py)
 CANDIDATES = 20
 TITLE_BONUS = 1.2  # saying an article's title ("production order") is a strong signal
+DEFINITION_BONUS = 1.0  # "what is traffic data?" -> the article that defines it
 WEAK_EVIDENCE = 0.6  # confidence factor when the evidence is a single incidental word
 DEFAULT_PRIOR = 1.15  # Budapest Convention first when no instrument is named
 NOT_NAMED = 0.5  # other instruments when the question names one
@@ -48,7 +50,11 @@ class Ranker:
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
         blocks = sum(len(index.blocks(key)) for key in _all_keys(index))
-        self.analyser = QueryAnalyser(index.vocabulary, index.thesaurus, blocks)
+        aliases = " ".join(a for i in index.corpus.instruments.values() for a in (i.id, *i.aliases))
+        self.analyser = QueryAnalyser(
+            index.vocabulary, index.thesaurus, blocks, frozenset(words(aliases))
+        )
+        self.definitions = Definitions(index.corpus)
         self._stems: dict[str, frozenset[str]] = {}
         self._titles: dict[str, frozenset[str]] = {}
 
@@ -62,12 +68,16 @@ class Ranker:
             return ranking
         top = raw[0].score
         named = named_instrument(text, self.index.corpus)
+        defining = self.definitions.defining(text)
+        raw += self._definition_hits(defining, {hit.key for hit in raw}, top)
         scored = []
         for hit in raw:
             coverage = self._coverage(hit.key, query)
             relevance = math.sqrt(hit.score / top)
             combined = relevance * (0.35 + 0.65 * coverage)
             combined += TITLE_BONUS * self._title_match(hit.key, query)
+            if hit.key in defining:
+                combined += DEFINITION_BONUS
             combined *= _instrument_prior(hit.key, named)
             scored.append((combined, coverage, hit))
         scored.sort(key=lambda entry: -entry[0])
@@ -90,6 +100,19 @@ class Ranker:
         evidence = self._strong_evidence(best.key, query)
         ranking.confidence = round(coverage if evidence else coverage * WEAK_EVIDENCE, 4)
         return ranking
+
+    def _definition_hits(
+        self, defining: dict[str, tuple[str, ...]], present: set[str], top: float
+    ) -> list[RawHit]:
+        """Defining articles the search missed (long definition lists score low in BM25)."""
+        hits = []
+        for key, term in defining.items():
+            if key in present:
+                continue
+            blocks = self.index.blocks(key)
+            block = next((i for i, b in enumerate(blocks) if contains(words(b), term)), 0)
+            hits.append(RawHit(key, top / 2, ((block, top / 2),)))
+        return hits
 
     def _strong_evidence(self, key: str, query: AnalysedQuery) -> bool:
         """A thesaurus phrase, a word of the article's title, or two matched words.

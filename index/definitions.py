@@ -1,0 +1,44 @@
+"""Terms the treaties define ("“traffic data” means ..."), so "what is traffic data?" finds them."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.model import Corpus
+from index.text import words
+
+_DEFINED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]\s+(?:shall\s+)?(?:means?|includes?)\b")
+_ASKS_DEFINITION = re.compile(
+    r"^\s*(?:what\s+(?:is|are|does|do)\b|what'?s\b|whats\b|define\b|definition\b|meaning\b"
+    r"|who\s+is\b|who\s+are\b)|\b(?:mean|means|meaning|definition|defined)\b",
+    re.IGNORECASE,
+)
+
+
+class Definitions:
+    def __init__(self, corpus: Corpus) -> None:
+        self.terms: dict[tuple[str, ...], list[str]] = {}
+        for article in corpus.articles():
+            for match in _DEFINED.finditer(article.text):
+                term = tuple(words(match.group(1)))
+                key = f"{article.instrument}:{article.number}"
+                if term and key not in self.terms.setdefault(term, []):
+                    self.terms[term].append(key)
+
+    def defining(self, question: str) -> dict[str, tuple[str, ...]]:
+        """Articles defining a term the question asks the meaning of, with that term."""
+        if not _ASKS_DEFINITION.search(question):
+            return {}
+        asked = words(question)
+        found: dict[str, tuple[str, ...]] = {}
+        for term, keys in self.terms.items():
+            if contains(asked, term):
+                for key in keys:
+                    if len(term) > len(found.get(key, ())):
+                        found[key] = term
+        return found
+
+
+def contains(sequence: list[str], part: tuple[str, ...]) -> bool:
+    size = len(part)
+    return any(tuple(sequence[i : i + size]) == part for i in range(len(sequence) - size + 1))
