@@ -1,0 +1,104 @@
+"""The search index: rebuild on change, thesaurus validation, spelling correction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus.model import Corpus, Document
+from corpus.problems import Problem, ValidationError
+from index.search import FINGERPRINT_FILE, SearchIndex
+from index.thesaurus import Thesaurus, parse_thesaurus
+from tests.conftest import THESAURUS
+
+
+def test_open_reuses_index_when_nothing_changed(corpus: Corpus, tmp_path: Path) -> None:
+    first = SearchIndex.open(corpus, tmp_path / "index", THESAURUS)
+    stamp = (tmp_path / "index" / FINGERPRINT_FILE).stat().st_mtime_ns
+    first.close()
+    second = SearchIndex.open(corpus, tmp_path / "index", THESAURUS)
+    assert (second.build_seconds, (tmp_path / "index" / FINGERPRINT_FILE).stat().st_mtime_ns) == (
+        None,
+        stamp,
+    )
+    second.close()
+
+
+def test_open_rebuilds_when_a_document_is_added(corpus: Corpus, tmp_path: Path) -> None:
+    SearchIndex.open(corpus, tmp_path / "index", THESAURUS).close()
+    note = Document("venue", "Venue and wifi", "note", "The wifi password is on the badge.")
+    changed = Corpus(dict(corpus.instruments), {**corpus.documents, "venue": note})
+    reopened = SearchIndex.open(changed, tmp_path / "index", THESAURUS)
+    assert reopened.build_seconds is not None
+    assert reopened.run({"wifi": 1.0}, [], limit=3)[0].key == "doc:venue"
+    reopened.close()
+
+
+def test_open_rebuilds_a_damaged_index(corpus: Corpus, tmp_path: Path) -> None:
+    SearchIndex.open(corpus, tmp_path / "index", THESAURUS).close()
+    for path in (tmp_path / "index").glob("*.seg"):
+        path.write_bytes(b"garbage")
+    (tmp_path / "index" / "vocabulary.json").write_text("{not json")
+    reopened = SearchIndex.open(corpus, tmp_path / "index", THESAURUS)
+    assert reopened.build_seconds is not None
+    reopened.close()
+
+
+def test_thesaurus_problems_name_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "thesaurus.yaml"
+    path.write_text(
+        "- when: [hacking]\n  search: [illegal access]\n- when: hacking\n  search: []\n- nonsense\n"
+    )
+    assert parse_thesaurus(path)[1] == [
+        Problem(str(path), 3, "`when` must be a non-empty list of phrases"),
+        Problem(str(path), 3, "`search` must be a non-empty list of phrases"),
+        Problem(str(path), 5, "an entry needs `when:` and `search:` lists"),
+    ]
+
+
+def test_thesaurus_reports_broken_yaml_line(tmp_path: Path) -> None:
+    path = tmp_path / "thesaurus.yaml"
+    path.write_text("- when: [hacking\n  search: [x]\n")
+    problems = parse_thesaurus(path)[1]
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(2, "invalid YAML")]
+    with pytest.raises(ValidationError):
+        Thesaurus.load(path)
+
+
+def test_thesaurus_expands_longest_phrase_first(tmp_path: Path) -> None:
+    path = tmp_path / "thesaurus.yaml"
+    path.write_text(
+        "- when: [child abuse]\n  search: [sexual abuse]\n"
+        "- when: [child abuse images]\n  search: [child pornography]\n"
+    )
+    thesaurus = Thesaurus.load(path)
+    found = thesaurus.expand(["seized", "child", "abuse", "images"])
+    assert [(e.phrase, e.search) for e in found] == [
+        (("child", "abuse", "images"), ("child pornography",))
+    ]
+
+
+def test_project_thesaurus_is_valid() -> None:
+    assert parse_thesaurus(THESAURUS)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("prservation", "preservation"), ("trafic", "traffic"), ("extradtion", "extradition")],
+)
+def test_spelling_is_corrected_against_the_vocabulary(
+    search_index: SearchIndex, typed: str, meant: str
+) -> None:
+    from index.ranking import Ranker
+
+    assert Ranker(search_index).analyser.correct(typed) == meant
+
+
+@pytest.mark.parametrize("word", ["weather", "near", "pizza"])
+def test_ordinary_words_are_not_corrected_into_treaty_words(
+    search_index: SearchIndex, word: str
+) -> None:
+    from index.ranking import Ranker
+
+    assert Ranker(search_index).analyser.correct(word) == word
