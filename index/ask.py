@@ -22,7 +22,8 @@ from index.text import stem_word, words
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 2000  # longer messages are cut: nobody asks a 10,000-character question
-LOW_CONFIDENCE = 0.55  # answered, but recorded for organisers to review
+LOW_CONFIDENCE = 0.55
+RELATED = 0.25  # other candidates shown only when this close to the best one  # answered, but recorded for organisers to review
 SUGGESTIONS = (
     "Cite an article: “art 29(3)”, “Lanzarote art 23”, “Convention 108 art. 12”",
     "Ask about a topic: “how long can data be preserved?”, “what is the 24/7 network?”",
@@ -66,7 +67,11 @@ class AskService:
                 return Answer(text, AnswerKind.EVENT, events=tuple(events))
         ranked = self.ranker.rank(text, limit=5)
         choices = faq.choices if faq else ()
-        articles = tuple(self._article_hit(r) for r in ranked.articles)
+        articles = tuple(
+            self._article_hit(r)
+            for position, r in enumerate(ranked.articles)
+            if position == 0 or r.confidence >= RELATED
+        )
         documents = tuple(self._document_hit(r) for r in ranked.documents)
         if not ranked.confident:
             self._record(text, user_id, "none", ranked.confidence)
@@ -99,7 +104,7 @@ class AskService:
         ranked = self.ranker.rank(cleaned, limit=limit) if cleaned else None
         if ranked is None or not ranked.confident:
             return []
-        return [self._article_hit(r) for r in ranked.articles]
+        return [self._article_hit(r) for r in ranked.articles if r.confidence >= RELATED]
 
     def _citation(self, text: str) -> Answer | None:
         citations = parse_citations(text, self.corpus)

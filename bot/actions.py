@@ -1,0 +1,51 @@
+"""Button actions as compact, versioned callback data (at most 64 bytes), validated on return.
+
+Stale or forged data decodes to ``None`` and the front end answers politely.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+VERSION = "v1"
+MAX_BYTES = 64
+_FIELD = re.compile(r"^[A-Za-z0-9_.:+-]{1,40}$")
+# verb -> number of fields it carries
+VERBS = {
+    "art": 3,  # instrument, article, page
+    "faq": 1,  # faq id
+    "ev": 1,  # event id
+    "sub": 1,  # series ("*" = everything) -> subscribe
+    "rem": 1,  # event id -> remind me
+    "bc": 2,  # broadcast id, "ok" | "no"
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    verb: str
+    fields: tuple[str, ...]
+
+    def encode(self) -> str:
+        data = "|".join((VERSION, self.verb, *self.fields))
+        if len(data.encode()) > MAX_BYTES:
+            raise ValueError(f"callback data too long: {data!r}")
+        return data
+
+
+def article(instrument: str, number: str, page: int = 0) -> str:
+    return Action("art", (instrument, number, str(page))).encode()
+
+
+def decode(data: str | None) -> Action | None:
+    """The action behind callback data, or None when it is stale, unknown or forged."""
+    if not data or len(data.encode()) > MAX_BYTES:
+        return None
+    parts = data.split("|")
+    if len(parts) < 2 or parts[0] != VERSION or parts[1] not in VERBS:
+        return None
+    fields = tuple(parts[2:])
+    if len(fields) != VERBS[parts[1]] or not all(_FIELD.match(f) or f == "*" for f in fields):
+        return None
+    return Action(parts[1], fields)

@@ -1,0 +1,339 @@
+"""The conversation: what the bot says back to a message or a button, for every front end.
+
+It parses commands and turns service results into :class:`Reply` objects; the Telegram and
+console adapters only render those. No domain logic lives here: answers come from the ask
+service, articles from the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot import actions
+from bot.replies import Button, Reply, Span, Style, bold, italic, marked, split_pages
+from bot.services import Services
+from corpus.model import Article
+from index.answer import Answer, AnswerKind, ArticleHit
+
+HELP_FILE = Path(__file__).with_name("help.yaml")
+MAX_MESSAGE = 4096
+_COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
+_DEEP_LINK = re.compile(r"^art_([a-z]+\d+)_(\d+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    id: int
+    chat_id: int
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CommandHelp:
+    command: str
+    description: str
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HelpTexts:
+    welcome: str
+    commands: tuple[CommandHelp, ...]
+    questions: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path = HELP_FILE) -> HelpTexts:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        commands = tuple(
+            CommandHelp(c["command"], c["description"], tuple(c.get("examples", ())))
+            for c in data["commands"]
+        )
+        return cls(" ".join(data["welcome"].split()), commands, tuple(data["questions"]))
+
+
+Handler = Callable[[str, User], list[Reply]]
+
+
+class Conversation:
+    def __init__(self, services: Services, help_texts: HelpTexts | None = None) -> None:
+        self.services = services
+        self.help = help_texts or HelpTexts.load()
+        self.commands: dict[str, Handler] = {
+            "start": self.start,
+            "help": self.show_help,
+            "article": self.article_command,
+            "search": self.search_command,
+        }
+
+    def register(self, name: str, handler: Handler, description: str) -> None:
+        """Let another room's adapter add commands (agenda, FAQ insight, broadcasts)."""
+        self.commands[name] = handler
+        self.help = HelpTexts(
+            self.help.welcome,
+            (*self.help.commands, CommandHelp(name, description, ())),
+            self.help.questions,
+        )
+
+    def message(self, text: str, user: User) -> list[Reply]:
+        """Answer one message: a command, or a question for the ask service."""
+        text = text.strip()
+        command = _COMMAND.match(text)
+        if command:
+            handler = self.commands.get(command.group(1).lower())
+            if handler is None:
+                return [
+                    Reply()
+                    .add(f"I don't know the command /{command.group(1)}. ")
+                    .add("Send /help to see what I can do.")
+                ]
+            return handler((command.group(2) or "").strip(), user)
+        if not text:
+            return [Reply().add("Send me a question, or /help to see examples.")]
+        return [self.answer(self.services.ask.ask(text, user_id=user.id))]
+
+    def action(self, data: str | None, user: User) -> Reply | None:
+        """The reply to a button press, or None when the button is stale or forged."""
+        decoded = actions.decode(data)
+        if decoded is None:
+            return None
+        if decoded.verb == "art":
+            instrument, number, page = decoded.fields
+            article = self.services.corpus.article(instrument, number)
+            if article is None or not page.isdigit():
+                return None
+            return self.article_page(article, int(page))
+        return None
+
+    # --- commands -------------------------------------------------------------------
+
+    def start(self, payload: str, user: User) -> list[Reply]:
+        link = _DEEP_LINK.match(payload)
+        if link:
+            article = self.services.corpus.article(link.group(1), link.group(2))
+            if article is not None:
+                return [self.article_page(article, 0)]
+        greeting = Reply().add(bold("Welcome")).add(self.help.welcome).blank()
+        greeting.add("Try:")
+        for question in self.help.questions[:3]:
+            greeting.add(f"• {question}")
+        greeting.add("Send /help for every command.")
+        return [greeting]
+
+    def show_help(self, _: str, user: User) -> list[Reply]:
+        reply = Reply().add(bold("What I can do")).add(self.help.welcome).blank()
+        for entry in self.help.commands:
+            reply.add(bold(f"/{entry.command}"), f" – {entry.description}")
+        reply.blank().add(bold("Or just ask, for example:"))
+        for question in self.help.questions:
+            reply.add(f"• {question}")
+        return [reply]
+
+    def article_command(self, argument: str, user: User) -> list[Reply]:
+        if not argument:
+            return [Reply().add("Which article? For example /article 29 or /article lanzarote 23")]
+        citation = argument if re.search(r"art", argument, re.I) else _as_citation(argument)
+        answer = self.services.ask.ask(citation, user_id=user.id)
+        if answer.kind is not AnswerKind.CITATION:
+            reply = Reply().add(*answer.notes or ("I could not read that citation.",))
+            return [reply.add("Examples: /article 29, /article 29(3), /article lanzarote 23")]
+        return [self.answer(answer)]
+
+    def search_command(self, argument: str, user: User) -> list[Reply]:
+        if not argument:
+            return [Reply().add("Search for what? For example /search preservation of data")]
+        hits = self.services.ask.search(argument, limit=8)
+        if not hits:
+            return [self._nothing_found(argument)]
+        reply = Reply().add(bold(f"Results for “{argument[:80]}”"))
+        for hit in hits:
+            reply.add(bold(_cite(hit)), f" – {hit.title}" if hit.title else "")
+        reply.buttons = [[_article_button(hit)] for hit in hits[:6]]
+        return [reply]
+
+    # --- rendering answers -------------------------------------------------------------
+
+    def answer(self, answer: Answer) -> Reply:
+        if answer.kind is AnswerKind.NONE:
+            return self._unknown(answer)
+        reply = Reply()
+        if answer.faq:
+            reply.add(bold(answer.faq.question))
+            reply.add(Span(answer.faq.answer, Style.HTML)).blank()
+        for event in answer.events[:8]:
+            when = event.start.strftime("%a %d %b %Y, %H:%M")
+            reply.add(bold(event.title)).add(
+                f"{when} ({event.timezone})" + (f", {event.room}" if event.room else "")
+            )
+        best = answer.best
+        if best is not None and answer.kind is AnswerKind.CITATION and answer.text:
+            reply.lines += self._cited_lines(best, answer.text)
+            reply.buttons = self._answer_buttons(best, answer.articles[1:4])
+        elif best is not None:
+            reply.lines += self._hit_lines(best, lead=answer.kind is not AnswerKind.FAQ)
+            reply.buttons = self._answer_buttons(best, answer.articles[1:4])
+        others = answer.articles[1:4]
+        if others and answer.kind is AnswerKind.SEARCH:
+            reply.blank().add(italic("Also relevant:"))
+            for hit in others:
+                reply.add(f"• {_cite(hit)}" + (f" – {hit.title}" if hit.title else ""))
+        for document in answer.documents[:1]:
+            reply.blank().add(italic(f"Guide: {document.title}")).add(document.snippet[:300])
+        for note in answer.notes:
+            reply.blank().add(italic(note))
+        return reply
+
+    def _cited_lines(self, hit: ArticleHit, text: str) -> list[list[Span]]:
+        """A cited article or paragraph in full; a long one shows its first page."""
+        title = f" – {hit.title}" if hit.title else ""
+        pages = split_pages(text, limit=MAX_MESSAGE - 400)
+        lines = [[bold(f"{_cite(hit)}{title}")], *([Span(p)] for p in pages[0].split("\n"))]
+        if len(pages) > 1:
+            lines.append([italic("(continues: press “Full text”)")])
+        return lines
+
+    def _hit_lines(self, hit: ArticleHit, *, lead: bool) -> list[list[Span]]:
+        title = f" – {hit.title}" if hit.title else ""
+        lines = [[bold(f"{_cite(hit)}{title}")]]
+        if lead:
+            marks = [(h.start, h.end) for h in hit.highlights]
+            for number, paragraph in enumerate(hit.snippet.split("\n\n")):
+                offset = sum(len(p) + 2 for p in hit.snippet.split("\n\n")[:number])
+                local = [
+                    (s - offset, e - offset)
+                    for s, e in marks
+                    if offset <= s < offset + len(paragraph)
+                ]
+                lines.append(marked(paragraph, local, Style.UNDERLINE))
+        return lines
+
+    def _answer_buttons(
+        self, best: ArticleHit, others: tuple[ArticleHit, ...]
+    ) -> list[list[Button]]:
+        rows = [[Button("📄 Full text", actions.article(best.instrument, best.article))]]
+        article = self.services.corpus.article(best.instrument, best.article)
+        if article is not None:
+            rows.append(self._neighbours(article))
+            related = [
+                r
+                for r in article.references
+                if self.services.corpus.article(r.instrument, r.article)
+            ]
+            if related:
+                rows.append(
+                    [
+                        Button(
+                            f"→ Art. {r.article}"
+                            + (
+                                ""
+                                if r.instrument == best.instrument
+                                else f" {r.instrument.upper()}"
+                            ),
+                            actions.article(r.instrument, r.article),
+                        )
+                        for r in related[:4]
+                    ]
+                )
+        if others:
+            rows.append([_article_button(hit) for hit in others])
+        return [row for row in rows if row]
+
+    def _neighbours(self, article: Article) -> list[Button]:
+        instrument = self.services.corpus.instruments[article.instrument]
+        numbers = [a.number for a in instrument.articles]
+        position = numbers.index(article.number)
+        row = []
+        if position > 0:
+            row.append(
+                Button(
+                    f"◀ Art. {numbers[position - 1]}",
+                    actions.article(article.instrument, numbers[position - 1]),
+                )
+            )
+        if position < len(numbers) - 1:
+            row.append(
+                Button(
+                    f"Art. {numbers[position + 1]} ▶",
+                    actions.article(article.instrument, numbers[position + 1]),
+                )
+            )
+        return row
+
+    def article_page(self, article: Article, page: int) -> Reply:
+        """The full text of an article, paged on paragraph boundaries under 4,096 characters."""
+        instrument = self.services.corpus.instruments[article.instrument]
+        heading = f"{instrument.short_title} · Article {article.number}"
+        reply = Reply().add(bold(heading))
+        if article.title:
+            reply.add(italic(article.title))
+        reply.blank()
+        if not article.available:
+            reply.add("The English text of this article is not available in this source.")
+            reply.buttons = [self._neighbours(article)]
+            return reply
+        pages = split_pages(article.text, limit=MAX_MESSAGE - len(heading) - 200)
+        page = min(max(page, 0), len(pages) - 1)
+        reply.add(pages[page])
+        paging: list[Button] = []
+        if len(pages) > 1:
+            reply.blank().add(italic(f"Page {page + 1} of {len(pages)}"))
+            if page > 0:
+                paging.append(
+                    Button(
+                        "◀ Previous page",
+                        actions.article(article.instrument, article.number, page - 1),
+                    )
+                )
+            if page < len(pages) - 1:
+                paging.append(
+                    Button(
+                        "Next page ▶", actions.article(article.instrument, article.number, page + 1)
+                    )
+                )
+        reply.buttons = [row for row in (paging, self._neighbours(article)) if row]
+        return reply
+
+    def _unknown(self, answer: Answer) -> Reply:
+        reply = Reply()
+        for note in answer.notes:
+            reply.add(note)
+        if not answer.notes:
+            reply.add("I don't know the answer to that, and I'd rather say so than guess.")
+        if answer.faq_choices:
+            reply.blank().add("Did you mean one of these?")
+            reply.buttons = [
+                [Button(c.question[:60], f"v1|faq|{c.id}")] for c in answer.faq_choices[:3]
+            ]
+        reply.blank().add(italic("You can:"))
+        for suggestion in answer.suggestions:
+            reply.add(f"• {suggestion}")
+        return reply
+
+    def _nothing_found(self, query: str) -> Reply:
+        return (
+            Reply()
+            .add(f"Nothing in the treaties matches “{query[:80]}”.")
+            .add("Try other words, or cite an article: /article 29")
+        )
+
+
+def _cite(hit: ArticleHit) -> str:
+    paragraph = f"({hit.paragraph})" if hit.paragraph else ""
+    return f"{hit.instrument_name} · Art. {hit.article}{paragraph}"
+
+
+def _article_button(hit: ArticleHit) -> Button:
+    label = f"Art. {hit.article}" + (f" {hit.title}" if hit.title else "")
+    return Button(label[:40], actions.article(hit.instrument, hit.article))
+
+
+def _as_citation(argument: str) -> str:
+    """ "/article lanzarote 23" -> "lanzarote article 23"; "/article 29(3)" -> "article 29(3)"."""
+    match = re.search(r"\d", argument)
+    if match is None:
+        return argument
+    return f"{argument[: match.start()]} article {argument[match.start() :]}"

@@ -1,0 +1,300 @@
+"""The Telegram front end: python-telegram-bot handlers that render the shared conversation.
+
+Handlers only read the update, call the conversation (which calls the services) and render
+its replies as HTML with inline keyboards. Nothing here knows about treaties or agendas.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Coroutine
+from typing import Any
+from uuid import uuid4
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    LinkPreviewOptions,
+    Message,
+    MessageEntity,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, InvalidToken, TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.conversation import Conversation, User
+from bot.ratelimit import RateLimiter
+from bot.replies import Reply, split_pages
+from bot.services import Services, build_services
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+INLINE_RESULTS = 50
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+Context = ContextTypes.DEFAULT_TYPE
+
+
+class TokenProblem(Exception):
+    """The token is missing or Telegram rejected it; the message says what to do."""
+
+
+class TelegramFrontEnd:
+    """Owns the conversation and the rate limiter; its bound methods are the handlers."""
+
+    def __init__(self, services: Services, conversation: Conversation | None = None) -> None:
+        self.services = services
+        self.conversation = conversation or Conversation(services)
+        self.limiter = RateLimiter(services.settings.rate_limit_per_minute)
+
+    def install(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        private = filters.ChatType.PRIVATE
+        groups = filters.ChatType.GROUPS
+        application.add_handler(CommandHandler(list(self.conversation.commands), self.on_message))
+        application.add_handler(
+            MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & private, self.on_message)
+        )
+        mentioned = filters.Entity(MessageEntity.MENTION) | filters.REPLY
+        application.add_handler(
+            MessageHandler(
+                filters.UpdateType.MESSAGE & filters.TEXT & groups & mentioned, self.on_mention
+            )
+        )
+        application.add_handler(
+            MessageHandler(filters.UpdateType.MESSAGE & private & ~filters.TEXT, self.on_other)
+        )
+        application.add_handler(CallbackQueryHandler(self.on_button))
+        application.add_handler(InlineQueryHandler(self.on_inline))
+        application.add_error_handler(self.on_error)
+
+    # --- handlers ---------------------------------------------------------------------
+
+    async def on_message(self, update: Update, context: Context) -> None:
+        message = update.effective_message
+        user = _user(update)
+        if message is None or message.text is None or user is None:
+            return
+        if not await self._allowed(message, user):
+            return
+        await self._send(message, self.conversation.message(message.text, user))
+
+    async def on_mention(self, update: Update, context: Context) -> None:
+        """In groups the bot answers only when named (@bot ...) or replied to."""
+        message = update.effective_message
+        user = _user(update)
+        if message is None or message.text is None or user is None:
+            return
+        username = context.bot.username
+        replied_to_bot = bool(
+            message.reply_to_message
+            and message.reply_to_message.from_user
+            and message.reply_to_message.from_user.id == context.bot.id
+        )
+        mention = f"@{username}"
+        if mention.lower() not in message.text.lower() and not replied_to_bot:
+            return
+        if not await self._allowed(message, user):
+            return
+        text = re.sub(re.escape(mention), " ", message.text, flags=re.IGNORECASE)
+        await self._send(message, self.conversation.message(text, user))
+
+    async def on_other(self, update: Update, context: Context) -> None:
+        """Stickers, photos, voice notes...: say politely what the bot can read."""
+        message = update.effective_message
+        if message is not None:
+            await message.reply_text(
+                "I can only read text messages. Ask me a question, or send /help."
+            )
+
+    async def on_button(self, update: Update, context: Context) -> None:
+        query = update.callback_query
+        user = _user(update)
+        if query is None or user is None:
+            return
+        reply = self.conversation.action(query.data, user)
+        if reply is None:
+            await query.answer("This button has expired. Please ask again.")
+            return
+        await query.answer()
+        message = query.message
+        if isinstance(message, Message):
+            try:
+                await message.edit_text(
+                    reply.html(),
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=_keyboard(reply),
+                    link_preview_options=NO_PREVIEW,
+                )
+            except BadRequest as error:
+                if "not modified" not in str(error).lower():
+                    raise
+
+    async def on_inline(self, update: Update, context: Context) -> None:
+        """`@bot art 29` or `@bot preservation` in any chat: articles to paste."""
+        query = update.inline_query
+        if query is None:
+            return
+        hits = self.services.ask.search(query.query, limit=INLINE_RESULTS) if query.query else []
+        results = []
+        for hit in hits[:INLINE_RESULTS]:
+            article = self.services.corpus.article(hit.instrument, hit.article)
+            if article is None or not article.available:
+                continue
+            heading = f"{hit.instrument_name}, Article {article.number}"
+            if article.title:
+                heading += f" – {article.title}"
+            body = split_pages(article.text, limit=4000 - len(heading))
+            text = f"{heading}\n\n{body[0]}"
+            if len(body) > 1:
+                text += "\n\n[… continues]"
+            results.append(
+                InlineQueryResultArticle(
+                    id=f"{hit.instrument}-{hit.article}-{uuid4().hex[:8]}",
+                    title=heading,
+                    description=hit.snippet[:120],
+                    input_message_content=InputTextMessageContent(text),
+                )
+            )
+        await query.answer(results, cache_time=300, is_personal=False)
+
+    async def on_error(self, update: object, context: Context) -> None:
+        log.error("update %r failed", update, exc_info=context.error)
+        if isinstance(update, Update) and update.effective_chat:
+            try:
+                await context.bot.send_message(
+                    update.effective_chat.id,
+                    "Sorry, something went wrong on my side. Please try again in a moment.",
+                )
+            except TelegramError:
+                log.warning("could not tell chat %s about the failure", update.effective_chat.id)
+
+    # --- helpers ----------------------------------------------------------------------
+
+    async def _allowed(self, message: Message, user: User) -> bool:
+        if self.limiter.allow(user.id):
+            return True
+        if self.limiter.should_warn(user.id):
+            await message.reply_text(
+                "You're sending messages faster than I can read them. Please wait a minute."
+            )
+        return False
+
+    async def _send(self, message: Message, replies: list[Reply]) -> None:
+        for reply in replies:
+            if reply.document:
+                name, content = reply.document
+                await message.reply_document(content, filename=name, caption=reply.plain()[:1000])
+                continue
+            await message.reply_text(
+                reply.html(),
+                parse_mode=ParseMode.HTML,
+                reply_markup=_keyboard(reply),
+                link_preview_options=NO_PREVIEW,
+            )
+
+
+def _user(update: Update) -> User | None:
+    sender = update.effective_user
+    chat = update.effective_chat
+    if sender is None:
+        return None
+    return User(id=sender.id, chat_id=chat.id if chat else sender.id, name=sender.full_name)
+
+
+def _keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(b.label, callback_data=b.action) for b in row]
+            for row in reply.buttons
+        ]
+    )
+
+
+def build_application(
+    settings: Settings,
+    services: Services,
+    *,
+    configure: Callable[[ApplicationBuilder[Any, Any, Any, Any, Any, Any]], None] | None = None,
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The PTB application wired to the services; ``configure`` lets tests swap the request."""
+    if not settings.telegram_token:
+        raise TokenProblem("No Telegram token: set TELEGRAM_BOT_TOKEN or telegram_token.")
+    front = TelegramFrontEnd(services)
+    base = settings.api_base_url.rstrip("/")
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_token)
+        .base_url(base)
+        .base_file_url(base.removesuffix("/bot") + "/file/bot")
+        .concurrent_updates(8)
+        .post_init(_registering_commands(front))
+        .post_shutdown(_closing(services))
+    )
+    if configure:
+        configure(builder)
+    application = builder.build()
+    front.install(application)
+    return application
+
+
+def _registering_commands(
+    front: TelegramFrontEnd,
+) -> Callable[[Application[Any, Any, Any, Any, Any, Any]], Coroutine[Any, Any, None]]:
+    async def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        commands = [
+            BotCommand(c.command, c.description[:256]) for c in front.conversation.help.commands
+        ]
+        try:
+            await application.bot.set_my_commands(commands)
+        except TelegramError:
+            log.exception("could not register the command menu; continuing without it")
+
+    return register
+
+
+def _closing(
+    services: Services,
+) -> Callable[[Application[Any, Any, Any, Any, Any, Any]], Coroutine[Any, Any, None]]:
+    async def close(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        services.close()
+
+    return close
+
+
+def run_bot(settings: Settings, *, webhook_url: str | None, listen: str, port: int) -> None:
+    """Run until stopped: long polling, or a webhook whose secret token Telegram must send."""
+    services = build_services(settings)
+    application = build_application(settings, services)
+    try:
+        if webhook_url:
+            application.run_webhook(
+                listen=listen,
+                port=port,
+                webhook_url=webhook_url,
+                secret_token=settings.webhook_secret,
+                allowed_updates=Update.ALL_TYPES,
+            )
+        else:
+            application.run_polling(allowed_updates=Update.ALL_TYPES)
+    except InvalidToken as error:
+        raise TokenProblem(
+            f"Telegram rejected the token ({error.message}). Check TELEGRAM_BOT_TOKEN."
+        ) from None
+    except Forbidden as error:
+        raise TokenProblem(f"Telegram refused the bot: {error.message}") from None
