@@ -1,0 +1,1 @@
+"""Benchmarks: answer quality and speed figures, run with ``python -m bench``."""

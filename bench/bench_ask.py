@@ -1,0 +1,146 @@
+"""Answer quality and speed of the ask service on the labelled questions (bench/questions.yaml).
+
+Figures: hit@1, hit@3, MRR and off-topic abstention, overall and per category, beside a plain
+SQLite FTS5 baseline; warm in-process latency; index build time; start-to-answer time of the
+``workshop-bot ask`` console script; latency and build time on a 100x synthetic corpus; and
+the list of misses for whoever tunes the engine.
+
+The in-process service is search only (no FAQ, no agenda), so the figures measure the index and
+the citation parser; the console-script timing runs the real composition root.
+Set ``BENCH_SYNTHETIC_COPIES`` (default 99) to shrink the synthetic corpus for a quick run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from bench.fts5_baseline import Fts5Baseline
+from bench.harness import Outcome, Question, Reply, latency, load_questions, misses, quality
+from bench.harness import run_questions as ask_all
+from bench.synthetic import synthetic_corpus
+from bot.settings import Settings, load_settings
+from corpus.model import Corpus
+from corpus.store import load_corpus
+from index.answer import Answer, AnswerKind
+from index.ask import AskService
+from index.search import SearchIndex
+
+CLI_RUNS = 5
+CLI_QUESTION = "How long can data be preserved?"
+
+
+def run() -> dict[str, object]:
+    settings = load_settings()
+    corpus = load_corpus(settings.corpus_dir)
+    questions = load_questions()
+    with tempfile.TemporaryDirectory(prefix="bench-ask-") as scratch:
+        started = time.perf_counter()
+        search = SearchIndex.build(corpus, Path(scratch) / "index", settings.thesaurus)
+        build_seconds = time.perf_counter() - started
+        try:
+            outcomes, kinds = _measure(AskService(corpus, search), questions)
+        finally:
+            search.close()
+    baseline = Fts5Baseline(corpus)
+    try:
+        baseline_outcomes = ask_all(questions, baseline.reply)
+    finally:
+        baseline.close()
+    return {
+        "questions": len(questions),
+        "articles": sum(1 for a in corpus.articles() if a.available),
+        "ask_service": quality(outcomes),
+        "fts5_baseline": {
+            **quality(baseline_outcomes),
+            "abstention_rule": "none only when no question word occurs (no bm25 threshold)",
+        },
+        "answer_kinds": dict(kinds),
+        "latency_warm": latency([o.seconds for o in outcomes]),
+        "latency_fts5": latency([o.seconds for o in baseline_outcomes]),
+        "index_build_seconds": round(build_seconds, 2),
+        "cli_start_to_answer": _cli_timing(settings, corpus),
+        "synthetic": _synthetic(corpus, questions, settings),
+        "misses": misses(outcomes),
+    }
+
+
+def reply_of(answer: Answer) -> Reply:
+    """The ranked article keys of an answer; kind "none" is an abstention."""
+    if answer.kind is AnswerKind.NONE:
+        return Reply((), abstained=True)
+    return Reply(tuple(f"{a.instrument}:{a.article}" for a in answer.articles), abstained=False)
+
+
+def _measure(
+    service: AskService, questions: Sequence[Question]
+) -> tuple[list[Outcome], Counter[str]]:
+    """Ask every question once to warm caches, then again timed."""
+    kinds: Counter[str] = Counter(str(service.ask(q.text).kind) for q in questions)
+    return ask_all(questions, lambda text: reply_of(service.ask(text))), kinds
+
+
+def _cli_timing(settings: Settings, corpus: Corpus) -> dict[str, object]:
+    """Median wall time of ``workshop-bot ask --json -`` answering one question."""
+    SearchIndex.open(corpus, settings.index_dir, settings.thesaurus).close()  # index exists
+    script = Path(sys.executable).with_name("workshop-bot")
+    command = str(script) if script.exists() else shutil.which("workshop-bot")
+    if command is None:
+        return {"error": "workshop-bot console script not found"}
+    times = []
+    for _ in range(CLI_RUNS):
+        started = time.perf_counter()
+        done = subprocess.run(
+            [command, "ask", "--json", "-"],
+            input=CLI_QUESTION + "\n",
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        times.append(time.perf_counter() - started)
+        if done.returncode != 0:
+            return {"error": f"exit {done.returncode}: {done.stderr.strip()[-300:]}"}
+    kind = json.loads(done.stdout.splitlines()[0])["kind"]
+    return {
+        "runs": CLI_RUNS,
+        "median_seconds": round(statistics.median(times), 3),
+        "max_seconds": round(max(times), 3),
+        "question": CLI_QUESTION,
+        "kind": kind,
+    }
+
+
+def _synthetic(corpus: Corpus, questions: Sequence[Question], settings: Settings) -> object:
+    copies = int(os.environ.get("BENCH_SYNTHETIC_COPIES", "99"))
+    big = synthetic_corpus(corpus, copies=copies)
+    with tempfile.TemporaryDirectory(prefix="bench-synthetic-") as scratch:
+        started = time.perf_counter()
+        search = SearchIndex.build(big, Path(scratch) / "index", settings.thesaurus)
+        build_seconds = time.perf_counter() - started
+        try:
+            service = AskService(big, search)
+            service.ask(CLI_QUESTION)  # warm the searcher once
+            outcomes = ask_all(questions, lambda text: reply_of(service.ask(text)))
+        finally:
+            search.close()
+    overall = quality(outcomes)
+    return {
+        "scale": copies + 1,
+        "instruments": len(big.instruments),
+        "articles": sum(1 for a in big.articles() if a.available),
+        "index_build_seconds": round(build_seconds, 2),
+        "latency": latency([o.seconds for o in outcomes]),
+        "hit@1": overall["hit@1"],
+        "mrr": overall["mrr"],
+        "offtopic_abstention": overall["offtopic_abstention"],
+    }

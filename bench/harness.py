@@ -1,0 +1,213 @@
+"""Shared pieces of the benchmarks: labelled questions, ranking metrics and latency figures.
+
+A question is labelled with the articles an expert would accept ("ets185:29", the first being
+the ideal one) or with none at all when it is off-topic and must be answered "none". Any
+engine under test is wrapped as a function from question text to a `Reply`, so the ask service
+and the FTS5 baseline are scored by the same code.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+QUESTIONS_FILE = Path(__file__).with_name("questions.yaml")
+OFFTOPIC = "offtopic"
+CATEGORIES = ("plain", "paraphrase", "misspelt", "lay", "citation", OFFTOPIC)
+
+
+class QuestionFileError(ValueError):
+    """The questions file is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    text: str
+    category: str
+    expected: tuple[str, ...]  # acceptable "instrument:article" keys, ideal first
+    line: int = 0  # where it is written in the questions file
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.expected)
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What an engine answered: ranked article keys, or an abstention ("none")."""
+
+    articles: tuple[str, ...]
+    abstained: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    question: Question
+    reply: Reply
+    seconds: float
+
+    @property
+    def rank(self) -> int | None:
+        """1-based rank of the first acceptable article; None for a miss or an abstention."""
+        if self.reply.abstained:
+            return None
+        return rank_of(self.question.expected, self.reply.articles)
+
+
+def load_questions(path: Path = QUESTIONS_FILE) -> list[Question]:
+    """Read the labelled questions, checking every entry and naming the line of any fault."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        root = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except OSError as error:
+        raise QuestionFileError(f"{path}: cannot read ({error.strerror})") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        raise QuestionFileError(f"{path}:{line}: invalid YAML") from None
+    if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):
+        raise QuestionFileError(f"{path}:1: expected a list of questions")
+    return [
+        _question(entry, f"{path}:{node.start_mark.line + 1}", node.start_mark.line + 1)
+        for entry, node in zip(data, root.value, strict=True)
+    ]
+
+
+def _question(entry: object, where: str, line: int) -> Question:
+    if not isinstance(entry, dict):
+        raise QuestionFileError(f"{where}: expected a mapping with question, category, expect")
+    unknown = set(entry) - {"question", "category", "expect"}
+    if unknown:
+        raise QuestionFileError(f"{where}: unknown keys {sorted(unknown)}")
+    text, category, expect = entry.get("question"), entry.get("category"), entry.get("expect")
+    if not isinstance(text, str) or not text.strip():
+        raise QuestionFileError(f"{where}: question must be non-empty text")
+    if category not in CATEGORIES:
+        raise QuestionFileError(f"{where}: category must be one of {', '.join(CATEGORIES)}")
+    if not isinstance(expect, list) or not all(_is_key(k) for k in expect):
+        raise QuestionFileError(f"{where}: expect must be a list of 'instrument:article' keys")
+    if (category == OFFTOPIC) == bool(expect):
+        raise QuestionFileError(f"{where}: off-topic questions, and only they, expect no article")
+    if len(set(expect)) != len(expect):
+        raise QuestionFileError(f"{where}: expect lists an article twice")
+    return Question(text, category, tuple(expect), line)
+
+
+def _is_key(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    instrument, colon, article = value.partition(":")
+    return bool(instrument and colon and article)
+
+
+def rank_of(expected: Sequence[str], got: Sequence[str]) -> int | None:
+    """1-based position of the first acceptable key in ``got``, or None."""
+    accepted = set(expected)
+    return next((i for i, key in enumerate(got, 1) if key in accepted), None)
+
+
+def hit_rate(ranks: Sequence[int | None], k: int) -> float:
+    """Share of questions with an acceptable article in the top ``k``."""
+    if not ranks:
+        return math.nan
+    return sum(1 for r in ranks if r is not None and r <= k) / len(ranks)
+
+
+def mean_reciprocal_rank(ranks: Sequence[int | None]) -> float:
+    if not ranks:
+        return math.nan
+    return sum(1 / r for r in ranks if r is not None) / len(ranks)
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    """Nearest-rank percentile (``share`` in 0..1) of a non-empty sequence."""
+    ordered = sorted(values)
+    index = max(0, math.ceil(share * len(ordered)) - 1)
+    return ordered[index]
+
+
+def latency(seconds: Sequence[float]) -> dict[str, object]:
+    """p50, p95 and max of per-question times, in milliseconds."""
+    if not seconds:
+        return {"questions": 0}
+    return {
+        "questions": len(seconds),
+        "p50_ms": round(percentile(seconds, 0.50) * 1000, 2),
+        "p95_ms": round(percentile(seconds, 0.95) * 1000, 2),
+        "max_ms": round(max(seconds) * 1000, 2),
+    }
+
+
+def run_questions(questions: Iterable[Question], answer: Callable[[str], Reply]) -> list[Outcome]:
+    """Ask every question once, timing each call."""
+    outcomes = []
+    for question in questions:
+        started = time.perf_counter()
+        reply = answer(question.text)
+        outcomes.append(Outcome(question, reply, time.perf_counter() - started))
+    return outcomes
+
+
+def quality(outcomes: Sequence[Outcome]) -> dict[str, object]:
+    """Ranking quality over answerable questions and abstention on off-topic ones."""
+    answerable = [o for o in outcomes if o.question.answerable]
+    offtopic = [o for o in outcomes if not o.question.answerable]
+    figures = _answerable_figures(answerable)
+    figures.update(_offtopic_figures(offtopic))
+    per_category: dict[str, object] = {}
+    for category in CATEGORIES:
+        chosen = [o for o in outcomes if o.question.category == category]
+        if chosen:
+            per_category[category] = (
+                _offtopic_figures(chosen) if category == OFFTOPIC else _answerable_figures(chosen)
+            )
+    figures["per_category"] = per_category
+    return figures
+
+
+def _answerable_figures(outcomes: Sequence[Outcome]) -> dict[str, object]:
+    ranks = [o.rank for o in outcomes]
+    ideal = [o for o in outcomes if o.reply.articles[:1] == o.question.expected[:1]]
+    abstained = sum(1 for o in outcomes if o.reply.abstained)
+    return {
+        "answerable": len(outcomes),
+        "hit@1": _round(hit_rate(ranks, 1)),
+        "hit@3": _round(hit_rate(ranks, 3)),
+        "mrr": _round(mean_reciprocal_rank(ranks)),
+        "ideal@1": _round(len(ideal) / len(outcomes)) if outcomes else math.nan,
+        "false_abstentions": abstained,
+    }
+
+
+def _offtopic_figures(outcomes: Sequence[Outcome]) -> dict[str, object]:
+    abstained = sum(1 for o in outcomes if o.reply.abstained)
+    rate = _round(abstained / len(outcomes)) if outcomes else math.nan
+    return {"offtopic": len(outcomes), "offtopic_abstention": rate}
+
+
+def misses(outcomes: Sequence[Outcome]) -> list[dict[str, object]]:
+    """Answerable questions without an acceptable top answer, and answered off-topic ones."""
+    listed: list[dict[str, object]] = []
+    for outcome in outcomes:
+        question, reply = outcome.question, outcome.reply
+        missed = outcome.rank != 1 if question.answerable else not reply.abstained
+        if missed:
+            listed.append(
+                {
+                    "question": question.text,
+                    "category": question.category,
+                    "expected": list(question.expected),
+                    "got": "none" if reply.abstained else list(reply.articles[:3]),
+                }
+            )
+    return listed
+
+
+def _round(value: float) -> float:
+    return round(value, 3)

@@ -1,0 +1,87 @@
+"""The labelled questions: valid file, labels naming real articles, the coverage the bench needs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bench.harness import CATEGORIES, OFFTOPIC, QuestionFileError, load_questions
+from corpus.model import Corpus
+
+INSTRUMENTS = {"ets185", "ets189", "cets201", "ets108", "ets181", "ets030", "ets099", "ets182"}
+
+
+def test_questions_file_loads_with_enough_questions() -> None:
+    questions = load_questions()
+
+    counts = Counter(q.category for q in questions)
+    assert len(questions) >= 150
+    assert counts[OFFTOPIC] >= 25
+    assert set(counts) == set(CATEGORIES)
+
+
+def test_questions_every_label_names_an_existing_article(corpus: Corpus) -> None:
+    missing = [
+        (q.line, key)
+        for q in load_questions()
+        for key in q.expected
+        if corpus.article(*key.split(":")) is None
+    ]
+
+    assert missing == []
+
+
+def test_questions_ideal_article_has_text(corpus: Corpus) -> None:
+    unavailable = []
+    for question in load_questions():
+        if question.answerable:
+            article = corpus.article(*question.expected[0].split(":"))
+            if article is None or not article.available:
+                unavailable.append((question.line, question.expected[0]))
+
+    assert unavailable == []
+
+
+def test_questions_cover_every_instrument() -> None:
+    ideal = {q.expected[0].split(":")[0] for q in load_questions() if q.answerable}
+
+    assert ideal == INSTRUMENTS
+
+
+def test_questions_are_not_repeated() -> None:
+    texts = Counter(q.text.lower() for q in load_questions())
+
+    assert [t for t, n in texts.items() if n > 1] == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("- {question: hi, category: plain, expect: [ets185]}\n", ":1: expect must be a list"),
+        ("- {question: hi, category: vague, expect: [ets185:2]}\n", ":1: category must be one"),
+        ("- {question: hi, category: offtopic, expect: [ets185:2]}\n", ":1: off-topic questions"),
+        ("- {question: '', category: plain, expect: [ets185:2]}\n", ":1: question must be"),
+        ("- {question: hi, category: plain, expect: [a:1], note: x}\n", ":1: unknown keys"),
+        ("- {question: hi, category: plain, expect: [a:1, a:1]}\n", ":1: expect lists"),
+        ("# c\n- {question: ok, category: plain, expect: [a:1]}\n- just text\n", ":3: expected a"),
+        ("- {question: [unclosed\n", ":2: invalid YAML"),
+        ("question: hi\n", ":1: expected a list"),
+    ],
+)
+def test_load_questions_bad_file_names_file_and_line(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "questions.yaml"
+    path.write_text(content, encoding="utf-8")
+
+    with pytest.raises(QuestionFileError) as raised:
+        load_questions(path)
+
+    assert str(raised.value).startswith(str(path) + message)
+
+
+def test_load_questions_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(QuestionFileError, match="cannot read"):
+        load_questions(tmp_path / "absent.yaml")
