@@ -8,6 +8,7 @@ concepts so the ranker can tell how much of the question an article really cover
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
@@ -52,6 +53,33 @@ class AnalysedQuery:
         return frozenset(self.weighted_terms)
 
 
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"], lower=True))
+
+
+def is_english_word(word: str) -> bool:
+    """In the dictionary, directly or as a plural or inflected form of a dictionary word."""
+    english = _english()
+    if word in english:
+        return True
+    for suffix, replacement in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+    ):
+        if word.endswith(suffix) and word[: -len(suffix)] + replacement in english:
+            return True
+    return False
+
+
 class QueryAnalyser:
     def __init__(
         self,
@@ -90,6 +118,8 @@ class QueryAnalyser:
     def correct(self, word: str) -> str:
         if word in self._known or len(word) < MIN_CORRECTABLE or not word.isalpha():
             return word
+        if is_english_word(word):
+            return word  # "president" is not a typo of "resident", nor "beaches" of "breaches"
         limit = 2 if len(word) >= MIN_FOR_TWO_EDITS else 1
         found = process.extract(
             word, self._correctable, scorer=Levenshtein.distance, score_cutoff=limit, limit=8
@@ -130,7 +160,7 @@ class QueryAnalyser:
             weight = THESAURUS_WEIGHT * self.max_idf
             query.concepts.append(QueryConcept(label, frozenset(stems), weight, True))
         for position, word in enumerate(corrected):
-            if position in covered or word in STOP_WORDS or word in self.names:
+            if position in covered or word in STOP_WORDS or word in self.names or word.isdigit():
                 continue
             stemmed = stem_word(word)
             known = stemmed in self._stem_df
