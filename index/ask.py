@@ -22,8 +22,8 @@ from index.text import stem_word, words
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 2000  # longer messages are cut: nobody asks a 10,000-character question
-LOW_CONFIDENCE = 0.55
-RELATED = 0.25  # other candidates shown only when this close to the best one  # answered, but recorded for organisers to review
+LOW_CONFIDENCE = 0.55  # answered, but recorded for organisers to review
+RELATED = 0.25  # other candidates shown only when this close to the best one
 SUGGESTIONS = (
     "Cite an article: “art 29(3)”, “Lanzarote art 23”, “Convention 108 art. 12”",
     "Ask about a topic: “how long can data be preserved?”, “what is the 24/7 network?”",

@@ -8,9 +8,10 @@ concepts so the ranker can tell how much of the question an article really cover
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from english_words import get_english_words_set
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -55,8 +56,6 @@ class AnalysedQuery:
 
 @lru_cache(maxsize=1)
 def _english() -> frozenset[str]:
-    from english_words import get_english_words_set
-
     return frozenset(get_english_words_set(["web2"], lower=True))
 
 
