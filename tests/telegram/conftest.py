@@ -1,0 +1,88 @@
+"""The real PTB Application, wired to the services, talking to a recording request layer."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from itertools import count
+from typing import Any
+
+import pytest
+from telegram import Update
+from telegram.ext import Application
+
+from bot.services import Services
+from bot.settings import Settings
+from bot.telegram_app import build_application
+from index.ask import AskService
+from tests.telegram.recording import RecordingRequest
+
+_ids = count(1)
+
+
+@pytest.fixture
+def services(corpus: Any, search_index: Any, tmp_path: Any) -> Services:
+    settings = replace(
+        Settings(),
+        telegram_token="123:TEST",
+        api_base_url="https://api.test.invalid/bot",
+        data_dir=tmp_path,
+        rate_limit_per_minute=5,
+    )
+    return Services(settings, corpus, search_index, AskService(corpus, search_index))
+
+
+class Harness:
+    def __init__(
+        self, application: Application[Any, Any, Any, Any, Any, Any], request: RecordingRequest
+    ) -> None:
+        self.application = application
+        self.request = request
+
+    async def feed(self, update: dict[str, Any]) -> None:
+        update.setdefault("update_id", next(_ids))
+        await self.application.process_update(Update.de_json(update, self.application.bot))
+
+    async def text(
+        self, text: str, *, user: int = 42, chat: int | None = None, chat_type: str = "private"
+    ) -> None:
+        await self.feed(
+            {"message": message(text, user=user, chat=chat or user, chat_type=chat_type)}
+        )
+
+    def replies(self) -> list[dict[str, Any]]:
+        return self.request.sent("sendMessage")
+
+
+def message(
+    text: str, *, user: int = 42, chat: int = 42, chat_type: str = "private", **extra: Any
+) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "message_id": next(_ids),
+        "date": 1_700_000_000,
+        "chat": {
+            "id": chat,
+            "type": chat_type,
+            "title": "Group" if chat_type != "private" else None,
+        },
+        "from": {"id": user, "is_bot": False, "first_name": "Ana"},
+        "text": text,
+    }
+    if text.startswith("/"):
+        command = text.split(maxsplit=1)[0]
+        payload["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+    payload.update(extra)
+    return payload
+
+
+@pytest.fixture
+async def harness(services: Services) -> AsyncIterator[Harness]:
+    request = RecordingRequest()
+
+    def configure(builder: Any) -> None:
+        builder.request(request).get_updates_request(RecordingRequest())
+
+    application = build_application(services.settings, services, configure=configure)
+    async with application:
+        await application.post_init(application)  # type: ignore[misc]
+        yield Harness(application, request)

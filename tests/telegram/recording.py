@@ -1,0 +1,87 @@
+"""A python-telegram-bot request layer that records every call and never touches the network.
+
+It answers the Bot API methods the bot uses with plausible results, so the real Application
+can be driven end to end in-process. Any other method fails the test loudly.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from telegram.request import BaseRequest, RequestData
+
+BOT_USER = {
+    "id": 999,
+    "is_bot": True,
+    "first_name": "Workshop",
+    "username": "workshop_test_bot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": True,
+}
+
+
+class RecordingRequest(BaseRequest):
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self._message_id = 1000
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 1.0
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    def sent(self, method: str) -> list[dict[str, Any]]:
+        return [params for name, params in self.calls if name == method]
+
+    async def do_request(  # noqa: PLR0917 - the signature is BaseRequest's
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = None,
+        write_timeout: Any = None,
+        connect_timeout: Any = None,
+        pool_timeout: Any = None,
+    ) -> tuple[int, bytes]:
+        if not url.startswith("https://api.test.invalid/"):
+            raise AssertionError(f"unexpected network call to {url}")
+        name = url.rsplit("/", 1)[-1]
+        params = _params(request_data)
+        self.calls.append((name, params))
+        result = self._result(name, params)
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def _result(self, name: str, params: dict[str, Any]) -> Any:
+        if name == "getMe":
+            return BOT_USER
+        if name in {"sendMessage", "editMessageText", "sendDocument"}:
+            self._message_id += 1
+            chat_id = int(params.get("chat_id", 1))
+            return {
+                "message_id": self._message_id,
+                "date": 1_700_000_000,
+                "chat": {"id": chat_id, "type": "private"},
+                "text": params.get("text", ""),
+            }
+        if name in {"answerCallbackQuery", "answerInlineQuery", "setMyCommands", "deleteWebhook"}:
+            return True
+        raise AssertionError(f"the bot called an unexpected method {name}")
+
+
+def _params(request_data: RequestData | None) -> dict[str, Any]:
+    if request_data is None:
+        return {}
+    decoded: dict[str, Any] = {}
+    for key, value in request_data.json_parameters.items():
+        try:
+            decoded[key] = json.loads(value)
+        except ValueError:
+            decoded[key] = value
+    return decoded

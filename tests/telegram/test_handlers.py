@@ -1,0 +1,192 @@
+"""The Telegram front end driven through the real Application with no network."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot import actions
+from tests.telegram.conftest import Harness, message
+
+
+async def test_start_registers_command_menu_and_welcomes(harness: Harness) -> None:
+    commands = harness.request.sent("setMyCommands")[0]["commands"]
+    assert [c["command"] for c in commands] == ["article", "search", "help"]
+    await harness.text("/start")
+    reply = harness.replies()[-1]
+    assert reply["chat_id"] == 42
+    assert reply["parse_mode"] == "HTML"
+    assert reply["text"].startswith("<b>Welcome</b>\nHello! I answer questions")
+
+
+async def test_start_deep_link_opens_the_article(harness: Harness) -> None:
+    await harness.text("/start art_ets185_35")
+    assert harness.replies()[-1]["text"].startswith(
+        "<b>Budapest Convention · Article 35</b>\n<i>24/7 Network</i>\n\n1. Each Party shall"
+    )
+
+
+async def test_article_command_quotes_the_cited_paragraph(harness: Harness) -> None:
+    await harness.text("/article 29(7)")
+    reply = harness.replies()[-1]
+    assert reply["text"] == (
+        "<b>Budapest Convention · Art. 29(7) – Expedited preservation of stored computer data</b>\n"
+        "7. Any preservation effected in response to the request referred to in paragraph 1 shall "
+        "be for a period not less than sixty days, in order to enable the requesting Party to "
+        "submit a request for the search or similar access, seizure or similar securing, or "
+        "disclosure of the data. Following the receipt of such a request, the data shall continue "
+        "to be preserved pending a decision on that request."
+    )
+    keyboard = reply["reply_markup"]["inline_keyboard"]
+    assert keyboard[0] == [{"text": "📄 Full text", "callback_data": "v1|art|ets185|29|0"}]
+    assert keyboard[1] == [
+        {"text": "◀ Art. 28", "callback_data": "v1|art|ets185|28|0"},
+        {"text": "Art. 30 ▶", "callback_data": "v1|art|ets185|30|0"},
+    ]
+
+
+async def test_question_is_answered_with_marked_passage(harness: Harness) -> None:
+    await harness.text("what is the 24/7 network?")
+    text = harness.replies()[-1]["text"]
+    assert text.startswith("<b>Budapest Convention · Art. 35(1) – 24/7 Network</b>\n1. Each Party")
+    assert "<u>" in text
+
+
+async def test_off_topic_question_gets_an_honest_answer(harness: Harness) -> None:
+    await harness.text("best pizza near the venue")
+    assert harness.replies()[-1]["text"].startswith(
+        "I don't know the answer to that, and I'd rather say so than guess."
+    )
+
+
+async def test_user_html_is_escaped(harness: Harness) -> None:
+    await harness.text("/search <b>extradition</b> & co")
+    text = harness.replies()[-1]["text"]
+    assert "&lt;b&gt;extradition&lt;/b&gt; &amp; co" in text
+
+
+async def _press(harness: Harness, data: str) -> None:
+    await harness.feed(
+        {
+            "callback_query": {
+                "id": "cb1",
+                "from": {"id": 42, "is_bot": False, "first_name": "Ana"},
+                "chat_instance": "x",
+                "data": data,
+                "message": message("old", user=999),
+            }
+        }
+    )
+
+
+async def test_full_text_button_edits_message_with_pages(harness: Harness) -> None:
+    await _press(harness, actions.article("ets185", "1", 0))
+    edit = harness.request.sent("editMessageText")[-1]
+    assert edit["text"].startswith("<b>Budapest Convention · Article 1</b>\n<i>Definitions</i>")
+    assert harness.request.sent("answerCallbackQuery")[-1] == {"callback_query_id": "cb1"}
+
+
+async def test_long_article_is_paged_under_telegram_limit(harness: Harness) -> None:
+    await _press(harness, actions.article("ets185", "27", 0))
+    edit = harness.request.sent("editMessageText")[-1]
+    assert len(edit["text"]) <= 4096
+    labels = [b["text"] for row in edit["reply_markup"]["inline_keyboard"] for b in row]
+    assert "Next page ▶" in labels
+
+
+async def test_stale_or_forged_button_is_answered_politely(harness: Harness) -> None:
+    for data in ["v0|art|ets185|29|0", "v1|art|ets185|999|0", "garbage", "v1|art|ets185|29|x"]:
+        await _press(harness, data)
+    answers = harness.request.sent("answerCallbackQuery")
+    assert [a.get("text") for a in answers] == ["This button has expired. Please ask again."] * 4
+    assert harness.request.sent("editMessageText") == []
+
+
+async def test_inline_query_offers_articles_to_share(harness: Harness) -> None:
+    await harness.feed(
+        {
+            "inline_query": {
+                "id": "iq1",
+                "from": {"id": 42, "is_bot": False, "first_name": "Ana"},
+                "query": "art 29",
+                "offset": "",
+            }
+        }
+    )
+    answer = harness.request.sent("answerInlineQuery")[-1]
+    results = answer["results"]
+    assert 1 <= len(results) <= 50
+    first = results[0]
+    assert (
+        first["title"]
+        == "Budapest Convention, Article 29 – Expedited preservation of stored computer data"
+    )
+    content = first["input_message_content"]["message_text"]
+    assert content.startswith("Budapest Convention, Article 29")
+    assert len(content) <= 4096
+
+
+async def test_group_message_without_mention_is_ignored(harness: Harness) -> None:
+    await harness.text("what is hacking?", chat=-100, chat_type="supergroup")
+    assert harness.replies() == []
+
+
+async def test_group_mention_is_answered(harness: Harness) -> None:
+    text = "@workshop_test_bot art 35"
+    await harness.feed(
+        {
+            "message": message(
+                text,
+                chat=-100,
+                chat_type="supergroup",
+                entities=[{"type": "mention", "offset": 0, "length": 18}],
+            )
+        }
+    )
+    reply = harness.replies()[-1]
+    assert (reply["chat_id"], reply["text"][:39]) == (
+        -100,
+        "<b>Budapest Convention · Art. 35 – 24/7",
+    )
+
+
+async def test_unhandled_updates_never_crash(harness: Harness) -> None:
+    sticker: dict[str, Any] = {
+        "file_id": "s",
+        "file_unique_id": "s",
+        "type": "regular",
+        "width": 1,
+        "height": 1,
+        "is_animated": False,
+        "is_video": False,
+    }
+    base = message("x")
+    base.pop("text")
+    await harness.feed({"message": {**base, "sticker": sticker}})
+    await harness.feed({"edited_message": {**message("art 29"), "edit_date": 1_700_000_100}})
+    await harness.feed({"channel_post": message("art 29", chat=-200, chat_type="channel")})
+    await harness.text("x" * 4096)
+    await harness.text("*bold* _it_ `code` [link](http://x) <script>")
+    texts = [r["text"] for r in harness.replies()]
+    assert texts[0] == "I can only read text messages. Ask me a question, or send /help."
+    assert len(texts) == 3
+    assert "Sorry" not in " ".join(texts)
+
+
+async def test_rate_limit_answers_once_then_stays_quiet(harness: Harness) -> None:
+    for _ in range(8):
+        await harness.text("art 29")
+    texts = [r["text"] for r in harness.replies()]
+    assert len(texts) == 6
+    assert texts[-1] == "You're sending messages faster than I can read them. Please wait a minute."
+
+
+async def test_failure_is_logged_and_user_told(harness: Harness, monkeypatch: Any) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("boom")
+
+    front = harness.application.handlers[0][1].callback.__self__  # type: ignore[attr-defined]
+    monkeypatch.setattr(front.conversation, "message", broken)
+    await harness.text("art 29")
+    assert harness.replies()[-1]["text"] == (
+        "Sorry, something went wrong on my side. Please try again in a moment."
+    )
