@@ -1,0 +1,218 @@
+"""A Bot API stand-in served over HTTP on 127.0.0.1, for end-to-end tests and benchmarks.
+
+It queues updates for `getUpdates` (long polling with a timeout), records what the bot sends,
+and answers like Telegram does. Only loopback is ever used.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import count
+from typing import Any
+from urllib.parse import parse_qs
+
+BOT = {
+    "id": 999,
+    "is_bot": True,
+    "first_name": "Workshop",
+    "username": "workshop_test_bot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": True,
+}
+SENDING = {"sendMessage", "editMessageText", "sendDocument"}
+
+
+class BotApiStandIn:
+    """Start with ``with BotApiStandIn(token) as api:``; ``api.base_url`` goes to the bot."""
+
+    def __init__(self, token: str = "123:ABC") -> None:
+        self.token = token
+        self._lock = threading.Condition()
+        self._updates: list[dict[str, Any]] = []
+        self._update_ids = count(1)
+        self._message_ids = count(1)
+        self.calls: list[tuple[str, dict[str, Any], float]] = []
+        # Optional hook deciding a method's response (e.g. a 429 or a 403 for some chat).
+        self.responder: (
+            Callable[[str, dict[str, Any]], tuple[int, dict[str, Any]] | None] | None
+        ) = None
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_port}/bot"
+
+    def __enter__(self) -> BotApiStandIn:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._lock.notify_all()
+        self._server.shutdown()
+        self._server.server_close()
+
+    # --- what tests do -----------------------------------------------------------------
+
+    def push(self, update: dict[str, Any]) -> int:
+        with self._lock:
+            update_id = next(self._update_ids)
+            self._updates.append({"update_id": update_id, **update})
+            self._lock.notify_all()
+            return update_id
+
+    def push_text(self, text: str, *, user: int = 42, chat: int | None = None) -> int:
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat or user, "type": "private"},
+            "from": {"id": user, "is_bot": False, "first_name": "Ana"},
+            "text": text,
+        }
+        if text.startswith("/"):
+            length = len(text.split(maxsplit=1)[0])
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        return self.push({"message": message})
+
+    def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
+        with self._lock:
+            return [params for name, params, _ in self.calls if name == method]
+
+    def wait_for(self, method: str, number: int, timeout: float = 30.0) -> list[dict[str, Any]]:
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while True:
+                found = [p for name, p, _ in self.calls if name == method]
+                if len(found) >= number:
+                    return found
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise TimeoutError(f"only {len(found)} of {number} {method} calls arrived")
+                self._lock.wait(remaining)
+
+    # --- the HTTP side -----------------------------------------------------------------
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        stand_in = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:
+                return
+
+            def do_POST(self) -> None:
+                self._serve()
+
+            def do_GET(self) -> None:
+                self._serve()
+
+            def _serve(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                status, payload = stand_in.handle(
+                    self.path, self.headers.get("Content-Type", ""), body
+                )
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        return Handler
+
+    def handle(self, path: str, content_type: str, body: bytes) -> tuple[int, dict[str, Any]]:
+        token, _, method = path.removeprefix("/bot").partition("/")
+        if token != self.token:
+            return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
+        params = _parse(content_type, body)
+        if method == "getUpdates":
+            return 200, {"ok": True, "result": self._get_updates(params)}
+        with self._lock:
+            self.calls.append((method, params, time.monotonic()))
+            self._lock.notify_all()
+        if self.responder is not None:
+            custom = self.responder(method, params)
+            if custom is not None:
+                return custom
+        return self._answer(method, params)
+
+    def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        offset = int(params.get("offset") or 0)
+        timeout = min(float(params.get("timeout") or 0), 2.0)
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            while not self._updates and time.monotonic() < deadline:
+                self._lock.wait(deadline - time.monotonic())
+            return list(self._updates[:100])
+
+    def _answer(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        if method == "getMe":
+            return 200, {"ok": True, "result": BOT}
+        if method in SENDING:
+            chat_id = int(params.get("chat_id") or 0)
+            result = {
+                "message_id": next(self._message_ids),
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private"},
+                "text": params.get("text", ""),
+            }
+            return 200, {"ok": True, "result": result}
+        if method in {
+            "answerCallbackQuery",
+            "answerInlineQuery",
+            "setMyCommands",
+            "deleteWebhook",
+            "setWebhook",
+            "close",
+            "logOut",
+        }:
+            return 200, {"ok": True, "result": True}
+        if method == "getMyCommands":
+            return 200, {"ok": True, "result": []}
+        return 404, {"ok": False, "error_code": 404, "description": "Not Found: method not found"}
+
+
+def _parse(content_type: str, body: bytes) -> dict[str, Any]:
+    if not body:
+        return {}
+    if content_type.startswith("application/json"):
+        loaded: dict[str, Any] = json.loads(body)
+        return loaded
+    if content_type.startswith("multipart/form-data"):
+        return _parse_multipart(content_type, body)
+    fields = {key: values[-1] for key, values in parse_qs(body.decode()).items()}
+    return {key: _maybe_json(value) for key, value in fields.items()}
+
+
+def _parse_multipart(content_type: str, body: bytes) -> dict[str, Any]:
+    boundary = content_type.rsplit("boundary=", maxsplit=1)[-1].strip('"').encode()
+    fields: dict[str, Any] = {}
+    for part in body.split(b"--" + boundary):
+        head, _, value = part.partition(b"\r\n\r\n")
+        if b'name="' not in head:
+            continue
+        name = head.split(b'name="')[1].split(b'"')[0].decode()
+        content = value.rstrip(b"\r\n")
+        if b"filename=" in head:
+            fields[name] = {
+                "filename": head.split(b'filename="')[1].split(b'"')[0].decode(),
+                "bytes": len(content),
+            }
+        else:
+            fields[name] = _maybe_json(content.decode(errors="replace"))
+    return fields
+
+
+def _maybe_json(value: str) -> Any:
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
