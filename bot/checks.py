@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from bot.settings import Settings
 from corpus.problems import Problem
-from corpus.store import check_corpus
+from corpus.store import check_corpus, load_corpus
+from faq.entries import read_entries
 from index.thesaurus import parse_thesaurus
 
 
 def check_all(settings: Settings) -> list[Problem]:
     problems = list(check_corpus(settings.corpus_dir))
     problems += parse_thesaurus(settings.thesaurus)[1]
+    known = None
+    if not problems:
+        known = {(a.instrument, a.number) for a in load_corpus(settings.corpus_dir).articles()}
+    problems += read_entries(settings.faq_dir, known)[1]
     return problems

@@ -18,6 +18,7 @@ from bot import actions
 from bot.replies import Button, Reply, Span, Style, bold, italic, marked, split_pages
 from bot.services import Services
 from corpus.model import Article
+from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind, ArticleHit
 
 HELP_FILE = Path(__file__).with_name("help.yaml")
@@ -101,6 +102,11 @@ class Conversation:
         decoded = actions.decode(data)
         if decoded is None:
             return None
+        if decoded.verb == "faq" and self.services.faq is not None:
+            entry = self.services.faq.entry(decoded.fields[0])
+            if entry is None:
+                return None
+            return self.answer(self.services.ask.faq_answer(entry.questions[0], hit_for(entry)))
         if decoded.verb == "art":
             instrument, number, page = decoded.fields
             article = self.services.corpus.article(instrument, number)

@@ -60,7 +60,7 @@ class AskService:
             return cited
         faq = self.faq.match(text) if self.faq else None
         if faq and faq.best:
-            return self._faq_answer(text, faq.best, faq.choices)
+            return self.faq_answer(text, faq.best, faq.choices)
         if self.events:
             events = self.events.find(text, now or datetime.now(UTC))
             if events:
@@ -175,7 +175,8 @@ class AskService:
             instrument_name=self.corpus.instruments[article.instrument].short_title,
         )
 
-    def _faq_answer(self, text: str, best: FaqHit, choices: tuple[FaqHit, ...]) -> Answer:
+    def faq_answer(self, text: str, best: FaqHit, choices: tuple[FaqHit, ...] = ()) -> Answer:
+        """The answer of one FAQ entry with the articles it rests on."""
         hits = []
         for instrument_id, number in best.articles:
             article = self.corpus.article(instrument_id, number)
