@@ -7,6 +7,7 @@ service, articles from the corpus.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind, ArticleHit
 
 HELP_FILE = Path(__file__).with_name("help.yaml")
+log = logging.getLogger(__name__)
 MAX_MESSAGE = 4096
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
 _DEEP_LINK = re.compile(r"^art_([a-z]+\d+)_(\d+)$")
@@ -69,6 +71,8 @@ class Conversation:
             "help": self.show_help,
             "article": self.article_command,
             "search": self.search_command,
+            "unanswered": self.unanswered_command,
+            "reload": self.reload_command,
         }
 
     def register(self, name: str, handler: Handler, description: str) -> None:
@@ -160,6 +164,40 @@ class Conversation:
             reply.add(bold(_cite(hit)), f" – {hit.title}" if hit.title else "")
         reply.buttons = [[_article_button(hit)] for hit in hits[:6]]
         return [reply]
+
+    def is_organiser(self, user: User) -> bool:
+        return user.id in self.services.settings.organisers
+
+    def unanswered_command(self, argument: str, user: User) -> list[Reply]:
+        if not self.is_organiser(user):
+            log.warning("user %s tried /unanswered without being an organiser", user.id)
+            return [Reply().add("Sorry, only organisers can do that.")]
+        log_ = self.services.unanswered
+        rows = log_.top(15) if log_ else []
+        if not rows:
+            return [Reply().add("No unanswered questions recorded yet.")]
+        reply = Reply().add(bold("Questions I could not answer well"))
+        for row in rows:
+            reply.add(f"{row.count}× ({row.users} users) ", italic(row.question[:200]))
+        return [reply]
+
+    def reload_command(self, argument: str, user: User) -> list[Reply]:
+        if not self.is_organiser(user):
+            log.warning("user %s tried /reload without being an organiser", user.id)
+            return [Reply().add("Sorry, only organisers can do that.")]
+        problems = self.services.reload()
+        if problems:
+            reply = Reply().add(bold("Not reloaded: the current content stays live."))
+            for problem in problems[:10]:
+                reply.add(str(problem))
+            return [reply]
+        corpus = self.services.corpus
+        return [
+            Reply().add(
+                f"Reloaded: {len(corpus.instruments)} treaties, {len(corpus.documents)} documents, "
+                f"{len(self.services.faq.entries) if self.services.faq else 0} FAQ entries."
+            )
+        ]
 
     # --- rendering answers -------------------------------------------------------------
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.checks import check_all
 from bot.settings import Settings
 from corpus.model import Corpus
+from corpus.problems import Problem
 from corpus.store import load_corpus
+from faq.insight import UnansweredLog
 from faq.matcher import FaqMatcher
 from index.ask import AskService
 from index.search import SearchIndex
@@ -19,16 +22,37 @@ class Services:
     search: SearchIndex
     ask: AskService
     faq: FaqMatcher | None = None
+    unanswered: UnansweredLog | None = None
+
+    def reload(self) -> list[Problem]:
+        """Reload corpus, thesaurus and FAQ; on any problem keep the current content live."""
+        problems = check_all(self.settings)
+        if problems:
+            return problems
+        fresh = build_services(self.settings, unanswered=self.unanswered)
+        old_search = self.search
+        self.corpus, self.search, self.ask, self.faq = (
+            fresh.corpus,
+            fresh.search,
+            fresh.ask,
+            fresh.faq,
+        )
+        if old_search is not self.search:
+            old_search.close()
+        return []
 
     def close(self) -> None:
         self.search.close()
+        if self.unanswered is not None:
+            self.unanswered.close()
 
 
-def build_services(settings: Settings) -> Services:
+def build_services(settings: Settings, unanswered: UnansweredLog | None = None) -> Services:
     """Load the corpus, open (or rebuild) the index and wire the ask service."""
     corpus = load_corpus(settings.corpus_dir)
     search = SearchIndex.open(corpus, settings.index_dir, settings.thesaurus)
     known = {(a.instrument, a.number) for a in corpus.articles()}
     faq = FaqMatcher.load(settings.faq_dir, known)
-    ask = AskService(corpus, search, faq=faq)
-    return Services(settings=settings, corpus=corpus, search=search, ask=ask, faq=faq)
+    unanswered = unanswered or UnansweredLog(settings.db_path, settings.user_hash_salt)
+    ask = AskService(corpus, search, faq=faq, unanswered=unanswered)
+    return Services(settings, corpus, search, ask, faq, unanswered)

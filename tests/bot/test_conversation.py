@@ -1,0 +1,101 @@
+"""The shared conversation: help examples, organiser commands, reload, console rendering."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.console import ConsoleChat
+from bot.conversation import Conversation, HelpTexts, User
+from bot.services import Services, build_services
+from bot.settings import PROJECT_ROOT, Settings
+
+ORGANISER = User(id=7, chat_id=7)
+PARTICIPANT = User(id=8, chat_id=8)
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Services]:
+    faq_dir = tmp_path / "faq"
+    shutil.copytree(PROJECT_ROOT / "faq" / "entries", faq_dir)
+    settings = replace(
+        Settings(),
+        organisers=frozenset({7}),
+        faq_dir=faq_dir,
+        data_dir=tmp_path,
+        db_path=tmp_path / "bot.sqlite3",
+        index_dir=tmp_path / "index",
+    )
+    built = build_services(settings)
+    yield built
+    built.close()
+
+
+@pytest.mark.parametrize(
+    "example",
+    [e for c in HelpTexts.load().commands for e in c.examples] + list(HelpTexts.load().questions),
+)
+def test_help_examples_get_real_answers(services: Services, example: str) -> None:
+    replies = Conversation(services).message(example, PARTICIPANT)
+    text = "\n".join(r.plain() for r in replies)
+    assert text
+    assert "I don't know" not in text
+    assert "could not read" not in text
+
+
+def test_unanswered_is_for_organisers_only(services: Services) -> None:
+    conversation = Conversation(services)
+    conversation.message("tell me a joke", PARTICIPANT)
+    conversation.message("Tell me a joke!", PARTICIPANT)
+    refused = conversation.message("/unanswered", PARTICIPANT)[0].plain()
+    assert refused == "Sorry, only organisers can do that."
+    report = conversation.message("/unanswered", ORGANISER)[0].plain().splitlines()
+    assert report[0] == "Questions I could not answer well"
+    assert report[1].startswith("2× (1 users) ")
+
+
+def test_reload_with_broken_faq_keeps_current_content(services: Services) -> None:
+    conversation = Conversation(services)
+    before = services.faq
+    (services.settings.faq_dir / "broken.yaml").write_text("- id: x\n  questions: [a\n")
+    lines = conversation.message("/reload", ORGANISER)[0].plain().splitlines()
+    assert lines[0] == "Not reloaded: the current content stays live."
+    assert lines[1].startswith(f"{services.settings.faq_dir / 'broken.yaml'}:")
+    assert services.faq is before
+    assert (
+        conversation.message("what is the T-CY?", PARTICIPANT)[0]
+        .plain()
+        .startswith("What is the T-CY?")
+    )
+
+
+def test_reload_picks_up_a_new_faq_entry(services: Services) -> None:
+    conversation = Conversation(services)
+    (services.settings.faq_dir / "venue.yaml").write_text(
+        '- id: venue-wifi\n  questions: ["What is the wifi password at the venue?"]\n'
+        "  answer: It is printed on your badge.\n"
+    )
+    assert conversation.message("/reload", ORGANISER)[0].plain().startswith("Reloaded: 8 treaties")
+    reply = conversation.message("what is the wifi password at the venue", PARTICIPANT)[0]
+    assert reply.plain().splitlines()[1] == "It is printed on your badge."
+
+
+def test_console_numbers_buttons_and_presses_them(services: Services) -> None:
+    output = io.StringIO()
+    chat = ConsoleChat(Conversation(services), output)
+    chat.send("art 35")
+    assert "[1] 📄 Full text" in output.getvalue()
+    chat.send("1")
+    assert "Budapest Convention · Article 35\n24/7 Network\n\n1. Each Party" in output.getvalue()
+
+
+def test_console_pipe_mode_prints_only_replies(services: Services) -> None:
+    output = io.StringIO()
+    ConsoleChat(Conversation(services), output).run(io.StringIO("art 29(7)\n"), interactive=False)
+    assert output.getvalue().startswith("Budapest Convention · Art. 29(7)")
+    assert "you>" not in output.getvalue()
