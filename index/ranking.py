@@ -96,7 +96,8 @@ class Ranker:
             target = ranking.documents if hit.key.startswith("doc:") else ranking.articles
             if len(target) < limit:
                 target.append(ranked)
-        _, coverage, best = scored[0]
+        # The answer rests on articles: a guide matching a stray word must not make it confident.
+        _, coverage, best = next((e for e in scored if not e[2].key.startswith("doc:")), scored[0])
         evidence = self._strong_evidence(best.key, query)
         ranking.confidence = round(coverage if evidence else coverage * WEAK_EVIDENCE, 4)
         return ranking
