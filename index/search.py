@@ -27,6 +27,7 @@ from index.thesaurus import Thesaurus
 
 SCHEMA_VERSION = "4"
 FIELD_BOOSTS = {"title": 2.5, "body": 1.0}
+COMMON_SHARE = 0.05  # terms in more than this share of passages are not scored
 FINGERPRINT_FILE = "fingerprint.txt"
 VOCABULARY_FILE = "vocabulary.json"
 
@@ -148,6 +149,12 @@ class SearchIndex:
         opened.build_seconds = time.perf_counter() - started
         return opened
 
+    def _selective(self, weighted_terms: dict[str, float]) -> dict[str, float]:
+        total = self._searcher.doc_count()
+        frequencies = {t: self._searcher.doc_frequency("body", t) for t in weighted_terms}
+        kept = _keep_selective(frequencies, total)
+        return {t: w for t, w in weighted_terms.items() if t in kept}
+
     def close(self) -> None:
         self._searcher.close()
         self._index.close()
@@ -165,7 +172,7 @@ class SearchIndex:
         self, weighted_terms: dict[str, float], phrases: list[list[str]], limit: int
     ) -> list[RawHit]:
         """Run a query of stemmed terms (with weights) and phrases; hits gathered per article."""
-        query = _build_query(weighted_terms, phrases)
+        query = _build_query(self._selective(weighted_terms), phrases)
         if query is None:
             return []
         results = self._searcher.search(query, limit=limit * 6)
@@ -179,6 +186,17 @@ class SearchIndex:
             gathered.append(RawHit(key, score, tuple(blocks)))
         gathered.sort(key=lambda h: -h.score)
         return gathered[:limit]
+
+
+def _keep_selective(frequencies: dict[str, int], total: int) -> set[str]:
+    """Terms found in few enough passages to be worth scoring (the rarest two always are).
+
+    A term in a large share of all passages adds almost nothing to BM25 but makes whoosh
+    score every one of those passages: on a 100x corpus that dominated the query time.
+    """
+    ranked = sorted(frequencies, key=lambda term: frequencies[term])
+    limit = max(COMMON_SHARE * total, 1)
+    return {t for i, t in enumerate(ranked) if i < 2 or frequencies[t] <= limit}
 
 
 def _build_query(weighted_terms: dict[str, float], phrases: list[list[str]]) -> Query | None:
