@@ -7,6 +7,7 @@ from corpus.problems import Problem
 from corpus.store import check_corpus, load_corpus
 from faq.entries import read_entries
 from index.thesaurus import parse_thesaurus
+from scheduler.agenda import check_agenda
 
 
 def check_all(settings: Settings) -> list[Problem]:
@@ -16,4 +17,5 @@ def check_all(settings: Settings) -> list[Problem]:
     if not problems:
         known = {(a.instrument, a.number) for a in load_corpus(settings.corpus_dir).articles()}
     problems += read_entries(settings.faq_dir, known)[1]
+    problems += check_agenda(settings.agenda_dir)
     return problems

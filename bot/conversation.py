@@ -11,11 +11,14 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import yaml
 
 from bot import actions
+from bot.agenda_views import agenda_reply, event_lines, parse_day
 from bot.replies import Button, Reply, Span, Style, bold, italic, marked, split_pages
 from bot.services import Services
 from corpus.model import Article
@@ -63,14 +66,24 @@ Handler = Callable[[str, User], list[Reply]]
 
 
 class Conversation:
-    def __init__(self, services: Services, help_texts: HelpTexts | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        help_texts: HelpTexts | None = None,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self.services = services
+        self.now = now
         self.help = help_texts or HelpTexts.load()
         self.commands: dict[str, Handler] = {
             "start": self.start,
             "help": self.show_help,
             "article": self.article_command,
             "search": self.search_command,
+            "agenda": self.agenda_command,
+            "today": self.today_command,
+            "next": self.next_command,
+            "event": self.event_command,
             "unanswered": self.unanswered_command,
             "reload": self.reload_command,
         }
@@ -165,6 +178,44 @@ class Conversation:
         reply.buttons = [[_article_button(hit)] for hit in hits[:6]]
         return [reply]
 
+    def _reader_zone(self) -> ZoneInfo:
+        return ZoneInfo(self.services.settings.default_timezone)
+
+    def agenda_command(self, argument: str, user: User) -> list[Reply]:
+        agenda = self.services.agenda
+        try:
+            day = parse_day(argument, self.now())
+        except ValueError:
+            return [Reply().add("Which day? For example /agenda 2026-03-23, /agenda today")]
+        events = agenda.on_day(day) if day else agenda.sorted()
+        heading = f"Agenda for {day:%A %d %B %Y}" if day else "Agenda"
+        return [agenda_reply(agenda, events, heading, self._reader_zone())]
+
+    def today_command(self, argument: str, user: User) -> list[Reply]:
+        return self.agenda_command("today", user)
+
+    def next_command(self, argument: str, user: User) -> list[Reply]:
+        events = self.services.agenda.upcoming(self.now(), limit=3)
+        return [agenda_reply(self.services.agenda, events, "Coming up", self._reader_zone())]
+
+    def event_command(self, argument: str, user: User) -> list[Reply]:
+        event = self.services.agenda.get(argument.strip())
+        if event is None:
+            return [Reply().add("No event with that ID. Send /agenda to see them all.")]
+        reply = Reply()
+        event_lines(reply, event, self._reader_zone(), details=True)
+        reply.buttons = [
+            [
+                Button(
+                    f"Art. {r.article} {r.instrument.upper()}",
+                    actions.article(r.instrument, r.article),
+                )
+                for r in event.articles[:4]
+            ]
+        ]
+        reply.buttons = [row for row in reply.buttons if row]
+        return [reply]
+
     def is_organiser(self, user: User) -> bool:
         return user.id in self.services.settings.organisers
 
@@ -208,11 +259,11 @@ class Conversation:
         if answer.faq:
             reply.add(bold(answer.faq.question))
             reply.add(Span(answer.faq.answer, Style.HTML)).blank()
-        for event in answer.events[:8]:
-            when = event.start.strftime("%a %d %b %Y, %H:%M")
-            reply.add(bold(event.title)).add(
-                f"{when} ({event.timezone})" + (f", {event.room}" if event.room else "")
-            )
+        for found in answer.events[:8]:
+            event = self.services.agenda.get(found.id)
+            if event is not None:
+                event_lines(reply, event, self._reader_zone(), details=False)
+                reply.add(f"/event {event.id}").blank()
         best = answer.best
         if best is not None and answer.kind is AnswerKind.CITATION and answer.text:
             reply.lines += self._cited_lines(best, answer.text)

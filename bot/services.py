@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.checks import check_all
 from bot.settings import Settings
@@ -13,6 +13,8 @@ from faq.insight import UnansweredLog
 from faq.matcher import FaqMatcher
 from index.ask import AskService
 from index.search import SearchIndex
+from scheduler.agenda import Agenda, load_agenda
+from scheduler.search import EventFinder
 
 
 @dataclass(slots=True)
@@ -23,6 +25,7 @@ class Services:
     ask: AskService
     faq: FaqMatcher | None = None
     unanswered: UnansweredLog | None = None
+    agenda: Agenda = field(default_factory=Agenda)
 
     def reload(self) -> list[Problem]:
         """Reload corpus, thesaurus and FAQ; on any problem keep the current content live."""
@@ -54,5 +57,11 @@ def build_services(settings: Settings, unanswered: UnansweredLog | None = None) 
     known = {(a.instrument, a.number) for a in corpus.articles()}
     faq = FaqMatcher.load(settings.faq_dir, known)
     unanswered = unanswered or UnansweredLog(settings.db_path, settings.user_hash_salt)
-    ask = AskService(corpus, search, faq=faq, unanswered=unanswered)
-    return Services(settings, corpus, search, ask, faq, unanswered)
+    agenda = load_agenda(settings.agenda_dir)
+    services = Services(
+        settings, corpus, search, AskService(corpus, search), faq, unanswered, agenda
+    )
+    services.ask = AskService(
+        corpus, search, faq=faq, events=EventFinder(lambda: services.agenda), unanswered=unanswered
+    )
+    return services

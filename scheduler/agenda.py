@@ -1,0 +1,243 @@
+"""Agenda files: YAML under the agenda folder, validated with file and line for every problem.
+
+A file holds ``events:`` (a list) and optional defaults (``timezone``, ``series``, ``sample``)
+that its events inherit. Loading is all or nothing: one bad file leaves the current agenda
+untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from corpus.model import ArticleRef
+from corpus.problems import Problem, ValidationError
+from scheduler.model import KINDS, Event
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+_ID = re.compile(r"^[A-Za-z0-9_.-]{1,40}$")
+_REF = re.compile(r"^([a-z]+\d+):(\d+)$")
+EVENT_KEYS = {
+    "id",
+    "title",
+    "kind",
+    "start",
+    "end",
+    "timezone",
+    "place",
+    "venue",
+    "room",
+    "speakers",
+    "description",
+    "series",
+    "articles",
+    "tags",
+    "sample",
+}
+FILE_KEYS = {"events", "timezone", "series", "sample", "title"}
+
+
+@dataclass(slots=True)
+class Agenda:
+    events: list[Event] = field(default_factory=list)
+
+    def sorted(self) -> list[Event]:
+        return sorted(self.events, key=lambda e: (e.start, e.id))
+
+    def get(self, identifier: str) -> Event | None:
+        return next((e for e in self.events if e.id == identifier), None)
+
+    def on_day(self, day: date, zone: ZoneInfo | None = None) -> list[Event]:
+        """Events on a calendar day, in ``zone`` (default: each event's own zone)."""
+        return [
+            e
+            for e in self.sorted()
+            if (e.start.astimezone(zone) if zone else e.start).date()
+            <= day
+            <= ((e.end - timedelta(microseconds=1)).astimezone(zone) if zone else e.end).date()
+        ]
+
+    def upcoming(self, now: datetime, limit: int = 5) -> list[Event]:
+        """Events not yet over, those under way first, then by start."""
+        return [e for e in self.sorted() if e.end > now][:limit]
+
+
+def load_agenda(folder: Path) -> Agenda:
+    events, problems = read_agenda(folder)
+    if problems:
+        raise ValidationError(problems)
+    return Agenda(events)
+
+
+def check_agenda(folder: Path) -> list[Problem]:
+    return read_agenda(folder)[1]
+
+
+def read_agenda(folder: Path) -> tuple[list[Event], list[Problem]]:
+    events: list[Event] = []
+    problems: list[Problem] = []
+    seen: dict[str, Event] = {}
+    paths = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.exists() else []
+    for path in paths:
+        for event in _read_file(path, problems):
+            if event.id in seen:
+                first = seen[event.id]
+                problems.append(
+                    Problem(
+                        event.path,
+                        event.line,
+                        f"duplicate event id {event.id!r} (first at {first.path}:{first.line})",
+                    )
+                )
+                continue
+            seen[event.id] = event
+            events.append(event)
+    return events, problems
+
+
+def _read_file(path: Path, problems: list[Problem]) -> list[Event]:
+    name = str(path)
+    if path.stat().st_size > MAX_FILE_BYTES:
+        problems.append(Problem(name, 1, "file larger than 10 MB; split the agenda"))
+        return []
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(Problem(name, 1, f"cannot read: {error}"))
+        return []
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problems.append(
+            Problem(
+                name,
+                mark.line + 1 if mark else 1,
+                f"invalid YAML: {getattr(error, 'problem', error)}",
+            )
+        )
+        return []
+    if root is None:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        problems.append(
+            Problem(name, root.start_mark.line + 1, "expected a mapping with `events:`")
+        )
+        return []
+    top = {k.value: v for k, v in root.value}
+    for key in sorted(set(top) - FILE_KEYS):
+        problems.append(Problem(name, top[key].start_mark.line + 1, f"unknown key `{key}`"))
+    defaults = {k: _scalar(v) for k, v in top.items() if k in {"timezone", "series", "sample"}}
+    events_node = top.get("events")
+    if not isinstance(events_node, yaml.SequenceNode):
+        problems.append(Problem(name, root.start_mark.line + 1, "`events:` must be a list"))
+        return []
+    return [e for node in events_node.value if (e := _event(node, name, defaults, problems))]
+
+
+def _event(
+    node: yaml.Node, name: str, defaults: dict[str, str], problems: list[Problem]
+) -> Event | None:
+    line = node.start_mark.line + 1
+    if not isinstance(node, yaml.MappingNode):
+        problems.append(Problem(name, line, "an event must be a mapping"))
+        return None
+    fields = {k.value: v for k, v in node.value}
+    before = len(problems)
+
+    def at(key: str) -> int:
+        return fields[key].start_mark.line + 1 if key in fields else line
+
+    for key in sorted(set(fields) - EVENT_KEYS):
+        problems.append(Problem(name, at(key), f"unknown key `{key}`"))
+    for key in ("id", "title", "start", "end"):
+        if not _scalar(fields.get(key)):
+            problems.append(Problem(name, line, f"event is missing `{key}`"))
+    if len(problems) > before:
+        return None
+    identifier = _scalar(fields["id"])
+    if not _ID.match(identifier):
+        problems.append(
+            Problem(name, at("id"), f"id {identifier!r} must be 1-40 of A-Z a-z 0-9 _ . -")
+        )
+    zone_name = _scalar(fields.get("timezone")) or defaults.get("timezone", "")
+    zone: ZoneInfo | None = None
+    try:
+        zone = ZoneInfo(zone_name) if zone_name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(Problem(name, at("timezone"), f"unknown time zone {zone_name!r}"))
+    if zone is None and zone_name == "":
+        problems.append(
+            Problem(name, line, "event needs a `timezone` (IANA name, e.g. Europe/Paris)")
+        )
+    kind = _scalar(fields.get("kind")) or "session"
+    if kind not in KINDS:
+        problems.append(Problem(name, at("kind"), f"kind must be one of {', '.join(KINDS)}"))
+    start = _when(fields["start"], zone, name, problems)
+    end = _when(fields["end"], zone, name, problems)
+    if start and end and end <= start:
+        problems.append(Problem(name, at("end"), "end must be after start"))
+    refs = []
+    for raw in _strings(fields.get("articles")):
+        match = _REF.match(raw)
+        if match:
+            refs.append(ArticleRef(match.group(1), match.group(2)))
+        else:
+            problems.append(
+                Problem(name, at("articles"), f"article {raw!r} is not like 'ets185:29'")
+            )
+    if len(problems) > before or zone is None or start is None or end is None:
+        return None
+    sample = _scalar(fields.get("sample")) or defaults.get("sample", "false")
+    return Event(
+        id=identifier,
+        title=_scalar(fields["title"]),
+        kind=kind,
+        start=start,
+        end=end,
+        timezone=zone.key,
+        place=_scalar(fields.get("place")) or None,
+        venue=_scalar(fields.get("venue")) or None,
+        room=_scalar(fields.get("room")) or None,
+        speakers=tuple(_strings(fields.get("speakers"))),
+        description=" ".join(_scalar(fields.get("description")).split()),
+        series=_scalar(fields.get("series")) or defaults.get("series") or None,
+        articles=tuple(refs),
+        tags=tuple(_strings(fields.get("tags"))),
+        sample=sample.lower() in {"true", "yes", "1"},
+        path=name,
+        line=line,
+    )
+
+
+def _when(
+    node: yaml.Node, zone: ZoneInfo | None, name: str, problems: list[Problem]
+) -> datetime | None:
+    text = _scalar(node)
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        problems.append(
+            Problem(
+                name,
+                node.start_mark.line + 1,
+                f"{text!r} is not a date and time like 2026-03-23T09:30",
+            )
+        )
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=zone) if zone else None
+    return value.astimezone(zone) if zone else value
+
+
+def _scalar(node: yaml.Node | None) -> str:
+    return str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
+
+
+def _strings(node: yaml.Node | None) -> list[str]:
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    return [_scalar(item) for item in node.value if _scalar(item)]

@@ -1,0 +1,114 @@
+"""Answer agenda questions in plain words: "when is the judicial training workshop?",
+"what is in Room 4 tomorrow?", "sessions on the 24/7 network", "what's next?".
+
+Only questions that are about the agenda get events; everything else gets an empty list, so
+the ask service moves on to the treaties.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from index.answer import EventHit
+from index.text import STOP_WORDS, stem_word, words
+from scheduler.agenda import Agenda
+from scheduler.model import Event
+
+AGENDA_WORDS = frozenset(
+    (
+        "when where agenda schedule programme program session sessions workshop "
+        "workshops plenary training trainings meeting meetings conference "
+        "conferences event events room today tomorrow tonight next start starts "
+        "begin begins speaker speakers happening venue"
+    ).split()
+)
+ASKS_AGENDA = re.compile(
+    r"\b(when|where|what time|agenda|schedule|programme|program|sessions?|workshops?|"
+    r"room\s*\w+|today|tomorrow|what'?s next|next|happening|speakers?)\b",
+    re.IGNORECASE,
+)
+_ROOM = re.compile(r"\broom\s*([\w-]+)", re.IGNORECASE)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MAX_HITS = 8
+
+
+class EventFinder:
+    def __init__(self, agenda: Callable[[], Agenda]) -> None:
+        self._agenda = agenda  # a callable, so a reloaded agenda is seen at once
+
+    def find(self, question: str, now: datetime) -> list[EventHit]:
+        if not ASKS_AGENDA.search(question):
+            return []
+        agenda = self._agenda()
+        events = agenda.sorted()
+        day = _day_asked(question, now)
+        room = _ROOM.search(question)
+        topic = {
+            stem_word(w) for w in words(question) if w not in STOP_WORDS and w not in AGENDA_WORDS
+        }
+        if room:
+            topic.discard(stem_word(room.group(1).lower()))
+            events = [e for e in events if e.room and _same_room(e.room, room.group(1))]
+        if day:
+            events = [e for e in events if e.start.date() <= day <= e.end.date()]
+        scored = [(self._score(e, topic), e) for e in events]
+        if topic:
+            scored = [(s, e) for s, e in scored if s > 0]
+        elif not (day or room or re.search(r"\bnext\b|agenda|schedule|programme", question, re.I)):
+            return []
+        if not day and not topic:
+            scored = [(s, e) for s, e in scored if e.end > now]
+        scored.sort(key=lambda pair: (-pair[0], _upcoming_first(pair[1], now)))
+        return [_hit(e, s) for s, e in scored[:MAX_HITS]]
+
+    @staticmethod
+    def _score(event: Event, topic: set[str]) -> float:
+        if not topic:
+            return 1.0
+        text = " ".join(
+            (
+                event.title,
+                event.description,
+                event.series or "",
+                event.place or "",
+                event.venue or "",
+                event.room or "",
+                " ".join(event.tags),
+                event.kind,
+            )
+        )
+        stems = {stem_word(w) for w in words(text)}
+        return len(topic & stems) / len(topic)
+
+
+def _upcoming_first(event: Event, now: datetime) -> tuple[int, float]:
+    """Events not over yet first (soonest first), then past ones (most recent first)."""
+    if event.end > now:
+        return (0, event.start.timestamp())
+    return (1, -event.start.timestamp())
+
+
+def _day_asked(question: str, now: datetime) -> date | None:
+    text = question.lower()
+    if "today" in text or "tonight" in text:
+        return now.date()
+    if "tomorrow" in text:
+        return now.date() + timedelta(days=1)
+    for offset in range(7):
+        day = now.date() + timedelta(days=offset)
+        if WEEKDAYS[day.weekday()] in text:
+            return day
+    found = re.search(r"\b(\d{4}-\d{2}-\d{2})\b", text)
+    return date.fromisoformat(found.group(1)) if found else None
+
+
+def _same_room(room: str, asked: str) -> bool:
+    return re.sub(r"\W", "", room.lower()).removeprefix("room") == re.sub(r"\W", "", asked.lower())
+
+
+def _hit(event: Event, score: float) -> EventHit:
+    return EventHit(
+        event.id, event.title, event.start, event.end, event.timezone, event.room, score
+    )
