@@ -45,9 +45,8 @@ class EventFinder:
         events = agenda.sorted()
         day = _day_asked(question, now)
         room = _ROOM.search(question)
-        topic = {
-            stem_word(w) for w in words(question) if w not in STOP_WORDS and w not in AGENDA_WORDS
-        }
+        ignored = STOP_WORDS | AGENDA_WORDS
+        topic = {stem_word(w) for w in words(question) if w not in ignored and not w.isdigit()}
         if room:
             topic.discard(stem_word(room.group(1).lower()))
             events = [e for e in events if e.room and _same_room(e.room, room.group(1))]

@@ -1,0 +1,101 @@
+"""Agenda files, validation with file:line, time zones (including a DST change) and search."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.settings import PROJECT_ROOT
+from corpus.problems import Problem, ValidationError
+from scheduler.agenda import Agenda, check_agenda, load_agenda
+from scheduler.search import EventFinder
+
+SAMPLE = PROJECT_ROOT / "corpus" / "agenda"
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "agenda.yaml").write_text(text, encoding="utf-8")
+    return tmp_path / "agenda.yaml"
+
+
+def test_sample_agenda_is_valid_and_marked_sample() -> None:
+    agenda = load_agenda(SAMPLE)
+    assert len(agenda.events) == 10
+    assert all(e.sample for e in agenda.events)
+    igf = agenda.get("igf-2010-ws23")
+    assert igf is not None
+    assert (igf.start.isoformat(), igf.room) == ("2010-09-15T14:15:00+03:00", "Room 4")
+
+
+def test_problems_name_file_and_line(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "timezone: Europe/Paris\n"
+        "events:\n"
+        "  - {id: a, title: A, start: 2026-03-23T10:00, end: 2026-03-23T11:00}\n"
+        "  - {id: a, title: again, start: 2026-03-23T10:00, end: 2026-03-23T11:00}\n"
+        "  - {id: c, title: C, start: 2026-03-23T10:00, end: 2026-03-23T09:00}\n"
+        "  - {id: d, title: D, start: 2026-03-23T10:00, end: 2026-03-23T11:00,\n"
+        "     timezone: Mars/Olympus}\n"
+        "  - {title: no id, start: 2026-03-23T10:00, end: 2026-03-23T11:00}\n",
+    )
+    assert check_agenda(tmp_path) == [
+        Problem(str(path), 5, "end must be after start"),
+        Problem(str(path), 7, "unknown time zone 'Mars/Olympus'"),
+        Problem(str(path), 8, "event is missing `id`"),
+        Problem(str(path), 4, f"duplicate event id 'a' (first at {path}:3)"),
+    ]
+    with pytest.raises(ValidationError):
+        load_agenda(tmp_path)
+
+
+def test_broken_yaml_reports_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "events:\n  - id: [x\n")
+    assert [(p.path, p.line) for p in check_agenda(tmp_path)] == [(str(path), 3)]
+
+
+def test_times_follow_the_zone_across_a_dst_change(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "timezone: Europe/Paris\nevents:\n"
+        "  - {id: before, title: Before, start: 2026-10-24T09:00, end: 2026-10-24T10:00}\n"
+        "  - {id: after, title: After, start: 2026-10-26T09:00, end: 2026-10-26T10:00}\n",
+    )
+    agenda = load_agenda(tmp_path)
+    before, after = agenda.get("before"), agenda.get("after")
+    assert before is not None and after is not None
+    assert before.start.astimezone(UTC).hour == 7  # CEST, UTC+2
+    assert after.start.astimezone(UTC).hour == 8  # CET, UTC+1
+
+
+def test_upcoming_and_day_listing() -> None:
+    agenda = load_agenda(SAMPLE)
+    now = datetime(2013, 1, 1, tzinfo=UTC)
+    assert [e.id for e in agenda.upcoming(now)] == [
+        "tokyo-2013-cooperation",
+        "mauritius-2014-cooperation",
+    ]
+    assert [e.id for e in agenda.on_day(date(2009, 12, 9))] == ["cairo-2009-judges"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what is in Room 4 on 2010-09-15?", ["igf-2010-ws23"]),
+        ("octopus conference sessions", ["octopus-2010-update"]),
+        ("where is the Mauritius workshop?", ["mauritius-2014-cooperation"]),
+        ("what is illegal access?", []),
+        ("how long can data be preserved", []),
+    ],
+)
+def test_event_finder_answers_only_agenda_questions(question: str, expected: list[str]) -> None:
+    agenda = load_agenda(SAMPLE)
+    finder = EventFinder(lambda: agenda)
+    found = finder.find(question, datetime(2010, 9, 14, tzinfo=UTC))
+    assert [h.id for h in found] == expected
+
+
+def test_event_finder_on_empty_agenda_finds_nothing() -> None:
+    assert EventFinder(Agenda).find("what's next?", datetime.now(UTC)) == []
