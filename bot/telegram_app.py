@@ -10,6 +10,7 @@ import logging
 import re
 from collections.abc import Callable, Coroutine
 from typing import Any
+from urllib.parse import urlparse
 from uuid import uuid4
 
 from telegram import (
@@ -286,6 +287,7 @@ def run_bot(settings: Settings, *, webhook_url: str | None, listen: str, port: i
             application.run_webhook(
                 listen=listen,
                 port=port,
+                url_path=urlparse(webhook_url).path.lstrip("/"),
                 webhook_url=webhook_url,
                 secret_token=settings.webhook_secret,
                 allowed_updates=Update.ALL_TYPES,

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.botapi_standin import BotApiStandIn
-from tests.e2e.conftest import bot_environment, start_bot, stop
+from tests.e2e.conftest import ROOT, bot_environment, start_bot, stop
 
 pytestmark = pytest.mark.e2e
 
@@ -54,3 +61,62 @@ def test_missing_token_gives_a_clear_message(stand_in: BotApiStandIn, tmp_path: 
         "No Telegram token: set TELEGRAM_BOT_TOKEN (or telegram_token in config.yaml), "
         "or use `workshop-bot console`.",
     )
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _post(url: str, update: dict[str, object], secret: str) -> int:
+    request = urllib.request.Request(
+        url,
+        data=json.dumps(update).encode(),
+        headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return error.code
+    except urllib.error.URLError:
+        return 0  # not listening yet
+
+
+def test_webhook_checks_the_secret_token(stand_in: BotApiStandIn, tmp_path: Path) -> None:
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/telegram-hook"
+    env = bot_environment(stand_in, tmp_path)
+    env["TELEGRAM_WEBHOOK_SECRET"] = "s3cret"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "run", "--webhook", url, "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        registered = stand_in.wait_for("setWebhook", 1, timeout=60)[0]
+        update = {
+            "update_id": 1,
+            "message": {
+                "message_id": 1,
+                "date": 1_700_000_000,
+                "text": "art 35",
+                "chat": {"id": 5, "type": "private"},
+                "from": {"id": 5, "is_bot": False, "first_name": "Ana"},
+            },
+        }
+        deadline = time.monotonic() + 30
+        while _post(url, {**update, "update_id": 0}, "wrong") not in {403, 401}:
+            assert time.monotonic() < deadline, "webhook server did not start"
+            time.sleep(0.2)
+        assert _post(url, update, "s3cret") == 200
+        reply = stand_in.wait_for("sendMessage", 1, timeout=30)
+    finally:
+        stop(process)
+    assert (registered["url"], registered["secret_token"]) == (url, "s3cret")
+    assert len(reply) == 1
+    assert reply[0]["text"].startswith("<b>Budapest Convention · Art. 35 – 24/7 Network</b>")
