@@ -123,7 +123,10 @@ class BotApiStandIn:
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    return  # the bot went away mid long-poll (it was stopped): nothing to tell
 
         return Handler
 
