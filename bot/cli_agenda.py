@@ -20,6 +20,18 @@ def register(subparsers: Any) -> None:
     agenda.add_argument("--json", action="store_true")
     agenda.set_defaults(func=run_agenda)
 
+    schedule = subparsers.add_parser(
+        "import-schedule", help="import pretalx/frab JSON, frab XML or iCalendar into the agenda"
+    )
+    schedule.add_argument("file")
+    schedule.add_argument("--into", help="agenda folder (default: the configured one)")
+    schedule.set_defaults(func=run_import_schedule)
+
+    export = subparsers.add_parser("export-ics", help="write the agenda (or one event) as .ics")
+    export.add_argument("--event", help="only this event id")
+    export.add_argument("--output", help="file to write (default: standard output)")
+    export.set_defaults(func=run_export_ics)
+
 
 def run_agenda(args: argparse.Namespace) -> int:
     from corpus.problems import ValidationError
@@ -64,4 +76,57 @@ def run_agenda(args: argparse.Namespace) -> int:
         print(
             f"{e.start:%Y-%m-%d %H:%M}-{e.end:%H:%M} {e.timezone:18} {e.id:28} {e.title}  [{where}]"
         )
+    return 0
+
+
+def run_import_schedule(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from corpus.problems import ValidationError
+    from scheduler.export import write_agenda_file
+    from scheduler.importers import ImportFailed, import_schedule
+
+    source = Path(args.file)
+    if not source.is_file():
+        print(f"{source}: no such file", file=sys.stderr)
+        return 2
+    folder = Path(args.into) if args.into else load_settings().agenda_dir
+    try:
+        result = import_schedule(source)
+        target = write_agenda_file(result, folder, source.stem)
+    except ImportFailed as error:
+        print(error, file=sys.stderr)
+        return 1
+    except ValidationError as error:
+        print(f"not imported, the agenda is unchanged:\n{error}", file=sys.stderr)
+        return 1
+    print(f"imported {len(result.events)} events from {result.title} into {target}")
+    for reason in result.skipped:
+        print(f"skipped: {reason}")
+    return 0
+
+
+def run_export_ics(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from corpus.problems import ValidationError
+    from scheduler.agenda import load_agenda
+    from scheduler.export import to_ics
+
+    try:
+        agenda = load_agenda(load_settings().agenda_dir)
+    except ValidationError as error:
+        print(error, file=sys.stderr)
+        return 1
+    events = agenda.sorted()
+    if args.event:
+        events = [e for e in events if e.id == args.event]
+        if not events:
+            print(f"no event with id {args.event!r}", file=sys.stderr)
+            return 2
+    data = to_ics(events)
+    if args.output:
+        Path(args.output).write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
     return 0

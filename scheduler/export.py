@@ -1,0 +1,88 @@
+"""Write imported agendas as YAML (atomically, only when valid) and export .ics files."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import yaml
+
+from corpus.problems import ValidationError
+from scheduler.agenda import read_agenda
+from scheduler.importers import ImportResult
+from scheduler.model import Event
+
+PRODUCT = "-//workshop-bot//agenda//EN"
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": event.id,
+        "title": event.title,
+        "kind": event.kind,
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat(),
+        "timezone": event.timezone,
+    }
+    optional = {
+        "place": event.place,
+        "venue": event.venue,
+        "room": event.room,
+        "speakers": list(event.speakers),
+        "description": event.description,
+        "series": event.series,
+        "tags": list(event.tags),
+        "articles": [f"{r.instrument}:{r.article}" for r in event.articles],
+    }
+    record.update({k: v for k, v in optional.items() if v})
+    return record
+
+
+def write_agenda_file(result: ImportResult, folder: Path, name: str) -> Path:
+    """Write ``folder/<name>.yaml`` only if the whole folder still validates with it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name)}.yaml"
+    document = {"title": result.title, "events": [event_record(e) for e in result.events]}
+    text = "# Imported by `workshop-bot import-schedule`; edit freely.\n" + yaml.safe_dump(
+        document, allow_unicode=True, sort_keys=False, width=100
+    )
+    with tempfile.TemporaryDirectory(dir=folder) as staging:
+        trial = Path(staging)
+        for existing in folder.glob("*.yaml"):
+            if existing != target:
+                (trial / existing.name).write_bytes(existing.read_bytes())
+        (trial / target.name).write_text(text, encoding="utf-8")
+        problems = read_agenda(trial)[1]
+        if problems:
+            raise ValidationError(problems)
+    handle, temporary = tempfile.mkstemp(dir=folder, suffix=".part")
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(text)
+    Path(temporary).replace(target)
+    return target
+
+
+def to_ics(events: list[Event], name: str = "Agenda") -> bytes:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODUCT)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    for event in events:
+        entry = icalendar.Event()
+        entry.add("uid", f"{event.id}@workshop-bot")
+        entry.add("summary", event.title)
+        entry.add("dtstart", event.start)
+        entry.add("dtend", event.end)
+        entry.add("dtstamp", event.start)
+        where = ", ".join(p for p in (event.room, event.venue, event.place) if p)
+        if where:
+            entry.add("location", where)
+        if event.description:
+            entry.add("description", event.description)
+        calendar.add_component(entry)
+    calendar.add_missing_timezones()
+    return bytes(calendar.to_ical())

@@ -1,0 +1,260 @@
+"""Import the schedules organisers already have: pretalx/frab JSON, frab/pentabarf XML, iCalendar.
+
+Every importer returns the events it could read and a line for each item it skipped, with the
+reason. Times: an event's absolute time (ISO date with offset, XML <date>, DTSTART) wins over
+local clock strings, which is what the traps of real exports call for.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import icalendar
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
+
+from scheduler.agenda import MAX_FILE_BYTES
+from scheduler.model import Event
+
+_SLUG = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+class ImportFailed(ValueError):
+    """The file cannot be imported at all; the message says why."""
+
+
+@dataclass(slots=True)
+class ImportResult:
+    title: str
+    events: list[Event] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def import_schedule(path: Path) -> ImportResult:
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ImportFailed(f"{path}: larger than 10 MB; refusing to import")
+    raw = path.read_bytes()
+    head = raw.lstrip()[:200]
+    if head.startswith(b"BEGIN:VCALENDAR"):
+        return _from_ics(raw, path.stem)
+    if head.startswith(b"<"):
+        return _from_xml(raw, path.stem)
+    if head.startswith(b"{"):
+        return _from_json(raw, path.stem)
+    raise ImportFailed(f"{path}: not a pretalx/frab JSON, frab XML or iCalendar file")
+
+
+def _zone(name: str | None) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _zone_for(moment: datetime, zone: ZoneInfo | None) -> ZoneInfo:
+    """The conference zone, or a fixed-offset IANA zone matching the event's own offset."""
+    if zone is not None:
+        return zone
+    offset = moment.utcoffset() or timedelta(0)
+    hours, rest = divmod(int(offset.total_seconds()), 3600)
+    if rest or not offset:
+        return ZoneInfo("UTC")
+    return ZoneInfo(f"Etc/GMT{-hours:+d}")  # POSIX sign: Etc/GMT-1 is UTC+1
+
+
+def _identifier(prefix: str, raw: object) -> str:
+    return _SLUG.sub("-", f"{prefix}-{raw}").strip("-")[:40]
+
+
+def _duration(text: str) -> timedelta:
+    parts = [int(p) for p in text.split(":")]
+    while len(parts) < 3:
+        parts.append(0)
+    return timedelta(hours=parts[0], minutes=parts[1], seconds=parts[2])
+
+
+def _kind(text: str) -> str:
+    lowered = text.lower()
+    for kind in ("workshop", "plenary", "training", "meeting"):
+        if kind in lowered:
+            return kind
+    return "session"
+
+
+def _event(
+    prefix: str,
+    raw_id: object,
+    title: str,
+    *,
+    start: datetime,
+    end: datetime,
+    zone: ZoneInfo,
+    **extra: Any,
+) -> Event:
+    return Event(
+        id=_identifier(prefix, raw_id),
+        title=" ".join(title.split()),
+        kind=extra.pop("kind", "session"),
+        start=start.astimezone(zone),
+        end=end.astimezone(zone),
+        timezone=zone.key,
+        **extra,
+    )
+
+
+def _from_json(raw: bytes, name: str) -> ImportResult:
+    try:
+        conference = json.loads(raw)["schedule"]["conference"]
+    except (ValueError, KeyError, TypeError) as error:
+        raise ImportFailed(f"{name}: not a pretalx/frab schedule.json ({error})") from None
+    prefix = str(conference.get("acronym") or name)
+    zone = _zone(conference.get("time_zone_name"))
+    result = ImportResult(str(conference.get("title") or name))
+    for day in conference.get("days") or []:
+        for room, talks in (day.get("rooms") or {}).items():
+            for talk in talks or []:
+                try:
+                    start = datetime.fromisoformat(talk["date"])
+                    if start.tzinfo is None:
+                        raise ValueError("date has no offset")
+                    end = start + _duration(talk.get("duration") or "00:00")
+                    if end <= start:
+                        raise ValueError("no duration")
+                    persons = [
+                        p.get("public_name") or p.get("name") or ""
+                        for p in talk.get("persons") or []
+                    ]
+                    result.events.append(
+                        _event(
+                            prefix,
+                            talk.get("id") or talk.get("guid"),
+                            talk["title"],
+                            start=start,
+                            end=end,
+                            zone=_zone_for(start, zone),
+                            room=str(room),
+                            kind=_kind(str(talk.get("type") or "")),
+                            speakers=tuple(p for p in persons if p),
+                            description=str(talk.get("abstract") or "")[:2000],
+                            series=str(conference.get("title") or "") or None,
+                            tags=tuple(t for t in [str(talk.get("track") or "")] if t),
+                        )
+                    )
+                except (KeyError, TypeError, ValueError) as error:
+                    label = talk.get("title", "?") if isinstance(talk, dict) else repr(talk)
+                    result.skipped.append(f"{room}: {label}: {error}")
+    return result
+
+
+def _from_xml(raw: bytes, name: str) -> ImportResult:
+    try:
+        root = ElementTree.fromstring(raw, forbid_dtd=True)
+    except DefusedXmlException as error:
+        raise ImportFailed(f"{name}: rejected unsafe XML ({type(error).__name__})") from None
+    except ElementTree.ParseError as error:
+        raise ImportFailed(f"{name}: invalid XML ({error})") from None
+    conference = root.find("conference")
+    zone = _zone(text(conference, "time_zone_name")) if conference is not None else None
+    title = text(conference, "title") if conference is not None else name
+    prefix = (text(conference, "acronym") if conference is not None else "") or name
+    result = ImportResult(title or name)
+    for day in root.iter("day"):
+        for event in day.iter("event"):
+            label = text(event, "title") or "?"
+            try:
+                start = _xml_start(event, day, zone)
+                end = start + _duration(text(event, "duration") or "00:00")
+                if end <= start:
+                    raise ValueError("no duration")
+                persons = tuple(
+                    (p.text or "").strip() for p in event.iter("person") if (p.text or "").strip()
+                )
+                result.events.append(
+                    _event(
+                        prefix,
+                        event.get("id") or event.get("guid"),
+                        label,
+                        start=start,
+                        end=end,
+                        zone=_zone_for(start, zone),
+                        room=text(event, "room") or None,
+                        kind=_kind(text(event, "type")),
+                        speakers=persons,
+                        description=(text(event, "abstract") or text(event, "description"))[:2000],
+                        series=title or None,
+                        tags=tuple(t for t in [text(event, "track")] if t),
+                    )
+                )
+            except ValueError as error:
+                result.skipped.append(f"{label}: {error}")
+    return result
+
+
+def text(node: Any, tag: str) -> str:
+    return str(node.findtext(tag) or "").strip()
+
+
+def _xml_start(event: Any, day: Any, zone: ZoneInfo | None) -> datetime:
+    absolute = (event.findtext("date") or "").strip()
+    if absolute:
+        moment = datetime.fromisoformat(absolute)
+        if moment.tzinfo is not None:
+            return moment  # <date> is absolute even when <start> is local (DebConf23)
+    clock = (event.findtext("start") or "").strip()
+    listed = date.fromisoformat(day.get("date"))
+    hour, minute = (int(p) for p in clock.split(":")[:2])
+    moment = datetime(listed.year, listed.month, listed.day, hour, minute, tzinfo=zone or UTC)
+    day_start = day.get("start")
+    if day_start and moment < datetime.fromisoformat(day_start):
+        moment += timedelta(days=1)  # after midnight but before the day change: next date
+    return moment
+
+
+def _from_ics(raw: bytes, name: str) -> ImportResult:
+    try:
+        calendar = icalendar.Calendar.from_ical(raw)
+    except ValueError as error:
+        raise ImportFailed(f"{name}: invalid iCalendar ({error})") from None
+    title = str(calendar.get("X-WR-CALNAME") or name)
+    result = ImportResult(title)
+    for component in calendar.walk("VEVENT"):
+        label = str(component.get("SUMMARY") or "?")
+        try:
+            start = component.decoded("DTSTART")
+            end = (
+                component.decoded("DTEND")
+                if component.get("DTEND")
+                else start + component.decoded("DURATION")
+            )
+            if not isinstance(start, datetime):
+                raise ValueError("all-day event without a time")
+            if start.tzinfo is None:
+                raise ValueError("floating time without a time zone")
+            zone_name = getattr(start.tzinfo, "key", None) or _tz_name(start.tzinfo)
+            result.events.append(
+                _event(
+                    _SLUG.sub("-", name)[:12],
+                    str(component.get("UID") or label),
+                    label,
+                    start=start,
+                    end=end,
+                    zone=_zone_for(start, _zone(zone_name)),
+                    room=str(component.get("LOCATION") or "") or None,
+                    description=str(component.get("DESCRIPTION") or "")[:2000],
+                    series=title,
+                )
+            )
+        except (KeyError, ValueError, TypeError) as error:
+            result.skipped.append(f"{label}: {error}")
+    return result
+
+
+def _tz_name(zone: tzinfo) -> str | None:
+    name = zone.tzname(None)
+    return "UTC" if name in {"UTC", "Z"} else None

@@ -1,0 +1,95 @@
+"""Importers on the real exports in ../shared/schedules, hostile files, and .ics round trips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus.problems import ValidationError
+from scheduler.agenda import load_agenda
+from scheduler.export import to_ics, write_agenda_file
+from scheduler.importers import ImportFailed, import_schedule
+
+SCHEDULES = Path(__file__).resolve().parents[2].parent / "shared" / "schedules"
+
+
+@pytest.mark.parametrize(
+    ("name", "events", "zone"),
+    [
+        ("pretalx-rc3.json", 48, "Etc/GMT-1"),
+        ("frab-camp2019.json", 79, "Europe/Berlin"),
+        ("debconf23.xml", 117, "Asia/Kolkata"),
+        ("kielux_2020.ics", 24, "UTC"),
+    ],
+)
+def test_real_exports_import_completely(name: str, events: int, zone: str) -> None:
+    result = import_schedule(SCHEDULES / name)
+    assert (len(result.events), result.skipped) == (events, [])
+    assert result.events[0].timezone == zone
+
+
+def test_xml_date_in_utc_wins_over_local_start() -> None:
+    opening = import_schedule(SCHEDULES / "debconf23.xml").events[0]
+    assert (opening.title, opening.start.isoformat()) == (
+        "Opening Ceremony",
+        "2023-09-10T10:30:00+05:30",
+    )
+
+
+def test_pretalx_without_zone_keeps_the_event_offset() -> None:
+    first = import_schedule(SCHEDULES / "pretalx-rc3.json").events[0]
+    assert first.start.isoformat() == "2020-12-27T11:30:00+01:00"
+
+
+def test_xml_entity_attack_is_rejected(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text(
+        '<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><schedule>&b;</schedule>'
+    )
+    with pytest.raises(ImportFailed, match="rejected unsafe XML"):
+        import_schedule(bomb)
+
+
+def test_unknown_format_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("hello")
+    with pytest.raises(ImportFailed, match="not a pretalx/frab JSON, frab XML or iCalendar file"):
+        import_schedule(path)
+
+
+def test_json_items_without_dates_are_reported_as_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    path.write_text(
+        '{"schedule": {"conference": {"title": "T", "acronym": "t", "days": [{"rooms": {"R": ['
+        '{"id": 1, "title": "ok", "date": "2026-03-23T10:00:00+01:00", "duration": "00:30"},'
+        '{"id": 2, "title": "no date", "duration": "00:30"}]}}]}}}'
+    )
+    result = import_schedule(path)
+    assert [e.id for e in result.events] == ["t-1"]
+    assert result.skipped == ["R: no date: 'date'"]
+
+
+def test_invalid_import_leaves_the_agenda_untouched(tmp_path: Path) -> None:
+    result = import_schedule(SCHEDULES / "frab-camp2019.json")
+    write_agenda_file(result, tmp_path, "camp")
+    before = (tmp_path / "camp.yaml").read_bytes()
+    clash = import_schedule(SCHEDULES / "frab-camp2019.json")
+    with pytest.raises(ValidationError, match="duplicate event id"):
+        write_agenda_file(clash, tmp_path, "camp-again")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["camp.yaml"]
+    assert (tmp_path / "camp.yaml").read_bytes() == before
+
+
+def test_ics_export_round_trips_times(tmp_path: Path) -> None:
+    events = import_schedule(SCHEDULES / "debconf23.xml").events[:5]
+    path = tmp_path / "out.ics"
+    path.write_bytes(to_ics(events))
+    again = import_schedule(path).events
+    assert [(e.title, e.start, e.end) for e in again] == [(e.title, e.start, e.end) for e in events]
+
+
+def test_imported_yaml_loads_as_agenda(tmp_path: Path) -> None:
+    write_agenda_file(import_schedule(SCHEDULES / "kielux_2020.ics"), tmp_path, "kielux")
+    assert len(load_agenda(tmp_path).events) == 24
