@@ -24,6 +24,7 @@ from bot.services import Services
 from corpus.model import Article
 from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind, ArticleHit
+from scheduler.export import to_ics
 
 HELP_FILE = Path(__file__).with_name("help.yaml")
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ class Conversation:
             "today": self.today_command,
             "next": self.next_command,
             "event": self.event_command,
+            "ics": self.ics_command,
             "unanswered": self.unanswered_command,
             "reload": self.reload_command,
         }
@@ -214,6 +216,18 @@ class Conversation:
             ]
         ]
         reply.buttons = [row for row in reply.buttons if row]
+        return [reply]
+
+    def ics_command(self, argument: str, user: User) -> list[Reply]:
+        """The agenda, or one event, as an .ics file for the phone's calendar."""
+        events = self.services.agenda.sorted()
+        if argument.strip():
+            events = [e for e in events if e.id == argument.strip()]
+            if not events:
+                return [Reply().add("No event with that ID. Send /agenda to see them all.")]
+        name = f"{argument.strip() or 'agenda'}.ics"
+        reply = Reply().add(f"{len(events)} event(s) for your calendar.")
+        reply.document = (name, to_ics(events))
         return [reply]
 
     def is_organiser(self, user: User) -> bool:

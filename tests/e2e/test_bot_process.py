@@ -29,7 +29,15 @@ def test_bot_answers_over_http(stand_in: BotApiStandIn, tmp_path: Path) -> None:
     finally:
         stop(process)
     commands = stand_in.sent("setMyCommands")[0]["commands"]
-    assert [c["command"] for c in commands] == ["article", "search", "help"]
+    assert [c["command"] for c in commands] == [
+        "article",
+        "search",
+        "agenda",
+        "next",
+        "event",
+        "ics",
+        "help",
+    ]
     # updates are handled concurrently: match replies to senders, not to arrival order
     texts = [r["text"] for r in sorted(replies, key=lambda r: int(r["chat_id"]))]
     assert texts[0].startswith("<b>Welcome</b>")

@@ -12,9 +12,10 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.services import Services
-from bot.settings import Settings
+from bot.settings import PROJECT_ROOT, Settings
 from bot.telegram_app import build_application
 from index.ask import AskService
+from scheduler.agenda import load_agenda
 from tests.telegram.recording import RecordingRequest
 
 _ids = count(1)
@@ -29,7 +30,9 @@ def services(corpus: Any, search_index: Any, tmp_path: Any) -> Services:
         data_dir=tmp_path,
         rate_limit_per_minute=5,
     )
-    return Services(settings, corpus, search_index, AskService(corpus, search_index))
+    agenda = load_agenda(PROJECT_ROOT / "corpus" / "agenda")
+    ask = AskService(corpus, search_index)
+    return Services(settings, corpus, search_index, ask, agenda=agenda)
 
 
 class Harness:

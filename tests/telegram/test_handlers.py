@@ -10,7 +10,15 @@ from tests.telegram.conftest import Harness, message
 
 async def test_start_registers_command_menu_and_welcomes(harness: Harness) -> None:
     commands = harness.request.sent("setMyCommands")[0]["commands"]
-    assert [c["command"] for c in commands] == ["article", "search", "help"]
+    assert [c["command"] for c in commands] == [
+        "article",
+        "search",
+        "agenda",
+        "next",
+        "event",
+        "ics",
+        "help",
+    ]
     await harness.text("/start")
     reply = harness.replies()[-1]
     assert reply["chat_id"] == 42
@@ -190,3 +198,9 @@ async def test_failure_is_logged_and_user_told(harness: Harness, monkeypatch: An
     assert harness.replies()[-1]["text"] == (
         "Sorry, something went wrong on my side. Please try again in a moment."
     )
+
+
+async def test_ics_command_sends_a_calendar_file(harness: Harness) -> None:
+    await harness.text("/ics igf-2010-ws23")
+    document = harness.request.sent("sendDocument")[-1]
+    assert (document["chat_id"], document["caption"]) == (42, "1 event(s) for your calendar.")
