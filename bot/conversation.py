@@ -137,6 +137,8 @@ class Conversation:
     # --- commands -------------------------------------------------------------------
 
     def start(self, payload: str, user: User) -> list[Reply]:
+        if payload.startswith("event_"):
+            return self.event_command(payload.removeprefix("event_"), user)
         link = _DEEP_LINK.match(payload)
         if link:
             article = self.services.corpus.article(link.group(1), link.group(2))

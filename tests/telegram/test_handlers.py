@@ -204,3 +204,10 @@ async def test_ics_command_sends_a_calendar_file(harness: Harness) -> None:
     await harness.text("/ics igf-2010-ws23")
     document = harness.request.sent("sendDocument")[-1]
     assert (document["chat_id"], document["caption"]) == (42, "1 event(s) for your calendar.")
+
+
+async def test_start_deep_link_opens_an_event(harness: Harness) -> None:
+    await harness.text("/start event_igf-2010-ws23")
+    assert harness.replies()[-1]["text"].startswith(
+        "<b>Cybercrime: common standards and joint action (Workshop 23)</b>\nWed 15 Sep 2010, 14:15"
+    )
