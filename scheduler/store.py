@@ -1,0 +1,82 @@
+"""The scheduler's SQLite database: the source of truth for subscriptions and reminders.
+
+Deliveries are claimed with a unique row (chat, event, lead) *before* sending, so a restart can
+never send the same reminder twice; a claim whose send did not complete is retried once the
+bot is back (see ReminderService.unsent).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS chats (
+    chat_id INTEGER PRIMARY KEY,
+    timezone TEXT,
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE IF NOT EXISTS leads (
+    chat_id INTEGER NOT NULL,
+    minutes INTEGER NOT NULL,
+    PRIMARY KEY (chat_id, minutes)
+);
+CREATE TABLE IF NOT EXISTS subscriptions (
+    chat_id INTEGER NOT NULL,
+    series TEXT NOT NULL,              -- '*' = the whole agenda
+    PRIMARY KEY (chat_id, series)
+);
+CREATE INDEX IF NOT EXISTS subscriptions_series ON subscriptions (series);
+CREATE TABLE IF NOT EXISTS personal (
+    chat_id INTEGER NOT NULL,
+    event_id TEXT NOT NULL,
+    PRIMARY KEY (chat_id, event_id)
+);
+CREATE INDEX IF NOT EXISTS personal_event ON personal (event_id);
+CREATE TABLE IF NOT EXISTS deliveries (
+    chat_id INTEGER NOT NULL,
+    event_id TEXT NOT NULL,
+    minutes INTEGER NOT NULL,
+    claimed_at REAL NOT NULL,
+    sent_at REAL,
+    PRIMARY KEY (chat_id, event_id, minutes)
+);
+CREATE INDEX IF NOT EXISTS deliveries_unsent ON deliveries (sent_at) WHERE sent_at IS NULL;
+"""
+
+
+class Database:
+    """One connection, serialised by a lock (the bot's async handlers share it)."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._connection.execute("PRAGMA journal_mode=WAL")
+        self._connection.execute("PRAGMA synchronous=NORMAL")
+        self._lock = threading.Lock()
+        version = self._connection.execute("PRAGMA user_version").fetchone()[0]
+        if version < SCHEMA_VERSION:
+            self._connection.executescript(SCHEMA)
+            self._connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._connection
+            except BaseException:
+                self._connection.execute("ROLLBACK")
+                raise
+            self._connection.execute("COMMIT")
+
+    def query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        with self._lock:
+            return list(self._connection.execute(sql, parameters).fetchall())
+
+    def close(self) -> None:
+        self._connection.close()
