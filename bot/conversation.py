@@ -25,6 +25,7 @@ from corpus.model import Article
 from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind, ArticleHit
 from scheduler.export import to_ics
+from scheduler.reminders import EVERYTHING, DueReminder, overlaps
 
 HELP_FILE = Path(__file__).with_name("help.yaml")
 log = logging.getLogger(__name__)
@@ -86,6 +87,11 @@ class Conversation:
             "next": self.next_command,
             "event": self.event_command,
             "ics": self.ics_command,
+            "subscribe": self.subscribe_command,
+            "unsubscribe": self.unsubscribe_command,
+            "remind": self.remind_command,
+            "mysessions": self.my_sessions_command,
+            "timezone": self.timezone_command,
             "unanswered": self.unanswered_command,
             "reload": self.reload_command,
         }
@@ -182,8 +188,90 @@ class Conversation:
         reply.buttons = [[_article_button(hit)] for hit in hits[:6]]
         return [reply]
 
-    def _reader_zone(self) -> ZoneInfo:
-        return ZoneInfo(self.services.settings.default_timezone)
+    def _reader_zone(self, user: User | None = None) -> ZoneInfo:
+        subscriptions = self.services.subscriptions
+        own = subscriptions.timezone(user.chat_id) if subscriptions and user else None
+        return ZoneInfo(own or self.services.settings.default_timezone)
+
+    def subscribe_command(self, argument: str, user: User) -> list[Reply]:
+        subscriptions = self.services.subscriptions
+        if subscriptions is None:
+            return [Reply().add("Subscriptions are not available here.")]
+        series = argument.strip() or EVERYTHING
+        known = {e.series for e in self.services.agenda.events if e.series}
+        if series != EVERYTHING and series not in known:
+            listed = ", ".join(sorted(known)) or "none"
+            return [Reply().add(f"No series called “{series}”. Series: {listed}")]
+        subscriptions.subscribe(user.chat_id, series)
+        what = "the whole agenda" if series == EVERYTHING else f"“{series}”"
+        return [
+            Reply().add(
+                f"Subscribed to {what}: I'll remind you 24 hours and 15 minutes "
+                "before each session. /unsubscribe to stop."
+            )
+        ]
+
+    def unsubscribe_command(self, argument: str, user: User) -> list[Reply]:
+        subscriptions = self.services.subscriptions
+        removed = (
+            subscriptions.unsubscribe(user.chat_id, argument.strip() or None)
+            if subscriptions
+            else 0
+        )
+        return [Reply().add("Unsubscribed." if removed else "You were not subscribed to that.")]
+
+    def remind_command(self, argument: str, user: User) -> list[Reply]:
+        parts = argument.split()
+        subscriptions = self.services.subscriptions
+        event = self.services.agenda.get(parts[0]) if parts else None
+        if event is None or subscriptions is None:
+            return [
+                Reply().add("Which event? For example /remind igf-2010-ws23 30 (minutes before).")
+            ]
+        minutes = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        if minutes is not None and not 1 <= minutes <= 7 * 24 * 60:
+            return [Reply().add("The lead time is in minutes, between 1 and 10080 (a week).")]
+        subscriptions.remind(user.chat_id, event.id, minutes)
+        lead = f"{minutes} minutes" if minutes else "24 hours and 15 minutes"
+        return [Reply().add(f"I'll remind you {lead} before “{event.title}”.")]
+
+    def my_sessions_command(self, argument: str, user: User) -> list[Reply]:
+        subscriptions = self.services.subscriptions
+        mine = subscriptions.my_events(user.chat_id, self.services.agenda) if subscriptions else []
+        reply = agenda_reply(self.services.agenda, mine, "Your sessions", self._reader_zone(user))
+        for first, second in overlaps(mine):
+            reply.blank().add(italic(f"⚠ “{first.title}” overlaps “{second.title}”."))
+        return [reply]
+
+    def timezone_command(self, argument: str, user: User) -> list[Reply]:
+        subscriptions = self.services.subscriptions
+        if not argument.strip() or subscriptions is None:
+            zone = self._reader_zone(user)
+            return [
+                Reply().add(f"Times are shown in {zone.key}. Change it with /timezone Asia/Tokyo")
+            ]
+        try:
+            zone = subscriptions.set_timezone(user.chat_id, argument.strip())
+        except ValueError:
+            return [
+                Reply().add(
+                    f"I don't know the time zone “{argument.strip()[:40]}”. "
+                    "Use a name like Europe/Paris or America/Bogota."
+                )
+            ]
+        return [Reply().add(f"Times will be shown in {zone.key} too.")]
+
+    def reminder(self, due: DueReminder) -> Reply:
+        """The message of one due reminder."""
+        lead = f"{due.minutes // 60} hours" if due.minutes >= 120 else f"{due.minutes} minutes"
+        reply = Reply().add(
+            bold(f"⏰ Starting in about {lead}" if not due.late else "⏰ Reminder (sent late)")
+        )
+        event_lines(
+            reply, due.event, self._reader_zone(User(due.chat_id, due.chat_id)), details=False
+        )
+        reply.add(f"/event {due.event.id}")
+        return reply
 
     def agenda_command(self, argument: str, user: User) -> list[Reply]:
         agenda = self.services.agenda
@@ -193,21 +281,21 @@ class Conversation:
             return [Reply().add("Which day? For example /agenda 2026-03-23, /agenda today")]
         events = agenda.on_day(day) if day else agenda.sorted()
         heading = f"Agenda for {day:%A %d %B %Y}" if day else "Agenda"
-        return [agenda_reply(agenda, events, heading, self._reader_zone())]
+        return [agenda_reply(agenda, events, heading, self._reader_zone(user))]
 
     def today_command(self, argument: str, user: User) -> list[Reply]:
         return self.agenda_command("today", user)
 
     def next_command(self, argument: str, user: User) -> list[Reply]:
         events = self.services.agenda.upcoming(self.now(), limit=3)
-        return [agenda_reply(self.services.agenda, events, "Coming up", self._reader_zone())]
+        return [agenda_reply(self.services.agenda, events, "Coming up", self._reader_zone(user))]
 
     def event_command(self, argument: str, user: User) -> list[Reply]:
         event = self.services.agenda.get(argument.strip())
         if event is None:
             return [Reply().add("No event with that ID. Send /agenda to see them all.")]
         reply = Reply()
-        event_lines(reply, event, self._reader_zone(), details=True)
+        event_lines(reply, event, self._reader_zone(user), details=True)
         reply.buttons = [
             [
                 Button(

@@ -14,7 +14,9 @@ from faq.matcher import FaqMatcher
 from index.ask import AskService
 from index.search import SearchIndex
 from scheduler.agenda import Agenda, load_agenda
+from scheduler.reminders import ReminderService, SubscriptionService
 from scheduler.search import EventFinder
+from scheduler.store import Database
 
 
 @dataclass(slots=True)
@@ -26,6 +28,15 @@ class Services:
     faq: FaqMatcher | None = None
     unanswered: UnansweredLog | None = None
     agenda: Agenda = field(default_factory=Agenda)
+    database: Database | None = None
+
+    @property
+    def subscriptions(self) -> SubscriptionService | None:
+        return SubscriptionService(self.database) if self.database else None
+
+    @property
+    def reminders(self) -> ReminderService | None:
+        return ReminderService(self.database) if self.database else None
 
     def reload(self) -> list[Problem]:
         """Reload corpus, thesaurus and FAQ; on any problem keep the current content live."""
@@ -33,6 +44,8 @@ class Services:
         if problems:
             return problems
         fresh = build_services(self.settings, unanswered=self.unanswered)
+        if fresh.database is not None:
+            fresh.database.close()
         old_search = self.search
         self.corpus, self.search, self.ask, self.faq = (
             fresh.corpus,
@@ -48,6 +61,8 @@ class Services:
         self.search.close()
         if self.unanswered is not None:
             self.unanswered.close()
+        if self.database is not None:
+            self.database.close()
 
 
 def build_services(settings: Settings, unanswered: UnansweredLog | None = None) -> Services:
@@ -58,8 +73,9 @@ def build_services(settings: Settings, unanswered: UnansweredLog | None = None) 
     faq = FaqMatcher.load(settings.faq_dir, known)
     unanswered = unanswered or UnansweredLog(settings.db_path, settings.user_hash_salt)
     agenda = load_agenda(settings.agenda_dir)
+    database = Database(settings.db_path)
     services = Services(
-        settings, corpus, search, AskService(corpus, search), faq, unanswered, agenda
+        settings, corpus, search, AskService(corpus, search), faq, unanswered, agenda, database
     )
     services.ask = AskService(
         corpus, search, faq=faq, events=EventFinder(lambda: services.agenda), unanswered=unanswered

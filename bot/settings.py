@@ -30,6 +30,7 @@ class Settings:
     user_hash_salt: str = "workshop-bot"
     rate_limit_per_minute: int = 20
     default_timezone: str = "Europe/Paris"
+    reminder_tick_seconds: float = 30.0
 
 
 ENVIRONMENT = {
@@ -44,6 +45,7 @@ ENVIRONMENT = {
     "WORKSHOP_BOT_DB": "db_path",
     "WORKSHOP_BOT_INDEX_DIR": "index_dir",
     "WORKSHOP_BOT_SALT": "user_hash_salt",
+    "WORKSHOP_BOT_REMINDER_TICK": "reminder_tick_seconds",
 }
 
 
@@ -73,6 +75,8 @@ def _convert(name: str, value: Any) -> Any:
             ) from None
     if name == "rate_limit_per_minute":
         return int(value)
+    if name == "reminder_tick_seconds":
+        return float(value)
     if name in PATH_SETTINGS:
         path = Path(value).expanduser()
         return path if path.is_absolute() else PROJECT_ROOT / path

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlparse
 from uuid import uuid4
@@ -25,7 +26,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, InvalidToken, TelegramError
+from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -61,6 +62,40 @@ class TelegramFrontEnd:
         self.services = services
         self.conversation = conversation or Conversation(services)
         self.limiter = RateLimiter(services.settings.rate_limit_per_minute)
+        self._first_tick = True
+
+    async def send_reminders(self, context: Context) -> None:
+        """The periodic job: claim due reminders in the database, then send them."""
+        reminders = self.services.reminders
+        subscriptions = self.services.subscriptions
+        if reminders is None or subscriptions is None:
+            return
+        now = datetime.now(UTC)
+        # Claims left unsent by a previous run first, then new claims (never the other way
+        # round: fresh claims are unsent too until their message has gone).
+        resumed = reminders.unsent(self.services.agenda, now) if self._first_tick else []
+        self._first_tick = False
+        due = resumed + reminders.due(self.services.agenda, now)
+        for reminder in due:
+            reply = self.conversation.reminder(reminder)
+            try:
+                await context.bot.send_message(
+                    reminder.chat_id,
+                    reply.html(),
+                    parse_mode=ParseMode.HTML,
+                    link_preview_options=NO_PREVIEW,
+                )
+            except Forbidden:
+                subscriptions.mark_inactive(reminder.chat_id)  # blocked the bot
+            except RetryAfter as error:
+                log.warning(
+                    "rate limited for %s; reminder left for the next tick", error.retry_after
+                )
+                return
+            except TelegramError:
+                log.exception("reminder to %s failed; it will be retried", reminder.chat_id)
+                continue
+            reminders.sent(reminder)
 
     def install(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         private = filters.ChatType.PRIVATE
@@ -81,6 +116,9 @@ class TelegramFrontEnd:
         application.add_handler(CallbackQueryHandler(self.on_button))
         application.add_handler(InlineQueryHandler(self.on_inline))
         application.add_error_handler(self.on_error)
+        if application.job_queue is not None:
+            tick = self.services.settings.reminder_tick_seconds
+            application.job_queue.run_repeating(self.send_reminders, interval=tick, first=1)
 
     # --- handlers ---------------------------------------------------------------------
 
