@@ -1,35 +1,50 @@
-"""FAQ matching quality: precision and recall on bench/faq_questions.yaml, with the threshold
-sweep that justifies faq/matcher.py's CONFIDENT and MARGIN."""
+"""FAQ matching quality: precision and recall on bench/faq_questions.yaml, with the sweeps that
+justify faq/matcher.py's scorer, CONFIDENT and MARGIN.
+
+Precision counts every confident answer (a wrong entry, or any entry for a question no entry
+answers, is a false positive); recall counts the questions an entry answers.
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import yaml
+from rapidfuzz import fuzz
 
 from faq import matcher
-from faq.matcher import FaqMatcher
+from faq.entries import load_entries
+from faq.matcher import FaqMatcher, Scorer
 
 QUESTIONS = Path(__file__).with_name("faq_questions.yaml")
 ENTRIES = Path(__file__).resolve().parent.parent / "faq" / "entries"
-SWEEP = [
-    (confident, margin) for confident in (50, 55, 60, 62, 65, 70, 80) for margin in (0, 3, 6, 10)
-]
+CONFIDENT_SWEEP = (50, 52, 54, 56, 58, 60, 62, 66, 70)
+MARGIN_SWEEP = (0, 2, 4, 6, 8)
+SCORERS: dict[str, Scorer] = {
+    "ratio": fuzz.ratio,
+    "token_sort_ratio": fuzz.token_sort_ratio,
+    "token_set_ratio": fuzz.token_set_ratio,
+    "WRatio": fuzz.WRatio,
+}
+PRECISION_TARGET = 0.97
+
+Labelled = dict[str, str | None]
+Scored = list[tuple[Labelled, list[tuple[str, float]]]]
 
 
-def _precision_recall(
-    scored: list[tuple[dict[str, str | None], list[tuple[str, float]]]],
-    confident: float,
-    margin: float,
-) -> tuple[float, float | None]:
+def _answered(ranked: list[tuple[str, float]], confident: float, margin: float) -> str | None:
+    if not ranked or ranked[0][1] < confident:
+        return None
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    return ranked[0][0] if ranked[0][1] - runner_up >= margin else None
+
+
+def precision_recall(scored: Scored, confident: float, margin: float) -> tuple[float, float | None]:
     true_positive = false_positive = false_negative = 0
     for question, ranked in scored:
-        answered = None
-        if ranked and ranked[0][1] >= confident:
-            runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-            if ranked[0][1] - runner_up >= margin:
-                answered = ranked[0][0]
+        answered = _answered(ranked, confident, margin)
         if answered is not None and answered == question["expect"]:
             true_positive += 1
         elif answered is not None:
@@ -43,26 +58,58 @@ def _precision_recall(
     return round(precision, 3), recall
 
 
+def _score(faq: FaqMatcher, questions: Sequence[Labelled]) -> Scored:
+    return [(q, [(e.id, s) for e, s in faq.scores(str(q["q"]))]) for q in questions]
+
+
+def _best_setting(scored: Scored) -> dict[str, object]:
+    """The highest recall reaching the precision target anywhere on the threshold grid."""
+    grid = [(precision_recall(scored, c, m), c, m) for c in CONFIDENT_SWEEP for m in MARGIN_SWEEP]
+    fit = [g for g in grid if g[0][0] >= PRECISION_TARGET] or grid
+    (precision, recall), confident, margin = max(fit, key=lambda g: (g[0][1] or 0, g[0][0]))
+    return {"confident": confident, "margin": margin, "precision": precision, "recall": recall}
+
+
 def run() -> dict[str, object]:
-    questions = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
-    faq = FaqMatcher.load(ENTRIES)
+    questions: list[Labelled] = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+    entries = load_entries(ENTRIES)
+    faq = FaqMatcher(entries)
     started = time.perf_counter()
-    scored = [(q, [(e.id, s) for e, s in faq.scores(q["q"])]) for q in questions]
+    for question in questions:
+        faq.match(str(question["q"]))
     per_question_ms = (time.perf_counter() - started) * 1000 / len(questions)
-    precision, recall = _precision_recall(scored, matcher.CONFIDENT, matcher.MARGIN)
+    scored = _score(faq, questions)
+    precision, recall = precision_recall(scored, matcher.CONFIDENT, matcher.MARGIN)
     by_kind: dict[str, object] = {}
-    for kind in sorted({q["kind"] for q in questions}):
+    for kind in sorted({str(q["kind"]) for q in questions}):
         subset = [pair for pair in scored if pair[0]["kind"] == kind]
-        p, r = _precision_recall(subset, matcher.CONFIDENT, matcher.MARGIN)
-        by_kind[kind] = {"questions": len(subset), "precision": p, "recall": r}
+        p, r = precision_recall(subset, matcher.CONFIDENT, matcher.MARGIN)
+        wrong = sum(
+            1
+            for q, ranked in subset
+            if _answered(ranked, matcher.CONFIDENT, matcher.MARGIN) not in (None, q["expect"])
+        )
+        by_kind[kind] = {"questions": len(subset), "precision": p, "recall": r, "wrong": wrong}
+    variants = [pair for pair in scored if pair[0]["kind"] in ("paraphrase", "misspelt")]
     return {
         "questions": len(questions),
-        "entries": len(faq.entries),
+        "entries": len(entries),
         "confident": matcher.CONFIDENT,
         "margin": matcher.MARGIN,
         "precision": precision,
         "recall": recall,
+        "recall_paraphrased_and_misspelt": precision_recall(
+            variants, matcher.CONFIDENT, matcher.MARGIN
+        )[1],
         "per_kind": by_kind,
-        "match_ms_per_question": round(per_question_ms, 2),
-        "sweep": {f"{c}/{m}": _precision_recall(scored, c, m) for c, m in SWEEP},
+        "match_ms_per_question": round(per_question_ms, 3),
+        "sweep_confident/margin": {
+            f"{c}/{m}": precision_recall(scored, c, m)
+            for c in CONFIDENT_SWEEP
+            for m in MARGIN_SWEEP
+        },
+        "scorers_best_setting": {
+            name: _best_setting(_score(FaqMatcher(entries, scorer), questions))
+            for name, scorer in SCORERS.items()
+        },
     }
