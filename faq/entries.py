@@ -10,11 +10,13 @@ import yaml
 
 from corpus.model import ArticleRef
 from corpus.problems import Problem, ValidationError
+from corpus.store import load_corpus
 
 REQUIRED = ("id", "questions", "answer")
 KNOWN = {*REQUIRED, "articles", "tags", "as_of", "source"}
+MAX_ANSWER = 1200  # characters: an answer must stay readable on a phone
 _REF = re.compile(r"^([a-z]+\d+):(\d+)$")
-_ALLOWED_TAGS = re.compile(r"</?(b|i|u|code|a)(\s+href=\"[^\"<>]*\")?>")
+_ALLOWED_TAGS = re.compile(r"</?(?:b|i|code)>|<a\s+href=\"[^\"<>]*\">|</a>")
 _ANY_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 
 
@@ -29,6 +31,20 @@ class FaqEntry:
     source: str | None = None
     path: str = ""
     line: int = 0
+
+
+def known_articles(corpus_dir: Path) -> set[tuple[str, str]] | None:
+    """The (instrument, article) pairs of the corpus, or None when the corpus does not load."""
+    try:
+        corpus = load_corpus(corpus_dir)
+    except (ValidationError, OSError, ValueError):
+        return None
+    return {(a.instrument, a.number) for a in corpus.articles()}
+
+
+def check_faq(folder: Path, known: set[tuple[str, str]] | None = None) -> list[Problem]:
+    """Every problem of the FAQ files (file:line), for `workshop-bot check` and /reload."""
+    return read_entries(folder, known)[1]
 
 
 def load_entries(
@@ -104,8 +120,12 @@ def _entry(
             Problem(name, line, "an FAQ entry must be a mapping with id, questions, answer")
         )
         return None
-    fields = {key.value: value for key, value in node.value}
     before = len(problems)
+    fields: dict[str, yaml.Node] = {}
+    for key, value in node.value:
+        if key.value in fields:
+            problems.append(Problem(name, key.start_mark.line + 1, f"duplicate key `{key.value}`"))
+        fields[str(key.value)] = value
     for key in REQUIRED:
         if key not in fields:
             problems.append(Problem(name, line, f"FAQ entry is missing `{key}`"))
@@ -129,17 +149,40 @@ def _entry(
     answer_line = fields["answer"].start_mark.line + 1
     if not answer:
         problems.append(Problem(name, answer_line, "answer must not be empty"))
+    elif len(answer) >= MAX_ANSWER:
+        problems.append(
+            Problem(
+                name,
+                answer_line,
+                f"answer is {len(answer)} characters; keep it under {MAX_ANSWER} for phones",
+            )
+        )
     elif _ANY_TAG.search(_ALLOWED_TAGS.sub("", answer)):
         problems.append(
-            Problem(name, answer_line, "answer may only use <b>, <i>, <u>, <code>, <a href>")
+            Problem(name, answer_line, 'answer may only use <b>, <i>, <code>, <a href="...">')
         )
-    elif re.search(r"&(?![a-z]+;|#\d+;)|<", _ALLOWED_TAGS.sub("", answer)):
-        problems.append(Problem(name, answer_line, "escape & and < in the answer (&amp; &lt;)"))
+    elif re.search(r"&(?![a-z]+;|#\d+;)|[<>]", _ALLOWED_TAGS.sub("", answer)):
+        problems.append(
+            Problem(name, answer_line, "escape &, < and > in the answer (&amp; &lt; &gt;)")
+        )
+    if ("as_of" in fields) != ("source" in fields):
+        problems.append(
+            Problem(
+                name, line, "a dated fact needs both `as_of` and `source` (where it comes from)"
+            )
+        )
+    for key in ("articles", "tags"):
+        if key in fields and not isinstance(fields[key], yaml.SequenceNode):
+            problems.append(
+                Problem(name, fields[key].start_mark.line + 1, f"`{key}` must be a list")
+            )
     refs: list[ArticleRef] = []
     articles_node = fields.get("articles")
-    for raw in _strings(articles_node) if articles_node is not None else []:
+    items = articles_node.value if isinstance(articles_node, yaml.SequenceNode) else []
+    for item in items:
+        raw = _scalar(item)
         match = _REF.match(raw)
-        ref_line = articles_node.start_mark.line + 1 if articles_node is not None else line
+        ref_line = item.start_mark.line + 1
         if not match:
             problems.append(Problem(name, ref_line, f"article {raw!r} is not like 'ets185:29'"))
         elif known is not None and (match.group(1), match.group(2)) not in known:
