@@ -20,6 +20,7 @@ from scheduler.store import Database
 
 DEFAULT_LEADS = (24 * 60, 15)
 EVERYTHING = "*"
+LATE_AFTER = 120  # seconds past its moment after which a reminder says it is late
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,59 +108,72 @@ class ReminderService:
         self.clock = clock
 
     def due(self, agenda: Agenda, now: datetime) -> list[DueReminder]:
-        """Claim and return every reminder due at ``now``; a claimed reminder is never due again."""
+        """Claim and return every reminder due at ``now``; a claimed reminder is never due again.
+
+        Work is done once per (event, lead) as its moment arrives, so a tick with nothing new
+        costs almost nothing however many subscribers there are. Someone who subscribes after
+        a lead's moment has passed gets the later leads only.
+        """
         leads = {int(str(r[0])) for r in self.db.query("SELECT DISTINCT minutes FROM leads")}
         leads |= set(DEFAULT_LEADS)
-        horizon = now + timedelta(minutes=max(leads))
-        upcoming = [e for e in agenda.events if now < e.start <= horizon]
-        if not upcoming:
+        done = {
+            (str(e), int(str(m)), float(str(t)))
+            for e, m, t in self.db.query("SELECT event_id, minutes, start FROM lead_runs")
+        }
+        batches = [
+            (e, minutes)
+            for e in agenda.events
+            if e.start > now
+            for minutes in leads
+            if e.start - timedelta(minutes=minutes) <= now
+            and (e.id, minutes, e.start.timestamp()) not in done
+        ]
+        if not batches:
             return []
-        by_id = {e.id: e for e in upcoming}
+        by_id = {e.id: e for e, _ in batches}
         claimed: list[DueReminder] = []
         stamp = self.clock()
         with self.db.transaction() as sql:
             sql.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS due_events"
-                " (event_id TEXT, series TEXT, start REAL)"
+                "CREATE TEMP TABLE IF NOT EXISTS due_batches"
+                " (event_id TEXT, series TEXT, start REAL, minutes INTEGER)"
             )
-            sql.execute("DELETE FROM due_events")
+            sql.execute("DELETE FROM due_batches")
             sql.executemany(
-                "INSERT INTO due_events VALUES (?, ?, ?)",
-                [(e.id, e.series or "", e.start.timestamp()) for e in upcoming],
+                "INSERT INTO due_batches VALUES (?, ?, ?, ?)",
+                [(e.id, e.series or "", e.start.timestamp(), m) for e, m in batches],
             )
             rows = sql.execute(
                 """
                 WITH followers AS (
-                    SELECT s.chat_id, d.event_id, d.start FROM due_events d
-                    JOIN subscriptions s ON s.series = '*' OR s.series = d.series
+                    SELECT s.chat_id, b.event_id, b.start, b.minutes FROM due_batches b
+                    JOIN subscriptions s ON s.series = '*' OR s.series = b.series
                     UNION
-                    SELECT p.chat_id, d.event_id, d.start FROM due_events d
-                    JOIN personal p ON p.event_id = d.event_id
-                ),
-                wanted AS (
-                    SELECT f.chat_id, f.event_id, f.start, l.minutes FROM followers f
-                    JOIN leads l ON l.chat_id = f.chat_id
-                    UNION
-                    SELECT f.chat_id, f.event_id, f.start, m.minutes FROM followers f
-                    JOIN (SELECT ? AS minutes UNION SELECT ?) m
-                    WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.chat_id = f.chat_id)
+                    SELECT p.chat_id, b.event_id, b.start, b.minutes FROM due_batches b
+                    JOIN personal p ON p.event_id = b.event_id
                 )
-                SELECT w.chat_id, w.event_id, w.minutes, w.start FROM wanted w
-                JOIN chats c ON c.chat_id = w.chat_id AND c.active = 1
-                WHERE w.start - w.minutes * 60 <= ?
-                  AND NOT EXISTS (SELECT 1 FROM deliveries x WHERE x.chat_id = w.chat_id
-                                  AND x.event_id = w.event_id AND x.minutes = w.minutes)
+                SELECT f.chat_id, f.event_id, f.minutes, f.start FROM followers f
+                JOIN chats c ON c.chat_id = f.chat_id AND c.active = 1
+                WHERE CASE WHEN EXISTS (SELECT 1 FROM leads l WHERE l.chat_id = f.chat_id)
+                           THEN EXISTS (SELECT 1 FROM leads l
+                                        WHERE l.chat_id = f.chat_id AND l.minutes = f.minutes)
+                           ELSE f.minutes IN (?, ?) END
+                  AND NOT EXISTS (SELECT 1 FROM deliveries x WHERE x.chat_id = f.chat_id
+                                  AND x.event_id = f.event_id AND x.minutes = f.minutes)
                 """,
-                (*DEFAULT_LEADS, now.timestamp()),
+                DEFAULT_LEADS,
             ).fetchall()
-            for chat_id, event_id, minutes, start in rows:
-                sql.execute(
-                    "INSERT INTO deliveries VALUES (?, ?, ?, ?, NULL)",
-                    (chat_id, event_id, minutes, stamp),
-                )
-                scheduled = start - minutes * 60
-                late = now.timestamp() - scheduled > 120
-                claimed.append(DueReminder(int(chat_id), by_id[event_id], int(minutes), late))
+            sql.executemany(
+                "INSERT INTO deliveries VALUES (?, ?, ?, ?, NULL)",
+                [(chat, event, minutes, stamp) for chat, event, minutes, _ in rows],
+            )
+            sql.executemany(
+                "INSERT OR IGNORE INTO lead_runs VALUES (?, ?, ?)",
+                [(e.id, m, e.start.timestamp()) for e, m in batches],
+            )
+        for chat_id, event_id, minutes, start in rows:
+            late = now.timestamp() - (start - minutes * 60) > LATE_AFTER
+            claimed.append(DueReminder(int(chat_id), by_id[event_id], int(minutes), late))
         return claimed
 
     def sent(self, reminder: DueReminder) -> None:

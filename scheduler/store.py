@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: lead_runs
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS chats (
     chat_id INTEGER PRIMARY KEY,
@@ -46,6 +46,12 @@ CREATE TABLE IF NOT EXISTS deliveries (
     PRIMARY KEY (chat_id, event_id, minutes)
 );
 CREATE INDEX IF NOT EXISTS deliveries_unsent ON deliveries (sent_at) WHERE sent_at IS NULL;
+CREATE TABLE IF NOT EXISTS lead_runs (      -- (event, lead) batches already claimed
+    event_id TEXT NOT NULL,
+    minutes INTEGER NOT NULL,
+    start REAL NOT NULL,                      -- the event start the batch was for
+    PRIMARY KEY (event_id, minutes, start)
+);
 """
 
 
