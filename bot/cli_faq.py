@@ -12,9 +12,20 @@ from bot.settings import load_settings
 
 def register(subparsers: Any) -> None:
     report = subparsers.add_parser("report", help="questions the bot could not answer well")
-    report.add_argument("--limit", type=int, default=20)
-    report.add_argument("--json", action="store_true")
+    report.add_argument("--limit", type=_positive, default=20, help="how many (default 20)")
+    report.add_argument("--json", action="store_true", help="print JSON instead of text")
     report.set_defaults(func=run_report)
+
+
+def _positive(text: str) -> int:
+    value = int(text) if text.isdigit() else 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number, not {text!r}")
+    return value
+
+
+def _utc(timestamp: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(timestamp))
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -34,9 +45,7 @@ def run_report(args: argparse.Namespace) -> int:
                         "question": r.question,
                         "count": r.count,
                         "users": r.users,
-                        "last_asked": time.strftime(
-                            "%Y-%m-%dT%H:%M:%SZ", time.gmtime(r.last_asked)
-                        ),
+                        "last_asked": _utc(r.last_asked),
                         "kind": r.kind,
                     }
                     for r in rows
@@ -48,5 +57,8 @@ def run_report(args: argparse.Namespace) -> int:
     if not rows:
         print("No unanswered questions recorded yet.")
     for row in rows:
-        print(f"{row.count:4}x  {row.users:3} users  [{row.kind}]  {row.question}")
+        print(
+            f"{row.count:4}x  {row.users:3} users  last {_utc(row.last_asked)}  [{row.kind}]  "
+            f"{row.question}"
+        )
     return 0

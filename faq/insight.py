@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,16 +37,19 @@ class UnansweredQuestion:
     count: int
     users: int
     last_asked: float
-    kind: str
+    kind: str  # "none" when any of the group ended without an answer, else "search"
 
 
 class UnansweredLog:
-    def __init__(self, path: Path, salt: str) -> None:
+    """The ``index.sources.UnansweredLog`` the ask service records into, in its own table."""
+
+    def __init__(self, path: Path, salt: str, clock: Callable[[], float] = time.time) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._connection = sqlite3.connect(path, check_same_thread=False)
         self._connection.execute("PRAGMA journal_mode=WAL")
         self._connection.executescript(SCHEMA)
         self._salt = salt
+        self._clock = clock
 
     def record(self, question: str, user_id: int | None, kind: str, score: float) -> None:
         text = question[:MAX_QUESTION]
@@ -57,7 +61,7 @@ class UnansweredLog:
             self._connection.execute(
                 "INSERT INTO unanswered (asked_at, question, normalised, user_hash, kind, score)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                (time.time(), text, normalised, user_hash, kind, score),
+                (self._clock(), text, normalised, user_hash, kind, score),
             )
 
     def top(self, limit: int = 20) -> list[UnansweredQuestion]:

@@ -1,0 +1,76 @@
+"""`workshop-bot report`: the most frequent unanswered questions, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from faq.insight import UnansweredLog
+
+
+@pytest.fixture
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "var" / "bot.sqlite3"
+    monkeypatch.setenv("WORKSHOP_BOT_CONFIG", str(tmp_path / "absent.yaml"))
+    monkeypatch.setenv("WORKSHOP_BOT_DB", str(path))
+    monkeypatch.setenv("WORKSHOP_BOT_SALT", "test-salt")
+    return path
+
+
+def record(database: Path, *questions: str) -> None:
+    times = iter(range(1_700_000_000, 1_700_001_000, 60))
+    log = UnansweredLog(database, "test-salt", lambda: float(next(times)))
+    for question in questions:
+        log.record(question, 7, "none", 0.1)
+    log.close()
+
+
+def test_report_json_lists_groups_with_counts_and_last_time(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record(database, "Where is lunch?", "where is lunch", "wifi password")
+    assert main(["report", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [
+        {
+            "question": "where is lunch",
+            "count": 2,
+            "users": 1,
+            "last_asked": "2023-11-14T22:14:20Z",
+            "kind": "none",
+        },
+        {
+            "question": "wifi password",
+            "count": 1,
+            "users": 1,
+            "last_asked": "2023-11-14T22:15:20Z",
+            "kind": "none",
+        },
+    ]
+
+
+def test_report_text_respects_the_limit(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    record(database, "where is lunch", "where is lunch", "wifi password")
+    assert main(["report", "--limit", "1"]) == 0
+    assert capsys.readouterr().out == (
+        "   2x    1 users  last 2023-11-14T22:14:20Z  [none]  where is lunch\n"
+    )
+
+
+def test_report_says_so_when_nothing_was_recorded(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report"]) == 0
+    assert capsys.readouterr().out == "No unanswered questions recorded yet.\n"
+
+
+@pytest.mark.parametrize("limit", ["0", "-3", "many"])
+def test_report_rejects_a_limit_that_is_not_positive(
+    database: Path, capsys: pytest.CaptureFixture[str], limit: str
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["report", "--limit", limit])
+    assert exited.value.code == 2
+    assert "expected a positive number" in capsys.readouterr().err

@@ -1,0 +1,98 @@
+"""The unanswered-question log: grouping, counts, last time asked, and no personal data."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+from faq.insight import UnansweredLog, UnansweredQuestion
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_700_000_000.0
+
+    def __call__(self) -> float:
+        self.now += 60
+        return self.now
+
+
+def open_log(tmp_path: Path, clock: Clock | None = None) -> UnansweredLog:
+    return UnansweredLog(tmp_path / "var" / "bot.sqlite3", "pepper", clock or Clock())
+
+
+def test_top_groups_wordings_of_the_same_question(tmp_path: Path) -> None:
+    clock = Clock()
+    log = open_log(tmp_path, clock)
+    log.record("What is GLACY?", 1, "none", 0.1)
+    log.record("what is glacy", 2, "none", 0.2)
+    log.record("Where is lunch?", 1, "search", 0.3)
+    assert log.top() == [
+        UnansweredQuestion("what is glacy", 2, 2, 1_700_000_120.0, "none"),
+        UnansweredQuestion("Where is lunch?", 1, 1, 1_700_000_180.0, "search"),
+    ]
+    log.close()
+
+
+def test_top_orders_by_count_then_most_recent(tmp_path: Path) -> None:
+    log = open_log(tmp_path)
+    log.record("first question", 1, "none", 0.0)
+    log.record("second question", 1, "none", 0.0)
+    log.record("third question", 1, "none", 0.0)
+    log.record("third question", 1, "none", 0.0)
+    assert [(r.question, r.count, r.users) for r in log.top()] == [
+        ("third question", 2, 1),
+        ("second question", 1, 1),
+        ("first question", 1, 1),
+    ]
+    assert [r.question for r in log.top(limit=1)] == ["third question"]
+    log.close()
+
+
+def test_top_reports_none_when_any_wording_went_unanswered(tmp_path: Path) -> None:
+    log = open_log(tmp_path)
+    log.record("octopus dinner", 1, "search", 0.4)
+    log.record("Octopus dinner?", 1, "none", 0.1)
+    assert [r.kind for r in log.top()] == ["none"]
+    log.close()
+
+
+def test_record_stores_only_a_salted_hash_of_the_user(tmp_path: Path) -> None:
+    log = open_log(tmp_path)
+    log.record("who am i", 424242, "none", 0.0)
+    log.record("anonymous", None, "none", 0.0)
+    log.close()
+    with sqlite3.connect(tmp_path / "var" / "bot.sqlite3") as connection:
+        stored = connection.execute("SELECT user_hash FROM unanswered ORDER BY id").fetchall()
+    assert stored == [(hashlib.sha256(b"pepper:424242").hexdigest(),), (None,)]
+    assert "424242" not in str(stored)
+
+
+def test_anonymous_questions_count_no_users(tmp_path: Path) -> None:
+    log = open_log(tmp_path)
+    log.record("from the console", None, "none", 0.0)
+    assert [(r.count, r.users) for r in log.top()] == [(1, 0)]
+    log.close()
+
+
+def test_record_truncates_very_long_questions(tmp_path: Path) -> None:
+    log = open_log(tmp_path)
+    log.record("x" * 5000, 1, "none", 0.0)
+    assert len(log.top()[0].question) == 500
+    log.close()
+
+
+def test_log_survives_reopening(tmp_path: Path) -> None:
+    log = open_log(tmp_path)
+    log.record("what is the T-CY plenary", 1, "none", 0.0)
+    log.close()
+    reopened = open_log(tmp_path)
+    assert [r.question for r in reopened.top()] == ["what is the T-CY plenary"]
+    reopened.close()
+
+
+def test_top_of_an_empty_log_is_empty(tmp_path: Path) -> None:
+    log = open_log(tmp_path)
+    assert log.top() == []
+    log.close()
