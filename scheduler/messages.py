@@ -1,0 +1,123 @@
+"""Telegram HTML for broadcasts: escape user text, render agendas, split long messages safely.
+
+Telegram refuses a message over 4096 characters (counted in UTF-16 code units) and one whose
+HTML is broken, so a long text is cut on a paragraph, line or word boundary, never inside a tag
+or an entity, and the tags open at the cut are closed there and re-opened in the next part.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from scheduler.model import Event
+
+TELEGRAM_LIMIT = 4096
+_ATOM = re.compile(r"<[^<>]*>|&#?\w+;|[^<&]|[<&]", re.DOTALL)
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*?(/?)>")
+
+
+def escape(text: str) -> str:
+    """User text as Telegram HTML: only &, < and > are special."""
+    return html.escape(text, quote=False)
+
+
+def units(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji counts two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+@dataclass(slots=True)
+class _Cut:
+    position: int  # index of the first atom of the next part
+    open_tags: tuple[tuple[str, str], ...]  # (name, opening tag) still open at the cut
+    used: int = 0  # units in the part if cut here
+
+
+def split_html(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """Parts of at most ``limit`` units, each valid HTML on its own; no empty parts."""
+    if units(text) <= limit:
+        return [text] if text.strip() else []
+    atoms = _ATOM.findall(text)
+    parts: list[str] = []
+    open_tags: tuple[tuple[str, str], ...] = ()
+    start = 0
+    while start < len(atoms):
+        cut = _best_cut(atoms, start, open_tags, limit)
+        body = "".join(tag for _, tag in open_tags) + "".join(atoms[start : cut.position])
+        closing = "".join(f"</{name}>" for name, _ in reversed(cut.open_tags))
+        part = body.rstrip() + closing
+        if _visible(part):
+            parts.append(part)
+        start = cut.position
+        while start < len(atoms) and atoms[start].isspace():
+            start += 1
+        open_tags = cut.open_tags
+    return parts
+
+
+def _best_cut(
+    atoms: list[str], start: int, open_tags: tuple[tuple[str, str], ...], limit: int
+) -> _Cut:
+    """The last paragraph break that fits, else the last line break, space, or atom.
+
+    A weaker boundary is preferred when the stronger one would leave the part under half full.
+    """
+    stack = list(open_tags)
+    used = sum(units(tag) for _, tag in stack)
+    best: dict[str, _Cut] = {}
+    for index in range(start, len(atoms)):
+        atom = atoms[index]
+        tag = _TAG.fullmatch(atom)
+        if tag and not tag.group(3):
+            if tag.group(1):
+                names = [name for name, _ in stack]
+                if tag.group(2).lower() in names:
+                    del stack[len(names) - 1 - names[::-1].index(tag.group(2).lower())]
+            else:
+                stack.append((tag.group(2).lower(), atom))
+        used += units(atom)
+        closing = sum(len(name) + 3 for name, _ in stack)
+        if used + closing > limit:
+            break
+        here = _Cut(index + 1, tuple(stack), used)
+        best["atom"] = here
+        if atom == "\n" and index > start and atoms[index - 1] == "\n":
+            best["paragraph"] = here
+        elif atom == "\n":
+            best["line"] = here
+        elif atom == " ":
+            best["space"] = here
+    else:
+        return _Cut(len(atoms), tuple(stack))
+    kinds = ("paragraph", "line", "space", "atom")
+    for kind in kinds:
+        if kind in best and best[kind].used >= limit // 2:
+            return best[kind]
+    for kind in kinds:
+        if kind in best:
+            return best[kind]
+    return _Cut(start + 1, tuple(stack))  # one atom longer than the limit: cannot do better
+
+
+def _visible(part: str) -> bool:
+    return bool(re.sub(r"<[^<>]*>", "", part).strip())
+
+
+def agenda_html(events: list[Event], heading: str) -> str:
+    """An agenda as one message: a heading, then a paragraph per event in its own zone."""
+    blocks = [f"<b>{escape(heading)}</b>"]
+    for event in events:
+        where = ", ".join(p for p in (event.room, event.venue, event.place) if p)
+        lines = [
+            f"<b>{event.start:%a %d %b %Y %H:%M}–{event.end:%H:%M}</b> ({escape(event.timezone)})",
+            escape(event.title),
+        ]
+        if where:
+            lines.append(escape(where))
+        lines.append(f"<code>{escape(event.id)}</code>")
+        blocks.append("\n".join(lines))
+    if not events:
+        blocks.append("Nothing on the agenda.")
+    return "\n\n".join(blocks)
