@@ -8,17 +8,22 @@ missing English text, and paragraph/item labels written several ways.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
-
+from corpus.instruments import (
+    INSTRUMENTS_FILE,
+    InstrumentMeta,
+    instrument_names,
+    load_metadata,
+)
 from corpus.model import Article, Division, Instrument, Item, Paragraph
 from corpus.problems import Problem, ValidationError
-from corpus.references import find_references
+from corpus.references import Citing, find_references
 from corpus.store import write_instrument
 
-INSTRUMENTS_FILE = Path(__file__).with_name("instruments.yaml")
+__all__ = ["InstrumentMeta", "clean_text", "import_treaty_file", "parse_treaty"]
 
 _HEADING = re.compile(r"^###(?!#)\s*(article|chapter|section|title)\s+(\S+)", re.IGNORECASE)
 _SUBHEADING = re.compile(r"^####\s*(.*?)\s*$")
@@ -33,33 +38,8 @@ _PARAGRAPH = re.compile(r"^(\d{1,3})\s*\.\s*(.*)$", re.DOTALL)
 _ROMAN = re.compile(r"^\((i{1,3}|iv|vi{0,3}|ix|x)\)\s*(.*)$", re.DOTALL)
 _LETTER = re.compile(r"^(\(([a-z])\)|([a-z])\)|([a-z])\.)\s*(.*)$", re.DOTALL)
 _DASH = re.compile(r"^([–-])\s*(.*)$", re.DOTALL)
-
-
-@dataclass(frozen=True, slots=True)
-class InstrumentMeta:
-    id: str
-    title: str | None = None
-    short_title: str | None = None
-    number: str = ""
-    year: int | None = None
-    aliases: tuple[str, ...] = ()
-    parent: str | None = None
-
-
-def load_metadata(path: Path = INSTRUMENTS_FILE) -> dict[str, InstrumentMeta]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {
-        key: InstrumentMeta(
-            id=key,
-            title=" ".join(str(value.get("title", "")).split()) or None,
-            short_title=value.get("short_title"),
-            number=str(value.get("number", "")),
-            year=value.get("year"),
-            aliases=tuple(str(a) for a in value.get("aliases", ())),
-            parent=value.get("parent"),
-        )
-        for key, value in raw.items()
-    }
+# The rest of a letter item whose dot is missing: "not to accept", "any reservation".
+_GLUED_WORD = re.compile(r"^(not|any|the|to|that|a|an)\b")
 
 
 def clean_text(line: str) -> str:
@@ -79,8 +59,17 @@ class _Draft:
     expects_title: bool = True
 
 
-def parse_treaty(markdown: str, meta: InstrumentMeta, source: str = "") -> Instrument:
-    """Parse one treaty; raises ValidationError (with line numbers) on unusable input."""
+def parse_treaty(
+    markdown: str,
+    meta: InstrumentMeta,
+    source: str = "",
+    known: Mapping[str, InstrumentMeta] | None = None,
+) -> Instrument:
+    """Parse one treaty; raises ValidationError (with line numbers) on unusable input.
+
+    ``known`` (default: instruments.yaml) gives the names that resolve citations such as
+    "Article 9 of the Convention on Cybercrime" to another instrument.
+    """
     lines = markdown.splitlines()
     title: str | None = None
     preamble: list[str] = []
@@ -128,9 +117,10 @@ def parse_treaty(markdown: str, meta: InstrumentMeta, source: str = "") -> Instr
     if not drafts:
         raise ValidationError([Problem(source or meta.id, 1, "no `### Article N` headings found")])
     articles = tuple(_article(meta.id, draft) for draft in drafts)
-    numbers = {a.number for a in articles}
+    names = instrument_names({**(load_metadata() if known is None else known), meta.id: meta})
+    citing = Citing(meta.id, meta.parent, frozenset(a.number for a in articles), names)
     articles = tuple(
-        _with_references(article, draft.lines, meta, numbers)
+        _with_references(article, draft.lines, citing)
         for article, draft in zip(articles, drafts, strict=True)
     )
     full_title = meta.title or title or meta.id
@@ -178,37 +168,48 @@ def _article(instrument: str, draft: _Draft) -> Article:
 
 
 def _structure(blocks: list[str]) -> tuple[tuple[Paragraph, ...], list[str]]:
-    """Split blocks into numbered paragraphs holding lettered, roman and dash items."""
+    """Split blocks into numbered paragraphs holding lettered, roman and dash items.
+
+    Roman items belong to the lettered item before them, and so do dashes after a lettered item
+    that ends with a colon ("b) engaging in sexual activities with a child where:").
+    """
     paragraphs: list[tuple[str | None, str, list[Item]]] = []
     rendered: list[str] = []
     for block in blocks:
-        label, text, kind = _label(block, paragraphs)
+        items = paragraphs[-1][2] if paragraphs else []
+        label, text, kind = _label(block, items[-1].label if items else "")
         rendered.append(f"{label} {text}".strip() if label else text)
-        if kind == "paragraph":
-            paragraphs.append((label.rstrip("."), text, []))
+        if kind in ("paragraph", "text"):
+            paragraphs.append((label.rstrip(".") or None, text, []))
             continue
         if not paragraphs:
-            paragraphs.append((None, "" if kind != "text" else text, []))
-            if kind == "text":
-                continue
-        items = paragraphs[-1][2]
-        bare = label.strip("().")
-        if kind == "roman" and items and items[-1].label.isalpha() and len(items[-1].label) == 1:
+            paragraphs.append((None, "", items))
+        item = Item(label.strip("()."), text)
+        if items and _holds(items[-1], kind):
             parent = items[-1]
-            items[-1] = Item(parent.label, parent.text, (*parent.items, Item(bare, text)))
+            items[-1] = Item(parent.label, parent.text, (*parent.items, item))
         else:
-            items.append(Item(bare, text))
+            items.append(item)
     built = tuple(Paragraph(n, t, tuple(i)) for n, t, i in paragraphs)
     return built, rendered
 
 
-def _label(
-    block: str, paragraphs: list[tuple[str | None, str, list[Item]]]
-) -> tuple[str, str, str]:
-    """The block's label as written (normalised), its text, and what kind of label it is."""
+def _holds(item: Item, kind: str) -> bool:
+    """Whether a roman or dash item belongs under ``item`` rather than beside it."""
+    lettered = len(item.label) == 1 and item.label.isalpha()
+    if kind == "roman":
+        return lettered
+    return kind == "dash" and lettered and item.text.endswith(":")
+
+
+def _label(block: str, previous: str) -> tuple[str, str, str]:
+    """The block's label as written (normalised), its text, and what kind of label it is.
+
+    ``previous`` is the label of the item before, which tells a roman ``(i)`` from the letter
+    after ``h`` and recovers a letter printed without its dot ("cnot to accept" after "b.").
+    """
     if match := _PARAGRAPH.match(block):
         return f"{match.group(1)}.", match.group(2), "paragraph"
-    previous = paragraphs[-1][2][-1].label if paragraphs and paragraphs[-1][2] else ""
     roman = _ROMAN.match(block)
     if roman and not (roman.group(1) == "i" and previous == "h"):
         return f"({roman.group(1)})", roman.group(2), "roman"
@@ -218,33 +219,35 @@ def _label(
             f"({letter})" if match.group(2) else (f"{letter})" if match.group(3) else f"{letter}.")
         )
         return style, match.group(5), "letter"
+    follows = len(previous) == 1 and previous.isalpha() and block[:1] == chr(ord(previous) + 1)
+    if follows and _GLUED_WORD.match(block[1:]):
+        return block[0], block[1:], "letter"
     if match := _DASH.match(block):
         return match.group(1), match.group(2), "dash"
     return "", block, "text"
 
 
-def _with_references(
-    article: Article, raw_lines: list[str], meta: InstrumentMeta, numbers: set[str]
-) -> Article:
+def _with_references(article: Article, raw_lines: list[str], citing: Citing) -> Article:
     if not article.available:
         return article
-    refs = find_references(article.instrument, article.number, raw_lines, meta.parent, numbers)
-    return Article(
-        article.instrument,
-        article.number,
-        article.title,
-        article.paragraphs,
-        article.text,
-        article.available,
-        article.divisions,
-        refs,
-    )
+    return replace(article, references=find_references(citing, article.number, raw_lines))
 
 
 def import_treaty_file(path: Path, out_dir: Path, instrument_id: str | None = None) -> Instrument:
-    """Import ``path`` and write ``out_dir/<id>.json``; metadata from instruments.yaml."""
+    """Import ``path`` and write ``out_dir/<id>.json``; raises ValidationError on bad input.
+
+    The id defaults to the file name before its first dot (``ets185.en.md`` -> ``ets185``).
+    Metadata comes from the instruments.yaml beside ``out_dir`` (else the packaged one); a
+    treaty not listed there takes its title from its first ``####`` line.
+    """
     identifier = instrument_id or path.name.split(".")[0].lower()
-    meta = load_metadata().get(identifier, InstrumentMeta(identifier))
-    instrument = parse_treaty(path.read_text(encoding="utf-8"), meta, source=path.name)
+    beside = out_dir.parent / INSTRUMENTS_FILE.name
+    known = load_metadata(beside if beside.is_file() else INSTRUMENTS_FILE)
+    meta = known.get(identifier, InstrumentMeta(identifier))
+    try:
+        markdown = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValidationError([Problem(str(path), 1, f"cannot read: {error}")]) from error
+    instrument = parse_treaty(markdown, meta, path.name, known)
     write_instrument(instrument, out_dir)
     return instrument

@@ -2,7 +2,8 @@
 
 Layout under the corpus root: ``treaties/<id>.json`` (written by the importer),
 ``documents/**/*.md`` (organisers' notes) and ``guides/**/*.md`` (the project's practitioner
-guides), both Markdown with YAML front matter.
+guides), both Markdown with YAML front matter, and ``instruments.yaml``, whose titles and
+aliases apply at load time, so that a new name people use needs no re-import.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import json
 import os
 import re
 import tempfile
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from corpus.instruments import INSTRUMENTS_FILE, InstrumentMeta, read_metadata
 from corpus.model import (
     Article,
     ArticleRef,
@@ -33,6 +35,7 @@ from corpus.problems import Problem, ValidationError
 TREATIES = "treaties"
 DOCUMENT_FOLDERS = ("documents", "guides")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n?", re.DOTALL)
+_KEY = re.compile(r"^([A-Za-z_]\w*)\s*:")
 _REF = re.compile(r"^\s*([a-z]+\d+)\s*[: ]\s*(?:art(?:icle)?\.?\s*)?(\d+)\s*$", re.IGNORECASE)
 DOCUMENT_KEYS = {"id", "title", "kind", "tags", "articles", "official"}
 
@@ -103,7 +106,10 @@ def check_corpus(root: Path) -> list[Problem]:
 
 
 def corpus_files(root: Path) -> list[Path]:
-    files = sorted((root / TREATIES).glob("*.json"))
+    """Every file ``load_corpus`` reads (the READMEs that explain folders are not documents)."""
+    metadata = root / INSTRUMENTS_FILE.name
+    files = [metadata] if metadata.is_file() else []
+    files += sorted((root / TREATIES).glob("*.json"))
     for folder in DOCUMENT_FOLDERS:
         files += sorted(p for p in (root / folder).rglob("*.md") if p.name != "README.md")
     return files
@@ -120,32 +126,51 @@ def corpus_fingerprint(root: Path) -> str:
 
 def _read(root: Path) -> tuple[Corpus, list[Problem]]:
     corpus = Corpus()
-    problems: list[Problem] = []
+    metadata_path = root / INSTRUMENTS_FILE.name
+    metadata, problems = read_metadata(metadata_path) if metadata_path.is_file() else ({}, [])
     for path in corpus_files(root):
         if path.suffix == ".json":
-            instrument = _read_treaty(path, problems)
+            instrument = _read_treaty(path, metadata.get(path.stem), problems)
             if instrument:
                 corpus.instruments[instrument.id] = instrument
-        else:
-            document = _read_document(path, root, problems)
+        elif path.suffix == ".md":
+            document = _read_document(path, root, corpus, problems)
             if document:
                 if document.id in corpus.documents:
                     problems.append(Problem(str(path), 1, f"duplicate document id {document.id!r}"))
                 corpus.documents[document.id] = document
-    for document in corpus.documents.values():
-        for ref in document.articles:
-            if corpus.article(ref.instrument, ref.article) is None:
-                problems.append(
-                    Problem(
-                        document.path,
-                        1,
-                        f"articles: unknown article {ref.instrument}:{ref.article}",
-                    )
-                )
+    problems += _dangling_references(corpus, root)
     return corpus, problems
 
 
-def _read_treaty(path: Path, problems: list[Problem]) -> Instrument | None:
+def _dangling_references(corpus: Corpus, root: Path) -> list[Problem]:
+    """Treaty citations of articles missing from an instrument that is in the corpus."""
+    problems: list[Problem] = []
+    for instrument in corpus.instruments.values():
+        path = str(root / TREATIES / f"{instrument.id}.json")
+        for article in instrument.articles:
+            for ref in article.references:
+                cited = corpus.instruments.get(ref.instrument)
+                if cited and cited.article(ref.article) is None:
+                    message = (
+                        f"Article {article.number} cites missing {ref.instrument}:{ref.article}"
+                    )
+                    problems.append(Problem(path, 1, message))
+    return problems
+
+
+def _front_matter_lines(front: str) -> dict[str, int]:
+    """Line in the .md file of each top-level front matter key (line 1 is the opening ---)."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(front.splitlines(), start=2):
+        if key := _KEY.match(line):
+            lines.setdefault(key.group(1), number)
+    return lines
+
+
+def _read_treaty(
+    path: Path, meta: InstrumentMeta | None, problems: list[Problem]
+) -> Instrument | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
@@ -164,10 +189,32 @@ def _read_treaty(path: Path, problems: list[Problem]) -> Instrument | None:
     numbers = [a.number for a in instrument.articles]
     if len(set(numbers)) != len(numbers):
         problems.append(Problem(str(path), 1, "duplicate article numbers"))
-    return instrument
+    if strangers := sorted({a.instrument for a in instrument.articles} - {instrument.id}):
+        problems.append(Problem(str(path), 1, f"articles of another instrument: {strangers}"))
+    if meta is None:
+        return instrument
+    if meta.articles is not None and meta.articles != len(numbers):
+        message = f"{len(numbers)} articles, but instruments.yaml expects {meta.articles}"
+        problems.append(Problem(str(path), 1, message))
+    return _with_metadata(instrument, meta)
 
 
-def _read_document(path: Path, root: Path, problems: list[Problem]) -> Document | None:
+def _with_metadata(instrument: Instrument, meta: InstrumentMeta) -> Instrument:
+    return replace(
+        instrument,
+        title=meta.title or instrument.title,
+        short_title=meta.short_title or instrument.short_title,
+        number=meta.number or instrument.number,
+        year=meta.year if meta.year is not None else instrument.year,
+        aliases=meta.aliases or instrument.aliases,
+        parent=meta.parent or instrument.parent,
+    )
+
+
+def _read_document(
+    path: Path, root: Path, corpus: Corpus, problems: list[Problem]
+) -> Document | None:
+    """One Markdown document; its ``articles`` must exist among the treaties already read."""
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -190,34 +237,50 @@ def _read_document(path: Path, root: Path, problems: list[Problem]) -> Document 
     if not isinstance(meta, dict):
         problems.append(Problem(name, 2, "front matter must be a mapping of keys"))
         return None
-    before = len(problems)
-    unknown = set(meta) - DOCUMENT_KEYS
-    if unknown:
-        problems.append(
-            Problem(name, 2, f"unknown front matter key(s): {', '.join(sorted(unknown))}")
+    lines = _front_matter_lines(match.group(1) or "")
+    found: list[Problem] = []
+
+    def problem(key: str, message: str) -> None:
+        found.append(Problem(name, lines.get(key, 1), message))
+
+    for key in sorted(set(map(str, meta)) - DOCUMENT_KEYS):
+        problem(
+            key, f"unknown front matter key {key!r} (known: {', '.join(sorted(DOCUMENT_KEYS))})"
         )
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
-        problems.append(Problem(name, 2, "front matter needs a `title`"))
+        problem("title", "front matter needs a `title`")
+    if not isinstance(meta.get("official", False), bool):
+        problem("official", "official must be true or false")
+    tags = _as_list(meta.get("tags"))
     refs: list[ArticleRef] = []
-    for raw in meta.get("articles") or []:
-        ref = _REF.match(str(raw))
-        if ref:
+    for raw in _as_list(meta.get("articles")):
+        if ref := _REF.match(str(raw)):
             refs.append(ArticleRef(ref.group(1).lower(), ref.group(2)))
+            if corpus.article(refs[-1].instrument, refs[-1].article) is None:
+                problem("articles", f"articles: unknown article {ref.group(1)}:{ref.group(2)}")
         else:
-            problems.append(Problem(name, 2, f"articles: {raw!r} is not like 'ets185:29'"))
+            problem("articles", f"articles: {raw!r} is not like 'ets185:29'")
     body = text[match.end() :].strip()
     if not body:
-        problems.append(Problem(name, match.group(0).count("\n") + 1, "the document has no text"))
-    if len(problems) > before:
+        found.append(Problem(name, match.group(0).count("\n") + 1, "the document has no text"))
+    problems += found
+    if found:
         return None
     return Document(
         id=str(meta.get("id") or path.stem),
         title=str(title).strip(),
         kind=str(meta.get("kind") or "note"),
         body=body,
-        tags=tuple(str(t) for t in meta.get("tags") or ()),
+        tags=tuple(str(t) for t in tags),
         articles=tuple(refs),
         official=bool(meta.get("official", False)),
         path=str(path.relative_to(root)) if path.is_relative_to(root) else name,
     )
+
+
+def _as_list(value: object) -> list[object]:
+    """A front matter list; a single value (``tags: ransomware``) counts as a list of one."""
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
