@@ -3,6 +3,11 @@ justify faq/matcher.py's scorer, CONFIDENT and MARGIN.
 
 Precision counts every confident answer (a wrong entry, or any entry for a question no entry
 answers, is a false positive); recall counts the questions an entry answers.
+
+The FAQ answers before search, so it also runs on the ask benchmark's article questions
+(bench/questions.yaml, labelled by others): ``ask_questions_taken`` counts those the FAQ would
+answer, ``taken_without_expected_article`` those whose entry rests on none of the expected
+articles (a user asking for one article gets a broader FAQ answer instead).
 """
 
 from __future__ import annotations
@@ -14,11 +19,13 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
+from bench.harness import load_questions
 from faq import matcher
 from faq.entries import load_entries
 from faq.matcher import FaqMatcher, Scorer
 
 QUESTIONS = Path(__file__).with_name("faq_questions.yaml")
+ASK_QUESTIONS = Path(__file__).with_name("questions.yaml")
 ENTRIES = Path(__file__).resolve().parent.parent / "faq" / "entries"
 CONFIDENT_SWEEP = (50, 52, 54, 56, 58, 60, 62, 66, 70)
 MARGIN_SWEEP = (0, 2, 4, 6, 8)
@@ -70,6 +77,35 @@ def _best_setting(scored: Scored) -> dict[str, object]:
     return {"confident": confident, "margin": margin, "precision": precision, "recall": recall}
 
 
+def _ask_scored(faq: FaqMatcher) -> list[tuple[set[str], list[tuple[set[str], float]]]]:
+    """The ask benchmark's non-citation questions (the citation parser answers those first):
+    expected articles, and each entry's articles with its score, best first."""
+    return [
+        (
+            set(question.expected),
+            [
+                ({f"{r.instrument}:{r.article}" for r in entry.articles}, score)
+                for entry, score in faq.scores(question.text)
+            ],
+        )
+        for question in load_questions(ASK_QUESTIONS)
+        if question.category != "citation"
+    ]
+
+
+def _taken(
+    scored: list[tuple[set[str], list[tuple[set[str], float]]]], confident: float, margin: float
+) -> tuple[int, int]:
+    """Ask questions the FAQ would answer, and those whose entry cites no expected article."""
+    taken = unexpected = 0
+    for expected, ranked in scored:
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        if ranked and ranked[0][1] >= confident and ranked[0][1] - runner_up >= margin:
+            taken += 1
+            unexpected += not ranked[0][0] & expected
+    return taken, unexpected
+
+
 def run() -> dict[str, object]:
     questions: list[Labelled] = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
     entries = load_entries(ENTRIES)
@@ -90,6 +126,7 @@ def run() -> dict[str, object]:
             if _answered(ranked, matcher.CONFIDENT, matcher.MARGIN) not in (None, q["expect"])
         )
         by_kind[kind] = {"questions": len(subset), "precision": p, "recall": r, "wrong": wrong}
+    ask_scored = _ask_scored(faq)
     variants = [pair for pair in scored if pair[0]["kind"] in ("paraphrase", "misspelt")]
     return {
         "questions": len(questions),
@@ -102,9 +139,12 @@ def run() -> dict[str, object]:
             variants, matcher.CONFIDENT, matcher.MARGIN
         )[1],
         "per_kind": by_kind,
+        "ask_questions_taken/without_expected_article": _taken(
+            ask_scored, matcher.CONFIDENT, matcher.MARGIN
+        ),
         "match_ms_per_question": round(per_question_ms, 3),
-        "sweep_confident/margin": {
-            f"{c}/{m}": precision_recall(scored, c, m)
+        "sweep_confident/margin: precision, recall, ask taken, without expected article": {
+            f"{c}/{m}": (*precision_recall(scored, c, m), *_taken(ask_scored, c, m))
             for c in CONFIDENT_SWEEP
             for m in MARGIN_SWEEP
         },
