@@ -1,4 +1,4 @@
-"""The scheduler's SQLite database: the source of truth for subscriptions and reminders.
+"""The scheduler's SQLite database: the source of truth for subscriptions, reminders, outbox.
 
 Deliveries are claimed with a unique row (chat, event, lead) *before* sending, so a restart can
 never send the same reminder twice; a claim whose send did not complete is retried once the
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 2  # 2: lead_runs
+SCHEMA_VERSION = 3  # 2: lead_runs, 3: broadcasts and the outbox
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS chats (
     chat_id INTEGER PRIMARY KEY,
@@ -52,6 +52,34 @@ CREATE TABLE IF NOT EXISTS lead_runs (      -- (event, lead) batches already cla
     start REAL NOT NULL,                      -- the event start the batch was for
     PRIMARY KEY (event_id, minutes, start)
 );
+CREATE TABLE IF NOT EXISTS broadcasts (
+    broadcast_id INTEGER PRIMARY KEY,
+    organiser INTEGER NOT NULL,               -- 0: the bot itself (agenda change notices)
+    audience TEXT NOT NULL,                   -- '*', a series, or 'event:<id>'
+    status TEXT NOT NULL DEFAULT 'draft',     -- draft, confirmed, cancelled
+    created_at REAL NOT NULL,
+    confirmed_at REAL
+);
+CREATE TABLE IF NOT EXISTS broadcast_parts (
+    broadcast_id INTEGER NOT NULL,
+    part INTEGER NOT NULL,
+    html TEXT NOT NULL,
+    PRIMARY KEY (broadcast_id, part)
+);
+CREATE TABLE IF NOT EXISTS outbox (
+    row_id INTEGER PRIMARY KEY,
+    broadcast_id INTEGER NOT NULL,
+    chat_id INTEGER NOT NULL,
+    part INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',   -- pending, sending, sent, failed, blocked, unknown
+    attempts INTEGER NOT NULL DEFAULT 0,
+    not_before REAL NOT NULL DEFAULT 0,
+    detail TEXT,
+    sent_at REAL,
+    UNIQUE (broadcast_id, chat_id, part)
+);
+CREATE INDEX IF NOT EXISTS outbox_waiting ON outbox (not_before) WHERE status = 'pending';
+CREATE INDEX IF NOT EXISTS outbox_status ON outbox (broadcast_id, status);
 """
 
 

@@ -1,0 +1,219 @@
+"""Organiser broadcasts: create, preview, confirm into the outbox, report; agenda change notices.
+
+Only organisers may broadcast; anyone else gets NotAllowed and the attempt is logged. A draft
+is confirmed by its own organiser; confirming expands it into one outbox row per (chat, part),
+UNIQUE, so a second confirm (a double tap on the button) queues nothing twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
+from scheduler.changes import EventChange, change_html
+from scheduler.messages import agenda_html, escape, split_html
+from scheduler.model import Event
+from scheduler.reminders import EVERYTHING
+from scheduler.store import Database
+
+log = logging.getLogger(__name__)
+SYSTEM = 0  # organiser id of the bot's own notices
+MAX_PARTS = 20
+
+
+class NotAllowed(PermissionError):
+    """Someone who is not an organiser tried to broadcast."""
+
+
+class BroadcastError(ValueError):
+    """The broadcast cannot be created or confirmed; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    broadcast_id: int
+    parts: list[str]  # the messages exactly as they will be sent (Telegram HTML)
+    recipients: int  # active chats in the audience right now
+    audience: str  # "*" or a series
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryReport:
+    broadcast_id: int
+    total: int  # outbox rows (chats x parts)
+    sent: int
+    pending: int  # waiting or being sent
+    failed: int
+    blocked: int
+    unknown: int  # in flight at a crash: may or may not have arrived
+
+    @property
+    def finished(self) -> bool:
+        return self.pending == 0
+
+
+# Active chats following everything (or, for a series, that series or everything); personal
+# /remind entries count for "everyone" and for notices about their own event.
+_AUDIENCE = """
+    SELECT c.chat_id FROM chats c WHERE c.active = 1 AND (
+        EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = c.chat_id
+                AND (:everyone OR s.series IN ('*', :series)))
+        OR EXISTS (SELECT 1 FROM personal p WHERE p.chat_id = c.chat_id
+                   AND (:everyone OR p.event_id = :event)))
+"""
+
+
+def _audience(series: str, event: str = "") -> dict[str, object]:
+    return {"everyone": series == EVERYTHING, "series": series, "event": event}
+
+
+class BroadcastService:
+    def __init__(
+        self,
+        database: Database,
+        organisers: Callable[[int], bool] | Collection[int],
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.db = database
+        self._is_organiser = organisers if callable(organisers) else organisers.__contains__
+        self.clock = clock
+
+    def create_text(self, organiser: int, text: str, audience: str = EVERYTHING) -> Preview:
+        """A draft from the organiser's own words (escaped: their HTML is shown, not parsed)."""
+        self._require(organiser, "create a broadcast")
+        if not text.strip():
+            raise BroadcastError("the broadcast text is empty")
+        return self._draft(organiser, escape(text.strip()), audience)
+
+    def create_agenda(
+        self,
+        organiser: int,
+        events: list[Event],
+        heading: str,
+        audience: str = EVERYTHING,
+    ) -> Preview:
+        """A draft listing events (the agenda of a day or a series)."""
+        self._require(organiser, "create a broadcast")
+        return self._draft(organiser, agenda_html(events, heading), audience)
+
+    def confirm(self, organiser: int, broadcast_id: int) -> int:
+        """Queue the draft for its audience as it is now; rows queued (0 if already confirmed)."""
+        self._require(organiser, "confirm a broadcast")
+        with self.db.transaction() as sql:
+            found = sql.execute(
+                "SELECT organiser, audience, status FROM broadcasts WHERE broadcast_id = ?",
+                (broadcast_id,),
+            ).fetchone()
+            if found is None or found[0] != organiser:
+                raise BroadcastError(f"no broadcast {broadcast_id} of yours")
+            if found[2] == "cancelled":
+                raise BroadcastError(f"broadcast {broadcast_id} was cancelled")
+            if found[2] == "confirmed":
+                return 0
+            sql.execute(
+                "UPDATE broadcasts SET status = 'confirmed', confirmed_at = ?"
+                " WHERE broadcast_id = ?",
+                (self.clock(), broadcast_id),
+            )
+            return _queue(sql, broadcast_id, _audience(str(found[1])))
+
+    def cancel(self, organiser: int, broadcast_id: int) -> None:
+        self._require(organiser, "cancel a broadcast")
+        with self.db.transaction() as sql:
+            changed = sql.execute(
+                "UPDATE broadcasts SET status = 'cancelled'"
+                " WHERE broadcast_id = ? AND organiser = ? AND status = 'draft'",
+                (broadcast_id, organiser),
+            ).rowcount
+        if not changed:
+            raise BroadcastError(f"broadcast {broadcast_id} is not a draft of yours")
+
+    def resend_unknown(self, organiser: int, broadcast_id: int) -> int:
+        """Re-queue rows in doubt after a crash: the organiser prefers a duplicate to a gap."""
+        self._require(organiser, "resend a broadcast")
+        with self.db.transaction() as sql:
+            return int(
+                sql.execute(
+                    "UPDATE outbox SET status = 'pending', not_before = 0, detail = NULL"
+                    " WHERE broadcast_id = ? AND status = 'unknown'",
+                    (broadcast_id,),
+                ).rowcount
+            )
+
+    def notify_changes(self, changes: list[EventChange]) -> int:
+        """Queue a notice of each change for the event's followers; returns rows queued."""
+        queued = 0
+        for change in changes:
+            event = change.before
+            with self.db.transaction() as sql:
+                broadcast_id = self._insert(sql, SYSTEM, f"event:{event.id}", "confirmed")
+                sql.execute(
+                    "INSERT INTO broadcast_parts VALUES (?, 0, ?)",
+                    (broadcast_id, change_html(change)),
+                )
+                queued += _queue(sql, broadcast_id, _audience(event.series or "", event.id))
+        return queued
+
+    def report(self, broadcast_id: int) -> DeliveryReport:
+        rows = self.db.query(
+            "SELECT status, COUNT(*) FROM outbox WHERE broadcast_id = ? GROUP BY status",
+            (broadcast_id,),
+        )
+        counts = {str(status): int(str(number)) for status, number in rows}
+
+        def count(*statuses: str) -> int:
+            return sum(counts.get(s, 0) for s in statuses)
+
+        return DeliveryReport(
+            broadcast_id,
+            total=count("pending", "sending", "sent", "failed", "blocked", "unknown"),
+            sent=count("sent"),
+            pending=count("pending", "sending"),
+            failed=count("failed"),
+            blocked=count("blocked"),
+            unknown=count("unknown"),
+        )
+
+    def _require(self, user_id: int, action: str) -> None:
+        if not self._is_organiser(user_id):
+            log.warning("user %s tried to %s: not an organiser, refused", user_id, action)
+            raise NotAllowed("not allowed: only organisers can send broadcasts")
+
+    def _draft(self, organiser: int, html: str, audience: str) -> Preview:
+        parts = split_html(html)
+        if len(parts) > MAX_PARTS:
+            raise BroadcastError(f"too long: {len(parts)} messages (at most {MAX_PARTS})")
+        with self.db.transaction() as sql:
+            broadcast_id = self._insert(sql, organiser, audience, "draft")
+            sql.executemany(
+                "INSERT INTO broadcast_parts VALUES (?, ?, ?)",
+                [(broadcast_id, number, part) for number, part in enumerate(parts)],
+            )
+            recipients = sql.execute(
+                f"SELECT COUNT(*) FROM ({_AUDIENCE})", _audience(audience)
+            ).fetchone()[0]
+        return Preview(broadcast_id, parts, int(recipients), audience)
+
+    def _insert(self, sql: sqlite3.Connection, organiser: int, audience: str, status: str) -> int:
+        cursor = sql.execute(
+            "INSERT INTO broadcasts (organiser, audience, status, created_at) VALUES (?, ?, ?, ?)",
+            (organiser, audience, status, self.clock()),
+        )
+        return int(cursor.lastrowid or 0)
+
+
+def _queue(sql: sqlite3.Connection, broadcast_id: int, audience: dict[str, object]) -> int:
+    """One outbox row per (chat in the audience, part); existing rows are left alone."""
+    cursor = sql.execute(
+        f"""
+        INSERT OR IGNORE INTO outbox (broadcast_id, chat_id, part)
+        SELECT :broadcast, a.chat_id, p.part FROM ({_AUDIENCE}) a
+        JOIN broadcast_parts p ON p.broadcast_id = :broadcast
+        ORDER BY p.part, a.chat_id
+        """,
+        {"broadcast": broadcast_id, **audience},
+    )
+    return int(cursor.rowcount)

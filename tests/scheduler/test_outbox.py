@@ -1,0 +1,244 @@
+"""The outbox dispatcher with a fake clock: pacing, retries, blocked users, crash recovery."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from scheduler.broadcast import BroadcastService, DeliveryReport
+from scheduler.outbox import OutboxDispatcher, SendResult
+from scheduler.reminders import SubscriptionService
+from scheduler.store import Database
+from tests.scheduler.conftest import FakeClock, ScriptedSender
+
+ORGANISER = 42
+
+
+def _audience(database: Database, chats: range) -> None:
+    subscriptions = SubscriptionService(database)
+    for chat in chats:
+        subscriptions.subscribe(chat)
+
+
+def _queue(database: Database, text: str, clock: FakeClock) -> int:
+    broadcasts = BroadcastService(database, {ORGANISER}, clock)
+    preview = broadcasts.create_text(ORGANISER, text)
+    broadcasts.confirm(ORGANISER, preview.broadcast_id)
+    return preview.broadcast_id
+
+
+def _dispatcher(database: Database, sender: ScriptedSender, clock: FakeClock) -> OutboxDispatcher:
+    return OutboxDispatcher(database, sender, clock=clock, sleep=clock.sleep)
+
+
+def _report(database: Database, broadcast_id: int) -> DeliveryReport:
+    return BroadcastService(database, {ORGANISER}).report(broadcast_id)
+
+
+async def test_every_chat_gets_one_copy_and_the_report_adds_up(
+    database: Database, clock: FakeClock
+) -> None:
+    _audience(database, range(1, 101))
+    broadcast = _queue(database, "Plenary moved to Room 4", clock)
+    sender = ScriptedSender(clock)
+    assert await _dispatcher(database, sender, clock).run_until_idle() == 100
+    assert sorted(chat for _, chat, _ in sender.delivered) == list(range(1, 101))
+    assert _report(database, broadcast) == DeliveryReport(broadcast, 100, 100, 0, 0, 0, 0)
+    assert await _dispatcher(database, sender, clock).run_until_idle() == 0
+
+
+async def test_pacing_stays_under_the_global_and_per_chat_limits(
+    database: Database, clock: FakeClock
+) -> None:
+    _audience(database, range(1, 41))
+    _queue(database, "\n\n".join("x" * 3000 for _ in range(3)), clock)  # 3 parts each
+    sender = ScriptedSender(clock)
+    await _dispatcher(database, sender, clock).run_until_idle()
+    times = [moment for moment, _, _ in sender.delivered]
+    assert len(times) == 120
+    assert max(sum(1 for t in times if start <= t < start + 1.0) for start in times) <= 30
+    for chat in range(1, 41):
+        mine = [t for t, c, _ in sender.delivered if c == chat]
+        assert [later - earlier >= 1.0 for earlier, later in itertools.pairwise(mine)] == [
+            True,
+            True,
+        ]
+
+
+async def test_parts_arrive_in_order(database: Database, clock: FakeClock) -> None:
+    _audience(database, range(1, 3))
+    _queue(database, "\n\n".join(f"{n}" * 3000 for n in range(3)), clock)
+    sender = ScriptedSender(clock, {1: [SendResult.transient("timeout")]})
+    await _dispatcher(database, sender, clock).run_until_idle()
+    first_chars = [html[0] for _, chat, html in sender.delivered if chat == 1]
+    assert first_chars == ["0", "1", "2"]
+
+
+async def test_retry_after_pauses_everything_then_delivers(
+    database: Database, clock: FakeClock
+) -> None:
+    _audience(database, range(1, 4))
+    broadcast = _queue(database, "hello", clock)
+    sender = ScriptedSender(clock, {1: [SendResult.retry(20.0)]})
+    began = clock()
+    await _dispatcher(database, sender, clock).run_until_idle()
+    assert sorted(c for _, c, _ in sender.delivered) == [1, 2, 3]
+    retried = next(t for t, c, _ in sender.delivered if c == 1)
+    assert retried - began >= 20.0
+    assert _report(database, broadcast).sent == 3
+
+
+async def test_transient_errors_retry_then_fail(database: Database, clock: FakeClock) -> None:
+    _audience(database, range(1, 3))
+    broadcast = _queue(database, "hello", clock)
+    script: dict[int, list[SendResult | Exception]] = {
+        1: [SendResult.transient("502"), ConnectionError("reset")],
+        2: [SendResult.transient("502")] * 5,
+    }
+    sender = ScriptedSender(clock, script)
+    await _dispatcher(database, sender, clock).run_until_idle()
+    assert [c for _, c, _ in sender.delivered] == [1]
+    assert sender.attempts.count(1) == 3
+    assert sender.attempts.count(2) == 5
+    assert _report(database, broadcast) == DeliveryReport(broadcast, 2, 1, 0, 1, 0, 0)
+
+
+async def test_blocked_user_is_marked_inactive_and_gets_nothing_more(
+    database: Database, clock: FakeClock
+) -> None:
+    _audience(database, range(1, 3))
+    broadcast = _queue(database, "\n\n".join("y" * 3000 for _ in range(2)), clock)
+    sender = ScriptedSender(clock, {2: [SendResult.blocked("Forbidden: bot was blocked")]})
+    await _dispatcher(database, sender, clock).run_until_idle()
+    assert [c for _, c, _ in sender.delivered] == [1, 1]
+    assert _report(database, broadcast) == DeliveryReport(broadcast, 4, 2, 0, 0, 2, 0)
+    assert database.query("SELECT chat_id FROM chats WHERE active = 0") == [(2,)]
+    preview = BroadcastService(database, {ORGANISER}).create_text(ORGANISER, "again")
+    assert preview.recipients == 1
+
+
+async def test_rows_in_flight_at_a_crash_are_reported_not_resent(
+    database: Database, clock: FakeClock
+) -> None:
+    _audience(database, range(1, 6))
+    broadcast = _queue(database, "hello", clock)
+    with database.transaction() as sql:  # the state a SIGKILL leaves behind
+        sql.execute("UPDATE outbox SET status = 'sent', sent_at = 1 WHERE chat_id IN (1, 2)")
+        sql.execute("UPDATE outbox SET status = 'sending' WHERE chat_id = 3")
+    sender = ScriptedSender(clock)
+    await _dispatcher(database, sender, clock).run_until_idle()
+    assert sorted(c for _, c, _ in sender.delivered) == [4, 5]
+    assert _report(database, broadcast) == DeliveryReport(broadcast, 5, 4, 0, 0, 0, 1)
+    assert BroadcastService(database, {ORGANISER}).resend_unknown(ORGANISER, broadcast) == 1
+    await _dispatcher(database, sender, clock).run_until_idle()
+    assert sorted(c for _, c, _ in sender.delivered) == [3, 4, 5]
+
+
+async def test_cancelled_mid_send_marks_the_row_unknown(
+    database: Database, clock: FakeClock
+) -> None:
+    _audience(database, range(1, 2))
+    broadcast = _queue(database, "hello", clock)
+
+    started = asyncio.Event()
+
+    class Hanging(ScriptedSender):
+        async def send(self, chat_id: int, html: str) -> SendResult:
+            started.set()
+            await asyncio.Event().wait()
+            raise AssertionError("unreachable")
+
+    task = asyncio.create_task(_dispatcher(database, Hanging(clock), clock).run_until_idle())
+    await started.wait()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert _report(database, broadcast).unknown == 1
+
+
+async def test_graceful_stop_finishes_the_send_in_flight(
+    database: Database, clock: FakeClock
+) -> None:
+    _audience(database, range(1, 11))
+    broadcast = _queue(database, "hello", clock)
+    stop = asyncio.Event()
+
+    class StopsAfterThree(ScriptedSender):
+        async def send(self, chat_id: int, html: str) -> SendResult:
+            result = await super().send(chat_id, html)
+            if len(self.delivered) == 3:
+                stop.set()
+            return result
+
+    sender = StopsAfterThree(clock)
+    await _dispatcher(database, sender, clock).run(stop)
+    report = _report(database, broadcast)
+    assert (report.sent, report.pending, report.unknown) == (
+        len(sender.delivered),
+        10 - len(sender.delivered),
+        0,
+    )
+
+
+CHILD = """
+import asyncio, os, sys
+from pathlib import Path
+from scheduler.outbox import OutboxDispatcher, SendResult
+from scheduler.store import Database
+
+received = Path(sys.argv[2])
+
+class FileSender:
+    async def send(self, chat_id, html):
+        with received.open("a") as stream:
+            stream.write(f"{chat_id}\\n")
+            stream.flush()
+            os.fsync(stream.fileno())
+        await asyncio.sleep(0.002)
+        return SendResult.ok()
+
+asyncio.run(OutboxDispatcher(Database(Path(sys.argv[1])), FileSender(), rate=2000).run_until_idle())
+"""
+
+
+def test_sigkill_mid_broadcast_then_restart_loses_and_doubles_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    received = tmp_path / "received.txt"
+    database = Database(path)
+    _audience(database, range(1, 401))
+    broadcast = _queue(database, "hello", FakeClock())
+    root = Path(__file__).resolve().parents[2]
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(path), str(received)],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and (
+        not received.exists() or len(received.read_text().split()) < 50
+    ):
+        time.sleep(0.005)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    first_run = len(received.read_text().split())
+    assert first_run < 400  # killed mid-broadcast
+
+    restarted = ScriptedSender(FakeClock())
+    asyncio.run(OutboxDispatcher(Database(path), restarted, rate=2000).run_until_idle())
+    chats = [int(c) for c in received.read_text().split()] + [c for _, c, _ in restarted.delivered]
+    report = _report(database, broadcast)
+    unknown = {
+        int(str(r[0]))
+        for r in database.query("SELECT chat_id FROM outbox WHERE status = 'unknown'")
+    }
+    assert len(chats) == len(set(chats))  # no duplicates
+    assert set(range(1, 401)) - set(chats) <= unknown  # anything missing is reported
+    assert (report.sent + report.unknown, report.pending) == (400, 0)
