@@ -1,0 +1,169 @@
+"""Broadcast drafts, audiences, confirmation, refusal of non-organisers, and change notices."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from scheduler.agenda import Agenda
+from scheduler.broadcast import BroadcastError, BroadcastService, NotAllowed
+from scheduler.changes import diff_agendas
+from scheduler.model import Event
+from scheduler.reminders import SubscriptionService
+from scheduler.store import Database
+
+ORGANISER = 42
+VILNIUS = ZoneInfo("Europe/Vilnius")
+NOW = datetime(2010, 9, 14, 12, 0, tzinfo=VILNIUS)
+
+
+def _event(
+    identifier: str, hour: int, series: str | None = "IGF 2010", room: str = "Room 4"
+) -> Event:
+    start = datetime(2010, 9, 15, hour, 15, tzinfo=VILNIUS)
+    return Event(
+        identifier,
+        f"Workshop {identifier}",
+        "workshop",
+        start,
+        start + timedelta(hours=2),
+        "Europe/Vilnius",
+        room=room,
+        series=series,
+    )
+
+
+@pytest.fixture
+def followers(database: Database) -> SubscriptionService:
+    subscriptions = SubscriptionService(database)
+    subscriptions.subscribe(1)  # everything
+    subscriptions.subscribe(2, "IGF 2010")
+    subscriptions.subscribe(3, "Octopus 2010")
+    subscriptions.remind(4, "ws23")
+    subscriptions.subscribe(5)
+    subscriptions.mark_inactive(5)
+    return subscriptions
+
+
+def _queued(database: Database, broadcast_id: int) -> list[int]:
+    rows = database.query(
+        "SELECT chat_id FROM outbox WHERE broadcast_id = ? ORDER BY chat_id", (broadcast_id,)
+    )
+    return [int(str(chat)) for (chat,) in rows]
+
+
+def test_non_organiser_is_refused_and_logged(
+    database: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    broadcasts = BroadcastService(database, {ORGANISER})
+    with caplog.at_level(logging.WARNING), pytest.raises(NotAllowed):
+        broadcasts.create_text(7, "free pizza")
+    assert caplog.messages == ["user 7 tried to create a broadcast: not an organiser, refused"]
+    assert database.query("SELECT COUNT(*) FROM broadcasts") == [(0,)]
+
+
+def test_organiser_check_can_be_a_function(database: Database) -> None:
+    broadcasts = BroadcastService(database, lambda user: user == ORGANISER)
+    assert broadcasts.create_text(ORGANISER, "hello").parts == ["hello"]
+    with pytest.raises(NotAllowed):
+        broadcasts.confirm(7, 1)
+
+
+def test_everyone_means_active_followers_of_anything(
+    database: Database, followers: SubscriptionService
+) -> None:
+    broadcasts = BroadcastService(database, {ORGANISER})
+    preview = broadcasts.create_text(ORGANISER, "Welcome to Vilnius")
+    assert preview.recipients == 4
+    assert broadcasts.confirm(ORGANISER, preview.broadcast_id) == 4
+    assert _queued(database, preview.broadcast_id) == [1, 2, 3, 4]
+
+
+def test_series_audience_is_that_series_and_everything(
+    database: Database, followers: SubscriptionService
+) -> None:
+    broadcasts = BroadcastService(database, {ORGANISER})
+    preview = broadcasts.create_agenda(ORGANISER, [_event("ws23", 14)], "IGF 2010", "IGF 2010")
+    assert preview.recipients == 2
+    broadcasts.confirm(ORGANISER, preview.broadcast_id)
+    assert _queued(database, preview.broadcast_id) == [1, 2]
+
+
+def test_confirm_twice_queues_once(database: Database, followers: SubscriptionService) -> None:
+    broadcasts = BroadcastService(database, {ORGANISER})
+    preview = broadcasts.create_text(ORGANISER, "hello")
+    assert broadcasts.confirm(ORGANISER, preview.broadcast_id) == 4
+    assert broadcasts.confirm(ORGANISER, preview.broadcast_id) == 0
+    assert broadcasts.report(preview.broadcast_id).total == 4
+
+
+def test_cancelled_draft_cannot_be_confirmed(
+    database: Database, followers: SubscriptionService
+) -> None:
+    broadcasts = BroadcastService(database, {ORGANISER, 43})
+    preview = broadcasts.create_text(ORGANISER, "hello")
+    with pytest.raises(BroadcastError):
+        broadcasts.confirm(43, preview.broadcast_id)  # not their draft
+    broadcasts.cancel(ORGANISER, preview.broadcast_id)
+    with pytest.raises(BroadcastError):
+        broadcasts.confirm(ORGANISER, preview.broadcast_id)
+    assert _queued(database, preview.broadcast_id) == []
+
+
+def test_html_text_of_5000_characters_is_escaped_and_split(database: Database) -> None:
+    broadcasts = BroadcastService(database, {ORGANISER})
+    text = "<b>Important</b> & urgent\n\n" + "\n".join("line " * 19 for _ in range(52))
+    preview = broadcasts.create_text(ORGANISER, text)
+    assert len(text) > 5000
+    assert [len(p) <= 4096 for p in preview.parts] == [True, True]
+    assert preview.parts[0].startswith("&lt;b&gt;Important&lt;/b&gt; &amp; urgent\n\n")
+    assert "<" not in "".join(preview.parts)
+
+
+def test_empty_text_is_refused(database: Database) -> None:
+    with pytest.raises(BroadcastError):
+        BroadcastService(database, {ORGANISER}).create_text(ORGANISER, "  \n")
+
+
+def test_agenda_diff_finds_time_room_and_cancellation() -> None:
+    old = Agenda([_event("ws23", 14), _event("ws24", 16), _event("ws25", 10), _event("ws26", 9)])
+    moved = dataclasses.replace(
+        _event("ws24", 16), start=_event("ws24", 17).start, end=_event("ws24", 17).end
+    )
+    new = Agenda([_event("ws23", 14, room="Room 2"), moved, _event("ws26", 9), _event("ws27", 9)])
+    changes = diff_agendas(old, new, NOW)
+    assert [(c.event_id, c.what) for c in changes] == [
+        ("ws25", ("cancelled",)),
+        ("ws23", ("room",)),
+        ("ws24", ("time",)),
+    ]
+
+
+def test_changes_of_past_events_are_not_news() -> None:
+    old = Agenda([_event("ws23", 14)])
+    later = NOW + timedelta(days=2)
+    assert diff_agendas(old, Agenda([]), later) == []
+
+
+def test_change_notices_go_to_the_followers_of_that_event(
+    database: Database, followers: SubscriptionService
+) -> None:
+    old = Agenda([_event("ws23", 14), _event("oct1", 9, series="Octopus 2010")])
+    new = Agenda([_event("ws23", 14, room="Room 2 <annex>")])
+    broadcasts = BroadcastService(database, {ORGANISER})
+    assert broadcasts.notify_changes(diff_agendas(old, new, NOW)) == 5
+    notices = database.query(
+        "SELECT o.chat_id, p.html FROM outbox o JOIN broadcast_parts p USING (broadcast_id, part)"
+        " ORDER BY o.broadcast_id, o.chat_id"
+    )
+    assert [chat for chat, _ in notices] == [1, 3, 1, 2, 4]
+    assert notices[2][1] == (
+        "<b>Changed:</b> Workshop ws23\n"
+        "Place: <s>Room 4</s> → <b>Room 2 &lt;annex&gt;</b>\n"
+        "<code>ws23</code>"
+    )
+    assert str(notices[0][1]).startswith("<b>Cancelled:</b> Workshop oct1\n")
