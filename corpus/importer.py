@@ -31,7 +31,10 @@ _CLOSING = re.compile(r"^\s*in witness whereof", re.IGNORECASE)
 # The note that stands where the source has no English text ("Wijzigt het Europees Verdrag").
 _DUTCH_NOTE = re.compile(r"^(wijzigt|wijziging|zie)\b.*\b(verdrag|protocol)\b", re.IGNORECASE)
 _LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
-_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,2}(?=\S)(.+?)(?<=\S)[*_]{1,2}(?!\w)")
+# `*` may close emphasis right before a word ("*inter alia,*include"); `_` may not.
+_EMPHASIS = re.compile(
+    r"(?<![\w*])\*{1,2}(?=\S)(.+?)(?<=\S)\*{1,2}|(?<!\w)_{1,2}(?=\S)(.+?)(?<=\S)_{1,2}(?!\w)"
+)
 _BACKTICK_QUOTE = re.compile(r"``([^`\"]*?)\"")
 
 _PARAGRAPH = re.compile(r"^(\d{1,3})\s*\.\s*(.*)$", re.DOTALL)
@@ -45,7 +48,7 @@ _GLUED_WORD = re.compile(r"^(not|any|the|to|that|a|an)\b")
 def clean_text(line: str) -> str:
     """Exact words of a source line, without Markdown: links keep their text, quotes normalised."""
     text = _LINK.sub(r"\1", line)
-    text = _EMPHASIS.sub(r"\1", text)
+    text = _EMPHASIS.sub(lambda match: match.group(1) or match.group(2), text)
     text = _BACKTICK_QUOTE.sub(r"“\1”", text)
     return " ".join(text.split())
 
@@ -152,8 +155,8 @@ def _division_path(divisions: dict[str, Division]) -> tuple[Division, ...]:
 
 def _article(instrument: str, draft: _Draft) -> Article:
     blocks = [clean_text(line) for line in draft.lines]
-    blocks = [b for b in blocks if b]
-    if not blocks or all(_DUTCH_NOTE.match(b) for b in blocks):
+    blocks = [b for b in blocks if b and not _DUTCH_NOTE.match(b)]
+    if not blocks:  # only the Dutch note that stands for text this source does not give
         return Article(instrument, draft.number, draft.title, (), "", False, draft.divisions)
     paragraphs, rendered = _structure(blocks)
     return Article(

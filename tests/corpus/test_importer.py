@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from corpus.importer import clean_text, import_treaty_file, parse_treaty
-from corpus.instruments import InstrumentMeta
-from corpus.model import ArticleRef, Corpus
-from corpus.problems import ValidationError
+from corpus.importer import clean_text, parse_treaty
+from corpus.instruments import load_metadata
+from corpus.model import Corpus, Division
 from tests.corpus.conftest import COUNTS, SOURCES
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_import_counts_articles_of_every_instrument(imported: Corpus) -> None:
@@ -136,7 +137,27 @@ def test_import_resolves_cross_references(imported: Corpus) -> None:
 
     assert refs("ets185", "35") == [("ets185", "29"), ("ets185", "30")]
     assert refs("ets185", "6") == [("ets185", n) for n in ("2", "3", "4", "5")]
-    assert ("ets030", "14") in refs("ets182", "9")
+    assert refs("ets182", "9") == [("ets030", "14")]
+    # "[Articles 8](..), [9](..) and [12 of the Convention](..)": one link per number.
+    assert refs("ets182", "16") == [
+        ("ets182", "15"),
+        ("ets030", "8"),
+        ("ets030", "9"),
+        ("ets030", "12"),
+    ]
+    assert refs("ets189", "8")[:8] == [
+        ("ets185", n) for n in ("1", "12", "13", "22", "41", "44", "45", "46")
+    ]
+    # "Article 13 of the Second Additional Protocol to this Convention", linked to ETS 182.
+    assert refs("ets030", "15")[:2] == [("ets030", "11"), ("ets182", "13")]
+
+
+def test_import_lanzarote_cites_no_budapest_article(imported: Corpus) -> None:
+    """The Lanzarote Convention names the Convention on Cybercrime only in its preamble."""
+    lanzarote = imported.instruments["cets201"]
+    cited = {r.instrument for a in lanzarote.articles for r in a.references}
+    assert cited == {"cets201"}
+    assert "the Convention on Cybercrime (ETS No. 185)" in lanzarote.preamble
 
 
 def test_import_keeps_closing_formula_out_of_articles(imported: Corpus) -> None:
@@ -145,83 +166,117 @@ def test_import_keeps_closing_formula_out_of_articles(imported: Corpus) -> None:
     assert "WITNESS" not in budapest.articles[-1].text
 
 
-QUIRKY = """####Test Treaty
-
-Preamble The States, considering ``things" matter;
-
-### CHAPTER  I  
-
-####GENERAL
-
-###Article 1 
-
-####Definitions
-
-For the purposes of this [Treaty](../../x/BWBV0001839/README.md):
-
-a)access means *inter alia,* “entry”;
-
-(i) first roman;
-
-b.second letter as in ETS 108
-2.   A second paragraph referring to Articles 3 through 4.
-
-###TITLE 2 
-
-### Article  2  
-
-Wijzigt het Europees Verdrag aangaande de wederzijdse rechtshulp in strafzaken.
-
-### Article  3  
-
-####Third
-
-Text of three.
-
-### Article 4
-
-Text of four, see Article 1.
-
-IN WITNESS WHEREOF the undersigned have signed.
-"""
+def test_import_equals_parse_after_json_round_trip(imported: Corpus) -> None:
+    known = load_metadata()
+    for identifier in COUNTS:
+        source = SOURCES / f"{identifier}.en.md"
+        parsed = parse_treaty(source.read_text(encoding="utf-8"), known[identifier], source.name)
+        assert imported.instruments[identifier] == parsed
 
 
-def test_parse_treaty_handles_each_quirk() -> None:
-    instrument = parse_treaty(QUIRKY, InstrumentMeta("test"), "quirky.md")
-    first, second, third, fourth = instrument.articles
-    assert instrument.title == "Test Treaty"
-    assert instrument.preamble == "Preamble The States, considering “things” matter;"
-    assert first.title == "Definitions"
-    assert first.text == (
-        "For the purposes of this Treaty:\n\n"
-        "a) access means inter alia, “entry”;\n\n"
-        "(i) first roman;\n\n"
-        "b. second letter as in ETS 108\n\n"
-        "2. A second paragraph referring to Articles 3 through 4."
+def test_import_reads_headings_without_space(imported: Corpus) -> None:
+    """ets182 writes `###Article 7 `, ets185 `### Article  1  `."""
+    numbers = [a.number for a in imported.instruments["ets182"].articles]
+    assert numbers == [str(n) for n in range(1, 36)]
+
+
+def test_import_division_without_heading_line(imported: Corpus) -> None:
+    ets182, ets099 = imported.article("ets182", "7"), imported.article("ets099", "1")
+    assert ets182 is not None and ets099 is not None
+    assert ets182.divisions == (Division("chapter", "II", None),)
+    assert ets182.title == "Postponed execution of requests"
+    assert (ets099.divisions, ets099.title) == ((Division("chapter", "I", None),), None)
+
+
+def test_import_unavailable_article_without_title(imported: Corpus) -> None:
+    article = imported.article("ets099", "4")
+    assert article is not None
+    assert (article.available, article.title, article.text, article.paragraphs) == (
+        False,
+        None,
+        "",
+        (),
     )
-    assert [p.number for p in first.paragraphs] == [None, "2"]
-    assert [(i.label, len(i.items)) for i in first.paragraphs[0].items] == [("a", 1), ("b", 0)]
-    assert first.references == (ArticleRef("test", "3"), ArticleRef("test", "4"))
-    assert (second.available, second.text, second.title) == (False, "", None)
-    assert [d.kind for d in second.divisions] == ["chapter", "title"]
-    assert (third.title, third.text) == ("Third", "Text of three.")
-    assert fourth.references == (ArticleRef("test", "1"),)
-    assert instrument.closing == "IN WITNESS WHEREOF the undersigned have signed."
+    assert article.divisions == (Division("chapter", "III", None),)
 
 
-def test_parse_treaty_rejects_text_without_articles() -> None:
-    with pytest.raises(ValidationError) as error:
-        parse_treaty("just some text\n", InstrumentMeta("x"), "bad.md")
-    assert str(error.value) == "bad.md:1: no `### Article N` headings found"
+def test_import_recovers_letters_printed_without_dot(imported: Corpus) -> None:
+    reservations, notifications = imported.article("ets099", "8"), imported.article("ets099", "12")
+    assert reservations is not None and notifications is not None
+    items = reservations.paragraphs[1].items
+    assert [(i.label, i.text) for i in items[1:]] == [
+        ("b", "not to accept Chapter II;"),
+        ("c", "not to accept Chapter III."),
+    ]
+    blocks = reservations.text.split("\n\n")
+    assert blocks[blocks.index("c not to accept Chapter III.") + 1].startswith("3. Any Contracting")
+    labels = [i.label for i in notifications.paragraphs[0].items]
+    assert labels == list("abcdefgh")
 
 
-def test_import_treaty_file_for_an_unknown_treaty(tmp_path: Path) -> None:
-    source = tmp_path / "cets999.en.md"
-    source.write_text(QUIRKY, encoding="utf-8")
-    instrument = import_treaty_file(source, tmp_path / "treaties")
-    assert (instrument.id, instrument.short_title, len(instrument.articles)) == (
-        "cets999",
-        "Test Treaty",
-        4,
-    )
-    assert (tmp_path / "treaties" / "cets999.json").exists()
+def test_import_nests_dashes_under_their_lettered_item(imported: Corpus) -> None:
+    abuse, observation = imported.article("cets201", "18"), imported.article("ets182", "17")
+    assert abuse is not None and observation is not None
+    item_b = abuse.paragraphs[0].items[1]
+    assert item_b.text == "engaging in sexual activities with a child where:"
+    assert [(i.label, i.text) for i in item_b.items] == [
+        ("–", "use is made of coercion, force or threats; or"),
+        (
+            "–",
+            "abuse is made of a recognised position of trust, authority or influence over the "
+            "child, including within the family; or",
+        ),
+        (
+            "–",
+            "abuse is made of a particularly vulnerable situation of the child, notably because "
+            "of a mental or physical disability or a situation of dependence.",
+        ),
+    ]
+    offences = observation.paragraph("6")
+    assert offences is not None
+    assert [i.label for i in offences.items] == ["–"] * 15
+    assert offences.items[0].text == "assassination;"
+
+
+def test_import_reads_every_item_style(imported: Corpus) -> None:
+    """`a.` (ETS 108), `(a)` (ETS 30), `a)` and `a)access` without space (ETS 185)."""
+    definitions = imported.article("ets108", "2")
+    refusal = imported.article("ets030", "2")
+    open_access = imported.article("ets185", "32")
+    assert definitions is not None and refusal is not None and open_access is not None
+    assert [i.label for i in definitions.paragraphs[0].items] == ["a", "b", "c", "d"]
+    assert definitions.text.split("\n\n")[1].startswith('a. "personal data" means any')
+    assert [i.label for i in refusal.paragraphs[0].items] == ["a", "b"]
+    assert refusal.text.split("\n\n")[1].startswith("(a) if the request concerns an offence")
+    assert open_access.paragraphs[0].items[0].text.startswith("access publicly available")
+    assert "a) access publicly available (open source) stored computer data" in open_access.text
+
+
+def test_import_keeps_source_spelling_and_quotes(imported: Corpus) -> None:
+    definitions, production = imported.article("ets185", "1"), imported.article("ets185", "9")
+    child_prostitution, data = imported.article("cets201", "19"), imported.article("ets108", "2")
+    assert definitions is not None and production is not None
+    assert child_prostitution is not None and data is not None
+    assert "indicating the com-munication's origin" in definitions.text
+    assert "under its domestic law,when committed" in production.text
+    assert "the term “child prostitution” shall mean" in child_prostitution.text
+    assert '("data subject")' in data.text
+
+
+def test_import_removes_emphasis(imported: Corpus) -> None:
+    budapest, mla = imported.instruments["ets185"], imported.instruments["ets030"]
+    safeguards = imported.article("ets185", "15")
+    assert safeguards is not None
+    assert "against cybercrime,inter alia, by adopting" in budapest.preamble  # source spacing
+    assert "procedure or power concerned, inter alia,include judicial" in safeguards.text
+    assert mla.preamble.startswith("Preamble\n\nThe Governments signatory hereto")
+    texts = [a.text for a in imported.articles()] + [
+        i.preamble for i in imported.instruments.values()
+    ]
+    assert [t for t in texts if "*" in t] == []
+
+
+def test_committed_json_never_holds_the_dutch_note() -> None:
+    files = sorted((ROOT / "corpus" / "treaties").glob("*.json"))
+    assert [f.stem for f in files] == sorted(COUNTS)
+    assert [f.name for f in files if "Wijzigt" in f.read_text(encoding="utf-8")] == []
