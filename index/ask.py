@@ -11,7 +11,7 @@ import logging
 from datetime import UTC, datetime
 
 from corpus.model import Article, Corpus
-from index.answer import Answer, AnswerKind, ArticleHit, DocumentHit, FaqHit
+from index.answer import Answer, AnswerKind, ArticleHit, DocumentHit, FaqHit, FaqMatch
 from index.citations import parse_citations
 from index.ranking import Ranked, Ranker, Ranking
 from index.search import SearchIndex, article_blocks
@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION = 2000  # longer messages are cut: nobody asks a 10,000-character question
 LOW_CONFIDENCE = 0.55  # answered, but recorded for organisers to review
+FAQ_CERTAIN = 85.0  # FAQ scores from here up answer even when search disagrees
 RELATED = 0.25  # other candidates shown only when this close to the best one
 SUGGESTIONS = (
     "Cite an article: “art 29(3)”, “Lanzarote art 23”, “Convention 108 art. 12”",
@@ -59,8 +60,10 @@ class AskService:
         if cited is not None:
             return cited
         faq = self.faq.match(text) if self.faq else None
-        if faq and faq.best:
+        if faq and faq.best and self._faq_fits(text, faq.best):
             return self.faq_answer(text, faq.best, faq.choices)
+        if faq and faq.best:  # the treaties answer better: offer the FAQ as a choice
+            faq = FaqMatch(choices=(faq.best, *faq.choices))
         if self.events:
             events = self.events.find(text, now or datetime.now(UTC))
             if events:
@@ -94,6 +97,19 @@ class AskService:
             documents=documents,
             notes=_correction_note(ranked),
         )
+
+    def _faq_fits(self, text: str, best: FaqHit) -> bool:
+        """Answer with the FAQ unless search confidently finds an article the entry ignores.
+
+        "Is hacking a crime?" may look like the extradition entry's "extradite someone for
+        hacking"; search knows Article 2 is the answer, so the FAQ becomes a choice instead.
+        """
+        if best.score >= FAQ_CERTAIN:
+            return True
+        ranked = self.ranker.rank(text, limit=3)
+        if not ranked.confident or not ranked.articles:
+            return True
+        return ranked.articles[0].key in {f"{i}:{a}" for i, a in best.articles}
 
     def search(self, text: str, limit: int = 10) -> list[ArticleHit]:
         """Ranked articles for a free-text search (no FAQ, no agenda), citations first."""

@@ -127,7 +127,8 @@ class QueryAnalyser:
             return word
         closest = min(distance for _, distance, _ in found)
         candidates = [str(candidate) for candidate, distance, _ in found if distance == closest]
-        return max(candidates, key=lambda candidate: self.vocabulary.get(candidate, 0))
+        # People rarely mistype a word's first letter: "ilegal" is "illegal", not "legal".
+        return max(candidates, key=lambda c: (c[0] == word[0], self.vocabulary.get(c, 0)))
 
     def analyse(self, question: str) -> AnalysedQuery:
         tokens = words(question)[:MAX_WORDS]
