@@ -1,7 +1,15 @@
-"""Reminder ticks at scale: 10,000 subscribers x 200 sessions, time to find and claim due ones."""
+"""Scheduler at scale: reminder ticks for 10,000 subscribers x 200 sessions, and the outbox.
+
+Outbox figures use an in-process fake sender: `outbox_capacity` sends a 10,000-subscriber
+broadcast with the rate limit lifted (what the dispatcher and SQLite can push), `outbox_paced`
+sends BENCH_OUTBOX_PACED messages (default 300) at the real 29/s limit through a sender that
+takes BENCH_OUTBOX_LATENCY_MS (default 20) per message, on the real clock.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import os
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
@@ -9,7 +17,9 @@ from pathlib import Path
 
 from bench.harness import latency
 from scheduler.agenda import Agenda
+from scheduler.broadcast import BroadcastService
 from scheduler.model import Event
+from scheduler.outbox import OutboxDispatcher, SendResult
 from scheduler.reminders import ReminderService, SubscriptionService
 from scheduler.store import Database
 
@@ -18,7 +28,7 @@ SESSIONS = 200
 TICKS = 50
 
 
-def run() -> dict[str, object]:
+def _reminder_ticks() -> dict[str, object]:
     start = datetime(2026, 3, 23, 8, 0, tzinfo=UTC)
     events = [
         Event(
@@ -35,7 +45,6 @@ def run() -> dict[str, object]:
     agenda = Agenda(events)
     with tempfile.TemporaryDirectory() as folder:
         database = Database(Path(folder) / "bench.sqlite3")
-        subscriptions = SubscriptionService(database)
         setup = time.perf_counter()
         with database.transaction() as sql:
             sql.executemany(
@@ -59,7 +68,6 @@ def run() -> dict[str, object]:
             began = time.perf_counter()
             claimed += len(reminders.due(agenda, now + timedelta(minutes=30 * tick)))
             busy.append(time.perf_counter() - began)
-        del subscriptions
         database.close()
     return {
         "subscribers": SUBSCRIBERS,
@@ -69,3 +77,64 @@ def run() -> dict[str, object]:
         "tick_with_claims": latency(busy),
         "claimed": claimed,
     }
+
+
+PACED = int(os.environ.get("BENCH_OUTBOX_PACED", "300"))
+LATENCY = float(os.environ.get("BENCH_OUTBOX_LATENCY_MS", "20")) / 1000
+ORGANISER = 1
+
+
+class _FakeSender:
+    """Counts what it is given; every message takes ``latency`` seconds, like an HTTP call."""
+
+    def __init__(self, latency: float) -> None:
+        self.latency = latency
+        self.received: list[int] = []
+
+    async def send(self, chat_id: int, html: str) -> SendResult:
+        if self.latency:
+            await asyncio.sleep(self.latency)
+        self.received.append(chat_id)
+        return SendResult.ok()
+
+
+def _broadcast(folder: str, name: str, chats: int) -> tuple[Database, float]:
+    database = Database(Path(folder) / name)
+    subscriptions = SubscriptionService(database)
+    for chat in range(1, chats + 1):
+        subscriptions.subscribe(chat)
+    broadcasts = BroadcastService(database, {ORGANISER})
+    began = time.perf_counter()
+    preview = broadcasts.create_text(ORGANISER, "The plenary moves to Room 4 at 14:15.")
+    broadcasts.confirm(ORGANISER, preview.broadcast_id)
+    return database, time.perf_counter() - began
+
+
+def _send(database: Database, sender: _FakeSender, rate: float) -> dict[str, object]:
+    dispatcher = OutboxDispatcher(database, sender, rate=rate)
+    began = time.perf_counter()
+    sent = asyncio.run(dispatcher.run_until_idle())
+    seconds = time.perf_counter() - began
+    return {
+        "messages": sent,
+        "seconds": round(seconds, 2),
+        "per_second": round(sent / seconds, 2),
+        "duplicates": len(sender.received) - len(set(sender.received)),
+    }
+
+
+def _outbox() -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as folder:
+        database, confirm_seconds = _broadcast(folder, "capacity.sqlite3", SUBSCRIBERS)
+        capacity = _send(database, _FakeSender(0.0), rate=1_000_000)
+        capacity["confirm_seconds"] = round(confirm_seconds, 3)
+        database.close()
+        database, _ = _broadcast(folder, "paced.sqlite3", PACED)
+        paced = _send(database, _FakeSender(LATENCY), rate=29.0)
+        paced["sender_latency_ms"] = LATENCY * 1000
+        database.close()
+    return {"outbox_capacity": capacity, "outbox_paced": paced}
+
+
+def run() -> dict[str, object]:
+    return {**_reminder_ticks(), **_outbox()}
