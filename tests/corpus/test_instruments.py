@@ -1,0 +1,88 @@
+"""instruments.yaml: the names practitioners use, unique, with problems on their lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus.instruments import INSTRUMENTS_FILE, InstrumentMeta, load_metadata, read_metadata
+from corpus.model import Corpus
+from corpus.problems import Problem, ValidationError
+
+NAMES = {
+    "ets185": ["Budapest Convention", "Convention on Cybercrime", "Cybercrime Convention",
+               "Budapest", "ETS 185", "ETS No. 185", "CETS 185"],
+    "ets189": ["Additional Protocol on Xenophobia and Racism", "First Additional Protocol",
+               "racism protocol", "xenophobia protocol", "ETS 189"],
+    "cets201": ["Lanzarote Convention", "Lanzarote", "CETS 201"],
+    "ets108": ["Convention 108", "Data Protection Convention", "ETS 108"],
+    "ets181": ["Additional Protocol to Convention 108", "ETS 181"],
+    "ets030": ["European Convention on Mutual Assistance in Criminal Matters", "1959 Convention",
+               "MLA Convention", "ETS 30", "ETS 030"],
+    "ets099": ["Additional Protocol to the MLA Convention", "ETS 99"],
+    "ets182": ["Second Additional Protocol to the MLA Convention", "ETS 182"],
+}  # fmt: skip
+
+
+def test_real_metadata_is_valid() -> None:
+    metadata, problems = read_metadata(INSTRUMENTS_FILE)
+    assert problems == []
+    assert sorted(metadata) == sorted(NAMES)
+    assert metadata["ets189"] == InstrumentMeta(
+        id="ets189",
+        title="Additional Protocol to the Convention on Cybercrime, concerning the "
+        "criminalisation of acts of a racist and xenophobic nature committed through computer "
+        "systems",
+        short_title="First Additional Protocol (racism and xenophobia)",
+        number="ETS No. 189",
+        year=2003,
+        aliases=metadata["ets189"].aliases,
+        parent="ets185",
+        articles=16,
+    )
+
+
+@pytest.mark.parametrize("identifier", sorted(NAMES))
+def test_practitioners_names_find_the_instrument(corpus: Corpus, identifier: str) -> None:
+    found = {name: getattr(corpus.instrument(name), "id", None) for name in NAMES[identifier]}
+    assert found == dict.fromkeys(NAMES[identifier], identifier)
+
+
+def test_plain_second_additional_protocol_is_not_ets182(corpus: Corpus) -> None:
+    """At cybercrime workshops it means CETS No. 224, which this corpus does not hold."""
+    assert corpus.instrument("Second Additional Protocol") is None
+
+
+def test_duplicate_alias_named_on_its_instrument_line(tmp_path: Path) -> None:
+    path = tmp_path / "instruments.yaml"
+    path.write_text(
+        "ets185:\n  aliases: [Budapest, ETS 185]\nets189:\n  aliases: [ets-185]\n",
+        encoding="utf-8",
+    )
+    assert read_metadata(path)[1] == [
+        Problem(str(path), 3, "ets189: alias 'ets 185' already names ets185")
+    ]
+
+
+def test_invalid_entries_named_with_line(tmp_path: Path) -> None:
+    path = tmp_path / "instruments.yaml"
+    path.write_text(
+        "ets185:\n  year: soon\n  colour: red\nets189:\n  parent: ets999\nets190: just a title\n",
+        encoding="utf-8",
+    )
+    assert read_metadata(path)[1] == [
+        Problem(str(path), 1, "ets185: unknown key(s): colour"),
+        Problem(str(path), 1, "ets185: year must be a whole number"),
+        Problem(str(path), 6, "ets190: expected title, short_title, number, year, aliases..."),
+        Problem(str(path), 4, "ets189: parent 'ets999' is not an instrument"),
+    ]
+
+
+def test_load_metadata_raises_on_broken_yaml(tmp_path: Path) -> None:
+    path = tmp_path / "instruments.yaml"
+    path.write_text("ets185:\n  aliases: [Budapest\nets189: {}\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as error:
+        load_metadata(path)
+    [problem] = error.value.problems
+    assert (problem.path, problem.line) == (str(path), 3)
