@@ -21,6 +21,28 @@ from scheduler.store import Database
 DEFAULT_LEADS = (24 * 60, 15)
 EVERYTHING = "*"
 LATE_AFTER = 120  # seconds past its moment after which a reminder says it is late
+PER_TICK = 1000  # claims per tick: about what 30 messages/s send between two 30 s ticks
+
+# One batch's next followers in chat id order (chats is keyed by chat_id: a range scan that
+# stops after :budget hits). Followers: everything, the event's series, or a personal /remind;
+# a chat with its own lead times gets only those, the others get the defaults.
+_CLAIM = """
+INSERT INTO deliveries (chat_id, event_id, minutes, claimed_at, sent_at)
+SELECT c.chat_id, :event, :minutes, :stamp, NULL FROM chats c
+WHERE c.chat_id > :cursor AND c.active = 1
+  AND (EXISTS (SELECT 1 FROM subscriptions s
+               WHERE s.chat_id = c.chat_id AND s.series IN ('*', :series))
+       OR EXISTS (SELECT 1 FROM personal p WHERE p.chat_id = c.chat_id AND p.event_id = :event))
+  AND CASE WHEN EXISTS (SELECT 1 FROM leads l WHERE l.chat_id = c.chat_id)
+           THEN EXISTS (SELECT 1 FROM leads l WHERE l.chat_id = c.chat_id AND l.minutes = :minutes)
+           ELSE :minutes IN (:first, :second) END
+  AND NOT EXISTS (SELECT 1 FROM deliveries x
+                  WHERE x.chat_id = c.chat_id AND x.event_id = :event AND x.minutes = :minutes)
+ORDER BY c.chat_id
+LIMIT :budget
+ON CONFLICT DO NOTHING
+RETURNING chat_id
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,78 +125,95 @@ def overlaps(events: list[Event]) -> list[tuple[Event, Event]]:
 
 
 class ReminderService:
-    def __init__(self, database: Database, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        database: Database,
+        clock: Callable[[], float] = time.time,
+        per_tick: int = PER_TICK,
+    ) -> None:
         self.db = database
         self.clock = clock
+        self.per_tick = per_tick
 
     def due(self, agenda: Agenda, now: datetime) -> list[DueReminder]:
-        """Claim and return every reminder due at ``now``; a claimed reminder is never due again.
+        """Claim and return reminders due at ``now`` (at most ``per_tick``); each only once.
 
-        Work is done once per (event, lead) as its moment arrives, so a tick with nothing new
-        costs almost nothing however many subscribers there are. Someone who subscribes after
-        a lead's moment has passed gets the later leads only.
+        Work is done per (event, lead) batch as its moment arrives: a tick with nothing new
+        costs almost nothing however many subscribers there are. A batch is claimed in chat id
+        order, ``per_tick`` at a time (what can be sent before the next tick anyway), so a tick
+        stays short and few claims are left unsent by a crash. Someone who subscribes after a
+        lead's moment has passed gets the later leads only.
         """
+        batches = self._due_batches(agenda, now)
+        if not batches:
+            return []
+        stamp = self.clock()
+        budget = self.per_tick
+        claimed: list[DueReminder] = []
+        with self.db.transaction() as sql:
+            for event, minutes in batches:
+                if budget == 0:
+                    break
+                key = (event.id, minutes, event.start.timestamp())
+                found = sql.execute(
+                    "SELECT opened_at, cursor FROM open_batches"
+                    " WHERE event_id = ? AND minutes = ? AND start = ?",
+                    key,
+                ).fetchone()
+                opened, cursor = (
+                    (float(found[0]), int(found[1])) if found else (now.timestamp(), -1)
+                )
+                chats = [
+                    int(row[0])
+                    for row in sql.execute(
+                        _CLAIM,
+                        {
+                            "event": event.id,
+                            "series": event.series or "",
+                            "minutes": minutes,
+                            "cursor": cursor,
+                            "budget": budget,
+                            "stamp": stamp,
+                            "first": DEFAULT_LEADS[0],
+                            "second": DEFAULT_LEADS[1],
+                        },
+                    ).fetchall()
+                ]
+                if len(chats) < budget:  # everyone is claimed: the batch is closed
+                    sql.execute(
+                        "DELETE FROM open_batches WHERE event_id = ? AND minutes = ? AND start = ?",
+                        key,
+                    )
+                    sql.execute("INSERT OR IGNORE INTO lead_runs VALUES (?, ?, ?)", key)
+                else:
+                    sql.execute(
+                        "INSERT OR REPLACE INTO open_batches VALUES (?, ?, ?, ?, ?)",
+                        (*key, opened, max(chats)),
+                    )
+                budget -= len(chats)
+                late = opened - (event.start.timestamp() - minutes * 60) > LATE_AFTER
+                claimed.extend(DueReminder(chat, event, minutes, late) for chat in sorted(chats))
+        return claimed
+
+    def _due_batches(self, agenda: Agenda, now: datetime) -> list[tuple[Event, int]]:
+        """(event, lead) pairs whose moment has come, not yet fully claimed, soonest first."""
         leads = {int(str(r[0])) for r in self.db.query("SELECT DISTINCT minutes FROM leads")}
         leads |= set(DEFAULT_LEADS)
         done = {
             (str(e), int(str(m)), float(str(t)))
             for e, m, t in self.db.query("SELECT event_id, minutes, start FROM lead_runs")
         }
-        batches = [
-            (e, minutes)
-            for e in agenda.events
-            if e.start > now
-            for minutes in leads
-            if e.start - timedelta(minutes=minutes) <= now
-            and (e.id, minutes, e.start.timestamp()) not in done
-        ]
-        if not batches:
-            return []
-        by_id = {e.id: e for e, _ in batches}
-        claimed: list[DueReminder] = []
-        stamp = self.clock()
-        with self.db.transaction() as sql:
-            sql.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS due_batches"
-                " (event_id TEXT, series TEXT, start REAL, minutes INTEGER)"
-            )
-            sql.execute("DELETE FROM due_batches")
-            sql.executemany(
-                "INSERT INTO due_batches VALUES (?, ?, ?, ?)",
-                [(e.id, e.series or "", e.start.timestamp(), m) for e, m in batches],
-            )
-            rows = sql.execute(
-                """
-                WITH followers AS (
-                    SELECT s.chat_id, b.event_id, b.start, b.minutes FROM due_batches b
-                    JOIN subscriptions s ON s.series = '*' OR s.series = b.series
-                    UNION
-                    SELECT p.chat_id, b.event_id, b.start, b.minutes FROM due_batches b
-                    JOIN personal p ON p.event_id = b.event_id
-                )
-                SELECT f.chat_id, f.event_id, f.minutes, f.start FROM followers f
-                JOIN chats c ON c.chat_id = f.chat_id AND c.active = 1
-                WHERE CASE WHEN EXISTS (SELECT 1 FROM leads l WHERE l.chat_id = f.chat_id)
-                           THEN EXISTS (SELECT 1 FROM leads l
-                                        WHERE l.chat_id = f.chat_id AND l.minutes = f.minutes)
-                           ELSE f.minutes IN (?, ?) END
-                  AND NOT EXISTS (SELECT 1 FROM deliveries x WHERE x.chat_id = f.chat_id
-                                  AND x.event_id = f.event_id AND x.minutes = f.minutes)
-                """,
-                DEFAULT_LEADS,
-            ).fetchall()
-            sql.executemany(
-                "INSERT INTO deliveries VALUES (?, ?, ?, ?, NULL)",
-                [(chat, event, minutes, stamp) for chat, event, minutes, _ in rows],
-            )
-            sql.executemany(
-                "INSERT OR IGNORE INTO lead_runs VALUES (?, ?, ?)",
-                [(e.id, m, e.start.timestamp()) for e, m in batches],
-            )
-        for chat_id, event_id, minutes, start in rows:
-            late = now.timestamp() - (start - minutes * 60) > LATE_AFTER
-            claimed.append(DueReminder(int(chat_id), by_id[event_id], int(minutes), late))
-        return claimed
+        return sorted(
+            (
+                (e, minutes)
+                for e in agenda.events
+                if e.start > now
+                for minutes in leads
+                if e.start - timedelta(minutes=minutes) <= now
+                and (e.id, minutes, e.start.timestamp()) not in done
+            ),
+            key=lambda pair: (pair[0].start, -pair[1], pair[0].id),
+        )
 
     def sent(self, reminder: DueReminder) -> None:
         with self.db.transaction() as sql:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 3  # 2: lead_runs, 3: broadcasts and the outbox
+SCHEMA_VERSION = 4  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS chats (
     chat_id INTEGER PRIMARY KEY,
@@ -50,6 +50,14 @@ CREATE TABLE IF NOT EXISTS lead_runs (      -- (event, lead) batches already cla
     event_id TEXT NOT NULL,
     minutes INTEGER NOT NULL,
     start REAL NOT NULL,                      -- the event start the batch was for
+    PRIMARY KEY (event_id, minutes, start)
+);
+CREATE TABLE IF NOT EXISTS open_batches (   -- (event, lead) batches being claimed
+    event_id TEXT NOT NULL,
+    minutes INTEGER NOT NULL,
+    start REAL NOT NULL,
+    opened_at REAL NOT NULL,                  -- when claiming began (for the late flag)
+    cursor INTEGER NOT NULL,                  -- chats up to this id are claimed
     PRIMARY KEY (event_id, minutes, start)
 );
 CREATE TABLE IF NOT EXISTS broadcasts (

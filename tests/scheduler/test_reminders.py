@@ -120,3 +120,20 @@ def test_timezone_is_validated(database: Database) -> None:
     assert subscriptions.timezone(1) == "Asia/Tokyo"
     with pytest.raises(ValueError, match="unknown time zone"):
         subscriptions.set_timezone(1, "Mars/Olympus")
+
+
+def test_large_batches_are_claimed_a_tick_budget_at_a_time(database: Database) -> None:
+    agenda = Agenda([_event("opening", START), _event("lunch", START + timedelta(hours=3))])
+    subscriptions = SubscriptionService(database)
+    for chat in range(1, 6):
+        subscriptions.subscribe(chat)
+    reminders = ReminderService(database, per_tick=2)
+    moment = START - timedelta(hours=24)
+    ticks = [reminders.due(agenda, moment + timedelta(minutes=3 * n)) for n in range(4)]
+    # not late: the batch opened on time, even if its last claims leave minutes later
+    assert [[(r.chat_id, r.event.id, r.late) for r in tick] for tick in ticks] == [
+        [(1, "opening", False), (2, "opening", False)],
+        [(3, "opening", False), (4, "opening", False)],
+        [(5, "opening", False)],
+        [],
+    ]
