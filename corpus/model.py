@@ -7,6 +7,7 @@ quote it to a foreign authority.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -141,5 +142,6 @@ class Corpus:
 
 def normalise_name(name: str) -> str:
     """Lower-case, drop punctuation and collapse spaces: ``E.T.S. No 185`` -> ``ets no 185``."""
-    cleaned = "".join(ch.lower() if ch.isalnum() else " " for ch in name)
+    undotted = re.sub(r"(?<=\w)\.(?=\w)|(?<=\b\w)\.", "", name)  # "E.T.S." -> "ETS"
+    cleaned = "".join(ch.lower() if ch.isalnum() else " " for ch in undotted)
     return " ".join(cleaned.split())
