@@ -72,6 +72,11 @@ def _identifier(prefix: str, raw: object) -> str:
     return _SLUG.sub("-", f"{prefix}-{raw}").strip("-")[:40]
 
 
+def _made_up_id(title: str, start: datetime) -> str:
+    """For exports without id or guid (FOSDEM 2021): stable across re-imports of the file."""
+    return f"{start.astimezone(UTC):%m%d%H%M}-{title[:16]}"
+
+
 def _duration(text: str) -> timedelta:
     parts = [int(p) for p in text.split(":")]
     while len(parts) < 3:
@@ -133,7 +138,7 @@ def _from_json(raw: bytes, name: str) -> ImportResult:
                     result.events.append(
                         _event(
                             prefix,
-                            talk.get("id") or talk.get("guid"),
+                            talk.get("id") or talk.get("guid") or _made_up_id(talk["title"], start),
                             talk["title"],
                             start=start,
                             end=end,
@@ -178,7 +183,7 @@ def _from_xml(raw: bytes, name: str) -> ImportResult:
                 result.events.append(
                     _event(
                         prefix,
-                        event.get("id") or event.get("guid"),
+                        event.get("id") or event.get("guid") or _made_up_id(label, start),
                         label,
                         start=start,
                         end=end,
@@ -240,7 +245,7 @@ def _from_ics(raw: bytes, name: str) -> ImportResult:
             result.events.append(
                 _event(
                     _SLUG.sub("-", name)[:12],
-                    str(component.get("UID") or label),
+                    str(component.get("UID") or _made_up_id(label, start)),
                     label,
                     start=start,
                     end=end,

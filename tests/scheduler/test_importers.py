@@ -93,3 +93,38 @@ def test_ics_export_round_trips_times(tmp_path: Path) -> None:
 def test_imported_yaml_loads_as_agenda(tmp_path: Path) -> None:
     write_agenda_file(import_schedule(SCHEDULES / "kielux_2020.ics"), tmp_path, "kielux")
     assert len(load_agenda(tmp_path).events) == 24
+
+
+def test_files_over_10_mb_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    path.write_bytes(b"{" + b" " * (10 * 1024 * 1024))
+    with pytest.raises(ImportFailed, match="larger than 10 MB; refusing to import"):
+        import_schedule(path)
+
+
+def test_events_without_id_or_guid_get_distinct_stable_ids(tmp_path: Path) -> None:
+    path = tmp_path / "fosdem.json"
+    path.write_text(
+        '{"schedule": {"conference": {"acronym": "f21", "days": [{"rooms": {"K": ['
+        '{"title": "Opening", "date": "2021-02-06T09:00:00+01:00", "duration": "00:30"},'
+        '{"title": "Opening", "date": "2021-02-07T09:00:00+01:00", "duration": "00:30"}]}}]}}}'
+    )
+    assert [e.id for e in import_schedule(path).events] == [
+        "f21-02060800-Opening",
+        "f21-02070800-Opening",
+    ]
+
+
+def test_ics_tzid_without_vtimezone_resolves_from_the_zone_database(tmp_path: Path) -> None:
+    path = tmp_path / "octopus.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:oct-1\r\nSUMMARY:Octopus Interface 2010\r\n"
+        "DTSTART;TZID=Europe/Paris:20100323T093000\r\nDTEND;TZID=Europe/Paris:20100323T103000\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    event = import_schedule(path).events[0]
+    assert (event.timezone, event.start.isoformat()) == (
+        "Europe/Paris",
+        "2010-03-23T09:30:00+01:00",
+    )
