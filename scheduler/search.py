@@ -34,19 +34,36 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MAX_HITS = 8
 
 
+_TWENTY_FOUR_SEVEN = re.compile(r"\b24\s*/\s*7\b")
+
+
+def _stems(text: str) -> set[str]:
+    """Word stems, with "24/7" (the contact-point network) kept as one word."""
+    return {stem_word(w) for w in words(_TWENTY_FOUR_SEVEN.sub(" twentyfourseven ", text))}
+
+
 class EventFinder:
     def __init__(self, agenda: Callable[[], Agenda]) -> None:
         self._agenda = agenda  # a callable, so a reloaded agenda is seen at once
+        self._indexed: Agenda | None = None
+        self._event_stems: dict[str, set[str]] = {}
 
     def find(self, question: str, now: datetime) -> list[EventHit]:
         if not ASKS_AGENDA.search(question):
             return []
         agenda = self._agenda()
+        if agenda is not self._indexed:  # stem each event once per loaded agenda
+            self._event_stems = {e.id: _stems(_event_text(e)) for e in agenda.events}
+            self._indexed = agenda
         events = agenda.sorted()
         day = _day_asked(question, now)
         room = _ROOM.search(question)
         ignored = STOP_WORDS | AGENDA_WORDS
-        topic = {stem_word(w) for w in words(question) if w not in ignored and not w.isdigit()}
+        topic = {
+            stem_word(w)
+            for w in words(_TWENTY_FOUR_SEVEN.sub(" twentyfourseven ", question))
+            if w not in ignored and not w.isdigit()
+        }
         if room:
             topic.discard(stem_word(room.group(1).lower()))
             events = [e for e in events if e.room and _same_room(e.room, room.group(1))]
@@ -62,24 +79,25 @@ class EventFinder:
         scored.sort(key=lambda pair: (-pair[0], _upcoming_first(pair[1], now)))
         return [_hit(e, s) for s, e in scored[:MAX_HITS]]
 
-    @staticmethod
-    def _score(event: Event, topic: set[str]) -> float:
+    def _score(self, event: Event, topic: set[str]) -> float:
         if not topic:
             return 1.0
-        text = " ".join(
-            (
-                event.title,
-                event.description,
-                event.series or "",
-                event.place or "",
-                event.venue or "",
-                event.room or "",
-                " ".join(event.tags),
-                event.kind,
-            )
+        return len(topic & self._event_stems.get(event.id, set())) / len(topic)
+
+
+def _event_text(event: Event) -> str:
+    return " ".join(
+        (
+            event.title,
+            event.description,
+            event.series or "",
+            event.place or "",
+            event.venue or "",
+            event.room or "",
+            " ".join(event.tags),
+            event.kind,
         )
-        stems = {stem_word(w) for w in words(text)}
-        return len(topic & stems) / len(topic)
+    )
 
 
 def _upcoming_first(event: Event, now: datetime) -> tuple[int, float]:

@@ -86,6 +86,8 @@ def test_upcoming_and_day_listing() -> None:
         ("what is in Room 4 on 2010-09-15?", ["igf-2010-ws23"]),
         ("octopus conference sessions", ["octopus-2010-update"]),
         ("where is the Mauritius workshop?", ["mauritius-2014-cooperation"]),
+        ("sessions on the 24/7 network", ["mauritius-2014-cooperation", "octopus-2010-update"]),
+        ("what is in Room 4 tomorrow?", ["igf-2010-ws23"]),
         ("what is illegal access?", []),
         ("how long can data be preserved", []),
     ],
