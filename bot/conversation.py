@@ -24,6 +24,7 @@ from bot.services import Services
 from corpus.model import Article
 from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind, ArticleHit
+from scheduler.broadcast import BroadcastError, NotAllowed
 from scheduler.export import to_ics
 from scheduler.reminders import EVERYTHING, DueReminder, overlaps
 
@@ -92,6 +93,8 @@ class Conversation:
             "remind": self.remind_command,
             "mysessions": self.my_sessions_command,
             "timezone": self.timezone_command,
+            "broadcast": self.broadcast_command,
+            "delivery": self.delivery_command,
             "unanswered": self.unanswered_command,
             "reload": self.reload_command,
         }
@@ -132,6 +135,8 @@ class Conversation:
             if entry is None:
                 return None
             return self.answer(self.services.ask.faq_answer(entry.questions[0], hit_for(entry)))
+        if decoded.verb == "bc":
+            return self._broadcast_action(decoded.fields[0], decoded.fields[1], user)
         if decoded.verb == "art":
             instrument, number, page = decoded.fields
             article = self.services.corpus.article(instrument, number)
@@ -322,6 +327,80 @@ class Conversation:
 
     def is_organiser(self, user: User) -> bool:
         return user.id in self.services.settings.organisers
+
+    def broadcast_command(self, argument: str, user: User) -> list[Reply]:
+        """`/broadcast [to:Series] text` or `/broadcast agenda [DAY]`: a preview to confirm."""
+        broadcasts = self.services.broadcasts
+        if broadcasts is None:
+            return [Reply().add("Broadcasts are not available here.")]
+        audience = EVERYTHING
+        text = argument.strip()
+        target = re.match(r"^to:(\S+)\s*", text)
+        if target:
+            audience, text = target.group(1).replace("_", " "), text[target.end() :]
+        try:
+            if text.split()[:1] == ["agenda"]:
+                day = parse_day(" ".join(text.split()[1:]), self.now())
+                events = self.services.agenda.on_day(day) if day else self.services.agenda.sorted()
+                heading = f"Agenda for {day:%A %d %B %Y}" if day else "Agenda"
+                preview = broadcasts.create_agenda(user.id, events, heading, audience)
+            else:
+                preview = broadcasts.create_text(user.id, text, audience)
+        except NotAllowed:
+            log.warning("user %s tried /broadcast without being an organiser", user.id)
+            return [Reply().add("Sorry, only organisers can do that.")]
+        except (BroadcastError, ValueError) as error:
+            return [Reply().add(f"Not created: {error}. Usage: /broadcast [to:Series] text")]
+        reply = (
+            Reply()
+            .add(bold(f"Preview ({len(preview.parts)} message(s) to {preview.recipients} chats):"))
+            .blank()
+        )
+        reply.add(Span(preview.parts[0], Style.HTML))
+        number = str(preview.broadcast_id)
+        reply.buttons = [
+            [
+                Button(
+                    f"✅ Send to {preview.recipients}",
+                    actions.Action("bc", (number, "ok")).encode(),
+                ),
+                Button("✖ Cancel", actions.Action("bc", (number, "no")).encode()),
+            ]
+        ]
+        return [reply]
+
+    def _broadcast_action(self, broadcast_id: str, choice: str, user: User) -> Reply | None:
+        broadcasts = self.services.broadcasts
+        if broadcasts is None or not broadcast_id.isdigit() or choice not in {"ok", "no"}:
+            return None
+        try:
+            if choice == "no":
+                broadcasts.cancel(user.id, int(broadcast_id))
+                return Reply().add("Broadcast cancelled.")
+            queued = broadcasts.confirm(user.id, int(broadcast_id))
+        except NotAllowed:
+            log.warning("user %s pressed a broadcast button without being an organiser", user.id)
+            return Reply().add("Sorry, only organisers can do that.")
+        except BroadcastError as error:
+            return Reply().add(f"Nothing sent: {error}.")
+        return Reply().add(f"Queued {queued} message(s). Report: /delivery {broadcast_id}")
+
+    def delivery_command(self, argument: str, user: User) -> list[Reply]:
+        broadcasts = self.services.broadcasts
+        if not self.is_organiser(user) or broadcasts is None:
+            return [Reply().add("Sorry, only organisers can do that.")]
+        if not argument.strip().isdigit():
+            return [Reply().add("Which broadcast? For example /delivery 3")]
+        report = broadcasts.report(int(argument.strip()))
+        state = "finished" if report.finished else "in progress"
+        return [
+            Reply()
+            .add(bold(f"Broadcast {report.broadcast_id}: {state}"))
+            .add(
+                f"sent {report.sent}, waiting {report.pending}, failed {report.failed}, "
+                f"blocked {report.blocked}, unknown {report.unknown} (of {report.total})"
+            )
+        ]
 
     def unanswered_command(self, argument: str, user: User) -> list[Reply]:
         if not self.is_organiser(user):

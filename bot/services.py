@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from bot.checks import check_all
 from bot.settings import Settings
@@ -14,6 +15,8 @@ from faq.matcher import FaqMatcher
 from index.ask import AskService
 from index.search import SearchIndex
 from scheduler.agenda import Agenda, load_agenda
+from scheduler.broadcast import BroadcastService
+from scheduler.changes import diff_agendas
 from scheduler.reminders import ReminderService, SubscriptionService
 from scheduler.search import EventFinder
 from scheduler.store import Database
@@ -35,6 +38,10 @@ class Services:
         return SubscriptionService(self.database) if self.database else None
 
     @property
+    def broadcasts(self) -> BroadcastService | None:
+        return BroadcastService(self.database, self.settings.organisers) if self.database else None
+
+    @property
     def reminders(self) -> ReminderService | None:
         return ReminderService(self.database) if self.database else None
 
@@ -46,15 +53,15 @@ class Services:
         fresh = build_services(self.settings, unanswered=self.unanswered)
         if fresh.database is not None:
             fresh.database.close()
-        old_search = self.search
-        self.corpus, self.search, self.ask, self.faq = (
-            fresh.corpus,
-            fresh.search,
-            fresh.ask,
-            fresh.faq,
-        )
+        old_search, old_agenda = self.search, self.agenda
+        self.corpus, self.search, self.ask = fresh.corpus, fresh.search, fresh.ask
+        self.faq, self.agenda = fresh.faq, fresh.agenda
+        self.ask.events = EventFinder(lambda: self.agenda)
         if old_search is not self.search:
             old_search.close()
+        changes = diff_agendas(old_agenda, self.agenda, datetime.now(UTC))
+        if changes and self.broadcasts is not None:
+            self.broadcasts.notify_changes(changes)  # followers hear of moved or cancelled sessions
         return []
 
     def close(self) -> None:

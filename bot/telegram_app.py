@@ -6,6 +6,7 @@ its replies as HTML with inline keyboards. Nothing here knows about treaties or 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Callable, Coroutine
@@ -26,7 +27,15 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -43,6 +52,7 @@ from bot.ratelimit import RateLimiter
 from bot.replies import Reply, split_pages
 from bot.services import Services, build_services
 from bot.settings import Settings
+from scheduler.outbox import OutboxDispatcher, SendResult
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +65,29 @@ class TokenProblem(Exception):
     """The token is missing or Telegram rejected it; the message says what to do."""
 
 
+class TelegramSender:
+    """The outbox's Sender on the real bot: Telegram's errors mapped to outcomes."""
+
+    def __init__(self, bot: Any) -> None:
+        self.bot = bot
+
+    async def send(self, chat_id: int, html: str) -> SendResult:
+        try:
+            await self.bot.send_message(
+                chat_id, html, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+            )
+        except RetryAfter as error:
+            wait = error.retry_after
+            return SendResult.retry(wait if isinstance(wait, int | float) else wait.total_seconds())
+        except Forbidden as error:
+            return SendResult.blocked(error.message)
+        except (TimedOut, NetworkError) as error:
+            return SendResult.transient(str(error))
+        except TelegramError as error:
+            return SendResult.failed(error.message)
+        return SendResult.ok()
+
+
 class TelegramFrontEnd:
     """Owns the conversation and the rate limiter; its bound methods are the handlers."""
 
@@ -63,6 +96,7 @@ class TelegramFrontEnd:
         self.conversation = conversation or Conversation(services)
         self.limiter = RateLimiter(services.settings.rate_limit_per_minute)
         self._first_tick = True
+        self.stopping = asyncio.Event()  # set at shutdown: the outbox finishes its send and stops
 
     async def send_reminders(self, context: Context) -> None:
         """The periodic job: claim due reminders in the database, then send them."""
@@ -283,6 +317,7 @@ def build_application(
         .base_file_url(base.removesuffix("/bot") + "/file/bot")
         .concurrent_updates(8)
         .post_init(_registering_commands(front))
+        .post_stop(_stopping(front))
         .post_shutdown(_closing(services))
     )
     if configure:
@@ -296,6 +331,10 @@ def _registering_commands(
     front: TelegramFrontEnd,
 ) -> Callable[[Application[Any, Any, Any, Any, Any, Any]], Coroutine[Any, Any, None]]:
     async def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        database = front.services.database
+        if database is not None:
+            dispatcher = OutboxDispatcher(database, TelegramSender(application.bot))
+            application.create_task(dispatcher.run(front.stopping), name="outbox")
         commands = [
             BotCommand(c.command, c.description[:256]) for c in front.conversation.help.commands
         ]
@@ -305,6 +344,15 @@ def _registering_commands(
             log.exception("could not register the command menu; continuing without it")
 
     return register
+
+
+def _stopping(
+    front: TelegramFrontEnd,
+) -> Callable[[Application[Any, Any, Any, Any, Any, Any]], Coroutine[Any, Any, None]]:
+    async def stop(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        front.stopping.set()
+
+    return stop
 
 
 def _closing(

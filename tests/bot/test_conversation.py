@@ -99,3 +99,27 @@ def test_console_pipe_mode_prints_only_replies(services: Services) -> None:
     ConsoleChat(Conversation(services), output).run(io.StringIO("art 29(7)\n"), interactive=False)
     assert output.getvalue().startswith("Budapest Convention · Art. 29(7)")
     assert "you>" not in output.getvalue()
+
+
+def test_reload_tells_followers_when_a_session_moves(services: Services, tmp_path: Path) -> None:
+    agenda_dir = tmp_path / "agenda"
+    agenda_dir.mkdir()
+    (agenda_dir / "a.yaml").write_text(
+        "timezone: UTC\nevents:\n  - {id: opening, title: Opening, start: 2099-03-23T09:00,"
+        " end: 2099-03-23T10:00, room: Room 1}\n"
+    )
+    services.settings = replace(services.settings, agenda_dir=agenda_dir)
+    conversation = Conversation(services)
+    conversation.message("/reload", ORGANISER)
+    conversation.message("/subscribe", PARTICIPANT)
+    (agenda_dir / "a.yaml").write_text(
+        "timezone: UTC\nevents:\n  - {id: opening, title: Opening, start: 2099-03-23T09:00,"
+        " end: 2099-03-23T10:00, room: Room 9}\n"
+    )
+    assert conversation.message("/reload", ORGANISER)[0].plain().startswith("Reloaded")
+    assert services.database is not None
+    queued = services.database.query(
+        "SELECT o.chat_id, p.html FROM outbox o"
+        " JOIN broadcast_parts p ON p.broadcast_id = o.broadcast_id AND p.part = o.part"
+    )
+    assert [(chat, "Room 9" in str(html)) for chat, html in queued] == [(PARTICIPANT.chat_id, True)]
