@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,3 +24,17 @@ class ValidationError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+def compose_yaml(path: Path, problems: list[Problem]) -> yaml.Node | None:
+    """The YAML node tree of ``path`` (with line marks), or None after recording why not."""
+    name = str(path)
+    try:
+        return yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(Problem(name, 1, f"cannot read: {error}"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problems.append(Problem(name, line, f"invalid YAML: {getattr(error, 'problem', error)}"))
+    return None

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from corpus.model import ArticleRef
-from corpus.problems import Problem, ValidationError
+from corpus.problems import Problem, ValidationError, compose_yaml
 from corpus.store import load_corpus
 
 REQUIRED = ("id", "questions", "answer")
@@ -83,21 +83,7 @@ def _read_file(
     path: Path, problems: list[Problem], known: set[tuple[str, str]] | None
 ) -> list[FaqEntry]:
     name = str(path)
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        problems.append(Problem(name, 1, f"cannot read: {error}"))
-        return []
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problems.append(
-            Problem(
-                name,
-                mark.line + 1 if mark else 1,
-                f"invalid YAML: {getattr(error, 'problem', error)}",
-            )
-        )
-        return []
+    root = compose_yaml(path, problems)
     if root is None:
         return []
     if not isinstance(root, yaml.SequenceNode):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from corpus.problems import Problem, ValidationError
+from corpus.problems import Problem, ValidationError, compose_yaml
 from index.text import words
 
 
@@ -67,16 +67,10 @@ class Thesaurus:
 def parse_thesaurus(path: Path) -> tuple[list[Concept], list[Problem]]:
     """Read and validate the thesaurus file; problems carry the file and line."""
     name = str(path)
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        return [], [Problem(name, 1, f"cannot read thesaurus: {error.strerror}")]
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        return [], [Problem(name, line, f"invalid YAML: {getattr(error, 'problem', error)}")]
+    unreadable: list[Problem] = []
+    root = compose_yaml(path, unreadable)
     if root is None:
-        return [], []
+        return [], unreadable
     if not isinstance(root, yaml.SequenceNode):
         return [], [Problem(name, root.start_mark.line + 1, "expected a list of entries")]
     concepts: list[Concept] = []

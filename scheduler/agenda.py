@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from corpus.model import ArticleRef
-from corpus.problems import Problem, ValidationError
+from corpus.problems import Problem, ValidationError, compose_yaml
 from scheduler.model import KINDS, Event
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -105,21 +105,7 @@ def _read_file(path: Path, problems: list[Problem]) -> list[Event]:
     if path.stat().st_size > MAX_FILE_BYTES:
         problems.append(Problem(name, 1, "file larger than 10 MB; split the agenda"))
         return []
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        problems.append(Problem(name, 1, f"cannot read: {error}"))
-        return []
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problems.append(
-            Problem(
-                name,
-                mark.line + 1 if mark else 1,
-                f"invalid YAML: {getattr(error, 'problem', error)}",
-            )
-        )
-        return []
+    root = compose_yaml(path, problems)
     if root is None:
         return []
     if not isinstance(root, yaml.MappingNode):
