@@ -6,9 +6,12 @@ import argparse
 import json
 import sys
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.settings import load_settings
+
+if TYPE_CHECKING:
+    from scheduler.agenda import Agenda
 
 
 def register(subparsers: Any) -> None:
@@ -33,14 +36,21 @@ def register(subparsers: Any) -> None:
     export.set_defaults(func=run_export_ics)
 
 
-def run_agenda(args: argparse.Namespace) -> int:
+def _configured_agenda() -> Agenda | None:
+    """The configured agenda, or None after printing its problems."""
     from corpus.problems import ValidationError
     from scheduler.agenda import load_agenda
 
     try:
-        agenda = load_agenda(load_settings().agenda_dir)
+        return load_agenda(load_settings().agenda_dir)
     except ValidationError as error:
         print(error, file=sys.stderr)
+        return None
+
+
+def run_agenda(args: argparse.Namespace) -> int:
+    agenda = _configured_agenda()
+    if agenda is None:
         return 1
     events = agenda.sorted()
     if args.day:
@@ -109,14 +119,10 @@ def run_import_schedule(args: argparse.Namespace) -> int:
 def run_export_ics(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from corpus.problems import ValidationError
-    from scheduler.agenda import load_agenda
     from scheduler.export import to_ics
 
-    try:
-        agenda = load_agenda(load_settings().agenda_dir)
-    except ValidationError as error:
-        print(error, file=sys.stderr)
+    agenda = _configured_agenda()
+    if agenda is None:
         return 1
     events = agenda.sorted()
     if args.event:
