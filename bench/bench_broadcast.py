@@ -56,21 +56,7 @@ def run() -> dict[str, object]:
             api.push_text(f"/broadcast {TEXT}", user=ORGANISER)
             preview = api.wait_for("sendMessage", 1, timeout=120)[-1]
             data_ok = preview["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
-            api.push(
-                {
-                    "callback_query": {
-                        "id": "cb",
-                        "chat_instance": "x",
-                        "data": data_ok,
-                        "from": {"id": ORGANISER, "is_bot": False, "first_name": "Org"},
-                        "message": {
-                            "message_id": 1,
-                            "date": 1,
-                            "chat": {"id": ORGANISER, "type": "private"},
-                        },
-                    }
-                }
-            )
+            api.push_button(data_ok, user=ORGANISER)
             deadline = time.monotonic() + SUBSCRIBERS / 10 + 120
             while time.monotonic() < deadline:
                 sent = len(_copies(api))

@@ -81,6 +81,24 @@ class BotApiStandIn:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         return self.push({"message": message})
 
+    def push_button(self, data: str, *, user: int) -> int:
+        """A press on an inline button carrying ``data``, in the user's private chat."""
+        return self.push(
+            {
+                "callback_query": {
+                    "id": f"cb{next(self._message_ids)}",
+                    "chat_instance": "x",
+                    "data": data,
+                    "from": {"id": user, "is_bot": False, "first_name": "Ana"},
+                    "message": {
+                        "message_id": 1,
+                        "date": 1,
+                        "chat": {"id": user, "type": "private"},
+                    },
+                }
+            }
+        )
+
     def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
         with self._lock:
             return [params for name, params, _ in self.calls if name == method]

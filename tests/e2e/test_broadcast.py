@@ -19,24 +19,6 @@ ORGANISER = 7
 SUBSCRIBERS = list(range(100, 160))
 
 
-def _press(api: BotApiStandIn, data: str) -> None:
-    api.push(
-        {
-            "callback_query": {
-                "id": "cb",
-                "chat_instance": "x",
-                "data": data,
-                "from": {"id": ORGANISER, "is_bot": False, "first_name": "Org"},
-                "message": {
-                    "message_id": 1,
-                    "date": 1,
-                    "chat": {"id": ORGANISER, "type": "private"},
-                },
-            }
-        }
-    )
-
-
 def _copies(api: BotApiStandIn) -> Counter[int]:
     return Counter(
         int(m["chat_id"])
@@ -62,7 +44,7 @@ def test_broadcast_reaches_every_subscriber_once(stand_in: BotApiStandIn, tmp_pa
     env["WORKSHOP_BOT_ORGANISERS"] = str(ORGANISER)
     process = start_bot(env)
     try:
-        _press(stand_in, _setup(stand_in))
+        stand_in.push_button(_setup(stand_in), user=ORGANISER)
         deadline = time.monotonic() + 60
         while sum(_copies(stand_in).values()) < len(SUBSCRIBERS) and time.monotonic() < deadline:
             time.sleep(0.2)
@@ -80,7 +62,7 @@ def test_sigkill_mid_broadcast_never_duplicates(stand_in: BotApiStandIn, tmp_pat
     env["WORKSHOP_BOT_ORGANISERS"] = str(ORGANISER)
     process = start_bot(env)
     try:
-        _press(stand_in, _setup(stand_in))
+        stand_in.push_button(_setup(stand_in), user=ORGANISER)
         while sum(_copies(stand_in).values()) < 15:
             time.sleep(0.05)
         process.send_signal(signal.SIGKILL)

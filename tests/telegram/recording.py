@@ -11,15 +11,7 @@ from typing import Any
 
 from telegram.request import BaseRequest, RequestData
 
-BOT_USER = {
-    "id": 999,
-    "is_bot": True,
-    "first_name": "Workshop",
-    "username": "workshop_test_bot",
-    "can_join_groups": True,
-    "can_read_all_group_messages": False,
-    "supports_inline_queries": True,
-}
+from tests.e2e.botapi_standin import BOT as BOT_USER
 
 
 class RecordingRequest(BaseRequest):
