@@ -50,13 +50,10 @@ class Services:
         problems = check_all(self.settings)
         if problems:
             return problems
-        fresh = build_services(self.settings, unanswered=self.unanswered)
-        if fresh.database is not None:
-            fresh.database.close()
+        fresh = build_services(self.settings, self.unanswered, self.database)
         old_search, old_agenda = self.search, self.agenda
         self.corpus, self.search, self.ask = fresh.corpus, fresh.search, fresh.ask
         self.faq, self.agenda = fresh.faq, fresh.agenda
-        self.ask.events = EventFinder(lambda: self.agenda)
         if old_search is not self.search:
             old_search.close()
         changes = diff_agendas(old_agenda, self.agenda, datetime.now(UTC))
@@ -72,19 +69,24 @@ class Services:
             self.database.close()
 
 
-def build_services(settings: Settings, unanswered: UnansweredLog | None = None) -> Services:
-    """Load the corpus, open (or rebuild) the index and wire the ask service."""
+def build_services(
+    settings: Settings,
+    unanswered: UnansweredLog | None = None,
+    database: Database | None = None,
+) -> Services:
+    """Load the corpus, open (or rebuild) the index and wire the ask service.
+
+    ``unanswered`` and ``database`` are passed in by a reload, which keeps its connections.
+    """
     corpus = load_corpus(settings.corpus_dir)
     search = SearchIndex.open(corpus, settings.index_dir, settings.thesaurus)
     known = {(a.instrument, a.number) for a in corpus.articles()}
     faq = FaqMatcher.load(settings.faq_dir, known)
     unanswered = unanswered or UnansweredLog(settings.db_path, settings.user_hash_salt)
     agenda = load_agenda(settings.agenda_dir)
-    database = Database(settings.db_path)
-    services = Services(
-        settings, corpus, search, AskService(corpus, search), faq, unanswered, agenda, database
-    )
-    services.ask = AskService(
-        corpus, search, faq=faq, events=EventFinder(lambda: services.agenda), unanswered=unanswered
-    )
+    database = database or Database(settings.db_path)
+    # the finder reads the services' agenda when asked, so a reloaded agenda is seen at once
+    events = EventFinder(lambda: services.agenda)
+    ask = AskService(corpus, search, faq=faq, events=events, unanswered=unanswered)
+    services = Services(settings, corpus, search, ask, faq, unanswered, agenda, database)
     return services
