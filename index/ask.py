@@ -60,15 +60,18 @@ class AskService:
         if cited is not None:
             return cited
         faq = self.faq.match(text) if self.faq else None
-        if faq and faq.best and self._faq_fits(text, faq.best):
-            return self.faq_answer(text, faq.best, faq.choices)
-        if faq and faq.best:  # the treaties answer better: offer the FAQ as a choice
-            faq = FaqMatch(choices=(faq.best, *faq.choices))
+        ranked: Ranking | None = None
+        if faq and faq.best:
+            if faq.best.score < FAQ_CERTAIN:
+                ranked = self.ranker.rank(text, limit=5)
+            if self._faq_fits(faq.best, ranked):
+                return self.faq_answer(text, faq.best, faq.choices)
+            faq = FaqMatch(choices=(faq.best, *faq.choices))  # the treaties answer better
         if self.events:
             events = self.events.find(text, now or datetime.now(UTC))
             if events:
                 return Answer(text, AnswerKind.EVENT, events=tuple(events))
-        ranked = self.ranker.rank(text, limit=5)
+        ranked = ranked or self.ranker.rank(text, limit=5)
         choices = faq.choices if faq else ()
         articles = tuple(
             self._article_hit(r)
@@ -98,16 +101,15 @@ class AskService:
             notes=_correction_note(ranked),
         )
 
-    def _faq_fits(self, text: str, best: FaqHit) -> bool:
+    @staticmethod
+    def _faq_fits(best: FaqHit, ranked: Ranking | None) -> bool:
         """Answer with the FAQ unless search confidently finds an article the entry ignores.
 
         "Is hacking a crime?" may look like the extradition entry's "extradite someone for
         hacking"; search knows Article 2 is the answer, so the FAQ becomes a choice instead.
+        ``ranked`` is None when the FAQ score is high enough not to ask search at all.
         """
-        if best.score >= FAQ_CERTAIN:
-            return True
-        ranked = self.ranker.rank(text, limit=3)
-        if not ranked.confident or not ranked.articles:
+        if ranked is None or not ranked.confident or not ranked.articles:
             return True
         return ranked.articles[0].key in {f"{i}:{a}" for i, a in best.articles}
 
