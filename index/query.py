@@ -48,6 +48,7 @@ class AnalysedQuery:
     concepts: list[QueryConcept] = field(default_factory=list)
     matched_thesaurus: bool = False
     own_stems: frozenset[str] = frozenset()  # the asker's own words, before any expansion
+    instrument: str | None = None  # the instrument the question names, if any
 
     @property
     def stems(self) -> frozenset[str]:
@@ -85,12 +86,15 @@ class QueryAnalyser:
         vocabulary: dict[str, int],
         thesaurus: Thesaurus,
         blocks: int,
-        names: frozenset[str] = frozenset(),
+        instrument_names: dict[tuple[str, ...], str] | None = None,
     ) -> None:
         self.vocabulary = vocabulary
-        # Words of instrument names that the articles never use ("lanzarote", "ets", "185"):
-        # they choose the instrument, they are not something the article must contain.
-        self.names = frozenset(n for n in names if n not in vocabulary)
+        # How questions name instruments ("lanzarote convention", "ets 185", "protocol on
+        # xenophobia and racism"): the words choose the instrument; they are not something
+        # the article must contain.
+        self.instrument_names = instrument_names or {}
+        name_words = {word for name in self.instrument_names for word in name}
+        self.names = frozenset(n for n in name_words if n not in vocabulary)
         self.thesaurus = thesaurus
         self.blocks = max(blocks, 1)
         known = set(vocabulary) | set(thesaurus.vocabulary)
@@ -135,9 +139,15 @@ class QueryAnalyser:
         corrected = [self.correct(token) for token in tokens]
         query = AnalysedQuery(corrected)
         query.corrections = {a: b for a, b in zip(tokens, corrected, strict=True) if a != b}
-        query.own_stems = frozenset(stem_word(w) for w in corrected if w not in STOP_WORDS)
-        covered: set[int] = set()
+        covered = self._name_positions(query, tokens)
+        query.own_stems = frozenset(
+            stem_word(w)
+            for position, w in enumerate(corrected)
+            if w not in STOP_WORDS and position not in covered
+        )
         for expansion in self.thesaurus.expand(corrected):
+            if covered.intersection(range(expansion.start, expansion.end)):
+                continue
             query.matched_thesaurus = True
             covered.update(range(expansion.start, expansion.end))
             stems: set[str] = set()
@@ -170,3 +180,17 @@ class QueryAnalyser:
             if not any(c.label == word for c in query.concepts):
                 query.concepts.append(QueryConcept(word, frozenset({stemmed}), weight))
         return query
+
+    def _name_positions(self, query: AnalysedQuery, tokens: list[str]) -> set[int]:
+        """Positions of the longest instrument name in the question, as typed or corrected."""
+        best: tuple[int, int, str] | None = None  # (length, start, instrument)
+        for sequence in (tokens, query.words):
+            for start in range(len(sequence)):
+                for name, instrument in self.instrument_names.items():
+                    end = start + len(name)
+                    if tuple(sequence[start:end]) == name and (best is None or len(name) > best[0]):
+                        best = (len(name), start, instrument)
+        if best is None:
+            return set()
+        length, start, query.instrument = best
+        return set(range(start, start + length))

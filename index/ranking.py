@@ -23,6 +23,7 @@ DEFINITION_BONUS = 1.0  # "what is traffic data?" -> the article that defines it
 WEAK_EVIDENCE = 0.6  # confidence factor when the evidence is a single incidental word
 DEFAULT_PRIOR = 1.15  # Budapest Convention first when no instrument is named
 NOT_NAMED = 0.5  # other instruments when the question names one
+OVERVIEW_TITLES = frozenset({"purpose", "purposes", "object", "scope"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +51,13 @@ class Ranker:
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
         blocks = sum(len(index.blocks(key)) for key in _all_keys(index))
-        aliases = " ".join(a for i in index.corpus.instruments.values() for a in (i.id, *i.aliases))
-        self.analyser = QueryAnalyser(
-            index.vocabulary, index.thesaurus, blocks, frozenset(words(aliases))
-        )
+        names = {
+            tuple(words(alias)): instrument.id
+            for instrument in index.corpus.instruments.values()
+            for alias in (instrument.id, *instrument.aliases)
+            if words(alias)
+        }
+        self.analyser = QueryAnalyser(index.vocabulary, index.thesaurus, blocks, names)
         self.definitions = Definitions(index.corpus)
         self._stems: dict[str, frozenset[str]] = {}
         self._titles: dict[str, frozenset[str]] = {}
@@ -61,13 +65,13 @@ class Ranker:
     def rank(self, text: str, limit: int = 5) -> Ranking:
         query = self.analyser.analyse(text)
         ranking = Ranking(corrections=query.corrections)
+        named = query.instrument or named_instrument(text, self.index.corpus)
         if not query.weighted_terms:
-            return ranking
+            return self._overview(ranking, query) if not query.concepts else ranking
         raw = self.index.run(query.weighted_terms, query.phrases, limit=CANDIDATES)
         if not raw:
             return ranking
         top = raw[0].score
-        named = named_instrument(text, self.index.corpus)
         defining = self.definitions.defining(text)
         raw += self._definition_hits(defining, {hit.key for hit in raw}, top)
         scored = []
@@ -100,6 +104,22 @@ class Ranker:
         _, coverage, best = next((e for e in scored if not e[2].key.startswith("doc:")), scored[0])
         evidence = self._strong_evidence(best.key, query)
         ranking.confidence = round(coverage if evidence else coverage * WEAK_EVIDENCE, 4)
+        return ranking
+
+    def _overview(self, ranking: Ranking, query: AnalysedQuery) -> Ranking:
+        """A question that only names an instrument ("what is the Lanzarote Convention for?")
+        gets the article stating its purpose or scope, when it has one."""
+        if query.instrument is None:
+            return ranking
+        instrument = self.index.corpus.instruments[query.instrument]
+        for article in instrument.articles:
+            title = set(words(article.title or ""))
+            if article.available and title & OVERVIEW_TITLES:
+                key = f"{instrument.id}:{article.number}"
+                block = self.index.blocks(key)[0]
+                ranking.articles.append(Ranked(key, 1.0, block, None, query.stems))
+                ranking.confidence = 1.0
+                break
         return ranking
 
     def _definition_hits(
