@@ -14,6 +14,7 @@ from functools import lru_cache
 from english_words import get_english_words_set
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
+from wordfreq import zipf_frequency
 
 from index.text import STOP_WORDS, content_words, stem_word, words
 from index.thesaurus import Thesaurus
@@ -21,11 +22,16 @@ from index.thesaurus import Thesaurus
 EXPANSION_WEIGHT = 0.7
 # A practitioner phrase the thesaurus knows is strong evidence the question is on topic.
 THESAURUS_WEIGHT = 1.5
-UNKNOWN_WORD_SHARE = 0.6
+UNKNOWN_WORD_SHARE = 0.4
 # Shorter words are too ambiguous to correct ("near" is not a typo of "fear"); two edits only
 # for long words ("weather" is not "either", "interseption" is "interception").
 MIN_CORRECTABLE = 5
 MIN_FOR_TWO_EDITS = 8
+# Everyday words ("put", "small", "time": Zipf frequency 5.5 and up) say little about what a
+# question asks; words rare in general English ("interception", "grooming") say a lot.
+COMMON_ZIPF = 6.5
+ZIPF_SPAN = 3.0
+MIN_SPECIFICITY = 0.15
 MAX_WORDS = 60  # long pasted text: only the first words count
 
 
@@ -53,6 +59,13 @@ class AnalysedQuery:
     @property
     def stems(self) -> frozenset[str]:
         return frozenset(self.weighted_terms)
+
+
+@lru_cache(maxsize=65536)
+def specificity(word: str) -> float:
+    """How much a word of a question tells about its topic, from its frequency in English."""
+    zipf = zipf_frequency(word, "en")
+    return min(1.0, max(MIN_SPECIFICITY, (COMMON_ZIPF - zipf) / ZIPF_SPAN))
 
 
 @lru_cache(maxsize=1)
@@ -176,7 +189,7 @@ class QueryAnalyser:
             known = stemmed in self._stem_df
             if known:
                 query.weighted_terms[stemmed] = max(query.weighted_terms.get(stemmed, 0), 1.0)
-            weight = self.idf(stemmed) if known else self.unknown_weight
+            weight = (self.idf(stemmed) if known else self.unknown_weight) * specificity(word)
             if not any(c.label == word for c in query.concepts):
                 query.concepts.append(QueryConcept(word, frozenset({stemmed}), weight))
         return query

@@ -12,15 +12,19 @@ from dataclasses import dataclass, field
 
 from index.citations import DEFAULT_INSTRUMENT, named_instrument
 from index.definitions import Definitions, contains
-from index.query import AnalysedQuery, QueryAnalyser
+from index.query import AnalysedQuery, QueryAnalyser, QueryConcept
 from index.search import RawHit, SearchIndex
 from index.text import STOP_WORDS, stem_word, words
 
-CONFIDENCE_THRESHOLD = 0.4  # calibrated with `make bench` (see bench/bench_ask.py)
+CONFIDENCE_THRESHOLD = 0.35  # calibrated with `make bench` (see bench/bench_ask.py)
 CANDIDATES = 20
 TITLE_BONUS = 1.2  # saying an article's title ("production order") is a strong signal
 DEFINITION_BONUS = 1.0  # "what is traffic data?" -> the article that defines it
-WEAK_EVIDENCE = 0.6  # confidence factor when the evidence is a single incidental word
+WEAK_EVIDENCE = 0.3  # confidence factor when the evidence is incidental words only
+# Two or more matched words are evidence only when they are, together, specific enough:
+# "the Secretary General of the United Nations" shares two everyday words with Article 42.
+SHARED_EVIDENCE = 0.5
+TITLE_SHARE = 0.2  # share of a title (or heading) the question must say
 DEFAULT_PRIOR = 1.15  # Budapest Convention first when no instrument is named
 NOT_NAMED = 0.5  # other instruments when the question names one
 OVERVIEW_TITLES = frozenset({"purpose", "purposes", "object", "scope"})
@@ -143,11 +147,23 @@ class Ranker:
         """
         stems = self._stems_of(key)
         satisfied = [c for c in query.concepts if c.stems & stems]
-        titles = self._title_stems(key)
+        mass = sum(c.weight for c in satisfied)
         return (
             any(c.from_thesaurus for c in satisfied)
-            or any(c.stems & titles for c in satisfied)
-            or len(satisfied) >= 2
+            or self._says_title(key, satisfied)
+            or (len(satisfied) >= 2 and mass >= SHARED_EVIDENCE * self.analyser.max_idf)
+        )
+
+    def _says_title(self, key: str, satisfied: list[QueryConcept]) -> bool:
+        """The question says a good part of the article's title or of a heading above it.
+
+        A word or two of a long title is not enough: "the United Nations" is in the title of
+        Lanzarote Article 42, yet a question about the UN Secretary General is off-topic.
+        """
+        said = frozenset().union(*(c.stems for c in satisfied)) if satisfied else frozenset()
+        return any(
+            title and len(title & said) >= TITLE_SHARE * len(title)
+            for title in self._titles_of(key)
         )
 
     def _stems_of(self, key: str) -> frozenset[str]:
@@ -157,16 +173,19 @@ class Ranker:
             self._stems[key] = stems
         return stems
 
-    def _title_stems(self, key: str) -> frozenset[str]:
+    def _titles_of(self, key: str) -> list[frozenset[str]]:
+        """Content stems of the article's title and of each heading above it."""
         kind, _, rest = key.partition(":")
         if kind == "doc":
             document = self.index.corpus.documents[rest]
-            title = " ".join((document.title, *document.tags))
+            titles = [document.title, *document.tags]
         else:
             article = self.index.corpus.article(kind, rest)
-            headings = (d.heading or "" for d in article.divisions) if article else ()
-            title = " ".join(((article.title or "") if article else "", *headings))
-        return frozenset(stem_word(w) for w in words(title))
+            headings = [d.heading or "" for d in article.divisions] if article else []
+            titles = [(article.title or "") if article else "", *headings]
+        return [
+            frozenset(stem_word(w) for w in words(title) if w not in STOP_WORDS) for title in titles
+        ]
 
     def _title_match(self, key: str, query: AnalysedQuery) -> float:
         """How closely the question says the article's own title ("production order"), 0..1.

@@ -79,8 +79,42 @@ def test_ask_search_finds_the_article(
 
 
 @pytest.mark.parametrize(
+    ("question", "instrument", "article"),
+    [
+        ("what is the Lanzarote Convention for", "cets201", "1"),
+        ("What is the purpose of the protocol on xenophobia and racism?", "ets189", "1"),
+    ],
+)
+def test_ask_question_naming_only_an_instrument_gets_its_purpose(
+    ask_service: AskService, question: str, instrument: str, article: str
+) -> None:
+    answer = ask_service.ask(question)
+    assert answer.kind is AnswerKind.SEARCH
+    assert (answer.articles[0].instrument, answer.articles[0].article) == (instrument, article)
+
+
+def test_ask_everyday_words_of_a_narrative_do_not_hide_its_topic(
+    ask_service: AskService,
+) -> None:
+    answer = ask_service.ask(
+        "after he was fired he kept logging into the company network with his colleague's password"
+    )
+    assert answer.kind is AnswerKind.SEARCH
+    assert ("ets185", "2") in [(h.instrument, h.article) for h in answer.articles[:3]]
+
+
+@pytest.mark.parametrize(
     "question",
-    ["best pizza near the venue", "who won the football", "tell me a joke", "🙂🙂🙂", ""],
+    [
+        "best pizza near the venue",
+        "who won the football",
+        "tell me a joke",
+        "🙂🙂🙂",
+        "",
+        "what's 17 times 23",  # one everyday corpus word ("time") is no evidence
+        "who is the Secretary General of the United Nations",  # two words of a long title
+        "best beaches in Lanzarote",  # naming an instrument is not asking about it
+    ],
 )
 def test_ask_off_topic_answers_none(ask_service: AskService, question: str) -> None:
     answer = ask_service.ask(question)
