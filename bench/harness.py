@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 QUESTIONS_FILE = Path(__file__).with_name("questions.yaml")
+HELDOUT_FILE = Path(__file__).with_name("heldout.yaml")
 OFFTOPIC = "offtopic"
 CATEGORIES = ("plain", "paraphrase", "misspelt", "lay", "citation", OFFTOPIC)
 

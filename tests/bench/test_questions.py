@@ -7,10 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from bench.harness import CATEGORIES, OFFTOPIC, QuestionFileError, load_questions
+from bench.harness import (
+    CATEGORIES,
+    HELDOUT_FILE,
+    OFFTOPIC,
+    QUESTIONS_FILE,
+    QuestionFileError,
+    load_questions,
+)
 from corpus.model import Corpus
 
 INSTRUMENTS = {"ets185", "ets189", "cets201", "ets108", "ets181", "ets030", "ets099", "ets182"}
+QUESTION_FILES = pytest.mark.parametrize(
+    "path", [QUESTIONS_FILE, HELDOUT_FILE], ids=lambda p: p.stem
+)
 
 
 def test_questions_file_loads_with_enough_questions() -> None:
@@ -22,10 +32,11 @@ def test_questions_file_loads_with_enough_questions() -> None:
     assert set(counts) == set(CATEGORIES)
 
 
-def test_questions_every_label_names_an_existing_article(corpus: Corpus) -> None:
+@QUESTION_FILES
+def test_questions_every_label_names_an_existing_article(corpus: Corpus, path: Path) -> None:
     missing = [
         (q.line, key)
-        for q in load_questions()
+        for q in load_questions(path)
         for key in q.expected
         if corpus.article(*key.split(":")) is None
     ]
@@ -33,9 +44,10 @@ def test_questions_every_label_names_an_existing_article(corpus: Corpus) -> None
     assert missing == []
 
 
-def test_questions_ideal_article_has_text(corpus: Corpus) -> None:
+@QUESTION_FILES
+def test_questions_ideal_article_has_text(corpus: Corpus, path: Path) -> None:
     unavailable = []
-    for question in load_questions():
+    for question in load_questions(path):
         if question.answerable:
             article = corpus.article(*question.expected[0].split(":"))
             if article is None or not article.available:
@@ -44,14 +56,16 @@ def test_questions_ideal_article_has_text(corpus: Corpus) -> None:
     assert unavailable == []
 
 
-def test_questions_cover_every_instrument() -> None:
-    ideal = {q.expected[0].split(":")[0] for q in load_questions() if q.answerable}
+@QUESTION_FILES
+def test_questions_cover_every_instrument(path: Path) -> None:
+    ideal = {q.expected[0].split(":")[0] for q in load_questions(path) if q.answerable}
 
     assert ideal == INSTRUMENTS
 
 
-def test_questions_are_not_repeated() -> None:
-    texts = Counter(q.text.lower() for q in load_questions())
+@QUESTION_FILES
+def test_questions_are_not_repeated(path: Path) -> None:
+    texts = Counter(q.text.lower() for q in load_questions(path))
 
     assert [t for t, n in texts.items() if n > 1] == []
 
