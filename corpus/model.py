@@ -126,6 +126,9 @@ class Corpus:
 
     def instrument(self, name: str) -> Instrument | None:
         """Find an instrument by id (``ets185``) or any alias, case-insensitively."""
+        exact = self.instruments.get(name)
+        if exact is not None:
+            return exact  # the common case, by id: no name normalising
         key = normalise_name(name)
         for instrument in self.instruments.values():
             if key == instrument.id or key in {normalise_name(a) for a in instrument.aliases}:

@@ -19,14 +19,17 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh import scoring
 from whoosh.fields import ID, STORED, TEXT, Schema
-from whoosh.query import Or, Phrase, Query, Term
+from whoosh.query import Or, Query, Term
 
 from corpus.model import Article, Corpus, Document
-from index.text import analyzer, words
+from index.text import STOP_WORDS, analyzer, stem_word, words
 from index.thesaurus import Thesaurus
 
 SCHEMA_VERSION = "4"
 FIELD_BOOSTS = {"title": 2.5, "body": 1.0}
+BM25_B, BM25_K1 = 0.6, 1.2
+PHRASE_BOOSTS = {"body": 1.0, "title": 1.0}
+TITLE = -1  # passage number standing for an article's titles in the stem cache
 COMMON_SHARE = 0.05  # terms in more than this share of passages are not scored
 FINGERPRINT_FILE = "fingerprint.txt"
 VOCABULARY_FILE = "vocabulary.json"
@@ -104,8 +107,9 @@ class SearchIndex:
         self.thesaurus = thesaurus
         self.vocabulary = vocabulary  # unstemmed word -> number of blocks containing it
         self._index = whoosh_index.open_dir(str(directory))
-        self._searcher = self._index.searcher(weighting=scoring.BM25F(B=0.6, K1=1.2))
+        self._searcher = self._index.searcher(weighting=_weighting(self._index))
         self.build_seconds: float | None = None
+        self._stems: dict[tuple[str, int], tuple[str, ...]] = {}
 
     @classmethod
     def open(cls, corpus: Corpus, directory: Path, thesaurus_path: Path) -> SearchIndex:
@@ -171,14 +175,24 @@ class SearchIndex:
     def run(
         self, weighted_terms: dict[str, float], phrases: list[list[str]], limit: int
     ) -> list[RawHit]:
-        """Run a query of stemmed terms (with weights) and phrases; hits gathered per article."""
-        query = _build_query(self._selective(weighted_terms), phrases)
+        """Run a query of stemmed terms (with weights) and phrases; hits gathered per article.
+
+        Whoosh scores the terms; phrases are then checked on the passages it found, which is
+        far cheaper than whoosh phrase queries (their span matching dominated query time on a
+        large corpus) and ranks the same way.
+        """
+        query = _build_query(self._selective(weighted_terms))
         if query is None:
             return []
         results = self._searcher.search(query, limit=limit * 6)
+        bonuses = [(p, self._phrase_weight(p, weighted_terms)) for p in phrases if len(p) > 1]
         per_key: dict[str, list[tuple[int, float]]] = {}
         for hit in results:
-            per_key.setdefault(hit["key"], []).append((hit["block"], float(hit.score)))
+            key, block = hit["key"], hit["block"]
+            score = float(hit.score) + sum(
+                weight * self._phrase_boost(key, block, phrase) for phrase, weight in bonuses
+            )
+            per_key.setdefault(key, []).append((block, score))
         gathered = []
         for key, blocks in per_key.items():
             blocks.sort(key=lambda b: -b[1])
@@ -186,6 +200,71 @@ class SearchIndex:
             gathered.append(RawHit(key, score, tuple(blocks)))
         gathered.sort(key=lambda h: -h.score)
         return gathered[:limit]
+
+    def _phrase_weight(self, phrase: list[str], weighted_terms: dict[str, float]) -> float:
+        """What a phrase found in a passage adds: about what its words score on their own."""
+        idf = self._searcher.idf
+        return float(sum(idf("body", term) * weighted_terms.get(term, 1.0) for term in phrase))
+
+    def _phrase_boost(self, key: str, block: int, phrase: list[str]) -> float:
+        boost = 0.0
+        if _contains_run(self._passage_stems(key, block), phrase):
+            boost += PHRASE_BOOSTS["body"]
+        if _contains_run(self._passage_stems(key, TITLE), phrase):
+            boost += PHRASE_BOOSTS["title"]
+        return boost
+
+    def _passage_stems(self, key: str, block: int) -> tuple[str, ...]:
+        """Stemmed content words of one passage (or, for ``TITLE``, of the titles), cached."""
+        cached = self._stems.get((key, block))
+        if cached is None:
+            if block == TITLE:
+                text = _title_text(self.corpus, key)
+            else:
+                passages = self.blocks(key)
+                text = passages[block] if block < len(passages) else ""
+            cached = tuple(stem_word(w) for w in words(text) if w not in STOP_WORDS)
+            self._stems[(key, block)] = cached
+        return cached
+
+
+def _contains_run(stems: tuple[str, ...], phrase: list[str]) -> bool:
+    """Whether ``phrase`` occurs as consecutive words (stop words aside) in ``stems``."""
+    size = len(phrase)
+    first = phrase[0]
+    return any(
+        stems[i : i + size] == tuple(phrase) for i, stem in enumerate(stems) if stem == first
+    )
+
+
+class _PreloadedBM25F(scoring.BM25F):  # type: ignore[misc]
+    """BM25F reading field lengths from lists loaded once instead of whoosh's length column.
+
+    Looking a length up in the column cost more than the rest of scoring a posting together.
+    """
+
+    def __init__(self, lengths: dict[str, list[int]]) -> None:
+        super().__init__(B=BM25_B, K1=BM25_K1)
+        self._lengths = lengths
+
+    def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: int = 1) -> Any:
+        scorer = super().scorer(searcher, fieldname, text, qf)
+        if fieldname in self._lengths and hasattr(scorer, "dfl"):
+            scorer.dfl = self._lengths[fieldname].__getitem__
+        return scorer
+
+
+def _weighting(index: Any) -> scoring.WeightingModel:
+    """BM25F; with preloaded field lengths when the index is one segment (docnums are global)."""
+    with index.searcher() as searcher:
+        if not searcher.is_atomic():
+            return scoring.BM25F(B=BM25_B, K1=BM25_K1)
+        count = searcher.doc_count_all()
+        lengths = {
+            field: [searcher.doc_field_length(doc, field, 1) for doc in range(count)]
+            for field in FIELD_BOOSTS
+        }
+    return _PreloadedBM25F(lengths)
 
 
 def _keep_selective(frequencies: dict[str, int], total: int) -> set[str]:
@@ -199,18 +278,34 @@ def _keep_selective(frequencies: dict[str, int], total: int) -> set[str]:
     return {t for i, t in enumerate(ranked) if i < 2 or frequencies[t] <= limit}
 
 
-def _build_query(weighted_terms: dict[str, float], phrases: list[list[str]]) -> Query | None:
-    clauses: list[Query] = []
-    for term, weight in weighted_terms.items():
-        for field in FIELD_BOOSTS:
-            clauses.append(Term(field, term, boost=weight))
-    for phrase in phrases:
-        if len(phrase) > 1:
-            clauses.append(Phrase("body", phrase, boost=1.5))
-            clauses.append(Phrase("title", phrase, boost=2.0))
+def _build_query(weighted_terms: dict[str, float]) -> Query | None:
+    clauses: list[Query] = [
+        Term(field, term, boost=weight)
+        for term, weight in weighted_terms.items()
+        for field in FIELD_BOOSTS
+    ]
     if not clauses:
         return None
-    return Or(clauses)
+    query = Or(clauses)
+    # Whoosh's default for large indexes, a binary tree of union matchers, costs Python calls
+    # per passage per tree level; preloading every clause's postings into one score array is
+    # several times faster with the few dozen clauses a question makes.
+    query.matcher_type = Or.ARRAY_MATCHER
+    return query
+
+
+def _title_text(corpus: Corpus, key: str) -> str:
+    """What the title field holds for ``key``: the article title and the headings above it,
+    or a document's title and tags."""
+    kind, _, rest = key.partition(":")
+    if kind == "doc":
+        document = corpus.documents.get(rest)
+        return " ".join((document.title, *document.tags)) if document else ""
+    article = corpus.article(kind, rest)
+    if article is None:
+        return ""
+    headings = " ".join(d.heading or "" for d in article.divisions)
+    return f"{article.title or ''} {headings}"
 
 
 def _documents(corpus: Corpus) -> Iterator[dict[str, Any]]:
@@ -219,22 +314,23 @@ def _documents(corpus: Corpus) -> Iterator[dict[str, Any]]:
             if not article.available:
                 continue
             key = article_key(instrument.id, article.number)
-            headings = " ".join(d.heading or "" for d in article.divisions)
+            title = _title_text(corpus, key)
             for position, block in enumerate(article_blocks(article)):
                 yield {
                     "doc_id": f"{key}#{position}",
                     "key": key,
                     "block": position,
-                    "title": f"{article.title or ''} {headings}",
+                    "title": title,
                     "body": block,
                 }
     for document in corpus.documents.values():
         key = f"doc:{document.id}"
+        title = _title_text(corpus, key)
         for position, block in enumerate(document_blocks(document)):
             yield {
                 "doc_id": f"{key}#{position}",
                 "key": key,
                 "block": position,
-                "title": " ".join((document.title, *document.tags)),
+                "title": title,
                 "body": block,
             }
