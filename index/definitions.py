@@ -10,7 +10,8 @@ from index.text import words
 _DEFINED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]\s+(?:shall\s+)?(?:means?|includes?)\b")
 _ASKS_DEFINITION = re.compile(
     r"^\s*(?:what\s+(?:is|are|does|do)\b|what'?s\b|whats\b|define\b|definition\b|meaning\b"
-    r"|who\s+is\b|who\s+are\b)|\b(?:mean|means|meaning|definition|defined)\b",
+    r"|who\s+is\b|who\s+are\b)|\b(?:mean|means|meaning|meant|definition|defined|define"
+    r"|counts?\s+as|considered)\b",
     re.IGNORECASE,
 )
 
@@ -25,14 +26,20 @@ class Definitions:
                 if term and key not in self.terms.setdefault(term, []):
                     self.terms[term].append(key)
 
-    def defining(self, question: str) -> dict[str, tuple[str, ...]]:
-        """Articles defining a term the question asks the meaning of, with that term."""
+    def defining(
+        self, question: str, readings: list[list[str]] | None = None
+    ) -> dict[str, tuple[str, ...]]:
+        """Articles defining a term the question asks the meaning of, with that term.
+
+        ``readings`` are other word lists to look for terms in: the question with its spelling
+        corrected, and the treaty phrases the thesaurus maps it to ("ISP" -> "service provider").
+        """
         if not _ASKS_DEFINITION.search(question):
             return {}
-        asked = words(question)
+        candidates = [words(question), *(readings or [])]
         found: dict[str, tuple[str, ...]] = {}
         for term, keys in self.terms.items():
-            if contains(asked, term):
+            if any(contains(asked, term) for asked in candidates):
                 for key in keys:
                     if len(term) > len(found.get(key, ())):
                         found[key] = term

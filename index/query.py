@@ -55,6 +55,7 @@ class AnalysedQuery:
     matched_thesaurus: bool = False
     own_stems: frozenset[str] = frozenset()  # the asker's own words, before any expansion
     instrument: str | None = None  # the instrument the question names, if any
+    expansions: list[list[str]] = field(default_factory=list)  # thesaurus phrases, as words
 
     @property
     def stems(self) -> frozenset[str]:
@@ -166,6 +167,7 @@ class QueryAnalyser:
             stems: set[str] = set()
             for phrase in expansion.search:
                 phrase_words = content_words(phrase)
+                query.expansions.append(words(phrase))
                 phrase_stems = [stem_word(w) for w in phrase_words]
                 stems.update(phrase_stems)
                 if len(phrase_stems) > 1:

@@ -76,7 +76,7 @@ class Ranker:
         if not raw:
             return ranking
         top = raw[0].score
-        defining = self.definitions.defining(text)
+        defining = self.definitions.defining(text, [query.words, *query.expansions])
         raw += self._definition_hits(defining, {hit.key for hit in raw}, top)
         scored = []
         for hit in raw:
@@ -85,7 +85,7 @@ class Ranker:
             combined = relevance * (0.35 + 0.65 * coverage)
             combined += TITLE_BONUS * self._title_match(hit.key, query)
             if hit.key in defining:
-                combined += DEFINITION_BONUS
+                combined += DEFINITION_BONUS * (1 + _share_said(defining[hit.key], query))
             combined *= _instrument_prior(hit.key, named)
             scored.append((combined, coverage, hit))
         scored.sort(key=lambda entry: -entry[0])
@@ -106,7 +106,7 @@ class Ranker:
                 target.append(ranked)
         # The answer rests on articles: a guide matching a stray word must not make it confident.
         _, coverage, best = next((e for e in scored if not e[2].key.startswith("doc:")), scored[0])
-        evidence = self._strong_evidence(best.key, query)
+        evidence = best.key in defining or self._strong_evidence(best.key, query)
         ranking.confidence = round(coverage if evidence else coverage * WEAK_EVIDENCE, 4)
         return ranking
 
@@ -231,6 +231,14 @@ class Ranker:
             if article is not None:
                 parts += [article.title or "", *(d.heading or "" for d in article.divisions)]
         return frozenset(stem_word(w) for w in words(" ".join(parts)))
+
+
+def _share_said(term: tuple[str, ...], query: AnalysedQuery) -> float:
+    """Share of the question's own words that a defined term accounts for: "who is a child?"
+    asks for nothing but the definition of "child"."""
+    if not query.own_stems:
+        return 0.0
+    return len({stem_word(w) for w in term} & query.own_stems) / len(query.own_stems)
 
 
 def _instrument_prior(key: str, named: str | None) -> float:

@@ -66,6 +66,9 @@ def test_ask_unavailable_article_is_marked(ask_service: AskService) -> None:
         ("extradite a hacker", "ets185", "24"),
         ("grooming of children online", "cets201", "23"),
         ("prservation of trafic data", "ets185", "17"),
+        ("what counts as an ISP in the convention", "ets185", "1"),  # defines service provider
+        ("persnal data definition", "ets108", "2"),
+        ("Who is a child under the Lanzarote Convention?", "cets201", "3"),
     ],
 )
 def test_ask_search_finds_the_article(
