@@ -16,7 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
-from index.text import STOP_WORDS, content_words, stem_word, words
+from index.text import STOP_WORDS, WORD, content_words, fold, join_compound, stem_word, words
 from index.thesaurus import Thesaurus
 
 EXPANSION_WEIGHT = 0.7
@@ -37,12 +37,21 @@ MAX_WORDS = 60  # long pasted text: only the first words count
 
 @dataclass(frozen=True, slots=True)
 class QueryConcept:
-    """Something the question asks about; satisfied by an article containing any of ``stems``."""
+    """Something the question asks about; satisfied by an article containing any of ``stems``.
+
+    ``phrasings`` are the whole phrases that say it (the asker's words, or a treaty phrase the
+    thesaurus maps them to), for the stricter test of :meth:`said_in`.
+    """
 
     label: str
     stems: frozenset[str]
     weight: float
     from_thesaurus: bool = False
+    phrasings: tuple[frozenset[str], ...] = ()
+
+    def said_in(self, stems: frozenset[str]) -> bool:
+        """Whether a short text says this concept: all words of one of its phrasings."""
+        return any(phrasing <= stems for phrasing in self.phrasings or (self.stems,))
 
 
 @dataclass(slots=True)
@@ -149,7 +158,7 @@ class QueryAnalyser:
         return max(candidates, key=lambda c: (c[0] == word[0], self.vocabulary.get(c, 0)))
 
     def analyse(self, question: str) -> AnalysedQuery:
-        tokens = words(question)[:MAX_WORDS]
+        tokens = self._tokens(question)[:MAX_WORDS]
         corrected = [self.correct(token) for token in tokens]
         query = AnalysedQuery(corrected)
         query.corrections = {a: b for a, b in zip(tokens, corrected, strict=True) if a != b}
@@ -165,11 +174,13 @@ class QueryAnalyser:
             query.matched_thesaurus = True
             covered.update(range(expansion.start, expansion.end))
             stems: set[str] = set()
+            phrasings: list[frozenset[str]] = []
             for phrase in expansion.search:
                 phrase_words = content_words(phrase)
                 query.expansions.append(words(phrase))
                 phrase_stems = [stem_word(w) for w in phrase_words]
                 stems.update(phrase_stems)
+                phrasings.append(frozenset(phrase_stems))
                 if len(phrase_stems) > 1:
                     query.phrases.append(phrase_stems)
                 for stemmed in phrase_stems:
@@ -181,9 +192,11 @@ class QueryAnalyser:
             for stemmed in own & set(self._stem_df):
                 query.weighted_terms[stemmed] = max(query.weighted_terms.get(stemmed, 0), 1.0)
             stems |= own
+            phrasings.append(frozenset(own))
             label = " ".join(expansion.phrase)
             weight = THESAURUS_WEIGHT * self.max_idf
-            query.concepts.append(QueryConcept(label, frozenset(stems), weight, True))
+            concept = QueryConcept(label, frozenset(stems), weight, True, tuple(phrasings))
+            query.concepts.append(concept)
         for position, word in enumerate(corrected):
             if position in covered or word in STOP_WORDS or word in self.names or word.isdigit():
                 continue
@@ -195,6 +208,19 @@ class QueryAnalyser:
             if not any(c.label == word for c in query.concepts):
                 query.concepts.append(QueryConcept(word, frozenset({stemmed}), weight))
         return query
+
+    def _tokens(self, question: str) -> list[str]:
+        """The question's words; a hyphenated compound the corpus does not know is split into
+        its parts ("DDoS-for-hire" -> "ddos for hire"), a known one stays joined
+        ("co-operation" -> "cooperation")."""
+        tokens: list[str] = []
+        for match in WORD.finditer(fold(question)):
+            joined = join_compound(match.group())
+            if "-" in match.group() and joined not in self._known:
+                tokens.extend(join_compound(part) for part in match.group().split("-") if part)
+            else:
+                tokens.append(joined)
+        return tokens
 
     def _name_positions(self, query: AnalysedQuery, tokens: list[str]) -> set[int]:
         """Positions of the longest instrument name in the question, as typed or corrected."""

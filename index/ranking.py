@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from index.citations import DEFAULT_INSTRUMENT, named_instrument
+from index.citations import DEFAULT_INSTRUMENT, named_instrument, parse_citations
 from index.definitions import Definitions, contains
 from index.query import AnalysedQuery, QueryAnalyser, QueryConcept
 from index.search import RawHit, SearchIndex
@@ -27,6 +27,7 @@ SHARED_EVIDENCE = 0.5
 TITLE_SHARE = 0.2  # share of a title (or heading) the question must say
 DEFAULT_PRIOR = 1.15  # Budapest Convention first when no instrument is named
 NOT_NAMED = 0.5  # other instruments when the question names one
+GUIDE_SHARE = 0.8  # an article a matching guide cites on a matching line, relative to the guide
 OVERVIEW_TITLES = frozenset({"purpose", "purposes", "object", "scope"})
 
 
@@ -37,6 +38,14 @@ class Ranked:
     block_text: str  # the best-matching passage
     block_label: str | None
     stems: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    combined: float
+    coverage: float
+    hit: RawHit
+    evidence: str  # the key whose text vouches for the answer: itself, or a guide citing it
 
 
 @dataclass(slots=True)
@@ -65,6 +74,7 @@ class Ranker:
         self.definitions = Definitions(index.corpus)
         self._stems: dict[str, frozenset[str]] = {}
         self._titles: dict[str, frozenset[str]] = {}
+        self._guide_cache: dict[str, list[tuple[str, list[str]]]] = {}
 
     def rank(self, text: str, limit: int = 5) -> Ranking:
         query = self.analyser.analyse(text)
@@ -78,7 +88,7 @@ class Ranker:
         top = raw[0].score
         defining = self.definitions.defining(text, [query.words, *query.expansions])
         raw += self._definition_hits(defining, {hit.key for hit in raw}, top)
-        scored = []
+        scored: list[_Scored] = []
         for hit in raw:
             coverage = self._coverage(hit.key, query)
             relevance = math.sqrt(hit.score / top)
@@ -87,28 +97,85 @@ class Ranker:
             if hit.key in defining:
                 combined += DEFINITION_BONUS * (1 + _share_said(defining[hit.key], query))
             combined *= _instrument_prior(hit.key, named)
-            scored.append((combined, coverage, hit))
-        scored.sort(key=lambda entry: -entry[0])
-        best_combined = scored[0][0] or 1.0
-        for combined, coverage, hit in scored:
-            blocks = self.index.blocks(hit.key)
-            block_index = hit.blocks[0][0]
+            scored.append(_Scored(combined, coverage, hit, hit.key))
+        scored = self._with_guided_articles(scored, query, named)
+        scored.sort(key=lambda entry: -entry.combined)
+        best_combined = scored[0].combined or 1.0
+        for entry in scored:
+            key = entry.hit.key
+            blocks = self.index.blocks(key)
+            block_index = entry.hit.blocks[0][0]
             block = blocks[block_index] if block_index < len(blocks) else blocks[0]
             ranked = Ranked(
-                hit.key,
-                round(min(1.0, coverage * combined / best_combined), 4),
+                key,
+                round(min(1.0, entry.coverage * entry.combined / best_combined), 4),
                 block,
                 None,
                 query.stems,
             )
-            target = ranking.documents if hit.key.startswith("doc:") else ranking.articles
+            target = ranking.documents if key.startswith("doc:") else ranking.articles
             if len(target) < limit:
                 target.append(ranked)
         # The answer rests on articles: a guide matching a stray word must not make it confident.
-        _, coverage, best = next((e for e in scored if not e[2].key.startswith("doc:")), scored[0])
-        evidence = best.key in defining or self._strong_evidence(best.key, query)
-        ranking.confidence = round(coverage if evidence else coverage * WEAK_EVIDENCE, 4)
+        best = next((e for e in scored if not e.hit.key.startswith("doc:")), scored[0])
+        evidence = best.hit.key in defining or self._strong_evidence(best.evidence, query)
+        ranking.confidence = round(best.coverage if evidence else best.coverage * WEAK_EVIDENCE, 4)
         return ranking
+
+    def _with_guided_articles(
+        self, scored: list[_Scored], query: AnalysedQuery, named: str | None
+    ) -> list[_Scored]:
+        """Articles that a matching guide names on the lines that match the question.
+
+        Guides speak the asker's language ("booter", "sextortion", "ransomware") and say, line
+        by line, which article covers what: "Article 6 (misuse of devices): ... booter tools".
+        Such an article inherits the guide's score and coverage, scaled by how well its line
+        matches, so lay questions reach the treaty text even when its words differ entirely.
+        """
+        by_key = {entry.hit.key: entry for entry in scored}
+        for entry in [e for e in scored if e.hit.key.startswith("doc:")]:
+            for key, line_share in self._guide_lines(entry.hit.key, query).items():
+                combined = entry.combined * GUIDE_SHARE * line_share * _instrument_prior(key, named)
+                known = by_key.get(key)
+                if known is None:
+                    hit = RawHit(key, 0.0, ((0, 0.0),))
+                    by_key[key] = _Scored(combined, entry.coverage, hit, entry.hit.key)
+                elif combined > known.combined:
+                    coverage = max(known.coverage, entry.coverage)
+                    evidence = entry.hit.key if entry.coverage > known.coverage else known.evidence
+                    by_key[key] = _Scored(combined, coverage, known.hit, evidence)
+        return list(by_key.values())
+
+    def _guide_lines(self, doc_key: str, query: AnalysedQuery) -> dict[str, float]:
+        """Articles cited on the guide's lines, with how well their line matches (0..1)."""
+        shares: dict[str, float] = {}
+        total = sum(c.weight for c in query.concepts) or 1.0
+        for line, keys in self._cited_lines(doc_key):
+            stems = frozenset(stem_word(w) for w in words(line))
+            share = sum(c.weight for c in query.concepts if c.said_in(stems)) / total
+            for key in keys:
+                shares[key] = max(shares.get(key, 0.0), share)
+        best = max(shares.values(), default=0.0)
+        return {k: v / best for k, v in shares.items() if v > 0} if best else {}
+
+    def _cited_lines(self, doc_key: str) -> list[tuple[str, list[str]]]:
+        """The guide's lines that cite available articles, with the article keys (cached)."""
+        cached = self._guide_cache.get(doc_key)
+        if cached is None:
+            corpus = self.index.corpus
+            document = corpus.documents[doc_key.removeprefix("doc:")]
+            cached = []
+            for line in document.body.splitlines():
+                keys = [
+                    f"{c.ref.instrument}:{c.ref.article}"
+                    for c in parse_citations(line, corpus)
+                    if (article := corpus.article(c.ref.instrument, c.ref.article))
+                    and article.available
+                ]
+                if keys:
+                    cached.append((line, keys))
+            self._guide_cache[doc_key] = cached
+        return cached
 
     def _overview(self, ranking: Ranking, query: AnalysedQuery) -> Ranking:
         """A question that only names an instrument ("what is the Lanzarote Convention for?")
