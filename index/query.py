@@ -14,7 +14,6 @@ from functools import lru_cache
 from english_words import get_english_words_set
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from wordfreq import zipf_frequency
 
 from index.text import STOP_WORDS, WORD, content_words, fold, join_compound, stem_word, words
 from index.thesaurus import Thesaurus
@@ -71,10 +70,8 @@ class AnalysedQuery:
         return frozenset(self.weighted_terms)
 
 
-@lru_cache(maxsize=65536)
-def specificity(word: str) -> float:
-    """How much a word of a question tells about its topic, from its frequency in English."""
-    zipf = zipf_frequency(word, "en")
+def specificity(zipf: float) -> float:
+    """How much a word tells about a question's topic, from its Zipf frequency in English."""
     return min(1.0, max(MIN_SPECIFICITY, (COMMON_ZIPF - zipf) / ZIPF_SPAN))
 
 
@@ -110,8 +107,10 @@ class QueryAnalyser:
         thesaurus: Thesaurus,
         blocks: int,
         instrument_names: dict[tuple[str, ...], str] | None = None,
+        common_words: dict[str, float] | None = None,
     ) -> None:
         self.vocabulary = vocabulary
+        self.common_words = common_words or {}  # word -> Zipf frequency in general English
         # How questions name instruments ("lanzarote convention", "ets 185", "protocol on
         # xenophobia and racism"): the words choose the instrument; they are not something
         # the article must contain.
@@ -204,7 +203,8 @@ class QueryAnalyser:
             known = stemmed in self._stem_df
             if known:
                 query.weighted_terms[stemmed] = max(query.weighted_terms.get(stemmed, 0), 1.0)
-            weight = (self.idf(stemmed) if known else self.unknown_weight) * specificity(word)
+            rarity = self.idf(stemmed) if known else self.unknown_weight
+            weight = rarity * specificity(self.common_words.get(word, 0.0))
             if not any(c.label == word for c in query.concepts):
                 query.concepts.append(QueryConcept(word, frozenset({stemmed}), weight))
         return query

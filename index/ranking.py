@@ -70,7 +70,9 @@ class Ranker:
             for alias in (instrument.id, *instrument.aliases)
             if words(alias)
         }
-        self.analyser = QueryAnalyser(index.vocabulary, index.thesaurus, blocks, names)
+        self.analyser = QueryAnalyser(
+            index.vocabulary, index.thesaurus, blocks, names, index.common_words
+        )
         self.definitions = Definitions(index.corpus)
         self._stems: dict[str, frozenset[str]] = {}
         self._titles: dict[str, frozenset[str]] = {}

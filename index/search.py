@@ -24,8 +24,9 @@ from whoosh.query import Or, Query, Term
 from corpus.model import Article, Corpus, Document
 from index.text import STOP_WORDS, analyzer, stem_word, words
 from index.thesaurus import Thesaurus
+from index.wordfreqs import load_table, wordfreq_version, write_table
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 FIELD_BOOSTS = {"title": 2.5, "body": 1.0}
 BM25_B, BM25_K1 = 0.6, 1.2
 PHRASE_BOOSTS = {"body": 1.0, "title": 1.0}
@@ -84,7 +85,7 @@ def document_blocks(document: Document) -> list[str]:
 
 
 def content_fingerprint(corpus: Corpus, thesaurus_path: Path) -> str:
-    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}\0{wordfreq_version()}".encode())
     for instrument in sorted(corpus.instruments.values(), key=lambda i: i.id):
         digest.update(instrument.id.encode())
         digest.update(" ".join(instrument.aliases).encode())
@@ -109,6 +110,7 @@ class SearchIndex:
         self._index = whoosh_index.open_dir(str(directory))
         self._searcher = self._index.searcher(weighting=_weighting(self._index))
         self.build_seconds: float | None = None
+        self.common_words: dict[str, float] = {}  # word -> Zipf frequency in English
         self._stems: dict[tuple[str, int], tuple[str, ...]] = {}
 
     @classmethod
@@ -119,7 +121,9 @@ class SearchIndex:
         if stamp.exists() and stamp.read_text(encoding="utf-8") == fingerprint:
             try:
                 vocabulary = json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8"))
-                return cls(corpus, directory, Thesaurus.load(thesaurus_path), vocabulary)
+                opened = cls(corpus, directory, Thesaurus.load(thesaurus_path), vocabulary)
+                opened.common_words = load_table(directory)
+                return opened
             except (OSError, ValueError, whoosh_index.IndexError):
                 pass  # damaged index: rebuild below
         return cls.build(corpus, directory, thesaurus_path)
@@ -142,6 +146,7 @@ class SearchIndex:
                 vocabulary[word] = vocabulary.get(word, 0) + 1
         writer.commit()
         (staging / VOCABULARY_FILE).write_text(json.dumps(vocabulary), encoding="utf-8")
+        write_table(staging)
         (staging / FINGERPRINT_FILE).write_text(fingerprint, encoding="utf-8")
         old = directory.with_name(directory.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
@@ -150,6 +155,7 @@ class SearchIndex:
         staging.rename(directory)
         shutil.rmtree(old, ignore_errors=True)
         opened = cls(corpus, directory, thesaurus, vocabulary)
+        opened.common_words = load_table(directory)
         opened.build_seconds = time.perf_counter() - started
         return opened
 
