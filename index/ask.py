@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from corpus.model import Article, Corpus
 from index.answer import Answer, AnswerKind, ArticleHit, DocumentHit, FaqHit, FaqMatch
-from index.citations import parse_citations
+from index.citations import parse_citations, unknown_instrument
 from index.ranking import Ranked, Ranker, Ranking
 from index.search import SearchIndex, article_blocks
 from index.snippets import count_matches, paragraph_text, snippet
@@ -128,10 +128,15 @@ class AskService:
         citations = parse_citations(text, self.corpus)
         if not citations:
             return None
+        spans = [c.span for c in citations]
+        if not citations[0].named and (name := unknown_instrument(_cut(text, spans), self.corpus)):
+            return Answer(
+                text, AnswerKind.NONE, notes=(self._unknown_note(name),), suggestions=SUGGESTIONS
+            )
         hits: list[ArticleHit] = []
         notes: list[str] = []
         best_text: str | None = None
-        topic = self._topic_stems(text, [c.span for c in citations])
+        topic = self._topic_stems(text, spans)
         for citation in citations:
             ref = citation.ref
             instrument = self.corpus.instruments[ref.instrument]
@@ -166,10 +171,15 @@ class AskService:
 
     def _topic_stems(self, text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
         """What the question asks about besides the citation: "art 29 dual criminality"."""
-        rest = text
-        for start, end in sorted(spans, reverse=True):
-            rest = rest[:start] + " " + rest[end:]
-        return self.ranker.analyser.analyse(rest).stems - self._name_stems
+        return self.ranker.analyser.analyse(_cut(text, spans)).stems - self._name_stems
+
+    def _unknown_note(self, name: str) -> str:
+        """Quoting another treaty's article under a known name would mislead: say so instead."""
+        held = "; ".join(f"{i.short_title} ({i.number})" for i in self.corpus.instruments.values())
+        return (
+            f"“{name}” is not one of the texts I hold, so I will not guess its articles. "
+            f"I hold: {held}. Name one of them, e.g. “Budapest art 29” or “ETS 182 art 20”."
+        )
 
     def _cited_hit(
         self, article: Article, passage: str | None, paragraph: str | None, topic: frozenset[str]
@@ -256,6 +266,13 @@ class AskService:
             self.unanswered.record(text, user_id, kind, score)
         except Exception:  # recording must never cost the user an answer
             log.exception("could not record an unanswered question")
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without the given spans (the citations in it)."""
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return text
 
 
 def _clean(question: str) -> str:

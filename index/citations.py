@@ -101,3 +101,31 @@ def named_instrument(text: str, corpus: Corpus) -> str | None:
             if key and f" {key} " in padded and (best is None or len(key) > best[0]):
                 best = (len(key), instrument.id)
     return best[1] if best else None
+
+
+_INSTRUMENT_WORD = re.compile(
+    r"((?:[\w-]+\s+){0,4})(convention|protocol|treaty)\b|\b(c?ets\s*(?:no\.?\s*)?\d+)",
+    re.IGNORECASE,
+)
+_GENERIC = frozenset(
+    "a an the this that these its our their your of to under in on for and by with from "
+    "art article articles para paragraph same".split()
+)
+
+
+def unknown_instrument(text: str, corpus: Corpus) -> str | None:
+    """A treaty name in ``text`` that is none of the corpus' instruments ("Istanbul
+    Convention", "CETS 224"), or None; "the Convention" alone is not a name."""
+    if named_instrument(text, corpus):
+        return None
+    for match in _INSTRUMENT_WORD.finditer(text):
+        if match.group(3):
+            return match.group(3)
+        name: list[str] = []
+        for word in reversed(match.group(1).split()):
+            if word.lower() in _GENERIC or not word.isalpha():
+                break
+            name.insert(0, word)
+        if name:
+            return " ".join([*name, match.group(2)])
+    return None

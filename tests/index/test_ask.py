@@ -50,6 +50,22 @@ def test_ask_unknown_article_says_so(ask_service: AskService) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "question", ["Second Additional Protocol art 20", "Istanbul Convention art 5", "CETS 224 art 7"]
+)
+def test_ask_citation_of_an_instrument_not_held_says_so(
+    ask_service: AskService, question: str
+) -> None:
+    answer = ask_service.ask(question)
+    assert (answer.kind, answer.articles) == (AnswerKind.NONE, ())
+    assert "is not one of the texts I hold" in answer.notes[0]
+
+
+def test_ask_citation_of_the_convention_means_budapest(ask_service: AskService) -> None:
+    answer = ask_service.ask("art 29 of the convention")
+    assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "29")
+
+
 def test_ask_unavailable_article_is_marked(ask_service: AskService) -> None:
     answer = ask_service.ask("ETS 182 article 2")
     assert answer.kind is AnswerKind.CITATION
