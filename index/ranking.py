@@ -27,6 +27,9 @@ SHARED_EVIDENCE = 0.5
 TITLE_SHARE = 0.2  # share of a title (or heading) the question must say
 DEFAULT_PRIOR = 1.15  # Budapest Convention first when no instrument is named
 NOT_NAMED = 0.5  # other instruments when the question names one
+FAMILY_NAMED = 0.7  # the named instrument's protocols or parent convention
+IMPLIED_SHARE = 0.2  # share of the question only one treaty family's vocabulary says
+NOT_IMPLIED = 0.6  # other families when the question's vocabulary implies one
 GUIDE_SHARE = 0.8  # an article a matching guide cites on a matching line, relative to the guide
 OVERVIEW_TITLES = frozenset({"purpose", "purposes", "object", "scope"})
 
@@ -77,6 +80,7 @@ class Ranker:
         self._stems: dict[str, frozenset[str]] = {}
         self._titles: dict[str, frozenset[str]] = {}
         self._guide_cache: dict[str, list[tuple[str, list[str]]]] = {}
+        self._families: dict[frozenset[str], frozenset[str]] = {}
 
     def rank(self, text: str, limit: int = 5) -> Ranking:
         query = self.analyser.analyse(text)
@@ -88,6 +92,10 @@ class Ranker:
         if not raw:
             return ranking
         top = raw[0].score
+        if named is None:
+            named_family = self._implied_family(query, raw)
+        else:
+            named_family = self._family_members(named)
         defining = self.definitions.defining(text, [query.words, *query.expansions])
         raw += self._definition_hits(defining, {hit.key for hit in raw}, top)
         scored: list[_Scored] = []
@@ -98,9 +106,9 @@ class Ranker:
             combined += TITLE_BONUS * self._title_match(hit.key, query)
             if hit.key in defining:
                 combined += DEFINITION_BONUS * (1 + _share_said(defining[hit.key], query))
-            combined *= _instrument_prior(hit.key, named)
+            combined *= _instrument_prior(hit.key, named, named_family)
             scored.append(_Scored(combined, coverage, hit, hit.key))
-        scored = self._with_guided_articles(scored, query, named)
+        scored = self._with_guided_articles(scored, query, named, named_family)
         scored.sort(key=lambda entry: -entry.combined)
         best_combined = scored[0].combined or 1.0
         for entry in scored:
@@ -125,7 +133,11 @@ class Ranker:
         return ranking
 
     def _with_guided_articles(
-        self, scored: list[_Scored], query: AnalysedQuery, named: str | None
+        self,
+        scored: list[_Scored],
+        query: AnalysedQuery,
+        named: str | None,
+        family: frozenset[str],
     ) -> list[_Scored]:
         """Articles that a matching guide names on the lines that match the question.
 
@@ -137,7 +149,8 @@ class Ranker:
         by_key = {entry.hit.key: entry for entry in scored}
         for entry in [e for e in scored if e.hit.key.startswith("doc:")]:
             for key, line_share in self._guide_lines(entry.hit.key, query).items():
-                combined = entry.combined * GUIDE_SHARE * line_share * _instrument_prior(key, named)
+                prior = _instrument_prior(key, named, family)
+                combined = entry.combined * GUIDE_SHARE * line_share * prior
                 known = by_key.get(key)
                 if known is None:
                     hit = RawHit(key, 0.0, ((0, 0.0),))
@@ -177,6 +190,46 @@ class Ranker:
                 if keys:
                     cached.append((line, keys))
             self._guide_cache[doc_key] = cached
+        return cached
+
+    def _family_members(self, instrument: str) -> frozenset[str]:
+        """A convention with its protocols: ets030 with ets099 and ets182."""
+        instruments = self.index.corpus.instruments
+        head = instruments[instrument].parent or instrument if instrument in instruments else ""
+        return frozenset(i.id for i in instruments.values() if head in (i.id, i.parent))
+
+    def _implied_family(self, query: AnalysedQuery, raw: list[RawHit]) -> frozenset[str]:
+        """The treaty family a question's own vocabulary points to, when no instrument is named.
+
+        "letters rogatory", "fiscal offences", "data subject": words only one family of the
+        candidates uses. When such words carry enough of the question, that family is
+        preferred as if named (more softly), instead of the Budapest Convention by default.
+        """
+        families = {self._family_members(key.partition(":")[0]) for key in (h.key for h in raw)}
+        families.discard(frozenset())
+        if len(families) < 2:
+            return frozenset()
+        total = sum(c.weight for c in query.concepts) or 1.0
+        weights: dict[frozenset[str], float] = {}
+        for concept in query.concepts:
+            holders = [f for f in families if concept.stems & self._family_stems(f)]
+            if len(holders) == 1:
+                weights[holders[0]] = weights.get(holders[0], 0.0) + concept.weight
+        best = max(weights, key=lambda f: weights[f], default=frozenset())
+        return best if best and weights[best] >= IMPLIED_SHARE * total else frozenset()
+
+    def _family_stems(self, family: frozenset[str]) -> frozenset[str]:
+        cached = self._families.get(family)
+        if cached is None:
+            cached = frozenset().union(
+                *(
+                    self._stems_of(f"{a.instrument}:{a.number}")
+                    for i in family
+                    for a in self.index.corpus.instruments[i].articles
+                    if a.available
+                )
+            )
+            self._families[family] = cached
         return cached
 
     def _overview(self, ranking: Ranking, query: AnalysedQuery) -> Ranking:
@@ -310,12 +363,17 @@ def _share_said(term: tuple[str, ...], query: AnalysedQuery) -> float:
     return len({stem_word(w) for w in term} & query.own_stems) / len(query.own_stems)
 
 
-def _instrument_prior(key: str, named: str | None) -> float:
-    """Prefer the instrument the question names; else the workshop's default, the Budapest
-    Convention, whose articles are what most questions are about."""
+def _instrument_prior(key: str, named: str | None, family: frozenset[str]) -> float:
+    """Prefer the instrument the question names (then its family); else the family its
+    vocabulary implies; else the workshop's default, the Budapest Convention, whose articles
+    are what most questions are about."""
     instrument = key.partition(":")[0]
     if named:
-        return 1.0 if instrument == named else NOT_NAMED
+        if instrument == named:
+            return 1.0
+        return FAMILY_NAMED if instrument in family else NOT_NAMED
+    if family:
+        return 1.0 if instrument in family else NOT_IMPLIED
     return DEFAULT_PRIOR if instrument == DEFAULT_INSTRUMENT else 1.0
 
 

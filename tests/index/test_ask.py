@@ -87,6 +87,8 @@ def test_ask_unavailable_article_is_marked(ask_service: AskService) -> None:
         ("Who is a child under the Lanzarote Convention?", "cets201", "3"),
         # a guide's line "Article 6 (misuse of devices): ... booter tools" leads to the article
         ("DDoS-for-hire booter website", "ets185", "6"),
+        # only the 1959 Convention's family speaks of letters rogatory: no Budapest default
+        ("conditions for letters rogatory for search or seizure of property", "ets030", "5"),
     ],
 )
 def test_ask_search_finds_the_article(
