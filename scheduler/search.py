@@ -21,7 +21,7 @@ AGENDA_WORDS = frozenset(
         "when where agenda schedule programme program session sessions workshop "
         "workshops plenary training trainings meeting meetings conference "
         "conferences event events room today tomorrow tonight next start starts "
-        "begin begins speaker speakers happening venue"
+        "begin begins speaker speakers happening venue time"
     ).split()
 )
 ASKS_AGENDA = re.compile(
@@ -29,6 +29,16 @@ ASKS_AGENDA = re.compile(
     r"room\s*\w+|today|tomorrow|what'?s next|next|happening|speakers?)\b",
     re.IGNORECASE,
 )
+# "when", "where", "next" also start questions about treaties ("when does a country have
+# jurisdiction?"): with only such a cue, the event must match most of the question's topic.
+NAMES_AGENDA = re.compile(
+    r"\b(what time|agenda|schedule|programme|program|sessions?|workshops?|plenary|trainings?|"
+    r"meetings?|conferences?|events?|room\s*\w+|today|tomorrow|tonight|what'?s next|"
+    r"speakers?|happening)\b",
+    re.IGNORECASE,
+)
+MIN_TOPIC_SHARE = 0.5  # share of the question's topic words an event must contain
+MIN_TOPIC_SHARE_WEAK = 0.75  # the same when the only agenda cue is "when", "where", "next"
 _ROOM = re.compile(r"\broom\s*([\w-]+)", re.IGNORECASE)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MAX_HITS = 8
@@ -71,7 +81,8 @@ class EventFinder:
             events = [e for e in events if e.start.date() <= day <= e.end.date()]
         scored = [(self._score(e, topic), e) for e in events]
         if topic:
-            scored = [(s, e) for s, e in scored if s > 0]
+            least = MIN_TOPIC_SHARE if NAMES_AGENDA.search(question) else MIN_TOPIC_SHARE_WEAK
+            scored = [(s, e) for s, e in scored if s >= least]
         elif not (day or room or re.search(r"\bnext\b|agenda|schedule|programme", question, re.I)):
             return []
         if not day and not topic:

@@ -90,6 +90,9 @@ def test_upcoming_and_day_listing() -> None:
         ("what is in Room 4 tomorrow?", ["igf-2010-ws23"]),
         ("what is illegal access?", []),
         ("how long can data be preserved", []),
+        # "when"/"where" alone also start treaty questions: a stray shared word is no match
+        ("When does a country have jurisdiction over a cybercrime?", []),
+        ("when does the limitation period start for abuse of minors", []),
     ],
 )
 def test_event_finder_answers_only_agenda_questions(question: str, expected: list[str]) -> None:
