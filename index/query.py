@@ -114,8 +114,10 @@ class QueryAnalyser:
         # How questions name instruments ("lanzarote convention", "ets 185", "protocol on
         # xenophobia and racism"): the words choose the instrument; they are not something
         # the article must contain.
-        self.instrument_names = instrument_names or {}
-        name_words = {word for name in self.instrument_names for word in name}
+        self.instrument_names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for name, instrument in (instrument_names or {}).items():
+            self.instrument_names.setdefault(name[0], []).append((name, instrument))
+        name_words = {word for name in instrument_names or {} for word in name}
         self.names = frozenset(n for n in name_words if n not in vocabulary)
         self.thesaurus = thesaurus
         self.blocks = max(blocks, 1)
@@ -227,7 +229,7 @@ class QueryAnalyser:
         best: tuple[int, int, str] | None = None  # (length, start, instrument)
         for sequence in (tokens, query.words):
             for start in range(len(sequence)):
-                for name, instrument in self.instrument_names.items():
+                for name, instrument in self.instrument_names.get(sequence[start], ()):
                     end = start + len(name)
                     if tuple(sequence[start:end]) == name and (best is None or len(name) > best[0]):
                         best = (len(name), start, instrument)

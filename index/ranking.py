@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from index.citations import DEFAULT_INSTRUMENT, named_instrument, parse_citations
+from index.citations import DEFAULT_INSTRUMENT, parse_citations
 from index.definitions import Definitions, contains
 from index.query import AnalysedQuery, QueryAnalyser, QueryConcept
 from index.search import RawHit, SearchIndex
@@ -80,12 +80,12 @@ class Ranker:
         self._stems: dict[str, frozenset[str]] = {}
         self._titles: dict[str, frozenset[str]] = {}
         self._guide_cache: dict[str, list[tuple[str, list[str]]]] = {}
-        self._families: dict[frozenset[str], frozenset[str]] = {}
+        self._families: dict[str, frozenset[str]] = {}  # head convention -> its family
 
     def rank(self, text: str, limit: int = 5) -> Ranking:
         query = self.analyser.analyse(text)
         ranking = Ranking(corrections=query.corrections)
-        named = query.instrument or named_instrument(text, self.index.corpus)
+        named = query.instrument
         if not query.weighted_terms:
             return self._overview(ranking, query) if not query.concepts else ranking
         raw = self.index.run(query.weighted_terms, query.phrases, limit=CANDIDATES)
@@ -193,10 +193,13 @@ class Ranker:
         return cached
 
     def _family_members(self, instrument: str) -> frozenset[str]:
-        """A convention with its protocols: ets030 with ets099 and ets182."""
-        instruments = self.index.corpus.instruments
-        head = instruments[instrument].parent or instrument if instrument in instruments else ""
-        return frozenset(i.id for i in instruments.values() if head in (i.id, i.parent))
+        """A convention with its protocols: ets030 with ets099 and ets182 (empty for guides)."""
+        if not self._families:
+            for member in self.index.corpus.instruments.values():
+                head = member.parent or member.id
+                self._families[head] = self._families.get(head, frozenset()) | {member.id}
+        found = self.index.corpus.instruments.get(instrument)
+        return self._families.get(found.parent or found.id, frozenset()) if found else frozenset()
 
     def _implied_family(self, query: AnalysedQuery, raw: list[RawHit]) -> frozenset[str]:
         """The treaty family a question's own vocabulary points to, when no instrument is named.
@@ -212,25 +215,12 @@ class Ranker:
         total = sum(c.weight for c in query.concepts) or 1.0
         weights: dict[frozenset[str], float] = {}
         for concept in query.concepts:
-            holders = [f for f in families if concept.stems & self._family_stems(f)]
+            using = {k.partition(":")[0] for s in concept.stems for k in self.index.keys_with(s)}
+            holders = [f for f in families if f & using]
             if len(holders) == 1:
                 weights[holders[0]] = weights.get(holders[0], 0.0) + concept.weight
         best = max(weights, key=lambda f: weights[f], default=frozenset())
         return best if best and weights[best] >= IMPLIED_SHARE * total else frozenset()
-
-    def _family_stems(self, family: frozenset[str]) -> frozenset[str]:
-        cached = self._families.get(family)
-        if cached is None:
-            cached = frozenset().union(
-                *(
-                    self._stems_of(f"{a.instrument}:{a.number}")
-                    for i in family
-                    for a in self.index.corpus.instruments[i].articles
-                    if a.available
-                )
-            )
-            self._families[family] = cached
-        return cached
 
     def _overview(self, ranking: Ranking, query: AnalysedQuery) -> Ranking:
         """A question that only names an instrument ("what is the Lanzarote Convention for?")

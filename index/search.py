@@ -17,18 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh import scoring
 from whoosh.fields import ID, STORED, TEXT, Schema
-from whoosh.query import Or, Query, Term
 
 from corpus.model import Article, Corpus, Document
+from index.bm25 import PassageScorer
 from index.text import STOP_WORDS, analyzer, stem_word, words
 from index.thesaurus import Thesaurus
 from index.wordfreqs import load_table, wordfreq_version, write_table
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 FIELD_BOOSTS = {"title": 2.5, "body": 1.0}
-BM25_B, BM25_K1 = 0.6, 1.2
 PHRASE_BOOSTS = {"body": 1.0, "title": 1.0}
 TITLE = -1  # passage number standing for an article's titles in the stem cache
 COMMON_SHARE = 0.05  # terms in more than this share of passages are not scored
@@ -108,7 +106,8 @@ class SearchIndex:
         self.thesaurus = thesaurus
         self.vocabulary = vocabulary  # unstemmed word -> number of blocks containing it
         self._index = whoosh_index.open_dir(str(directory))
-        self._searcher = self._index.searcher(weighting=_weighting(self._index))
+        self._searcher = self._index.searcher()
+        self._scorer = PassageScorer(self._searcher, tuple(FIELD_BOOSTS))
         self.build_seconds: float | None = None
         self.common_words: dict[str, float] = {}  # word -> Zipf frequency in English
         self._stems: dict[tuple[str, int], tuple[str, ...]] = {}
@@ -144,7 +143,7 @@ class SearchIndex:
             writer.add_document(**fields)
             for word in set(words(f"{fields['title']} {fields['body']}")):
                 vocabulary[word] = vocabulary.get(word, 0) + 1
-        writer.commit()
+        writer.commit(optimize=True)  # one segment: index.bm25 relies on global docnums
         (staging / VOCABULARY_FILE).write_text(json.dumps(vocabulary), encoding="utf-8")
         write_table(staging)
         (staging / FINGERPRINT_FILE).write_text(fingerprint, encoding="utf-8")
@@ -183,19 +182,19 @@ class SearchIndex:
     ) -> list[RawHit]:
         """Run a query of stemmed terms (with weights) and phrases; hits gathered per article.
 
-        Whoosh scores the terms; phrases are then checked on the passages it found, which is
-        far cheaper than whoosh phrase queries (their span matching dominated query time on a
-        large corpus) and ranks the same way.
+        BM25F scores the terms (index.bm25); phrases are then checked on the passages found,
+        which is far cheaper than whoosh phrase queries (their span matching dominated query
+        time on a large corpus) and ranks the same way.
         """
-        query = _build_query(self._selective(weighted_terms))
-        if query is None:
+        terms = self._selective(weighted_terms)
+        if not terms:
             return []
-        results = self._searcher.search(query, limit=limit * 6)
+        found = self._scorer.top(terms, limit * 6)
         bonuses = [(p, self._phrase_weight(p, weighted_terms)) for p in phrases if len(p) > 1]
         per_key: dict[str, list[tuple[int, float]]] = {}
-        for hit in results:
-            key, block = hit["key"], hit["block"]
-            score = float(hit.score) + sum(
+        for doc, bm25 in found:
+            key, block = self._scorer.keys[doc], self._scorer.blocks[doc]
+            score = bm25 + sum(
                 weight * self._phrase_boost(key, block, phrase) for phrase, weight in bonuses
             )
             per_key.setdefault(key, []).append((block, score))
@@ -206,6 +205,10 @@ class SearchIndex:
             gathered.append(RawHit(key, score, tuple(blocks)))
         gathered.sort(key=lambda h: -h.score)
         return gathered[:limit]
+
+    def keys_with(self, stem: str) -> set[str]:
+        """Keys ("ets185:29", "doc:<id>") of everything indexed that contains ``stem``."""
+        return self._scorer.keys_with(stem)
 
     def _phrase_weight(self, phrase: list[str], weighted_terms: dict[str, float]) -> float:
         """What a phrase found in a passage adds: about what its words score on their own."""
@@ -243,36 +246,6 @@ def _contains_run(stems: tuple[str, ...], phrase: list[str]) -> bool:
     )
 
 
-class _PreloadedBM25F(scoring.BM25F):  # type: ignore[misc]
-    """BM25F reading field lengths from lists loaded once instead of whoosh's length column.
-
-    Looking a length up in the column cost more than the rest of scoring a posting together.
-    """
-
-    def __init__(self, lengths: dict[str, list[int]]) -> None:
-        super().__init__(B=BM25_B, K1=BM25_K1)
-        self._lengths = lengths
-
-    def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: int = 1) -> Any:
-        scorer = super().scorer(searcher, fieldname, text, qf)
-        if fieldname in self._lengths and hasattr(scorer, "dfl"):
-            scorer.dfl = self._lengths[fieldname].__getitem__
-        return scorer
-
-
-def _weighting(index: Any) -> scoring.WeightingModel:
-    """BM25F; with preloaded field lengths when the index is one segment (docnums are global)."""
-    with index.searcher() as searcher:
-        if not searcher.is_atomic():
-            return scoring.BM25F(B=BM25_B, K1=BM25_K1)
-        count = searcher.doc_count_all()
-        lengths = {
-            field: [searcher.doc_field_length(doc, field, 1) for doc in range(count)]
-            for field in FIELD_BOOSTS
-        }
-    return _PreloadedBM25F(lengths)
-
-
 def _keep_selective(frequencies: dict[str, int], total: int) -> set[str]:
     """Terms found in few enough passages to be worth scoring (the rarest two always are).
 
@@ -282,22 +255,6 @@ def _keep_selective(frequencies: dict[str, int], total: int) -> set[str]:
     ranked = sorted(frequencies, key=lambda term: frequencies[term])
     limit = max(COMMON_SHARE * total, 1)
     return {t for i, t in enumerate(ranked) if i < 2 or frequencies[t] <= limit}
-
-
-def _build_query(weighted_terms: dict[str, float]) -> Query | None:
-    clauses: list[Query] = [
-        Term(field, term, boost=weight)
-        for term, weight in weighted_terms.items()
-        for field in FIELD_BOOSTS
-    ]
-    if not clauses:
-        return None
-    query = Or(clauses)
-    # Whoosh's default for large indexes, a binary tree of union matchers, costs Python calls
-    # per passage per tree level; preloading every clause's postings into one score array is
-    # several times faster with the few dozen clauses a question makes.
-    query.matcher_type = Or.ARRAY_MATCHER
-    return query
 
 
 def _title_text(corpus: Corpus, key: str) -> str:
