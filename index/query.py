@@ -21,6 +21,9 @@ from index.thesaurus import Thesaurus
 EXPANSION_WEIGHT = 0.7
 # A practitioner phrase the thesaurus knows is strong evidence the question is on topic.
 THESAURUS_WEIGHT = 1.5
+# A one-word thesaurus trigger at least this specific is evidence the question is on topic;
+# "hacking" is, "sign" or "health" (everyday words the thesaurus also maps) are not alone.
+SURE_TRIGGER = 0.6
 UNKNOWN_WORD_SHARE = 0.4
 # Shorter words are too ambiguous to correct ("near" is not a typo of "fear"); two edits only
 # for long words ("weather" is not "either", "interseption" is "interception").
@@ -45,7 +48,7 @@ class QueryConcept:
     label: str
     stems: frozenset[str]
     weight: float
-    from_thesaurus: bool = False
+    from_thesaurus: bool = False  # a thesaurus phrase specific enough to be evidence on its own
     phrasings: tuple[frozenset[str], ...] = ()
 
     def said_in(self, stems: frozenset[str]) -> bool:
@@ -62,7 +65,12 @@ class AnalysedQuery:
     concepts: list[QueryConcept] = field(default_factory=list)
     matched_thesaurus: bool = False
     own_stems: frozenset[str] = frozenset()  # the asker's own words, before any expansion
-    instrument: str | None = None  # the instrument the question names, if any
+    named: list[str] = field(default_factory=list)  # instruments named, as mentioned
+
+    @property
+    def instrument(self) -> str | None:
+        """The first instrument the question names, if any."""
+        return self.named[0] if self.named else None
     expansions: list[list[str]] = field(default_factory=list)  # thesaurus phrases, as words
 
     @property
@@ -195,8 +203,12 @@ class QueryAnalyser:
             stems |= own
             phrasings.append(frozenset(own))
             label = " ".join(expansion.phrase)
-            weight = THESAURUS_WEIGHT * self.max_idf
-            concept = QueryConcept(label, frozenset(stems), weight, True, tuple(phrasings))
+            # a phrase ("denial of service") is specific; one everyday word ("sign") is not
+            content = [w for w in expansion.phrase if w not in STOP_WORDS]
+            sure = self.specificity(content[0]) if len(content) == 1 else 1.0
+            weight = THESAURUS_WEIGHT * self.max_idf * sure
+            evidence = sure >= SURE_TRIGGER
+            concept = QueryConcept(label, frozenset(stems), weight, evidence, tuple(phrasings))
             query.concepts.append(concept)
         for position, word in enumerate(corrected):
             if position in covered or word in STOP_WORDS or word in self.names or word.isdigit():
@@ -206,10 +218,13 @@ class QueryAnalyser:
             if known:
                 query.weighted_terms[stemmed] = max(query.weighted_terms.get(stemmed, 0), 1.0)
             rarity = self.idf(stemmed) if known else self.unknown_weight
-            weight = rarity * specificity(self.common_words.get(word, 0.0))
+            weight = rarity * self.specificity(word)
             if not any(c.label == word for c in query.concepts):
                 query.concepts.append(QueryConcept(word, frozenset({stemmed}), weight))
         return query
+
+    def specificity(self, word: str) -> float:
+        return specificity(self.common_words.get(word, 0.0))
 
     def _tokens(self, question: str) -> list[str]:
         """The question's words; a hyphenated compound the corpus does not know is split into
@@ -225,15 +240,22 @@ class QueryAnalyser:
         return tokens
 
     def _name_positions(self, query: AnalysedQuery, tokens: list[str]) -> set[int]:
-        """Positions of the longest instrument name in the question, as typed or corrected."""
-        best: tuple[int, int, str] | None = None  # (length, start, instrument)
+        """Positions of the instrument names in the question, as typed or corrected; the
+        instruments named go into ``query.named``, in the order they are mentioned."""
+        found: dict[int, tuple[int, str]] = {}  # start -> (length, instrument), longest wins
         for sequence in (tokens, query.words):
             for start in range(len(sequence)):
                 for name, instrument in self.instrument_names.get(sequence[start], ()):
-                    end = start + len(name)
-                    if tuple(sequence[start:end]) == name and (best is None or len(name) > best[0]):
-                        best = (len(name), start, instrument)
-        if best is None:
-            return set()
-        length, start, query.instrument = best
-        return set(range(start, start + length))
+                    if tuple(sequence[start : start + len(name)]) != name:
+                        continue
+                    if len(name) > found.get(start, (0, ""))[0]:
+                        found[start] = (len(name), instrument)
+        covered: set[int] = set()
+        for start in sorted(found):
+            length, instrument = found[start]
+            if start in covered:
+                continue
+            covered.update(range(start, start + length))
+            if instrument not in query.named:
+                query.named.append(instrument)
+        return covered

@@ -26,7 +26,7 @@ WEAK_EVIDENCE = 0.3  # confidence factor when the evidence is incidental words o
 SHARED_EVIDENCE = 0.5
 TITLE_SHARE = 0.2  # share of a title (or heading) the question must say
 DEFAULT_PRIOR = 1.15  # Budapest Convention first when no instrument is named
-NOT_NAMED = 0.5  # other instruments when the question names one
+NOT_NAMED = 0.35  # other instruments when the question names one
 FAMILY_NAMED = 0.7  # the named instrument's protocols or parent convention
 IMPLIED_SHARE = 0.2  # share of the question only one treaty family's vocabulary says
 NOT_IMPLIED = 0.6  # other families when the question's vocabulary implies one
@@ -85,17 +85,17 @@ class Ranker:
     def rank(self, text: str, limit: int = 5) -> Ranking:
         query = self.analyser.analyse(text)
         ranking = Ranking(corrections=query.corrections)
-        named = query.instrument
+        named = self._subjects(query.named)
         if not query.weighted_terms:
             return self._overview(ranking, query) if not query.concepts else ranking
         raw = self.index.run(query.weighted_terms, query.phrases, limit=CANDIDATES)
         if not raw:
             return ranking
         top = raw[0].score
-        if named is None:
-            named_family = self._implied_family(query, raw)
+        if named:
+            named_family = frozenset().union(*(self._family_members(i) for i in named))
         else:
-            named_family = self._family_members(named)
+            named_family = self._implied_family(query, raw)
         defining = self.definitions.defining(text, [query.words, *query.expansions])
         raw += self._definition_hits(defining, {hit.key for hit in raw}, top)
         scored: list[_Scored] = []
@@ -136,7 +136,7 @@ class Ranker:
         self,
         scored: list[_Scored],
         query: AnalysedQuery,
-        named: str | None,
+        named: frozenset[str],
         family: frozenset[str],
     ) -> list[_Scored]:
         """Articles that a matching guide names on the lines that match the question.
@@ -191,6 +191,14 @@ class Ranker:
                     cached.append((line, keys))
             self._guide_cache[doc_key] = cached
         return cached
+
+    def _subjects(self, named: list[str]) -> frozenset[str]:
+        """The instruments a question is about among those it names: a protocol named with
+        its convention ("may a State join the racism protocol without the Budapest
+        Convention?") is the subject; the convention stays in the family."""
+        instruments = self.index.corpus.instruments
+        parents = {instruments[i].parent for i in named if i in instruments}
+        return frozenset(i for i in named if i not in parents)
 
     def _family_members(self, instrument: str) -> frozenset[str]:
         """A convention with its protocols: ets030 with ets099 and ets182 (empty for guides)."""
@@ -262,7 +270,7 @@ class Ranker:
         mass = sum(c.weight for c in satisfied)
         return (
             any(c.from_thesaurus for c in satisfied)
-            or self._says_title(key, satisfied)
+            or self._says_title(key, [c for c in satisfied if c.from_thesaurus or not c.phrasings])
             or (len(satisfied) >= 2 and mass >= SHARED_EVIDENCE * self.analyser.max_idf)
         )
 
@@ -353,13 +361,13 @@ def _share_said(term: tuple[str, ...], query: AnalysedQuery) -> float:
     return len({stem_word(w) for w in term} & query.own_stems) / len(query.own_stems)
 
 
-def _instrument_prior(key: str, named: str | None, family: frozenset[str]) -> float:
+def _instrument_prior(key: str, named: frozenset[str], family: frozenset[str]) -> float:
     """Prefer the instrument the question names (then its family); else the family its
     vocabulary implies; else the workshop's default, the Budapest Convention, whose articles
     are what most questions are about."""
     instrument = key.partition(":")[0]
     if named:
-        if instrument == named:
+        if instrument in named:
             return 1.0
         return FAMILY_NAMED if instrument in family else NOT_NAMED
     if family:

@@ -137,6 +137,8 @@ def test_ask_everyday_words_of_a_narrative_do_not_hide_its_topic(
         "what's 17 times 23",  # one everyday corpus word ("time") is no evidence
         "who is the Secretary General of the United Nations",  # two words of a long title
         "best beaches in Lanzarote",  # naming an instrument is not asking about it
+        "where can I sign the attendance sheet",  # "sign": an everyday word the thesaurus maps
+        "how fast is the wifi",
     ],
 )
 def test_ask_off_topic_answers_none(ask_service: AskService, question: str) -> None:
