@@ -66,12 +66,12 @@ class AnalysedQuery:
     matched_thesaurus: bool = False
     own_stems: frozenset[str] = frozenset()  # the asker's own words, before any expansion
     named: list[str] = field(default_factory=list)  # instruments named, as mentioned
+    expansions: list[list[str]] = field(default_factory=list)  # thesaurus phrases, as words
 
     @property
     def instrument(self) -> str | None:
         """The first instrument the question names, if any."""
         return self.named[0] if self.named else None
-    expansions: list[list[str]] = field(default_factory=list)  # thesaurus phrases, as words
 
     @property
     def stems(self) -> frozenset[str]:
