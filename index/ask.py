@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 MAX_QUESTION = 2000  # longer messages are cut: nobody asks a 10,000-character question
 LOW_CONFIDENCE = 0.55  # answered, but recorded for organisers to review
 FAQ_CERTAIN = 85.0  # FAQ scores from here up answer even when search disagrees
+FAQ_WEAK = 60.0  # FAQ scores below this answer only when search does not say "none"
 RELATED = 0.25  # other candidates shown only when this close to the best one
 SUGGESTIONS = (
     "Cite an article: “art 29(3)”, “Lanzarote art 23”, “Convention 108 art. 12”",
@@ -107,10 +108,15 @@ class AskService:
 
         "Is hacking a crime?" may look like the extradition entry's "extradite someone for
         hacking"; search knows Article 2 is the answer, so the FAQ becomes a choice instead.
-        ``ranked`` is None when the FAQ score is high enough not to ask search at all.
+        ``ranked`` is None when the FAQ score is high enough not to ask search at all. A
+        barely-matching entry that search cannot back ("what is the population of Budapest"
+        against "what is the Budapest Convention?") is only offered as a choice.
         """
-        if ranked is None or not ranked.confident or not ranked.articles:
+        if ranked is None:
             return True
+        if not ranked.confident or not ranked.articles:
+            return best.score >= FAQ_WEAK
+
         return ranked.articles[0].key in {f"{i}:{a}" for i, a in best.articles}
 
     def search(self, text: str, limit: int = 10) -> list[ArticleHit]:

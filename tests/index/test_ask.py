@@ -6,8 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index.answer import AnswerKind
+from corpus.model import Corpus
+from index.answer import AnswerKind, FaqHit, FaqMatch
 from index.ask import AskService
+from index.search import SearchIndex
 
 
 @pytest.mark.parametrize(
@@ -180,3 +182,26 @@ HOSTILE = st.one_of(
 def test_ask_never_raises_on_hostile_input(ask_service: AskService, text: str) -> None:
     answer = ask_service.ask(text)
     assert answer.kind in set(AnswerKind)
+
+
+class _OneEntryFaq:
+    """An FAQ that always matches its one entry with a fixed score."""
+
+    def __init__(self, score: float) -> None:
+        self.hit = FaqHit("what-is-budapest", "What is the Budapest Convention?", "…", (), score)
+
+    def match(self, question: str) -> FaqMatch:
+        return FaqMatch(best=self.hit)
+
+
+@pytest.mark.parametrize(("score", "kind"), [(57.6, AnswerKind.NONE), (75.0, AnswerKind.FAQ)])
+def test_ask_weak_faq_match_that_search_cannot_back_is_only_a_choice(
+    corpus: Corpus, search_index: SearchIndex, score: float, kind: AnswerKind
+) -> None:
+    service = AskService(corpus, search_index, faq=_OneEntryFaq(score))
+
+    answer = service.ask("what is the population of Budapest")
+
+    assert answer.kind is kind
+    if kind is AnswerKind.NONE:
+        assert [c.id for c in answer.faq_choices] == ["what-is-budapest"]
