@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from corpus.model import normalise_name
-from corpus.problems import Problem, ValidationError
+from corpus.problems import Problem, ValidationError, compose_yaml, node_value
 
 INSTRUMENTS_FILE = Path(__file__).with_name("instruments.yaml")
 KEYS = {"title", "short_title", "number", "year", "aliases", "parent", "articles"}
@@ -46,18 +46,16 @@ def load_metadata(path: Path = INSTRUMENTS_FILE) -> dict[str, InstrumentMeta]:
 def read_metadata(path: Path) -> tuple[dict[str, InstrumentMeta], list[Problem]]:
     """The metadata that could be read, and every problem in the file; never raises."""
     name = str(path)
+    unreadable: list[Problem] = []
+    root = compose_yaml(path, unreadable)
+    if root is None:
+        return {}, unreadable  # an empty file composes to None too, with no problem
     try:
-        text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        raw = yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError) as error:
-        return {}, [Problem(name, 1, f"cannot read: {error}")]
-    except yaml.YAMLError as error:
+        raw = node_value(root)
+    except (yaml.YAMLError, ValueError) as error:  # a value YAML cannot build: a bad date
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        return {}, [Problem(name, line, f"invalid YAML: {getattr(error, 'problem', error)}")]
-    if raw is None:
-        return {}, []
+        return {}, [Problem(name, line, f"invalid value: {getattr(error, 'problem', error)}")]
     if not isinstance(raw, dict) or not isinstance(root, yaml.MappingNode):
         return {}, [Problem(name, 1, "expected a mapping of instrument ids to their metadata")]
     lines = {str(key.value): key.start_mark.line + 1 for key, _ in root.value}

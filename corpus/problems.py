@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -38,3 +39,12 @@ def compose_yaml(path: Path, problems: list[Problem]) -> yaml.Node | None:
         line = mark.line + 1 if mark else 1
         problems.append(Problem(name, line, f"invalid YAML: {getattr(error, 'problem', error)}"))
     return None
+
+
+def node_value(node: yaml.Node) -> Any:
+    """The plain values of a composed node, as ``yaml.safe_load`` would give them."""
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()

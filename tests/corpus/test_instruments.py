@@ -86,3 +86,13 @@ def test_load_metadata_raises_on_broken_yaml(tmp_path: Path) -> None:
         load_metadata(path)
     [problem] = error.value.problems
     assert (problem.path, problem.line) == (str(path), 3)
+
+
+def test_read_metadata_reports_a_value_yaml_cannot_build(tmp_path: Path) -> None:
+    path = tmp_path / "instruments.yaml"
+    path.write_text("ets185:\n  year: 2001-13-45\n", encoding="utf-8")
+
+    metadata, [problem] = read_metadata(path)
+
+    assert metadata == {}
+    assert problem.path == str(path) and "month must be in 1..12" in problem.message
