@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from corpus.problems import node_value
+
 QUESTIONS_FILE = Path(__file__).with_name("questions.yaml")
 HELDOUT_FILE = Path(__file__).with_name("heldout.yaml")
 OFFTOPIC = "offtopic"
@@ -63,9 +65,8 @@ class Outcome:
 def load_questions(path: Path = QUESTIONS_FILE) -> list[Question]:
     """Read the labelled questions, checking every entry and naming the line of any fault."""
     try:
-        text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+        data = node_value(root) if root is not None else None
     except OSError as error:
         raise QuestionFileError(f"{path}: cannot read ({error.strerror})") from None
     except yaml.YAMLError as error:
