@@ -19,18 +19,17 @@ import yaml
 
 from bot import actions
 from bot.agenda_views import agenda_reply, event_lines, parse_day
-from bot.replies import Button, Reply, Span, Style, bold, italic, marked, split_pages
+from bot.answer_views import AnswerViews, article_button, cite
+from bot.replies import Button, Reply, Span, Style, bold, italic
 from bot.services import Services
-from corpus.model import Article
 from faq.matcher import hit_for
-from index.answer import Answer, AnswerKind, ArticleHit
+from index.answer import Answer, AnswerKind
 from scheduler.broadcast import BroadcastError, NotAllowed
 from scheduler.export import to_ics
 from scheduler.reminders import EVERYTHING, DueReminder, overlaps
 
 HELP_FILE = Path(__file__).with_name("help.yaml")
 log = logging.getLogger(__name__)
-MAX_MESSAGE = 4096
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
 _DEEP_LINK = re.compile(r"^art_([a-z]+\d+)_(\d+)$")
 
@@ -99,6 +98,11 @@ class Conversation:
             "reload": self.reload_command,
         }
 
+    @property
+    def views(self) -> AnswerViews:
+        """Renders answers from the current corpus (a reload may have replaced it)."""
+        return AnswerViews(self.services.corpus)
+
     def register(self, name: str, handler: Handler, description: str) -> None:
         """Let another room's adapter add commands (agenda, FAQ insight, broadcasts)."""
         self.commands[name] = handler
@@ -142,7 +146,7 @@ class Conversation:
             article = self.services.corpus.article(instrument, number)
             if article is None or not page.isdigit():
                 return None
-            return self.article_page(article, int(page))
+            return self.views.article_page(article, int(page))
         return None
 
     # --- commands -------------------------------------------------------------------
@@ -154,7 +158,7 @@ class Conversation:
         if link:
             article = self.services.corpus.article(link.group(1), link.group(2))
             if article is not None:
-                return [self.article_page(article, 0)]
+                return [self.views.article_page(article, 0)]
         greeting = Reply().add(bold("Welcome")).add(self.help.welcome).blank()
         greeting.add("Try:")
         for question in self.help.questions[:3]:
@@ -189,8 +193,8 @@ class Conversation:
             return [self._nothing_found(argument)]
         reply = Reply().add(bold(f"Results for “{argument[:80]}”"))
         for hit in hits:
-            reply.add(bold(_cite(hit)), f" – {hit.title}" if hit.title else "")
-        reply.buttons = [[_article_button(hit)] for hit in hits[:6]]
+            reply.add(bold(cite(hit)), f" – {hit.title}" if hit.title else "")
+        reply.buttons = [[article_button(hit)] for hit in hits[:6]]
         return [reply]
 
     def _reader_zone(self, user: User | None = None) -> ZoneInfo:
@@ -437,7 +441,7 @@ class Conversation:
 
     def answer(self, answer: Answer) -> Reply:
         if answer.kind is AnswerKind.NONE:
-            return self._unknown(answer)
+            return self.views.unknown(answer)
         reply = Reply()
         if answer.faq:
             reply.add(bold(answer.faq.question))
@@ -449,146 +453,20 @@ class Conversation:
                 reply.add(f"/event {event.id}").blank()
         best = answer.best
         if best is not None and answer.kind is AnswerKind.CITATION and answer.text:
-            reply.lines += self._cited_lines(best, answer.text)
-            reply.buttons = self._answer_buttons(best, answer.articles[1:4])
+            reply.lines += self.views.cited_lines(best, answer.text)
+            reply.buttons = self.views.answer_buttons(best, answer.articles[1:4])
         elif best is not None:
-            reply.lines += self._hit_lines(best, lead=answer.kind is not AnswerKind.FAQ)
-            reply.buttons = self._answer_buttons(best, answer.articles[1:4])
+            reply.lines += self.views.hit_lines(best, lead=answer.kind is not AnswerKind.FAQ)
+            reply.buttons = self.views.answer_buttons(best, answer.articles[1:4])
         others = answer.articles[1:4]
         if others and answer.kind is AnswerKind.SEARCH:
             reply.blank().add(italic("Also relevant:"))
             for hit in others:
-                reply.add(f"• {_cite(hit)}" + (f" – {hit.title}" if hit.title else ""))
+                reply.add(f"• {cite(hit)}" + (f" – {hit.title}" if hit.title else ""))
         for document in answer.documents[:1]:
             reply.blank().add(italic(f"Guide: {document.title}")).add(document.snippet[:300])
         for note in answer.notes:
             reply.blank().add(italic(note))
-        return reply
-
-    def _cited_lines(self, hit: ArticleHit, text: str) -> list[list[Span]]:
-        """A cited article or paragraph in full; a long one shows its first page."""
-        title = f" – {hit.title}" if hit.title else ""
-        pages = split_pages(text, limit=MAX_MESSAGE - 400)
-        lines = [[bold(f"{_cite(hit)}{title}")], *([Span(p)] for p in pages[0].split("\n"))]
-        if len(pages) > 1:
-            lines.append([italic("(continues: press “Full text”)")])
-        return lines
-
-    def _hit_lines(self, hit: ArticleHit, *, lead: bool) -> list[list[Span]]:
-        title = f" – {hit.title}" if hit.title else ""
-        lines = [[bold(f"{_cite(hit)}{title}")]]
-        if lead:
-            marks = [(h.start, h.end) for h in hit.highlights]
-            for number, paragraph in enumerate(hit.snippet.split("\n\n")):
-                offset = sum(len(p) + 2 for p in hit.snippet.split("\n\n")[:number])
-                local = [
-                    (s - offset, e - offset)
-                    for s, e in marks
-                    if offset <= s < offset + len(paragraph)
-                ]
-                lines.append(marked(paragraph, local, Style.UNDERLINE))
-        return lines
-
-    def _answer_buttons(
-        self, best: ArticleHit, others: tuple[ArticleHit, ...]
-    ) -> list[list[Button]]:
-        rows = [[Button("📄 Full text", actions.article(best.instrument, best.article))]]
-        article = self.services.corpus.article(best.instrument, best.article)
-        if article is not None:
-            rows.append(self._neighbours(article))
-            related = [
-                r
-                for r in article.references
-                if self.services.corpus.article(r.instrument, r.article)
-            ]
-            if related:
-                rows.append(
-                    [
-                        Button(
-                            f"→ Art. {r.article}"
-                            + (
-                                ""
-                                if r.instrument == best.instrument
-                                else f" {r.instrument.upper()}"
-                            ),
-                            actions.article(r.instrument, r.article),
-                        )
-                        for r in related[:4]
-                    ]
-                )
-        if others:
-            rows.append([_article_button(hit) for hit in others])
-        return [row for row in rows if row]
-
-    def _neighbours(self, article: Article) -> list[Button]:
-        instrument = self.services.corpus.instruments[article.instrument]
-        numbers = [a.number for a in instrument.articles]
-        position = numbers.index(article.number)
-        row = []
-        if position > 0:
-            row.append(
-                Button(
-                    f"◀ Art. {numbers[position - 1]}",
-                    actions.article(article.instrument, numbers[position - 1]),
-                )
-            )
-        if position < len(numbers) - 1:
-            row.append(
-                Button(
-                    f"Art. {numbers[position + 1]} ▶",
-                    actions.article(article.instrument, numbers[position + 1]),
-                )
-            )
-        return row
-
-    def article_page(self, article: Article, page: int) -> Reply:
-        """The full text of an article, paged on paragraph boundaries under 4,096 characters."""
-        instrument = self.services.corpus.instruments[article.instrument]
-        heading = f"{instrument.short_title} · Article {article.number}"
-        reply = Reply().add(bold(heading))
-        if article.title:
-            reply.add(italic(article.title))
-        reply.blank()
-        if not article.available:
-            reply.add("The English text of this article is not available in this source.")
-            reply.buttons = [self._neighbours(article)]
-            return reply
-        pages = split_pages(article.text, limit=MAX_MESSAGE - len(heading) - 200)
-        page = min(max(page, 0), len(pages) - 1)
-        reply.add(pages[page])
-        paging: list[Button] = []
-        if len(pages) > 1:
-            reply.blank().add(italic(f"Page {page + 1} of {len(pages)}"))
-            if page > 0:
-                paging.append(
-                    Button(
-                        "◀ Previous page",
-                        actions.article(article.instrument, article.number, page - 1),
-                    )
-                )
-            if page < len(pages) - 1:
-                paging.append(
-                    Button(
-                        "Next page ▶", actions.article(article.instrument, article.number, page + 1)
-                    )
-                )
-        reply.buttons = [row for row in (paging, self._neighbours(article)) if row]
-        return reply
-
-    def _unknown(self, answer: Answer) -> Reply:
-        reply = Reply()
-        for note in answer.notes:
-            reply.add(note)
-        if not answer.notes:
-            reply.add("I don't know the answer to that, and I'd rather say so than guess.")
-        if answer.faq_choices:
-            reply.blank().add("Did you mean one of these?")
-            reply.buttons = [
-                [Button(c.question[:60], f"v1|faq|{c.id}")] for c in answer.faq_choices[:3]
-            ]
-        reply.blank().add(italic("You can:"))
-        for suggestion in answer.suggestions:
-            reply.add(f"• {suggestion}")
         return reply
 
     def _nothing_found(self, query: str) -> Reply:
@@ -597,16 +475,6 @@ class Conversation:
             .add(f"Nothing in the treaties matches “{query[:80]}”.")
             .add("Try other words, or cite an article: /article 29")
         )
-
-
-def _cite(hit: ArticleHit) -> str:
-    paragraph = f"({hit.paragraph})" if hit.paragraph else ""
-    return f"{hit.instrument_name} · Art. {hit.article}{paragraph}"
-
-
-def _article_button(hit: ArticleHit) -> Button:
-    label = f"Art. {hit.article}" + (f" {hit.title}" if hit.title else "")
-    return Button(label[:40], actions.article(hit.instrument, hit.article))
 
 
 def _as_citation(argument: str) -> str:

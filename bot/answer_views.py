@@ -1,0 +1,151 @@
+"""How answers and articles read in a chat: the cited text, the best passage with the
+question's words marked, buttons to the full text, neighbouring and referenced articles, and
+long articles paged on paragraph boundaries under Telegram's 4,096 characters."""
+
+from __future__ import annotations
+
+from bot import actions
+from bot.replies import Button, Reply, Span, Style, bold, italic, marked, split_pages
+from corpus.model import Article, Corpus
+from index.answer import Answer, ArticleHit
+
+MAX_MESSAGE = 4096
+
+
+class AnswerViews:
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+
+    def cited_lines(self, hit: ArticleHit, text: str) -> list[list[Span]]:
+        """A cited article or paragraph in full; a long one shows its first page."""
+        title = f" – {hit.title}" if hit.title else ""
+        pages = split_pages(text, limit=MAX_MESSAGE - 400)
+        lines = [[bold(f"{cite(hit)}{title}")], *([Span(p)] for p in pages[0].split("\n"))]
+        if len(pages) > 1:
+            lines.append([italic("(continues: press “Full text”)")])
+        return lines
+
+    def hit_lines(self, hit: ArticleHit, *, lead: bool) -> list[list[Span]]:
+        title = f" – {hit.title}" if hit.title else ""
+        lines = [[bold(f"{cite(hit)}{title}")]]
+        if lead:
+            marks = [(h.start, h.end) for h in hit.highlights]
+            for number, paragraph in enumerate(hit.snippet.split("\n\n")):
+                offset = sum(len(p) + 2 for p in hit.snippet.split("\n\n")[:number])
+                local = [
+                    (s - offset, e - offset)
+                    for s, e in marks
+                    if offset <= s < offset + len(paragraph)
+                ]
+                lines.append(marked(paragraph, local, Style.UNDERLINE))
+        return lines
+
+    def answer_buttons(
+        self, best: ArticleHit, others: tuple[ArticleHit, ...]
+    ) -> list[list[Button]]:
+        rows = [[Button("📄 Full text", actions.article(best.instrument, best.article))]]
+        article = self.corpus.article(best.instrument, best.article)
+        if article is not None:
+            rows.append(self.neighbours(article))
+            related = [
+                r for r in article.references if self.corpus.article(r.instrument, r.article)
+            ]
+            if related:
+                rows.append(
+                    [
+                        Button(
+                            f"→ Art. {r.article}"
+                            + (
+                                ""
+                                if r.instrument == best.instrument
+                                else f" {r.instrument.upper()}"
+                            ),
+                            actions.article(r.instrument, r.article),
+                        )
+                        for r in related[:4]
+                    ]
+                )
+        if others:
+            rows.append([article_button(hit) for hit in others])
+        return [row for row in rows if row]
+
+    def neighbours(self, article: Article) -> list[Button]:
+        instrument = self.corpus.instruments[article.instrument]
+        numbers = [a.number for a in instrument.articles]
+        position = numbers.index(article.number)
+        row = []
+        if position > 0:
+            row.append(
+                Button(
+                    f"◀ Art. {numbers[position - 1]}",
+                    actions.article(article.instrument, numbers[position - 1]),
+                )
+            )
+        if position < len(numbers) - 1:
+            row.append(
+                Button(
+                    f"Art. {numbers[position + 1]} ▶",
+                    actions.article(article.instrument, numbers[position + 1]),
+                )
+            )
+        return row
+
+    def article_page(self, article: Article, page: int) -> Reply:
+        """The full text of an article, paged on paragraph boundaries under 4,096 characters."""
+        instrument = self.corpus.instruments[article.instrument]
+        heading = f"{instrument.short_title} · Article {article.number}"
+        reply = Reply().add(bold(heading))
+        if article.title:
+            reply.add(italic(article.title))
+        reply.blank()
+        if not article.available:
+            reply.add("The English text of this article is not available in this source.")
+            reply.buttons = [self.neighbours(article)]
+            return reply
+        pages = split_pages(article.text, limit=MAX_MESSAGE - len(heading) - 200)
+        page = min(max(page, 0), len(pages) - 1)
+        reply.add(pages[page])
+        paging: list[Button] = []
+        if len(pages) > 1:
+            reply.blank().add(italic(f"Page {page + 1} of {len(pages)}"))
+            if page > 0:
+                paging.append(
+                    Button(
+                        "◀ Previous page",
+                        actions.article(article.instrument, article.number, page - 1),
+                    )
+                )
+            if page < len(pages) - 1:
+                paging.append(
+                    Button(
+                        "Next page ▶", actions.article(article.instrument, article.number, page + 1)
+                    )
+                )
+        reply.buttons = [row for row in (paging, self.neighbours(article)) if row]
+        return reply
+
+    def unknown(self, answer: Answer) -> Reply:
+        reply = Reply()
+        for note in answer.notes:
+            reply.add(note)
+        if not answer.notes:
+            reply.add("I don't know the answer to that, and I'd rather say so than guess.")
+        if answer.faq_choices:
+            reply.blank().add("Did you mean one of these?")
+            reply.buttons = [
+                [Button(c.question[:60], f"v1|faq|{c.id}")] for c in answer.faq_choices[:3]
+            ]
+        reply.blank().add(italic("You can:"))
+        for suggestion in answer.suggestions:
+            reply.add(f"• {suggestion}")
+        return reply
+
+
+def cite(hit: ArticleHit) -> str:
+    paragraph = f"({hit.paragraph})" if hit.paragraph else ""
+    return f"{hit.instrument_name} · Art. {hit.article}{paragraph}"
+
+
+def article_button(hit: ArticleHit) -> Button:
+    label = f"Art. {hit.article}" + (f" {hit.title}" if hit.title else "")
+    return Button(label[:40], actions.article(hit.instrument, hit.article))
