@@ -20,6 +20,7 @@ from corpus.problems import node_value
 
 QUESTIONS_FILE = Path(__file__).with_name("questions.yaml")
 HELDOUT_FILE = Path(__file__).with_name("heldout.yaml")
+HELDOUT2_FILE = Path(__file__).with_name("heldout2.yaml")
 OFFTOPIC = "offtopic"
 CATEGORIES = ("plain", "paraphrase", "misspelt", "lay", "citation", OFFTOPIC)
 
