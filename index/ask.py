@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from corpus.model import Article, Corpus
+from corpus.model import Article, Corpus, normalise_name
 from index.answer import Answer, AnswerKind, ArticleHit, DocumentHit, FaqHit, FaqMatch
 from index.citations import parse_citations, unknown_instrument
 from index.ranking import Ranked, Ranker, Ranking
@@ -49,6 +49,7 @@ class AskService:
         self.unanswered = unanswered
         self.ranker = Ranker(search)
         names = " ".join(a for i in corpus.instruments.values() for a in (i.id, *i.aliases))
+        self._corpus_text = " ".join(normalise_name(a.text) for a in corpus.articles())
         self._name_stems = frozenset(stem_word(w) for w in words(names))
 
     def ask(
@@ -72,8 +73,13 @@ class AskService:
             events = self.events.find(text, now or datetime.now(UTC))
             if events:
                 return Answer(text, AnswerKind.EVENT, events=tuple(events))
-        ranked = ranked or self.ranker.rank(text, limit=5)
         choices = faq.choices if faq else ()
+        if (name := self._treaty_not_held(text)) is not None:
+            note = (self._unknown_note(name),)
+            return Answer(
+                text, AnswerKind.NONE, faq_choices=choices, notes=note, suggestions=SUGGESTIONS
+            )
+        ranked = ranked or self.ranker.rank(text, limit=5)
         articles = tuple(
             self._article_hit(r)
             for position, r in enumerate(ranked.articles)
@@ -178,6 +184,17 @@ class AskService:
     def _topic_stems(self, text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
         """What the question asks about besides the citation: "art 29 dual criminality"."""
         return self.ranker.analyser.analyse(_cut(text, spans)).stems - self._name_stems
+
+    def _treaty_not_held(self, text: str) -> str | None:
+        """The name of a treaty or law the question asks about that the corpus does not hold
+        ("the UN cybercrime convention", "the e-evidence regulation"), when it names none that
+        it holds: its articles are not these, so the honest answer is to say so."""
+        name = unknown_instrument(text, self.corpus, surely=True)
+        if name is None or normalise_name(name) in self._corpus_text:
+            return None  # cited by the treaties themselves ("the Convention on the Rights of ...")
+        if self.ranker.analyser.analyse(text.replace(name, " ")).named:
+            return None  # about a held treaty too ("Lanzarote and the UN convention on ...")
+        return name
 
     def _unknown_note(self, name: str) -> str:
         """Quoting another treaty's article under a known name would mislead: say so instead."""

@@ -104,28 +104,53 @@ def named_instrument(text: str, corpus: Corpus) -> str | None:
 
 
 _INSTRUMENT_WORD = re.compile(
-    r"((?:[\w-]+\s+){0,4})(convention|protocol|treaty)\b|\b(c?ets\s*(?:no\.?\s*)?\d+)",
+    r"((?:[\w-]+\s+){0,4})(convention|protocol|treaty|regulation|directive)\b"
+    r"|\b(c?ets\s*(?:no\.?\s*)?\d+)",
     re.IGNORECASE,
 )
 _GENERIC = frozenset(
-    "a an the this that these its our their your of to under in on for and by with from "
-    "art article articles para paragraph same".split()
+    "a an the this that these those its our their your my of to under in on for and by with "
+    "from art article articles para paragraph same which what whose any some every each other "
+    "another such relevant applicable international existing main is are does do can".split()
+)
+# Words that put a treaty name outside the Council of Europe texts held here: "the UN
+# cybercrime convention" is not the (Budapest) "Cybercrime Convention".
+_FOREIGN = frozenset(
+    "un united nations eu european union african arab asean commonwealth malabo istanbul".split()
 )
 
 
-def unknown_instrument(text: str, corpus: Corpus) -> str | None:
-    """A treaty name in ``text`` that is none of the corpus' instruments ("Istanbul
-    Convention", "CETS 224"), or None; "the Convention" alone is not a name."""
-    if named_instrument(text, corpus):
-        return None
+def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> str | None:
+    """A treaty or law named in ``text`` that is none of the corpus' instruments ("Istanbul
+    Convention", "CETS 224", "the UN cybercrime convention"), or None; "the Convention" alone
+    is not a name. ``surely``: only names that cannot be a held text misspelt or described
+    ("MLA treaty"): another organisation's, a numbered one, a regulation or directive."""
+    for name in _treaty_mentions(text):
+        words_of_name = set(normalise_name(name).split())
+        foreign = bool(words_of_name & _FOREIGN)
+        if named_instrument(name, corpus) is not None and not foreign:
+            continue
+        if not surely or foreign or words_of_name & _SURELY_OTHER or _NUMBERED.search(name):
+            return name
+    return None
+
+
+_SURELY_OTHER = frozenset({"regulation", "directive"})
+_NUMBERED = re.compile(r"\d")
+
+
+def _treaty_mentions(text: str) -> list[str]:
+    """Each treaty name in ``text`` with the words that qualify it, e.g. "Istanbul Convention"."""
+    mentions = []
     for match in _INSTRUMENT_WORD.finditer(text):
         if match.group(3):
-            return match.group(3)
+            mentions.append(match.group(3))
+            continue
         name: list[str] = []
         for word in reversed(match.group(1).split()):
-            if word.lower() in _GENERIC or not word.isalpha():
+            if word.lower() in _GENERIC or not word.replace("-", "").isalpha():
                 break
             name.insert(0, word)
         if name:
-            return " ".join([*name, match.group(2)])
-    return None
+            mentions.append(" ".join([*name, match.group(2)]))
+    return mentions

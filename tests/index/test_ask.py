@@ -63,6 +63,36 @@ def test_ask_citation_of_an_instrument_not_held_says_so(
     assert "is not one of the texts I hold" in answer.notes[0]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does the new UN cybercrime convention say about electronic evidence",
+        "how does the EU e-evidence regulation work",
+        "what does the Istanbul Convention on violence against women require",
+    ],
+)
+def test_ask_about_a_treaty_not_held_says_so(ask_service: AskService, question: str) -> None:
+    answer = ask_service.ask(question)
+    assert (answer.kind, answer.articles) == (AnswerKind.NONE, ())
+    assert "is not one of the texts I hold" in answer.notes[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        ("which treaty covers grooming", "cets201:23"),  # a description, not a name
+        ("how does Lanzarote relate to the UN convention on the rights of the child", "cets201:42"),
+        ("if we dont have an MLA treaty with them how do we send a request", "ets185:27"),
+    ],
+)
+def test_ask_treaty_words_that_are_no_foreign_name_still_search(
+    ask_service: AskService, question: str, article: str
+) -> None:
+    answer = ask_service.ask(question)
+    assert answer.kind is AnswerKind.SEARCH
+    assert article in [f"{h.instrument}:{h.article}" for h in answer.articles[:3]]
+
+
 def test_ask_citation_of_the_convention_means_budapest(ask_service: AskService) -> None:
     answer = ask_service.ask("art 29 of the convention")
     assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "29")
