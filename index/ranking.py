@@ -29,6 +29,13 @@ DEFAULT_PRIOR = 1.15  # Budapest Convention first when no instrument is named
 NOT_NAMED = 0.35  # other instruments when the question names one
 FAMILY_NAMED = 0.7  # the named instrument's protocols or parent convention
 IMPLIED_SHARE = 0.2  # share of the question only one treaty family's vocabulary says
+# Words about law itself ("which treaty covers grooming?"): they tell no treaty family apart.
+LEGAL_WORDS = frozenset(
+    stem_word(w)
+    for w in "treaty treaties convention conventions protocol protocols article articles cover "
+    "covers covered say says apply applies provision provisions law laws rule rules legal "
+    "instrument instruments text".split()
+)
 NOT_IMPLIED = 0.6  # other families when the question's vocabulary implies one
 GUIDE_SHARE = 0.8  # an article a matching guide cites on a matching line, relative to the guide
 OVERVIEW_TITLES = frozenset({"purpose", "purposes", "object", "scope"})
@@ -222,7 +229,7 @@ class Ranker:
             return frozenset()
         total = sum(c.weight for c in query.concepts) or 1.0
         weights: dict[frozenset[str], float] = {}
-        for concept in query.concepts:
+        for concept in (c for c in query.concepts if not c.stems <= LEGAL_WORDS):
             using = {k.partition(":")[0] for s in concept.stems for k in self.index.keys_with(s)}
             holders = [f for f in families if f & using]
             if len(holders) == 1:
