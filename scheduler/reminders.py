@@ -8,6 +8,7 @@ once it has started the reminder is dropped.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,8 +28,8 @@ PER_TICK = 1000  # claims per tick: about what 30 messages/s send between two 30
 # stops after :budget hits). Followers: everything, the event's series, or a personal /remind;
 # a chat with its own lead times gets only those, the others get the defaults.
 _CLAIM = """
-INSERT INTO deliveries (chat_id, event_id, minutes, claimed_at, sent_at)
-SELECT c.chat_id, :event, :minutes, :stamp, NULL FROM chats c
+INSERT INTO deliveries (chat_id, event_id, minutes, start, claimed_at, sent_at)
+SELECT c.chat_id, :event, :minutes, :start, :stamp, NULL FROM chats c
 WHERE c.chat_id > :cursor AND c.active = 1
   AND (EXISTS (SELECT 1 FROM subscriptions s
                WHERE s.chat_id = c.chat_id AND s.series IN ('*', :series))
@@ -37,12 +38,23 @@ WHERE c.chat_id > :cursor AND c.active = 1
            THEN EXISTS (SELECT 1 FROM leads l WHERE l.chat_id = c.chat_id AND l.minutes = :minutes)
            ELSE :minutes IN (:first, :second) END
   AND NOT EXISTS (SELECT 1 FROM deliveries x
-                  WHERE x.chat_id = c.chat_id AND x.event_id = :event AND x.minutes = :minutes)
+                  WHERE x.chat_id = c.chat_id AND x.event_id = :event AND x.minutes = :minutes
+                    AND x.start = :start)
 ORDER BY c.chat_id
 LIMIT :budget
 ON CONFLICT DO NOTHING
 RETURNING chat_id
 """
+
+
+def _reminded_for_another_start(
+    sql: sqlite3.Connection, event_id: str, minutes: int, start: float
+) -> bool:
+    found = sql.execute(
+        "SELECT 1 FROM lead_runs WHERE event_id = ? AND minutes = ? AND start != ? LIMIT 1",
+        (event_id, minutes, start),
+    ).fetchone()
+    return found is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +175,11 @@ class ReminderService:
                 opened, cursor = (
                     (float(found[0]), int(found[1])) if found else (now.timestamp(), -1)
                 )
+                late = opened - (event.start.timestamp() - minutes * 60) > LATE_AFTER
+                if not found and late and _reminded_for_another_start(sql, *key):
+                    # moved after this lead's reminder went out: the change notice told them
+                    sql.execute("INSERT OR IGNORE INTO lead_runs VALUES (?, ?, ?)", key)
+                    continue
                 chats = [
                     int(row[0])
                     for row in sql.execute(
@@ -171,6 +188,7 @@ class ReminderService:
                             "event": event.id,
                             "series": event.series or "",
                             "minutes": minutes,
+                            "start": event.start.timestamp(),
                             "cursor": cursor,
                             "budget": budget,
                             "stamp": stamp,
@@ -191,7 +209,6 @@ class ReminderService:
                         (*key, opened, max(chats)),
                     )
                 budget -= len(chats)
-                late = opened - (event.start.timestamp() - minutes * 60) > LATE_AFTER
                 claimed.extend(DueReminder(chat, event, minutes, late) for chat in sorted(chats))
         return claimed
 
@@ -219,18 +236,27 @@ class ReminderService:
         with self.db.transaction() as sql:
             sql.execute(
                 "UPDATE deliveries SET sent_at = ?"
-                " WHERE chat_id = ? AND event_id = ? AND minutes = ?",
-                (self.clock(), reminder.chat_id, reminder.event.id, reminder.minutes),
+                " WHERE chat_id = ? AND event_id = ? AND minutes = ? AND start = ?",
+                (
+                    self.clock(),
+                    reminder.chat_id,
+                    reminder.event.id,
+                    reminder.minutes,
+                    reminder.event.start.timestamp(),
+                ),
             )
 
     def unsent(self, agenda: Agenda, now: datetime) -> list[DueReminder]:
-        """Claims whose send never completed (the bot died in between): still worth sending."""
+        """Claims whose send never completed (the bot died in between): still worth sending,
+        unless the event has started or moved (the batch for its new start reminds anew)."""
         rows = self.db.query(
-            "SELECT chat_id, event_id, minutes FROM deliveries WHERE sent_at IS NULL"
+            "SELECT chat_id, event_id, minutes, start FROM deliveries WHERE sent_at IS NULL"
         )
         events = {e.id: e for e in agenda.events}
         return [
             DueReminder(int(str(chat)), events[str(event)], int(str(minutes)), True)
-            for chat, event, minutes in rows
-            if str(event) in events and events[str(event)].start > now
+            for chat, event, minutes, start in rows
+            if str(event) in events
+            and events[str(event)].start > now
+            and events[str(event)].start.timestamp() == float(str(start))
         ]

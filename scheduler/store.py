@@ -1,8 +1,8 @@
 """The scheduler's SQLite database: the source of truth for subscriptions, reminders, outbox.
 
-Deliveries are claimed with a unique row (chat, event, lead) *before* sending, so a restart can
-never send the same reminder twice; a claim whose send did not complete is retried once the
-bot is back (see ReminderService.unsent).
+Deliveries are claimed with a unique row (chat, event, lead, event start) *before* sending,
+so a restart can never send the same reminder twice; a claim whose send did not complete is
+retried once the bot is back (see ReminderService.unsent).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 4  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches
+SCHEMA_VERSION = 5  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches,
+# 5: a delivery is for one start of its event, so a session moved later is reminded again
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS chats (
     chat_id INTEGER PRIMARY KEY,
@@ -41,9 +42,10 @@ CREATE TABLE IF NOT EXISTS deliveries (
     chat_id INTEGER NOT NULL,
     event_id TEXT NOT NULL,
     minutes INTEGER NOT NULL,
+    start REAL NOT NULL,                      -- the event start the reminder was for
     claimed_at REAL NOT NULL,
     sent_at REAL,
-    PRIMARY KEY (chat_id, event_id, minutes)
+    PRIMARY KEY (chat_id, event_id, minutes, start)
 );
 CREATE INDEX IF NOT EXISTS deliveries_unsent ON deliveries (sent_at) WHERE sent_at IS NULL;
 CREATE TABLE IF NOT EXISTS lead_runs (      -- (event, lead) batches already claimed
@@ -89,6 +91,30 @@ CREATE TABLE IF NOT EXISTS outbox (
 CREATE INDEX IF NOT EXISTS outbox_waiting ON outbox (not_before) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS outbox_status ON outbox (broadcast_id, status);
 """
+# Schema 4 keyed deliveries without the event start: each keeps the start of the batch that
+# claimed it (the latest, if the event had already moved), so nothing is sent twice.
+_DELIVERIES_WITH_START = """
+ALTER TABLE deliveries RENAME TO deliveries_v4;
+CREATE TABLE deliveries (
+    chat_id INTEGER NOT NULL,
+    event_id TEXT NOT NULL,
+    minutes INTEGER NOT NULL,
+    start REAL NOT NULL,
+    claimed_at REAL NOT NULL,
+    sent_at REAL,
+    PRIMARY KEY (chat_id, event_id, minutes, start)
+);
+INSERT INTO deliveries (chat_id, event_id, minutes, start, claimed_at, sent_at)
+SELECT d.chat_id, d.event_id, d.minutes,
+       COALESCE((SELECT MAX(r.start) FROM lead_runs r
+                 WHERE r.event_id = d.event_id AND r.minutes = d.minutes),
+                (SELECT MAX(b.start) FROM open_batches b
+                 WHERE b.event_id = d.event_id AND b.minutes = d.minutes), 0),
+       d.claimed_at, d.sent_at
+FROM deliveries_v4 d;
+DROP TABLE deliveries_v4;
+CREATE INDEX IF NOT EXISTS deliveries_unsent ON deliveries (sent_at) WHERE sent_at IS NULL;
+"""
 
 
 class Database:
@@ -102,8 +128,17 @@ class Database:
         self._lock = threading.Lock()
         version = self._connection.execute("PRAGMA user_version").fetchone()[0]
         if version < SCHEMA_VERSION:
-            self._connection.executescript(SCHEMA)
-            self._connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            self._migrate()
+
+    def _migrate(self) -> None:
+        """Create what is missing and bring older tables up to date, in one transaction."""
+        script = SCHEMA
+        columns = {row[1] for row in self._connection.execute("PRAGMA table_info(deliveries)")}
+        if columns and "start" not in columns:
+            script += _DELIVERIES_WITH_START
+        self._connection.executescript(
+            f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version={SCHEMA_VERSION};\nCOMMIT;"
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

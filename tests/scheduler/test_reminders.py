@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -82,6 +83,64 @@ def test_restart_neither_loses_nor_doubles(database: Database, tmp_path: Path) -
     assert [(r.chat_id, r.minutes) for r in unsent] == [(first[0].chat_id, 1440)]  # not lost
     service.sent(unsent[0])
     assert service.unsent(agenda, START - timedelta(hours=24)) == []
+
+
+def test_a_moved_session_is_reminded_again_for_its_new_time(database: Database) -> None:
+    SubscriptionService(database).subscribe(1)
+    reminders = ReminderService(database)
+    before = Agenda([_event("opening", START)])
+    for reminder in reminders.due(before, START - timedelta(hours=24)):
+        reminders.sent(reminder)
+    moved = Agenda([_event("opening", START + timedelta(hours=2))])  # the organiser reloads
+    # the day-before reminder went out for the old time; the change notice covers the move
+    assert reminders.due(moved, START - timedelta(hours=12)) == []
+    [again] = reminders.due(moved, START + timedelta(hours=2) - timedelta(minutes=15))
+    assert (again.chat_id, again.minutes, again.event.start) == (1, 15, moved.events[0].start)
+
+
+def test_an_unsent_reminder_for_the_old_time_is_not_resent_after_a_move(
+    database: Database,
+) -> None:
+    SubscriptionService(database).subscribe(1)
+    reminders = ReminderService(database)
+    reminders.due(Agenda([_event("opening", START)]), START - timedelta(minutes=15))  # no send
+    moved = Agenda([_event("opening", START + timedelta(hours=2))])
+    assert reminders.unsent(moved, START - timedelta(minutes=10)) == []
+
+
+def test_a_schema_4_database_keeps_its_deliveries(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(
+        """
+        CREATE TABLE chats (chat_id INTEGER PRIMARY KEY, timezone TEXT,
+                            active INTEGER NOT NULL DEFAULT 1);
+        CREATE TABLE subscriptions (chat_id INTEGER NOT NULL, series TEXT NOT NULL,
+                                    PRIMARY KEY (chat_id, series));
+        CREATE TABLE deliveries (chat_id INTEGER NOT NULL, event_id TEXT NOT NULL,
+                                 minutes INTEGER NOT NULL, claimed_at REAL NOT NULL,
+                                 sent_at REAL, PRIMARY KEY (chat_id, event_id, minutes));
+        CREATE TABLE lead_runs (event_id TEXT NOT NULL, minutes INTEGER NOT NULL,
+                                start REAL NOT NULL, PRIMARY KEY (event_id, minutes, start));
+        PRAGMA user_version = 4;
+        """
+    )
+    stamp = START.timestamp()
+    old.execute("INSERT INTO chats (chat_id) VALUES (1)")
+    old.execute("INSERT INTO subscriptions VALUES (1, '*')")
+    old.execute("INSERT INTO deliveries VALUES (1, 'opening', 1440, ?, ?)", (stamp, stamp))
+    old.execute("INSERT INTO lead_runs VALUES ('opening', 1440, ?)", (stamp,))
+    old.commit()
+    old.close()
+
+    database = Database(path)
+    agenda = Agenda([_event("opening", START)])
+
+    assert database.query("SELECT chat_id, event_id, minutes, start FROM deliveries") == [
+        (1, "opening", 1440, stamp)
+    ]
+    assert ReminderService(database).due(agenda, START - timedelta(hours=23)) == []  # not again
+    assert database.query("PRAGMA user_version") == [(5,)]
 
 
 def test_series_personal_and_custom_leads(database: Database) -> None:
