@@ -37,6 +37,7 @@ LEGAL_WORDS = frozenset(
     "instrument instruments text".split()
 )
 NOT_IMPLIED = 0.6  # other families when the question's vocabulary implies one
+CITED_LINE = 200  # a guide line cites its article near the start; the rest is explanation
 GUIDE_SHARE = 0.8  # an article a matching guide cites on a matching line, relative to the guide
 OVERVIEW_TITLES = frozenset({"purpose", "purposes", "object", "scope"})
 
@@ -190,7 +191,7 @@ class Ranker:
             for line in document.body.splitlines():
                 keys = [
                     f"{c.ref.instrument}:{c.ref.article}"
-                    for c in parse_citations(line, corpus)
+                    for c in parse_citations(line[:CITED_LINE], corpus)
                     if (article := corpus.article(c.ref.instrument, c.ref.article))
                     and article.available
                 ]
