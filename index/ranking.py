@@ -87,7 +87,7 @@ class Ranker:
         self.definitions = Definitions(index.corpus)
         self._stems: dict[str, frozenset[str]] = {}
         self._titles: dict[str, frozenset[str]] = {}
-        self._guide_cache: dict[str, list[tuple[str, list[str]]]] = {}
+        self._guide_cache: dict[str, list[tuple[frozenset[str], list[str]]]] = {}
         self._families: dict[str, frozenset[str]] = {}  # head convention -> its family
 
     def rank(self, text: str, limit: int = 5) -> Ranking:
@@ -173,16 +173,16 @@ class Ranker:
         """Articles cited on the guide's lines, with how well their line matches (0..1)."""
         shares: dict[str, float] = {}
         total = sum(c.weight for c in query.concepts) or 1.0
-        for line, keys in self._cited_lines(doc_key):
-            stems = frozenset(stem_word(w) for w in words(line))
+        for stems, keys in self._cited_lines(doc_key):
             share = sum(c.weight for c in query.concepts if c.said_in(stems)) / total
             for key in keys:
                 shares[key] = max(shares.get(key, 0.0), share)
         best = max(shares.values(), default=0.0)
         return {k: v / best for k, v in shares.items() if v > 0} if best else {}
 
-    def _cited_lines(self, doc_key: str) -> list[tuple[str, list[str]]]:
-        """The guide's lines that cite available articles, with the article keys (cached)."""
+    def _cited_lines(self, doc_key: str) -> list[tuple[frozenset[str], list[str]]]:
+        """Stems of the guide's lines that cite available articles, with the article keys
+        (cached)."""
         cached = self._guide_cache.get(doc_key)
         if cached is None:
             corpus = self.index.corpus
@@ -196,7 +196,7 @@ class Ranker:
                     and article.available
                 ]
                 if keys:
-                    cached.append((line, keys))
+                    cached.append((frozenset(stem_word(w) for w in words(line)), keys))
             self._guide_cache[doc_key] = cached
         return cached
 

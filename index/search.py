@@ -239,11 +239,16 @@ class SearchIndex:
 
 def _contains_run(stems: tuple[str, ...], phrase: list[str]) -> bool:
     """Whether ``phrase`` occurs as consecutive words (stop words aside) in ``stems``."""
-    size = len(phrase)
-    first = phrase[0]
-    return any(
-        stems[i : i + size] == tuple(phrase) for i, stem in enumerate(stems) if stem == first
-    )
+    target = tuple(phrase)
+    position = 0
+    while True:
+        try:
+            position = stems.index(target[0], position)  # scans in C, unlike a generator
+        except ValueError:
+            return False
+        if stems[position : position + len(target)] == target:
+            return True
+        position += 1
 
 
 def _keep_selective(frequencies: dict[str, int], total: int) -> set[str]:
