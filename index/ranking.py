@@ -17,6 +17,9 @@ from index.search import RawHit, SearchIndex
 from index.text import STOP_WORDS, stem_word, words
 
 CONFIDENCE_THRESHOLD = 0.35  # calibrated with `make bench` (see bench/bench_ask.py)
+# A specific practitioner phrase the best article says is enough to answer, however long the
+# story around it (most false abstentions on narrative questions were right answers).
+PHRASE_FLOOR = CONFIDENCE_THRESHOLD
 CANDIDATES = 20
 TITLE_BONUS = 1.2  # saying an article's title ("production order") is a strong signal
 DEFINITION_BONUS = 1.0  # "what is traffic data?" -> the article that defines it
@@ -137,7 +140,10 @@ class Ranker:
         # The answer rests on articles: a guide matching a stray word must not make it confident.
         best = next((e for e in scored if not e.hit.key.startswith("doc:")), scored[0])
         evidence = best.hit.key in defining or self._strong_evidence(best.evidence, query)
-        ranking.confidence = round(best.coverage if evidence else best.coverage * WEAK_EVIDENCE, 4)
+        confidence = best.coverage if evidence else best.coverage * WEAK_EVIDENCE
+        if self._says_practitioner_phrase(best.evidence, query):
+            confidence = max(confidence, PHRASE_FLOOR)
+        ranking.confidence = round(confidence, 4)
         return ranking
 
     def _with_guided_articles(
@@ -281,6 +287,13 @@ class Ranker:
             or self._says_title(key, [c for c in satisfied if c.from_thesaurus or not c.phrasings])
             or (len(satisfied) >= 2 and mass >= SHARED_EVIDENCE * self.analyser.max_idf)
         )
+
+    def _says_practitioner_phrase(self, key: str, query: AnalysedQuery) -> bool:
+        """The article (or the guide citing it) says what a specific practitioner phrase of the
+        question maps to: a long story around "passwords sold in a chat group" is still about
+        misuse of devices, however many other words it has."""
+        stems = self._stems_of(key)
+        return any(c.from_thesaurus and c.stems & stems for c in query.concepts)
 
     def _says_title(self, key: str, satisfied: list[QueryConcept]) -> bool:
         """The question says a good part of the article's title or of a heading above it.

@@ -148,6 +148,17 @@ def test_ask_question_naming_only_an_instrument_gets_its_purpose(
     assert (answer.articles[0].instrument, answer.articles[0].article) == (instrument, article)
 
 
+def test_ask_a_practitioner_phrase_inside_a_long_story_is_answered(
+    ask_service: AskService,
+) -> None:
+    answer = ask_service.ask(
+        "yesterday the officers found out that a young man from our town sells stolen "
+        "passwords of online shop customers to strangers on a forum"
+    )
+    assert answer.kind is AnswerKind.SEARCH
+    assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "6")
+
+
 def test_ask_everyday_words_of_a_narrative_do_not_hide_its_topic(
     ask_service: AskService,
 ) -> None:
