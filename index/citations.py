@@ -135,13 +135,16 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
     return None
 
 
-_SURELY_OTHER = frozenset({"regulation", "directive"})
+_SURELY_OTHER = frozenset({"regulation", "directive", "gdpr"})
+# The EU's data protection law is asked about by its acronym ("our criminal code", by
+# contrast, is how practitioners ask about implementing these treaties).
+_OTHER_LAW = re.compile(r"\bgdpr\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"\d")
 
 
 def _treaty_mentions(text: str) -> list[str]:
     """Each treaty name in ``text`` with the words that qualify it, e.g. "Istanbul Convention"."""
-    mentions = []
+    mentions = [match.group() for match in _OTHER_LAW.finditer(text)]
     for match in _INSTRUMENT_WORD.finditer(text):
         if match.group(3):
             mentions.append(match.group(3))

@@ -69,6 +69,7 @@ def test_ask_citation_of_an_instrument_not_held_says_so(
         "what does the new UN cybercrime convention say about electronic evidence",
         "how does the EU e-evidence regulation work",
         "what does the Istanbul Convention on violence against women require",
+        "is the GDPR stricter on fines",
     ],
 )
 def test_ask_about_a_treaty_not_held_says_so(ask_service: AskService, question: str) -> None:
@@ -83,6 +84,7 @@ def test_ask_about_a_treaty_not_held_says_so(ask_service: AskService, question: 
         ("which treaty covers grooming", "cets201:23"),  # a description, not a name
         ("how does Lanzarote relate to the UN convention on the rights of the child", "cets201:42"),
         ("if we dont have an MLA treaty with them how do we send a request", "ets185:27"),
+        ("does our criminal code need to cover illegal access", "ets185:2"),
     ],
 )
 def test_ask_treaty_words_that_are_no_foreign_name_still_search(
