@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from index.citations import DEFAULT_INSTRUMENT, parse_citations
 from index.definitions import Definitions, contains
 from index.query import AnalysedQuery, QueryAnalyser, QueryConcept
-from index.search import RawHit, SearchIndex
+from index.search import RawHit, SearchIndex, title_parts
 from index.text import STOP_WORDS, stem_word, words
 
 CONFIDENCE_THRESHOLD = 0.35  # calibrated with `make bench` (see bench/bench_ask.py)
@@ -316,14 +316,7 @@ class Ranker:
 
     def _titles_of(self, key: str) -> list[frozenset[str]]:
         """Content stems of the article's title and of each heading above it."""
-        kind, _, rest = key.partition(":")
-        if kind == "doc":
-            document = self.index.corpus.documents[rest]
-            titles = [document.title, *document.tags]
-        else:
-            article = self.index.corpus.article(kind, rest)
-            headings = [d.heading or "" for d in article.divisions] if article else []
-            titles = [(article.title or "") if article else "", *headings]
+        titles = title_parts(self.index.corpus, key)
         return [
             frozenset(stem_word(w) for w in words(title) if w not in STOP_WORDS) for title in titles
         ]
@@ -362,15 +355,7 @@ class Ranker:
         return satisfied / total
 
     def _key_stems(self, key: str) -> frozenset[str]:
-        kind, _, rest = key.partition(":")
-        parts = list(self.index.blocks(key))
-        if kind == "doc":
-            document = self.index.corpus.documents[rest]
-            parts += [document.title, *document.tags]
-        else:
-            article = self.index.corpus.article(kind, rest)
-            if article is not None:
-                parts += [article.title or "", *(d.heading or "" for d in article.divisions)]
+        parts = [*self.index.blocks(key), *title_parts(self.index.corpus, key)]
         return frozenset(stem_word(w) for w in words(" ".join(parts)))
 
 

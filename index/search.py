@@ -262,18 +262,21 @@ def _keep_selective(frequencies: dict[str, int], total: int) -> set[str]:
     return {t for i, t in enumerate(ranked) if i < 2 or frequencies[t] <= limit}
 
 
-def _title_text(corpus: Corpus, key: str) -> str:
-    """What the title field holds for ``key``: the article title and the headings above it,
-    or a document's title and tags."""
+def title_parts(corpus: Corpus, key: str) -> list[str]:
+    """What stands above the text of ``key``: an article's title and the headings of its
+    chapter, section and title, or a document's title and tags (the index's title field)."""
     kind, _, rest = key.partition(":")
     if kind == "doc":
         document = corpus.documents.get(rest)
-        return " ".join((document.title, *document.tags)) if document else ""
+        return [document.title, *document.tags] if document else []
     article = corpus.article(kind, rest)
     if article is None:
-        return ""
-    headings = " ".join(d.heading or "" for d in article.divisions)
-    return f"{article.title or ''} {headings}"
+        return []
+    return [article.title or "", *(d.heading or "" for d in article.divisions)]
+
+
+def _title_text(corpus: Corpus, key: str) -> str:
+    return " ".join(title_parts(corpus, key))
 
 
 def _documents(corpus: Corpus) -> Iterator[dict[str, Any]]:
