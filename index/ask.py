@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from functools import cached_property
 
 from corpus.model import Article, Corpus, normalise_name
 from index.answer import Answer, AnswerKind, ArticleHit, DocumentHit, FaqHit, FaqMatch
@@ -49,7 +50,6 @@ class AskService:
         self.unanswered = unanswered
         self.ranker = Ranker(search)
         names = " ".join(a for i in corpus.instruments.values() for a in (i.id, *i.aliases))
-        self._corpus_text = " ".join(normalise_name(a.text) for a in corpus.articles())
         self._name_stems = frozenset(stem_word(w) for w in words(names))
 
     def ask(
@@ -190,11 +190,16 @@ class AskService:
         ("the UN cybercrime convention", "the e-evidence regulation"), when it names none that
         it holds: its articles are not these, so the honest answer is to say so."""
         name = unknown_instrument(text, self.corpus, surely=True)
-        if name is None or normalise_name(name) in self._corpus_text:
+        if name is None or normalise_name(name) in self._treaty_text:
             return None  # cited by the treaties themselves ("the Convention on the Rights of ...")
         if self.ranker.analyser.analyse(text.replace(name, " ")).named:
             return None  # about a held treaty too ("Lanzarote and the UN convention on ...")
         return name
+
+    @cached_property
+    def _treaty_text(self) -> str:
+        """All article text, normalised; built the first time a name needs checking."""
+        return " ".join(normalise_name(a.text) for a in self.corpus.articles())
 
     def _unknown_note(self, name: str) -> str:
         """Quoting another treaty's article under a known name would mislead: say so instead."""

@@ -63,7 +63,6 @@ class AnalysedQuery:
     weighted_terms: dict[str, float] = field(default_factory=dict)
     phrases: list[list[str]] = field(default_factory=list)
     concepts: list[QueryConcept] = field(default_factory=list)
-    matched_thesaurus: bool = False
     own_stems: frozenset[str] = frozenset()  # the asker's own words, before any expansion
     named: list[str] = field(default_factory=list)  # instruments named, as mentioned
     expansions: list[list[str]] = field(default_factory=list)  # thesaurus phrases, as words
@@ -180,7 +179,6 @@ class QueryAnalyser:
         for expansion in self.thesaurus.expand(corrected):
             if covered.intersection(range(expansion.start, expansion.end)):
                 continue
-            query.matched_thesaurus = True
             covered.update(range(expansion.start, expansion.end))
             stems: set[str] = set()
             phrasings: list[frozenset[str]] = []
