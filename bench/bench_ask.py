@@ -30,8 +30,7 @@ from pathlib import Path
 
 from bench.fts5_baseline import Fts5Baseline
 from bench.harness import (
-    HELDOUT2_FILE,
-    HELDOUT_FILE,
+    HELD_OUT,
     Outcome,
     Question,
     Reply,
@@ -59,6 +58,7 @@ def run() -> dict[str, object]:
     settings = load_settings()
     corpus = load_corpus(settings.corpus_dir)
     questions = load_questions()
+    held_out = {name: load_questions(path) for name, path in HELD_OUT.items()}
     with tempfile.TemporaryDirectory(prefix="bench-ask-") as scratch:
         started = time.perf_counter()
         search = SearchIndex.build(corpus, Path(scratch) / "index", settings.thesaurus)
@@ -66,8 +66,10 @@ def run() -> dict[str, object]:
         try:
             service = AskService(corpus, search)
             outcomes, kinds = _measure(service, questions)
-            heldout = ask_all(load_questions(HELDOUT_FILE), lambda t: reply_of(service.ask(t)))
-            heldout2 = ask_all(load_questions(HELDOUT2_FILE), lambda t: reply_of(service.ask(t)))
+            held_outcomes = {
+                name: ask_all(asked, lambda t: reply_of(service.ask(t)))
+                for name, asked in held_out.items()
+            }
         finally:
             search.close()
     baseline = Fts5Baseline(corpus)
@@ -79,14 +81,16 @@ def run() -> dict[str, object]:
         "questions": len(questions),
         "articles": sum(1 for a in corpus.articles() if a.available),
         "ask_service": quality(outcomes),
-        "heldout": {**quality(heldout), "misses": misses(heldout)},
-        "heldout2": {**quality(heldout2), "misses": misses(heldout2)},
+        **{
+            name: {**quality(outcomes), "misses": misses(outcomes)}
+            for name, outcomes in held_outcomes.items()
+        },
         "fts5_baseline": {
             **quality(baseline_outcomes),
             "abstention_rule": "none only when no question word occurs (no bm25 threshold)",
         },
         "answer_kinds": dict(kinds),
-        "full_pipeline": _full_pipeline(settings, questions),
+        "full_pipeline": _full_pipeline(settings, {"labelled": questions, **held_out}),
         "latency_warm": latency([o.seconds for o in outcomes]),
         "latency_fts5": latency([o.seconds for o in baseline_outcomes]),
         "index_build_seconds": round(build_seconds, 2),
@@ -111,7 +115,7 @@ def _measure(
     return ask_all(questions, lambda text: reply_of(service.ask(text))), kinds
 
 
-def _full_pipeline(settings: Settings, questions: Sequence[Question]) -> dict[str, object]:
+def _full_pipeline(settings: Settings, sets: dict[str, list[Question]]) -> dict[str, object]:
     """hit@1, hit@3 and abstention as `workshop-bot ask` answers: FAQ and agenda first.
 
     An FAQ answer counts with the articles its entry rests on; an agenda answer has none.
@@ -123,12 +127,7 @@ def _full_pipeline(settings: Settings, questions: Sequence[Question]) -> dict[st
         services = build_services(local)
         try:
             figures: dict[str, object] = {}
-            sets = (
-                ("labelled", questions),
-                ("heldout", load_questions(HELDOUT_FILE)),
-                ("heldout2", load_questions(HELDOUT2_FILE)),
-            )
-            for name, asked in sets:
+            for name, asked in sets.items():
                 outcomes = ask_all(asked, lambda text: reply_of(services.ask.ask(text)))
                 overall = quality(outcomes)
                 figures[name] = {k: overall[k] for k in FULL_FIGURES}

@@ -9,7 +9,7 @@ import pytest
 
 from bench.harness import (
     CATEGORIES,
-    HELDOUT_FILE,
+    HELD_OUT,
     OFFTOPIC,
     QUESTIONS_FILE,
     QuestionFileError,
@@ -19,7 +19,7 @@ from corpus.model import Corpus
 
 INSTRUMENTS = {"ets185", "ets189", "cets201", "ets108", "ets181", "ets030", "ets099", "ets182"}
 QUESTION_FILES = pytest.mark.parametrize(
-    "path", [QUESTIONS_FILE, HELDOUT_FILE], ids=lambda p: p.stem
+    "path", [QUESTIONS_FILE, *HELD_OUT.values()], ids=lambda p: p.stem
 )
 
 
