@@ -24,18 +24,15 @@ AGENDA_WORDS = frozenset(
         "begin begins speaker speakers happening venue time"
     ).split()
 )
-ASKS_AGENDA = re.compile(
-    r"\b(when|where|what time|agenda|schedule|programme|program|sessions?|workshops?|"
-    r"room\s*\w+|today|tomorrow|what'?s next|next|happening|speakers?)\b",
-    re.IGNORECASE,
+_CUES = (
+    r"what time|agenda|schedule|programme|program|sessions?|workshops?|room\s*\w+|today|"
+    r"tomorrow|what'?s next|speakers?|happening"
 )
+ASKS_AGENDA = re.compile(rf"\b(when|where|next|{_CUES})\b", re.IGNORECASE)
 # "when", "where", "next" also start questions about treaties ("when does a country have
 # jurisdiction?"): with only such a cue, the event must match most of the question's topic.
 NAMES_AGENDA = re.compile(
-    r"\b(what time|agenda|schedule|programme|program|sessions?|workshops?|plenary|trainings?|"
-    r"meetings?|conferences?|events?|room\s*\w+|today|tomorrow|tonight|what'?s next|"
-    r"speakers?|happening)\b",
-    re.IGNORECASE,
+    rf"\b({_CUES}|plenary|trainings?|meetings?|conferences?|events?|tonight)\b", re.IGNORECASE
 )
 MIN_TOPIC_SHARE = 0.5  # share of the question's topic words an event must contain
 MIN_TOPIC_SHARE_WEAK = 0.75  # the same when the only agenda cue is "when", "where", "next"
