@@ -1,4 +1,4 @@
-"""Import a treaty from the Markdown form of ../shared/corpus-sources into the corpus model.
+"""Import a treaty from the Markdown form of corpus/sources into the corpus model.
 
 Handles the quirks listed in that folder's SOURCES.md: irregular heading spacing, missing
 `####` lines, relative links, three kinds of quotation marks, Dutch notes standing in for

@@ -12,7 +12,6 @@ from index.ask import AskService
 from index.search import SearchIndex
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 THESAURUS = ROOT / "index" / "thesaurus.yaml"
 
 

@@ -10,7 +10,7 @@ from corpus.importer import import_treaty_file
 from corpus.model import Corpus
 from corpus.store import load_corpus
 
-SOURCES = Path(__file__).resolve().parents[2].parent / "shared" / "corpus-sources"
+SOURCES = Path(__file__).resolve().parents[2] / "corpus" / "sources"
 COUNTS = {
     "ets185": 48,
     "ets189": 16,

@@ -1,4 +1,4 @@
-"""Importers on the real exports in ../shared/schedules, hostile files, and .ics round trips."""
+"""Importers on the real exports in tests/fixtures/schedules, hostile files, .ics round trips."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from scheduler.agenda import load_agenda
 from scheduler.export import to_ics, write_agenda_file
 from scheduler.importers import ImportFailed, import_schedule
 
-SCHEDULES = Path(__file__).resolve().parents[2].parent / "shared" / "schedules"
+SCHEDULES = Path(__file__).resolve().parents[1] / "fixtures" / "schedules"
 
 
 @pytest.mark.parametrize(
