@@ -32,6 +32,7 @@ TITLE = -1  # passage number standing for an article's titles in the stem cache
 COMMON_SHARE = 0.05  # terms in more than this share of passages are not scored
 FINGERPRINT_FILE = "fingerprint.txt"
 VOCABULARY_FILE = "vocabulary.json"
+MANIFEST_FILE = "manifest.json"  # sha256 of every other file, written last by build()
 
 
 def _schema() -> Schema:
@@ -117,14 +118,14 @@ class SearchIndex:
         """Open the index in ``directory``, rebuilding it first if the content changed."""
         fingerprint = content_fingerprint(corpus, thesaurus_path)
         stamp = directory / FINGERPRINT_FILE
-        if stamp.exists() and stamp.read_text(encoding="utf-8") == fingerprint:
+        if _intact(directory) and stamp.read_text(encoding="utf-8") == fingerprint:
             try:
                 vocabulary = json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8"))
                 opened = cls(corpus, directory, Thesaurus.load(thesaurus_path), vocabulary)
                 opened.common_words = load_table(directory)
                 return opened
-            except (OSError, ValueError, whoosh_index.IndexError):
-                pass  # damaged index: rebuild below
+            except Exception:  # whoosh raises almost anything on damage: rebuild below
+                pass
         return cls.build(corpus, directory, thesaurus_path)
 
     @classmethod
@@ -147,6 +148,7 @@ class SearchIndex:
         (staging / VOCABULARY_FILE).write_text(json.dumps(vocabulary), encoding="utf-8")
         write_table(staging)
         (staging / FINGERPRINT_FILE).write_text(fingerprint, encoding="utf-8")
+        (staging / MANIFEST_FILE).write_text(json.dumps(_digests(staging)), encoding="utf-8")
         old = directory.with_name(directory.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if directory.exists():
@@ -235,6 +237,29 @@ class SearchIndex:
             cached = tuple(stem_word(w) for w in words(text) if w not in STOP_WORDS)
             self._stems[(key, block)] = cached
         return cached
+
+
+def _digests(directory: Path) -> dict[str, str]:
+    """sha256 of every file of an index folder but the manifest itself."""
+    return {
+        path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(directory.iterdir())
+        if path.is_file() and path.name != MANIFEST_FILE
+    }
+
+
+def _intact(directory: Path) -> bool:
+    """Whether the index folder holds exactly the files ``build`` wrote, byte for byte.
+
+    Checked before whoosh opens anything: a damaged segment can raise almost any exception
+    (``struct.error``, ``EOFError``, ``UnicodeDecodeError``) or, worse, open and return wrong
+    postings. Hashing a few megabytes costs a few milliseconds.
+    """
+    try:
+        recorded = json.loads((directory / MANIFEST_FILE).read_text(encoding="utf-8"))
+        return isinstance(recorded, dict) and recorded == _digests(directory)
+    except (OSError, ValueError):
+        return False
 
 
 def _contains_run(stems: tuple[str, ...], phrase: list[str]) -> bool:

@@ -35,13 +35,39 @@ def test_open_rebuilds_when_a_document_is_added(corpus: Corpus, tmp_path: Path) 
     reopened.close()
 
 
-def test_open_rebuilds_a_damaged_index(corpus: Corpus, tmp_path: Path) -> None:
+def _damage_truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+
+
+def _damage_flip(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def _damage_garbage(path: Path) -> None:
+    path.write_bytes(b"garbage")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "damage"),
+    [
+        ("*.seg", _damage_truncate),  # struct.error inside whoosh before the manifest
+        ("*.seg", _damage_flip),  # opens fine, wrong postings
+        ("*.toc", _damage_garbage),
+        ("vocabulary.json", Path.unlink),
+    ],
+)
+def test_open_rebuilds_an_index_with_any_one_file_damaged(
+    corpus: Corpus, tmp_path: Path, damage: object, pattern: str
+) -> None:
     SearchIndex.open(corpus, tmp_path / "index", THESAURUS).close()
-    for path in (tmp_path / "index").glob("*.seg"):
-        path.write_bytes(b"garbage")
-    (tmp_path / "index" / "vocabulary.json").write_text("{not json")
+    targets = sorted((tmp_path / "index").glob(pattern))
+    assert targets, pattern
+    damage(targets[0])  # type: ignore[operator]
     reopened = SearchIndex.open(corpus, tmp_path / "index", THESAURUS)
     assert reopened.build_seconds is not None
+    assert reopened.run({"preserv": 1.0}, [], limit=3)
     reopened.close()
 
 
