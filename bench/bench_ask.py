@@ -24,17 +24,19 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from bench.fts5_baseline import Fts5Baseline
 from bench.harness import (
     HELD_OUT,
+    FactQuestion,
     Outcome,
     Question,
     Reply,
     latency,
+    load_facts,
     load_questions,
     misses,
     quality,
@@ -90,7 +92,9 @@ def run() -> dict[str, object]:
             "abstention_rule": "none only when no question word occurs (no bm25 threshold)",
         },
         "answer_kinds": dict(kinds),
-        "full_pipeline": _full_pipeline(settings, {"labelled": questions, **held_out}),
+        "full_pipeline": _full_pipeline(
+            settings, {"labelled": questions, **held_out}, load_facts()
+        ),
         "latency_warm": latency([o.seconds for o in outcomes]),
         "latency_fts5": latency([o.seconds for o in baseline_outcomes]),
         "index_build_seconds": round(build_seconds, 2),
@@ -115,10 +119,14 @@ def _measure(
     return ask_all(questions, lambda text: reply_of(service.ask(text))), kinds
 
 
-def _full_pipeline(settings: Settings, sets: dict[str, list[Question]]) -> dict[str, object]:
+def _full_pipeline(
+    settings: Settings, sets: dict[str, list[Question]], facts: Sequence[FactQuestion]
+) -> dict[str, object]:
     """hit@1, hit@3 and abstention as `workshop-bot ask` answers: FAQ and agenda first.
 
     An FAQ answer counts with the articles its entry rests on; an agenda answer has none.
+    A fact question counts as answered when what the answer shows (document passages, the FAQ
+    answer, events) contains every string its label lists.
     """
     with tempfile.TemporaryDirectory(prefix="bench-full-") as scratch:
         local = replace(
@@ -131,9 +139,34 @@ def _full_pipeline(settings: Settings, sets: dict[str, list[Question]]) -> dict[
                 outcomes = ask_all(asked, lambda text: reply_of(services.ask.ask(text)))
                 overall = quality(outcomes)
                 figures[name] = {k: overall[k] for k in FULL_FIGURES}
+            figures["facts"] = _fact_figures(services.ask.ask, facts)
         finally:
             services.close()
     return figures
+
+
+def _fact_figures(ask: Callable[[str], Answer], facts: Sequence[FactQuestion]) -> dict[str, object]:
+    missed = []
+    for fact in facts:
+        shown = shown_text(ask(fact.text)).casefold()
+        if not all(needed.casefold() in shown for needed in fact.must_contain):
+            missed.append({"question": fact.text, "needs": list(fact.must_contain)})
+    answered = len(facts) - len(missed)
+    return {
+        "questions": len(facts),
+        "answered": answered,
+        "rate": round(answered / len(facts), 3) if facts else None,
+        "misses": missed,
+    }
+
+
+def shown_text(answer: Answer) -> str:
+    """Everything a fact could be read from: document passages, FAQ answer, events."""
+    parts = [d.snippet for d in answer.documents]
+    if answer.faq is not None:
+        parts.append(answer.faq.answer)
+    parts += [f"{e.title} {e.start:%d %B %Y} {e.room or ''}" for e in answer.events]
+    return "\n".join(parts)
 
 
 def _cli_timing(settings: Settings, corpus: Corpus) -> dict[str, object]:

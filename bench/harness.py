@@ -20,7 +20,12 @@ from corpus.problems import node_value
 
 QUESTIONS_FILE = Path(__file__).with_name("questions.yaml")
 # Written without seeing the engine: how it does on questions nobody tuned it for.
-HELD_OUT = {name: Path(__file__).with_name(f"{name}.yaml") for name in ("heldout", "heldout2")}
+HELD_OUT = {
+    name: Path(__file__).with_name(f"{name}.yaml")
+    for name in ("heldout", "heldout2", "heldout3", "multilingual", "declines")
+}
+FACTS_FILE = Path(__file__).with_name("facts.yaml")
+LANGUAGES = ("en", "fr", "es", "pt", "ru")
 OFFTOPIC = "offtopic"
 CATEGORIES = ("plain", "paraphrase", "misspelt", "lay", "citation", OFFTOPIC)
 
@@ -35,6 +40,7 @@ class Question:
     category: str
     expected: tuple[str, ...]  # acceptable "instrument:article" keys, ideal first
     line: int = 0  # where it is written in the questions file
+    lang: str = "en"  # the language the question is written in
 
     @property
     def answerable(self) -> bool:
@@ -65,6 +71,11 @@ class Outcome:
 
 def load_questions(path: Path = QUESTIONS_FILE) -> list[Question]:
     """Read the labelled questions, checking every entry and naming the line of any fault."""
+    return [_question(entry, f"{path}:{line}", line) for entry, line in _entries(path)]
+
+
+def _entries(path: Path) -> list[tuple[object, int]]:
+    """The entries of a YAML list file with the line each starts on."""
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"))
         data = node_value(root) if root is not None else None
@@ -76,19 +87,19 @@ def load_questions(path: Path = QUESTIONS_FILE) -> list[Question]:
         raise QuestionFileError(f"{path}:{line}: invalid YAML") from None
     if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):
         raise QuestionFileError(f"{path}:1: expected a list of questions")
-    return [
-        _question(entry, f"{path}:{node.start_mark.line + 1}", node.start_mark.line + 1)
-        for entry, node in zip(data, root.value, strict=True)
-    ]
+    return [(e, n.start_mark.line + 1) for e, n in zip(data, root.value, strict=True)]
 
 
 def _question(entry: object, where: str, line: int) -> Question:
     if not isinstance(entry, dict):
         raise QuestionFileError(f"{where}: expected a mapping with question, category, expect")
-    unknown = set(entry) - {"question", "category", "expect"}
+    unknown = set(entry) - {"question", "category", "expect", "lang"}
     if unknown:
         raise QuestionFileError(f"{where}: unknown keys {sorted(unknown)}")
     text, category, expect = entry.get("question"), entry.get("category"), entry.get("expect")
+    lang = entry.get("lang", "en")
+    if lang not in LANGUAGES:
+        raise QuestionFileError(f"{where}: lang must be one of {', '.join(LANGUAGES)}")
     if not isinstance(text, str) or not text.strip():
         raise QuestionFileError(f"{where}: question must be non-empty text")
     if category not in CATEGORIES:
@@ -99,7 +110,37 @@ def _question(entry: object, where: str, line: int) -> Question:
         raise QuestionFileError(f"{where}: off-topic questions, and only they, expect no article")
     if len(set(expect)) != len(expect):
         raise QuestionFileError(f"{where}: expect lists an article twice")
-    return Question(text, category, tuple(expect), line)
+    return Question(text, category, tuple(expect), line, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class FactQuestion:
+    """A question the programme documents answer: a right answer shows every listed string."""
+
+    text: str
+    document: str  # the seed document that states the fact
+    must_contain: tuple[str, ...]
+    line: int = 0
+
+
+def load_facts(path: Path = FACTS_FILE) -> list[FactQuestion]:
+    """Read the fact questions, naming the line of any fault."""
+    facts = []
+    for entry, line in _entries(path):
+        where = f"{path}:{line}"
+        if not isinstance(entry, dict) or set(entry) != {"question", "document", "must_contain"}:
+            raise QuestionFileError(f"{where}: expected question, document and must_contain")
+        text, document, needed = entry["question"], entry["document"], entry["must_contain"]
+        if not isinstance(text, str) or not text.strip() or not isinstance(document, str):
+            raise QuestionFileError(f"{where}: question and document must be text")
+        if (
+            not isinstance(needed, list)
+            or not needed
+            or not all(isinstance(n, str) for n in needed)
+        ):
+            raise QuestionFileError(f"{where}: must_contain must be a non-empty list of text")
+        facts.append(FactQuestion(text, document, tuple(needed), line))
+    return facts
 
 
 def _is_key(value: object) -> bool:

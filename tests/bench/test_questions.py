@@ -13,6 +13,7 @@ from bench.harness import (
     OFFTOPIC,
     QUESTIONS_FILE,
     QuestionFileError,
+    load_facts,
     load_questions,
 )
 from corpus.model import Corpus
@@ -56,7 +57,11 @@ def test_questions_ideal_article_has_text(corpus: Corpus, path: Path) -> None:
     assert unavailable == []
 
 
-@QUESTION_FILES
+@pytest.mark.parametrize(
+    "path",
+    [QUESTIONS_FILE, *(p for name, p in HELD_OUT.items() if name != "declines")],
+    ids=lambda p: p.stem,
+)
 def test_questions_cover_every_instrument(path: Path) -> None:
     ideal = {q.expected[0].split(":")[0] for q in load_questions(path) if q.answerable}
 
@@ -94,6 +99,21 @@ def test_load_questions_bad_file_names_file_and_line(
         load_questions(path)
 
     assert str(raised.value).startswith(str(path) + message)
+
+
+def test_facts_file_loads_and_names_seed_documents() -> None:
+    facts = load_facts()
+
+    assert len(facts) >= 50
+    assert all(f.must_contain for f in facts)
+
+
+def test_load_facts_bad_entry_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text("- {question: when, document: x, must_contain: []}\n", encoding="utf-8")
+
+    with pytest.raises(QuestionFileError, match=r"facts.yaml:1: must_contain"):
+        load_facts(path)
 
 
 def test_load_questions_missing_file_is_a_clear_error(tmp_path: Path) -> None:
