@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import secrets
 from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
 from typing import Any
@@ -58,11 +59,12 @@ log = logging.getLogger(__name__)
 
 INLINE_RESULTS = 50
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts
 Context = ContextTypes.DEFAULT_TYPE
 
 
 class TokenProblem(Exception):
-    """The token is missing or Telegram rejected it; the message says what to do."""
+    """The token or webhook secret is missing or unusable; the message says what to do."""
 
 
 class TelegramSender:
@@ -364,8 +366,26 @@ def _closing(
     return close
 
 
+def webhook_secret(configured: str | None) -> str:
+    """The secret Telegram must send with every webhook request; never none at all.
+
+    Without a configured one, a random secret is generated and registered with ``setWebhook``
+    at start, so a forged POST to the webhook URL gets 403 however the bot was configured.
+    """
+    if not configured:
+        log.info("TELEGRAM_WEBHOOK_SECRET is not set: registering a random webhook secret")
+        return secrets.token_urlsafe(32)
+    if not WEBHOOK_SECRET.fullmatch(configured):
+        raise TokenProblem(
+            "TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and - "
+            "(Telegram refuses other secrets)"
+        )
+    return configured
+
+
 def run_bot(settings: Settings, *, webhook_url: str | None, listen: str, port: int) -> None:
     """Run until stopped: long polling, or a webhook whose secret token Telegram must send."""
+    secret = webhook_secret(settings.webhook_secret) if webhook_url else None
     services = build_services(settings)
     application = build_application(settings, services)
     try:
@@ -375,7 +395,7 @@ def run_bot(settings: Settings, *, webhook_url: str | None, listen: str, port: i
                 port=port,
                 url_path=urlparse(webhook_url).path.lstrip("/"),
                 webhook_url=webhook_url,
-                secret_token=settings.webhook_secret,
+                secret_token=secret,
                 allowed_updates=Update.ALL_TYPES,
             )
         else:

@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -77,12 +78,11 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _post(url: str, update: dict[str, object], secret: str) -> int:
-    request = urllib.request.Request(
-        url,
-        data=json.dumps(update).encode(),
-        headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret},
-    )
+def _post(url: str, update: dict[str, object], secret: str | None) -> int:
+    headers = {"Content-Type": "application/json"}
+    if secret is not None:
+        headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+    request = urllib.request.Request(url, data=json.dumps(update).encode(), headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             return int(response.status)
@@ -92,11 +92,17 @@ def _post(url: str, update: dict[str, object], secret: str) -> int:
         return 0  # not listening yet
 
 
-def test_webhook_checks_the_secret_token(stand_in: BotApiStandIn, tmp_path: Path) -> None:
+def _webhook_exchange(
+    stand_in: BotApiStandIn, tmp_path: Path, secret: str | None
+) -> tuple[dict[str, Any], list[dict[str, Any]], int]:
+    """Start ``run --webhook``; returns what setWebhook registered, the replies to a POST
+    carrying the registered secret, and the status of a POST without any secret header."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/telegram-hook"
     env = bot_environment(stand_in, tmp_path)
-    env["TELEGRAM_WEBHOOK_SECRET"] = "s3cret"
+    env.pop("TELEGRAM_WEBHOOK_SECRET", None)
+    if secret is not None:
+        env["TELEGRAM_WEBHOOK_SECRET"] = secret
     process = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "run", "--webhook", url, "--port", str(port)],
         cwd=ROOT,
@@ -121,10 +127,29 @@ def test_webhook_checks_the_secret_token(stand_in: BotApiStandIn, tmp_path: Path
         while _post(url, {**update, "update_id": 0}, "wrong") not in {403, 401}:
             assert time.monotonic() < deadline, "webhook server did not start"
             time.sleep(0.2)
-        assert _post(url, update, "s3cret") == 200
+        unsigned = _post(url, {**update, "update_id": 2}, None)
+        assert _post(url, update, registered["secret_token"]) == 200
         reply = stand_in.wait_for("sendMessage", 1, timeout=30)
     finally:
         stop(process)
-    assert (registered["url"], registered["secret_token"]) == (url, "s3cret")
+    assert registered["url"] == url
+    return registered, reply, unsigned
+
+
+def test_webhook_checks_the_secret_token(stand_in: BotApiStandIn, tmp_path: Path) -> None:
+    registered, reply, unsigned = _webhook_exchange(stand_in, tmp_path, "s3cret")
+
+    assert registered["secret_token"] == "s3cret"
+    assert unsigned == 403
     assert len(reply) == 1
     assert reply[0]["text"].startswith("<b>Budapest Convention · Art. 35 – 24/7 Network</b>")
+
+
+def test_webhook_without_a_configured_secret_registers_a_random_one(
+    stand_in: BotApiStandIn, tmp_path: Path
+) -> None:
+    registered, reply, unsigned = _webhook_exchange(stand_in, tmp_path, None)
+
+    assert len(registered["secret_token"]) >= 32
+    assert unsigned == 403  # a forged organiser /broadcast would have been accepted before
+    assert len(reply) == 1
