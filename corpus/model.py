@@ -115,6 +115,12 @@ class Document:
     articles: tuple[ArticleRef, ...] = ()
     official: bool = False
     path: str = ""
+    date: str = ""  # when its facts were true ("2014-08-11", "2013"): answers say "as of"
+    source: str = ""  # where it comes from: an event, a report, a URL
+
+    @property
+    def year(self) -> str:
+        return self.date[:4] if self.date[:4].isdigit() else ""
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ aliases apply at load time, so that a new name people use needs no re-import.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import os
@@ -37,7 +38,7 @@ DOCUMENT_FOLDERS = ("documents", "guides")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n?", re.DOTALL)
 _KEY = re.compile(r"^([A-Za-z_]\w*)\s*:")
 _REF = re.compile(r"^\s*([a-z]+\d+)\s*[: ]\s*(?:art(?:icle)?\.?\s*)?(\d+)\s*$", re.IGNORECASE)
-DOCUMENT_KEYS = {"id", "title", "kind", "tags", "articles", "official"}
+DOCUMENT_KEYS = {"id", "title", "kind", "tags", "articles", "official", "date", "source"}
 
 
 def write_instrument(instrument: Instrument, out_dir: Path) -> Path:
@@ -252,6 +253,13 @@ def _read_document(
         problem("title", "front matter needs a `title`")
     if not isinstance(meta.get("official", False), bool):
         problem("official", "official must be true or false")
+    date = meta.get("date", "")
+    if isinstance(date, datetime.date):
+        date = date.isoformat()
+    if date != "" and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(date)):
+        problem("date", "date must be a year or an ISO date: 2014, 2014-08 or 2014-08-11")
+    if not isinstance(meta.get("source", ""), str):
+        problem("source", "source must be text")
     tags = _as_list(meta.get("tags"))
     refs: list[ArticleRef] = []
     for raw in _as_list(meta.get("articles")):
@@ -276,6 +284,8 @@ def _read_document(
         articles=tuple(refs),
         official=bool(meta.get("official", False)),
         path=str(path.relative_to(root)) if path.is_relative_to(root) else name,
+        date=str(date),
+        source=str(meta.get("source", "")).strip(),
     )
 
 

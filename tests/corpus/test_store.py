@@ -35,7 +35,38 @@ def _write(root: Path, relative: str, text: str) -> Path:
 def test_load_real_corpus_checks_clean(corpus: Corpus) -> None:
     assert check_corpus(REAL) == []
     assert len(corpus.instruments) == 8
-    assert {d.kind for d in corpus.documents.values()} == {"guide"}
+    kinds = {d.kind for d in corpus.documents.values()}
+    assert kinds == {"guide", "slides", "report", "workshop-note"}
+
+
+def test_programme_documents_say_when_and_where_from(corpus: Corpus) -> None:
+    programme = [d for d in corpus.documents.values() if d.path.startswith("documents/")]
+
+    assert len(programme) == 5
+    assert all(d.year and d.source for d in programme)
+    tokyo = corpus.documents["2013-tokyo-capacity-building"]
+    assert (tokyo.date, tokyo.year) == ("2013-05-20", "2013")
+    assert "Tokyo, 20-21 May 2013" in tokyo.body  # the seed text, verbatim
+
+
+@pytest.mark.parametrize(
+    ("front", "date"), [("date: 2014", "2014"), ("date: 2014-08", "2014-08"), ("", "")]
+)
+def test_load_document_date_as_written(root: Path, front: str, date: str) -> None:
+    _write(root, "documents/a.md", f"---\ntitle: A\n{front}\nsource: GLACY slides\n---\nText.\n")
+
+    document = load_corpus(root).documents["a"]
+
+    assert (document.date, document.source) == (date, "GLACY slides")
+
+
+def test_check_document_bad_date_and_source_on_their_lines(root: Path) -> None:
+    path = _write(root, "documents/a.md", "---\ntitle: A\ndate: May 2014\nsource: [x]\n---\nT\n")
+
+    assert check_corpus(root) == [
+        Problem(str(path), 3, "date must be a year or an ISO date: 2014, 2014-08 or 2014-08-11"),
+        Problem(str(path), 4, "source must be text"),
+    ]
 
 
 def test_load_document_defaults(root: Path) -> None:
@@ -89,7 +120,8 @@ def test_check_document_problems_on_their_key_lines(root: Path) -> None:
         Problem(
             str(path),
             8,
-            "unknown front matter key 'colour' (known: articles, id, kind, official, tags, title)",
+            "unknown front matter key 'colour' "
+            "(known: articles, date, id, kind, official, source, tags, title)",
         ),
         Problem(str(path), 1, "front matter needs a `title`"),
         Problem(str(path), 3, "official must be true or false"),
