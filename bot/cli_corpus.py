@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from bot.settings import load_settings
+from bot.settings import Settings, load_settings
 from corpus.problems import ValidationError
 from index.answer import Answer, AnswerKind
 
@@ -24,7 +24,12 @@ def register(subparsers: Any) -> None:
     article.add_argument("--json", action="store_true")
     article.set_defaults(func=run_article)
 
-    build = subparsers.add_parser("index", help="rebuild the search index")
+    build = subparsers.add_parser("index", help="rebuild the search index and passage vectors")
+    build.add_argument(
+        "--refresh-vectors",
+        action="store_true",
+        help="also store the passage vectors in index/vectors/ (commit them: fast first start)",
+    )
     build.set_defaults(func=run_index)
 
     check = subparsers.add_parser("check", help="validate corpus, thesaurus, FAQ and agenda files")
@@ -110,8 +115,13 @@ def run_article(args: argparse.Namespace) -> int:
 
 
 def run_index(args: argparse.Namespace) -> int:
+    import time
+
     from corpus.store import load_corpus
+    from index.dense import DenseIndex
+    from index.embedding import load_embedder
     from index.search import SearchIndex
+    from index.vectors import SEED_DIRECTORY
 
     settings = load_settings()
     try:
@@ -123,20 +133,51 @@ def run_index(args: argparse.Namespace) -> int:
     seconds = built.build_seconds or 0.0
     print(f"index rebuilt in {seconds:.2f} s: {settings.index_dir}")
     built.close()
+    semantic = load_embedder()
+    print(semantic.reason)
+    if semantic.embedder is not None:
+        started = time.perf_counter()
+        target = SEED_DIRECTORY if args.refresh_vectors else settings.vectors_dir
+        dense = DenseIndex.build(corpus, semantic.embedder, target, progress=sys.stderr)
+        print(
+            f"{len(dense.passages)} passage vectors ready in "
+            f"{time.perf_counter() - started:.2f} s: {target}"
+        )
     return 0
 
 
 def run_check(args: argparse.Namespace) -> int:
     from bot.checks import check_all
 
-    problems = check_all(load_settings())
+    settings = load_settings()
+    problems = check_all(settings)
     for problem in problems:
         print(problem)
     if problems:
         print(f"{len(problems)} problem(s) found", file=sys.stderr)
         return 1
     print("all files valid")
+    print(_semantic_status(settings))
     return 0
+
+
+def _semantic_status(settings: Settings) -> str:
+    """Whether answers use semantic search, and how many passage vectors a start must embed."""
+    from corpus.store import load_corpus
+    from index.embedding import load_embedder
+    from index.passages import passages
+    from index.vectors import SEED_DIRECTORY, cache_file, digest, read_cache
+
+    semantic = load_embedder()
+    if semantic.embedder is None:
+        return f"{semantic.reason}: answering lexically"
+    version = semantic.embedder.version
+    cached = read_cache(cache_file(SEED_DIRECTORY, version))
+    cached.update(read_cache(cache_file(settings.vectors_dir, version)))
+    found = passages(load_corpus(settings.corpus_dir))
+    missing = sum(1 for p in found if digest(version, p.embedded) not in cached)
+    state = "all vectors cached" if not missing else f"{missing} to embed at the next start"
+    return f"{semantic.reason}: {len(found)} passages, {state}"
 
 
 def run_import_treaty(args: argparse.Namespace) -> int:

@@ -39,6 +39,7 @@ class User:
     id: int
     chat_id: int
     name: str = ""
+    language: str | None = None  # Telegram's language_code, "fr" from "fr-CA"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +128,7 @@ class Conversation:
             return handler((command.group(2) or "").strip(), user)
         if not text:
             return [Reply().add("Send me a question, or /help to see examples.")]
-        return [self.answer(self.services.ask.ask(text, user_id=user.id))]
+        return [self.answer(self.services.ask.ask(text, user_id=user.id, language=user.language))]
 
     def action(self, data: str | None, user: User) -> Reply | None:
         """The reply to a button press, or None when the button is stale or forged."""
@@ -179,7 +180,7 @@ class Conversation:
         if not argument:
             return [Reply().add("Which article? For example /article 29 or /article lanzarote 23")]
         citation = argument if re.search(r"art", argument, re.I) else _as_citation(argument)
-        answer = self.services.ask.ask(citation, user_id=user.id)
+        answer = self.services.ask.ask(citation, user_id=user.id, language=user.language)
         if answer.kind is not AnswerKind.CITATION:
             reply = Reply().add(*answer.notes or ("I could not read that citation.",))
             return [reply.add("Examples: /article 29, /article 29(3), /article lanzarote 23")]

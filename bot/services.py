@@ -13,6 +13,8 @@ from corpus.store import load_corpus
 from faq.insight import UnansweredLog
 from faq.matcher import FaqMatcher
 from index.ask import AskService
+from index.dense import DenseIndex
+from index.embedding import EmbedderStatus, load_embedder
 from index.search import SearchIndex
 from scheduler.agenda import Agenda, load_agenda
 from scheduler.broadcast import BroadcastService
@@ -32,6 +34,7 @@ class Services:
     unanswered: UnansweredLog | None = None
     agenda: Agenda = field(default_factory=Agenda)
     database: Database | None = None
+    semantic: EmbedderStatus = field(default_factory=lambda: EmbedderStatus(None, "not loaded"))
 
     @property
     def subscriptions(self) -> SubscriptionService | None:
@@ -50,7 +53,7 @@ class Services:
         problems = check_all(self.settings)
         if problems:
             return problems
-        fresh = build_services(self.settings, self.unanswered, self.database)
+        fresh = build_services(self.settings, self.unanswered, self.database, self.semantic)
         old_search, old_agenda = self.search, self.agenda
         self.corpus, self.search, self.ask = fresh.corpus, fresh.search, fresh.ask
         self.faq, self.agenda = fresh.faq, fresh.agenda
@@ -73,13 +76,19 @@ def build_services(
     settings: Settings,
     unanswered: UnansweredLog | None = None,
     database: Database | None = None,
+    semantic: EmbedderStatus | None = None,
 ) -> Services:
     """Load the corpus, open (or rebuild) the index and wire the ask service.
 
-    ``unanswered`` and ``database`` are passed in by a reload, which keeps its connections.
+    ``unanswered``, ``database`` and the loaded embedder are passed in by a reload, which
+    keeps them.
     """
     corpus = load_corpus(settings.corpus_dir)
     search = SearchIndex.open(corpus, settings.index_dir, settings.thesaurus)
+    semantic = semantic or load_embedder()
+    dense = None
+    if semantic.embedder is not None:
+        dense = DenseIndex.build(corpus, semantic.embedder, settings.vectors_dir)
     known = {(a.instrument, a.number) for a in corpus.articles()}
     faq = FaqMatcher.load(settings.faq_dir, known)
     unanswered = unanswered or UnansweredLog(settings.db_path, settings.user_hash_salt)
@@ -87,6 +96,6 @@ def build_services(
     database = database or Database(settings.db_path)
     # the finder reads the services' agenda when asked, so a reloaded agenda is seen at once
     events = EventFinder(lambda: services.agenda)
-    ask = AskService(corpus, search, faq=faq, events=events, unanswered=unanswered)
-    services = Services(settings, corpus, search, ask, faq, unanswered, agenda, database)
+    ask = AskService(corpus, search, faq=faq, events=events, unanswered=unanswered, dense=dense)
+    services = Services(settings, corpus, search, ask, faq, unanswered, agenda, database, semantic)
     return services

@@ -32,6 +32,11 @@ class Settings:
     default_timezone: str = "Europe/Paris"
     reminder_tick_seconds: float = 30.0
 
+    @property
+    def vectors_dir(self) -> Path:
+        """Passage vectors, beside the index (inside it they would fail its file manifest)."""
+        return self.index_dir.parent / f"{self.index_dir.name}-vectors"
+
 
 ENVIRONMENT = {
     "TELEGRAM_BOT_TOKEN": "telegram_token",

@@ -287,7 +287,13 @@ def _user(update: Update) -> User | None:
     chat = update.effective_chat
     if sender is None:
         return None
-    return User(id=sender.id, chat_id=chat.id if chat else sender.id, name=sender.full_name)
+    language = (sender.language_code or "").split("-")[0].lower() or None
+    return User(
+        id=sender.id,
+        chat_id=chat.id if chat else sender.id,
+        name=sender.full_name,
+        language=language,
+    )
 
 
 def _keyboard(reply: Reply) -> InlineKeyboardMarkup | None:

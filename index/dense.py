@@ -1,0 +1,72 @@
+"""Dense retrieval: cosine similarity between a question and every passage.
+
+A few thousand 384-dimension vectors fit in a couple of megabytes, so the search is one
+matrix product (well under a millisecond); the cost of a question is embedding it.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+import numpy as np
+
+from corpus.model import Corpus
+from index.embedding import Embedder, Vectors
+from index.passages import Passage, passages
+from index.vectors import SEED_DIRECTORY, embed_passages
+
+
+@dataclass(frozen=True, slots=True)
+class DenseHit:
+    key: str
+    similarity: float  # cosine similarity of the question and the key's best passage
+    passage: Passage
+
+
+class DenseIndex:
+    def __init__(self, embedder: Embedder, found: list[Passage], vectors: Vectors) -> None:
+        self.embedder = embedder
+        self.passages = found
+        self.vectors = vectors
+
+    @classmethod
+    def build(
+        cls,
+        corpus: Corpus,
+        embedder: Embedder,
+        directory: Path,
+        *,
+        seed_directory: Path = SEED_DIRECTORY,
+        progress: TextIO | None = None,
+    ) -> DenseIndex:
+        """Vectors for every passage of ``corpus``, embedding only what no cache holds."""
+        if progress is None and sys.stderr.isatty():
+            progress = sys.stderr
+        found = passages(corpus)
+        vectors = embed_passages(
+            embedder,
+            [p.embedded for p in found],
+            directory,
+            seed_directory=seed_directory,
+            progress=progress,
+        )
+        return cls(embedder, found, vectors)
+
+    def query_vector(self, text: str) -> Vectors:
+        vector: Vectors = self.embedder.queries([text])[0]
+        return vector
+
+    def search(self, query: Vectors) -> list[DenseHit]:
+        """Every key with its passage most similar to ``query``, best first."""
+        if not self.passages:
+            return []
+        similarities = self.vectors @ query
+        best: dict[str, DenseHit] = {}
+        for position in np.argsort(-similarities):
+            passage = self.passages[int(position)]
+            if passage.key not in best:
+                best[passage.key] = DenseHit(passage.key, float(similarities[position]), passage)
+        return list(best.values())

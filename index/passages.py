@@ -1,0 +1,67 @@
+"""The passages the dense retriever embeds: article paragraphs, whole articles, document parts.
+
+Each passage is embedded with a heading ("Budapest Convention, Article 16 – Expedited
+preservation of stored computer data.") so a paragraph that says only "the order" is still
+about preservation, and is shown as its exact text, never the heading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from corpus.model import Article, Corpus, Document
+from index.search import article_blocks, article_key, document_blocks
+
+DOCUMENT_CHUNK = 500  # characters: a long report block is split at lines into parts this size
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    key: str  # "ets185:29" or "doc:<id>"
+    shown: str  # exact corpus text: what an answer quotes
+    embedded: str  # what the model reads: the heading, then the text
+
+
+def passages(corpus: Corpus) -> list[Passage]:
+    """Every passage of every available article and every document, in a stable order."""
+    found: list[Passage] = []
+    for instrument in sorted(corpus.instruments.values(), key=lambda i: i.id):
+        for article in instrument.articles:
+            if article.available:
+                found += _article_passages(article, instrument.short_title)
+    for document in sorted(corpus.documents.values(), key=lambda d: d.id):
+        found += _document_passages(document)
+    return found
+
+
+def _article_passages(article: Article, short_title: str) -> Iterator[Passage]:
+    key = article_key(article.instrument, article.number)
+    heading = f"{short_title}, Article {article.number}"
+    heading += f" – {article.title}." if article.title else "."
+    blocks = article_blocks(article)
+    for block in blocks:
+        yield Passage(key, block, f"{heading}\n{block}")
+    if len(blocks) > 1:  # the article as a whole says what no single paragraph says
+        yield Passage(key, blocks[0], f"{heading}\n{article.text}")
+
+
+def _document_passages(document: Document) -> Iterator[Passage]:
+    key = f"doc:{document.id}"
+    for block in document_blocks(document):
+        for part in _chunks(block):
+            yield Passage(key, part, f"{document.title}.\n{part}")
+
+
+def _chunks(block: str) -> Iterator[str]:
+    """``block`` in parts of about DOCUMENT_CHUNK characters, cut between lines."""
+    part: list[str] = []
+    size = 0
+    for line in block.splitlines():
+        if part and size + len(line) > DOCUMENT_CHUNK:
+            yield "\n".join(part)
+            part, size = [], 0
+        part.append(line)
+        size += len(line) + 1
+    if part:
+        yield "\n".join(part)

