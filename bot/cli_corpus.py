@@ -70,6 +70,9 @@ def answer_summary(answer: Answer) -> str:
         lines += [f"FAQ: {answer.faq.question}", answer.faq.answer]
     for event in answer.events:
         lines.append(f"{event.start.isoformat()}  {event.title}  ({event.room or '-'})")
+    for document in answer.documents if answer.kind is AnswerKind.DOCUMENT else ():
+        dated = ", ".join(part for part in (document.source, document.as_of) if part)
+        lines += [f"{document.title}" + (f" ({dated})" if dated else ""), document.snippet, ""]
     for hit in answer.articles:
         where = f"({hit.paragraph})" if hit.paragraph else ""
         title = f" – {hit.title}" if hit.title else ""

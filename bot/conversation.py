@@ -452,6 +452,8 @@ class Conversation:
             if event is not None:
                 event_lines(reply, event, self._reader_zone(), details=False)
                 reply.add(f"/event {event.id}").blank()
+        if answer.kind is AnswerKind.DOCUMENT:
+            return self._fact_reply(reply, answer)
         best = answer.best
         if best is not None and answer.kind is AnswerKind.CITATION and answer.text:
             reply.lines += self.views.cited_lines(best, answer.text)
@@ -466,6 +468,23 @@ class Conversation:
                 reply.add(f"• {cite(hit)}" + (f" – {hit.title}" if hit.title else ""))
         for document in answer.documents[:1]:
             reply.blank().add(italic(f"Guide: {document.title}")).add(document.snippet[:300])
+        for note in answer.notes:
+            reply.blank().add(italic(note))
+        return reply
+
+    def _fact_reply(self, reply: Reply, answer: Answer) -> Reply:
+        """Passages of programme documents, each with its source and how old it is."""
+        for document in answer.documents:
+            reply.add(bold(document.title))
+            dated = " · ".join(part for part in (document.source, document.as_of) if part)
+            if dated:
+                reply.add(italic(dated))
+            reply.add(document.snippet).blank()
+        if answer.articles:
+            reply.add(italic("Treaty articles on this:"))
+            for hit in answer.articles[:3]:
+                reply.add(f"• {cite(hit)}" + (f" – {hit.title}" if hit.title else ""))
+            reply.buttons = self.views.answer_buttons(answer.articles[0], answer.articles[1:4])
         for note in answer.notes:
             reply.blank().add(italic(note))
         return reply

@@ -13,6 +13,7 @@ class AnswerKind(StrEnum):
     FAQ = "faq"
     EVENT = "event"
     SEARCH = "search"
+    DOCUMENT = "document"  # a fact stated in an organiser's programme document
     NONE = "none"
 
 
@@ -57,6 +58,13 @@ class DocumentHit:
     score: float
     snippet: str
     highlights: tuple[Highlight, ...] = ()
+    source: str = ""  # where the document comes from
+    date: str = ""  # when its facts were stated: "2014-08-11", "2013"
+
+    @property
+    def as_of(self) -> str:
+        """ "as of 2014" for a dated document, else empty: facts age."""
+        return f"as of {self.date[:4]}" if self.date[:4].isdigit() else ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -65,6 +73,8 @@ class DocumentHit:
             "title": self.title,
             "score": round(self.score, 4),
             "snippet": self.snippet,
+            "source": self.source,
+            "date": self.date,
         }
 
 

@@ -61,12 +61,32 @@ class DenseIndex:
 
     def search(self, query: Vectors) -> list[DenseHit]:
         """Every key with its passage most similar to ``query``, best first."""
+        return self.hits(self.similarities(query))
+
+    def similarities(self, query: Vectors) -> Vectors:
         if not self.passages:
-            return []
-        similarities = self.vectors @ query
+            return np.zeros(0, dtype=np.float32)
+        similarities: Vectors = self.vectors @ query
+        return similarities
+
+    def hits(self, similarities: Vectors) -> list[DenseHit]:
+        """Every key once, with its most similar passage, best first."""
         best: dict[str, DenseHit] = {}
         for position in np.argsort(-similarities):
             passage = self.passages[int(position)]
             if passage.key not in best:
                 best[passage.key] = DenseHit(passage.key, float(similarities[position]), passage)
         return list(best.values())
+
+    def nearest(
+        self, similarities: Vectors, keys: frozenset[str], count: int
+    ) -> list[tuple[Passage, float]]:
+        """The ``count`` passages of ``keys`` most similar, best first (several per key)."""
+        found: list[tuple[Passage, float]] = []
+        for position in np.argsort(-similarities):
+            passage = self.passages[int(position)]
+            if passage.key in keys:
+                found.append((passage, float(similarities[position])))
+                if len(found) == count:
+                    break
+        return found

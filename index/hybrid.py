@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from index.dense import DenseHit, DenseIndex
+from index.embedding import Vectors
 from index.language import ENGLISH, detect_language
 from index.query import QueryAnalyser
 from index.ranking import CANDIDATES, CONFIDENCE_THRESHOLD, Ranked, Ranker, Ranking
@@ -30,6 +31,7 @@ class Fusion:
     window: float = 0.04  # passages this far below the best similarity add nothing
     foreign_floor: float = 0.80  # best similarity a non-English question needs to be answered
     foreign_slope: float = 5.0  # confidence gained per unit of similarity above the floor
+    facts: int = 2  # programme-document passages kept for a fact answer
 
 
 FUSION = Fusion()
@@ -42,6 +44,9 @@ class HybridRanker:
         self.lexical = lexical
         self.dense = dense
         self.fusion = fusion
+        documents = lexical.index.corpus.documents.values()
+        # Guides explain the law; the other documents state facts: dates, places, figures.
+        self._programme = frozenset(f"doc:{d.id}" for d in documents if d.kind != "guide")
 
     @property
     def analyser(self) -> QueryAnalyser:
@@ -52,7 +57,8 @@ class HybridRanker:
             return self.lexical.rank(text, limit=limit)
         english = detect_language(text) == ENGLISH
         lexical = self.lexical.rank(text, limit=CANDIDATES)
-        hits = self.dense.search(self.dense.query_vector(text))
+        similarities = self.dense.similarities(self.dense.query_vector(text))
+        hits = self.dense.hits(similarities)
         if english:
             confidence = lexical.confidence
             weighed = lexical
@@ -71,12 +77,29 @@ class HybridRanker:
         )
         # An English answer's articles keep the lexical ranker's scale (what "related" means).
         base = lexical.articles[0].confidence if english and lexical.articles else confidence
+        facts, lead = self._facts(similarities, hits, stems)
         return Ranking(
             articles=_scaled(articles, base)[:limit],
             documents=_scaled(documents, confidence)[:limit],
             confidence=round(confidence, 4),
             corrections=lexical.corrections if english else {},
+            facts=facts,
+            fact_lead=lead,
         )
+
+    def _facts(
+        self, similarities: Vectors, hits: list[DenseHit], stems: frozenset[str]
+    ) -> tuple[list[Ranked], float]:
+        """The passages of programme documents nearest the question, and how much nearer the
+        best is than the best article: a fact question ("where was the ASEAN workshop held?")
+        is nearer a report than any treaty; a question about the law is not."""
+        assert self.dense is not None
+        facts = self.dense.nearest(similarities, self._programme, self.fusion.facts)
+        best_article = next((h.similarity for h in hits if not h.key.startswith("doc:")), 0.0)
+        if not facts:
+            return [], -1.0
+        ranked = [Ranked(p.key, round(sim, 4), p.shown, None, stems) for p, sim in facts]
+        return ranked, round(facts[0][1] - best_article, 4)
 
     def _foreign_confidence(self, similarity: float) -> float:
         above = similarity - self.fusion.foreign_floor

@@ -47,21 +47,27 @@ def _article_passages(article: Article, short_title: str) -> Iterator[Passage]:
 
 
 def _document_passages(document: Document) -> Iterator[Passage]:
+    """Consecutive paragraphs packed into parts of about DOCUMENT_CHUNK characters.
+
+    Slides and reports have many tiny blocks ("Tokyo, 20-21 May 2013", "Room 4") that mean
+    nothing alone; packed with their neighbours they say what they are about.
+    """
     key = f"doc:{document.id}"
-    for block in document_blocks(document):
-        for part in _chunks(block):
-            yield Passage(key, part, f"{document.title}.\n{part}")
+    for part in _packed(document_blocks(document)):
+        yield Passage(key, part, f"{document.title}.\n{part}")
 
 
-def _chunks(block: str) -> Iterator[str]:
-    """``block`` in parts of about DOCUMENT_CHUNK characters, cut between lines."""
-    part: list[str] = []
-    size = 0
-    for line in block.splitlines():
-        if part and size + len(line) > DOCUMENT_CHUNK:
-            yield "\n".join(part)
-            part, size = [], 0
-        part.append(line)
-        size += len(line) + 1
+def _packed(blocks: list[str]) -> Iterator[str]:
+    """Parts of at most DOCUMENT_CHUNK characters (unless one line is longer), in order;
+    paragraphs stay separated by a blank line, the lines of a long paragraph by a newline."""
+    part = ""
+    for block in blocks:
+        lines = [block] if len(block) <= DOCUMENT_CHUNK else block.splitlines()
+        for number, line in enumerate(lines):
+            joiner = "\n" if number else "\n\n"
+            if part and len(part) + len(line) > DOCUMENT_CHUNK:
+                yield part
+                part = ""
+            part = f"{part}{joiner}{line}" if part else line
     if part:
-        yield "\n".join(part)
+        yield part

@@ -68,6 +68,8 @@ class Ranking:
     documents: list[Ranked] = field(default_factory=list)
     confidence: float = 0.0
     corrections: dict[str, str] = field(default_factory=dict)
+    facts: list[Ranked] = field(default_factory=list)  # programme-document passages
+    fact_lead: float = -1.0  # how much closer the best of them is than the best article
 
     @property
     def confident(self) -> bool:

@@ -123,3 +123,28 @@ def test_reload_tells_followers_when_a_session_moves(services: Services, tmp_pat
         " JOIN broadcast_parts p ON p.broadcast_id = o.broadcast_id AND p.part = o.part"
     )
     assert [(chat, "Room 9" in str(html)) for chat, html in queued] == [(PARTICIPANT.chat_id, True)]
+
+
+def test_a_fact_is_answered_from_the_programme_document_with_its_age(
+    services: Services,
+) -> None:
+    [reply] = Conversation(services).message(
+        "Where did the REMJA working group on cyber-crime meet in January 2010?", PARTICIPANT
+    )
+
+    lines = reply.plain().splitlines()
+    assert lines[0] == "Global Project on Cybercrime (phase 2): update December 2009 - January 2010"
+    assert lines[1].endswith("· as of 2010")
+    assert "Washington D.C\tSixth Meeting of the REMJA Working Group" in reply.plain()
+
+
+def test_a_question_in_french_says_the_texts_are_in_english(services: Services) -> None:
+    user = User(id=9, chat_id=9, language="fr")
+    [reply] = Conversation(services).message("Qu'est-ce que le réseau 24/7 ?", user)
+
+    assert "Art. 35" in reply.plain()
+    assert (
+        reply.plain()
+        .rstrip()
+        .endswith("Les textes des traités sont cités en anglais, la version que ce bot détient.")
+    )

@@ -217,3 +217,23 @@ def test_english_answers_get_no_language_note(hybrid: AskService) -> None:
 
     assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "16")
     assert not any(note in answer.notes for note in ENGLISH_TEXTS.values())
+
+
+def test_a_fact_question_gets_the_passage_that_states_it(hybrid: AskService) -> None:
+    answer = hybrid.ask("Which country was third on the list of countries launching malware?")
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    [first, *_] = answer.documents
+    assert "Turkey holds the third position" in first.snippet
+    assert (first.date, first.as_of) == ("2010-02-01", "as of 2010")
+    assert first.source.startswith("Council of Europe activity report")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["When does a country have jurisdiction over a cybercrime?", "what is the GDP of Romania"],
+)
+def test_questions_about_the_law_or_nothing_are_not_document_facts(
+    hybrid: AskService, question: str
+) -> None:
+    assert hybrid.ask(question).kind is not AnswerKind.DOCUMENT
