@@ -7,6 +7,7 @@ default instrument when none is named.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from corpus.model import ArticleRef, Corpus, normalise_name
@@ -16,14 +17,37 @@ MAX_INPUT = 300  # a citation is short; longer text is a question, not a citatio
 
 _ROMAN = r"(?:i{1,3}|iv|v|vi{1,3}|ix|x)"
 _ARTICLE = re.compile(
-    r"(?<![\w-])(?:art(?:icle)?s?(?![a-z])\.?|a\.(?=\s*\d))\s*(?:no\.?\s*)?"
-    r"(?P<number>\d{1,4})(?![\d-])",
+    r"(?:(?<![\w-])(?:art(?:icle)?s?(?![a-z])\.?|a\.(?=\s*\d))"
+    # an instrument id glued to the number: "ETS30-3", "CETS201/23"
+    r"|(?<=ets\d)[-/]|(?<=ets\d\d)[-/]|(?<=ets\d\d\d)[-/]"
+    r"|(?<=ets \d)[-/]|(?<=ets \d\d)[-/]|(?<=ets \d\d\d)[-/])"
+    r"\s*(?:no\.?\s*)?(?P<number>\d{1,20})(?![\d-])",
+    re.IGNORECASE,
+)
+# A paragraph written before its article: "§ 2 of art 29", "paragraph 2 of article 29".
+_PARAGRAPH_BEFORE = re.compile(
+    r"(?:para(?:graph)?s?\b\.?|par\.|§|p\.)\s*(?P<para>\d{1,3})\s*(?:of\s+(?:the\s+)?|,\s*)?$",
+    re.IGNORECASE,
+)
+_UNITS = "zero one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBER_WORDS = {
+    **{word: n for n, word in enumerate(_UNITS)},
+    **{word: 10 + n for n, word in enumerate(_TEENS)},
+    **{word: 20 + 10 * n for n, word in enumerate(_TENS)},
+}
+_NUMBER_WORD = re.compile(
+    rf"(?<=\bart)(?:icle)?\.?\s+(?P<words>(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_UNITS[1:])}))?"
+    rf"|{'|'.join(_TEENS + _UNITS + _TENS)})\b"
+    # only where a citation goes on: "article twelve of the Lanzarote convention", "art. one."
+    r"(?=\s*(?:$|[(.,;:?!§]|para|of\s+the\b|of\s+(?:c?ets|budapest|lanzarote|convention)))",
     re.IGNORECASE,
 )
 # What may follow the article number: "(3)", "para 3", ", paragraph 3", " 3", "3.a.ii", "(1)(a)".
 _PARAGRAPH = re.compile(
     r"""^\s*(?:
-        (?:,\s*)?(?:para(?:graph)?s?\b\.?|§|p\.)\s*(?P<para>\d{1,3})
+        (?:,\s*)?(?:para(?:graph)?s?\b\.?|par\.|§|p\.)\s*(?P<para>\d{1,3})
       | \((?P<paren>\d{1,3})\)
       | (?:,\s*)?(?P<bare>\d{1,3})(?=$|[\s.,;)(]|[a-z]\b)
       | \.(?P<dotted>\d{1,3})
@@ -50,6 +74,7 @@ def parse_citations(text: str, corpus: Corpus) -> list[Citation]:
     """Every article citation in ``text``, in order; empty when the text cites nothing."""
     if not text or len(text) > MAX_INPUT:
         return []
+    text = _plain_digits(text)
     matches = list(_ARTICLE.finditer(text))
     if not matches:
         return []
@@ -57,9 +82,37 @@ def parse_citations(text: str, corpus: Corpus) -> list[Citation]:
     citations = []
     for match in matches:
         paragraph, items, end = _paragraph_and_items(text, match.end())
+        start = match.start()
+        before = _PARAGRAPH_BEFORE.search(text[:start])
+        if paragraph is None and before is not None:
+            paragraph, start = before.group("para").lstrip("0") or "0", before.start()
         ref = ArticleRef(instrument, match.group("number").lstrip("0") or "0", paragraph, items)
-        citations.append(Citation(ref, named, (match.start(), end)))
+        citations.append(Citation(ref, named, (start, end)))
     return citations
+
+
+def _plain_digits(text: str) -> str:
+    """``text`` with the same length and ASCII digits: fullwidth "２９" and Arabic-Indic "٢٩"
+    become "29", fullwidth letters ASCII, and a number written as a word after "article"
+    ("article twelve", "art. twenty-one") its digits, padded with spaces so that every span
+    found here is a span of the text as typed."""
+    return _NUMBER_WORD.sub(_digits_for_words, "".join(map(_plain_char, text)))
+
+
+def _plain_char(ch: str) -> str:
+    if "\uff01" <= ch <= "\uff5e":  # fullwidth ASCII forms
+        return chr(ord(ch) - 0xFEE0)
+    if not ch.isascii() and ch.isdecimal():
+        return str(unicodedata.decimal(ch))
+    return ch
+
+
+def _digits_for_words(match: re.Match[str]) -> str:
+    words = re.split(r"[\s-]+", match.group("words").lower())
+    digits = str(sum(_NUMBER_WORDS[word] for word in words))
+    written = match.group()
+    start = match.start("words") - match.start()
+    return written[:start] + digits.rjust(len(written) - start)  # the span ends where it did
 
 
 def _paragraph_and_items(text: str, start: int) -> tuple[str | None, tuple[str, ...], int]:
@@ -91,9 +144,22 @@ def _named_instrument(text: str, matches: list[re.Match[str]], corpus: Corpus) -
     return (named, True) if named else (DEFAULT_INSTRUMENT, False)
 
 
+_ABBREVIATIONS = {
+    "add": "additional",
+    "addl": "additional",
+    "conv": "convention",
+    "prot": "protocol",
+}
+_GLUED_ID = re.compile(r"\b(c?ets)\s*(?:no\.?\s*)?(\d+)", re.IGNORECASE)
+
+
 def named_instrument(text: str, corpus: Corpus) -> str | None:
-    """The instrument a text names ("under the Lanzarote Convention"), longest alias first."""
-    padded = f" {normalise_name(text)} "
+    """The instrument a text names ("under the Lanzarote Convention"), longest alias first;
+    abbreviations ("MLA conv. 1959", "second add. protocol") and ids glued to their number
+    ("ETS30") name it too."""
+    spelt = _GLUED_ID.sub(lambda m: f"{m.group(1)} {m.group(2)}", text)
+    words_of_text = [_ABBREVIATIONS.get(w, w) for w in normalise_name(spelt).split()]
+    padded = f" {' '.join(words_of_text)} "
     best: tuple[int, str] | None = None
     for instrument in corpus.instruments.values():
         for alias in (instrument.id, *instrument.aliases):

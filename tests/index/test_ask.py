@@ -248,3 +248,33 @@ def test_ask_weak_faq_match_that_search_cannot_back_is_only_a_choice(
     assert answer.kind is kind
     if kind is AnswerKind.NONE:
         assert [c.id for c in answer.faq_choices] == ["what-is-budapest"]
+
+
+@pytest.mark.parametrize(
+    ("question", "instrument", "article", "paragraph"),
+    [
+        ("article twelve of the Lanzarote convention", "cets201", "12", None),
+        ("CETS201/23", "cets201", "23", None),
+        ("MLA conv. 1959 art 3", "ets030", "3", None),
+        ("BC art 2", "ets185", "2", None),
+        ("§ 2 of art 29", "ets185", "29", "2"),
+        ("art ２９(３)", "ets185", "29", "3"),
+    ],
+)
+def test_citations_in_the_forms_people_type(
+    ask_service: AskService, question: str, instrument: str, article: str, paragraph: str | None
+) -> None:
+    answer = ask_service.ask(question)
+
+    assert answer.kind is AnswerKind.CITATION
+    best = answer.articles[0]
+    assert (best.instrument, best.article, best.paragraph) == (instrument, article, paragraph)
+
+
+def test_a_citation_of_an_article_that_does_not_exist_says_so(ask_service: AskService) -> None:
+    answer = ask_service.ask("art 99999999999999999999")
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes == (
+        "Budapest Convention has no Article 99999999999999999999 (its articles run from 1 to 48).",
+    )

@@ -20,7 +20,9 @@ def corpus() -> Corpus:
         _instrument(
             "ets185", "Budapest Convention", ("Budapest Convention", "Budapest", "ETS 185")
         ),
-        _instrument("cets201", "Lanzarote Convention", ("Lanzarote Convention", "Lanzarote")),
+        _instrument(
+            "cets201", "Lanzarote Convention", ("Lanzarote Convention", "Lanzarote", "CETS 201")
+        ),
         _instrument("ets108", "Convention 108", ("Convention 108", "ETS 108")),
     ]
     return Corpus({i.id: i for i in instruments})
@@ -43,6 +45,24 @@ def corpus() -> Corpus:
         ("what does article 2 say?", ArticleRef("ets185", "2")),
         ("ARTICLE 9", ArticleRef("ets185", "9")),
         ("article29", ArticleRef("ets185", "29")),
+        # issue 9: every form people type
+        ("article twelve of the Lanzarote convention", ArticleRef("cets201", "12")),
+        ("art. twenty-one", ArticleRef("ets185", "21")),
+        ("CETS201/23", ArticleRef("cets201", "23")),
+        ("CETS 201/23", ArticleRef("cets201", "23")),
+        ("ETS185-16", ArticleRef("ets185", "16")),
+        ("§ 2 of art 29", ArticleRef("ets185", "29", "2")),
+        ("paragraph 3 of article 29", ArticleRef("ets185", "29", "3")),
+        ("art 29 § 2", ArticleRef("ets185", "29", "2")),
+        ("art 29 par. 2", ArticleRef("ets185", "29", "2")),
+        ("art 9 1c", ArticleRef("ets185", "9", "1", ("c",))),
+        ("art 18.1b", ArticleRef("ets185", "18", "1", ("b",))),
+        ("art ２９", ArticleRef("ets185", "29")),
+        ("ａｒｔ ２９", ArticleRef("ets185", "29")),
+        ("art ٢٩", ArticleRef("ets185", "29")),
+        ("art 0029", ArticleRef("ets185", "29")),
+        ("conv. 108 art 5", ArticleRef("ets108", "5")),
+        ("art 99999999999999999999", ArticleRef("ets185", "99999999999999999999")),
     ],
 )
 def test_parse_citations_reads_practitioner_forms(
@@ -58,6 +78,8 @@ def test_parse_citations_reads_practitioner_forms(
         "artificial intelligence",
         "art -1",
         "the 24/7 network",
+        "the article one of you mentioned",
+        "ETS 185",
         "",
     ],
 )
@@ -75,9 +97,60 @@ def test_parse_citations_lists_several_articles(corpus: Corpus) -> None:
     assert refs == ["29", "30"]
 
 
+def test_a_number_word_spans_the_word_as_typed(corpus: Corpus) -> None:
+    text = "article twenty-one of the Budapest Convention"
+    [citation] = parse_citations(text, corpus)
+
+    assert text[slice(*citation.span)] == "article twenty-one"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=400))
 def test_parse_citations_never_raises(text: str) -> None:
     corpus = Corpus({"ets185": _instrument("ets185", "Budapest Convention", ("Budapest",))})
     for citation in parse_citations(text, corpus):
         assert citation.ref.instrument == "ets185"
+        assert 0 <= citation.span[0] < citation.span[1] <= len(text)
+        assert citation.ref.article.isascii() and citation.ref.article.isdigit()
+
+
+_CITATION_PARTS = st.sampled_from(
+    [
+        "art",
+        "article",
+        "Art.",
+        "§",
+        "para",
+        "par.",
+        "(",
+        ")",
+        "/",
+        "-",
+        "ETS",
+        "CETS",
+        "of the",
+        "twenty",
+        "one",
+        "twelve",
+        "２",
+        "٣",
+        "0",
+        "29",
+        "1",
+        "b",
+        "ii",
+        " ",
+        ".",
+        ",",
+        "Budapest",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CITATION_PARTS, max_size=12).map("".join))
+def test_parse_citations_is_total_on_citation_like_text(text: str) -> None:
+    corpus = Corpus({"ets185": _instrument("ets185", "Budapest Convention", ("Budapest",))})
+    for citation in parse_citations(text, corpus):
+        assert 0 <= citation.span[0] < citation.span[1] <= len(text)
+        assert citation.ref.article.isascii() and citation.ref.article.isdigit()
