@@ -123,6 +123,7 @@ def run_index(args: argparse.Namespace) -> int:
     from corpus.store import load_corpus
     from index.dense import DenseIndex
     from index.embedding import load_embedder
+    from index.scope import Scope
     from index.search import SearchIndex
     from index.vectors import SEED_DIRECTORY
 
@@ -142,6 +143,7 @@ def run_index(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         target = SEED_DIRECTORY if args.refresh_vectors else settings.vectors_dir
         dense = DenseIndex.build(corpus, semantic.embedder, target, progress=sys.stderr)
+        Scope.load(semantic.embedder, target)
         print(
             f"{len(dense.passages)} passage vectors ready in "
             f"{time.perf_counter() - started:.2f} s: {target}"

@@ -15,6 +15,7 @@ from faq.matcher import FaqMatcher
 from index.ask import AskService
 from index.dense import DenseIndex
 from index.embedding import EmbedderStatus, load_embedder
+from index.scope import Scope
 from index.search import SearchIndex
 from scheduler.agenda import Agenda, load_agenda
 from scheduler.broadcast import BroadcastService
@@ -86,9 +87,10 @@ def build_services(
     corpus = load_corpus(settings.corpus_dir)
     search = SearchIndex.open(corpus, settings.index_dir, settings.thesaurus)
     semantic = semantic or load_embedder()
-    dense = None
+    dense = scope = None
     if semantic.embedder is not None:
         dense = DenseIndex.build(corpus, semantic.embedder, settings.vectors_dir)
+        scope = Scope.load(semantic.embedder, settings.vectors_dir)
     known = {(a.instrument, a.number) for a in corpus.articles()}
     faq = FaqMatcher.load(settings.faq_dir, known)
     unanswered = unanswered or UnansweredLog(settings.db_path, settings.user_hash_salt)
@@ -96,6 +98,8 @@ def build_services(
     database = database or Database(settings.db_path)
     # the finder reads the services' agenda when asked, so a reloaded agenda is seen at once
     events = EventFinder(lambda: services.agenda)
-    ask = AskService(corpus, search, faq=faq, events=events, unanswered=unanswered, dense=dense)
+    ask = AskService(
+        corpus, search, faq=faq, events=events, unanswered=unanswered, dense=dense, scope=scope
+    )
     services = Services(settings, corpus, search, ask, faq, unanswered, agenda, database, semantic)
     return services

@@ -19,6 +19,7 @@ from index.dense import DenseIndex
 from index.hybrid import HybridRanker
 from index.language import ENGLISH, detect_language
 from index.ranking import Ranked, Ranker, Ranking
+from index.scope import Scope
 from index.search import SearchIndex, article_blocks
 from index.snippets import count_matches, paragraph_text, snippet
 from index.sources import EventSource, FaqSource, UnansweredLog
@@ -45,6 +46,16 @@ ENGLISH_TEXTS = {
     "pt": "Os textos dos tratados são citados em inglês, a versão que este bot possui.",
     "ru": "Тексты договоров приводятся на английском языке: другой версии у бота нет.",
 }
+# What a declined question is told: why not, and where to go instead.
+OUT_OF_SCOPE = {
+    "venue": "Venue, travel and practical questions are for the organisers' desk: "
+    "I answer on the treaties, the programme documents and the agenda (/agenda).",
+    "helpdesk": "That is not something I can help with: I answer on the Council of Europe "
+    "treaties, the programme documents and the agenda.",
+    "other_law": "I hold only Council of Europe treaties, not a country's own laws or other "
+    "organisations' texts, so I will not guess what they say. Ask how the treaties deal with "
+    "it, e.g. “what does the Budapest Convention say about illegal access?”.",
+}
 SUGGESTIONS = (
     "Cite an article: “art 29(3)”, “Lanzarote art 23”, “Convention 108 art. 12”",
     "Ask about a topic: “how long can data be preserved?”, “what is the 24/7 network?”",
@@ -62,13 +73,14 @@ class AskService:
         events: EventSource | None = None,
         unanswered: UnansweredLog | None = None,
         dense: DenseIndex | None = None,
+        scope: Scope | None = None,
     ) -> None:
         self.corpus = corpus
         self.index = search
         self.faq = faq
         self.events = events
         self.unanswered = unanswered
-        self.ranker = HybridRanker(Ranker(search), dense)
+        self.ranker = HybridRanker(Ranker(search), dense, scope)
         names = " ".join(a for i in corpus.instruments.values() for a in (i.id, *i.aliases))
         self._name_stems = frozenset(stem_word(w) for w in words(names))
 
@@ -118,6 +130,15 @@ class AskService:
                 text, AnswerKind.NONE, faq_choices=choices, notes=note, suggestions=SUGGESTIONS
             )
         ranked = ranked or self.ranker.rank(text, limit=5)
+        if ranked.declined is not None:
+            self._record(text, user_id, "declined", 0.0)
+            return Answer(
+                text,
+                AnswerKind.NONE,
+                faq_choices=choices,
+                notes=(OUT_OF_SCOPE[ranked.declined],),
+                suggestions=SUGGESTIONS,
+            )
         articles = tuple(
             self._article_hit(r)
             for position, r in enumerate(ranked.articles)

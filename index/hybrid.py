@@ -22,6 +22,7 @@ from index.embedding import Vectors
 from index.language import ENGLISH, detect_language
 from index.query import QueryAnalyser
 from index.ranking import CANDIDATES, CONFIDENCE_THRESHOLD, Ranked, Ranker, Ranking
+from index.scope import Scope
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +41,16 @@ FUSION = Fusion()
 class HybridRanker:
     """``Ranker``'s interface; without a dense index it is the lexical ranker itself."""
 
-    def __init__(self, lexical: Ranker, dense: DenseIndex | None, fusion: Fusion = FUSION):
+    def __init__(
+        self,
+        lexical: Ranker,
+        dense: DenseIndex | None,
+        scope: Scope | None = None,
+        fusion: Fusion = FUSION,
+    ) -> None:
         self.lexical = lexical
         self.dense = dense
+        self.scope = scope
         self.fusion = fusion
         documents = lexical.index.corpus.documents.values()
         # Guides explain the law; the other documents state facts: dates, places, figures.
@@ -57,7 +65,12 @@ class HybridRanker:
             return self.lexical.rank(text, limit=limit)
         english = detect_language(text) == ENGLISH
         lexical = self.lexical.rank(text, limit=CANDIDATES)
-        similarities = self.dense.similarities(self.dense.query_vector(text))
+        query = self.dense.query_vector(text)
+        similarities = self.dense.similarities(query)
+        if self.scope is not None and len(similarities):
+            outside = self.scope.outside(query, float(similarities.max()))
+            if outside is not None:
+                return Ranking(declined=outside.kind)
         hits = self.dense.hits(similarities)
         if english:
             confidence = lexical.confidence

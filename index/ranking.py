@@ -70,6 +70,7 @@ class Ranking:
     corrections: dict[str, str] = field(default_factory=dict)
     facts: list[Ranked] = field(default_factory=list)  # programme-document passages
     fact_lead: float = -1.0  # how much closer the best of them is than the best article
+    declined: str | None = None  # why the question is out of scope: "venue", "other_law", ...
 
     @property
     def confident(self) -> bool:

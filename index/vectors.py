@@ -29,8 +29,9 @@ def digest(version: str, text: str) -> str:
     return hashlib.sha256(f"{version}\0{text}".encode()).hexdigest()
 
 
-def cache_file(directory: Path, version: str) -> Path:
-    return directory / f"{version}.npz"
+def cache_file(directory: Path, version: str, *, queries: bool = False) -> Path:
+    """Passages and questions are embedded differently (e5's prefixes): one file each."""
+    return directory / f"{version}{'-queries' if queries else ''}.npz"
 
 
 def read_cache(path: Path) -> dict[str, Vectors]:
@@ -72,21 +73,26 @@ def embed_passages(
     *,
     seed_directory: Path = SEED_DIRECTORY,
     progress: TextIO | None = sys.stderr,
+    queries: bool = False,
 ) -> Vectors:
-    """One vector per text, from the caches where possible; the rest embedded and stored."""
+    """One vector per text, from the caches where possible; the rest embedded and stored.
+
+    ``queries``: the texts are questions (embedded as queries), not passages."""
     version = embedder.version
     wanted = [digest(version, text) for text in texts]
-    cached = read_cache(cache_file(seed_directory, version))
-    cached.update(read_cache(cache_file(directory, version)))
+    cached = read_cache(cache_file(seed_directory, version, queries=queries))
+    cached.update(read_cache(cache_file(directory, version, queries=queries)))
+    embed = embedder.queries if queries else embedder.passages
     missing = sorted({d: t for d, t in zip(wanted, texts, strict=True) if d not in cached}.items())
     for done in range(0, len(missing), BATCH):
         batch = missing[done : done + BATCH]
-        for (key, _), vector in zip(batch, embedder.passages([t for _, t in batch]), strict=True):
+        for (key, _), vector in zip(batch, embed([t for _, t in batch]), strict=True):
             cached[key] = vector
         if progress is not None:
             _show_progress(progress, done + len(batch), len(missing))
     if missing:
-        write_cache(cache_file(directory, version), {d: cached[d] for d in set(wanted)})
+        keep = {d: cached[d] for d in set(wanted)}
+        write_cache(cache_file(directory, version, queries=queries), keep)
     if not wanted:
         return np.zeros((0, 0), dtype=np.float32)
     return np.stack([cached[d] for d in wanted]).astype(np.float32)

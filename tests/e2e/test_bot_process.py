@@ -49,7 +49,7 @@ def test_bot_answers_over_http(stand_in: BotApiStandIn, tmp_path: Path) -> None:
         "domestic law. For the purposes of responding to a request, dual criminality shall not be "
         "required as a condition to providing such preservation."
     )
-    assert texts[2].startswith("I don't know the answer to that")
+    assert texts[2].startswith("That is not something I can help with")  # declined by meaning
     assert sorted(int(r["chat_id"]) for r in replies) == [1, 2, 3]
 
 

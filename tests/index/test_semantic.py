@@ -16,10 +16,11 @@ import pytest
 
 from corpus.model import Corpus
 from index.answer import AnswerKind
-from index.ask import ENGLISH_TEXTS, AskService
+from index.ask import ENGLISH_TEXTS, OUT_OF_SCOPE, AskService
 from index.dense import DenseIndex
 from index.embedding import DISABLE_VARIABLE, E5Embedder, Vectors, load_embedder
 from index.passages import passages
+from index.scope import Scope
 from index.search import SearchIndex
 from index.vectors import SEED_DIRECTORY, cache_file, digest, embed_passages, read_cache
 
@@ -165,8 +166,11 @@ def test_committed_vectors_cover_every_passage(corpus: Corpus, e5: E5Embedder) -
     seed = read_cache(cache_file(SEED_DIRECTORY, e5.version))
 
     missing = [p.key for p in passages(corpus) if digest(e5.version, p.embedded) not in seed]
+    questions = read_cache(cache_file(SEED_DIRECTORY, e5.version, queries=True))
+    exemplars = Scope.load(e5, Path("/nonexistent")).exemplars  # reads only: nothing is missing
 
     assert missing == []
+    assert [e.text for e in exemplars if digest(e5.version, e.text) not in questions] == []
 
 
 @pytest.fixture(scope="module")
@@ -176,8 +180,9 @@ def hybrid(
     e5: E5Embedder,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AskService:
-    dense = DenseIndex.build(corpus, e5, tmp_path_factory.mktemp("vectors"))
-    return AskService(corpus, search_index, dense=dense)
+    vectors = tmp_path_factory.mktemp("vectors")
+    dense = DenseIndex.build(corpus, e5, vectors)
+    return AskService(corpus, search_index, dense=dense, scope=Scope.load(e5, vectors))
 
 
 @pytest.mark.parametrize(
@@ -209,7 +214,8 @@ def test_a_foreign_question_off_the_treaties_is_declined(hybrid: AskService) -> 
     answer = hybrid.ask("Quel temps fera-t-il à Strasbourg demain ?")
 
     assert answer.kind is AnswerKind.NONE
-    assert answer.notes == (ENGLISH_TEXTS["fr"],)  # no "spelling understood as" for French
+    assert answer.notes[-1] == ENGLISH_TEXTS["fr"]
+    assert not any(n.startswith("Spelling understood") for n in answer.notes)
 
 
 def test_english_answers_get_no_language_note(hybrid: AskService) -> None:
@@ -237,3 +243,33 @@ def test_questions_about_the_law_or_nothing_are_not_document_facts(
     hybrid: AskService, question: str
 ) -> None:
     assert hybrid.ask(question).kind is not AnswerKind.DOCUMENT
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("is there a printer near room 4? I need to print my slides", "venue"),
+        ("can u reset my outlook password pls", "helpdesk"),
+        ("what does the German criminal code say about hacking", "other_law"),
+    ],
+)
+def test_questions_out_of_scope_are_declined_with_a_pointer(
+    hybrid: AskService, question: str, kind: str
+) -> None:
+    answer = hybrid.ask(question)
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes == (OUT_OF_SCOPE[kind],)
+
+
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [("someone hacked into my email account", "2"), ("what is the 24/7 network?", "35")],
+)
+def test_questions_about_the_treaties_are_not_declined(
+    hybrid: AskService, question: str, article: str
+) -> None:
+    answer = hybrid.ask(question)
+
+    assert answer.kind is not AnswerKind.NONE
+    assert answer.articles[0].article == article
