@@ -7,11 +7,13 @@ article. Guides and organiser documents are indexed the same way, one document p
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import shutil
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -115,22 +117,33 @@ class SearchIndex:
 
     @classmethod
     def open(cls, corpus: Corpus, directory: Path, thesaurus_path: Path) -> SearchIndex:
-        """Open the index in ``directory``, rebuilding it first if the content changed."""
+        """Open the index in ``directory``, rebuilding it first if the content changed.
+
+        Processes starting together (the bot, ``workshop-bot ask`` beside it, several
+        workers) take turns: the first builds, the others then open what it built."""
         fingerprint = content_fingerprint(corpus, thesaurus_path)
         stamp = directory / FINGERPRINT_FILE
-        if _intact(directory) and stamp.read_text(encoding="utf-8") == fingerprint:
-            try:
-                vocabulary = json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8"))
-                opened = cls(corpus, directory, Thesaurus.load(thesaurus_path), vocabulary)
-                opened.common_words = load_table(directory)
-                return opened
-            except Exception:  # whoosh raises almost anything on damage: rebuild below
-                pass
-        return cls.build(corpus, directory, thesaurus_path)
+        with _exclusive(directory):
+            if _intact(directory) and stamp.read_text(encoding="utf-8") == fingerprint:
+                try:
+                    vocabulary = json.loads(
+                        (directory / VOCABULARY_FILE).read_text(encoding="utf-8")
+                    )
+                    opened = cls(corpus, directory, Thesaurus.load(thesaurus_path), vocabulary)
+                    opened.common_words = load_table(directory)
+                    return opened
+                except Exception:  # whoosh raises almost anything on damage: rebuild below
+                    pass
+            return cls._build(corpus, directory, thesaurus_path)
 
     @classmethod
     def build(cls, corpus: Corpus, directory: Path, thesaurus_path: Path) -> SearchIndex:
         """Write a fresh index into ``directory`` (built aside, then swapped in)."""
+        with _exclusive(directory):
+            return cls._build(corpus, directory, thesaurus_path)
+
+    @classmethod
+    def _build(cls, corpus: Corpus, directory: Path, thesaurus_path: Path) -> SearchIndex:
         started = time.perf_counter()
         thesaurus = Thesaurus.load(thesaurus_path)
         fingerprint = content_fingerprint(corpus, thesaurus_path)
@@ -237,6 +250,18 @@ class SearchIndex:
             cached = tuple(stem_word(w) for w in words(text) if w not in STOP_WORDS)
             self._stems[(key, block)] = cached
         return cached
+
+
+@contextmanager
+def _exclusive(directory: Path) -> Iterator[None]:
+    """Hold the index's lock file (beside it) for as long as the block runs."""
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    with directory.with_name(directory.name + ".lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _digests(directory: Path) -> dict[str, str]:

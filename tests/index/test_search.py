@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ from corpus.model import Corpus, Document
 from corpus.problems import Problem, ValidationError
 from index.search import FINGERPRINT_FILE, SearchIndex
 from index.thesaurus import Thesaurus, parse_thesaurus
-from tests.conftest import THESAURUS
+from tests.conftest import ROOT, THESAURUS
 
 
 def test_open_reuses_index_when_nothing_changed(corpus: Corpus, tmp_path: Path) -> None:
@@ -128,3 +130,29 @@ def test_ordinary_words_are_not_corrected_into_treaty_words(
     from index.ranking import Ranker
 
     assert Ranker(search_index).analyser.correct(word) == word
+
+
+def test_processes_opening_a_missing_index_together_all_succeed(tmp_path: Path) -> None:
+    """Four processes starting at once on an empty data folder used to die with
+    FileNotFoundError inside whoosh's commit: they built into the same staging folder."""
+    script = (
+        "import sys; from pathlib import Path; from corpus.store import load_corpus; "
+        "from index.search import SearchIndex; "
+        f"i = SearchIndex.open(load_corpus(Path({str(ROOT / 'corpus')!r})), "
+        f"Path({str(tmp_path / 'index')!r}), Path({str(THESAURUS)!r})); "
+        "print(len(i.vocabulary)); i.close()"
+    )
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    results = [p.communicate(timeout=120) for p in processes]
+
+    assert [p.returncode for p in processes] == [0, 0, 0, 0], [err for _, err in results]
+    assert len({out for out, _ in results}) == 1  # one index, the same for all
