@@ -135,7 +135,8 @@ class AnswerViews:
             reply.buttons = [
                 [Button(c.question[:60], f"v1|faq|{c.id}")] for c in answer.faq_choices[:3]
             ]
-        reply.blank().add(italic("You can:"))
+        if answer.suggestions:
+            reply.blank().add(italic("You can:"))
         for suggestion in answer.suggestions:
             reply.add(f"• {suggestion}")
         return reply

@@ -498,8 +498,26 @@ class Conversation:
 
 
 def _as_citation(argument: str) -> str:
-    """ "/article lanzarote 23" -> "lanzarote article 23"; "/article 29(3)" -> "article 29(3)"."""
+    """ "/article lanzarote 23" -> "lanzarote article 23"; "/article 29(3)" -> "article 29(3)";
+    "/article ETS 182 7" -> "ETS 182 article 7"; "/article 108 5" -> "ETS 108 article 5" (a
+    first number above any Budapest article is an instrument's)."""
+    numbered = _INSTRUMENT_THEN_ARTICLE.match(argument)
+    if numbered is not None:
+        instrument = numbered.group("instrument")
+        if instrument.isdigit():
+            if int(instrument) <= BUDAPEST_ARTICLES:
+                return f"article {argument.strip()}"
+            instrument = f"ETS {instrument}"
+        return f"{instrument} article {numbered.group('article')}"
     match = re.search(r"\d", argument)
     if match is None:
         return argument
     return f"{argument[: match.start()]} article {argument[match.start() :]}"
+
+
+BUDAPEST_ARTICLES = 48
+# "ETS 182 7", "cets 201 23(2)", "108 5": an instrument id or number, then the article
+_INSTRUMENT_THEN_ARTICLE = re.compile(
+    r"^\s*(?P<instrument>(?:c?ets\s*(?:no\.?\s*)?)?\d{2,3})\s+(?P<article>\d{1,3}\b.*)$",
+    re.IGNORECASE,
+)

@@ -8,19 +8,21 @@ events; then the search index. Below the calibrated confidence threshold the hon
 from __future__ import annotations
 
 import logging
+import unicodedata
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cached_property
 
 from corpus.model import Article, Corpus, normalise_name
 from index.answer import Answer, AnswerKind, ArticleHit, DocumentHit, FaqHit, FaqMatch
-from index.citations import parse_citations, unknown_instrument
+from index.citations import SECOND_PROTOCOL, parse_citations, spelt_out, unknown_instrument
 from index.dense import DenseIndex
 from index.hybrid import HybridRanker
 from index.language import ENGLISH, detect_language
 from index.ranking import Ranked, Ranker, Ranking
 from index.scope import Scope
 from index.search import SearchIndex, article_blocks
+from index.smalltalk import REPLIES, small_talk
 from index.snippets import count_matches, paragraph_text, snippet
 from index.sources import EventSource, FaqSource, UnansweredLog
 from index.text import stem_word, words
@@ -99,7 +101,7 @@ class AskService:
         """
         answer = self._answer(question, user_id, now)
         written_in = detect_language(answer.question)
-        if written_in == ENGLISH:
+        if written_in == ENGLISH or set(answer.notes) & set(REPLIES.values()):
             return answer
         note = ENGLISH_TEXTS.get(language or "", ENGLISH_TEXTS[written_in])
         return replace(answer, notes=(*answer.notes, note))
@@ -111,6 +113,10 @@ class AskService:
         cited = self._citation(text)
         if cited is not None:
             return cited
+        if (friendly := small_talk(text)) is not None:
+            greeting = friendly == REPLIES["greeting"]
+            suggestions = SUGGESTIONS if greeting else ()
+            return Answer(text, AnswerKind.NONE, notes=(friendly,), suggestions=suggestions)
         faq = self.faq.match(text) if self.faq else None
         ranked: Ranking | None = None
         if faq and faq.best:
@@ -211,7 +217,10 @@ class AskService:
         if not citations:
             return None
         spans = [c.span for c in citations]
-        if not citations[0].named and (name := unknown_instrument(_cut(text, spans), self.corpus)):
+        name = unknown_instrument(text, self.corpus, surely=True)
+        if name is None and not citations[0].named:
+            name = unknown_instrument(_cut(text, spans), self.corpus)
+        if name is not None:
             return Answer(
                 text, AnswerKind.NONE, notes=(self._unknown_note(name),), suggestions=SUGGESTIONS
             )
@@ -260,9 +269,11 @@ class AskService:
         ("the UN cybercrime convention", "the e-evidence regulation"), when it names none that
         it holds: its articles are not these, so the honest answer is to say so."""
         name = unknown_instrument(text, self.corpus, surely=True)
+        if name == SECOND_PROTOCOL:
+            return name  # named with the Budapest Convention, and still not it
         if name is None or normalise_name(name) in self._treaty_text:
             return None  # cited by the treaties themselves ("the Convention on the Rights of ...")
-        if self.ranker.analyser.analyse(text.replace(name, " ")).named:
+        if self.ranker.analyser.analyse(spelt_out(text).replace(normalise_name(name), " ")).named:
             return None  # about a held treaty too ("Lanzarote and the UN convention on ...")
         return name
 
@@ -381,7 +392,12 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _clean(question: str) -> str:
-    printable = "".join(ch if ch.isprintable() else " " for ch in question[:MAX_QUESTION])
+    """One line of printable text; invisible format characters (zero-width spaces, joiners,
+    direction marks) are dropped, so "art 2\u200b9" is the "art 29" the reader sees."""
+    printable = "".join(
+        "" if unicodedata.category(ch) == "Cf" else ch if ch.isprintable() else " "
+        for ch in question[:MAX_QUESTION]
+    )
     return " ".join(printable.split())
 
 

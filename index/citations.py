@@ -157,16 +157,29 @@ def named_instrument(text: str, corpus: Corpus) -> str | None:
     """The instrument a text names ("under the Lanzarote Convention"), longest alias first;
     abbreviations ("MLA conv. 1959", "second add. protocol") and ids glued to their number
     ("ETS30") name it too."""
-    spelt = _GLUED_ID.sub(lambda m: f"{m.group(1)} {m.group(2)}", text)
-    words_of_text = [_ABBREVIATIONS.get(w, w) for w in normalise_name(spelt).split()]
-    padded = f" {' '.join(words_of_text)} "
+    padded = f" {spelt_out(text)} "
     best: tuple[int, str] | None = None
     for instrument in corpus.instruments.values():
         for alias in (instrument.id, *instrument.aliases):
             key = normalise_name(alias)
-            if key and f" {key} " in padded and (best is None or len(key) > best[0]):
+            if not key or f" {key} " not in padded or (best and len(key) <= best[0]):
+                continue
+            # "second additional protocol to the Budapest Convention" (CETS 224, not held)
+            # is not the "additional protocol to the Budapest Convention" (ETS 189)
+            before = padded[: padded.index(f" {key} ")].split()[-1:]
+            if not (before and before[0] in _ORDINALS and before[0] not in key):
                 best = (len(key), instrument.id)
     return best[1] if best else None
+
+
+_ORDINALS = frozenset("first second third fourth 1st 2nd 3rd 4th".split())
+
+
+def spelt_out(text: str) -> str:
+    """``text`` normalised as names are, with abbreviations written out ("add." ->
+    "additional") and ids apart from their number ("ETS30" -> "ets 30")."""
+    spelt = _GLUED_ID.sub(lambda m: f"{m.group(1)} {m.group(2)}", text)
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in normalise_name(spelt).split())
 
 
 _INSTRUMENT_WORD = re.compile(
@@ -191,7 +204,10 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
     Convention", "CETS 224", "the UN cybercrime convention"), or None; "the Convention" alone
     is not a name. ``surely``: only names that cannot be a held text misspelt or described
     ("MLA treaty"): another organisation's, a numbered one, a regulation or directive."""
-    for name in _treaty_mentions(text):
+    spelt = spelt_out(text)
+    if _BUDAPEST_SECOND_PROTOCOL.search(spelt):
+        return SECOND_PROTOCOL
+    for name in _treaty_mentions(spelt):
         words_of_name = set(normalise_name(name).split())
         foreign = bool(words_of_name & _FOREIGN)
         if named_instrument(name, corpus) is not None and not foreign:
@@ -202,6 +218,15 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
 
 
 _SURELY_OTHER = frozenset({"regulation", "directive", "gdpr"})
+# The Budapest Convention's Second Additional Protocol (CETS 224, 2022) is not held here; the
+# 1959 MLA Convention's (ETS 182) is. Unqualified, "the second protocol" is the Budapest one:
+# that is the one cybercrime practitioners mean.
+SECOND_PROTOCOL = "Second Additional Protocol to the Budapest Convention (CETS 224)"
+_BUDAPEST_SECOND_PROTOCOL = re.compile(
+    r"\b(?:second|2nd)\s+(?:additional\s+)?protocol\b"
+    r"(?!\s+(?:to\s+)?(?:the\s+)?(?:european\s+)?(?:mla|mutual|1959|ets\s+30\b|ets\s+182\b))"
+    r"|\bc?ets\s+(?:no\s+)?224\b"
+)
 # The EU's data protection law is asked about by its acronym ("our criminal code", by
 # contrast, is how practitioners ask about implementing these treaties).
 _OTHER_LAW = re.compile(r"\bgdpr\b", re.IGNORECASE)

@@ -148,3 +148,21 @@ def test_a_question_in_french_says_the_texts_are_in_english(services: Services) 
         .rstrip()
         .endswith("Les textes des traités sont cités en anglais, la version que ce bot détient.")
     )
+
+
+@pytest.mark.parametrize(
+    ("argument", "heading"),
+    [
+        ("ETS 182 7", "Second Additional Protocol to the MLA Convention · Art. 7 –"),
+        ("108 5", "Convention 108 · Art. 5 –"),
+        ("29 3", "Budapest Convention · Art. 29(3) –"),
+        ("30 2", "Budapest Convention · Art. 30(2) –"),
+        ("lanzarote 23", "Lanzarote Convention · Art. 23 –"),
+    ],
+)
+def test_article_command_reads_instrument_numbers(
+    services: Services, argument: str, heading: str
+) -> None:
+    [reply, *_] = Conversation(services).message(f"/article {argument}", PARTICIPANT)
+
+    assert reply.plain().startswith(heading)

@@ -278,3 +278,35 @@ def test_a_citation_of_an_article_that_does_not_exist_says_so(ask_service: AskSe
     assert answer.notes == (
         "Budapest Convention has no Article 99999999999999999999 (its articles run from 1 to 48).",
     )
+
+
+def test_an_invisible_character_inside_a_number_is_dropped(ask_service: AskService) -> None:
+    answer = ask_service.ask("art 2\u200b9")
+
+    assert (answer.kind, answer.articles[0].article) == (AnswerKind.CITATION, "29")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "second additional protocol to the budapest convention art 7",
+        "second add. protocol art 7",
+        "CETS 224 art 6",
+        "can we get data directly from a service provider under the 2nd protocol",
+    ],
+)
+def test_the_budapest_second_protocol_is_said_not_to_be_held(
+    ask_service: AskService, question: str
+) -> None:
+    answer = ask_service.ask(question)
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes[0].startswith(
+        "“Second Additional Protocol to the Budapest Convention (CETS 224)” is not one of the texts"
+    )
+
+
+def test_the_mla_second_protocol_is_held(ask_service: AskService) -> None:
+    answer = ask_service.ask("second additional protocol to the MLA convention art 7")
+
+    assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets182", "7")

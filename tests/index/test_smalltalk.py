@@ -1,0 +1,55 @@
+"""Greetings, thanks and goodbyes get a short friendly reply, not "I don't know"."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.answer import AnswerKind
+from index.ask import AskService
+from index.smalltalk import REPLIES, small_talk
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("hi", "greeting"),
+        ("Hello!", "greeting"),
+        ("good morning :)", "greeting"),
+        ("Bonjour", "greeting"),
+        ("hola", "greeting"),
+        ("Olá", "greeting"),
+        ("Привет", "greeting"),
+        ("thanks!", "thanks"),
+        ("thank you very much", "thanks"),
+        ("merci beaucoup", "thanks"),
+        ("muito obrigado", "thanks"),
+        ("спасибо", "thanks"),
+        ("bye", "goodbye"),
+        ("au revoir", "goodbye"),
+    ],
+)
+def test_small_talk_is_recognised(text: str, kind: str) -> None:
+    assert small_talk(text) == REPLIES[kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hi, what is the 24/7 network?", "thanks to art 29 we preserved data", "history", ""],
+)
+def test_questions_are_not_small_talk(text: str) -> None:
+    assert small_talk(text) is None
+
+
+def test_a_greeting_gets_a_friendly_reply_and_what_to_try(ask_service: AskService) -> None:
+    answer = ask_service.ask("hi")
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes == (REPLIES["greeting"],)
+    assert answer.suggestions
+
+
+def test_thanks_in_russian_gets_no_language_note(ask_service: AskService) -> None:
+    answer = ask_service.ask("спасибо")
+
+    assert answer.notes == (REPLIES["thanks"],)
+    assert answer.suggestions == ()
