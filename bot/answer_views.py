@@ -5,7 +5,7 @@ long articles paged on paragraph boundaries under Telegram's 4,096 characters.""
 from __future__ import annotations
 
 from bot import actions
-from bot.replies import Button, Reply, Span, Style, bold, italic, marked, split_pages
+from bot.replies import Button, Reply, Span, Style, bold, clip, italic, marked, split_pages
 from corpus.model import Article, Corpus
 from index.answer import Answer, ArticleHit
 
@@ -133,7 +133,7 @@ class AnswerViews:
         if answer.faq_choices:
             reply.blank().add("Did you mean one of these?")
             reply.buttons = [
-                [Button(c.question[:60], f"v1|faq|{c.id}")] for c in answer.faq_choices[:3]
+                [Button(clip(c.question, 60), f"v1|faq|{c.id}")] for c in answer.faq_choices[:3]
             ]
         if answer.suggestions:
             reply.blank().add(italic("You can:"))
@@ -143,10 +143,9 @@ class AnswerViews:
 
 
 def cite(hit: ArticleHit) -> str:
-    paragraph = f"({hit.paragraph})" if hit.paragraph else ""
-    return f"{hit.instrument_name} · Art. {hit.article}{paragraph}"
+    return f"{hit.instrument_name} · Art. {hit.article}{hit.part}"
 
 
 def article_button(hit: ArticleHit) -> Button:
     label = f"Art. {hit.article}" + (f" {hit.title}" if hit.title else "")
-    return Button(label[:40], actions.article(hit.instrument, hit.article))
+    return Button(clip(label, 40), actions.article(hit.instrument, hit.article))

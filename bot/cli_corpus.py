@@ -74,7 +74,7 @@ def answer_summary(answer: Answer) -> str:
         dated = ", ".join(part for part in (document.source, document.as_of) if part)
         lines += [f"{document.title}" + (f" ({dated})" if dated else ""), document.snippet, ""]
     for hit in answer.articles:
-        where = f"({hit.paragraph})" if hit.paragraph else ""
+        where = hit.part
         title = f" – {hit.title}" if hit.title else ""
         lines.append(f"{hit.score:.2f}  {hit.instrument_name} Art. {hit.article}{where}{title}")
     if answer.text:

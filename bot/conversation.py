@@ -20,7 +20,7 @@ import yaml
 from bot import actions
 from bot.agenda_views import agenda_reply, event_lines, parse_day
 from bot.answer_views import AnswerViews, article_button, cite
-from bot.replies import Button, Reply, Span, Style, bold, italic
+from bot.replies import Button, Reply, Span, Style, bold, clip, italic
 from bot.services import Services
 from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind
@@ -192,7 +192,7 @@ class Conversation:
         hits = self.services.ask.search(argument, limit=8)
         if not hits:
             return [self._nothing_found(argument)]
-        reply = Reply().add(bold(f"Results for “{argument[:80]}”"))
+        reply = Reply().add(bold(f"Results for “{clip(argument, 80)}”"))
         for hit in hits:
             reply.add(bold(cite(hit)), f" – {hit.title}" if hit.title else "")
         reply.buttons = [[article_button(hit)] for hit in hits[:6]]
@@ -467,7 +467,7 @@ class Conversation:
             for hit in others:
                 reply.add(f"• {cite(hit)}" + (f" – {hit.title}" if hit.title else ""))
         for document in answer.documents[:1]:
-            reply.blank().add(italic(f"Guide: {document.title}")).add(document.snippet[:300])
+            reply.blank().add(italic(f"Guide: {document.title}")).add(clip(document.snippet, 300))
         for note in answer.notes:
             reply.blank().add(italic(note))
         return reply
@@ -492,7 +492,7 @@ class Conversation:
     def _nothing_found(self, query: str) -> Reply:
         return (
             Reply()
-            .add(f"Nothing in the treaties matches “{query[:80]}”.")
+            .add(f"Nothing in the treaties matches “{clip(query, 80)}”.")
             .add("Try other words, or cite an article: /article 29")
         )
 

@@ -72,6 +72,15 @@ def _span_html(span: Span) -> str:
     return f"<{span.style}>{escaped}</{span.style}>" if span.style else escaped
 
 
+def clip(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut at a word with "…", never mid-word."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    return (cut[:space] if space > limit // 3 else cut).rstrip(" \n,;:–-") + "…"
+
+
 def bold(text: str) -> Span:
     return Span(text, Style.BOLD)
 

@@ -35,6 +35,14 @@ class ArticleHit:
     paragraph: str | None = None
     highlights: tuple[Highlight, ...] = ()
     instrument_name: str = ""  # "Budapest Convention"
+    items: tuple[str, ...] = ()  # the cited items of the paragraph: ("a", "i")
+
+    @property
+    def part(self) -> str:
+        """What the snippet is, after the article number: "(1)(a)(i)", "(3)", ""."""
+        if not self.paragraph:
+            return ""
+        return "".join(f"({p})" for p in (self.paragraph, *self.items))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -42,6 +50,7 @@ class ArticleHit:
             "instrument_name": self.instrument_name,
             "article": self.article,
             "paragraph": self.paragraph,
+            "items": list(self.items),
             "title": self.title,
             "score": round(self.score, 4),
             "snippet": self.snippet,

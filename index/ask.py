@@ -249,7 +249,7 @@ class AskService:
                 )
             if best_text is None:
                 best_text = passage or article.text
-            hits.append(self._cited_hit(article, passage, ref.paragraph, topic))
+            hits.append(self._cited_hit(article, passage, ref.paragraph, topic, ref.items))
         kind = AnswerKind.CITATION if hits else AnswerKind.NONE
         return Answer(
             text,
@@ -291,7 +291,12 @@ class AskService:
         )
 
     def _cited_hit(
-        self, article: Article, passage: str | None, paragraph: str | None, topic: frozenset[str]
+        self,
+        article: Article,
+        passage: str | None,
+        paragraph: str | None,
+        topic: frozenset[str],
+        items: tuple[str, ...] = (),
     ) -> ArticleHit:
         """The cited passage; for a whole article, the paragraph that best fits the topic."""
         if passage is not None:
@@ -310,6 +315,7 @@ class AskService:
             paragraph=label or (found_label if topic and passage is None else None),
             highlights=highlights,
             instrument_name=self.corpus.instruments[article.instrument].short_title,
+            items=items if passage is not None else (),
         )
 
     def faq_answer(self, text: str, best: FaqHit, choices: tuple[FaqHit, ...] = ()) -> Answer:

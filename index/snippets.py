@@ -10,6 +10,9 @@ from index.search import article_blocks
 from index.text import WORD, stem_token
 
 MAX_SNIPPET = 480
+ITEMS_BUDGET = 720  # a paragraph with items: its lead-in and items make sense only together
+OMITTED = "…"  # stands on its own line where items of the quoted paragraph are left out
+_ROMAN_LABEL = re.compile(r"^\(?((?:i{1,3}|iv|v|vi{1,3}|ix|x))\)")
 _SENTENCE = re.compile(r"[^\n]{3,}?(?:[.;:](?=\s)|$)", re.MULTILINE)
 _PARAGRAPH_LABEL = re.compile(r"^(\d+)\.")
 
@@ -25,18 +28,19 @@ def paragraph_text(article: Article, paragraph: str | None, items: tuple[str, ..
     if block is None or not items:
         return block
     parts = block.split("\n\n")
-    found: list[str] = []
-    depth = 0
-    for part in parts:
+    path: list[int] = []  # the part of each cited item level: "a", then "i"
+    for position, part in enumerate(parts):
         label = _item_label(part)
         if label is None:
             continue
-        if depth < len(items) and label == items[depth]:
-            depth += 1
-            if depth == len(items):
-                found.append(part)
+        if len(path) < len(items) and label == items[len(path)]:
+            path.append(position)
+            if len(path) == len(items):
                 break
-    return found[0] if found else None
+    if len(path) < len(items):
+        return None
+    # the lead-in of the paragraph and of each enclosing item say what the item is about
+    return _compose(parts, {0, *path})
 
 
 def _label(block: str) -> str | None:
@@ -52,12 +56,58 @@ def _item_label(part: str) -> str | None:
 def snippet(
     block: str, stems: frozenset[str], label: str | None
 ) -> tuple[str, tuple[Highlight, ...], str | None]:
-    """A window of ``block`` (exact text) around the matching words, with their spans."""
-    text = block if len(block) <= MAX_SNIPPET else _best_window(block, stems)
+    """A window of ``block`` (exact text) around the matching words, with their spans.
+
+    A paragraph with items is quoted with its lead-in ("... to order:") and the items that
+    match best, never the lead-in alone nor items without it; left-out items show as "…"."""
+    if len(block) <= MAX_SNIPPET:
+        text = block
+    elif "\n\n" in block:
+        text = _items_window(block.split("\n\n"), stems)
+    else:
+        text = _best_window(block, stems)
     highlights = tuple(
         Highlight(m.start(), m.end()) for m in WORD.finditer(text) if stem_token(m.group()) in stems
     )
     return text, highlights, label or _label(block)
+
+
+def _items_window(parts: list[str], stems: frozenset[str]) -> str:
+    """The lead-in, the best-matching item with the item it belongs to, then neighbours while
+    the excerpt stays within ITEMS_BUDGET (the lead-in and best item are shown whatever)."""
+    scores = [count_matches(part, stems) for part in parts]
+    best = max(range(1, len(parts)), key=lambda i: (scores[i], -i))
+    chosen = {0, best, *_enclosing(parts, best)}
+    if parts[best].rstrip().endswith(":"):  # an item's own lead-in: its sub-items follow
+        chosen |= {i for i in range(best + 1, len(parts)) if _ROMAN_LABEL.match(parts[i])}
+    size = sum(len(parts[i]) for i in chosen)
+    for neighbour in sorted(range(1, len(parts)), key=lambda i: (abs(i - best), i)):
+        if neighbour not in chosen and size + len(parts[neighbour]) <= ITEMS_BUDGET:
+            chosen.add(neighbour)
+            size += len(parts[neighbour])
+    return _compose(parts, chosen)
+
+
+def _enclosing(parts: list[str], position: int) -> list[int]:
+    """For a roman sub-item, the letter item above it."""
+    if not _ROMAN_LABEL.match(parts[position]):
+        return []
+    for above in range(position - 1, 0, -1):
+        label = _item_label(parts[above])
+        if label is not None and not _ROMAN_LABEL.match(parts[above]):
+            return [above]
+    return []
+
+
+def _compose(parts: list[str], chosen: set[int]) -> str:
+    """The chosen parts in their order, "…" standing where parts were left out."""
+    shown: list[str] = []
+    for position, part in enumerate(parts):
+        if position in chosen:
+            shown.append(part)
+        elif shown and shown[-1] != OMITTED:
+            shown.append(OMITTED)
+    return "\n\n".join(shown)
 
 
 def _best_window(block: str, stems: frozenset[str]) -> str:

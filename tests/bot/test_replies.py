@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.replies import TELEGRAM_LIMIT, Reply, Span, Style, bold, marked, split_pages
+from bot.replies import TELEGRAM_LIMIT, Reply, Span, Style, bold, clip, marked, split_pages
 
 
 def test_html_escapes_user_text_and_styles_spans() -> None:
@@ -62,3 +63,21 @@ def test_split_pages_always_fits_and_keeps_every_word(text: str) -> None:
     pages = split_pages(text)
     assert all(len(html.escape(page, quote=False)) < TELEGRAM_LIMIT for page in pages)
     assert " ".join(pages).split() == text.split()
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "clipped"),
+    [
+        (
+            "Art. 25 General principles relating to mutual assistance",
+            30,
+            "Art. 25 General principles…",
+        ),
+        ("short", 40, "short"),
+        ("Supercalifragilisticexpialidocious", 10, "Supercali…"),
+        ("a, b, c", 6, "a, b…"),
+    ],
+)
+def test_clip_cuts_at_a_word_never_mid_word(text: str, limit: int, clipped: str) -> None:
+    assert clip(text, limit) == clipped
+    assert len(clip(text, limit)) <= limit

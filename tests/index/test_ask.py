@@ -41,7 +41,20 @@ def test_ask_citation_of_paragraph_quotes_it_exactly(ask_service: AskService) ->
 def test_ask_citation_of_item_quotes_the_item(ask_service: AskService) -> None:
     answer = ask_service.ask("Article 6, paragraph 1.a.ii")
     assert answer.text is not None
-    assert answer.text.startswith("(ii) a computer password, access code, or similar data")
+    parts = answer.text.split("\n\n")
+    # the item with the lead-ins that say what it is: paragraph 1, then item a
+    assert parts[0].startswith("1. Each Party shall adopt such legislative")
+    assert parts[1].startswith("a) the production, sale, procurement for use")
+    assert parts[2:] == ["…", parts[3], "…"]
+    assert parts[3].startswith("(ii) a computer password, access code, or similar data")
+    assert answer.articles[0].part == "(1)(a)(ii)"
+
+
+def test_search_excerpt_keeps_the_lead_in_and_its_items(ask_service: AskService) -> None:
+    answer = ask_service.search("what is a production order")[0]
+
+    assert answer.snippet.startswith("1. Each Party shall adopt")
+    assert answer.snippet.endswith("in that service provider's possession or control.")
 
 
 def test_ask_unknown_article_says_so(ask_service: AskService) -> None:
