@@ -114,7 +114,22 @@ class Conversation:
         )
 
     def message(self, text: str, user: User) -> list[Reply]:
-        """Answer one message: a command, or a question for the ask service."""
+        """Answer one message: a command, or a question for the ask service.
+
+        Whatever goes wrong inside, the user gets a reply and the session goes on: the fault
+        is logged with its traceback for the maintainers."""
+        try:
+            return self._message(text, user)
+        except Exception:
+            log.exception("could not answer %r", text[:200])
+            return [
+                Reply().add(
+                    "Sorry, something went wrong on my side with that message. "
+                    "It has been logged; please try again or send /help."
+                )
+            ]
+
+    def _message(self, text: str, user: User) -> list[Reply]:
         text = text.strip()
         command = _COMMAND.match(text)
         if command:
@@ -265,8 +280,9 @@ class Conversation:
         except ValueError:
             return [
                 Reply().add(
-                    f"I don't know the time zone “{argument.strip()[:40]}”. "
-                    "Use a name like Europe/Paris or America/Bogota."
+                    f"I don't know the time zone “{clip(argument.strip(), 40)}”. "
+                    "Use a city or a name like Europe/Paris, Tokyo or America/Bogota, "
+                    "or an offset like UTC+3."
                 )
             ]
         return [Reply().add(f"Times will be shown in {zone.key} too.")]

@@ -13,11 +13,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from scheduler.agenda import Agenda
 from scheduler.model import Event
 from scheduler.store import Database
+from scheduler.zones import MAX_NAME, parse_zone
 
 DEFAULT_LEADS = (24 * 60, 15)
 EVERYTHING = "*"
@@ -95,11 +96,11 @@ class SubscriptionService:
                 sql.execute("INSERT OR IGNORE INTO leads VALUES (?, ?)", (chat_id, minutes))
 
     def set_timezone(self, chat_id: int, zone: str) -> ZoneInfo:
-        """Remember the chat's own zone; raises ValueError for an unknown zone."""
-        try:
-            found = ZoneInfo(zone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {zone!r}") from None
+        """Remember the chat's own zone (a name, a city or a UTC offset); raises ValueError
+        for text that names no zone."""
+        found = parse_zone(zone)
+        if found is None:
+            raise ValueError(f"unknown time zone {zone[:MAX_NAME]!r}")
         with self.db.transaction() as sql:
             sql.execute("INSERT OR IGNORE INTO chats (chat_id) VALUES (?)", (chat_id,))
             sql.execute("UPDATE chats SET timezone = ? WHERE chat_id = ?", (found.key, chat_id))

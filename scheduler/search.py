@@ -126,7 +126,12 @@ def _day_asked(question: str, now: datetime) -> date | None:
         if WEEKDAYS[day.weekday()] in text:
             return day
     found = re.search(r"\b(\d{4}-\d{2}-\d{2})\b", text)
-    return date.fromisoformat(found.group(1)) if found else None
+    if found is None:
+        return None
+    try:
+        return date.fromisoformat(found.group(1))
+    except ValueError:  # "2026-02-30": no such day, so no day asked
+        return None
 
 
 def _same_room(room: str, asked: str) -> bool:

@@ -9,6 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.console import ConsoleChat
 from bot.conversation import Conversation, HelpTexts, User
@@ -166,3 +168,73 @@ def test_article_command_reads_instrument_numbers(
     [reply, *_] = Conversation(services).message(f"/article {argument}", PARTICIPANT)
 
     assert reply.plain().startswith(heading)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "/timezone Europe",
+        "/timezone " + "a" * 300,
+        "/remind x ²",
+        "what sessions are on 2026-02-30?",
+        "/delivery 99999999999999999999",
+        "/remind 99999999999999999999999 5",
+        "/agenda 2026-13-45",
+        "/event",
+    ],
+)
+def test_odd_arguments_get_a_clear_reply(services: Services, message: str) -> None:
+    replies = Conversation(services).message(message, PARTICIPANT)
+
+    text = "\n".join(r.plain() for r in replies)
+    assert text
+    assert "Traceback" not in text
+    assert "something went wrong" not in text  # handled, not merely caught
+
+
+def test_a_fault_inside_gets_a_reply_and_is_logged(
+    services: Services, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(services.ask, "ask", broken)
+
+    [reply] = Conversation(services).message("how long can data be preserved?", PARTICIPANT)
+
+    assert reply.plain().startswith("Sorry, something went wrong on my side")
+    assert "database is locked" in caplog.text
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    command=st.sampled_from(
+        [
+            "/timezone",
+            "/remind",
+            "/agenda",
+            "/event",
+            "/article",
+            "/search",
+            "/subscribe",
+            "/unsubscribe",
+            "/next",
+            "/today",
+            "/ics",
+            "/mysessions",
+            "/delivery",
+            "/start",
+            "",
+        ]
+    ),
+    argument=st.text(max_size=60),
+)
+def test_every_command_replies_to_any_argument(
+    services: Services, command: str, argument: str
+) -> None:
+    replies = Conversation(services).message(f"{command} {argument}", PARTICIPANT)
+
+    assert replies
+    assert not any("something went wrong" in r.plain() for r in replies)

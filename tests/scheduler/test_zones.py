@@ -1,0 +1,43 @@
+"""Time-zone text as people type it, parsed totally."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scheduler.zones import parse_zone
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("Europe/Paris", "Europe/Paris"),
+        ("europe/paris", "Europe/Paris"),
+        ("tokyo", "Asia/Tokyo"),
+        ("Buenos Aires", "America/Argentina/Buenos_Aires"),
+        ("UTC", "UTC"),
+        ("UTC+3", "Etc/GMT-3"),
+        ("GMT-5", "Etc/GMT+5"),
+        ("+03:00", "Etc/GMT-3"),
+        ("utc+0", "UTC"),
+    ],
+)
+def test_zone_names_cities_and_offsets(text: str, zone: str) -> None:
+    found = parse_zone(text)
+
+    assert found is not None
+    assert found.key == zone
+
+
+@pytest.mark.parametrize(
+    "text", ["Europe", "", "a" * 300, "UTC+15", "+05:30", "../../etc/passwd", "Mars/Olympus"]
+)
+def test_text_naming_no_zone_is_none(text: str) -> None:
+    assert parse_zone(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_parse_zone_never_raises(text: str) -> None:
+    parse_zone(text)
