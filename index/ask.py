@@ -8,13 +8,22 @@ events; then the search index. Below the calibrated confidence threshold the hon
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cached_property
 
 from corpus.model import Article, Corpus, normalise_name
-from index.answer import Answer, AnswerKind, ArticleHit, DocumentHit, FaqHit, FaqMatch
+from index.answer import (
+    Answer,
+    AnswerKind,
+    ArticleHit,
+    DocumentHit,
+    EventHit,
+    FaqHit,
+    FaqMatch,
+)
 from index.citations import SECOND_PROTOCOL, parse_citations, spelt_out, unknown_instrument
 from index.dense import DenseIndex
 from index.hybrid import HybridRanker
@@ -33,6 +42,12 @@ MAX_QUESTION = 2000  # longer messages are cut: nobody asks a 10,000-character q
 LOW_CONFIDENCE = 0.55  # answered, but recorded for organisers to review
 FAQ_CERTAIN = 85.0  # FAQ scores from here up answer even when search disagrees
 FAQ_WEAK = 60.0  # FAQ scores below this answer only when search does not say "none"
+# Questions about what is ahead: the live agenda answers them before any FAQ fact ("when is
+# the next Octopus conference?" is the session on tomorrow's agenda, not a 2013 date).
+_AHEAD = re.compile(
+    r"\b(?:next|upcoming|coming up|tomorrow|today|tonight|this (?:week|afternoon|morning))\b",
+    re.IGNORECASE,
+)
 RELATED = 0.25  # other candidates shown only when this close to the best one
 # A programme-document passage this much more similar to the question than any article
 # answers it, when it also says one of the question's words. Measured on the development
@@ -117,6 +132,11 @@ class AskService:
             greeting = friendly == REPLIES["greeting"]
             suggestions = SUGGESTIONS if greeting else ()
             return Answer(text, AnswerKind.NONE, notes=(friendly,), suggestions=suggestions)
+        moment = now or datetime.now(UTC)
+        if self.events and _AHEAD.search(text):  # the live agenda knows what is next
+            events = self.events.find(text, moment)
+            if events:
+                return self._event_answer(text, events, moment)
         faq = self.faq.match(text) if self.faq else None
         ranked: Ranking | None = None
         if faq and faq.best:
@@ -126,9 +146,9 @@ class AskService:
                 return self.faq_answer(text, faq.best, faq.choices)
             faq = FaqMatch(choices=(faq.best, *faq.choices))  # the treaties answer better
         if self.events:
-            events = self.events.find(text, now or datetime.now(UTC))
+            events = self.events.find(text, moment)
             if events:
-                return Answer(text, AnswerKind.EVENT, events=tuple(events))
+                return self._event_answer(text, events, moment)
         choices = faq.choices if faq else ()
         if (name := self._treaty_not_held(text)) is not None:
             note = (self._unknown_note(name),)
@@ -183,6 +203,17 @@ class AskService:
             documents=documents,
             notes=_correction_note(ranked),
         )
+
+    @staticmethod
+    def _event_answer(text: str, events: list[EventHit], now: datetime) -> Answer:
+        notes: tuple[str, ...] = ()
+        if _AHEAD.search(text) and all(e.end <= now for e in events):
+            last = events[0]
+            notes = (
+                "Nothing like this is scheduled from now on. The last on the agenda was "
+                f"“{last.title}” on {last.start:%d %B %Y}.",
+            )
+        return Answer(text, AnswerKind.EVENT, events=tuple(events), notes=notes)
 
     @staticmethod
     def _faq_fits(best: FaqHit, ranked: Ranking | None) -> bool:

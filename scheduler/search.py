@@ -75,7 +75,10 @@ class EventFinder:
             topic.discard(stem_word(room.group(1).lower()))
             events = [e for e in events if e.room and _same_room(e.room, room.group(1))]
         if day:
-            events = [e for e in events if e.start.date() <= day <= e.end.date()]
+            that_day = [e for e in events if e.start.date() <= day <= e.end.date()]
+            if not that_day and not topic and not room:
+                return self._nearest(events, now)  # "what is on tomorrow?" with nothing on
+            events = that_day
         scored = [(self._score(e, topic), e) for e in events]
         if topic:
             least = MIN_TOPIC_SHARE if NAMES_AGENDA.search(question) else MIN_TOPIC_SHARE_WEAK
@@ -84,8 +87,19 @@ class EventFinder:
             return []
         if not day and not topic:
             scored = [(s, e) for s, e in scored if e.end > now]
+            if not scored:
+                return self._nearest(events, now)  # "what's next?" after the last session
         scored.sort(key=lambda pair: (-pair[0], _upcoming_first(pair[1], now)))
         return [_hit(e, s) for s, e in scored[:MAX_HITS]]
+
+    @staticmethod
+    def _nearest(events: list[Event], now: datetime) -> list[EventHit]:
+        """The next sessions when there are any, else the last one: a question about what is
+        ahead is answered with what there is, never with nothing."""
+        ahead = [e for e in events if e.end > now]
+        if ahead:
+            return [_hit(e, 1.0) for e in ahead[:3]]
+        return [_hit(e, 1.0) for e in events[-1:]]
 
     def _score(self, event: Event, topic: set[str]) -> float:
         if not topic:

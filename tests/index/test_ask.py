@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -10,6 +12,9 @@ from corpus.model import Corpus
 from index.answer import AnswerKind, FaqHit, FaqMatch
 from index.ask import AskService
 from index.search import SearchIndex
+from scheduler.agenda import Agenda
+from scheduler.model import Event
+from scheduler.search import EventFinder
 
 
 @pytest.mark.parametrize(
@@ -323,3 +328,47 @@ def test_the_mla_second_protocol_is_held(ask_service: AskService) -> None:
     answer = ask_service.ask("second additional protocol to the MLA convention art 7")
 
     assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets182", "7")
+
+
+def _event(identifier: str, title: str, start: datetime) -> Event:
+    return Event(identifier, title, "session", start, start + timedelta(hours=2), "UTC")
+
+
+def test_a_question_about_what_is_next_is_answered_from_the_live_agenda_first(
+    corpus: Corpus, search_index: SearchIndex
+) -> None:
+    now = datetime(2026, 12, 3, 9, tzinfo=UTC)
+    octopus = _event("octopus-2026", "Octopus Conference: opening", now + timedelta(days=1))
+    agenda = Agenda([octopus])
+    service = AskService(
+        corpus, search_index, faq=_OneEntryFaq(99.0), events=EventFinder(lambda: agenda)
+    )
+
+    answer = service.ask("when is the next Octopus conference?", now=now)
+
+    assert answer.kind is AnswerKind.EVENT
+    assert [e.id for e in answer.events] == ["octopus-2026"]
+    assert answer.notes == ()
+
+
+@pytest.mark.parametrize("question", ["when is the next session?", "what is on tomorrow?"])
+def test_with_nothing_ahead_the_answer_says_so_and_names_the_last_session(
+    corpus: Corpus, search_index: SearchIndex, question: str
+) -> None:
+    now = datetime(2026, 12, 3, 9, tzinfo=UTC)
+    agenda = Agenda(
+        [
+            _event("old", "Judicial training", now - timedelta(days=30)),
+            _event("last", "Closing plenary", now - timedelta(days=2)),
+        ]
+    )
+    service = AskService(corpus, search_index, events=EventFinder(lambda: agenda))
+
+    answer = service.ask(question, now=now)
+
+    assert answer.kind is AnswerKind.EVENT
+    assert [e.id for e in answer.events] == ["last"]
+    assert answer.notes == (
+        "Nothing like this is scheduled from now on. The last on the agenda was "
+        "“Closing plenary” on 01 December 2026.",
+    )
