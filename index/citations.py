@@ -77,7 +77,7 @@ def parse_citations(text: str, corpus: Corpus) -> list[Citation]:
     text = _plain_digits(text)
     matches = list(_ARTICLE.finditer(text))
     if not matches:
-        return []
+        return _bare_citation(text, corpus)
     instrument, named = _named_instrument(text, matches, corpus)
     citations = []
     for match in matches:
@@ -89,6 +89,26 @@ def parse_citations(text: str, corpus: Corpus) -> list[Citation]:
         ref = ArticleRef(instrument, match.group("number").lstrip("0") or "0", paragraph, items)
         citations.append(Citation(ref, named, (start, end)))
     return citations
+
+
+# "budapest 46", "Lanzarote 23(2)": a treaty's name and a number, nothing else
+_BARE = re.compile(
+    r"^\s*(?P<name>[^\W\d][^\d]*?)\s+(?P<number>\d{1,3})(?P<rest>\s*\(\d{1,3}\))?\s*$"
+)
+
+
+def _bare_citation(text: str, corpus: Corpus) -> list[Citation]:
+    """A name and a number with no "article" between them, when the name alone names a
+    treaty (and the number is not part of its name, as in "Convention 108")."""
+    bare = _BARE.match(text)
+    if bare is None:
+        return []
+    instrument = named_instrument(bare.group("name"), corpus)
+    if instrument is None or named_instrument(text, corpus) != instrument:
+        return []
+    paragraph = bare.group("rest").strip(" ()") if bare.group("rest") else None
+    ref = ArticleRef(instrument, bare.group("number").lstrip("0") or "0", paragraph)
+    return [Citation(ref, True, (bare.start("number"), bare.end()))]
 
 
 def _plain_digits(text: str) -> str:

@@ -63,6 +63,8 @@ def corpus() -> Corpus:
         ("art 0029", ArticleRef("ets185", "29")),
         ("conv. 108 art 5", ArticleRef("ets108", "5")),
         ("art 99999999999999999999", ArticleRef("ets185", "99999999999999999999")),
+        ("budapest 46", ArticleRef("ets185", "46")),
+        ("Lanzarote 23(2)", ArticleRef("cets201", "23", "2")),
     ],
 )
 def test_parse_citations_reads_practitioner_forms(
@@ -80,6 +82,8 @@ def test_parse_citations_reads_practitioner_forms(
         "the 24/7 network",
         "the article one of you mentioned",
         "ETS 185",
+        "Convention 108",
+        "the Budapest Convention 2001",
         "",
     ],
 )
