@@ -76,6 +76,9 @@ class _Row:
     attempts: int
 
 
+MAX_PAUSE = 60.0  # seconds between attempts while the sender keeps failing
+
+
 class OutboxDispatcher:
     def __init__(
         self,
@@ -115,11 +118,24 @@ class OutboxDispatcher:
         return int(changed)
 
     async def run(self, stop: asyncio.Event, poll: float = 1.0) -> None:
-        """Keep delivering until ``stop`` is set; a send in flight is always finished."""
+        """Keep delivering until ``stop`` is set; a send in flight is always finished.
+
+        Supervised: a failure of the sender itself (a locked or damaged database, anything)
+        is logged and the loop resumes after a growing pause, so deliveries never stop for
+        good; rows left mid-send are marked unknown on resuming, never sent twice."""
+        pause = poll
         while not stop.is_set():
-            await self.run_until_idle(stop)
             try:
-                await asyncio.wait_for(stop.wait(), timeout=poll)
+                await self.run_until_idle(stop)
+                pause = poll
+            except Exception:
+                log.exception("outbox sender failed; resuming in %.0f s", pause)
+                self._recovered = False  # rows it left `sending` are reported, not resent
+                wait, pause = pause, min(pause * 2, MAX_PAUSE)
+            else:
+                wait = poll
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=wait)
             except TimeoutError:
                 continue
 
@@ -145,8 +161,12 @@ class OutboxDispatcher:
                 await self._pace(row.chat_id)
                 await self._slots.acquire()
                 tasks.append(asyncio.create_task(self._deliver(row)))
-            outcomes = await asyncio.gather(*tasks)
-            sent += sum(outcomes)
+            # every send finishes (and records itself) before any failure is raised
+            outcomes = await asyncio.gather(*tasks, return_exceptions=True)
+            sent += sum(1 for outcome in outcomes if outcome is True)
+            failures = [o for o in outcomes if isinstance(o, BaseException)]
+            if failures:
+                raise failures[0]
         return sent
 
     def _ready(self) -> list[_Row]:

@@ -6,6 +6,7 @@ import asyncio
 import itertools
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -242,3 +243,65 @@ def test_sigkill_mid_broadcast_then_restart_loses_and_doubles_nothing(tmp_path: 
     assert len(chats) == len(set(chats))  # no duplicates
     assert set(range(1, 401)) - set(chats) <= unknown  # anything missing is reported
     assert (report.sent + report.unknown, report.pending) == (400, 0)
+
+
+async def test_the_sender_survives_a_locked_database_and_resumes(
+    database: Database, clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    """One 8-second write lock used to kill the outbox task for good: broadcasts stopped."""
+    _audience(database, range(1, 4))
+    broadcast = _queue(database, "hello", clock)
+    sender = ScriptedSender(clock, {})
+    dispatcher = _dispatcher(database, sender, clock)
+    real_ready = dispatcher._ready
+    failures = iter([sqlite3.OperationalError("database is locked")] * 2)
+
+    def locked_at_first() -> list[object]:
+        failure = next(failures, None)
+        if failure is not None:
+            raise failure
+        return real_ready()  # type: ignore[return-value]
+
+    dispatcher._ready = locked_at_first  # type: ignore[method-assign,assignment]
+    stop = asyncio.Event()
+
+    async def stop_when_delivered() -> None:
+        for _ in range(1000):  # polls for at most 10 s
+            if len(sender.delivered) == 3:
+                break
+            await asyncio.sleep(0.01)
+        stop.set()
+
+    await asyncio.wait_for(
+        asyncio.gather(dispatcher.run(stop, poll=0.01), stop_when_delivered()), timeout=10
+    )
+
+    assert sorted(c for _, c, _ in sender.delivered) == [1, 2, 3]
+    assert _report(database, broadcast).sent == 3
+    assert "outbox sender failed" in caplog.text
+
+
+async def test_a_failure_while_recording_leaves_no_row_sending_after_resuming(
+    database: Database, clock: FakeClock
+) -> None:
+    _audience(database, range(1, 3))
+    broadcast = _queue(database, "hello", clock)
+    sender = ScriptedSender(clock, {})
+    dispatcher = _dispatcher(database, sender, clock)
+    real_record = dispatcher._record
+    broken = iter([True])
+
+    def record_fails_once(row: object, result: SendResult) -> bool:
+        if next(broken, False):
+            raise sqlite3.OperationalError("database is locked")
+        return real_record(row, result)  # type: ignore[arg-type]
+
+    dispatcher._record = record_fails_once  # type: ignore[method-assign]
+    with pytest.raises(sqlite3.OperationalError):
+        await dispatcher.run_until_idle()
+    dispatcher._recovered = False  # what run() does before resuming
+    await dispatcher.run_until_idle()
+
+    report = _report(database, broadcast)
+    assert len(sender.delivered) == 2  # the row whose result was lost is not sent again
+    assert (report.sent, report.unknown) == (1, 1)
