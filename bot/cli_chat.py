@@ -42,6 +42,7 @@ def run_console(args: argparse.Namespace) -> int:
 
 def run_telegram(args: argparse.Namespace) -> int:
     from bot.telegram_app import TokenProblem, run_bot
+    from scheduler.store import AlreadyRunning
 
     logging.basicConfig(
         format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO
@@ -60,6 +61,9 @@ def run_telegram(args: argparse.Namespace) -> int:
     except TokenProblem as problem:
         print(problem, file=sys.stderr)
         return 2
+    except AlreadyRunning as problem:
+        print(problem, file=sys.stderr)
+        return 1
     return 0
 
 

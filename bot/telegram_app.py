@@ -54,6 +54,7 @@ from bot.replies import Reply, split_pages
 from bot.services import Services, build_services
 from bot.settings import Settings
 from scheduler.outbox import OutboxDispatcher, SendResult
+from scheduler.store import sole_sender
 
 log = logging.getLogger(__name__)
 
@@ -392,6 +393,13 @@ def webhook_secret(configured: str | None) -> str:
 def run_bot(settings: Settings, *, webhook_url: str | None, listen: str, port: int) -> None:
     """Run until stopped: long polling, or a webhook whose secret token Telegram must send."""
     secret = webhook_secret(settings.webhook_secret) if webhook_url else None
+    with sole_sender(settings.db_path):
+        _serve(settings, webhook_url, secret, listen, port)
+
+
+def _serve(
+    settings: Settings, webhook_url: str | None, secret: str | None, listen: str, port: int
+) -> None:
     services = build_services(settings)
     application = build_application(settings, services)
     try:

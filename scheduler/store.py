@@ -7,6 +7,7 @@ retried once the bot is back (see ReminderService.unsent).
 
 from __future__ import annotations
 
+import fcntl
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -115,6 +116,32 @@ FROM deliveries_v4 d;
 DROP TABLE deliveries_v4;
 CREATE INDEX IF NOT EXISTS deliveries_unsent ON deliveries (sent_at) WHERE sent_at IS NULL;
 """
+
+
+class AlreadyRunning(Exception):
+    """Another process delivers from the same database."""
+
+
+@contextmanager
+def sole_sender(db_path: Path) -> Iterator[None]:
+    """Hold the database's sender lock while the block runs, or raise AlreadyRunning.
+
+    Two bot processes on one database each sent a broadcast to everyone: the lock file
+    beside the database lets only one deliver. The kernel frees it when the process dies,
+    SIGKILL included, so a crash never leaves a stale lock."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with db_path.with_name(db_path.name + ".sender.lock").open("a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise AlreadyRunning(
+                f"Another workshop-bot is already running on {db_path}: stop it first "
+                "(two would deliver every reminder and broadcast twice)."
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 class Database:

@@ -153,3 +153,18 @@ def test_webhook_without_a_configured_secret_registers_a_random_one(
     assert len(registered["secret_token"]) >= 32
     assert unsigned == 403  # a forged organiser /broadcast would have been accepted before
     assert len(reply) == 1
+
+
+def test_a_second_bot_on_the_same_database_refuses_to_start(
+    stand_in: BotApiStandIn, tmp_path: Path
+) -> None:
+    env = bot_environment(stand_in, tmp_path)
+    first = start_bot(env)
+    try:
+        stand_in.wait_for("setMyCommands", 1, timeout=60)  # the first one is serving
+        second = start_bot(env)
+        _, err = second.communicate(timeout=60)
+    finally:
+        stop(first)
+    assert second.returncode == 1
+    assert err.strip().splitlines()[-1].startswith("Another workshop-bot is already running on")

@@ -17,7 +17,7 @@ import pytest
 from scheduler.broadcast import BroadcastService, DeliveryReport
 from scheduler.outbox import OutboxDispatcher, SendResult
 from scheduler.reminders import SubscriptionService
-from scheduler.store import Database
+from scheduler.store import AlreadyRunning, Database, sole_sender
 from tests.scheduler.conftest import FakeClock, ScriptedSender
 
 ORGANISER = 42
@@ -193,7 +193,7 @@ CHILD = """
 import asyncio, os, sys
 from pathlib import Path
 from scheduler.outbox import OutboxDispatcher, SendResult
-from scheduler.store import Database
+from scheduler.store import AlreadyRunning, Database, sole_sender
 
 received = Path(sys.argv[2])
 
@@ -305,3 +305,12 @@ async def test_a_failure_while_recording_leaves_no_row_sending_after_resuming(
     report = _report(database, broadcast)
     assert len(sender.delivered) == 2  # the row whose result was lost is not sent again
     assert (report.sent, report.unknown) == (1, 1)
+
+
+def test_only_one_process_may_deliver_from_a_database(tmp_path: Path) -> None:
+    db_path = tmp_path / "bot.sqlite3"
+    refused = pytest.raises(AlreadyRunning, match="Another workshop-bot is already running on")
+    with sole_sender(db_path), refused, sole_sender(db_path):
+        pass  # pragma: no cover - never entered
+    with sole_sender(db_path):  # released with the first holder
+        pass
