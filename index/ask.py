@@ -24,7 +24,13 @@ from index.answer import (
     FaqHit,
     FaqMatch,
 )
-from index.citations import SECOND_PROTOCOL, parse_citations, spelt_out, unknown_instrument
+from index.citations import (
+    SECOND_PROTOCOL,
+    parse_citations,
+    second_protocol_unqualified,
+    spelt_out,
+    unknown_instrument,
+)
 from index.dense import DenseIndex
 from index.hybrid import HybridRanker
 from index.language import ENGLISH, detect_language
@@ -63,6 +69,11 @@ ENGLISH_TEXTS = {
     "pt": "Os textos dos tratados são citados em inglês, a versão que este bot possui.",
     "ru": "Тексты договоров приводятся на английском языке: другой версии у бота нет.",
 }
+WHICH_SECOND_PROTOCOL = (
+    "“Second Additional Protocol” is read here as the one to the 1959 Mutual Assistance "
+    "Convention (ETS 182); the Budapest Convention's Second Additional Protocol (CETS 224) is "
+    "not among the texts I hold."
+)
 # What a declined question is told: why not, and where to go instead.
 OUT_OF_SCOPE = {
     "venue": "Venue, travel and practical questions are for the organisers' desk: "
@@ -115,6 +126,8 @@ class AskService:
         texts are quoted in English (the only authentic text this bot holds).
         """
         answer = self._answer(question, user_id, now)
+        if answer.articles and second_protocol_unqualified(answer.question):
+            answer = replace(answer, notes=(*answer.notes, WHICH_SECOND_PROTOCOL))
         written_in = detect_language(answer.question)
         if written_in == ENGLISH or set(answer.notes) & set(REPLIES.values()):
             return answer
@@ -301,7 +314,9 @@ class AskService:
         it holds: its articles are not these, so the honest answer is to say so."""
         name = unknown_instrument(text, self.corpus, surely=True)
         if name == SECOND_PROTOCOL:
-            return name  # named with the Budapest Convention, and still not it
+            # named with the Budapest Convention, it is surely not held; unqualified, the
+            # question is answered from what is held, with a note saying which protocol
+            return None if second_protocol_unqualified(text) else name
         if name is None or normalise_name(name) in self._treaty_text:
             return None  # cited by the treaties themselves ("the Convention on the Rights of ...")
         if self.ranker.analyser.analyse(spelt_out(text).replace(normalise_name(name), " ")).named:

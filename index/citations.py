@@ -169,6 +169,7 @@ _ABBREVIATIONS = {
     "addl": "additional",
     "conv": "convention",
     "prot": "protocol",
+    "2nd": "second",
 }
 _GLUED_ID = re.compile(r"\b(c?ets)\s*(?:no\.?\s*)?(\d+)", re.IGNORECASE)
 
@@ -225,7 +226,7 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
     is not a name. ``surely``: only names that cannot be a held text misspelt or described
     ("MLA treaty"): another organisation's, a numbered one, a regulation or directive."""
     spelt = spelt_out(text)
-    if _BUDAPEST_SECOND_PROTOCOL.search(spelt):
+    if _BUDAPEST_SECOND_PROTOCOL.search(spelt) or _UNQUALIFIED_SECOND_PROTOCOL.search(spelt):
         return SECOND_PROTOCOL
     for name in _treaty_mentions(spelt):
         words_of_name = set(normalise_name(name).split())
@@ -239,14 +240,30 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
 
 _SURELY_OTHER = frozenset({"regulation", "directive", "gdpr"})
 # The Budapest Convention's Second Additional Protocol (CETS 224, 2022) is not held here; the
-# 1959 MLA Convention's (ETS 182) is. Unqualified, "the second protocol" is the Budapest one:
-# that is the one cybercrime practitioners mean.
+# 1959 MLA Convention's (ETS 182) is. Cited ("Second Additional Protocol art 20"), or named
+# with the Budapest Convention, it is CETS 224 and declined; asked about unqualified ("preserving
+# evidence under the Second Additional Protocol") the question is answered from what is held
+# and the answer says which protocol that is (see ask.py).
 SECOND_PROTOCOL = "Second Additional Protocol to the Budapest Convention (CETS 224)"
 _BUDAPEST_SECOND_PROTOCOL = re.compile(
-    r"\b(?:second|2nd)\s+(?:additional\s+)?protocol\b"
-    r"(?!\s+(?:to\s+)?(?:the\s+)?(?:european\s+)?(?:mla|mutual|1959|ets\s+30\b|ets\s+182\b))"
+    r"\b(?:second|2nd)\s+(?:additional\s+)?protocol\s+(?:to|of)\s+(?:the\s+)?"
+    r"(?:budapest|cybercrime|convention\s+on\s+cybercrime)"
     r"|\bc?ets\s+(?:no\s+)?224\b"
 )
+_UNQUALIFIED_SECOND_PROTOCOL = re.compile(
+    r"\b(?:second|2nd)\s+(?:additional\s+)?protocol\b"
+    r"(?!\s+(?:to|of)\s+(?:the\s+)?(?:european\s+)?(?:mla|mutual|1959|ets\s+30\b|ets\s+182\b))"
+)
+
+
+def second_protocol_unqualified(text: str) -> bool:
+    """ "the 2nd protocol" with no treaty named: ETS 182 here, perhaps CETS 224 to the asker."""
+    spelt = spelt_out(text)
+    return bool(
+        _UNQUALIFIED_SECOND_PROTOCOL.search(spelt) and not _BUDAPEST_SECOND_PROTOCOL.search(spelt)
+    )
+
+
 # The EU's data protection law is asked about by its acronym ("our criminal code", by
 # contrast, is how practitioners ask about implementing these treaties).
 _OTHER_LAW = re.compile(r"\bgdpr\b", re.IGNORECASE)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from corpus.model import Corpus
 from index.answer import AnswerKind, FaqHit, FaqMatch
-from index.ask import AskService
+from index.ask import WHICH_SECOND_PROTOCOL, AskService
 from index.search import SearchIndex
 from scheduler.agenda import Agenda
 from scheduler.model import Event
@@ -308,9 +308,10 @@ def test_an_invisible_character_inside_a_number_is_dropped(ask_service: AskServi
     "question",
     [
         "second additional protocol to the budapest convention art 7",
-        "second add. protocol art 7",
         "CETS 224 art 6",
-        "can we get data directly from a service provider under the 2nd protocol",
+        "second add. protocol art 7",
+        "2nd protocol art 6",
+        "2nd protocol to the Budapest Convention: direct disclosure of subscriber information",
     ],
 )
 def test_the_budapest_second_protocol_is_said_not_to_be_held(
@@ -372,3 +373,14 @@ def test_with_nothing_ahead_the_answer_says_so_and_names_the_last_session(
         "Nothing like this is scheduled from now on. The last on the agenda was "
         "“Closing plenary” on 01 December 2026.",
     )
+
+
+def test_a_question_about_an_unqualified_second_protocol_says_which_one_it_reads(
+    ask_service: AskService,
+) -> None:
+    answer = ask_service.ask(
+        "provisional measures for preserving evidence under the Second Additional Protocol"
+    )
+
+    assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets182", "24")
+    assert answer.notes[-1] == WHICH_SECOND_PROTOCOL
