@@ -27,11 +27,15 @@ class ValidationError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+# libyaml's parser when PyYAML has it (ten times faster on the thesaurus); same nodes and marks
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def compose_yaml(path: Path, problems: list[Problem]) -> yaml.Node | None:
     """The YAML node tree of ``path`` (with line marks), or None after recording why not."""
     name = str(path)
     try:
-        return yaml.compose(path.read_text(encoding="utf-8"))
+        return yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, UnicodeDecodeError) as error:
         problems.append(Problem(name, 1, f"cannot read: {error}"))
     except yaml.YAMLError as error:
