@@ -15,13 +15,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import yaml
-
 from bot import actions
 from bot.agenda_views import agenda_reply, event_lines, parse_day
 from bot.answer_views import AnswerViews, article_button, cite
 from bot.replies import Button, Reply, Span, Style, bold, clip, italic
 from bot.services import Services
+from corpus.problems import load_limited
 from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind
 from scheduler.broadcast import BroadcastError, NotAllowed
@@ -57,7 +56,7 @@ class HelpTexts:
 
     @classmethod
     def load(cls, path: Path = HELP_FILE) -> HelpTexts:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_limited(path.read_text(encoding="utf-8"))
         commands = tuple(
             CommandHelp(c["command"], c["description"], tuple(c.get("examples", ())))
             for c in data["commands"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
+from corpus.problems import load_limited
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = PROJECT_ROOT / "config.yaml"
@@ -95,7 +95,7 @@ def load_settings(config: Path | None = None, environ: dict[str, str] | None = N
     path = config or Path(env.get("WORKSHOP_BOT_CONFIG", str(DEFAULT_CONFIG)))
     values: dict[str, Any] = {}
     if path.exists():
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        loaded = load_limited(path.read_text(encoding="utf-8")) or {}
         if not isinstance(loaded, dict):
             raise SettingsError(f"{path}: expected a mapping of settings")
         known = {f.name for f in fields(Settings)}

@@ -31,11 +31,62 @@ class ValidationError(Exception):
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+MAX_DEPTH = 64  # no file here nests deeper than a handful of levels
+MAX_NODES = 200_000  # nodes after aliases are followed: a "billion laughs" file stops here
+
+
+class YamlLimitError(yaml.YAMLError):
+    """A YAML text nested too deep or expanding too far through aliases."""
+
+    def __init__(self, problem: str, mark: yaml.Mark | None) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.problem_mark = mark
+
+
+def compose_limited(text: str) -> yaml.Node | None:
+    """The node tree of ``text``, refusing deep nesting and alias bombs in well under a
+    second; raises yaml.YAMLError (a YamlLimitError for those) with the line in its mark."""
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except RecursionError:
+        raise YamlLimitError(f"nested more than {MAX_DEPTH} levels deep", None) from None
+    if root is not None:
+        _check_limits(root)
+    return root
+
+
+def _check_limits(root: yaml.Node) -> None:
+    """Walk the tree as a loader would expand it, without recursion, counting as it goes."""
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    seen = 0
+    while stack:
+        node, depth = stack.pop()
+        seen += 1
+        if depth > MAX_DEPTH:
+            raise YamlLimitError(f"nested more than {MAX_DEPTH} levels deep", node.start_mark)
+        if seen > MAX_NODES:
+            raise YamlLimitError(
+                f"expands to more than {MAX_NODES} values (aliases repeated?)", node.start_mark
+            )
+        if isinstance(node, yaml.SequenceNode):
+            stack += [(child, depth + 1) for child in node.value]
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack += [(key, depth + 1), (value, depth + 1)]
+
+
+def load_limited(text: str) -> Any:
+    """``yaml.safe_load`` with the limits of ``compose_limited``."""
+    root = compose_limited(text)
+    return node_value(root) if root is not None else None
+
+
 def compose_yaml(path: Path, problems: list[Problem]) -> yaml.Node | None:
     """The YAML node tree of ``path`` (with line marks), or None after recording why not."""
     name = str(path)
     try:
-        return yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        return compose_limited(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         problems.append(Problem(name, 1, f"cannot read: {error}"))
     except yaml.YAMLError as error:

@@ -31,7 +31,7 @@ from corpus.model import (
     Item,
     Paragraph,
 )
-from corpus.problems import Problem, ValidationError
+from corpus.problems import Problem, ValidationError, load_limited
 
 TREATIES = "treaties"
 DOCUMENT_FOLDERS = ("documents", "guides")
@@ -227,7 +227,7 @@ def _read_document(
         problems.append(Problem(name, 1, "missing YAML front matter between `---` lines"))
         return None
     try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
+        meta = load_limited(match.group(1) or "") or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1  # +1 for 1-based lines, +1 for the opening ---

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import yaml
 
+from corpus.problems import load_limited
 from index.embedding import Embedder, Vectors
 from index.vectors import SEED_DIRECTORY, embed_passages
 
@@ -44,7 +44,7 @@ class Scope:
         path: Path = EXEMPLARS_FILE,
         seed_directory: Path = SEED_DIRECTORY,
     ) -> Scope:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_limited(path.read_text(encoding="utf-8")) or {}
         exemplars = [Exemplar(kind, text) for kind, texts in data.items() for text in texts]
         vectors = embed_passages(
             embedder,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from corpus.model import ArticleRef, Corpus, Document
-from corpus.problems import Problem, ValidationError
+from corpus.problems import Problem, ValidationError, compose_yaml
 from corpus.store import check_corpus, corpus_fingerprint, load_corpus
 
 REAL = Path(__file__).resolve().parents[2] / "corpus"
@@ -209,3 +209,41 @@ def test_fingerprint_follows_every_file_read(root: Path) -> None:
     third = corpus_fingerprint(root)
     _write(root, "instruments.yaml", "")
     assert len({first, second, third, corpus_fingerprint(root)}) == 4
+
+
+BILLION_LAUGHS = "\n".join(
+    [
+        "title: Laughs",
+        'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+        *(
+            f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]"
+            for i in range(8)
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("title: Deep\ntags: " + "[" * 20_000 + "]" * 20_000, "nested more than 64 levels deep"),
+        (BILLION_LAUGHS, "expands to more than 200000 values"),
+    ],
+)
+def test_hostile_front_matter_is_a_problem_not_a_hang(root: Path, front: str, message: str) -> None:
+    path = _write(root, "documents/hostile.md", f"---\n{front}\n---\nText.\n")
+
+    [problem] = check_corpus(root)
+
+    assert problem.path == str(path)
+    assert message in problem.message
+
+
+def test_hostile_yaml_file_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "instruments.yaml"
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    problems: list[Problem] = []
+
+    assert compose_yaml(path, problems) is None
+    assert problems[0].path == str(path)
+    assert "expands to more than" in problems[0].message
