@@ -28,6 +28,10 @@ def register(subparsers: Any) -> None:
     )
     schedule.add_argument("file")
     schedule.add_argument("--into", help="agenda folder (default: the configured one)")
+    schedule.add_argument(
+        "--timezone",
+        help="zone of times the file gives without one (default: the configured default_timezone)",
+    )
     schedule.set_defaults(func=run_import_schedule)
 
     export = subparsers.add_parser("export-ics", help="write the agenda (or one event) as .ics")
@@ -95,14 +99,20 @@ def run_import_schedule(args: argparse.Namespace) -> int:
     from corpus.problems import ValidationError
     from scheduler.export import write_agenda_file
     from scheduler.importers import ImportFailed, import_schedule
+    from scheduler.zones import parse_zone
 
     source = Path(args.file)
     if not source.is_file():
         print(f"{source}: no such file", file=sys.stderr)
         return 2
-    folder = Path(args.into) if args.into else load_settings().agenda_dir
+    settings = load_settings()
+    folder = Path(args.into) if args.into else settings.agenda_dir
+    zone = parse_zone(args.timezone or settings.default_timezone)
+    if zone is None:
+        print(f"unknown time zone {args.timezone or settings.default_timezone!r}", file=sys.stderr)
+        return 2
     try:
-        result = import_schedule(source)
+        result = import_schedule(source, zone)
         target = write_agenda_file(result, folder, source.stem)
     except ImportFailed as error:
         print(error, file=sys.stderr)
@@ -111,6 +121,12 @@ def run_import_schedule(args: argparse.Namespace) -> int:
         print(f"not imported, the agenda is unchanged:\n{error}", file=sys.stderr)
         return 1
     print(f"imported {len(result.events)} events from {result.title} into {target}")
+    if result.assumed_zone:
+        chosen = "--timezone" if args.timezone else "the configured default_timezone"
+        print(
+            f"the file gives times without a zone: read as {result.assumed_zone} ({chosen}; "
+            "re-import with --timezone ZONE if that is wrong)"
+        )
     for reason in result.skipped:
         print(f"skipped: {reason}")
     return 0

@@ -34,19 +34,26 @@ class ImportResult:
     title: str
     events: list[Event] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    assumed_zone: str | None = None  # the zone read into times the file gave without one
 
 
-def import_schedule(path: Path) -> ImportResult:
+def import_schedule(path: Path, default_zone: ZoneInfo | None = None) -> ImportResult:
+    """The events of a pretalx/frab JSON, frab XML or iCalendar file.
+
+    Times the file gives without a zone (FOSDEM's frab XML, floating iCalendar times) are
+    read in ``default_zone`` (UTC when None), and the result says so: one hour off for every
+    session is not something to find out from the reminders."""
+    default_zone = default_zone or ZoneInfo("UTC")
     if path.stat().st_size > MAX_FILE_BYTES:
         raise ImportFailed(f"{path}: larger than 10 MB; refusing to import")
     raw = path.read_bytes()
     head = raw.lstrip()[:200]
     if head.startswith(b"BEGIN:VCALENDAR"):
-        return _from_ics(raw, path.stem)
+        return _from_ics(raw, path.stem, default_zone)
     if head.startswith(b"<"):
-        return _from_xml(raw, path.stem)
+        return _from_xml(raw, path.stem, default_zone)
     if head.startswith(b"{"):
-        return _from_json(raw, path.stem)
+        return _from_json(raw, path.stem, default_zone)
     raise ImportFailed(f"{path}: not a pretalx/frab JSON, frab XML or iCalendar file")
 
 
@@ -113,7 +120,7 @@ def _event(
     )
 
 
-def _from_json(raw: bytes, name: str) -> ImportResult:
+def _from_json(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
     try:
         conference = json.loads(raw)["schedule"]["conference"]
     except (ValueError, KeyError, TypeError) as error:
@@ -127,7 +134,8 @@ def _from_json(raw: bytes, name: str) -> ImportResult:
                 try:
                     start = datetime.fromisoformat(talk["date"])
                     if start.tzinfo is None:
-                        raise ValueError("date has no offset")
+                        start = start.replace(tzinfo=zone or default_zone)
+                        result.assumed_zone = None if zone else default_zone.key
                     end = start + _duration(talk.get("duration") or "00:00")
                     if end <= start:
                         raise ValueError("no duration")
@@ -157,7 +165,7 @@ def _from_json(raw: bytes, name: str) -> ImportResult:
     return result
 
 
-def _from_xml(raw: bytes, name: str) -> ImportResult:
+def _from_xml(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
     try:
         root = ElementTree.fromstring(raw, forbid_dtd=True)
     except DefusedXmlException as error:
@@ -173,7 +181,9 @@ def _from_xml(raw: bytes, name: str) -> ImportResult:
         for event in day.iter("event"):
             label = text(event, "title") or "?"
             try:
-                start = _xml_start(event, day, zone)
+                start, floating = _xml_start(event, day, zone or default_zone)
+                if floating and zone is None:
+                    result.assumed_zone = default_zone.key
                 end = start + _duration(text(event, "duration") or "00:00")
                 if end <= start:
                     raise ValueError("no duration")
@@ -187,7 +197,7 @@ def _from_xml(raw: bytes, name: str) -> ImportResult:
                         label,
                         start=start,
                         end=end,
-                        zone=_zone_for(start, zone),
+                        zone=_zone_for(start, zone or (default_zone if floating else None)),
                         room=text(event, "room") or None,
                         kind=_kind(text(event, "type")),
                         speakers=persons,
@@ -205,23 +215,28 @@ def text(node: Any, tag: str) -> str:
     return str(node.findtext(tag) or "").strip()
 
 
-def _xml_start(event: Any, day: Any, zone: ZoneInfo | None) -> datetime:
+def _xml_start(event: Any, day: Any, zone: ZoneInfo) -> tuple[datetime, bool]:
+    """The start, and whether it was a local time read in ``zone``."""
     absolute = (event.findtext("date") or "").strip()
     if absolute:
         moment = datetime.fromisoformat(absolute)
         if moment.tzinfo is not None:
-            return moment  # <date> is absolute even when <start> is local (DebConf23)
+            return moment, False  # <date> is absolute even when <start> is local (DebConf23)
     clock = (event.findtext("start") or "").strip()
     listed = date.fromisoformat(day.get("date"))
     hour, minute = (int(p) for p in clock.split(":")[:2])
-    moment = datetime(listed.year, listed.month, listed.day, hour, minute, tzinfo=zone or UTC)
+    moment = datetime(listed.year, listed.month, listed.day, hour, minute, tzinfo=zone)
     day_start = day.get("start")
-    if day_start and moment < datetime.fromisoformat(day_start):
-        moment += timedelta(days=1)  # after midnight but before the day change: next date
-    return moment
+    if day_start:
+        begins = datetime.fromisoformat(day_start)
+        if begins.tzinfo is None:
+            begins = begins.replace(tzinfo=zone)
+        if moment < begins:
+            moment += timedelta(days=1)  # after midnight but before the day change: next date
+    return moment, True
 
 
-def _from_ics(raw: bytes, name: str) -> ImportResult:
+def _from_ics(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
     try:
         calendar = icalendar.Calendar.from_ical(raw)
     except ValueError as error:
@@ -239,9 +254,13 @@ def _from_ics(raw: bytes, name: str) -> ImportResult:
             )
             if not isinstance(start, datetime):
                 raise ValueError("all-day event without a time")
-            if start.tzinfo is None:
-                raise ValueError("floating time without a time zone")
-            zone_name = getattr(start.tzinfo, "key", None) or _tz_name(start.tzinfo)
+            if start.tzinfo is None:  # a floating time: the zone is the reader's to choose
+                start = start.replace(tzinfo=default_zone)
+                if isinstance(end, datetime) and end.tzinfo is None:
+                    end = end.replace(tzinfo=default_zone)
+                result.assumed_zone = default_zone.key
+            zone_of_start = start.tzinfo or default_zone
+            zone_name = getattr(zone_of_start, "key", None) or _tz_name(zone_of_start)
             result.events.append(
                 _event(
                     _SLUG.sub("-", name)[:12],

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -128,3 +130,47 @@ def test_ics_tzid_without_vtimezone_resolves_from_the_zone_database(tmp_path: Pa
         "Europe/Paris",
         "2010-03-23T09:30:00+01:00",
     )
+
+
+FLOATING_XML = """<schedule><conference><title>Camp</title><acronym>camp</acronym></conference>
+<day index="1" date="2026-02-07"><room name="K.1.105">
+<event id="1" guid="g-1"><start>10:30</start><duration>00:50</duration><title>Opening</title>
+<room>K.1.105</room><type>talk</type></event></room></day></schedule>
+"""
+
+
+@pytest.mark.parametrize(("zone", "local"), [("Europe/Brussels", "10:30"), (None, "10:30")])
+def test_times_without_a_zone_are_read_in_the_default_zone_and_said(
+    tmp_path: Path, zone: str | None, local: str
+) -> None:
+    path = tmp_path / "camp.xml"
+    path.write_text(FLOATING_XML, encoding="utf-8")
+
+    result = import_schedule(path, ZoneInfo(zone) if zone else None)
+
+    [event] = result.events
+    assert result.assumed_zone == (zone or "UTC")
+    assert f"{event.start:%H:%M}" == local
+    assert event.timezone == (zone or "UTC")
+
+
+def test_floating_ics_times_are_read_in_the_default_zone(tmp_path: Path) -> None:
+    path = tmp_path / "floating.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:u1\r\n"
+        "DTSTART:20260207T103000\r\nDTEND:20260207T112000\r\nSUMMARY:Opening\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+
+    result = import_schedule(path, ZoneInfo("Europe/Paris"))
+
+    [event] = result.events
+    assert (result.assumed_zone, event.timezone) == ("Europe/Paris", "Europe/Paris")
+    assert event.start.utcoffset() == timedelta(hours=1)
+
+
+def test_zoned_exports_assume_nothing() -> None:
+    result = import_schedule(SCHEDULES / "debconf23.xml", ZoneInfo("Europe/Paris"))
+
+    assert result.assumed_zone is None
