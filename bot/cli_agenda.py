@@ -29,6 +29,9 @@ def register(subparsers: Any) -> None:
     schedule.add_argument("file")
     schedule.add_argument("--into", help="agenda folder (default: the configured one)")
     schedule.add_argument(
+        "--force", action="store_true", help="import even a schedule with no events"
+    )
+    schedule.add_argument(
         "--timezone",
         help="zone of times the file gives without one (default: the configured default_timezone)",
     )
@@ -93,6 +96,10 @@ def run_agenda(args: argparse.Namespace) -> int:
     return 0
 
 
+def _skipped_count(skipped: list[str]) -> str:
+    return f" ({len(skipped)} skipped)" if skipped else ""
+
+
 def run_import_schedule(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -113,6 +120,15 @@ def run_import_schedule(args: argparse.Namespace) -> int:
         return 2
     try:
         result = import_schedule(source, zone)
+        if not result.events and not args.force:
+            print(
+                f"{source}: no events to import{_skipped_count(result.skipped)}; the agenda is "
+                "unchanged (--force imports an empty schedule anyway)",
+                file=sys.stderr,
+            )
+            for reason in result.skipped:
+                print(f"skipped: {reason}", file=sys.stderr)
+            return 1
         target = write_agenda_file(result, folder, source.stem)
     except ImportFailed as error:
         print(error, file=sys.stderr)

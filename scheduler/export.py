@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -57,12 +58,17 @@ def write_agenda_file(result: ImportResult, folder: Path, name: str) -> Path:
                 (trial / existing.name).write_bytes(existing.read_bytes())
         (trial / target.name).write_text(text, encoding="utf-8")
         problems = read_agenda(trial)[1]
-        if problems:
-            raise ValidationError(problems)
-    handle, temporary = tempfile.mkstemp(dir=folder, suffix=".part")
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(text)
-    Path(temporary).replace(target)
+        if problems:  # named as the files the organiser has, not the trial copies
+            raise ValidationError(
+                [replace(p, path=p.path.replace(str(trial), str(folder), 1)) for p in problems]
+            )
+    temporary = folder / f".{target.name}.{os.getpid()}.part"  # plain open: honours the umask
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     return target
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -44,3 +46,51 @@ def test_import_refuses_an_unknown_zone(tmp_path: Path, capsys: pytest.CaptureFi
 
     assert main(["import-schedule", str(source), "--timezone", "Europe"]) == 2
     assert capsys.readouterr().err.strip() == "unknown time zone 'Europe'"
+
+
+EMPTY_XML = "<schedule><conference><title>Empty</title></conference></schedule>"
+
+
+def test_an_empty_schedule_is_not_imported_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "camp.xml"
+    agenda = tmp_path / "agenda"
+    source.write_text(FLOATING_XML, encoding="utf-8")
+    assert main(["import-schedule", str(source), "--into", str(agenda)]) == 0
+    before = (agenda / "camp.yaml").read_text(encoding="utf-8")
+    source.write_text(EMPTY_XML, encoding="utf-8")
+
+    assert main(["import-schedule", str(source), "--into", str(agenda)]) == 1
+
+    assert "no events to import; the agenda is unchanged" in capsys.readouterr().err
+    assert (agenda / "camp.yaml").read_text(encoding="utf-8") == before
+    assert main(["import-schedule", str(source), "--into", str(agenda), "--force"]) == 0
+
+
+def test_imported_files_follow_the_umask(tmp_path: Path) -> None:
+    source = tmp_path / "camp.xml"
+    source.write_text(FLOATING_XML, encoding="utf-8")
+    previous = os.umask(0o022)
+    try:
+        assert main(["import-schedule", str(source), "--into", str(tmp_path / "agenda")]) == 0
+    finally:
+        os.umask(previous)
+
+    assert stat.S_IMODE((tmp_path / "agenda" / "camp.yaml").stat().st_mode) == 0o644
+
+
+def test_import_problems_name_the_real_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    agenda = tmp_path / "agenda"
+    agenda.mkdir()
+    (agenda / "broken.yaml").write_text("events: [unclosed\n", encoding="utf-8")
+    source = tmp_path / "camp.xml"
+    source.write_text(FLOATING_XML, encoding="utf-8")
+
+    assert main(["import-schedule", str(source), "--into", str(agenda)]) == 1
+
+    err = capsys.readouterr().err
+    assert f"{agenda / 'broken.yaml'}:" in err
+    assert "tmp" not in err.replace(str(tmp_path), "")
