@@ -373,6 +373,34 @@ def _closing(
     return close
 
 
+def masked(text: str, *secrets_: str | None) -> str:
+    """``text`` with every secret shown only by its first characters: "123456:…"."""
+    for secret in secrets_:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, secret[: min(6, len(secret) // 3)] + "…")
+    return text
+
+
+class SecretsFilter(logging.Filter):
+    """Masks the token and webhook secret in every log record, whoever logs it (the token
+    is part of every Bot API URL)."""
+
+    def __init__(self, *secrets_: str | None) -> None:
+        super().__init__()
+        self.secrets = secrets_
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        hidden = masked(message, *self.secrets)
+        if hidden != message:
+            record.msg, record.args = hidden, None
+        if record.exc_info and not record.exc_text:  # the traceback names the token too
+            record.exc_text = masked(
+                logging.Formatter().formatException(record.exc_info), *self.secrets
+            )
+        return True
+
+
 def webhook_secret(configured: str | None) -> str:
     """The secret Telegram must send with every webhook request; never none at all.
 
@@ -393,6 +421,9 @@ def webhook_secret(configured: str | None) -> str:
 def run_bot(settings: Settings, *, webhook_url: str | None, listen: str, port: int) -> None:
     """Run until stopped: long polling, or a webhook whose secret token Telegram must send."""
     secret = webhook_secret(settings.webhook_secret) if webhook_url else None
+    hiding = SecretsFilter(settings.telegram_token, secret)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(hiding)
     with sole_sender(settings.db_path):
         _serve(settings, webhook_url, secret, listen, port)
 
@@ -415,8 +446,9 @@ def _serve(
         else:
             application.run_polling(allowed_updates=Update.ALL_TYPES)
     except InvalidToken as error:
+        said = masked(error.message, settings.telegram_token, secret)
         raise TokenProblem(
-            f"Telegram rejected the token ({error.message}). Check TELEGRAM_BOT_TOKEN."
+            f"Telegram rejected the token ({said}). Check TELEGRAM_BOT_TOKEN."
         ) from None
     except Forbidden as error:
         raise TokenProblem(f"Telegram refused the bot: {error.message}") from None

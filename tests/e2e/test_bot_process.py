@@ -58,6 +58,7 @@ def test_rejected_token_gives_a_clear_message(stand_in: BotApiStandIn, tmp_path:
     _, err = process.communicate(timeout=60)
     assert process.returncode == 2
     assert err.strip().splitlines()[-1].startswith("Telegram rejected the token")
+    assert "WRONG" not in err  # the token is never printed whole
 
 
 def test_missing_token_gives_a_clear_message(stand_in: BotApiStandIn, tmp_path: Path) -> None:
