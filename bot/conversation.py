@@ -462,6 +462,9 @@ class Conversation:
         if answer.faq:
             reply.add(bold(answer.faq.question))
             reply.add(Span(answer.faq.answer, Style.HTML)).blank()
+        if answer.kind is AnswerKind.EVENT:  # "nothing tomorrow; what comes next:" leads
+            for note in answer.notes:
+                reply.add(italic(note)).blank()
         for found in answer.events[:8]:
             event = self.services.agenda.get(found.id)
             if event is not None:
@@ -483,7 +486,7 @@ class Conversation:
                 reply.add(f"• {cite(hit)}" + (f" – {hit.title}" if hit.title else ""))
         for document in answer.documents[:1]:
             reply.blank().add(italic(f"Guide: {document.title}")).add(clip(document.snippet, 300))
-        for note in answer.notes:
+        for note in answer.notes if answer.kind is not AnswerKind.EVENT else ():
             reply.blank().add(italic(note))
         return reply
 

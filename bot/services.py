@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bot.checks import check_all
 from bot.settings import Settings
 from corpus.model import Corpus
-from corpus.problems import Problem
+from corpus.problems import Problem, ValidationError
 from corpus.store import load_corpus
 from faq.insight import UnansweredLog
 from faq.matcher import FaqMatcher
@@ -23,6 +24,8 @@ from scheduler.changes import diff_agendas
 from scheduler.reminders import ReminderService, SubscriptionService
 from scheduler.search import EventFinder
 from scheduler.store import Database
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -94,7 +97,11 @@ def build_services(
     known = {(a.instrument, a.number) for a in corpus.articles()}
     faq = FaqMatcher.load(settings.faq_dir, known)
     unanswered = unanswered or UnansweredLog(settings.db_path, settings.user_hash_salt)
-    agenda = load_agenda(settings.agenda_dir)
+    try:
+        agenda = load_agenda(settings.agenda_dir)
+    except ValidationError as problems:  # the treaties still answer; `check` shows the lines
+        log.warning("agenda not loaded, fix it and /reload:\n%s", problems)
+        agenda = Agenda()
     database = database or Database(settings.db_path)
     # the finder reads the services' agenda when asked, so a reloaded agenda is seen at once
     events = EventFinder(lambda: services.agenda)

@@ -11,7 +11,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
 from corpus.model import Article, Corpus, normalise_name
@@ -54,6 +54,16 @@ _AHEAD = re.compile(
     r"\b(?:next|upcoming|coming up|tomorrow|today|tonight|this (?:week|afternoon|morning))\b",
     re.IGNORECASE,
 )
+_DAY_WORD = re.compile(r"\b(?:today|tonight|tomorrow)\b", re.IGNORECASE)
+
+
+def _on_day(event: EventHit, now: datetime, offset: int) -> bool:
+    """Whether ``event`` runs on today (0) or tomorrow (1), in the event's own zone."""
+    local_now = now.astimezone(event.start.tzinfo)
+    day = (local_now + timedelta(days=offset)).date()
+    return event.start.date() <= day <= event.end.astimezone(event.start.tzinfo).date()
+
+
 RELATED = 0.25  # other candidates shown only when this close to the best one
 # A programme-document passage this much more similar to the question than any article
 # answers it, when it also says one of the question's words. Measured on the development
@@ -220,12 +230,17 @@ class AskService:
     @staticmethod
     def _event_answer(text: str, events: list[EventHit], now: datetime) -> Answer:
         notes: tuple[str, ...] = ()
+        day = _DAY_WORD.search(text)
         if _AHEAD.search(text) and all(e.end <= now for e in events):
             last = events[0]
             notes = (
                 "Nothing like this is scheduled from now on. The last on the agenda was "
                 f"“{last.title}” on {last.start:%d %B %Y}.",
             )
+        elif day is not None:
+            offset = 1 if day.group().lower() == "tomorrow" else 0
+            if not any(_on_day(e, now, offset) for e in events):
+                notes = (f"Nothing is on the agenda {day.group().lower()}; what comes next:",)
         return Answer(text, AnswerKind.EVENT, events=tuple(events), notes=notes)
 
     @staticmethod
@@ -378,7 +393,7 @@ class AskService:
                     article=article.number,
                     title=article.title,
                     score=best.score / 100,
-                    snippet=article.text[:300],
+                    snippet=snippet(article.text, frozenset(), None)[0],
                     instrument_name=instrument.short_title,
                 )
             )

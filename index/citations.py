@@ -238,7 +238,9 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
     return None
 
 
-_SURELY_OTHER = frozenset({"regulation", "directive", "gdpr"})
+_SURELY_OTHER = frozenset(
+    {"regulation", "directive", "gdpr", "echr", "iccpr", "cfaa", "nis", "nis2"}
+)
 # The Budapest Convention's Second Additional Protocol (CETS 224, 2022) is not held here; the
 # 1959 MLA Convention's (ETS 182) is. Cited ("Second Additional Protocol art 20"), or named
 # with the Budapest Convention, it is CETS 224 and declined; asked about unqualified ("preserving
@@ -266,7 +268,7 @@ def second_protocol_unqualified(text: str) -> bool:
 
 # The EU's data protection law is asked about by its acronym ("our criminal code", by
 # contrast, is how practitioners ask about implementing these treaties).
-_OTHER_LAW = re.compile(r"\bgdpr\b", re.IGNORECASE)
+_OTHER_LAW = re.compile(r"\b(?:gdpr|echr|iccpr|cfaa|nis2?)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"\d")
 
 

@@ -16,13 +16,19 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MARKERS = {
     "en": "the of and to is are what how can does which who when where for with an be this that "
     "my our it do should",
-    "fr": "le la les des du un une est sont que qui quoi quel quelle quels quelles comment pour "
+    "fr": "de le la les des du un une est sont que qui quoi quel quelle quels quelles comment pour "
     "dans sur avec une pas peut peuvent faut ce cette ces nous vous je et au aux ou données est-ce "
     "combien pourquoi",
-    "es": "el la los las del una es son que qué cómo como para por con puede pueden se al y sobre "
-    "cuál cuáles cuánto dónde hay mi nuestro datos lo",
-    "pt": "o os as do da dos das um uma é são que como para por com pode podem se ao e sobre "
+    "es": "de el la los las del una es son que qué cómo como para por con puede pueden se al y "
+    "sobre cuál cuáles cuánto dónde hay mi nuestro datos lo",
+    "pt": "de o os as do da dos das um uma é são que como para por com pode podem se ao e sobre "
     "qual quais quanto onde há meu nosso dados não em no na",
+}
+# Word endings that tell the three Romance languages apart when their function words tie.
+_ENDINGS = {
+    "fr": ("tion", "tions", "ité", "eux", "aux"),
+    "es": ("ción", "ciones", "dad", "dades"),
+    "pt": ("ção", "ções", "dade", "dades"),
 }
 _ACCENTS = {"fr": "éèêàçùœë", "es": "ñ¿¡áíóú", "pt": "ãõçâêáíóú"}
 
@@ -44,7 +50,9 @@ def detect_language(text: str) -> str:
     best = max(scores, key=lambda language: scores[language])
     if best == ENGLISH or scores[best] <= scores[ENGLISH] or scores[best] < 1.5:
         return ENGLISH
-    return best
+    for language, endings in _ENDINGS.items():  # which of them, when function words tie
+        scores[language] += 0.5 * sum(t.endswith(endings) for t in tokens)
+    return max(_ENDINGS, key=lambda language: scores[language])
 
 
 _MARKER_SETS = {language: frozenset(words.split()) for language, words in _MARKERS.items()}

@@ -123,7 +123,12 @@ def _best_window(block: str, stems: frozenset[str]) -> str:
             score += scores[last]
             if score > best[0]:
                 best = (score, spans[first][0], min(spans[last][1], spans[first][0] + MAX_SNIPPET))
-    return block[best[1] : best[2]].strip()
+    start, end = best[1], best[2]
+    if end < len(block) and block[end - 1] not in ".;:" and not block[end].isspace():
+        # one sentence longer than the window: end at a word, and say the rest is left out
+        end = block.rfind(" ", start, end)
+        return block[start:end].strip() + " …"
+    return block[start:end].strip()
 
 
 def count_matches(text: str, stems: frozenset[str]) -> int:

@@ -238,3 +238,27 @@ def test_every_command_replies_to_any_argument(
 
     assert replies
     assert not any("something went wrong" in r.plain() for r in replies)
+
+
+def test_an_invalid_agenda_file_does_not_stop_the_treaties_answering(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    agenda = tmp_path / "agenda"
+    agenda.mkdir()
+    (agenda / "a.yaml").write_text("events:\n  - id: x\n    title: [unclosed\n", encoding="utf-8")
+    settings = replace(
+        Settings(),
+        agenda_dir=agenda,
+        data_dir=tmp_path,
+        db_path=tmp_path / "bot.sqlite3",
+        index_dir=tmp_path / "index",
+    )
+    built = build_services(settings)
+    try:
+        [reply, *_] = Conversation(built).message("art 29(3)", PARTICIPANT)
+    finally:
+        built.close()
+
+    assert reply.plain().startswith("Budapest Convention · Art. 29(3)")
+    assert built.agenda.events == []
+    assert f"{agenda / 'a.yaml'}:" in caplog.text

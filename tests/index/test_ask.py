@@ -384,3 +384,26 @@ def test_a_question_about_an_unqualified_second_protocol_says_which_one_it_reads
 
     assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets182", "24")
     assert answer.notes[-1] == WHICH_SECOND_PROTOCOL
+
+
+def test_tomorrow_with_nothing_on_says_so_before_what_comes_next(
+    corpus: Corpus, search_index: SearchIndex
+) -> None:
+    now = datetime(2026, 12, 3, 9, tzinfo=UTC)
+    later = _event("later", "Closing plenary", now + timedelta(days=2))
+    agenda = Agenda([later])
+    service = AskService(corpus, search_index, events=EventFinder(lambda: agenda))
+
+    answer = service.ask("what is on tomorrow?", now=now)
+
+    assert [e.id for e in answer.events] == ["later"]
+    assert answer.notes == ("Nothing is on the agenda tomorrow; what comes next:",)
+
+
+def test_a_law_named_by_its_acronym_is_not_quoted_from_a_held_treaty(
+    ask_service: AskService,
+) -> None:
+    answer = ask_service.ask("article 8 ECHR privacy")
+
+    assert answer.kind is AnswerKind.NONE
+    assert "is not one of the texts I hold" in answer.notes[0]
