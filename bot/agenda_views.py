@@ -11,13 +11,14 @@ from zoneinfo import ZoneInfo
 from bot.replies import Reply, bold, italic
 from scheduler.agenda import Agenda
 from scheduler.model import Event
+from scheduler.zones import zone_label
 
 
 def when(event: Event, reader: ZoneInfo) -> str:
     local = f"{event.start:%a %d %b %Y, %H:%M}–{event.end:%H:%M} ({event.timezone})"
     start, end = event.start.astimezone(reader), event.end.astimezone(reader)
     if start.utcoffset() != event.start.utcoffset():
-        local += f" · {start:%a %H:%M}–{end:%H:%M} your time ({reader.key})"
+        local += f" · {start:%a %H:%M}–{end:%H:%M} your time ({zone_label(reader)})"
     return local
 
 

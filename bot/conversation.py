@@ -26,6 +26,7 @@ from index.answer import Answer, AnswerKind
 from scheduler.broadcast import BroadcastError, NotAllowed
 from scheduler.export import to_ics
 from scheduler.reminders import EVERYTHING, DueReminder, overlaps
+from scheduler.zones import zone_label
 
 HELP_FILE = Path(__file__).with_name("help.yaml")
 log = logging.getLogger(__name__)
@@ -272,7 +273,9 @@ class Conversation:
         if not argument.strip() or subscriptions is None:
             zone = self._reader_zone(user)
             return [
-                Reply().add(f"Times are shown in {zone.key}. Change it with /timezone Asia/Tokyo")
+                Reply().add(
+                    f"Times are shown in {zone_label(zone)}. Change it with /timezone Asia/Tokyo"
+                )
             ]
         try:
             zone = subscriptions.set_timezone(user.chat_id, argument.strip())
@@ -284,7 +287,7 @@ class Conversation:
                     "or an offset like UTC+3."
                 )
             ]
-        return [Reply().add(f"Times will be shown in {zone.key} too.")]
+        return [Reply().add(f"Times will be shown in {zone_label(zone)} too.")]
 
     def reminder(self, due: DueReminder) -> Reply:
         """The message of one due reminder."""

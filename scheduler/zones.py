@@ -37,6 +37,15 @@ def parse_zone(text: str) -> ZoneInfo | None:
     return ZoneInfo(f"Etc/GMT{sign}{hours}")
 
 
+def zone_label(zone: ZoneInfo) -> str:
+    """The zone as people say it: "Asia/Tokyo", and "UTC+3" for Etc/GMT-3 (POSIX signs are
+    inverted, which alarms anyone reading them)."""
+    offset = re.fullmatch(r"Etc/GMT([+-])(\d{1,2})", zone.key)
+    if offset is None:
+        return zone.key
+    return f"UTC{'-' if offset.group(1) == '+' else '+'}{offset.group(2)}"
+
+
 @cache
 def _by_name() -> dict[str, str]:
     return {name.casefold(): name for name in available_timezones()}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scheduler.zones import parse_zone
+from scheduler.zones import parse_zone, zone_label
 
 
 @pytest.mark.parametrize(
@@ -41,3 +43,11 @@ def test_text_naming_no_zone_is_none(text: str) -> None:
 @given(st.text(max_size=80))
 def test_parse_zone_never_raises(text: str) -> None:
     parse_zone(text)
+
+
+@pytest.mark.parametrize(
+    ("key", "label"),
+    [("Etc/GMT-3", "UTC+3"), ("Etc/GMT+5", "UTC-5"), ("Asia/Tokyo", "Asia/Tokyo"), ("UTC", "UTC")],
+)
+def test_zone_labels_read_as_people_say_them(key: str, label: str) -> None:
+    assert zone_label(ZoneInfo(key)) == label
