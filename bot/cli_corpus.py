@@ -171,14 +171,13 @@ def _semantic_status(settings: Settings) -> str:
     from corpus.store import load_corpus
     from index.embedding import load_embedder
     from index.passages import passages
-    from index.vectors import SEED_DIRECTORY, cache_file, digest, read_cache
+    from index.vectors import cached_vectors, digest
 
     semantic = load_embedder()
     if semantic.embedder is None:
         return f"{semantic.reason}: answering lexically"
     version = semantic.embedder.version
-    cached = read_cache(cache_file(SEED_DIRECTORY, version))
-    cached.update(read_cache(cache_file(settings.vectors_dir, version)))
+    cached = cached_vectors(version, settings.vectors_dir)
     found = passages(load_corpus(settings.corpus_dir))
     missing = sum(1 for p in found if digest(version, p.embedded) not in cached)
     state = "all vectors cached" if not missing else f"{missing} to embed at the next start"

@@ -23,6 +23,7 @@ from bot.services import Services
 from corpus.problems import load_limited
 from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind
+from index.citations import DEFAULT_INSTRUMENT
 from scheduler.broadcast import BroadcastError, NotAllowed
 from scheduler.export import to_ics
 from scheduler.reminders import EVERYTHING, DueReminder, overlaps
@@ -194,7 +195,11 @@ class Conversation:
     def article_command(self, argument: str, user: User) -> list[Reply]:
         if not argument:
             return [Reply().add("Which article? For example /article 29 or /article lanzarote 23")]
-        citation = argument if re.search(r"art", argument, re.I) else _as_citation(argument)
+        default = self.services.corpus.instruments.get(DEFAULT_INSTRUMENT)
+        highest = len(default.articles) if default else 0
+        citation = (
+            argument if re.search(r"art", argument, re.I) else _as_citation(argument, highest)
+        )
         answer = self.services.ask.ask(citation, user_id=user.id, language=user.language)
         if answer.kind is not AnswerKind.CITATION:
             reply = Reply().add(*answer.notes or ("I could not read that citation.",))
@@ -518,15 +523,16 @@ class Conversation:
         )
 
 
-def _as_citation(argument: str) -> str:
+def _as_citation(argument: str, default_articles: int) -> str:
     """ "/article lanzarote 23" -> "lanzarote article 23"; "/article 29(3)" -> "article 29(3)";
     "/article ETS 182 7" -> "ETS 182 article 7"; "/article 108 5" -> "ETS 108 article 5" (a
-    first number above any Budapest article is an instrument's)."""
+    first number above any article of the default instrument, the Budapest Convention's
+    ``default_articles``, is an instrument's)."""
     numbered = _INSTRUMENT_THEN_ARTICLE.match(argument)
     if numbered is not None:
         instrument = numbered.group("instrument")
         if instrument.isdigit():
-            if int(instrument) <= BUDAPEST_ARTICLES:
+            if int(instrument) <= default_articles:
                 return f"article {argument.strip()}"
             instrument = f"ETS {instrument}"
         return f"{instrument} article {numbered.group('article')}"
@@ -536,7 +542,6 @@ def _as_citation(argument: str) -> str:
     return f"{argument[: match.start()]} article {argument[match.start() :]}"
 
 
-BUDAPEST_ARTICLES = 48
 # "ETS 182 7", "cets 201 23(2)", "108 5": an instrument id or number, then the article
 _INSTRUMENT_THEN_ARTICLE = re.compile(
     r"^\s*(?P<instrument>(?:c?ets\s*(?:no\.?\s*)?)?\d{2,3})\s+(?P<article>\d{1,3}\b.*)$",

@@ -66,6 +66,19 @@ def write_cache(path: Path, vectors: dict[str, Vectors]) -> None:
         raise
 
 
+def cached_vectors(
+    version: str,
+    directory: Path,
+    *,
+    seed_directory: Path = SEED_DIRECTORY,
+    queries: bool = False,
+) -> dict[str, Vectors]:
+    """Every vector the seed and the cache in ``directory`` hold for ``version``, by digest."""
+    cached = read_cache(cache_file(seed_directory, version, queries=queries))
+    cached.update(read_cache(cache_file(directory, version, queries=queries)))
+    return cached
+
+
 def embed_passages(
     embedder: Embedder,
     texts: Sequence[str],
@@ -80,8 +93,7 @@ def embed_passages(
     ``queries``: the texts are questions (embedded as queries), not passages."""
     version = embedder.version
     wanted = [digest(version, text) for text in texts]
-    cached = read_cache(cache_file(seed_directory, version, queries=queries))
-    cached.update(read_cache(cache_file(directory, version, queries=queries)))
+    cached = cached_vectors(version, directory, seed_directory=seed_directory, queries=queries)
     embed = embedder.queries if queries else embedder.passages
     missing = sorted({d: t for d, t in zip(wanted, texts, strict=True) if d not in cached}.items())
     for done in range(0, len(missing), BATCH):
