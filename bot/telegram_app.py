@@ -102,37 +102,19 @@ class TelegramFrontEnd:
         self.stopping = asyncio.Event()  # set at shutdown: the outbox finishes its send and stops
 
     async def send_reminders(self, context: Context) -> None:
-        """The periodic job: claim due reminders in the database, then send them."""
+        """The periodic job: claim due reminders and hand them to the outbox, which paces
+        them, waits out flood control and retries (a 429 no longer strands a batch)."""
         reminders = self.services.reminders
-        subscriptions = self.services.subscriptions
-        if reminders is None or subscriptions is None:
+        if reminders is None:
             return
         now = datetime.now(UTC)
-        # Claims left unsent by a previous run first, then new claims (never the other way
-        # round: fresh claims are unsent too until their message has gone).
+        # Claims left unqueued by a previous run first, then new claims (never the other way
+        # round: fresh claims are unqueued too until queue() has run).
         resumed = reminders.unsent(self.services.agenda, now) if self._first_tick else []
         self._first_tick = False
         due = resumed + reminders.due(self.services.agenda, now)
-        for reminder in due:
-            reply = self.conversation.reminder(reminder)
-            try:
-                await context.bot.send_message(
-                    reminder.chat_id,
-                    reply.html(),
-                    parse_mode=ParseMode.HTML,
-                    link_preview_options=NO_PREVIEW,
-                )
-            except Forbidden:
-                subscriptions.mark_inactive(reminder.chat_id)  # blocked the bot
-            except RetryAfter as error:
-                log.warning(
-                    "rate limited for %s; reminder left for the next tick", error.retry_after
-                )
-                return
-            except TelegramError:
-                log.exception("reminder to %s failed; it will be retried", reminder.chat_id)
-                continue
-            reminders.sent(reminder)
+        if due:
+            reminders.queue([(r, self.conversation.reminder(r).html()) for r in due])
 
     def install(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         private = filters.ChatType.PRIVATE

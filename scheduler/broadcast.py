@@ -17,10 +17,9 @@ from scheduler.changes import EventChange, change_html
 from scheduler.messages import agenda_html, escape, split_html
 from scheduler.model import Event
 from scheduler.reminders import EVERYTHING
-from scheduler.store import Database
+from scheduler.store import SYSTEM, Database
 
 log = logging.getLogger(__name__)
-SYSTEM = 0  # organiser id of the bot's own notices
 MAX_PARTS = 20
 
 
@@ -49,6 +48,7 @@ class DeliveryReport:
     failed: int
     blocked: int
     unknown: int  # in flight at a crash: may or may not have arrived
+    expired: int = 0  # reminders still waiting when their session began: not sent
 
     @property
     def finished(self) -> bool:
@@ -169,12 +169,13 @@ class BroadcastService:
 
         return DeliveryReport(
             broadcast_id,
-            total=count("pending", "sending", "sent", "failed", "blocked", "unknown"),
+            total=count("pending", "sending", "sent", "failed", "blocked", "unknown", "expired"),
             sent=count("sent"),
             pending=count("pending", "sending"),
             failed=count("failed"),
             blocked=count("blocked"),
             unknown=count("unknown"),
+            expired=count("expired"),
         )
 
     def _require(self, user_id: int, action: str) -> None:

@@ -1,6 +1,7 @@
 """Deliver the outbox: paced sends through an injected Sender, retries, and crash recovery.
 
-A row goes pending -> sending -> sent | failed | blocked. `sending` is committed before the
+A row goes pending -> sending -> sent | failed | blocked, or pending -> expired when it
+carries an expiry (a reminder whose session has begun). `sending` is committed before the
 Sender is awaited and the outcome right after, so after a hard kill the only rows whose fate is
 unknown are those found `sending`: the sends in flight at that instant (at most `concurrency`).
 The Bot API has no idempotency key, so nobody can tell whether Telegram got them; `recover()`
@@ -172,11 +173,13 @@ class OutboxDispatcher:
     def _ready(self) -> list[_Row]:
         """Pending rows due now whose earlier parts to the same chat are done; one per chat."""
         now = self.clock()
+        self._expire(now)
         rows = self.db.query(
             """
-            SELECT o.row_id, o.chat_id, p.html, o.attempts FROM outbox o
-            JOIN broadcast_parts p ON p.broadcast_id = o.broadcast_id AND p.part = o.part
+            SELECT o.row_id, o.chat_id, COALESCE(o.html, p.html), o.attempts FROM outbox o
+            LEFT JOIN broadcast_parts p ON p.broadcast_id = o.broadcast_id AND p.part = o.part
             WHERE o.status = 'pending' AND o.not_before <= ?
+              AND (o.html IS NOT NULL OR p.html IS NOT NULL)
               AND NOT EXISTS (
                 SELECT 1 FROM outbox e
                 WHERE e.broadcast_id = o.broadcast_id AND e.chat_id = o.chat_id
@@ -193,6 +196,17 @@ class OutboxDispatcher:
             if chat not in chosen:
                 chosen[chat] = _Row(int(str(row_id)), chat, str(html), int(str(attempts)))
         return list(chosen.values())
+
+    def _expire(self, now: float) -> None:
+        """A reminder still waiting when its session begins is no longer worth sending."""
+        with self.db.transaction() as sql:
+            expired = sql.execute(
+                "UPDATE outbox SET status = 'expired', detail = 'the session had begun'"
+                " WHERE status = 'pending' AND expires IS NOT NULL AND expires <= ?",
+                (now,),
+            ).rowcount
+        if expired:
+            log.warning("%d reminder(s) not sent before their session began: expired", expired)
 
     def _next_wake(self) -> float | None:
         rows = self.db.query("SELECT MIN(not_before) FROM outbox WHERE status = 'pending'")

@@ -3,7 +3,12 @@
 A chat follows the whole agenda, a series, or single events (/remind). Before each followed
 event it gets a reminder at each of its lead times (default 24 h and 15 min). A reminder
 missed while the bot was down is still sent, marked late, if the event has not started yet;
-once it has started the reminder is dropped.
+once it has started the reminder is dropped. A lead whose moment had already passed when the
+session first appeared on the agenda is not sent at all: a session added 16 minutes ahead gets
+its 15-minute reminder, not a late 24-hour one.
+
+Due reminders are claimed here and handed to the outbox (see queue), which paces them, waits
+out Telegram's flood control and retries, exactly as for broadcasts.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from scheduler.agenda import Agenda
 from scheduler.model import Event
-from scheduler.store import Database
+from scheduler.store import SYSTEM, Database
 from scheduler.zones import MAX_NAME, parse_zone
 
 DEFAULT_LEADS = (24 * 60, 15)
@@ -213,42 +218,71 @@ class ReminderService:
                 claimed.extend(DueReminder(chat, event, minutes, late) for chat in sorted(chats))
         return claimed
 
+    def first_seen(self, agenda: Agenda, now: datetime) -> dict[str, float]:
+        """When each upcoming event first appeared on the agenda (now, for new ones)."""
+        seen = {
+            str(event): float(str(moment))
+            for event, moment in self.db.query("SELECT event_id, first_seen FROM events_seen")
+        }
+        new = [(e.id, now.timestamp()) for e in agenda.events if e.id not in seen]
+        if new:
+            with self.db.transaction() as sql:
+                sql.executemany("INSERT OR IGNORE INTO events_seen VALUES (?, ?)", new)
+            seen.update(new)
+        return seen
+
     def _due_batches(self, agenda: Agenda, now: datetime) -> list[tuple[Event, int]]:
-        """(event, lead) pairs whose moment has come, not yet fully claimed, soonest first."""
+        """(event, lead) pairs whose moment has come, not yet fully claimed, soonest first;
+        a lead whose moment had passed before the event appeared is never due."""
         leads = {int(str(r[0])) for r in self.db.query("SELECT DISTINCT minutes FROM leads")}
         leads |= set(DEFAULT_LEADS)
         done = {
             (str(e), int(str(m)), float(str(t)))
             for e, m, t in self.db.query("SELECT event_id, minutes, start FROM lead_runs")
         }
+        seen = self.first_seen(agenda, now)
         return sorted(
             (
                 (e, minutes)
                 for e in agenda.events
                 if e.start > now
                 for minutes in leads
-                if e.start - timedelta(minutes=minutes) <= now
+                if seen[e.id] <= (moment := e.start - timedelta(minutes=minutes)).timestamp()
+                and moment <= now
                 and (e.id, minutes, e.start.timestamp()) not in done
             ),
             key=lambda pair: (pair[0].start, -pair[1], pair[0].id),
         )
 
-    def sent(self, reminder: DueReminder) -> None:
+    def queue(self, messages: list[tuple[DueReminder, str]]) -> int:
+        """Hand claimed reminders, each with its chat's own text, to the outbox; rows queued.
+
+        One transaction queues the rows and marks the claims done, so a crash leaves each
+        claim either queued (the outbox delivers it) or unsent (``unsent`` finds it again);
+        never both, never neither. A row expires when its session begins."""
+        now = self.clock()
+        queued = 0
+        batches: dict[str, int] = {}
         with self.db.transaction() as sql:
-            sql.execute(
-                "UPDATE deliveries SET sent_at = ?"
-                " WHERE chat_id = ? AND event_id = ? AND minutes = ? AND start = ?",
-                (
-                    self.clock(),
-                    reminder.chat_id,
-                    reminder.event.id,
-                    reminder.minutes,
-                    reminder.event.start.timestamp(),
-                ),
-            )
+            for reminder, html in messages:
+                event, start = reminder.event, reminder.event.start.timestamp()
+                audience = f"reminder:{event.id}:{reminder.minutes}:{start:.0f}"
+                if audience not in batches:
+                    batches[audience] = _batch(sql, audience, now)
+                queued += sql.execute(
+                    "INSERT OR IGNORE INTO outbox (broadcast_id, chat_id, part, html, expires)"
+                    " VALUES (?, ?, 0, ?, ?)",
+                    (batches[audience], reminder.chat_id, html, start),
+                ).rowcount
+                sql.execute(
+                    "UPDATE deliveries SET sent_at = ?"
+                    " WHERE chat_id = ? AND event_id = ? AND minutes = ? AND start = ?",
+                    (now, reminder.chat_id, event.id, reminder.minutes, start),
+                )
+        return queued
 
     def unsent(self, agenda: Agenda, now: datetime) -> list[DueReminder]:
-        """Claims whose send never completed (the bot died in between): still worth sending,
+        """Claims never handed to the outbox (the bot died in between): still worth sending,
         unless the event has started or moved (the batch for its new start reminds anew)."""
         rows = self.db.query(
             "SELECT chat_id, event_id, minutes, start FROM deliveries WHERE sent_at IS NULL"
@@ -261,3 +295,19 @@ class ReminderService:
             and events[str(event)].start > now
             and events[str(event)].start.timestamp() == float(str(start))
         ]
+
+
+def _batch(sql: sqlite3.Connection, audience: str, now: float) -> int:
+    """The outbox batch (a confirmed broadcast of the bot's own) of one (event, lead, start)."""
+    found = sql.execute(
+        "SELECT broadcast_id FROM broadcasts WHERE organiser = ? AND audience = ?",
+        (SYSTEM, audience),
+    ).fetchone()
+    if found:
+        return int(found[0])
+    cursor = sql.execute(
+        "INSERT INTO broadcasts (organiser, audience, status, created_at, confirmed_at)"
+        " VALUES (?, ?, 'confirmed', ?, ?)",
+        (SYSTEM, audience, now, now),
+    )
+    return int(cursor.lastrowid or 0)

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 5  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches,
-# 5: a delivery is for one start of its event, so a session moved later is reminded again
+SCHEMA_VERSION = 6  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches,
+# 5: a delivery is for one start of its event, so a session moved later is reminded again,
+# 6: reminders go through the outbox (a row's own text, an expiry), events_seen
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS chats (
     chat_id INTEGER PRIMARY KEY,
@@ -87,10 +88,21 @@ CREATE TABLE IF NOT EXISTS outbox (
     not_before REAL NOT NULL DEFAULT 0,
     detail TEXT,
     sent_at REAL,
+    html TEXT,                                -- this chat's own text (reminders), else the part's
+    expires REAL,                             -- not sent after this moment (the session began)
     UNIQUE (broadcast_id, chat_id, part)
 );
 CREATE INDEX IF NOT EXISTS outbox_waiting ON outbox (not_before) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS outbox_status ON outbox (broadcast_id, status);
+CREATE INDEX IF NOT EXISTS broadcasts_audience ON broadcasts (audience);
+CREATE TABLE IF NOT EXISTS events_seen (    -- when the bot first saw each event on the agenda
+    event_id TEXT PRIMARY KEY,
+    first_seen REAL NOT NULL
+);
+"""
+_OUTBOX_WITH_OWN_TEXT = """
+ALTER TABLE outbox ADD COLUMN html TEXT;
+ALTER TABLE outbox ADD COLUMN expires REAL;
 """
 # Schema 4 keyed deliveries without the event start: each keeps the start of the batch that
 # claimed it (the latest, if the event had already moved), so nothing is sent twice.
@@ -116,6 +128,9 @@ FROM deliveries_v4 d;
 DROP TABLE deliveries_v4;
 CREATE INDEX IF NOT EXISTS deliveries_unsent ON deliveries (sent_at) WHERE sent_at IS NULL;
 """
+
+
+SYSTEM = 0  # the organiser id of the bot's own messages: reminders and change notices
 
 
 class AlreadyRunning(Exception):
@@ -163,6 +178,9 @@ class Database:
         columns = {row[1] for row in self._connection.execute("PRAGMA table_info(deliveries)")}
         if columns and "start" not in columns:
             script += _DELIVERIES_WITH_START
+        columns = {row[1] for row in self._connection.execute("PRAGMA table_info(outbox)")}
+        if columns and "html" not in columns:
+            script += _OUTBOX_WITH_OWN_TEXT
         self._connection.executescript(
             f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version={SCHEMA_VERSION};\nCOMMIT;"
         )

@@ -11,8 +11,10 @@ import pytest
 
 from scheduler.agenda import Agenda
 from scheduler.model import Event
+from scheduler.outbox import OutboxDispatcher, SendResult
 from scheduler.reminders import ReminderService, SubscriptionService, overlaps
 from scheduler.store import Database
+from tests.scheduler.conftest import FakeClock, ScriptedSender
 
 PARIS = ZoneInfo("Europe/Paris")
 START = datetime(2026, 10, 26, 9, 0, tzinfo=PARIS)  # the Monday after the DST change
@@ -60,6 +62,7 @@ def test_missed_reminder_is_sent_late_and_dropped_after_start(database: Database
     agenda = Agenda([_event("opening", START), _event("closing", START + timedelta(hours=3))])
     SubscriptionService(database).subscribe(1)
     reminders = ReminderService(database)
+    reminders.first_seen(agenda, START - timedelta(days=3))  # on the agenda for days
     # the bot was down all day; it comes back 10 minutes before the opening
     due = reminders.due(agenda, START - timedelta(minutes=10))
     assert sorted((r.event.id, r.minutes, r.late) for r in due) == [
@@ -81,7 +84,7 @@ def test_restart_neither_loses_nor_doubles(database: Database, tmp_path: Path) -
     assert service.due(agenda, START - timedelta(hours=24)) == []  # not doubled
     unsent = service.unsent(agenda, START - timedelta(hours=24))
     assert [(r.chat_id, r.minutes) for r in unsent] == [(first[0].chat_id, 1440)]  # not lost
-    service.sent(unsent[0])
+    service.queue([(unsent[0], "reminder")])
     assert service.unsent(agenda, START - timedelta(hours=24)) == []
 
 
@@ -90,7 +93,7 @@ def test_a_moved_session_is_reminded_again_for_its_new_time(database: Database) 
     reminders = ReminderService(database)
     before = Agenda([_event("opening", START)])
     for reminder in reminders.due(before, START - timedelta(hours=24)):
-        reminders.sent(reminder)
+        reminders.queue([(reminder, "reminder")])
     moved = Agenda([_event("opening", START + timedelta(hours=2))])  # the organiser reloads
     # the day-before reminder went out for the old time; the change notice covers the move
     assert reminders.due(moved, START - timedelta(hours=12)) == []
@@ -140,7 +143,7 @@ def test_a_schema_4_database_keeps_its_deliveries(tmp_path: Path) -> None:
         (1, "opening", 1440, stamp)
     ]
     assert ReminderService(database).due(agenda, START - timedelta(hours=23)) == []  # not again
-    assert database.query("PRAGMA user_version") == [(5,)]
+    assert database.query("PRAGMA user_version") == [(6,)]
 
 
 def test_series_personal_and_custom_leads(database: Database) -> None:
@@ -148,7 +151,9 @@ def test_series_personal_and_custom_leads(database: Database) -> None:
     subscriptions = SubscriptionService(database)
     subscriptions.subscribe(1, "GLACY")
     subscriptions.remind(2, "b", minutes=60)
-    due = ReminderService(database).due(agenda, START - timedelta(minutes=60))
+    reminders = ReminderService(database)
+    reminders.first_seen(agenda, START - timedelta(days=3))
+    due = reminders.due(agenda, START - timedelta(minutes=60))
     assert sorted((r.chat_id, r.event.id, r.minutes) for r in due) == [
         (1, "a", 1440),
         (2, "b", 60),
@@ -196,3 +201,57 @@ def test_large_batches_are_claimed_a_tick_budget_at_a_time(database: Database) -
         [(5, "opening", False)],
         [],
     ]
+
+
+def test_a_session_added_late_gets_only_the_reminders_still_ahead(database: Database) -> None:
+    SubscriptionService(database).subscribe(1)
+    reminders = ReminderService(database)
+    agenda = Agenda([_event("opening", START)])
+    # added 16 minutes before it starts: no "sent late" 24-hour reminder, then the 15-minute one
+    assert reminders.due(agenda, START - timedelta(minutes=16)) == []
+    [soon] = reminders.due(agenda, START - timedelta(minutes=15))
+    assert (soon.minutes, soon.late) == (15, False)
+
+
+def test_queued_reminders_are_in_the_outbox_and_no_longer_unsent(database: Database) -> None:
+    subscriptions = SubscriptionService(database)
+    for chat in (1, 2):
+        subscriptions.subscribe(chat)
+    reminders = ReminderService(database)
+    agenda = Agenda([_event("opening", START)])
+    due = reminders.due(agenda, START - timedelta(minutes=15))
+    assert reminders.queue([(r, f"for {r.chat_id}") for r in due]) == 2
+    assert reminders.queue([(r, f"for {r.chat_id}") for r in due]) == 0  # never twice
+    assert reminders.unsent(agenda, START - timedelta(minutes=15)) == []
+    rows = database.query("SELECT chat_id, html, expires FROM outbox ORDER BY chat_id")
+    assert rows == [(1, "for 1", START.timestamp()), (2, "for 2", START.timestamp())]
+
+
+async def test_a_429_mid_batch_delays_the_reminders_but_loses_none(database: Database) -> None:
+    clock = FakeClock(START.timestamp() - 15 * 60)
+    subscriptions = SubscriptionService(database)
+    for chat in range(1, 301):
+        subscriptions.subscribe(chat)
+    reminders = ReminderService(database, clock=clock)
+    agenda = Agenda([_event("opening", START)])
+    due = reminders.due(agenda, START - timedelta(minutes=15))
+    reminders.queue([(r, "⏰ Opening") for r in due])
+    sender = ScriptedSender(clock, {31: [SendResult.retry(5)], 200: [SendResult.transient("x")]})
+    dispatcher = OutboxDispatcher(database, sender, clock=clock, sleep=clock.sleep)
+    assert await dispatcher.run_until_idle() == 300
+    assert sorted(chat for _, chat, _ in sender.delivered) == list(range(1, 301))
+
+
+async def test_a_reminder_still_waiting_when_the_session_begins_is_not_sent(
+    database: Database,
+) -> None:
+    clock = FakeClock(START.timestamp() - 15 * 60)
+    SubscriptionService(database).subscribe(1)
+    reminders = ReminderService(database, clock=clock)
+    agenda = Agenda([_event("opening", START)])
+    reminders.queue([(r, "⏰") for r in reminders.due(agenda, START - timedelta(minutes=15))])
+    sender = ScriptedSender(clock, {1: [SendResult.retry(20 * 60)]})  # flood control: 20 min
+    dispatcher = OutboxDispatcher(database, sender, clock=clock, sleep=clock.sleep)
+    assert await dispatcher.run_until_idle() == 0
+    assert sender.delivered == []
+    assert database.query("SELECT status FROM outbox") == [("expired",)]
