@@ -7,6 +7,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from scheduler.store import StorageProblem
+
 # Each module registers its sub-commands with ``register(subparsers)``; the handler it sets as
 # ``func`` takes the parsed arguments and returns the process exit code.
 COMMAND_MODULES = (
@@ -37,6 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except StorageProblem as problem:
+        print(problem, file=sys.stderr)
+        return 1
     return code
 
 

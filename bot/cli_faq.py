@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import time
 from typing import Any
 
@@ -30,13 +31,17 @@ def _utc(timestamp: float) -> str:
 
 def run_report(args: argparse.Namespace) -> int:
     from faq.insight import UnansweredLog
+    from scheduler.store import storage_problem
 
     settings = load_settings()
-    log = UnansweredLog(settings.db_path, settings.user_hash_salt)
     try:
-        rows = log.top(args.limit)
-    finally:
-        log.close()
+        log = UnansweredLog(settings.db_path, settings.user_hash_salt)
+        try:
+            rows = log.top(args.limit)
+        finally:
+            log.close()
+    except (sqlite3.Error, OSError) as error:
+        raise storage_problem(settings.db_path, error) from error
     if args.json:
         print(
             json.dumps(

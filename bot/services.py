@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -23,7 +24,7 @@ from scheduler.broadcast import BroadcastService
 from scheduler.changes import diff_agendas
 from scheduler.reminders import ReminderService, SubscriptionService
 from scheduler.search import EventFinder
-from scheduler.store import Database
+from scheduler.store import Database, storage_problem
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,7 @@ def build_services(
     ``unanswered``, ``database`` and the loaded embedder are passed in by a reload, which
     keeps them.
     """
+    database = database or Database(settings.db_path)  # first: an unusable file stops the start
     corpus = load_corpus(settings.corpus_dir)
     search = SearchIndex.open(corpus, settings.index_dir, settings.thesaurus)
     semantic = semantic or load_embedder()
@@ -96,13 +98,15 @@ def build_services(
         scope = Scope.load(semantic.embedder, settings.vectors_dir)
     known = {(a.instrument, a.number) for a in corpus.articles()}
     faq = FaqMatcher.load(settings.faq_dir, known)
-    unanswered = unanswered or UnansweredLog(settings.db_path, settings.user_hash_salt)
+    try:
+        unanswered = unanswered or UnansweredLog(settings.db_path, settings.user_hash_salt)
+    except (sqlite3.Error, OSError) as error:
+        raise storage_problem(settings.db_path, error) from error
     try:
         agenda = load_agenda(settings.agenda_dir)
     except ValidationError as problems:  # the treaties still answer; `check` shows the lines
         log.warning("agenda not loaded, fix it and /reload:\n%s", problems)
         agenda = Agenda()
-    database = database or Database(settings.db_path)
     # the finder reads the services' agenda when asked, so a reloaded agenda is seen at once
     events = EventFinder(lambda: services.agenda)
     ask = AskService(

@@ -144,8 +144,12 @@ def sole_sender(db_path: Path) -> Iterator[None]:
     Two bot processes on one database each sent a broadcast to everyone: the lock file
     beside the database lets only one deliver. The kernel frees it when the process dies,
     SIGKILL included, so a crash never leaves a stale lock."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    with db_path.with_name(db_path.name + ".sender.lock").open("a") as lock:
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        opened = db_path.with_name(db_path.name + ".sender.lock").open("a")
+    except OSError as error:
+        raise storage_problem(db_path, error) from error
+    with opened as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -159,18 +163,59 @@ def sole_sender(db_path: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+class StorageProblem(Exception):
+    """The database cannot be used; the message names the file, the reason and the remedy."""
+
+
+_REMEDIES = (
+    ("not a database", "it is not a SQLite database: move it aside or restore a backup"),
+    ("malformed", "it is damaged: restore a backup, or move it aside to start afresh"),
+    ("readonly", "it is read-only: give the bot write access to the file and its folder"),
+    ("read-only", "it is read-only: give the bot write access to the file and its folder"),
+    ("locked", "another program holds it locked: stop that program and start again"),
+    ("unable to open", "the path is a folder, or its folder cannot be created or written"),
+)
+
+
+def storage_problem(path: Path, error: Exception) -> StorageProblem:
+    """One clear line for an unusable database, whatever sqlite3 or the OS raised."""
+    if isinstance(error, OSError) and not isinstance(error, sqlite3.Error):
+        reason = f"{error.strerror or error}: {error.filename or path}"
+        remedy = "its folder cannot be created or written"
+    else:
+        reason = str(error) or type(error).__name__
+        remedy = next((r for key, r in _REMEDIES if key in reason.lower()), "sqlite3 refused it")
+    return StorageProblem(f"Cannot use the database {path}: {remedy} ({reason}).")
+
+
 class Database:
-    """One connection, serialised by a lock (the bot's async handlers share it)."""
+    """One connection, serialised by a lock (the bot's async handlers share it).
+
+    Opening checks that the file is a sound, writable database, so a bad file is reported at
+    start (StorageProblem) instead of by the first subscriber's /subscribe."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._connection.execute("PRAGMA journal_mode=WAL")
-        self._connection.execute("PRAGMA synchronous=NORMAL")
-        self._lock = threading.Lock()
-        version = self._connection.execute("PRAGMA user_version").fetchone()[0]
-        if version < SCHEMA_VERSION:
-            self._migrate()
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._connection.execute("PRAGMA journal_mode=WAL")
+            self._connection.execute("PRAGMA synchronous=NORMAL")
+            self._lock = threading.Lock()
+            version = self._connection.execute("PRAGMA user_version").fetchone()[0]
+            if version < SCHEMA_VERSION:
+                self._migrate()
+            self._check()
+        except (sqlite3.Error, OSError) as error:
+            raise storage_problem(path, error) from error
+
+    def _check(self) -> None:
+        """Raise if the pages are damaged or the file cannot be written."""
+        verdict = self._connection.execute("PRAGMA quick_check").fetchone()[0]
+        if verdict != "ok":
+            raise sqlite3.DatabaseError(f"database disk image is malformed: {verdict}")
+        self._connection.execute("BEGIN IMMEDIATE")  # takes the write lock: fails if read-only
+        self._connection.execute("ROLLBACK")
 
     def _migrate(self) -> None:
         """Create what is missing and bring older tables up to date, in one transaction."""

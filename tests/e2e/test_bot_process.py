@@ -169,3 +169,18 @@ def test_a_second_bot_on_the_same_database_refuses_to_start(
         stop(first)
     assert second.returncode == 1
     assert err.strip().splitlines()[-1].startswith("Another workshop-bot is already running on")
+
+
+def test_a_file_that_is_not_a_database_stops_the_start_with_one_line(
+    stand_in: BotApiStandIn, tmp_path: Path
+) -> None:
+    (tmp_path / "workshop-bot.sqlite3").write_text("not a database\n" * 100)
+    process = start_bot(bot_environment(stand_in, tmp_path))
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == (
+        f"Cannot use the database {tmp_path / 'workshop-bot.sqlite3'}: it is not a SQLite "
+        "database: move it aside or restore a backup (file is not a database)."
+    )
+    assert stand_in.sent() == []  # nothing reached Telegram
