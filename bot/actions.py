@@ -19,6 +19,7 @@ VERBS = {
     "sub": 1,  # series ("*" = everything) -> subscribe
     "rem": 1,  # event id -> remind me
     "bc": 2,  # broadcast id, "ok" | "no"
+    "chg": 2,  # held agenda change digest, "send" | "quiet"
 }
 
 

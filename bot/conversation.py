@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from bot import actions
 from bot.agenda_views import agenda_reply, event_lines, parse_day
 from bot.answer_views import AnswerViews, article_button, cite
+from bot.change_views import review_reply
 from bot.replies import Button, Reply, Span, Style, bold, clip, italic
 from bot.services import Services
 from corpus.problems import load_limited
@@ -158,6 +159,8 @@ class Conversation:
             return self.answer(self.services.ask.faq_answer(entry.questions[0], hit_for(entry)))
         if decoded.verb == "bc":
             return self._broadcast_action(decoded.fields[0], decoded.fields[1], user)
+        if decoded.verb == "chg":
+            return self._agenda_decision(decoded.fields[0], decoded.fields[1], user)
         if decoded.verb == "art":
             instrument, number, page = decoded.fields
             article = self.services.corpus.article(instrument, number)
@@ -454,12 +457,33 @@ class Conversation:
                 reply.add(str(problem))
             return [reply]
         corpus = self.services.corpus
-        return [
+        replies = [
             Reply().add(
                 f"Reloaded: {len(corpus.instruments)} treaties, {len(corpus.documents)} documents, "
-                f"{len(self.services.faq.entries) if self.services.faq else 0} FAQ entries."
+                f"{len(self.services.faq.entries) if self.services.faq else 0} FAQ entries, "
+                f"{len(self.services.agenda.events)} sessions."
             )
         ]
+        review = self.services.review_agenda()
+        if review is not None:
+            replies.append(review_reply(review))
+        return replies
+
+    def _agenda_decision(self, digest: str, choice: str, user: User) -> Reply | None:
+        if choice not in {"send", "quiet"}:
+            return None
+        if not self.is_organiser(user):
+            log.warning(
+                "user %s pressed an agenda-change button without being an organiser", user.id
+            )
+            return Reply().add("Sorry, only organisers can do that.")
+        review = self.services.decide_agenda(digest, send=choice == "send")
+        if review is None:
+            return Reply().add(
+                "Nothing done: this change was already decided, or the agenda changed since. "
+                "Send /reload to see what is waiting now."
+            )
+        return review_reply(review)
 
     # --- rendering answers -------------------------------------------------------------
 

@@ -22,6 +22,7 @@ class Style(StrEnum):
     BOLD = "b"
     ITALIC = "i"
     UNDERLINE = "u"
+    STRIKE = "s"
     CODE = "code"
     HTML = "html"  # already Telegram-safe HTML (FAQ answers); the console strips the tags
 

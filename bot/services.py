@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from bot.change_views import notice_html
 from bot.checks import check_all
 from bot.settings import Settings
 from corpus.model import Corpus
@@ -20,8 +21,8 @@ from index.embedding import EmbedderStatus, load_embedder
 from index.scope import Scope
 from index.search import SearchIndex
 from scheduler.agenda import Agenda, load_agenda
+from scheduler.announce import AnnouncedAgenda, Review
 from scheduler.broadcast import BroadcastService
-from scheduler.changes import diff_agendas
 from scheduler.reminders import ReminderService, SubscriptionService
 from scheduler.search import EventFinder
 from scheduler.store import Database, storage_problem
@@ -40,6 +41,7 @@ class Services:
     agenda: Agenda = field(default_factory=Agenda)
     database: Database | None = None
     semantic: EmbedderStatus = field(default_factory=lambda: EmbedderStatus(None, "not loaded"))
+    agenda_loaded: bool = True  # False when the agenda files were invalid at load
 
     @property
     def subscriptions(self) -> SubscriptionService | None:
@@ -53,21 +55,41 @@ class Services:
     def reminders(self) -> ReminderService | None:
         return ReminderService(self.database) if self.database else None
 
+    @property
+    def announced(self) -> AnnouncedAgenda | None:
+        if self.database is None:
+            return None
+        return AnnouncedAgenda(self.database, self.settings.default_timezone)
+
     def reload(self) -> list[Problem]:
-        """Reload corpus, thesaurus and FAQ; on any problem keep the current content live."""
+        """Reload corpus, thesaurus, FAQ and agenda; on any problem keep the current content
+        live. The agenda's changes are then reviewed (see review_agenda)."""
         problems = check_all(self.settings)
         if problems:
             return problems
         fresh = build_services(self.settings, self.unanswered, self.database, self.semantic)
-        old_search, old_agenda = self.search, self.agenda
+        old_search = self.search
         self.corpus, self.search, self.ask = fresh.corpus, fresh.search, fresh.ask
-        self.faq, self.agenda = fresh.faq, fresh.agenda
+        self.faq, self.agenda, self.agenda_loaded = fresh.faq, fresh.agenda, fresh.agenda_loaded
         if old_search is not self.search:
             old_search.close()
-        changes = diff_agendas(old_agenda, self.agenda, datetime.now(UTC))
-        if changes and self.broadcasts is not None:
-            self.broadcasts.notify_changes(changes)  # followers hear of moved or cancelled sessions
         return []
+
+    def review_agenda(self) -> Review | None:
+        """Compare the agenda with the one last announced: followers hear of small changes at
+        once, a large one waits for an organiser (None: nothing to tell). An agenda that
+        failed to load is not reviewed: its emptiness is a mistake, not news."""
+        announced = self.announced
+        if announced is None or not self.agenda_loaded:
+            return None
+        return announced.review(self.agenda, datetime.now(UTC), notice_html)
+
+    def decide_agenda(self, digest: str, *, send: bool) -> Review | None:
+        """An organiser's decision on the held change named by ``digest``."""
+        announced = self.announced
+        if announced is None or not self.agenda_loaded:
+            return None
+        return announced.decide(digest, self.agenda, datetime.now(UTC), notice_html, send=send)
 
     def close(self) -> None:
         self.search.close()
@@ -102,15 +124,18 @@ def build_services(
         unanswered = unanswered or UnansweredLog(settings.db_path, settings.user_hash_salt)
     except (sqlite3.Error, OSError) as error:
         raise storage_problem(settings.db_path, error) from error
+    agenda_loaded = True
     try:
         agenda = load_agenda(settings.agenda_dir)
     except ValidationError as problems:  # the treaties still answer; `check` shows the lines
         log.warning("agenda not loaded, fix it and /reload:\n%s", problems)
-        agenda = Agenda()
+        agenda, agenda_loaded = Agenda(), False
     # the finder reads the services' agenda when asked, so a reloaded agenda is seen at once
     events = EventFinder(lambda: services.agenda)
     ask = AskService(
         corpus, search, faq=faq, events=events, unanswered=unanswered, dense=dense, scope=scope
     )
-    services = Services(settings, corpus, search, ask, faq, unanswered, agenda, database, semantic)
+    services = Services(
+        settings, corpus, search, ask, faq, unanswered, agenda, database, semantic, agenda_loaded
+    )
     return services

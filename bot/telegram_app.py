@@ -48,6 +48,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.change_views import review_reply
 from bot.conversation import Conversation, User
 from bot.ratelimit import RateLimiter
 from bot.replies import Reply, split_pages
@@ -115,6 +116,32 @@ class TelegramFrontEnd:
         due = resumed + reminders.due(self.services.agenda, now)
         if due:
             reminders.queue([(r, self.conversation.reminder(r).html()) for r in due])
+
+    async def review_agenda_at_start(self, bot: Any) -> None:
+        """Edits made while the bot was stopped: announced if small; a large change waits,
+        and every organiser is told (a decision needs their tap, nothing is sent before)."""
+        try:
+            review = self.services.review_agenda()
+        except Exception:  # the bot still answers; the next /reload reviews again
+            log.exception("could not review the agenda changes at start")
+            return
+        if review is None:
+            return
+        reply = review_reply(review)
+        log.info("agenda at start: %s", reply.plain().splitlines()[0])
+        if not review.held:
+            return
+        for organiser in sorted(self.services.settings.organisers):
+            try:
+                await bot.send_message(
+                    organiser,
+                    reply.html(),
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=_keyboard(reply),
+                    link_preview_options=NO_PREVIEW,
+                )
+            except TelegramError as error:  # never talked to the bot: /reload shows it too
+                log.warning("could not tell organiser %s of the held change: %s", organiser, error)
 
     def install(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         private = filters.ChatType.PRIVATE
@@ -324,6 +351,7 @@ def _registering_commands(
     async def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         database = front.services.database
         if database is not None:
+            await front.review_agenda_at_start(application.bot)
             dispatcher = OutboxDispatcher(database, TelegramSender(application.bot))
             application.create_task(dispatcher.run(front.stopping), name="outbox")
         commands = [

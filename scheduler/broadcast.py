@@ -1,4 +1,4 @@
-"""Organiser broadcasts: create, preview, confirm into the outbox, report; agenda change notices.
+"""Organiser broadcasts: create, preview, confirm into the outbox, report.
 
 Only organisers may broadcast; anyone else gets NotAllowed and the attempt is logged. A draft
 is confirmed by its own organiser; confirming expands it into one outbox row per (chat, part),
@@ -13,11 +13,10 @@ import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from scheduler.changes import EventChange, change_html
 from scheduler.messages import agenda_html, escape, split_html
 from scheduler.model import Event
 from scheduler.reminders import EVERYTHING
-from scheduler.store import SYSTEM, Database
+from scheduler.store import Database
 
 log = logging.getLogger(__name__)
 MAX_PARTS = 20
@@ -57,7 +56,7 @@ class DeliveryReport:
 
 # Active chats following everything (or, for a series, that series or everything); personal
 # /remind entries count for "everyone" and for notices about their own event.
-_AUDIENCE = """
+AUDIENCE = """
     SELECT c.chat_id FROM chats c WHERE c.active = 1 AND (
         EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = c.chat_id
                 AND (:everyone OR s.series IN ('*', :series)))
@@ -66,7 +65,8 @@ _AUDIENCE = """
 """
 
 
-def _audience(series: str, event: str = "") -> dict[str, object]:
+def audience_of(series: str, event: str = "") -> dict[str, object]:
+    """The parameters of AUDIENCE: everyone, a series, or the followers of one event."""
     return {"everyone": series == EVERYTHING, "series": series, "event": event}
 
 
@@ -118,7 +118,7 @@ class BroadcastService:
                 " WHERE broadcast_id = ?",
                 (self.clock(), broadcast_id),
             )
-            return _queue(sql, broadcast_id, _audience(str(found[1])))
+            return _queue(sql, broadcast_id, audience_of(str(found[1])))
 
     def cancel(self, organiser: int, broadcast_id: int) -> None:
         self._require(organiser, "cancel a broadcast")
@@ -142,20 +142,6 @@ class BroadcastService:
                     (broadcast_id,),
                 ).rowcount
             )
-
-    def notify_changes(self, changes: list[EventChange]) -> int:
-        """Queue a notice of each change for the event's followers; returns rows queued."""
-        queued = 0
-        for change in changes:
-            event = change.before
-            with self.db.transaction() as sql:
-                broadcast_id = self._insert(sql, SYSTEM, f"event:{event.id}", "confirmed")
-                sql.execute(
-                    "INSERT INTO broadcast_parts VALUES (?, 0, ?)",
-                    (broadcast_id, change_html(change)),
-                )
-                queued += _queue(sql, broadcast_id, _audience(event.series or "", event.id))
-        return queued
 
     def report(self, broadcast_id: int) -> DeliveryReport:
         rows = self.db.query(
@@ -194,7 +180,7 @@ class BroadcastService:
                 [(broadcast_id, number, part) for number, part in enumerate(parts)],
             )
             recipients = sql.execute(
-                f"SELECT COUNT(*) FROM ({_AUDIENCE})", _audience(audience)
+                f"SELECT COUNT(*) FROM ({AUDIENCE})", audience_of(audience)
             ).fetchone()[0]
         return Preview(broadcast_id, parts, int(recipients), audience)
 
@@ -211,7 +197,7 @@ def _queue(sql: sqlite3.Connection, broadcast_id: int, audience: dict[str, objec
     cursor = sql.execute(
         f"""
         INSERT OR IGNORE INTO outbox (broadcast_id, chat_id, part)
-        SELECT :broadcast, a.chat_id, p.part FROM ({_AUDIENCE}) a
+        SELECT :broadcast, a.chat_id, p.part FROM ({AUDIENCE}) a
         JOIN broadcast_parts p ON p.broadcast_id = :broadcast
         ORDER BY p.part, a.chat_id
         """,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 SCHEMA_VERSION = 6  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches,
 # 5: a delivery is for one start of its event, so a session moved later is reminded again,
-# 6: reminders go through the outbox (a row's own text, an expiry), events_seen
+# 6: reminders go through the outbox (a row's own text, an expiry), events_seen, announced
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS chats (
     chat_id INTEGER PRIMARY KEY,
@@ -95,6 +95,14 @@ CREATE TABLE IF NOT EXISTS outbox (
 CREATE INDEX IF NOT EXISTS outbox_waiting ON outbox (not_before) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS outbox_status ON outbox (broadcast_id, status);
 CREATE INDEX IF NOT EXISTS broadcasts_audience ON broadcasts (audience);
+CREATE TABLE IF NOT EXISTS announced (      -- the agenda as last announced to followers
+    event_id TEXT PRIMARY KEY,
+    event TEXT NOT NULL                       -- JSON: what a change notice needs
+);
+CREATE TABLE IF NOT EXISTS state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS events_seen (    -- when the bot first saw each event on the agenda
     event_id TEXT PRIMARY KEY,
     first_seen REAL NOT NULL
@@ -241,7 +249,9 @@ class Database:
                 raise
             self._connection.execute("COMMIT")
 
-    def query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    def query(
+        self, sql: str, parameters: tuple[object, ...] | dict[str, object] = ()
+    ) -> list[tuple[object, ...]]:
         with self._lock:
             return list(self._connection.execute(sql, parameters).fetchall())
 

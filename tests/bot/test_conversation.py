@@ -118,13 +118,61 @@ def test_reload_tells_followers_when_a_session_moves(services: Services, tmp_pat
         "timezone: UTC\nevents:\n  - {id: opening, title: Opening, start: 2099-03-23T09:00,"
         " end: 2099-03-23T10:00, room: Room 9}\n"
     )
-    assert conversation.message("/reload", ORGANISER)[0].plain().startswith("Reloaded")
-    assert services.database is not None
-    queued = services.database.query(
-        "SELECT o.chat_id, p.html FROM outbox o"
-        " JOIN broadcast_parts p ON p.broadcast_id = o.broadcast_id AND p.part = o.part"
+    replies = conversation.message("/reload", ORGANISER)
+    assert replies[0].plain().startswith("Reloaded")
+    assert replies[1].plain() == (
+        "Agenda updated: 1 moved elsewhere. Notices queued: 1 to 1 chats."
     )
-    assert [(chat, "Room 9" in str(html)) for chat, html in queued] == [(PARTICIPANT.chat_id, True)]
+    assert services.database is not None
+    queued = services.database.query("SELECT chat_id, html FROM outbox")
+    assert queued == [
+        (
+            PARTICIPANT.chat_id,
+            "🔄 <b>Changed: </b><b>Opening</b>\n"
+            "Place: <s>Room 1</s> → <b>Room 9</b>\n/event opening",
+        )
+    ]
+
+
+def test_a_removed_agenda_file_waits_for_an_organiser(services: Services, tmp_path: Path) -> None:
+    agenda_dir = tmp_path / "agenda"
+    agenda_dir.mkdir()
+    for name in ("main", "camp2026"):
+        (agenda_dir / f"{name}.yaml").write_text(
+            "timezone: UTC\nevents:\n"
+            + "".join(
+                f"  - {{id: {name}{n}, title: Talk {n}, start: 2099-03-23T0{n}:00,"
+                f" end: 2099-03-23T0{n}:30}}\n"
+                for n in range(1, 4)
+            )
+        )
+    services.settings = replace(services.settings, agenda_dir=agenda_dir)
+    conversation = Conversation(services)
+    conversation.message("/reload", ORGANISER)
+    conversation.message("/subscribe", PARTICIPANT)
+    (agenda_dir / "camp2026.yaml").rename(tmp_path / "camp2026.yaml")
+    held = conversation.message("/reload", ORGANISER)[1]
+    assert held.plain().splitlines()[:3] == [
+        "Agenda change waiting for your decision",
+        "3 sessions changed (3 cancelled: file camp2026.yaml removed).",
+        "• Cancelled: Talk 1",
+    ]
+    send, quiet = held.buttons[0]
+    assert (send.label, quiet.label) == ("📣 Send 3 notices", "🤫 Update silently")
+    assert services.database is not None
+    assert services.database.query("SELECT COUNT(*) FROM outbox") == [(0,)]
+    refused = conversation.action(send.action, PARTICIPANT)
+    assert refused is not None and refused.plain() == "Sorry, only organisers can do that."
+    done = conversation.action(quiet.action, ORGANISER)
+    assert done is not None
+    assert (
+        done.plain() == "Agenda updated silently: 3 cancelled: file camp2026.yaml removed. "
+        "No notices sent."
+    )
+    again = conversation.action(send.action, ORGANISER)  # a double tap, or the other button
+    assert again is not None and again.plain().startswith("Nothing done: this change was")
+    assert services.database.query("SELECT COUNT(*) FROM outbox") == [(0,)]
+    assert len(conversation.message("/reload", ORGANISER)) == 1  # nothing waiting any more
 
 
 def test_a_fact_is_answered_from_the_programme_document_with_its_age(

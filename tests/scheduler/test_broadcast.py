@@ -1,4 +1,4 @@
-"""Broadcast drafts, audiences, confirmation, refusal of non-organisers, and change notices."""
+"""Broadcast drafts, audiences, confirmation, refusal of non-organisers, and agenda diffs."""
 
 from __future__ import annotations
 
@@ -147,23 +147,3 @@ def test_changes_of_past_events_are_not_news() -> None:
     old = Agenda([_event("ws23", 14)])
     later = NOW + timedelta(days=2)
     assert diff_agendas(old, Agenda([]), later) == []
-
-
-def test_change_notices_go_to_the_followers_of_that_event(
-    database: Database, followers: SubscriptionService
-) -> None:
-    old = Agenda([_event("ws23", 14), _event("oct1", 9, series="Octopus 2010")])
-    new = Agenda([_event("ws23", 14, room="Room 2 <annex>")])
-    broadcasts = BroadcastService(database, {ORGANISER})
-    assert broadcasts.notify_changes(diff_agendas(old, new, NOW)) == 5
-    notices = database.query(
-        "SELECT o.chat_id, p.html FROM outbox o JOIN broadcast_parts p USING (broadcast_id, part)"
-        " ORDER BY o.broadcast_id, o.chat_id"
-    )
-    assert [chat for chat, _ in notices] == [1, 3, 1, 2, 4]
-    assert notices[2][1] == (
-        "<b>Changed:</b> Workshop ws23\n"
-        "Place: <s>Room 4</s> → <b>Room 2 &lt;annex&gt;</b>\n"
-        "<code>ws23</code>"
-    )
-    assert str(notices[0][1]).startswith("<b>Cancelled:</b> Workshop oct1\n")

@@ -1,0 +1,95 @@
+"""Agenda changes as people read them: a follower's notice, and an organiser's summary to decide."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from bot import actions
+from bot.agenda_views import when
+from bot.replies import Button, Reply, Span, Style, bold
+from scheduler.announce import Review
+from scheduler.changes import CANCELLED, EventChange
+from scheduler.model import Event
+
+SHOWN = 5  # changes listed in an organiser's summary
+
+
+def _where(event: Event) -> str:
+    return ", ".join(p for p in (event.room, event.venue, event.place) if p) or "no place given"
+
+
+def notice(change: EventChange, reader: ZoneInfo) -> Reply:
+    """What a follower of the session is told, with times in the reader's own zone."""
+    before, after = change.before, change.after
+    if after is None:
+        return (
+            Reply()
+            .add("❌ ", bold("Cancelled: "), bold(before.title))
+            .add(f"It was planned for {when(before, reader)}, {_where(before)}.")
+        )
+    reply = Reply().add("🔄 ", bold("Changed: "), bold(after.title))
+    if "time" in change.what:
+        reply.add(
+            "Time: ", Span(when(before, reader), Style.STRIKE), " → ", bold(when(after, reader))
+        )
+    if "room" in change.what or "place" in change.what:
+        reply.add("Place: ", Span(_where(before), Style.STRIKE), " → ", bold(_where(after)))
+    return reply.add(f"/event {after.id}")
+
+
+def notice_html(change: EventChange, reader: ZoneInfo) -> str:
+    return notice(change, reader).html()
+
+
+def _counts(review: Review) -> str:
+    changes = review.changes
+    parts = [
+        f"{changes.count(CANCELLED)} cancelled",
+        f"{changes.count('time')} moved in time",
+        f"{changes.count('room') + changes.count('place')} moved elsewhere",
+    ]
+    return ", ".join(p for p in parts if not p.startswith("0 "))
+
+
+def _line(change: EventChange) -> str:
+    if change.after is None:
+        return f"• Cancelled: {change.before.title}"
+    return f"• {', '.join(change.what).capitalize()} changed: {change.after.title}"
+
+
+def review_reply(review: Review) -> Reply:
+    """For the organiser: what changed, what was sent, or the decision waiting for them."""
+    changes = review.changes
+    reasons = [f"file {name} removed" for name in changes.removed_files]
+    if changes.emptied:
+        reasons.append("no upcoming session left on the agenda")
+    summary = _counts(review) + (f": {'; '.join(reasons)}" if reasons else "")
+    if not review.held:
+        if review.queued:
+            return Reply().add(
+                f"Agenda updated: {summary}. "
+                f"Notices queued: {review.queued} to {review.chats} chats."
+            )
+        return Reply().add(f"Agenda updated silently: {summary}. No notices sent.")
+    reply = Reply().add(bold("Agenda change waiting for your decision"))
+    reply.add(f"{len(changes.changes)} sessions changed ({summary}).")
+    for change in changes.changes[:SHOWN]:
+        reply.add(_line(change))
+    if len(changes.changes) > SHOWN:
+        reply.add(f"… and {len(changes.changes) - SHOWN} more.")
+    reply.blank().add(
+        f"Sending notices means {review.notices} messages to {review.chats} chats. "
+        "If this is a mistake (a file moved away, an empty export), fix the agenda and /reload: "
+        "nothing has been sent."
+    )
+    digest = changes.digest
+    reply.buttons = [
+        [
+            Button(
+                f"📣 Send {review.notices} notices",
+                actions.Action("chg", (digest, "send")).encode(),
+            ),
+            Button("🤫 Update silently", actions.Action("chg", (digest, "quiet")).encode()),
+        ]
+    ]
+    return reply

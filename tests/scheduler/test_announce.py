@@ -1,0 +1,147 @@
+"""The announced agenda: small changes told once (also after downtime), large ones held."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from scheduler.agenda import Agenda
+from scheduler.announce import SMALL_CHANGE, AnnouncedAgenda
+from scheduler.changes import EventChange
+from scheduler.model import Event
+from scheduler.reminders import SubscriptionService
+from scheduler.store import Database
+
+VILNIUS = ZoneInfo("Europe/Vilnius")
+NOW = datetime(2010, 9, 14, 12, 0, tzinfo=VILNIUS)
+
+
+def _event(identifier: str, hour: int = 9, path: str = "igf.yaml", **changes: object) -> Event:
+    start = datetime(2010, 9, 15, hour, 15, tzinfo=VILNIUS)
+    event = Event(
+        identifier,
+        f"Workshop {identifier}",
+        "workshop",
+        start,
+        start + timedelta(hours=1),
+        "Europe/Vilnius",
+        room="Room 4",
+        series="IGF 2010",
+        path=f"/agenda/{path}",
+    )
+    return dataclasses.replace(event, **changes)  # type: ignore[arg-type]
+
+
+def _render(change: EventChange, zone: ZoneInfo) -> str:
+    return f"{change.event_id} {','.join(change.what)} in {zone.key}"
+
+
+def _notices(database: Database) -> list[tuple[object, ...]]:
+    return database.query("SELECT chat_id, html FROM outbox ORDER BY broadcast_id, chat_id")
+
+
+@pytest.fixture
+def announced(database: Database) -> AnnouncedAgenda:
+    subscriptions = SubscriptionService(database)
+    subscriptions.subscribe(1)
+    subscriptions.subscribe(2, "IGF 2010")
+    subscriptions.set_timezone(2, "Asia/Tokyo")
+    subscriptions.subscribe(3, "Octopus")
+    return AnnouncedAgenda(database, "Europe/Paris")
+
+
+def test_the_first_review_only_records_the_agenda(
+    database: Database, announced: AnnouncedAgenda
+) -> None:
+    assert announced.review(Agenda([_event("ws1")]), NOW, _render) is None
+    assert _notices(database) == []
+    assert announced.review(Agenda([_event("ws1")]), NOW, _render) is None
+
+
+def test_a_small_change_is_told_once_in_each_followers_zone(
+    database: Database, announced: AnnouncedAgenda
+) -> None:
+    announced.review(Agenda([_event("ws1"), _event("ws2")]), NOW, _render)
+    moved = Agenda([_event("ws1", hour=11), _event("ws2"), _event("ws3")])  # ws3 is new: no news
+    review = announced.review(moved, NOW, _render)
+    assert review is not None
+    assert (review.held, review.queued, review.chats) == (False, 2, 2)
+    assert _notices(database) == [(1, "ws1 time in Europe/Paris"), (2, "ws1 time in Asia/Tokyo")]
+    assert announced.review(moved, NOW, _render) is None  # never twice
+
+
+def test_edits_made_while_the_bot_was_stopped_are_told_at_start(tmp_path: Path) -> None:
+    database = Database(tmp_path / "bot.sqlite3")
+    SubscriptionService(database).subscribe(1)
+    AnnouncedAgenda(database, "UTC").review(Agenda([_event("ws1")]), NOW, _render)
+    database.close()
+    restarted = Database(tmp_path / "bot.sqlite3")  # the organiser edited the file meanwhile
+    review = AnnouncedAgenda(restarted, "UTC").review(
+        Agenda([_event("ws1", room="Room 9")]), NOW, _render
+    )
+    assert review is not None and review.queued == 1
+    assert _notices(restarted) == [(1, "ws1 room in UTC")]
+
+
+def test_a_removed_file_is_held_until_an_organiser_decides(
+    database: Database, announced: AnnouncedAgenda
+) -> None:
+    camp = [_event(f"camp{n}", path="camp2026.yaml") for n in range(3)]
+    announced.review(Agenda([_event("ws1"), *camp]), NOW, _render)
+    left = Agenda([_event("ws1")])
+    held = announced.review(left, NOW, _render)
+    assert held is not None and held.held
+    assert held.changes.removed_files == ("camp2026.yaml",)
+    assert (held.queued, held.notices, held.chats) == (0, 6, 2)
+    assert _notices(database) == []
+    again = announced.review(left, NOW, _render)  # a restart or another /reload: still held
+    assert again is not None and again.held and again.changes.digest == held.changes.digest
+    quiet = announced.decide(held.changes.digest, left, NOW, _render, send=False)
+    assert quiet is not None and (quiet.held, quiet.queued) == (False, 0)
+    assert _notices(database) == []
+    assert announced.decide(held.changes.digest, left, NOW, _render, send=True) is None  # twice
+    assert announced.review(left, NOW, _render) is None
+
+
+def test_restoring_the_file_makes_the_held_change_vanish(announced: AnnouncedAgenda) -> None:
+    full = Agenda([_event("ws1"), _event("camp1", path="camp.yaml")])
+    announced.review(full, NOW, _render)
+    assert announced.review(Agenda([_event("ws1")]), NOW, _render) is not None
+    assert announced.review(full, NOW, _render) is None
+
+
+def test_a_large_change_or_an_emptied_agenda_is_held(announced: AnnouncedAgenda) -> None:
+    many = [_event(f"ws{n}") for n in range(SMALL_CHANGE + 1)]
+    announced.review(Agenda(many), NOW, _render)
+    moved = Agenda([dataclasses.replace(e, room="Hall B") for e in many])
+    review = announced.review(moved, NOW, _render)
+    assert review is not None and review.held and not review.changes.removed_files
+    emptied = announced.review(Agenda([]), NOW, _render)
+    assert emptied is not None and emptied.held and emptied.changes.emptied
+
+
+def test_sending_a_held_change_queues_every_notice(
+    database: Database, announced: AnnouncedAgenda
+) -> None:
+    announced.review(Agenda([_event("ws1"), _event("camp1", path="camp.yaml")]), NOW, _render)
+    left = Agenda([_event("ws1")])
+    held = announced.review(left, NOW, _render)
+    assert held is not None
+    stale = announced.decide("0" * 16, left, NOW, _render, send=True)
+    assert stale is None and _notices(database) == []  # not the change that was shown
+    sent = announced.decide(held.changes.digest, left, NOW, _render, send=True)
+    assert sent is not None and sent.queued == 2
+    assert _notices(database) == [
+        (1, "camp1 cancelled in Europe/Paris"),
+        (2, "camp1 cancelled in Asia/Tokyo"),
+    ]
+
+
+def test_past_sessions_are_not_news(database: Database, announced: AnnouncedAgenda) -> None:
+    announced.review(Agenda([_event("ws1"), _event("ws2")]), NOW, _render)
+    later = NOW + timedelta(days=3)
+    assert announced.review(Agenda([_event("ws2", room="Hall")]), later, _render) is None
