@@ -19,6 +19,7 @@ from bot import actions
 from bot.agenda_views import agenda_reply, event_lines, parse_day
 from bot.answer_views import AnswerViews, article_button, cite
 from bot.change_views import review_reply
+from bot.following import Following
 from bot.replies import Button, Reply, Span, Style, bold, clip, italic
 from bot.services import Services
 from corpus.problems import load_limited
@@ -80,6 +81,12 @@ class Conversation:
         self.services = services
         self.now = now
         self.help = help_texts or HelpTexts.load()
+        self.following = Following(
+            lambda: self.services.subscriptions,
+            lambda: self.services.agenda,
+            now,
+            lambda chat: self._reader_zone(User(chat, chat)),
+        )
         self.commands: dict[str, Handler] = {
             "start": self.start,
             "help": self.show_help,
@@ -227,46 +234,13 @@ class Conversation:
         return ZoneInfo(own or self.services.settings.default_timezone)
 
     def subscribe_command(self, argument: str, user: User) -> list[Reply]:
-        subscriptions = self.services.subscriptions
-        if subscriptions is None:
-            return [Reply().add("Subscriptions are not available here.")]
-        series = argument.strip() or EVERYTHING
-        known = {e.series for e in self.services.agenda.events if e.series}
-        if series != EVERYTHING and series not in known:
-            listed = ", ".join(sorted(known)) or "none"
-            return [Reply().add(f"No series called “{series}”. Series: {listed}")]
-        subscriptions.subscribe(user.chat_id, series)
-        what = "the whole agenda" if series == EVERYTHING else f"“{series}”"
-        return [
-            Reply().add(
-                f"Subscribed to {what}: I'll remind you 24 hours and 15 minutes "
-                "before each session. /unsubscribe to stop."
-            )
-        ]
+        return self.following.subscribe(argument, user.chat_id)
 
     def unsubscribe_command(self, argument: str, user: User) -> list[Reply]:
-        subscriptions = self.services.subscriptions
-        removed = (
-            subscriptions.unsubscribe(user.chat_id, argument.strip() or None)
-            if subscriptions
-            else 0
-        )
-        return [Reply().add("Unsubscribed." if removed else "You were not subscribed to that.")]
+        return self.following.unsubscribe(argument, user.chat_id)
 
     def remind_command(self, argument: str, user: User) -> list[Reply]:
-        parts = argument.split()
-        subscriptions = self.services.subscriptions
-        event = self.services.agenda.get(parts[0]) if parts else None
-        if event is None or subscriptions is None:
-            return [
-                Reply().add("Which event? For example /remind igf-2010-ws23 30 (minutes before).")
-            ]
-        minutes = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-        if minutes is not None and not 1 <= minutes <= 7 * 24 * 60:
-            return [Reply().add("The lead time is in minutes, between 1 and 10080 (a week).")]
-        subscriptions.remind(user.chat_id, event.id, minutes)
-        lead = f"{minutes} minutes" if minutes else "24 hours and 15 minutes"
-        return [Reply().add(f"I'll remind you {lead} before “{event.title}”.")]
+        return self.following.remind(argument, user.chat_id)
 
     def my_sessions_command(self, argument: str, user: User) -> list[Reply]:
         subscriptions = self.services.subscriptions
@@ -298,16 +272,7 @@ class Conversation:
         return [Reply().add(f"Times will be shown in {zone_label(zone)} too.")]
 
     def reminder(self, due: DueReminder) -> Reply:
-        """The message of one due reminder."""
-        lead = f"{due.minutes // 60} hours" if due.minutes >= 120 else f"{due.minutes} minutes"
-        reply = Reply().add(
-            bold(f"⏰ Starting in about {lead}" if not due.late else "⏰ Reminder (sent late)")
-        )
-        event_lines(
-            reply, due.event, self._reader_zone(User(due.chat_id, due.chat_id)), details=False
-        )
-        reply.add(f"/event {due.event.id}")
-        return reply
+        return self.following.reminder(due)
 
     def agenda_command(self, argument: str, user: User) -> list[Reply]:
         agenda = self.services.agenda

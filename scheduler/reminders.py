@@ -32,7 +32,7 @@ PER_TICK = 1000  # claims per tick: about what 30 messages/s send between two 30
 
 # One batch's next followers in chat id order (chats is keyed by chat_id: a range scan that
 # stops after :budget hits). Followers: everything, the event's series, or a personal /remind;
-# a chat with its own lead times gets only those, the others get the defaults.
+# a /remind with its own lead time gets only that one for its session, all else the defaults.
 _CLAIM = """
 INSERT INTO deliveries (chat_id, event_id, minutes, start, claimed_at, sent_at)
 SELECT c.chat_id, :event, :minutes, :start, :stamp, NULL FROM chats c
@@ -40,9 +40,9 @@ WHERE c.chat_id > :cursor AND c.active = 1
   AND (EXISTS (SELECT 1 FROM subscriptions s
                WHERE s.chat_id = c.chat_id AND s.series IN ('*', :series))
        OR EXISTS (SELECT 1 FROM personal p WHERE p.chat_id = c.chat_id AND p.event_id = :event))
-  AND CASE WHEN EXISTS (SELECT 1 FROM leads l WHERE l.chat_id = c.chat_id)
-           THEN EXISTS (SELECT 1 FROM leads l WHERE l.chat_id = c.chat_id AND l.minutes = :minutes)
-           ELSE :minutes IN (:first, :second) END
+  AND COALESCE((SELECT p.minutes = :minutes FROM personal p
+                 WHERE p.chat_id = c.chat_id AND p.event_id = :event AND p.minutes IS NOT NULL),
+                :minutes IN (:first, :second))
   AND NOT EXISTS (SELECT 1 FROM deliveries x
                   WHERE x.chat_id = c.chat_id AND x.event_id = :event AND x.minutes = :minutes
                     AND x.start = :start)
@@ -81,24 +81,61 @@ class SubscriptionService:
             sql.execute("UPDATE chats SET active = 1 WHERE chat_id = ?", (chat_id,))
             sql.execute("INSERT OR IGNORE INTO subscriptions VALUES (?, ?)", (chat_id, series))
 
-    def unsubscribe(self, chat_id: int, series: str | None = None) -> int:
-        """Stop following a series (or everything, with personal reminders); rows removed."""
+    def unsubscribe(
+        self, chat_id: int, series: str | None = None, *, personal: bool = False
+    ) -> int:
+        """Stop following a series, or every series (None); ``personal`` also drops the
+        /remind choices, which are kept otherwise. Returns the rows removed."""
         with self.db.transaction() as sql:
-            if series is None:
-                removed = sql.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,))
-                count = removed.rowcount
+            if series is not None:
+                return int(
+                    sql.execute(
+                        "DELETE FROM subscriptions WHERE chat_id = ? AND series = ?",
+                        (chat_id, series),
+                    ).rowcount
+                )
+            count = sql.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,)).rowcount
+            if personal:
                 count += sql.execute("DELETE FROM personal WHERE chat_id = ?", (chat_id,)).rowcount
-                return count
-            return sql.execute(
-                "DELETE FROM subscriptions WHERE chat_id = ? AND series = ?", (chat_id, series)
-            ).rowcount
+            return int(count)
 
     def remind(self, chat_id: int, event_id: str, minutes: int | None = None) -> None:
+        """Follow one session, at ``minutes`` before it (that session only) or the defaults."""
         with self.db.transaction() as sql:
             sql.execute("INSERT OR IGNORE INTO chats (chat_id) VALUES (?)", (chat_id,))
-            sql.execute("INSERT OR IGNORE INTO personal VALUES (?, ?)", (chat_id, event_id))
-            if minutes is not None:
-                sql.execute("INSERT OR IGNORE INTO leads VALUES (?, ?)", (chat_id, minutes))
+            sql.execute("UPDATE chats SET active = 1 WHERE chat_id = ?", (chat_id,))
+            sql.execute(
+                "INSERT INTO personal VALUES (?, ?, ?)"
+                " ON CONFLICT (chat_id, event_id) DO UPDATE SET minutes = excluded.minutes",
+                (chat_id, event_id, minutes),
+            )
+
+    def forget(self, chat_id: int, event_id: str) -> bool:
+        """Drop a personal reminder; False when there was none."""
+        with self.db.transaction() as sql:
+            return bool(
+                sql.execute(
+                    "DELETE FROM personal WHERE chat_id = ? AND event_id = ?", (chat_id, event_id)
+                ).rowcount
+            )
+
+    def personal(self, chat_id: int) -> dict[str, int | None]:
+        """The chat's personal reminders: event id -> its own lead (None: the defaults)."""
+        rows = self.db.query("SELECT event_id, minutes FROM personal WHERE chat_id = ?", (chat_id,))
+        return {str(e): int(str(m)) if m is not None else None for e, m in rows}
+
+    def leads_ahead(self, chat_id: int, event: Event, now: datetime) -> list[int]:
+        """The lead times (minutes) of the reminders this chat will still get for ``event``,
+        longest first: none for a session under way or over, none whose moment has passed."""
+        mine = self.personal(chat_id)
+        followed = event.id in mine or bool(
+            {EVERYTHING, event.series or ""} & set(self.series(chat_id))
+        )
+        if not followed:
+            return []
+        own = mine.get(event.id)
+        leads = (own,) if own is not None else DEFAULT_LEADS
+        return sorted((m for m in leads if event.start - timedelta(minutes=m) > now), reverse=True)
 
     def set_timezone(self, chat_id: int, zone: str) -> ZoneInfo:
         """Remember the chat's own zone (a name, a city or a UTC offset); raises ValueError
@@ -234,8 +271,11 @@ class ReminderService:
     def _due_batches(self, agenda: Agenda, now: datetime) -> list[tuple[Event, int]]:
         """(event, lead) pairs whose moment has come, not yet fully claimed, soonest first;
         a lead whose moment had passed before the event appeared is never due."""
-        leads = {int(str(r[0])) for r in self.db.query("SELECT DISTINCT minutes FROM leads")}
-        leads |= set(DEFAULT_LEADS)
+        own: dict[str, set[int]] = {}
+        for event_id, minutes in self.db.query(
+            "SELECT DISTINCT event_id, minutes FROM personal WHERE minutes IS NOT NULL"
+        ):
+            own.setdefault(str(event_id), set()).add(int(str(minutes)))
         done = {
             (str(e), int(str(m)), float(str(t)))
             for e, m, t in self.db.query("SELECT event_id, minutes, start FROM lead_runs")
@@ -246,7 +286,7 @@ class ReminderService:
                 (e, minutes)
                 for e in agenda.events
                 if e.start > now
-                for minutes in leads
+                for minutes in sorted(set(DEFAULT_LEADS) | own.get(e.id, set()))
                 if seen[e.id] <= (moment := e.start - timedelta(minutes=minutes)).timestamp()
                 and moment <= now
                 and (e.id, minutes, e.start.timestamp()) not in done

@@ -14,19 +14,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 6  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches,
+SCHEMA_VERSION = 7  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches,
 # 5: a delivery is for one start of its event, so a session moved later is reminded again,
-# 6: reminders go through the outbox (a row's own text, an expiry), events_seen, announced
+# 6: reminders go through the outbox (a row's own text, an expiry), events_seen, announced,
+# 7: a /remind lead is for that session only (personal.minutes; the chat-wide leads go)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS chats (
     chat_id INTEGER PRIMARY KEY,
     timezone TEXT,
     active INTEGER NOT NULL DEFAULT 1
-);
-CREATE TABLE IF NOT EXISTS leads (
-    chat_id INTEGER NOT NULL,
-    minutes INTEGER NOT NULL,
-    PRIMARY KEY (chat_id, minutes)
 );
 CREATE TABLE IF NOT EXISTS subscriptions (
     chat_id INTEGER NOT NULL,
@@ -34,9 +30,10 @@ CREATE TABLE IF NOT EXISTS subscriptions (
     PRIMARY KEY (chat_id, series)
 );
 CREATE INDEX IF NOT EXISTS subscriptions_series ON subscriptions (series);
-CREATE TABLE IF NOT EXISTS personal (
+CREATE TABLE IF NOT EXISTS personal (     -- /remind: one session, at its own lead or the defaults
     chat_id INTEGER NOT NULL,
     event_id TEXT NOT NULL,
+    minutes INTEGER,                          -- NULL: the default leads
     PRIMARY KEY (chat_id, event_id)
 );
 CREATE INDEX IF NOT EXISTS personal_event ON personal (event_id);
@@ -107,6 +104,12 @@ CREATE TABLE IF NOT EXISTS events_seen (    -- when the bot first saw each event
     event_id TEXT PRIMARY KEY,
     first_seen REAL NOT NULL
 );
+"""
+# Schema 6 kept one set of lead times per chat, set by any /remind: each personal reminder
+# keeps the chat's shortest one, and other sessions go back to the defaults.
+_PERSONAL_LEADS = """
+UPDATE personal SET minutes =
+    (SELECT MIN(l.minutes) FROM leads l WHERE l.chat_id = personal.chat_id);
 """
 _OUTBOX_WITH_OWN_TEXT = """
 ALTER TABLE outbox ADD COLUMN html TEXT;
@@ -234,6 +237,14 @@ class Database:
         columns = {row[1] for row in self._connection.execute("PRAGMA table_info(outbox)")}
         if columns and "html" not in columns:
             script += _OUTBOX_WITH_OWN_TEXT
+        tables = {row[0] for row in self._connection.execute("SELECT name FROM sqlite_master")}
+        columns = {row[1] for row in self._connection.execute("PRAGMA table_info(personal)")}
+        if columns and "minutes" not in columns:
+            script += "ALTER TABLE personal ADD COLUMN minutes INTEGER;"
+            if "leads" in tables:
+                script += _PERSONAL_LEADS
+        if "leads" in tables:
+            script += "DROP TABLE leads;"
         self._connection.executescript(
             f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version={SCHEMA_VERSION};\nCOMMIT;"
         )

@@ -13,7 +13,7 @@ from scheduler.agenda import Agenda
 from scheduler.model import Event
 from scheduler.outbox import OutboxDispatcher, SendResult
 from scheduler.reminders import ReminderService, SubscriptionService, overlaps
-from scheduler.store import Database
+from scheduler.store import SCHEMA_VERSION, Database
 from tests.scheduler.conftest import FakeClock, ScriptedSender
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -143,7 +143,7 @@ def test_a_schema_4_database_keeps_its_deliveries(tmp_path: Path) -> None:
         (1, "opening", 1440, stamp)
     ]
     assert ReminderService(database).due(agenda, START - timedelta(hours=23)) == []  # not again
-    assert database.query("PRAGMA user_version") == [(6,)]
+    assert database.query("PRAGMA user_version") == [(SCHEMA_VERSION,)]
 
 
 def test_series_personal_and_custom_leads(database: Database) -> None:
@@ -158,6 +158,62 @@ def test_series_personal_and_custom_leads(database: Database) -> None:
         (1, "a", 1440),
         (2, "b", 60),
     ]
+
+
+def test_a_remind_lead_is_for_that_session_only(database: Database) -> None:
+    agenda = Agenda([_event("a", START), _event("b", START + timedelta(hours=2))])
+    subscriptions = SubscriptionService(database)
+    subscriptions.subscribe(1)
+    subscriptions.remind(1, "a", minutes=5)
+    reminders = ReminderService(database)
+    reminders.first_seen(agenda, START - timedelta(days=3))
+    moments = [START + timedelta(hours=2) - timedelta(hours=24), START - timedelta(minutes=15)]
+    moments += [START - timedelta(minutes=5), START + timedelta(hours=2) - timedelta(minutes=15)]
+    due = [(r.event.id, r.minutes) for moment in moments for r in reminders.due(agenda, moment)]
+    # "a" only at its own 5 minutes; "b" keeps the defaults (its 24-hour moment comes first)
+    assert due == [("b", 1440), ("a", 5), ("b", 15)]
+
+
+def test_unsubscribe_keeps_personal_reminders_unless_asked(database: Database) -> None:
+    subscriptions = SubscriptionService(database)
+    subscriptions.subscribe(1)
+    subscriptions.remind(1, "a", minutes=30)
+    assert subscriptions.unsubscribe(1) == 1
+    assert subscriptions.personal(1) == {"a": 30}
+    assert subscriptions.unsubscribe(1, personal=True) == 1
+    assert subscriptions.personal(1) == {}
+
+
+def test_leads_ahead_promise_only_what_will_come(database: Database) -> None:
+    event = _event("a", START)
+    subscriptions = SubscriptionService(database)
+    assert subscriptions.leads_ahead(1, event, START - timedelta(days=2)) == []  # not followed
+    subscriptions.subscribe(1)
+    assert subscriptions.leads_ahead(1, event, START - timedelta(days=2)) == [1440, 15]
+    assert subscriptions.leads_ahead(1, event, START - timedelta(minutes=17)) == [15]
+    assert subscriptions.leads_ahead(1, event, START - timedelta(minutes=10)) == []
+    subscriptions.remind(1, "a", 60)
+    assert subscriptions.leads_ahead(1, event, START - timedelta(hours=3)) == [60]
+    assert subscriptions.leads_ahead(1, event, START + timedelta(minutes=1)) == []
+
+
+def test_a_schema_6_chat_wide_lead_stays_with_its_personal_reminders(tmp_path: Path) -> None:
+    path = tmp_path / "v6.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(
+        """
+        CREATE TABLE leads (chat_id INTEGER NOT NULL, minutes INTEGER NOT NULL,
+                            PRIMARY KEY (chat_id, minutes));
+        CREATE TABLE personal (chat_id INTEGER NOT NULL, event_id TEXT NOT NULL,
+                               PRIMARY KEY (chat_id, event_id));
+        INSERT INTO leads VALUES (1, 30);
+        INSERT INTO personal VALUES (1, 'a'), (2, 'a');
+        PRAGMA user_version = 6;
+        """
+    )
+    old.close()
+    subscriptions = SubscriptionService(Database(path))
+    assert (subscriptions.personal(1), subscriptions.personal(2)) == ({"a": 30}, {"a": None})
 
 
 def test_blocked_chats_get_nothing(database: Database) -> None:
