@@ -402,6 +402,12 @@ class Conversation:
         if not self.is_organiser(user):
             log.warning("user %s tried /unanswered without being an organiser", user.id)
             return [Reply().add("Sorry, only organisers can do that.")]
+        if user.chat_id != user.id:  # a group: everyone there would read the questions
+            return [
+                Reply().add(
+                    "Participants' questions are private: send /unanswered to me in a private chat."
+                )
+            ]
         log_ = self.services.unanswered
         rows = log_.top(15) if log_ else []
         if not rows:

@@ -27,7 +27,7 @@ class Settings:
     data_dir: Path = PROJECT_ROOT / "var"
     db_path: Path = PROJECT_ROOT / "var" / "workshop-bot.sqlite3"
     index_dir: Path = PROJECT_ROOT / "var" / "index"
-    user_hash_salt: str = "workshop-bot"
+    user_hash_salt: str | None = None  # None: a random secret kept in the database
     rate_limit_per_minute: int = 20
     default_timezone: str = "Europe/Paris"
     reminder_tick_seconds: float = 30.0

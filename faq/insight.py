@@ -1,19 +1,25 @@
 """What organisers learn from the questions: the ones the bot could not answer well.
 
-Only the question, a salted SHA-256 hash of the user id, the answer kind and its confidence
-are stored, in SQLite. Questions are grouped by their normalised words so that
-"What is GLACY?" and "what is glacy" count together.
+Only the question with its personal data replaced (faq/redact.py), a keyed hash of the user
+id (HMAC-SHA256 under a random secret made at first use and kept in the database, unless one
+is configured: a public default salt let anyone reverse the hashes of Telegram's small id
+space), the answer kind and its confidence are stored, in SQLite. Questions are grouped by
+their normalised words so that "What is GLACY?" and "what is glacy" count together.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import secrets
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from faq.redact import redact
 from index.text import content_words
 
 SCHEMA = """
@@ -27,6 +33,7 @@ CREATE TABLE IF NOT EXISTS unanswered (
     score REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS unanswered_normalised ON unanswered (normalised);
+CREATE TABLE IF NOT EXISTS unanswered_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 MAX_QUESTION = 500
 
@@ -43,21 +50,51 @@ class UnansweredQuestion:
 class UnansweredLog:
     """The ``index.sources.UnansweredLog`` the ask service records into, in its own table."""
 
-    def __init__(self, path: Path, salt: str, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, path: Path, salt: str | None = None, clock: Callable[[], float] = time.time
+    ) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._connection = sqlite3.connect(path, check_same_thread=False)
         self._connection.execute("PRAGMA journal_mode=WAL")
         self._connection.executescript(SCHEMA)
-        self._salt = salt
+        self._lock = threading.Lock()  # handlers in worker threads share the connection
+        self._key = (salt or self._secret()).encode()
         self._clock = clock
+        self._redact_old_rows()
+
+    def _secret(self) -> str:
+        with self._connection:
+            self._connection.execute(
+                "INSERT OR IGNORE INTO unanswered_state VALUES ('secret', ?)",
+                (secrets.token_hex(32),),
+            )
+        row = self._connection.execute(
+            "SELECT value FROM unanswered_state WHERE key = 'secret'"
+        ).fetchone()
+        return str(row[0])
+
+    def _redact_old_rows(self) -> None:
+        """Questions stored before redaction existed are redacted once."""
+        if self._connection.execute(
+            "SELECT 1 FROM unanswered_state WHERE key = 'redacted'"
+        ).fetchone():
+            return
+        rows = self._connection.execute("SELECT id, question FROM unanswered").fetchall()
+        with self._connection:
+            self._connection.executemany(
+                "UPDATE unanswered SET question = ? WHERE id = ?",
+                [(redact(str(q)), i) for i, q in rows if redact(str(q)) != q],
+            )
+            self._connection.execute("INSERT INTO unanswered_state VALUES ('redacted', '1')")
+
+    def user_hash(self, user_id: int) -> str:
+        return hmac.new(self._key, str(user_id).encode(), hashlib.sha256).hexdigest()
 
     def record(self, question: str, user_id: int | None, kind: str, score: float) -> None:
-        text = question[:MAX_QUESTION]
+        text = redact(question[:MAX_QUESTION])
         normalised = " ".join(sorted(set(content_words(text)))) or text.lower().strip()
-        user_hash = None
-        if user_id is not None:
-            user_hash = hashlib.sha256(f"{self._salt}:{user_id}".encode()).hexdigest()
-        with self._connection:
+        user_hash = self.user_hash(user_id) if user_id is not None else None
+        with self._lock, self._connection:
             self._connection.execute(
                 "INSERT INTO unanswered (asked_at, question, normalised, user_hash, kind, score)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
@@ -66,6 +103,10 @@ class UnansweredLog:
 
     def top(self, limit: int = 20) -> list[UnansweredQuestion]:
         """The most frequent unanswered questions, most asked first."""
+        with self._lock:
+            return self._top(limit)
+
+    def _top(self, limit: int) -> list[UnansweredQuestion]:
         rows = self._connection.execute(
             """
             SELECT (SELECT question FROM unanswered AS latest

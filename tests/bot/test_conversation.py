@@ -61,6 +61,16 @@ def test_unanswered_is_for_organisers_only(services: Services) -> None:
     assert report[1].startswith("2× (1 users) ")
 
 
+def test_unanswered_is_never_posted_to_a_group(services: Services) -> None:
+    conversation = Conversation(services)
+    conversation.message("my name is Ana Silva, tell me a joke", PARTICIPANT)
+    in_group = conversation.message("/unanswered", User(id=7, chat_id=-100123))[0].plain()
+    assert in_group.startswith("Participants' questions are private")
+    private = conversation.message("/unanswered", ORGANISER)[0].plain()
+    assert "my name is [name], tell me a joke" in private
+    assert "Ana" not in private
+
+
 def test_reload_with_broken_faq_keeps_current_content(services: Services) -> None:
     conversation = Conversation(services)
     before = services.faq

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import sqlite3
 from pathlib import Path
 
@@ -65,8 +66,47 @@ def test_record_stores_only_a_salted_hash_of_the_user(tmp_path: Path) -> None:
     log.close()
     with sqlite3.connect(tmp_path / "var" / "bot.sqlite3") as connection:
         stored = connection.execute("SELECT user_hash FROM unanswered ORDER BY id").fetchall()
-    assert stored == [(hashlib.sha256(b"pepper:424242").hexdigest(),), (None,)]
+    keyed = hmac.new(b"pepper", b"424242", hashlib.sha256).hexdigest()
+    assert stored == [(keyed,), (None,)]
     assert "424242" not in str(stored)
+
+
+def test_without_a_configured_salt_the_key_is_a_secret_kept_in_the_database(
+    tmp_path: Path,
+) -> None:
+    database = tmp_path / "bot.sqlite3"
+    first = UnansweredLog(database)
+    other = UnansweredLog(tmp_path / "other.sqlite3")
+    assert first.user_hash(424242) != other.user_hash(424242)  # no public default to guess
+    assert first.user_hash(424242) != hashlib.sha256(b"workshop-bot:424242").hexdigest()
+    remembered = first.user_hash(424242)
+    first.close()
+    assert UnansweredLog(database).user_hash(424242) == remembered  # users still count once
+
+
+def test_personal_data_never_reaches_the_log(tmp_path: Path) -> None:
+    log = open_log(tmp_path)
+    log.record(
+        "My name is Ana Silva, call me on +351 912 345 678 or ana.silva@pj.pt about art 29",
+        1,
+        "none",
+        0.0,
+    )
+    [row] = log.top()
+    assert row.question == "My name is [name], call me on [number] or [email] about art 29"
+
+
+def test_questions_stored_before_redaction_are_redacted_once(tmp_path: Path) -> None:
+    database = tmp_path / "bot.sqlite3"
+    UnansweredLog(database, "pepper").close()
+    with sqlite3.connect(database) as connection:  # an older version stored it verbatim
+        connection.execute("DELETE FROM unanswered_state WHERE key = 'redacted'")
+        connection.execute(
+            "INSERT INTO unanswered (asked_at, question, normalised, kind, score)"
+            " VALUES (1, 'mail me at judge@court.gov.ng', 'judge', 'none', 0)"
+        )
+    [row] = UnansweredLog(database, "pepper").top()
+    assert row.question == "mail me at [email]"
 
 
 def test_anonymous_questions_count_no_users(tmp_path: Path) -> None:
