@@ -104,7 +104,7 @@ def run_import_schedule(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from corpus.problems import ValidationError
-    from scheduler.export import write_agenda_file
+    from scheduler.export import write_agenda_file, write_name
     from scheduler.importers import ImportFailed, import_schedule
     from scheduler.zones import parse_zone
 
@@ -137,6 +137,8 @@ def run_import_schedule(args: argparse.Namespace) -> int:
         print(f"not imported, the agenda is unchanged:\n{error}", file=sys.stderr)
         return 1
     print(f"imported {len(result.events)} events from {result.title} into {target}")
+    if target.stem != Path(write_name(source.stem)).stem:
+        print(f"{target.name} held an earlier import of this schedule: it was updated")
     if result.assumed_zone:
         chosen = "--timezone" if args.timezone else "the configured default_timezone"
         print(

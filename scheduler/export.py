@@ -12,7 +12,7 @@ from typing import Any
 import icalendar
 import yaml
 
-from corpus.problems import ValidationError
+from corpus.problems import ValidationError, load_limited
 from scheduler.agenda import read_agenda
 from scheduler.importers import ImportResult
 from scheduler.model import Event
@@ -43,14 +43,41 @@ def event_record(event: Event) -> dict[str, Any]:
     return record
 
 
+IMPORTED = "# Imported by `workshop-bot import-schedule`; edit freely.\n"
+
+
+def earlier_import(result: ImportResult, folder: Path) -> Path | None:
+    """The file of the folder that holds an earlier import of the same schedule (most of its
+    ids come back), so that re-importing "schedule (1).json" updates it instead of adding
+    every session a second time."""
+    ids = {e.id for e in result.events}
+    for path in sorted(folder.glob("*.yaml")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if not text.startswith(IMPORTED):
+            continue  # the organiser's own files are never replaced
+        try:
+            data = load_limited(text)
+        except yaml.YAMLError:
+            continue  # a damaged file: `check` names it
+        events = data.get("events") if isinstance(data, dict) else None
+        earlier = {str(e.get("id")) for e in events or [] if isinstance(e, dict)}
+        if earlier and len(earlier & ids) * 2 >= len(earlier):
+            return path
+    return None
+
+
+def write_name(name: str) -> str:
+    """The agenda file name an import of ``name`` is written to."""
+    return f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name)}.yaml"
+
+
 def write_agenda_file(result: ImportResult, folder: Path, name: str) -> Path:
-    """Write ``folder/<name>.yaml`` only if the whole folder still validates with it."""
+    """Write ``folder/<name>.yaml`` (or the file of an earlier import of the same schedule)
+    only if the whole folder still validates with it."""
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name)}.yaml"
+    target = earlier_import(result, folder) or folder / write_name(name)
     document = {"title": result.title, "events": [event_record(e) for e in result.events]}
-    text = "# Imported by `workshop-bot import-schedule`; edit freely.\n" + yaml.safe_dump(
-        document, allow_unicode=True, sort_keys=False, width=100
-    )
+    text = IMPORTED + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
     with tempfile.TemporaryDirectory(dir=folder) as staging:
         trial = Path(staging)
         for existing in folder.glob("*.yaml"):

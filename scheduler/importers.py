@@ -7,15 +7,18 @@ local clock strings, which is what the traps of real exports call for.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from itertools import islice
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
+import recurring_ical_events
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
@@ -23,6 +26,9 @@ from scheduler.agenda import MAX_FILE_BYTES
 from scheduler.model import Event
 
 _SLUG = re.compile(r"[^A-Za-z0-9_.-]+")
+MAX_ID = 40
+RECURRENCE_HORIZON = timedelta(days=366)  # occurrences of a recurring event imported ahead
+MAX_OCCURRENCES = 500  # per recurring event
 
 
 class ImportFailed(ValueError):
@@ -49,12 +55,40 @@ def import_schedule(path: Path, default_zone: ZoneInfo | None = None) -> ImportR
     raw = path.read_bytes()
     head = raw.lstrip()[:200]
     if head.startswith(b"BEGIN:VCALENDAR"):
-        return _from_ics(raw, path.stem, default_zone)
-    if head.startswith(b"<"):
-        return _from_xml(raw, path.stem, default_zone)
-    if head.startswith(b"{"):
-        return _from_json(raw, path.stem, default_zone)
-    raise ImportFailed(f"{path}: not a pretalx/frab JSON, frab XML or iCalendar file")
+        result = _from_ics(raw, path.stem, default_zone)
+    elif head.startswith(b"<"):
+        result = _from_xml(raw, path.stem, default_zone)
+    elif head.startswith(b"{"):
+        result = _from_json(raw, path.stem, default_zone)
+    else:
+        raise ImportFailed(f"{path}: not a pretalx/frab JSON, frab XML or iCalendar file")
+    return _distinct(result)
+
+
+def _distinct(result: ImportResult) -> ImportResult:
+    """The same rules for every format: an event without a duration is skipped and reported;
+    one event per id: an exact repeat (a merged export lists a talk twice) is dropped and
+    reported, a different event under a taken id gets a suffix."""
+    kept: dict[str, Event] = {}
+    for event in result.events:
+        first = kept.get(event.id)
+        if event.end <= event.start:
+            result.skipped.append(f"{event.title}: ends when it starts (no duration)")
+        elif first is None:
+            kept[event.id] = event
+        elif (first.title, first.start, first.end) == (event.title, event.start, event.end):
+            result.skipped.append(f"{event.title}: listed twice with id {event.id}")
+        else:
+            number = 2
+            while f"{event.id[: MAX_ID - 4]}-{number}" in kept:
+                number += 1
+            renamed = f"{event.id[: MAX_ID - 4]}-{number}"
+            result.skipped.append(
+                f"{event.title}: id {event.id} is also {first.title!r}; imported as {renamed}"
+            )
+            kept[renamed] = replace(event, id=renamed)
+    result.events = list(kept.values())
+    return result
 
 
 def _zone(name: str | None) -> ZoneInfo | None:
@@ -75,8 +109,15 @@ def _zone_for(moment: datetime, zone: ZoneInfo | None) -> ZoneInfo:
     return ZoneInfo(f"Etc/GMT{-hours:+d}")  # POSIX sign: Etc/GMT-1 is UTC+1
 
 
-def _identifier(prefix: str, raw: object) -> str:
-    return _SLUG.sub("-", f"{prefix}-{raw}").strip("-")[:40]
+def _identifier(prefix: str, raw: object, suffix: str = "") -> str:
+    """A readable id from the source's own id (and ``suffix``, kept whole); a long one keeps
+    a hash of the whole, so two UIDs that share their first 40 characters stay two events."""
+    slug = _SLUG.sub("-", f"{prefix}-{raw}").strip("-")
+    room = MAX_ID - len(suffix)
+    if len(slug) > room:
+        digest = hashlib.sha1(str(raw).encode()).hexdigest()[:6]
+        slug = f"{slug[: room - 7].rstrip('-')}-{digest}"
+    return slug + suffix
 
 
 def _made_up_id(title: str, start: datetime) -> str:
@@ -107,10 +148,11 @@ def _event(
     start: datetime,
     end: datetime,
     zone: ZoneInfo,
+    suffix: str = "",
     **extra: Any,
 ) -> Event:
     return Event(
-        id=_identifier(prefix, raw_id),
+        id=_identifier(prefix, raw_id, suffix),
         title=" ".join(title.split()),
         kind=extra.pop("kind", "session"),
         start=start.astimezone(zone),
@@ -243,7 +285,10 @@ def _from_ics(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
         raise ImportFailed(f"{name}: invalid iCalendar ({error})") from None
     title = str(calendar.get("X-WR-CALNAME") or name)
     result = ImportResult(title)
-    for component in calendar.walk("VEVENT"):
+    # the id prefix comes from the calendar, not the file name: the same export saved as
+    # "schedule (1).ics" must give the same ids (the agenda then refuses it as a duplicate)
+    prefix = _SLUG.sub("-", str(calendar.get("X-WR-CALNAME") or "ics")).strip("-")[:16]
+    for component, repeated in _occurrences(calendar, result):
         label = str(component.get("SUMMARY") or "?")
         try:
             start = component.decoded("DTSTART")
@@ -263,7 +308,7 @@ def _from_ics(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
             zone_name = getattr(zone_of_start, "key", None) or _tz_name(zone_of_start)
             result.events.append(
                 _event(
-                    _SLUG.sub("-", name)[:12],
+                    prefix,
                     str(component.get("UID") or _made_up_id(label, start)),
                     label,
                     start=start,
@@ -272,11 +317,52 @@ def _from_ics(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
                     room=str(component.get("LOCATION") or "") or None,
                     description=str(component.get("DESCRIPTION") or "")[:2000],
                     series=title,
+                    suffix=_slot(component) if repeated else "",
                 )
             )
         except (KeyError, ValueError, TypeError) as error:
             result.skipped.append(f"{label}: {error}")
     return result
+
+
+def _slot(occurrence: Any) -> str:
+    """An occurrence's id suffix: its slot in the series (RECURRENCE-ID), not its time, so a
+    moved occurrence keeps its id and is announced as moved."""
+    slot = occurrence.decoded("RECURRENCE-ID", None) or occurrence.decoded("DTSTART")
+    if isinstance(slot, datetime):
+        return f"-{slot.astimezone(UTC) if slot.tzinfo else slot:%Y%m%d%H%M}"
+    return f"-{slot:%Y%m%d}"
+
+
+def _occurrences(calendar: Any, result: ImportResult) -> list[tuple[Any, bool]]:
+    """Every VEVENT, a recurring one (RRULE, RDATE, with its RECURRENCE-ID overrides and
+    EXDATEs) expanded to its occurrences within a year of its first, at most MAX_OCCURRENCES;
+    True marks an occurrence of a series (its id carries its date)."""
+    events = list(calendar.walk("VEVENT"))
+    series = {str(c.get("UID")) for c in events if c.get("RRULE") or c.get("RDATE")}
+    found: list[tuple[Any, bool]] = [(c, False) for c in events if str(c.get("UID")) not in series]
+    for uid in sorted(series):
+        members = [c for c in events if str(c.get("UID")) == uid]
+        master = next(c for c in members if c.get("RRULE") or c.get("RDATE"))
+        label = str(master.get("SUMMARY") or uid)
+        try:
+            first = master.decoded("DTSTART")
+            single = icalendar.Calendar()
+            for part in (*calendar.walk("VTIMEZONE"), *members):
+                single.add_component(part)
+            begin = first if isinstance(first, datetime) else datetime.combine(first, time())
+            window = recurring_ical_events.of(single).between(
+                begin - timedelta(days=1), begin + RECURRENCE_HORIZON
+            )
+            chosen = list(islice(window, MAX_OCCURRENCES + 1))
+        except (ValueError, TypeError, KeyError, recurring_ical_events.InvalidCalendar) as error:
+            result.skipped.append(f"{label}: recurrence not understood ({error})")
+            continue
+        if len(chosen) > MAX_OCCURRENCES:
+            chosen = chosen[:MAX_OCCURRENCES]
+            result.skipped.append(f"{label}: only its first {MAX_OCCURRENCES} occurrences")
+        found.extend((occurrence, True) for occurrence in chosen)
+    return found
 
 
 def _tz_name(zone: tzinfo) -> str | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from tests.scheduler.test_importers import FLOATING_XML
+from tests.scheduler.test_importers import FLOATING_XML, SCHEDULES
 
 
 @pytest.fixture(autouse=True)
@@ -94,3 +94,17 @@ def test_import_problems_name_the_real_files(
     err = capsys.readouterr().err
     assert f"{agenda / 'broken.yaml'}:" in err
     assert "tmp" not in err.replace(str(tmp_path), "")
+
+
+def test_a_re_import_under_another_name_updates_the_earlier_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    agenda = tmp_path / "agenda"
+    source = SCHEDULES / "debconf23.xml"
+    download = tmp_path / "schedule (1).xml"
+    download.write_bytes(source.read_bytes())
+    assert main(["import-schedule", str(source), "--into", str(agenda)]) == 0
+    assert main(["import-schedule", str(download), "--into", str(agenda)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "debconf23.yaml held an earlier import of this schedule: it was updated"
+    assert [p.name for p in agenda.iterdir()] == ["debconf23.yaml"]

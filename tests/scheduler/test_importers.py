@@ -10,7 +10,7 @@ import pytest
 
 from corpus.problems import ValidationError
 from scheduler.agenda import load_agenda
-from scheduler.export import to_ics, write_agenda_file
+from scheduler.export import IMPORTED, to_ics, write_agenda_file
 from scheduler.importers import ImportFailed, import_schedule
 
 SCHEDULES = Path(__file__).resolve().parents[1] / "fixtures" / "schedules"
@@ -76,12 +76,100 @@ def test_json_items_without_dates_are_reported_as_skipped(tmp_path: Path) -> Non
 def test_invalid_import_leaves_the_agenda_untouched(tmp_path: Path) -> None:
     result = import_schedule(SCHEDULES / "frab-camp2019.json")
     write_agenda_file(result, tmp_path, "camp")
-    before = (tmp_path / "camp.yaml").read_bytes()
+    own = (tmp_path / "camp.yaml").read_text().removeprefix(IMPORTED)  # now the organiser's
+    (tmp_path / "camp.yaml").write_text(own)
     clash = import_schedule(SCHEDULES / "frab-camp2019.json")
     with pytest.raises(ValidationError, match="duplicate event id"):
         write_agenda_file(clash, tmp_path, "camp-again")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["camp.yaml"]
-    assert (tmp_path / "camp.yaml").read_bytes() == before
+    assert (tmp_path / "camp.yaml").read_text() == own
+
+
+@pytest.mark.parametrize(
+    "name", ["pretalx-rc3.json", "frab-camp2019.json", "debconf23.xml", "kielux_2020.ics"]
+)
+def test_a_re_import_under_another_name_updates_the_earlier_file(tmp_path: Path, name: str) -> None:
+    copy = tmp_path / f"download (1){Path(name).suffix}"
+    copy.write_bytes((SCHEDULES / name).read_bytes())
+    agenda = tmp_path / "agenda"
+    first = write_agenda_file(import_schedule(SCHEDULES / name), agenda, Path(name).stem)
+    again = write_agenda_file(import_schedule(copy), agenda, copy.stem)
+    assert again == first
+    assert [p.name for p in agenda.iterdir()] == [first.name]
+    assert len(load_agenda(agenda).events) == len(import_schedule(SCHEDULES / name).events)
+
+
+RECURRING = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Google Inc//Google Calendar 70.9054//EN\r
+X-WR-CALNAME:GLACY webinars\r
+BEGIN:VEVENT\r
+DTSTART;TZID=Europe/Paris:20260105T100000\r
+DTEND;TZID=Europe/Paris:20260105T110000\r
+RRULE:FREQ=WEEKLY;COUNT=10\r
+EXDATE;TZID=Europe/Paris:20260119T100000\r
+UID:weekly-webinar@google.com\r
+SUMMARY:Weekly webinar on e-evidence\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+DTSTART;TZID=Europe/Paris:20260127T140000\r
+DTEND;TZID=Europe/Paris:20260127T150000\r
+RECURRENCE-ID;TZID=Europe/Paris:20260126T100000\r
+UID:weekly-webinar@google.com\r
+SUMMARY:Weekly webinar (moved to Tuesday)\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+DTSTART:20260302T090000Z\r
+DTEND:20260302T090000Z\r
+UID:zero@google.com\r
+SUMMARY:Zero length\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+DTSTART;TZID=Europe/Paris:20260105T090000\r
+DTEND;TZID=Europe/Paris:20260105T093000\r
+RRULE:FREQ=DAILY\r
+UID:forever@google.com\r
+SUMMARY:Daily stand-up\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_recurring_events_are_expanded_with_their_exceptions(tmp_path: Path) -> None:
+    path = tmp_path / "webinars.ics"
+    path.write_text(RECURRING)
+    result = import_schedule(path)
+    weekly = [e for e in result.events if e.title.startswith("Weekly")]
+    # ten weeks, one excluded (EXDATE), one moved (RECURRENCE-ID)
+    assert len(weekly) == 9
+    paris = ZoneInfo("Europe/Paris")
+    moved = [e for e in weekly if "moved" in e.title]
+    assert [(e.start.astimezone(paris).isoformat(), e.id) for e in moved] == [
+        ("2026-01-27T14:00:00+01:00", "GLACY-webinars-weekl-facb70-202601260900")
+    ]
+    assert all(e.start.astimezone(paris).hour == 10 for e in weekly if e not in moved)
+    daily = [e for e in result.events if e.title == "Daily stand-up"]
+    assert len(daily) == 366  # an endless rule: a year from its first occurrence
+    assert "Zero length: ends when it starts (no duration)" in result.skipped
+    again = import_schedule(path)
+    assert [e.id for e in again.events] == [e.id for e in result.events]  # stable
+
+
+def test_a_repeated_or_colliding_id_skips_or_renames_one_event(tmp_path: Path) -> None:
+    path = tmp_path / "merged.json"
+    path.write_text(
+        '{"schedule": {"conference": {"acronym": "m", "days": [{"rooms": {"K": ['
+        '{"id": 7, "title": "Opening", "date": "2021-02-06T09:00:00+01:00", "duration": "00:30"},'
+        '{"id": 7, "title": "Opening", "date": "2021-02-06T09:00:00+01:00", "duration": "00:30"},'
+        '{"id": 7, "title": "Closing", "date": "2021-02-07T17:00:00+01:00", "duration": "00:30"}'
+        "]}}]}}}"
+    )
+    result = import_schedule(path)
+    assert [(e.id, e.title) for e in result.events] == [("m-7", "Opening"), ("m-7-2", "Closing")]
+    assert result.skipped == [
+        "Opening: listed twice with id m-7",
+        "Closing: id m-7 is also 'Opening'; imported as m-7-2",
+    ]
 
 
 def test_ics_export_round_trips_times(tmp_path: Path) -> None:
