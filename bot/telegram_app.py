@@ -11,8 +11,9 @@ import logging
 import re
 import secrets
 from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 from uuid import uuid4
 
@@ -38,6 +39,7 @@ from telegram.error import (
     TimedOut,
 )
 from telegram.ext import (
+    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -55,9 +57,11 @@ from bot.replies import Reply, split_pages
 from bot.services import Services, build_services
 from bot.settings import Settings
 from scheduler.outbox import OutboxDispatcher, SendResult
+from scheduler.reminders import ReminderService
 from scheduler.store import sole_sender
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 INLINE_RESULTS = 50
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -93,7 +97,13 @@ class TelegramSender:
 
 
 class TelegramFrontEnd:
-    """Owns the conversation and the rate limiter; its bound methods are the handlers."""
+    """Owns the conversation and the rate limiter; its bound methods are the handlers.
+
+    Everything that touches the services (answering, reloading, claiming reminders) runs in
+    one worker thread, never on the event loop: while a question is answered or the agenda
+    reloaded, updates keep arriving, the outbox keeps sending and flood warnings go out. One
+    thread, because the search index's searcher and the services' swap on /reload are not
+    made for concurrent use; answering takes tens of milliseconds."""
 
     def __init__(self, services: Services, conversation: Conversation | None = None) -> None:
         self.services = services
@@ -101,6 +111,11 @@ class TelegramFrontEnd:
         self.limiter = RateLimiter(services.settings.rate_limit_per_minute)
         self._first_tick = True
         self.stopping = asyncio.Event()  # set at shutdown: the outbox finishes its send and stops
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="services")
+
+    async def off_loop(self, work: Callable[..., T], *args: Any) -> T:
+        """``work(*args)`` in the services' worker thread."""
+        return await asyncio.get_running_loop().run_in_executor(self.worker, work, *args)
 
     async def send_reminders(self, context: Context) -> None:
         """The periodic job: claim due reminders and hand them to the outbox, which paces
@@ -108,11 +123,14 @@ class TelegramFrontEnd:
         reminders = self.services.reminders
         if reminders is None:
             return
+        first, self._first_tick = self._first_tick, False
+        await self.off_loop(self._queue_due_reminders, reminders, first)
+
+    def _queue_due_reminders(self, reminders: ReminderService, first: bool) -> None:
         now = datetime.now(UTC)
         # Claims left unqueued by a previous run first, then new claims (never the other way
         # round: fresh claims are unqueued too until queue() has run).
-        resumed = reminders.unsent(self.services.agenda, now) if self._first_tick else []
-        self._first_tick = False
+        resumed = reminders.unsent(self.services.agenda, now) if first else []
         due = resumed + reminders.due(self.services.agenda, now)
         if due:
             reminders.queue([(r, self.conversation.reminder(r).html()) for r in due])
@@ -121,7 +139,7 @@ class TelegramFrontEnd:
         """Edits made while the bot was stopped: announced if small; a large change waits,
         and every organiser is told (a decision needs their tap, nothing is sent before)."""
         try:
-            review = self.services.review_agenda()
+            review = await self.off_loop(self.services.review_agenda)
         except Exception:  # the bot still answers; the next /reload reviews again
             log.exception("could not review the agenda changes at start")
             return
@@ -175,7 +193,9 @@ class TelegramFrontEnd:
             return
         if not await self._allowed(message, user):
             return
-        await self._send(message, self.conversation.message(message.text, user))
+        await self._send(
+            message, await self.off_loop(self.conversation.message, message.text, user)
+        )
 
     async def on_mention(self, update: Update, context: Context) -> None:
         """In groups the bot answers only when named (@bot ...) or replied to."""
@@ -195,7 +215,7 @@ class TelegramFrontEnd:
         if not await self._allowed(message, user):
             return
         text = re.sub(re.escape(mention), " ", message.text, flags=re.IGNORECASE)
-        await self._send(message, self.conversation.message(text, user))
+        await self._send(message, await self.off_loop(self.conversation.message, text, user))
 
     async def on_other(self, update: Update, context: Context) -> None:
         """Stickers, photos, voice notes...: say politely what the bot can read."""
@@ -210,7 +230,7 @@ class TelegramFrontEnd:
         user = _user(update)
         if query is None or user is None:
             return
-        reply = self.conversation.action(query.data, user)
+        reply = await self.off_loop(self.conversation.action, query.data, user)
         if reply is None:
             await query.answer("This button has expired. Please ask again.")
             return
@@ -233,7 +253,11 @@ class TelegramFrontEnd:
         query = update.inline_query
         if query is None:
             return
-        hits = self.services.ask.search(query.query, limit=INLINE_RESULTS) if query.query else []
+        results = await self.off_loop(self._inline_results, query.query) if query.query else []
+        await query.answer(results, cache_time=300, is_personal=False)
+
+    def _inline_results(self, query: str) -> list[InlineQueryResultArticle]:
+        hits = self.services.ask.search(query, limit=INLINE_RESULTS)
         results = []
         for hit in hits[:INLINE_RESULTS]:
             article = self.services.corpus.article(hit.instrument, hit.article)
@@ -254,7 +278,7 @@ class TelegramFrontEnd:
                     input_message_content=InputTextMessageContent(text),
                 )
             )
-        await query.answer(results, cache_time=300, is_personal=False)
+        return results
 
     async def on_error(self, update: object, context: Context) -> None:
         log.error("update %r failed", update, exc_info=context.error)
@@ -334,9 +358,10 @@ def build_application(
         .base_url(base)
         .base_file_url(base.removesuffix("/bot") + "/file/bot")
         .concurrent_updates(8)
+        .rate_limiter(AIORateLimiter())  # every reply, not only the outbox, stays under limits
         .post_init(_registering_commands(front))
         .post_stop(_stopping(front))
-        .post_shutdown(_closing(services))
+        .post_shutdown(_closing(front))
     )
     if configure:
         configure(builder)
@@ -375,10 +400,11 @@ def _stopping(
 
 
 def _closing(
-    services: Services,
+    front: TelegramFrontEnd,
 ) -> Callable[[Application[Any, Any, Any, Any, Any, Any]], Coroutine[Any, Any, None]]:
     async def close(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        services.close()
+        front.worker.shutdown(wait=True)  # the answer in progress finishes first
+        front.services.close()
 
     return close
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from typing import Any
 
+import pytest
+
 from bot import actions
+from bot.conversation import Conversation
 from tests.telegram.conftest import Harness, message
 
 
@@ -211,3 +216,26 @@ async def test_start_deep_link_opens_an_event(harness: Harness) -> None:
     assert harness.replies()[-1]["text"].startswith(
         "<b>Cybercrime: common standards and joint action (Workshop 23)</b>\nWed 15 Sep 2010, 14:15"
     )
+
+
+async def test_answering_runs_off_the_event_loop(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a question is answered the loop stays free: the answer below waits for the loop
+    to release it, which a handler running on the loop would never let happen."""
+    released = threading.Event()
+    seen: list[tuple[str, bool]] = []
+    original = Conversation.message
+
+    def slow_message(self: Conversation, text: str, user: Any) -> Any:
+        seen.append((threading.current_thread().name, released.wait(timeout=10)))
+        return original(self, text, user)
+
+    monkeypatch.setattr(Conversation, "message", slow_message)
+    answering = asyncio.create_task(harness.text("what is the 24/7 network?"))
+    await asyncio.sleep(0.05)
+    released.set()  # from the loop, while the worker thread waits
+    await answering
+    [(thread, waited)] = seen
+    assert waited and thread.startswith("services")
+    assert "24/7" in harness.replies()[-1]["text"]
