@@ -20,15 +20,15 @@ from bot.agenda_views import agenda_reply, event_lines, parse_day
 from bot.answer_views import AnswerViews, article_button, cite
 from bot.change_views import review_reply
 from bot.following import Following
+from bot.organising import REFUSED, Organising
 from bot.replies import Button, Reply, Span, Style, bold, clip, italic
 from bot.services import Services
 from corpus.problems import load_limited
 from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind
 from index.citations import DEFAULT_INSTRUMENT
-from scheduler.broadcast import BroadcastError, NotAllowed
 from scheduler.export import to_ics
-from scheduler.reminders import EVERYTHING, DueReminder, overlaps
+from scheduler.reminders import DueReminder, overlaps
 from scheduler.zones import zone_label
 
 HELP_FILE = Path(__file__).with_name("help.yaml")
@@ -81,6 +81,9 @@ class Conversation:
         self.services = services
         self.now = now
         self.help = help_texts or HelpTexts.load()
+        self.organising = Organising(
+            lambda: self.services.broadcasts, lambda: self.services.agenda, now
+        )
         self.following = Following(
             lambda: self.services.subscriptions,
             lambda: self.services.agenda,
@@ -122,13 +125,14 @@ class Conversation:
             self.help.questions,
         )
 
-    def message(self, text: str, user: User) -> list[Reply]:
-        """Answer one message: a command, or a question for the ask service.
+    def message(self, text: str, user: User, formatted: str | None = None) -> list[Reply]:
+        """Answer one message: a command, or a question for the ask service. ``formatted`` is
+        the same message as Telegram HTML, for the commands that keep formatting (/broadcast).
 
         Whatever goes wrong inside, the user gets a reply and the session goes on: the fault
         is logged with its traceback for the maintainers."""
         try:
-            return self._message(text, user)
+            return self._message(text, user, formatted)
         except Exception:
             log.exception("could not answer %r", text[:200])
             return [
@@ -138,11 +142,16 @@ class Conversation:
                 )
             ]
 
-    def _message(self, text: str, user: User) -> list[Reply]:
+    def _message(self, text: str, user: User, formatted: str | None) -> list[Reply]:
         text = text.strip()
         command = _COMMAND.match(text)
         if command:
-            handler = self.commands.get(command.group(1).lower())
+            name = command.group(1).lower()
+            if name == "broadcast" and formatted is not None:
+                html = _COMMAND.match(formatted.strip())
+                argument = (html.group(2) or "") if html else None
+                return self.broadcast_command((command.group(2) or "").strip(), user, argument)
+            handler = self.commands.get(name)
             if handler is None:
                 return [
                     Reply()
@@ -324,84 +333,29 @@ class Conversation:
     def is_organiser(self, user: User) -> bool:
         return user.id in self.services.settings.organisers
 
-    def broadcast_command(self, argument: str, user: User) -> list[Reply]:
-        """`/broadcast [to:Series] text` or `/broadcast agenda [DAY]`: a preview to confirm."""
-        broadcasts = self.services.broadcasts
-        if broadcasts is None:
-            return [Reply().add("Broadcasts are not available here.")]
-        audience = EVERYTHING
-        text = argument.strip()
-        target = re.match(r"^to:(\S+)\s*", text)
-        if target:
-            audience, text = target.group(1).replace("_", " "), text[target.end() :]
-        try:
-            if text.split()[:1] == ["agenda"]:
-                day = parse_day(" ".join(text.split()[1:]), self.now())
-                events = self.services.agenda.on_day(day) if day else self.services.agenda.sorted()
-                heading = f"Agenda for {day:%A %d %B %Y}" if day else "Agenda"
-                preview = broadcasts.create_agenda(user.id, events, heading, audience)
-            else:
-                preview = broadcasts.create_text(user.id, text, audience)
-        except NotAllowed:
+    def broadcast_command(
+        self, argument: str, user: User, formatted: str | None = None
+    ) -> list[Reply]:
+        if not self.is_organiser(user):
             log.warning("user %s tried /broadcast without being an organiser", user.id)
-            return [Reply().add("Sorry, only organisers can do that.")]
-        except (BroadcastError, ValueError) as error:
-            return [Reply().add(f"Not created: {error}. Usage: /broadcast [to:Series] text")]
-        reply = (
-            Reply()
-            .add(bold(f"Preview ({len(preview.parts)} message(s) to {preview.recipients} chats):"))
-            .blank()
-        )
-        reply.add(Span(preview.parts[0], Style.HTML))
-        number = str(preview.broadcast_id)
-        reply.buttons = [
-            [
-                Button(
-                    f"✅ Send to {preview.recipients}",
-                    actions.Action("bc", (number, "ok")).encode(),
-                ),
-                Button("✖ Cancel", actions.Action("bc", (number, "no")).encode()),
-            ]
-        ]
-        return [reply]
+            return [Reply().add(REFUSED)]
+        return self.organising.broadcast(argument, user.id, formatted)
 
     def _broadcast_action(self, broadcast_id: str, choice: str, user: User) -> Reply | None:
-        broadcasts = self.services.broadcasts
-        if broadcasts is None or not broadcast_id.isdigit() or choice not in {"ok", "no"}:
-            return None
-        try:
-            if choice == "no":
-                broadcasts.cancel(user.id, int(broadcast_id))
-                return Reply().add("Broadcast cancelled.")
-            queued = broadcasts.confirm(user.id, int(broadcast_id))
-        except NotAllowed:
+        if not self.is_organiser(user):
             log.warning("user %s pressed a broadcast button without being an organiser", user.id)
-            return Reply().add("Sorry, only organisers can do that.")
-        except BroadcastError as error:
-            return Reply().add(f"Nothing sent: {error}.")
-        return Reply().add(f"Queued {queued} message(s). Report: /delivery {broadcast_id}")
+            return Reply().add(REFUSED)
+        return self.organising.decide(broadcast_id, choice, user.id)
 
     def delivery_command(self, argument: str, user: User) -> list[Reply]:
-        broadcasts = self.services.broadcasts
-        if not self.is_organiser(user) or broadcasts is None:
-            return [Reply().add("Sorry, only organisers can do that.")]
-        if not argument.strip().isdigit():
-            return [Reply().add("Which broadcast? For example /delivery 3")]
-        report = broadcasts.report(int(argument.strip()))
-        state = "finished" if report.finished else "in progress"
-        return [
-            Reply()
-            .add(bold(f"Broadcast {report.broadcast_id}: {state}"))
-            .add(
-                f"sent {report.sent}, waiting {report.pending}, failed {report.failed}, "
-                f"blocked {report.blocked}, unknown {report.unknown} (of {report.total})"
-            )
-        ]
+        if not self.is_organiser(user):
+            return [Reply().add(REFUSED)]
+        return self.organising.delivery(argument, user.id)
 
     def unanswered_command(self, argument: str, user: User) -> list[Reply]:
         if not self.is_organiser(user):
             log.warning("user %s tried /unanswered without being an organiser", user.id)
-            return [Reply().add("Sorry, only organisers can do that.")]
+            return [Reply().add(REFUSED)]
         if user.chat_id != user.id:  # a group: everyone there would read the questions
             return [
                 Reply().add(
@@ -420,7 +374,7 @@ class Conversation:
     def reload_command(self, argument: str, user: User) -> list[Reply]:
         if not self.is_organiser(user):
             log.warning("user %s tried /reload without being an organiser", user.id)
-            return [Reply().add("Sorry, only organisers can do that.")]
+            return [Reply().add(REFUSED)]
         problems = self.services.reload()
         if problems:
             reply = Reply().add(bold("Not reloaded: the current content stays live."))
@@ -447,7 +401,7 @@ class Conversation:
             log.warning(
                 "user %s pressed an agenda-change button without being an organiser", user.id
             )
-            return Reply().add("Sorry, only organisers can do that.")
+            return Reply().add(REFUSED)
         review = self.services.decide_agenda(digest, send=choice == "send")
         if review is None:
             return Reply().add(

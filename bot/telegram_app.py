@@ -193,9 +193,10 @@ class TelegramFrontEnd:
             return
         if not await self._allowed(message, user):
             return
-        await self._send(
-            message, await self.off_loop(self.conversation.message, message.text, user)
-        )
+        # the entities as HTML: a broadcast keeps the organiser's bold, italics and links
+        formatted = message.text_html if message.entities else None
+        replies = await self.off_loop(self.conversation.message, message.text, user, formatted)
+        await self._send(message, replies)
 
     async def on_mention(self, update: Update, context: Context) -> None:
         """In groups the bot answers only when named (@bot ...) or replied to."""

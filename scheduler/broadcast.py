@@ -30,6 +30,10 @@ class BroadcastError(ValueError):
     """The broadcast cannot be created or confirmed; the message says why."""
 
 
+class AlreadyConfirmed(BroadcastError):
+    """The draft was confirmed before (a double tap): nothing is queued twice."""
+
+
 @dataclass(frozen=True, slots=True)
 class Preview:
     broadcast_id: int
@@ -88,6 +92,14 @@ class BroadcastService:
             raise BroadcastError("the broadcast text is empty")
         return self._draft(organiser, escape(text.strip()), audience)
 
+    def create_html(self, organiser: int, html: str, audience: str = EVERYTHING) -> Preview:
+        """A draft keeping the organiser's formatting: Telegram HTML made from the entities of
+        their message (bold, italics, links), split into parts that each stay valid."""
+        self._require(organiser, "create a broadcast")
+        if not html.strip():
+            raise BroadcastError("the broadcast text is empty")
+        return self._draft(organiser, html.strip(), audience)
+
     def create_agenda(
         self,
         organiser: int,
@@ -100,7 +112,8 @@ class BroadcastService:
         return self._draft(organiser, agenda_html(events, heading), audience)
 
     def confirm(self, organiser: int, broadcast_id: int) -> int:
-        """Queue the draft for its audience as it is now; rows queued (0 if already confirmed)."""
+        """Queue the draft for its audience as it is now; returns the rows queued. A second
+        confirm raises AlreadyConfirmed."""
         self._require(organiser, "confirm a broadcast")
         with self.db.transaction() as sql:
             found = sql.execute(
@@ -112,7 +125,7 @@ class BroadcastService:
             if found[2] == "cancelled":
                 raise BroadcastError(f"broadcast {broadcast_id} was cancelled")
             if found[2] == "confirmed":
-                return 0
+                raise AlreadyConfirmed(f"broadcast {broadcast_id} is already queued")
             sql.execute(
                 "UPDATE broadcasts SET status = 'confirmed', confirmed_at = ?"
                 " WHERE broadcast_id = ?",

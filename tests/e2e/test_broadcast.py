@@ -32,8 +32,11 @@ def _setup(api: BotApiStandIn) -> str:
         api.push_text("/subscribe", user=user)
     api.wait_for("sendMessage", len(SUBSCRIBERS), timeout=60)
     api.push_text("/broadcast Coffee moved to Room 4 <b>now</b> & later", user=ORGANISER)
-    preview = api.wait_for("sendMessage", len(SUBSCRIBERS) + 1, timeout=30)[-1]
-    assert "&lt;b&gt;now&lt;/b&gt; &amp; later" in preview["text"]
+    heading, preview = api.wait_for("sendMessage", len(SUBSCRIBERS) + 2, timeout=30)[-2:]
+    assert heading["text"] == (
+        f"<b>Preview: 1 message to everyone subscribed ({len(SUBSCRIBERS)} chats)</b>"
+    )
+    assert preview["text"] == "Coffee moved to Room 4 &lt;b&gt;now&lt;/b&gt; &amp; later"
     buttons: list[Any] = preview["reply_markup"]["inline_keyboard"][0]
     assert buttons[0]["text"] == f"✅ Send to {len(SUBSCRIBERS)}"
     return str(buttons[0]["callback_data"])

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from scheduler.agenda import Agenda
-from scheduler.broadcast import BroadcastError, BroadcastService, NotAllowed
+from scheduler.broadcast import AlreadyConfirmed, BroadcastError, BroadcastService, NotAllowed
 from scheduler.changes import diff_agendas
 from scheduler.model import Event
 from scheduler.reminders import SubscriptionService
@@ -97,7 +97,8 @@ def test_confirm_twice_queues_once(database: Database, followers: SubscriptionSe
     broadcasts = BroadcastService(database, {ORGANISER})
     preview = broadcasts.create_text(ORGANISER, "hello")
     assert broadcasts.confirm(ORGANISER, preview.broadcast_id) == 4
-    assert broadcasts.confirm(ORGANISER, preview.broadcast_id) == 0
+    with pytest.raises(AlreadyConfirmed):
+        broadcasts.confirm(ORGANISER, preview.broadcast_id)
     assert broadcasts.report(preview.broadcast_id).total == 4
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from itertools import count
 from typing import Any
@@ -16,6 +17,7 @@ from bot.settings import PROJECT_ROOT, Settings
 from bot.telegram_app import build_application
 from index.ask import AskService
 from scheduler.agenda import load_agenda
+from scheduler.store import Database
 from tests.telegram.recording import RecordingRequest
 
 _ids = count(1)
@@ -78,8 +80,24 @@ def message(
     return payload
 
 
-@pytest.fixture
-async def harness(services: Services) -> AsyncIterator[Harness]:
+ORGANISER = 7
+
+
+def button(data: str, *, user: int) -> dict[str, Any]:
+    """A press on an inline button of a message the bot sent to ``user``."""
+    return {
+        "callback_query": {
+            "id": f"cb{next(_ids)}",
+            "from": {"id": user, "is_bot": False, "first_name": "Ana"},
+            "chat_instance": "x",
+            "data": data,
+            "message": message("old", user=999, chat=user),
+        }
+    }
+
+
+@asynccontextmanager
+async def _running(services: Services, *, started: bool = True) -> AsyncIterator[Harness]:
     request = RecordingRequest()
 
     def configure(builder: Any) -> None:
@@ -87,5 +105,22 @@ async def harness(services: Services) -> AsyncIterator[Harness]:
 
     application = build_application(services.settings, services, configure=configure)
     async with application:
-        await application.post_init(application)  # type: ignore[misc]
+        if started:  # the command menu (and, with a database, the outbox task) as at start
+            await application.post_init(application)  # type: ignore[misc]
         yield Harness(application, request)
+
+
+@pytest.fixture
+async def harness(services: Services) -> AsyncIterator[Harness]:
+    async with _running(services) as running:
+        yield running
+
+
+@pytest.fixture
+async def organiser_harness(services: Services, tmp_path: Any) -> AsyncIterator[Harness]:
+    """With a database (subscriptions, broadcasts) and user ORGANISER as an organiser."""
+    services.database = Database(tmp_path / "bot.sqlite3")
+    services.settings = replace(services.settings, organisers=frozenset({ORGANISER}))
+    async with _running(services, started=False) as running:  # no outbox: nothing is sent
+        yield running
+    services.database.close()

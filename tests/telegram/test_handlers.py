@@ -10,7 +10,7 @@ import pytest
 
 from bot import actions
 from bot.conversation import Conversation
-from tests.telegram.conftest import Harness, message
+from tests.telegram.conftest import ORGANISER, Harness, button, message
 
 
 async def test_start_registers_command_menu_and_welcomes(harness: Harness) -> None:
@@ -227,9 +227,9 @@ async def test_answering_runs_off_the_event_loop(
     seen: list[tuple[str, bool]] = []
     original = Conversation.message
 
-    def slow_message(self: Conversation, text: str, user: Any) -> Any:
+    def slow_message(self: Conversation, text: str, user: Any, formatted: Any = None) -> Any:
         seen.append((threading.current_thread().name, released.wait(timeout=10)))
-        return original(self, text, user)
+        return original(self, text, user, formatted)
 
     monkeypatch.setattr(Conversation, "message", slow_message)
     answering = asyncio.create_task(harness.text("what is the 24/7 network?"))
@@ -239,3 +239,54 @@ async def test_answering_runs_off_the_event_loop(
     [(thread, waited)] = seen
     assert waited and thread.startswith("services")
     assert "24/7" in harness.replies()[-1]["text"]
+
+
+async def test_a_broadcast_keeps_the_organisers_formatting_and_names_its_audience(
+    organiser_harness: Harness,
+) -> None:
+    harness = organiser_harness
+    await harness.text("/subscribe", user=100)
+    text = '/broadcast to:"Octopus Conference" Lunch is in Hall B, see the map'
+    bold_at, link_at = text.index("Hall B"), text.index("the map")
+    await harness.feed(
+        {
+            "message": message(
+                text,
+                user=ORGANISER,
+                chat=ORGANISER,
+                entities=[
+                    {"type": "bot_command", "offset": 0, "length": 10},
+                    {"type": "bold", "offset": bold_at, "length": 6},
+                    {
+                        "type": "text_link",
+                        "offset": link_at,
+                        "length": 7,
+                        "url": "https://octopus.example/map?a=1&b=2",
+                    },
+                ],
+            )
+        }
+    )
+    heading, part = harness.replies()[-2:]
+    assert heading["text"] == (
+        "<b>Preview: 1 message to followers of “Octopus Conference” (1 chats)</b>"
+    )
+    assert part["text"] == (
+        'Lunch is in <b>Hall B</b>, see <a href="https://octopus.example/map?a=1&amp;b=2">'
+        "the map</a>"
+    )
+    send = part["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    await harness.feed(button(send, user=ORGANISER))
+    await harness.feed(button(send, user=ORGANISER))  # a double tap
+    edits = [e["text"] for e in harness.request.sent("editMessageText")]
+    assert edits[-2].startswith("Queued 1 message(s). Report: /delivery ")
+    assert edits[-1].startswith("Already queued, nothing sent twice.")
+
+
+async def test_a_broadcast_to_an_unknown_series_is_refused_with_the_list(
+    organiser_harness: Harness,
+) -> None:
+    await organiser_harness.text("/broadcast to:Octopuss Lunch moved", user=ORGANISER)
+    assert organiser_harness.replies()[-1]["text"].startswith(
+        "No series called “Octopuss”: nothing was created. Series: "
+    )
