@@ -89,3 +89,5 @@ async def harness(services: Services) -> AsyncIterator[Harness]:
     async with application:
         await application.post_init(application)  # type: ignore[misc]
         yield Harness(application, request)
+    # whatever a test drove, nothing the bot sent may be something Telegram refuses
+    assert [(method, why) for method, _, why in request.refusals] == []
