@@ -19,6 +19,7 @@ VERBS = {
     "sub": 1,  # series ("*" = everything) -> subscribe
     "rem": 1,  # event id -> remind me
     "bc": 2,  # broadcast id, "ok" | "no"
+    "ag": 4,  # list ("*" agenda, "my" own sessions, or a YYYY-MM-DD day), first, size, minute
 }
 
 
@@ -36,6 +37,12 @@ class Action:
 
 def article(instrument: str, number: str, page: int = 0) -> str:
     return Action("art", (instrument, number, str(page))).encode()
+
+
+def agenda_page(scope: str, start: int, size: int, ordered_at: int) -> str:
+    """A page of a session list; ``ordered_at`` (minutes since the epoch) is the moment the
+    list was put in order, so that the pages of one message follow on from each other."""
+    return Action("ag", (scope, str(start), str(size), str(ordered_at))).encode()
 
 
 def decode(data: str | None) -> Action | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from scheduler.model import Event
 
@@ -139,13 +140,23 @@ def _visible(part: str) -> bool:
     return bool(html.unescape(re.sub(r"<[^<>]*>", "", part)).strip())
 
 
+def period(start: datetime, end: datetime, *, year: bool = True) -> str:
+    """'Wed 15 Sep 2010, 14:15–16:15', or over days 'Mon 23 Mar 2026, 09:00 – Wed 25 Mar 17:00'
+    (a session past midnight too); a session ending at midnight ends on its first day."""
+    day = "%a %d %b %Y" if year else "%a %d %b"
+    if (end - timedelta(microseconds=1)).date() == start.date():
+        return f"{start:{day}}, {start:%H:%M}–{end:%H:%M}"
+    last = "%a %d %b %Y" if year and end.year != start.year else "%a %d %b"
+    return f"{start:{day}}, {start:%H:%M} – {end:{last}} {end:%H:%M}"
+
+
 def agenda_html(events: list[Event], heading: str) -> str:
     """An agenda as one message: a heading, then a paragraph per event in its own zone."""
     blocks = [f"<b>{escape(heading)}</b>"]
     for event in events:
         where = ", ".join(p for p in (event.room, event.venue, event.place) if p)
         lines = [
-            f"<b>{event.start:%a %d %b %Y %H:%M}–{event.end:%H:%M}</b> ({escape(event.timezone)})",
+            f"<b>{period(event.start, event.end)}</b> ({escape(event.timezone)})",
             escape(clip(event.title, AGENDA_TITLE)),
         ]
         if where:

@@ -142,7 +142,7 @@ def test_agenda_html_escapes_titles_and_lists_each_event() -> None:
     )
     assert agenda_html([event], "IGF 2010") == (
         "<b>IGF 2010</b>\n\n"
-        "<b>Wed 15 Sep 2010 14:15–16:15</b> (Europe/Vilnius)\n"
+        "<b>Wed 15 Sep 2010, 14:15–16:15</b> (Europe/Vilnius)\n"
         "Workshop 23 &lt;cooperation&gt; &amp; trust\n"
         "Room 4, Vilnius\n"
         "<code>igf-ws23</code>"
