@@ -87,6 +87,19 @@ class BotApiStandIn:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         return self.push({"message": message})
 
+    def push_inline(self, query: str, *, user: int) -> int:
+        """An inline query ``@bot query`` typed by ``user`` in any chat."""
+        return self.push(
+            {
+                "inline_query": {
+                    "id": f"iq{next(self._message_ids)}",
+                    "from": {"id": user, "is_bot": False, "first_name": "Ana"},
+                    "query": query,
+                    "offset": "",
+                }
+            }
+        )
+
     def push_button(self, data: str, *, user: int) -> int:
         """A press on an inline button carrying ``data``, in the user's private chat."""
         return self.push(
@@ -110,17 +123,26 @@ class BotApiStandIn:
             return [params for name, params, _ in self.calls if name == method]
 
     def wait_for(self, method: str, number: int, timeout: float = 30.0) -> list[dict[str, Any]]:
+        return self.wait_until(method, lambda found: len(found) >= number, timeout)
+
+    def wait_until(
+        self,
+        method: str,
+        done: Callable[[list[dict[str, Any]]], bool],
+        timeout: float = 30.0,
+    ) -> list[dict[str, Any]]:
+        """The ``method`` calls so far, once ``done`` says they are enough."""
         deadline = time.monotonic() + timeout
         with self._lock:
             while True:
                 found = [p for name, p, _ in self.calls if name == method]
-                if len(found) >= number:
+                if done(found):
                     return found
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     refused = [(name, why) for name, _, why in self.refusals]
                     raise TimeoutError(
-                        f"only {len(found)} of {number} {method} calls arrived; refused: {refused}"
+                        f"{len(found)} {method} calls were not enough; refused: {refused}"
                     )
                 self._lock.wait(remaining)
 
