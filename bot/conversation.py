@@ -244,8 +244,8 @@ class Conversation:
         series = argument.strip() or EVERYTHING
         known = {e.series for e in self.services.agenda.events if e.series}
         if series != EVERYTHING and series not in known:
-            listed = clip(", ".join(sorted(known)) or "none", 1000)
-            return [Reply().add(f"No series called “{clip(series, 80)}”. Series: {listed}")]
+            listed = ", ".join(sorted(known)) or "none"
+            return [Reply().add(f"No series called “{series}”. Series: {listed}")]
         subscriptions.subscribe(user.chat_id, series)
         what = "the whole agenda" if series == EVERYTHING else f"“{series}”"
         return [
@@ -277,7 +277,7 @@ class Conversation:
             return [Reply().add("The lead time is in minutes, between 1 and 10080 (a week).")]
         subscriptions.remind(user.chat_id, event.id, minutes)
         lead = f"{minutes} minutes" if minutes else "24 hours and 15 minutes"
-        return [Reply().add(f"I'll remind you {lead} before “{clip(event.title, 200)}”.")]
+        return [Reply().add(f"I'll remind you {lead} before “{event.title}”.")]
 
     def my_sessions_command(self, argument: str, user: User) -> list[Reply]:
         listing = self._my_sessions(user)
@@ -318,11 +318,7 @@ class Conversation:
             bold(f"⏰ Starting in about {lead}" if not due.late else "⏰ Reminder (sent late)")
         )
         event_lines(
-            reply,
-            due.event,
-            self._reader_zone(User(due.chat_id, due.chat_id)),
-            details=False,
-            now=self.now(),
+            reply, due.event, self._reader_zone(User(due.chat_id, due.chat_id)), details=False
         )
         reply.add(f"/event {due.event.id}")
         return reply
