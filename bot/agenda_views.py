@@ -1,38 +1,93 @@
-"""Agenda commands of the conversation: /agenda [day], /today, /next, /event ID.
+"""How agenda lists and events read: /agenda [day], /today, /next, /event ID, /mysessions.
 
-Times are shown in the event's own zone and, when different, in the reader's zone.
+Times are shown in the event's own zone and, when its offset differs, in the reader's zone; a
+session over several days, or past midnight, carries both dates. A session under way is
+"now", not "coming up". Long fields are clipped at a word (a real export once carried a
+5,500-character title), and long lists are paged: one page of ``PAGE_SIZE`` sessions with
+◀ / ▶ buttons whose callback data holds the whole state (list, first item, size and the moment
+the list was ordered), so they work after a restart and never need memory.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.replies import Reply, bold, italic
-from scheduler.agenda import Agenda
+from bot import actions
+from bot.replies import Button, Reply, bold, clip, italic
+from scheduler.agenda import ordered_from_now
+from scheduler.messages import period
 from scheduler.model import Event
 from scheduler.zones import zone_label
 
+PAGE_SIZE = 10
+LIST_TITLE = 150  # UTF-16 units; ten sessions of a page stay well inside one message
+FULL_TITLE = 600
+PLACE = 100
+SPEAKERS = 300
+DESCRIPTION = 1500
+NOTE = 120
+ALL = "*"  # the scope of the whole agenda in callback data
+MINE = "my"  # the scope of the reader's own sessions
+NotesFor = Callable[[Event], tuple[str, ...]]
+
+
+def _last_moment(end: datetime) -> datetime:
+    """The end as a day is read: a session ending at midnight ends on the day before."""
+    return end - timedelta(microseconds=1)
+
 
 def when(event: Event, reader: ZoneInfo) -> str:
-    local = f"{event.start:%a %d %b %Y, %H:%M}–{event.end:%H:%M} ({event.timezone})"
+    local = f"{period(event.start, event.end)} ({event.timezone})"
     start, end = event.start.astimezone(reader), event.end.astimezone(reader)
     if start.utcoffset() != event.start.utcoffset():
-        local += f" · {start:%a %H:%M}–{end:%H:%M} your time ({zone_label(reader)})"
+        local += f" · {period(start, end, year=False)} your time ({zone_label(reader)})"
     return local
 
 
-def event_lines(reply: Reply, event: Event, reader: ZoneInfo, *, details: bool) -> None:
-    reply.add(bold(event.title) if not details else bold(f"{event.title}"))
+def now_line(event: Event, reader: ZoneInfo, now: datetime) -> str | None:
+    """'● Now, until 11:00' for a session under way (with the day when it ends another day,
+    and the reader's time when it differs), else None."""
+    if not event.in_progress(now):
+        return None
+    return f"● Now, until {_until(event.end, now.astimezone(event.end.tzinfo))}" + (
+        f" ({_until(event.end.astimezone(reader), now.astimezone(reader))} your time)"
+        if event.end.astimezone(reader).utcoffset() != event.end.utcoffset()
+        else ""
+    )
+
+
+def _until(end: datetime, now: datetime) -> str:
+    return f"{end:%H:%M}" if _last_moment(end).date() == now.date() else f"{end:%a %d %b %H:%M}"
+
+
+def event_lines(
+    reply: Reply,
+    event: Event,
+    reader: ZoneInfo,
+    *,
+    details: bool,
+    now: datetime | None = None,
+    notes: tuple[str, ...] = (),
+) -> None:
+    """One event: title, when, where; ``details`` adds speakers, description and articles."""
+    current = now_line(event, reader, now) if now else None
+    if current:
+        reply.add(bold(current))
+    reply.add(bold(clip(event.title, FULL_TITLE if details else LIST_TITLE)))
     reply.add(when(event, reader))
     where = ", ".join(p for p in (event.room, event.venue, event.place) if p)
     if where:
-        reply.add(where)
+        reply.add(clip(where, PLACE))
+    for note in notes:
+        reply.add(italic(note))
     if details:
         if event.speakers:
-            reply.add("Speakers: " + ", ".join(event.speakers))
+            reply.add(clip("Speakers: " + ", ".join(event.speakers), SPEAKERS))
         if event.description:
-            reply.add(italic(event.description))
+            reply.add(italic(clip(event.description, DESCRIPTION)))
         if event.articles:
             reply.add(
                 "Articles: "
@@ -41,17 +96,137 @@ def event_lines(reply: Reply, event: Event, reader: ZoneInfo, *, details: bool) 
         reply.add(f"ID: {event.id}" + (" · sample data" if event.sample else ""))
 
 
-def agenda_reply(agenda: Agenda, events: list[Event], heading: str, reader: ZoneInfo) -> Reply:
+def agenda_reply(
+    events: list[Event], heading: str, reader: ZoneInfo, now: datetime, empty: str
+) -> Reply:
+    """A short list shown whole (/next: at most a few sessions)."""
     reply = Reply().add(bold(heading))
     if not events:
-        return reply.add("Nothing on the agenda for that.")
-    for event in events[:15]:
+        return reply.add(empty)
+    for event in events:
         reply.blank()
-        event_lines(reply, event, reader, details=False)
+        event_lines(reply, event, reader, details=False, now=now)
         reply.add(f"/event {event.id}")
+    return _sample_note(reply, events)
+
+
+def _sample_note(reply: Reply, events: list[Event]) -> Reply:
     if any(e.sample for e in events):
         reply.blank().add(italic("Sample agenda built from past Council of Europe activities."))
     return reply
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A list of sessions to page through: its scope in callback data (ALL, MINE or an ISO
+    day), its heading, its sessions by start, and whether it opens on the last page when all
+    are over (an open-ended list does, one day's list opens on its first session)."""
+
+    scope: str
+    heading: str
+    events: list[Event]
+    open_ended: bool = True
+    empty: str = "Nothing on the agenda for that."
+
+
+def first_page(
+    listing: Listing, reader: ZoneInfo, now: datetime, notes: NotesFor | None = None
+) -> Reply:
+    """The page a list opens on: from now (sessions under way, then those to come). When all
+    are over, an open-ended list shows the last ones and a day its first."""
+    ordered_at = moment(_minutes(now))  # what the buttons can say, to the minute
+    ordered, ahead = ordered_from_now(listing.events, ordered_at)
+    if ahead == len(ordered):
+        ahead = max(0, len(ordered) - PAGE_SIZE) if listing.open_ended else 0
+    return list_page(listing, ahead, PAGE_SIZE, reader, now, ordered_at=ordered_at, notes=notes)
+
+
+def list_page(
+    listing: Listing,
+    start: int,
+    size: int,
+    reader: ZoneInfo,
+    now: datetime,
+    *,
+    ordered_at: datetime,
+    notes: NotesFor | None = None,
+) -> Reply:
+    """Sessions ``start`` to ``start + size`` of the list as ordered at ``ordered_at``, with
+    buttons to the pages around it; a page past the end (the list shrank) shows the last."""
+    ordered, _ = ordered_from_now(listing.events, ordered_at)
+    total = len(ordered)
+    reply = Reply().add(bold(listing.heading))
+    if not ordered:
+        return reply.add(listing.empty)
+    if start >= total:
+        start = max(0, total - PAGE_SIZE)
+    stop = min(total, start + size)
+    reply.add(italic(_counts(start, stop, ordered, now)))
+    for event in ordered[start:stop]:
+        reply.blank()
+        lines = notes(event) if notes else ()
+        event_lines(reply, event, reader, details=False, now=now, notes=lines)
+        reply.add(f"/event {event.id}")
+    reply.buttons = [_paging(listing.scope, start, stop, total, ordered_at)]
+    reply.buttons = [row for row in reply.buttons if row]
+    return _sample_note(reply, ordered[start:stop])
+
+
+def _counts(start: int, stop: int, events: list[Event], now: datetime) -> str:
+    over = sum(e.over(now) for e in events)
+    under_way = sum(e.in_progress(now) for e in events)
+    to_come = len(events) - over - under_way
+    parts = [
+        f"{number} {label}"
+        for number, label in ((over, "over"), (under_way, "under way"), (to_come, "to come"))
+        if number
+    ]
+    shown = f"{start + 1}–{stop}" if stop > start + 1 else f"{stop}"
+    noun = "session" if len(events) == 1 else "sessions"
+    return f"{shown} of {len(events)} {noun} ({', '.join(parts)})"
+
+
+def _paging(scope: str, start: int, stop: int, total: int, ordered_at: datetime) -> list[Button]:
+    row = []
+    if start > 0:
+        previous = max(0, start - PAGE_SIZE)
+        row.append(
+            Button(
+                f"◀ {previous + 1}–{start}",
+                actions.agenda_page(scope, previous, start - previous, _minutes(ordered_at)),
+            )
+        )
+    if stop < total:
+        last = min(total, stop + PAGE_SIZE)
+        row.append(
+            Button(
+                f"{stop + 1}–{last} of {total} ▶",
+                actions.agenda_page(scope, stop, PAGE_SIZE, _minutes(ordered_at)),
+            )
+        )
+    return row
+
+
+def _minutes(moment: datetime) -> int:
+    return int(moment.timestamp() // 60)
+
+
+def moment(minutes: int) -> datetime:
+    """The moment a list was ordered, from its callback data (minutes since the epoch)."""
+    return datetime.fromtimestamp(minutes * 60, UTC)
+
+
+def overlap_notes(mine: list[Event]) -> NotesFor:
+    """For /mysessions: which other followed sessions each one clashes with."""
+
+    def notes(event: Event) -> tuple[str, ...]:
+        clashes = [other for other in mine if other is not event and event.overlaps(other)]
+        if not clashes:
+            return ()
+        more = f" and {len(clashes) - 1} more" if len(clashes) > 1 else ""
+        return (f"⚠ Overlaps “{clip(clashes[0].title, NOTE)}”{more}",)
+
+    return notes
 
 
 def parse_day(argument: str, now: datetime) -> date | None:

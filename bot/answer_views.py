@@ -1,15 +1,27 @@
 """How answers and articles read in a chat: the cited text, the best passage with the
 question's words marked, buttons to the full text, neighbouring and referenced articles, and
-long articles paged on paragraph boundaries under Telegram's 4,096 characters."""
+long articles paged on paragraph boundaries under Telegram's 4,096 UTF-16 units."""
 
 from __future__ import annotations
 
 from bot import actions
-from bot.replies import Button, Reply, Span, Style, bold, clip, italic, marked, split_pages
+from bot.replies import (
+    TELEGRAM_LIMIT,
+    Button,
+    Reply,
+    Span,
+    Style,
+    bold,
+    clip,
+    italic,
+    marked,
+    split_pages,
+    units,
+)
 from corpus.model import Article, Corpus
 from index.answer import Answer, ArticleHit
 
-MAX_MESSAGE = 4096
+ROOM = 400  # units left on a page for its heading, title, page marker and notes
 
 
 class AnswerViews:
@@ -19,7 +31,7 @@ class AnswerViews:
     def cited_lines(self, hit: ArticleHit, text: str) -> list[list[Span]]:
         """A cited article or paragraph in full; a long one shows its first page."""
         title = f" – {hit.title}" if hit.title else ""
-        pages = split_pages(text, limit=MAX_MESSAGE - 400)
+        pages = split_pages(text, limit=TELEGRAM_LIMIT - ROOM)
         lines = [[bold(f"{cite(hit)}{title}")], *([Span(p)] for p in pages[0].split("\n"))]
         if len(pages) > 1:
             lines.append([italic("(continues: press “Full text”)")])
@@ -91,7 +103,7 @@ class AnswerViews:
         return row
 
     def article_page(self, article: Article, page: int) -> Reply:
-        """The full text of an article, paged on paragraph boundaries under 4,096 characters."""
+        """The full text of an article, paged on paragraph boundaries under Telegram's limit."""
         instrument = self.corpus.instruments[article.instrument]
         heading = f"{instrument.short_title} · Article {article.number}"
         reply = Reply().add(bold(heading))
@@ -102,7 +114,8 @@ class AnswerViews:
             reply.add("The English text of this article is not available in this source.")
             reply.buttons = [self.neighbours(article)]
             return reply
-        pages = split_pages(article.text, limit=MAX_MESSAGE - len(heading) - 200)
+        title = units(article.title or "")
+        pages = split_pages(article.text, limit=TELEGRAM_LIMIT - units(heading) - title - ROOM)
         page = min(max(page, 0), len(pages) - 1)
         reply.add(pages[page])
         paging: list[Button] = []

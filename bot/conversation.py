@@ -11,12 +11,24 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot import actions
-from bot.agenda_views import agenda_reply, event_lines, parse_day
+from bot.agenda_views import (
+    ALL,
+    MINE,
+    PAGE_SIZE,
+    Listing,
+    agenda_reply,
+    event_lines,
+    first_page,
+    list_page,
+    moment,
+    overlap_notes,
+    parse_day,
+)
 from bot.answer_views import AnswerViews, article_button, cite
 from bot.change_views import review_reply
 from bot.following import Following
@@ -28,7 +40,7 @@ from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind
 from index.citations import DEFAULT_INSTRUMENT
 from scheduler.export import to_ics
-from scheduler.reminders import DueReminder, overlaps
+from scheduler.reminders import DueReminder
 from scheduler.zones import zone_label
 
 HELP_FILE = Path(__file__).with_name("help.yaml")
@@ -177,6 +189,8 @@ class Conversation:
             return self._broadcast_action(decoded.fields[0], decoded.fields[1], user)
         if decoded.verb == "chg":
             return self._agenda_decision(decoded.fields[0], decoded.fields[1], user)
+        if decoded.verb == "ag":
+            return self._agenda_page(*decoded.fields, user=user)
         if decoded.verb == "art":
             instrument, number, page = decoded.fields
             article = self.services.corpus.article(instrument, number)
@@ -252,12 +266,15 @@ class Conversation:
         return self.following.remind(argument, user.chat_id)
 
     def my_sessions_command(self, argument: str, user: User) -> list[Reply]:
+        listing = self._my_sessions(user)
+        notes = overlap_notes(listing.events)
+        return [first_page(listing, self._reader_zone(user), self.now(), notes)]
+
+    def _my_sessions(self, user: User) -> Listing:
         subscriptions = self.services.subscriptions
         mine = subscriptions.my_events(user.chat_id, self.services.agenda) if subscriptions else []
-        reply = agenda_reply(self.services.agenda, mine, "Your sessions", self._reader_zone(user))
-        for first, second in overlaps(mine):
-            reply.blank().add(italic(f"⚠ “{first.title}” overlaps “{second.title}”."))
-        return [reply]
+        empty = "You follow no sessions yet: /subscribe, or /remind ID for one session."
+        return Listing(MINE, "Your sessions", mine, empty=empty)
 
     def timezone_command(self, argument: str, user: User) -> list[Reply]:
         subscriptions = self.services.subscriptions
@@ -284,28 +301,64 @@ class Conversation:
         return self.following.reminder(due)
 
     def agenda_command(self, argument: str, user: User) -> list[Reply]:
-        agenda = self.services.agenda
+        """The agenda from now (or one day), a page at a time."""
         try:
             day = parse_day(argument, self.now())
         except ValueError:
             return [Reply().add("Which day? For example /agenda 2026-03-23, /agenda today")]
-        events = agenda.on_day(day) if day else agenda.sorted()
-        heading = f"Agenda for {day:%A %d %B %Y}" if day else "Agenda"
-        return [agenda_reply(agenda, events, heading, self._reader_zone(user))]
+        listing = self._agenda_listing(day.isoformat() if day else ALL)
+        if listing is None:
+            return [Reply().add("Which day? For example /agenda 2026-03-23, /agenda today")]
+        return [first_page(listing, self._reader_zone(user), self.now())]
+
+    def _agenda_listing(self, scope: str) -> Listing | None:
+        agenda = self.services.agenda
+        if scope == ALL:
+            return Listing(ALL, "Agenda", agenda.sorted())
+        try:
+            day = date.fromisoformat(scope)
+        except ValueError:
+            return None
+        return Listing(scope, f"Agenda for {day:%A %d %B %Y}", agenda.on_day(day), open_ended=False)
+
+    def _agenda_page(
+        self, scope: str, start: str, size: str, ordered_at: str, *, user: User
+    ) -> Reply | None:
+        """A page button of /agenda, /today or /mysessions (None when the data is forged)."""
+        if not (start.isdigit() and size.isdigit() and ordered_at.isdigit()):
+            return None
+        if not 1 <= int(size) <= PAGE_SIZE or len(ordered_at) > 12:
+            return None
+        listing = self._my_sessions(user) if scope == MINE else self._agenda_listing(scope)
+        if listing is None:
+            return None
+        notes = overlap_notes(listing.events) if scope == MINE else None
+        return list_page(
+            listing,
+            int(start),
+            int(size),
+            self._reader_zone(user),
+            self.now(),
+            ordered_at=moment(int(ordered_at)),
+            notes=notes,
+        )
 
     def today_command(self, argument: str, user: User) -> list[Reply]:
         return self.agenda_command("today", user)
 
     def next_command(self, argument: str, user: User) -> list[Reply]:
-        events = self.services.agenda.upcoming(self.now(), limit=3)
-        return [agenda_reply(self.services.agenda, events, "Coming up", self._reader_zone(user))]
+        now = self.now()
+        events = self.services.agenda.upcoming(now, limit=3)
+        heading = "Now and next" if any(e.in_progress(now) for e in events) else "Coming up"
+        empty = "Nothing is coming up on the agenda."
+        return [agenda_reply(events, heading, self._reader_zone(user), now, empty)]
 
     def event_command(self, argument: str, user: User) -> list[Reply]:
         event = self.services.agenda.get(argument.strip())
         if event is None:
             return [Reply().add("No event with that ID. Send /agenda to see them all.")]
         reply = Reply()
-        event_lines(reply, event, self._reader_zone(user), details=True)
+        event_lines(reply, event, self._reader_zone(user), details=True, now=self.now())
         reply.buttons = [
             [
                 Button(
@@ -425,7 +478,7 @@ class Conversation:
         for found in answer.events[:8]:
             event = self.services.agenda.get(found.id)
             if event is not None:
-                event_lines(reply, event, self._reader_zone(), details=False)
+                event_lines(reply, event, self._reader_zone(), details=False, now=self.now())
                 reply.add(f"/event {event.id}").blank()
         if answer.kind is AnswerKind.DOCUMENT:
             return self._fact_reply(reply, answer)

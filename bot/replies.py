@@ -1,8 +1,9 @@
 """A front-end-neutral reply: styled text and buttons, rendered by Telegram (HTML) or a console.
 
 Styles are few on purpose (bold, italic, underline, code) because that is what reads well on a
-phone and what Telegram's HTML accepts. Texts are split under Telegram's 4,096-character
-limit on paragraph boundaries, measuring the escaped HTML.
+phone and what Telegram's HTML accepts. Every text the bot sends is split by the one splitter,
+``scheduler.messages.split_html``, under Telegram's limit of 4,096 UTF-16 units of parsed text:
+:meth:`Reply.messages` for whole replies, :func:`split_pages` for plain text paged by hand.
 """
 
 from __future__ import annotations
@@ -12,7 +13,23 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-TELEGRAM_LIMIT = 4096
+from scheduler.messages import TELEGRAM_LIMIT, clip, escape, split_html, units
+
+__all__ = [
+    "SAFE_LIMIT",
+    "TELEGRAM_LIMIT",
+    "Button",
+    "Reply",
+    "Span",
+    "Style",
+    "bold",
+    "clip",
+    "italic",
+    "marked",
+    "split_pages",
+    "units",
+]
+
 SAFE_LIMIT = 3900  # room for a page marker
 _TAG = re.compile(r"<[^>]+>")
 
@@ -59,6 +76,11 @@ class Reply:
     def plain(self) -> str:
         return "\n".join("".join(_span_plain(span) for span in line) for line in self.lines)
 
+    def messages(self) -> list[str]:
+        """The reply as the Telegram messages that carry it, each within Telegram's limit
+        (the buttons go with the last one)."""
+        return split_html(self.html())
+
 
 def _span_plain(span: Span) -> str:
     if span.style is Style.HTML:
@@ -69,17 +91,8 @@ def _span_plain(span: Span) -> str:
 def _span_html(span: Span) -> str:
     if span.style is Style.HTML:
         return span.text
-    escaped = html.escape(span.text, quote=False)
+    escaped = escape(span.text)
     return f"<{span.style}>{escaped}</{span.style}>" if span.style else escaped
-
-
-def clip(text: str, limit: int) -> str:
-    """``text`` in at most ``limit`` characters, cut at a word with "…", never mid-word."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = max(cut.rfind(" "), cut.rfind("\n"))
-    return (cut[:space] if space > limit // 3 else cut).rstrip(" \n,;:–-") + "…"
 
 
 def bold(text: str) -> Span:
@@ -107,53 +120,7 @@ def marked(text: str, marks: list[tuple[int, int]], style: Style = Style.BOLD) -
 
 
 def split_pages(text: str, limit: int = SAFE_LIMIT) -> list[str]:
-    """Split on paragraph (blank-line) boundaries so every page's escaped HTML fits ``limit``.
-
-    A single paragraph longer than the limit is split on sentence ends, then on spaces.
-    """
-    pages: list[str] = []
-    current = ""
-    for paragraph in _pieces(text, limit):
-        candidate = f"{current}\n\n{paragraph}" if current else paragraph
-        if _size(candidate) <= limit:
-            current = candidate
-        else:
-            if current:
-                pages.append(current)
-            current = paragraph
-    if current or not pages:
-        pages.append(current)
-    return pages
-
-
-def _size(text: str) -> int:
-    return len(html.escape(text, quote=False))
-
-
-def _pieces(text: str, limit: int) -> list[str]:
-    pieces: list[str] = []
-    for paragraph in text.split("\n\n"):
-        if _size(paragraph) <= limit:
-            pieces.append(paragraph)
-            continue
-        pieces += _cut(paragraph, limit)
-    return pieces
-
-
-def _cut(paragraph: str, limit: int) -> list[str]:
-    parts: list[str] = []
-    rest = paragraph
-    while _size(rest) > limit:
-        window = rest[:limit]
-        while _size(window) > limit:
-            window = window[: int(len(window) * 0.9)]
-        cut = max(window.rfind(". "), window.rfind("; "))
-        if cut < limit // 3:
-            cut = window.rfind(" ")
-        if cut <= 0:
-            cut = len(window) - 1
-        parts.append(rest[: cut + 1].rstrip())
-        rest = rest[cut + 1 :].lstrip()
-    if rest:
-        parts.append(rest)
-    return parts
+    """Plain ``text`` in pages of at most ``limit`` units, cut on paragraph, then line,
+    sentence and word boundaries (by the same splitter as every message)."""
+    pages = [html.unescape(part) for part in split_html(escape(text), limit)]
+    return pages or [""]

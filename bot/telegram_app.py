@@ -1,7 +1,9 @@
 """The Telegram front end: python-telegram-bot handlers that render the shared conversation.
 
 Handlers only read the update, call the conversation (which calls the services) and render
-its replies as HTML with inline keyboards. Nothing here knows about treaties or agendas.
+its replies as HTML with inline keyboards. Nothing here knows about treaties or agendas. Every
+reply goes out as the messages :meth:`Reply.messages` cuts it into, under Telegram's limit,
+with the keyboard on the last one.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ from telegram.ext import (
 from bot.change_views import review_reply
 from bot.conversation import Conversation, User
 from bot.ratelimit import RateLimiter
-from bot.replies import Reply, split_pages
+from bot.replies import TELEGRAM_LIMIT, Reply, clip, split_pages, units
 from bot.services import Services, build_services
 from bot.settings import Settings
 from scheduler.outbox import OutboxDispatcher, SendResult
@@ -64,6 +66,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 INLINE_RESULTS = 50
+CAPTION_LIMIT = 1024  # UTF-16 units, like message texts
+CONTINUES = "\n\n[… continues]"
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts
 Context = ContextTypes.DEFAULT_TYPE
@@ -237,17 +241,23 @@ class TelegramFrontEnd:
             return
         await query.answer()
         message = query.message
-        if isinstance(message, Message):
-            try:
-                await message.edit_text(
-                    reply.html(),
-                    parse_mode=ParseMode.HTML,
-                    reply_markup=_keyboard(reply),
-                    link_preview_options=NO_PREVIEW,
-                )
-            except BadRequest as error:
-                if "not modified" not in str(error).lower():
-                    raise
+        if not isinstance(message, Message):
+            return
+        parts = reply.messages()
+        if not parts:
+            return
+        first, *rest = parts
+        try:  # the pressed message becomes the first part (a page turns in place)
+            await message.edit_text(
+                first,
+                parse_mode=ParseMode.HTML,
+                reply_markup=None if rest else _keyboard(reply),
+                link_preview_options=NO_PREVIEW,
+            )
+        except BadRequest as error:
+            if "not modified" not in str(error).lower():
+                raise
+        await _send_parts(message, rest, reply)
 
     async def on_inline(self, update: Update, context: Context) -> None:
         """`@bot art 29` or `@bot preservation` in any chat: articles to paste."""
@@ -267,16 +277,14 @@ class TelegramFrontEnd:
             heading = f"{hit.instrument_name}, Article {article.number}"
             if article.title:
                 heading += f" – {article.title}"
-            body = split_pages(article.text, limit=4000 - len(heading))
-            text = f"{heading}\n\n{body[0]}"
-            if len(body) > 1:
-                text += "\n\n[… continues]"
             results.append(
                 InlineQueryResultArticle(
                     id=f"{hit.instrument}-{hit.article}-{uuid4().hex[:8]}",
                     title=heading,
                     description=hit.snippet[:120],
-                    input_message_content=InputTextMessageContent(text),
+                    input_message_content=InputTextMessageContent(
+                        _shared_text(heading, article.text)
+                    ),
                 )
             )
         return results
@@ -307,14 +315,29 @@ class TelegramFrontEnd:
         for reply in replies:
             if reply.document:
                 name, content = reply.document
-                await message.reply_document(content, filename=name, caption=reply.plain()[:1000])
+                caption = clip(reply.plain(), CAPTION_LIMIT)
+                await message.reply_document(content, filename=name, caption=caption)
                 continue
-            await message.reply_text(
-                reply.html(),
-                parse_mode=ParseMode.HTML,
-                reply_markup=_keyboard(reply),
-                link_preview_options=NO_PREVIEW,
-            )
+            await _send_parts(message, reply.messages(), reply)
+
+
+async def _send_parts(message: Message, parts: list[str], reply: Reply) -> None:
+    """Send ``parts`` of ``reply`` to the chat of ``message``, the keyboard on the last."""
+    for number, part in enumerate(parts):
+        await message.reply_text(
+            part,
+            parse_mode=ParseMode.HTML,
+            reply_markup=_keyboard(reply) if number == len(parts) - 1 else None,
+            link_preview_options=NO_PREVIEW,
+        )
+
+
+def _shared_text(heading: str, text: str) -> str:
+    """An article as an inline result pastes it (plain text): its first page, within
+    Telegram's limit, saying when it goes on."""
+    room = TELEGRAM_LIMIT - units(heading) - units(CONTINUES) - 2
+    pages = split_pages(text, limit=room)
+    return f"{heading}\n\n{pages[0]}" + (CONTINUES if len(pages) > 1 else "")
 
 
 def _user(update: Update) -> User | None:

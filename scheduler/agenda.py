@@ -67,6 +67,15 @@ class Agenda:
         return [e for e in self.sorted() if e.end > now][:limit]
 
 
+def ordered_from_now(events: list[Event], now: datetime) -> tuple[list[Event], int]:
+    """``events`` (sorted by start) with those over at ``now`` first, then those under way and
+    to come, and the index where the second part begins: where a list read "from now" starts.
+    (By start alone, a three-day session under way would pull every session over since it
+    began onto the first page.)"""
+    over = [e for e in events if e.over(now)]
+    return over + [e for e in events if not e.over(now)], len(over)
+
+
 def load_agenda(folder: Path) -> Agenda:
     events, problems = read_agenda(folder)
     if problems:

@@ -1,8 +1,10 @@
-"""Telegram HTML for broadcasts: escape user text, render agendas, split long messages safely.
+"""Telegram HTML: escape user text, clip long fields, split long messages safely.
 
-Telegram refuses a message over 4096 characters (counted in UTF-16 code units) and one whose
-HTML is broken, so a long text is cut on a paragraph, line or word boundary, never inside a tag
-or an entity, and the tags open at the cut are closed there and re-opened in the next part.
+Telegram refuses a message whose text, once its HTML is parsed, is over 4,096 UTF-16 code
+units (an emoji counts two, a tag nothing, ``&amp;`` one), and one whose HTML is broken. So
+a long text is cut on a paragraph, line, sentence or word boundary, never inside a tag or an
+entity, and the tags open at the cut are closed there and re-opened in the next part. Every
+message the bot sends goes through :func:`split_html`: replies, article pages, broadcasts.
 """
 
 from __future__ import annotations
@@ -10,12 +12,15 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from scheduler.model import Event
 
 TELEGRAM_LIMIT = 4096
 _ATOM = re.compile(r"<[^<>]*>|&#?\w+;|[^<&]|[<&]", re.DOTALL)
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*?(/?)>")
+_SENTENCE_END = frozenset(".;:!?")
+AGENDA_TITLE = 300  # units of a title in a broadcast agenda
 
 
 def escape(text: str) -> str:
@@ -28,17 +33,46 @@ def units(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def visible_units(text: str) -> int:
+    """Units of Telegram HTML once parsed: tags count nothing, an entity its character."""
+    return sum(_atom_units(atom) for atom in _ATOM.findall(text))
+
+
+def _atom_units(atom: str) -> int:
+    if atom.startswith("<") and len(atom) > 1:
+        return 0
+    if atom.startswith("&") and len(atom) > 1:
+        return units(html.unescape(atom))
+    return units(atom)
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` UTF-16 units, cut at a word with "…", never mid-word
+    (unless one word is most of the limit)."""
+    if units(text) <= limit:
+        return text
+    cut, used = [], 0
+    for char in text:
+        used += units(char)
+        if used > limit - 1:
+            break
+        cut.append(char)
+    kept = "".join(cut)
+    space = max(kept.rfind(" "), kept.rfind("\n"))
+    return (kept[:space] if space > limit // 3 else kept).rstrip(" \n,;:–-") + "…"
+
+
 @dataclass(slots=True)
 class _Cut:
     position: int  # index of the first atom of the next part
     open_tags: tuple[tuple[str, str], ...]  # (name, opening tag) still open at the cut
-    used: int = 0  # units in the part if cut here
+    used: int = 0  # visible units in the part if cut here
 
 
 def split_html(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
-    """Parts of at most ``limit`` units, each valid HTML on its own; no empty parts."""
-    if units(text) <= limit:
-        return [text] if text.strip() else []
+    """Parts of at most ``limit`` visible units, each valid HTML on its own; no empty parts."""
+    if visible_units(text) <= limit:
+        return [text] if _visible(text) else []
     atoms = _ATOM.findall(text)
     parts: list[str] = []
     open_tags: tuple[tuple[str, str], ...] = ()
@@ -60,12 +94,11 @@ def split_html(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
 def _best_cut(
     atoms: list[str], start: int, open_tags: tuple[tuple[str, str], ...], limit: int
 ) -> _Cut:
-    """The last paragraph break that fits, else the last line break, space, or atom.
-
-    A weaker boundary is preferred when the stronger one would leave the part under half full.
+    """The last paragraph break that fits, else the last line break, sentence end, space or
+    atom. A weaker boundary wins when the stronger one would leave the part under half full.
     """
     stack = list(open_tags)
-    used = sum(units(tag) for _, tag in stack)
+    used = 0
     best: dict[str, _Cut] = {}
     for index in range(start, len(atoms)):
         atom = atoms[index]
@@ -77,21 +110,23 @@ def _best_cut(
                     del stack[len(names) - 1 - names[::-1].index(tag.group(2).lower())]
             else:
                 stack.append((tag.group(2).lower(), atom))
-        used += units(atom)
-        closing = sum(len(name) + 3 for name, _ in stack)
-        if used + closing > limit:
+        used += _atom_units(atom)
+        if used > limit:
             break
         here = _Cut(index + 1, tuple(stack), used)
         best["atom"] = here
-        if atom == "\n" and index > start and atoms[index - 1] == "\n":
+        previous = atoms[index - 1] if index > start else ""
+        if atom == "\n" and previous == "\n":
             best["paragraph"] = here
         elif atom == "\n":
             best["line"] = here
+        elif atom == " " and previous[-1:] in _SENTENCE_END:
+            best["sentence"] = here
         elif atom == " ":
             best["space"] = here
     else:
         return _Cut(len(atoms), tuple(stack))
-    kinds = ("paragraph", "line", "space", "atom")
+    kinds = ("paragraph", "line", "sentence", "space", "atom")
     for kind in kinds:
         if kind in best and best[kind].used >= limit // 2:
             return best[kind]
@@ -102,7 +137,17 @@ def _best_cut(
 
 
 def _visible(part: str) -> bool:
-    return bool(re.sub(r"<[^<>]*>", "", part).strip())
+    return bool(html.unescape(re.sub(r"<[^<>]*>", "", part)).strip())
+
+
+def period(start: datetime, end: datetime, *, year: bool = True) -> str:
+    """'Wed 15 Sep 2010, 14:15–16:15', or over days 'Mon 23 Mar 2026, 09:00 – Wed 25 Mar 17:00'
+    (a session past midnight too); a session ending at midnight ends on its first day."""
+    day = "%a %d %b %Y" if year else "%a %d %b"
+    if (end - timedelta(microseconds=1)).date() == start.date():
+        return f"{start:{day}}, {start:%H:%M}–{end:%H:%M}"
+    last = "%a %d %b %Y" if year and end.year != start.year else "%a %d %b"
+    return f"{start:{day}}, {start:%H:%M} – {end:{last}} {end:%H:%M}"
 
 
 def agenda_html(events: list[Event], heading: str) -> str:
@@ -111,11 +156,11 @@ def agenda_html(events: list[Event], heading: str) -> str:
     for event in events:
         where = ", ".join(p for p in (event.room, event.venue, event.place) if p)
         lines = [
-            f"<b>{event.start:%a %d %b %Y %H:%M}–{event.end:%H:%M}</b> ({escape(event.timezone)})",
-            escape(event.title),
+            f"<b>{period(event.start, event.end)}</b> ({escape(event.timezone)})",
+            escape(clip(event.title, AGENDA_TITLE)),
         ]
         if where:
-            lines.append(escape(where))
+            lines.append(escape(clip(where, AGENDA_TITLE)))
         lines.append(f"<code>{escape(event.id)}</code>")
         blocks.append("\n".join(lines))
     if not events:

@@ -32,3 +32,9 @@ class Event:
 
     def overlaps(self, other: Event) -> bool:
         return self.start < other.end and other.start < self.end
+
+    def in_progress(self, now: datetime) -> bool:
+        return self.start <= now < self.end
+
+    def over(self, now: datetime) -> bool:
+        return self.end <= now

@@ -6,13 +6,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.actions import MAX_BYTES, Action, article, decode
+from bot.actions import MAX_BYTES, Action, agenda_page, article, decode
 
 
 def test_article_action_round_trips() -> None:
     data = article("ets185", "29", page=2)
     assert data == "v1|art|ets185|29|2"
     assert decode(data) == Action("art", ("ets185", "29", "2"))
+
+
+def test_agenda_page_action_round_trips_within_64_bytes() -> None:
+    data = agenda_page("2026-03-23", 390, 10, 99_999_999_999)
+    assert data == "v1|ag|2026-03-23|390|10|99999999999"
+    assert decode(data) == Action("ag", ("2026-03-23", "390", "10", "99999999999"))
+    assert len(data.encode()) <= MAX_BYTES
+    assert decode(agenda_page("*", 0, 10, 1)) == Action("ag", ("*", "0", "10", "1"))
 
 
 def test_subscribe_to_everything_accepts_the_star() -> None:

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-import html
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.replies import TELEGRAM_LIMIT, Reply, Span, Style, bold, clip, marked, split_pages
+from bot.replies import (
+    SAFE_LIMIT,
+    TELEGRAM_LIMIT,
+    Reply,
+    Span,
+    Style,
+    bold,
+    clip,
+    marked,
+    split_pages,
+    units,
+)
+from tests.e2e.telegram_rules import parse_html
 
 
 def test_html_escapes_user_text_and_styles_spans() -> None:
@@ -52,17 +62,29 @@ def test_split_pages_cuts_one_huge_paragraph_at_sentence_ends() -> None:
     assert sum(page.count("necessary.") for page in pages) == 200
 
 
-def test_split_pages_measures_escaped_size() -> None:
+def test_split_pages_measures_what_telegram_counts() -> None:
+    # Telegram counts the parsed text in UTF-16 units: "&amp;" is one, an emoji two
     pages = split_pages("<&> " * 2000)
-    assert all(len(html.escape(page, quote=False)) <= 3900 for page in pages)
-    assert len(pages) == 8
+    assert [units(page) <= SAFE_LIMIT for page in pages] == [True] * 3
+    emoji = split_pages("😀 " * 3000)
+    assert [units(page) <= SAFE_LIMIT for page in emoji] == [True] * 3
 
 
-@given(st.text(alphabet=st.sampled_from("ab <&>.;\n"), max_size=20_000))
+@given(st.text(alphabet=st.sampled_from("ab <&>.;\n😀"), max_size=20_000))
 def test_split_pages_always_fits_and_keeps_every_word(text: str) -> None:
     pages = split_pages(text)
-    assert all(len(html.escape(page, quote=False)) < TELEGRAM_LIMIT for page in pages)
+    assert all(units(page) <= SAFE_LIMIT < TELEGRAM_LIMIT for page in pages)
     assert " ".join(pages).split() == text.split()
+
+
+def test_a_reply_is_carried_by_as_many_messages_as_it_needs() -> None:
+    reply = Reply().add(bold("Agenda"))
+    for number in range(300):
+        reply.blank().add(bold(f"Session {number} 😀 & more"), " in Room <4>")
+    messages = reply.messages()
+    assert len(messages) == 3
+    assert all(units(parse_html(m)) <= TELEGRAM_LIMIT for m in messages)
+    assert messages[1].startswith("<b>Session ")  # cut between paragraphs
 
 
 @pytest.mark.parametrize(

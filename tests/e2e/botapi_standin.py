@@ -1,7 +1,10 @@
 """A Bot API stand-in served over HTTP on 127.0.0.1, for end-to-end tests and benchmarks.
 
 It queues updates for `getUpdates` (long polling with a timeout), records what the bot sends,
-and answers like Telegram does. Only loopback is ever used.
+and answers like Telegram does, refusals included: a call Telegram would refuse (a message over
+4,096 UTF-16 units, HTML it cannot parse, callback data over 64 bytes, ...; see
+tests/e2e/telegram_rules.py) gets Telegram's 400 and is kept in ``refusals``, not in ``calls``.
+Only loopback is ever used.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import count
 from typing import Any
 from urllib.parse import parse_qs
+
+from tests.e2e.telegram_rules import TEXT_FIELDS, refusal
 
 BOT = {
     "id": 999,
@@ -37,6 +42,7 @@ class BotApiStandIn:
         self._update_ids = count(1)
         self._message_ids = count(1)
         self.calls: list[tuple[str, dict[str, Any], float]] = []
+        self.refusals: list[tuple[str, dict[str, Any], str]] = []  # method, params, description
         # Optional hook deciding a method's response (e.g. a 429 or a 403 for some chat).
         self.responder: (
             Callable[[str, dict[str, Any]], tuple[int, dict[str, Any]] | None] | None
@@ -81,6 +87,19 @@ class BotApiStandIn:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         return self.push({"message": message})
 
+    def push_inline(self, query: str, *, user: int) -> int:
+        """An inline query ``@bot query`` typed by ``user`` in any chat."""
+        return self.push(
+            {
+                "inline_query": {
+                    "id": f"iq{next(self._message_ids)}",
+                    "from": {"id": user, "is_bot": False, "first_name": "Ana"},
+                    "query": query,
+                    "offset": "",
+                }
+            }
+        )
+
     def push_button(self, data: str, *, user: int) -> int:
         """A press on an inline button carrying ``data``, in the user's private chat."""
         return self.push(
@@ -104,15 +123,27 @@ class BotApiStandIn:
             return [params for name, params, _ in self.calls if name == method]
 
     def wait_for(self, method: str, number: int, timeout: float = 30.0) -> list[dict[str, Any]]:
+        return self.wait_until(method, lambda found: len(found) >= number, timeout)
+
+    def wait_until(
+        self,
+        method: str,
+        done: Callable[[list[dict[str, Any]]], bool],
+        timeout: float = 30.0,
+    ) -> list[dict[str, Any]]:
+        """The ``method`` calls so far, once ``done`` says they are enough."""
         deadline = time.monotonic() + timeout
         with self._lock:
             while True:
                 found = [p for name, p, _ in self.calls if name == method]
-                if len(found) >= number:
+                if done(found):
                     return found
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
-                    raise TimeoutError(f"only {len(found)} of {number} {method} calls arrived")
+                    refused = [(name, why) for name, _, why in self.refusals]
+                    raise TimeoutError(
+                        f"{len(found)} {method} calls were not enough; refused: {refused}"
+                    )
                 self._lock.wait(remaining)
 
     # --- the HTTP side -----------------------------------------------------------------
@@ -155,6 +186,12 @@ class BotApiStandIn:
         params = _parse(content_type, body)
         if method == "getUpdates":
             return 200, {"ok": True, "result": self._get_updates(params)}
+        refused = refusal(method, params)
+        if refused is not None:
+            with self._lock:
+                self.refusals.append((method, params, refused))
+                self._lock.notify_all()
+            return 400, {"ok": False, "error_code": 400, "description": refused}
         with self._lock:
             self.calls.append((method, params, time.monotonic()))
             self._lock.notify_all()
@@ -210,7 +247,12 @@ def _parse(content_type: str, body: bytes) -> dict[str, Any]:
     if content_type.startswith("multipart/form-data"):
         return _parse_multipart(content_type, body)
     fields = {key: values[-1] for key, values in parse_qs(body.decode()).items()}
-    return {key: _maybe_json(value) for key, value in fields.items()}
+    return {key: _value(key, value) for key, value in fields.items()}
+
+
+def _value(key: str, value: str) -> Any:
+    """A form field as the bot meant it: texts stay texts (a message "42" is not a number)."""
+    return value if key in TEXT_FIELDS else _maybe_json(value)
 
 
 def _parse_multipart(content_type: str, body: bytes) -> dict[str, Any]:
@@ -228,7 +270,7 @@ def _parse_multipart(content_type: str, body: bytes) -> dict[str, Any]:
                 "bytes": len(content),
             }
         else:
-            fields[name] = _maybe_json(content.decode(errors="replace"))
+            fields[name] = _value(name, content.decode(errors="replace"))
     return fields
 
 

@@ -40,8 +40,10 @@ def start_bot(env: dict[str, str]) -> subprocess.Popen[str]:
 
 @pytest.fixture
 def stand_in() -> Iterator[BotApiStandIn]:
+    """The stand-in; a test fails if the bot sent anything Telegram would have refused."""
     with BotApiStandIn() as api:
         yield api
+    assert [(method, why) for method, _, why in api.refusals] == []
 
 
 def stop(process: subprocess.Popen[str]) -> tuple[str, str]:

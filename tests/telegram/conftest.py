@@ -108,6 +108,8 @@ async def _running(services: Services, *, started: bool = True) -> AsyncIterator
         if started:  # the command menu (and, with a database, the outbox task) as at start
             await application.post_init(application)  # type: ignore[misc]
         yield Harness(application, request)
+    # whatever a test drove, nothing the bot sent may be something Telegram refuses
+    assert [(method, why) for method, _, why in request.refusals] == []
 
 
 @pytest.fixture

@@ -1,7 +1,9 @@
 """A python-telegram-bot request layer that records every call and never touches the network.
 
 It answers the Bot API methods the bot uses with plausible results, so the real Application
-can be driven end to end in-process. Any other method fails the test loudly.
+can be driven end to end in-process. Any other method fails the test loudly. A call Telegram
+would refuse (tests/e2e/telegram_rules.py) gets Telegram's 400 Bad Request, which the bot sees
+as telegram.error.BadRequest, and is kept in ``refusals`` instead of ``calls``.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from typing import Any
 from telegram.request import BaseRequest, RequestData
 
 from tests.e2e.botapi_standin import BOT as BOT_USER
+from tests.e2e.telegram_rules import TEXT_FIELDS, refusal
 
 
 class RecordingRequest(BaseRequest):
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.refusals: list[tuple[str, dict[str, Any], str]] = []  # method, params, description
         self._message_id = 1000
 
     @property
@@ -46,6 +50,11 @@ class RecordingRequest(BaseRequest):
             raise AssertionError(f"unexpected network call to {url}")
         name = url.rsplit("/", 1)[-1]
         params = _params(request_data)
+        refused = refusal(name, params)
+        if refused is not None:
+            self.refusals.append((name, params, refused))
+            body = {"ok": False, "error_code": 400, "description": refused}
+            return 400, json.dumps(body).encode()
         self.calls.append((name, params))
         result = self._result(name, params)
         return 200, json.dumps({"ok": True, "result": result}).encode()
@@ -72,6 +81,9 @@ def _params(request_data: RequestData | None) -> dict[str, Any]:
         return {}
     decoded: dict[str, Any] = {}
     for key, value in request_data.json_parameters.items():
+        if key in TEXT_FIELDS:
+            decoded[key] = value
+            continue
         try:
             decoded[key] = json.loads(value)
         except ValueError:
