@@ -87,7 +87,14 @@ def write_agenda_file(result: ImportResult, folder: Path, name: str) -> Path:
         problems = read_agenda(trial)[1]
         if problems:  # named as the files the organiser has, not the trial copies
             raise ValidationError(
-                [replace(p, path=p.path.replace(str(trial), str(folder), 1)) for p in problems]
+                [
+                    replace(
+                        p,
+                        path=p.path.replace(str(trial), str(folder)),
+                        message=p.message.replace(str(trial), str(folder)),
+                    )
+                    for p in problems
+                ]
             )
     temporary = folder / f".{target.name}.{os.getpid()}.part"  # plain open: honours the umask
     try:

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 import recurring_ical_events
+import x_wr_timezone
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
@@ -283,6 +284,10 @@ def _from_ics(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
         calendar = icalendar.Calendar.from_ical(raw)
     except ValueError as error:
         raise ImportFailed(f"{name}: invalid iCalendar ({error})") from None
+    try:  # Google's X-WR-TIMEZONE: UTC times are the calendar's local times (RFC 7986 style)
+        calendar = x_wr_timezone.to_standard(calendar)
+    except (ValueError, KeyError, ZoneInfoNotFoundError) as error:
+        raise ImportFailed(f"{name}: unknown X-WR-TIMEZONE ({error})") from None
     title = str(calendar.get("X-WR-CALNAME") or name)
     result = ImportResult(title)
     # the id prefix comes from the calendar, not the file name: the same export saved as
@@ -292,11 +297,12 @@ def _from_ics(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
         label = str(component.get("SUMMARY") or "?")
         try:
             start = component.decoded("DTSTART")
-            end = (
-                component.decoded("DTEND")
-                if component.get("DTEND")
-                else start + component.decoded("DURATION")
-            )
+            if component.get("DTEND"):
+                end = component.decoded("DTEND")
+            elif component.get("DURATION"):
+                end = start + component.decoded("DURATION")
+            else:
+                raise ValueError("no end time (neither DTEND nor DURATION)")
             if not isinstance(start, datetime):
                 raise ValueError("all-day event without a time")
             if start.tzinfo is None:  # a floating time: the zone is the reader's to choose
