@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from bot.replies import plain_text
 from bot.settings import Settings, load_settings
 from corpus.problems import ValidationError
 from index.answer import Answer, AnswerKind
@@ -67,7 +68,7 @@ def answer_summary(answer: Answer) -> str:
     lines = [f"[{answer.kind}]"]
     lines += list(answer.notes)
     if answer.faq:
-        lines += [f"FAQ: {answer.faq.question}", answer.faq.answer]
+        lines += [f"FAQ: {answer.faq.question}", plain_text(answer.faq.answer)]
     for event in answer.events:
         lines.append(f"{event.start.isoformat()}  {event.title}  ({event.room or '-'})")
     for document in answer.documents if answer.kind is AnswerKind.DOCUMENT else ():

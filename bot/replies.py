@@ -82,10 +82,13 @@ class Reply:
         return split_html(self.html())
 
 
+def plain_text(telegram_html: str) -> str:
+    """Telegram HTML as a terminal shows it: the tags dropped, the entities read."""
+    return html.unescape(_TAG.sub("", telegram_html))
+
+
 def _span_plain(span: Span) -> str:
-    if span.style is Style.HTML:
-        return html.unescape(_TAG.sub("", span.text))
-    return span.text
+    return plain_text(span.text) if span.style is Style.HTML else span.text
 
 
 def _span_html(span: Span) -> str:

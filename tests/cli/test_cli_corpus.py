@@ -109,3 +109,11 @@ def test_import_treaty_writes_json(
     assert main(["import-treaty", str(source)]) == 0
     assert capsys.readouterr().out.strip() == "imported cets999: A Treaty – 1 articles"
     assert (tmp_path / "corpus" / "treaties" / "cets999.json").exists()
+
+
+def test_ask_prints_faq_answers_as_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "what is the 24/7 network?"]) == 0
+    out = capsys.readouterr().out
+    assert "FAQ: What is the 24/7 network?" in out
+    assert "<b>" not in out and "&amp;" not in out
+    assert "point of contact available 24 hours a day, 7 days a week" in out
