@@ -13,7 +13,9 @@ MAX_BYTES = 64
 _FIELD = re.compile(r"^[A-Za-z0-9_.:+-]{1,40}$")
 # verb -> number of fields it carries
 VERBS = {
-    "art": 3,  # instrument, article, page
+    "art": 3,  # instrument, article, page: opens the article in a new message
+    "pg": 3,  # instrument, article, page: turns the page of the article shown, in place
+    "fb": 2,  # answer id, "up" | "dn": was the answer helpful?
     "faq": 1,  # faq id
     "ev": 1,  # event id
     "sub": 1,  # series ("*" = everything) -> subscribe
@@ -38,6 +40,18 @@ class Action:
 
 def article(instrument: str, number: str, page: int = 0) -> str:
     return Action("art", (instrument, number, str(page))).encode()
+
+
+def page_turn(instrument: str, number: str, page: int = 0) -> str:
+    return Action("pg", (instrument, number, str(page))).encode()
+
+
+def feedback(answer_id: int, helpful: bool) -> str:
+    return Action("fb", (str(answer_id), "up" if helpful else "dn")).encode()
+
+
+def is_feedback(data: object) -> bool:
+    return isinstance(data, str) and data.startswith(f"{VERSION}|fb|")
 
 
 def agenda_page(scope: str, start: int, size: int, ordered_at: int) -> str:

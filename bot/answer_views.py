@@ -81,7 +81,10 @@ class AnswerViews:
             rows.append([article_button(hit) for hit in others])
         return [row for row in rows if row]
 
-    def neighbours(self, article: Article) -> list[Button]:
+    def neighbours(self, article: Article, *, turn: bool = False) -> list[Button]:
+        """Buttons to the previous and next article: new messages under an answer, page
+        turns (``turn``) under an article being read."""
+        go = actions.page_turn if turn else actions.article
         instrument = self.corpus.instruments[article.instrument]
         numbers = [a.number for a in instrument.articles]
         position = numbers.index(article.number)
@@ -90,14 +93,14 @@ class AnswerViews:
             row.append(
                 Button(
                     f"◀ Art. {numbers[position - 1]}",
-                    actions.article(article.instrument, numbers[position - 1]),
+                    go(article.instrument, numbers[position - 1]),
                 )
             )
         if position < len(numbers) - 1:
             row.append(
                 Button(
                     f"Art. {numbers[position + 1]} ▶",
-                    actions.article(article.instrument, numbers[position + 1]),
+                    go(article.instrument, numbers[position + 1]),
                 )
             )
         return row
@@ -112,7 +115,7 @@ class AnswerViews:
         reply.blank()
         if not article.available:
             reply.add("The English text of this article is not available in this source.")
-            reply.buttons = [self.neighbours(article)]
+            reply.buttons = [self.neighbours(article, turn=True)]
             return reply
         title = units(article.title or "")
         pages = split_pages(article.text, limit=TELEGRAM_LIMIT - units(heading) - title - ROOM)
@@ -125,16 +128,17 @@ class AnswerViews:
                 paging.append(
                     Button(
                         "◀ Previous page",
-                        actions.article(article.instrument, article.number, page - 1),
+                        actions.page_turn(article.instrument, article.number, page - 1),
                     )
                 )
             if page < len(pages) - 1:
                 paging.append(
                     Button(
-                        "Next page ▶", actions.article(article.instrument, article.number, page + 1)
+                        "Next page ▶",
+                        actions.page_turn(article.instrument, article.number, page + 1),
                     )
                 )
-        reply.buttons = [row for row in (paging, self.neighbours(article)) if row]
+        reply.buttons = [row for row in (paging, self.neighbours(article, turn=True)) if row]
         return reply
 
     def unknown(self, answer: Answer) -> Reply:
@@ -162,3 +166,15 @@ def cite(hit: ArticleHit) -> str:
 def article_button(hit: ArticleHit) -> Button:
     label = f"Art. {hit.article}" + (f" {hit.title}" if hit.title else "")
     return Button(clip(label, 40), actions.article(hit.instrument, hit.article))
+
+
+def shown(answer: Answer) -> str:
+    """What an answer pointed the reader to, in a line (kept with a 👍/👎)."""
+    parts = [f"FAQ {answer.faq.id}"] if answer.faq else []
+    if answer.best is not None:
+        parts.append(cite(answer.best))
+    elif answer.events:
+        parts.append(f"session {answer.events[0].id}")
+    elif answer.documents:
+        parts.append(answer.documents[0].title)
+    return "; ".join(parts) or str(answer.kind)

@@ -38,6 +38,7 @@ def run_report(args: argparse.Namespace) -> int:
         log = UnansweredLog(settings.db_path, settings.user_hash_salt)
         try:
             rows = log.top(args.limit)
+            wrong = log.unhelpful(args.limit)
         finally:
             log.close()
     except (sqlite3.Error, OSError) as error:
@@ -54,16 +55,33 @@ def run_report(args: argparse.Namespace) -> int:
                         "kind": r.kind,
                     }
                     for r in rows
+                ]
+                + [
+                    {
+                        "question": w.question,
+                        "count": w.count,
+                        "last_asked": _utc(w.last_asked),
+                        "kind": "unhelpful",
+                        "shown": w.shown,
+                    }
+                    for w in wrong
                 ],
                 ensure_ascii=False,
             )
         )
         return 0
-    if not rows:
-        print("No unanswered questions recorded yet.")
+    if not rows and not wrong:
+        print("No unanswered questions recorded yet, and no answer marked unhelpful.")
     for row in rows:
         print(
             f"{row.count:4}x  {row.users:3} users  last {_utc(row.last_asked)}  [{row.kind}]  "
             f"{row.question}"
+        )
+    if wrong:
+        print("\nAnswered but marked unhelpful:")
+    for answer in wrong:
+        print(
+            f"{answer.count:4}x  last {_utc(answer.last_asked)}  {answer.question}  "
+            f"-> {answer.shown}"
         )
     return 0

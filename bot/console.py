@@ -28,6 +28,8 @@ class ConsoleChat:
         if stripped.isdigit() and 0 < int(stripped) <= len(self.choices):
             button = self.choices[int(stripped) - 1]
             reply = self.conversation.action(button.action, CONSOLE_USER)
+            if reply is not None and reply.toast is not None:
+                reply = Reply().add(reply.toast)
             self.show([reply] if reply else [Reply().add("That choice has expired.")])
             return
         self.show(self.conversation.message(stripped, CONSOLE_USER))

@@ -29,7 +29,7 @@ from bot.agenda_views import (
     overlap_notes,
     parse_day,
 )
-from bot.answer_views import AnswerViews, article_button, cite
+from bot.answer_views import AnswerViews, article_button, cite, shown
 from bot.change_views import review_reply
 from bot.following import Following
 from bot.organising import REFUSED, Organising
@@ -45,6 +45,7 @@ from scheduler.zones import zone_label
 
 HELP_FILE = Path(__file__).with_name("help.yaml")
 log = logging.getLogger(__name__)
+IN_PLACE = {"pg", "ag", "bc", "chg"}  # page turns and decisions replace the pressed message
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
 _DEEP_LINK = re.compile(r"^art_([a-z]+\d+)_(\d+)$")
 
@@ -173,7 +174,18 @@ class Conversation:
             return handler((command.group(2) or "").strip(), user)
         if not text:
             return [Reply().add("Send me a question, or /help to see examples.")]
-        return [self.answer(self.services.ask.ask(text, user_id=user.id, language=user.language))]
+        answer = self.services.ask.ask(text, user_id=user.id, language=user.language)
+        reply = self.answer(answer)
+        log_ = self.services.unanswered
+        if answer.kind is not AnswerKind.NONE and log_ is not None:  # wrong answers show too
+            answer_id = log_.remember(text, shown(answer), user.id)
+            reply.buttons.append(
+                [
+                    Button("👍", actions.feedback(answer_id, True)),
+                    Button("👎", actions.feedback(answer_id, False)),
+                ]
+            )
+        return [reply]
 
     def action(self, data: str | None, user: User) -> Reply | None:
         """The reply to a button press, or None when the button is stale or forged."""
@@ -185,13 +197,29 @@ class Conversation:
             if entry is None:
                 return None
             return self.answer(self.services.ask.faq_answer(entry.questions[0], hit_for(entry)))
+        if decoded.verb == "fb":
+            return self._feedback(decoded.fields[0], decoded.fields[1], user)
+        reply = self._action(decoded, user)
+        if reply is not None and decoded.verb in IN_PLACE:
+            reply.in_place = True
+        return reply
+
+    def _feedback(self, answer_id: str, verdict: str, user: User) -> Reply | None:
+        log_ = self.services.unanswered
+        if log_ is None or not answer_id.isdigit() or verdict not in {"up", "dn"}:
+            return None
+        if not log_.judge(int(answer_id), verdict == "up", user.id):
+            return Reply(toast="This answer can no longer be rated.")
+        return Reply(toast="Thanks, noted." if verdict == "up" else "Thanks: organisers will look.")
+
+    def _action(self, decoded: actions.Action, user: User) -> Reply | None:
         if decoded.verb == "bc":
             return self._broadcast_action(decoded.fields[0], decoded.fields[1], user)
         if decoded.verb == "chg":
             return self._agenda_decision(decoded.fields[0], decoded.fields[1], user)
         if decoded.verb == "ag":
             return self._agenda_page(*decoded.fields, user=user)
-        if decoded.verb == "art":
+        if decoded.verb in {"art", "pg"}:
             instrument, number, page = decoded.fields
             article = self.services.corpus.article(instrument, number)
             if article is None or not page.isdigit():
@@ -417,11 +445,18 @@ class Conversation:
             ]
         log_ = self.services.unanswered
         rows = log_.top(15) if log_ else []
-        if not rows:
-            return [Reply().add("No unanswered questions recorded yet.")]
-        reply = Reply().add(bold("Questions I could not answer well"))
+        wrong = log_.unhelpful(10) if log_ else []
+        if not rows and not wrong:
+            return [Reply().add("No unanswered questions recorded yet, and no answer marked 👎.")]
+        reply = Reply()
+        if rows:
+            reply.add(bold("Questions I could not answer well"))
         for row in rows:
-            reply.add(f"{row.count}× ({row.users} users) ", italic(row.question[:200]))
+            reply.add(f"{row.count}× ({row.users} users) ", italic(clip(row.question, 200)))
+        if wrong:
+            reply.blank().add(bold("Answered but marked unhelpful 👎"))
+        for answer in wrong:
+            reply.add(f"{answer.count}× ", italic(clip(answer.question, 200)), f" → {answer.shown}")
         return [reply]
 
     def reload_command(self, argument: str, user: User) -> list[Reply]:

@@ -61,6 +61,10 @@ class Reply:
     lines: list[list[Span]] = field(default_factory=list)
     buttons: list[list[Button]] = field(default_factory=list)
     document: tuple[str, bytes] | None = None  # (file name, content), e.g. an .ics file
+    # For a button press: replace the pressed message (a page turning, a decision) rather
+    # than open a new one below it, which keeps the reader's place; or only say ``toast``.
+    in_place: bool = False
+    toast: str | None = None
 
     def add(self, *spans: Span | str) -> Reply:
         self.lines.append([s if isinstance(s, Span) else Span(s) for s in spans])

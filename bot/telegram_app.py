@@ -52,6 +52,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot import actions
 from bot.change_views import review_reply
 from bot.conversation import Conversation, User
 from bot.ratelimit import RateLimiter
@@ -239,9 +240,17 @@ class TelegramFrontEnd:
         if reply is None:
             await query.answer("This button has expired. Please ask again.")
             return
-        await query.answer()
         message = query.message
+        if reply.toast is not None:  # a 👍/👎: said in a toast, the answer stays as it was
+            await query.answer(reply.toast)
+            if isinstance(message, Message) and message.reply_markup is not None:
+                await _drop_feedback_buttons(message)
+            return
+        await query.answer()
         if not isinstance(message, Message):
+            return
+        if not reply.in_place:  # a result or related article opens below: the list stays
+            await self._send(message, [reply])
             return
         parts = reply.messages()
         if not parts:
@@ -338,6 +347,21 @@ def _shared_text(heading: str, text: str) -> str:
     room = TELEGRAM_LIMIT - units(heading) - units(CONTINUES) - 2
     pages = split_pages(text, limit=room)
     return f"{heading}\n\n{pages[0]}" + (CONTINUES if len(pages) > 1 else "")
+
+
+async def _drop_feedback_buttons(message: Message) -> None:
+    markup = message.reply_markup
+    if markup is None:
+        return
+    rows = [
+        row
+        for row in markup.inline_keyboard
+        if not any(actions.is_feedback(button.callback_data) for button in row)
+    ]
+    try:
+        await message.edit_reply_markup(InlineKeyboardMarkup(rows) if rows else None)
+    except BadRequest as error:  # already edited by a double tap
+        log.info("feedback buttons not removed: %s", error)
 
 
 def _user(update: Update) -> User | None:

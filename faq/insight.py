@@ -34,7 +34,16 @@ CREATE TABLE IF NOT EXISTS unanswered (
 );
 CREATE INDEX IF NOT EXISTS unanswered_normalised ON unanswered (normalised);
 CREATE TABLE IF NOT EXISTS unanswered_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS answered (       -- answers given, for the 👍/👎 under each
+    id INTEGER PRIMARY KEY,
+    asked_at REAL NOT NULL,
+    question TEXT NOT NULL,                   -- redacted like the unanswered ones
+    shown TEXT NOT NULL,                      -- what the answer pointed to ("Art. 29 ETS 185")
+    user_hash TEXT,
+    helpful INTEGER                           -- NULL: no verdict; 1 👍; 0 👎
+);
 """
+KEEP_UNJUDGED = 30 * 24 * 3600  # answers nobody judged are forgotten after 30 days
 MAX_QUESTION = 500
 
 
@@ -45,6 +54,14 @@ class UnansweredQuestion:
     users: int
     last_asked: float
     kind: str  # "none" when any of the group ended without an answer, else "search"
+
+
+@dataclass(frozen=True, slots=True)
+class UnhelpfulAnswer:
+    question: str
+    shown: str  # what the answer pointed to
+    count: int
+    last_asked: float
 
 
 class UnansweredLog:
@@ -86,6 +103,44 @@ class UnansweredLog:
                 [(redact(str(q)), i) for i, q in rows if redact(str(q)) != q],
             )
             self._connection.execute("INSERT INTO unanswered_state VALUES ('redacted', '1')")
+
+    def remember(self, question: str, shown: str, user_id: int | None) -> int:
+        """Keep an answer given, so a 👎 can say which question got what; returns its id."""
+        user_hash = self.user_hash(user_id) if user_id is not None else None
+        now = self._clock()
+        with self._lock, self._connection:
+            self._connection.execute(
+                "DELETE FROM answered WHERE helpful IS NULL AND asked_at < ?",
+                (now - KEEP_UNJUDGED,),
+            )
+            cursor = self._connection.execute(
+                "INSERT INTO answered (asked_at, question, shown, user_hash) VALUES (?, ?, ?, ?)",
+                (now, redact(question[:MAX_QUESTION]), shown[:MAX_QUESTION], user_hash),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def judge(self, answer_id: int, helpful: bool, user_id: int | None) -> bool:
+        """The asker's verdict on an answer; False when it is not theirs or is forgotten."""
+        user_hash = self.user_hash(user_id) if user_id is not None else None
+        with self._lock, self._connection:
+            changed = self._connection.execute(
+                "UPDATE answered SET helpful = ? WHERE id = ? AND user_hash IS ?",
+                (int(helpful), answer_id, user_hash),
+            ).rowcount
+        return bool(changed)
+
+    def unhelpful(self, limit: int = 20) -> list[UnhelpfulAnswer]:
+        """Answers marked 👎, the most often first: the wrong answers nobody would see."""
+        with self._lock:
+            rows = self._connection.execute(
+                """
+                SELECT question, shown, COUNT(*), MAX(asked_at) FROM answered
+                WHERE helpful = 0 GROUP BY question, shown
+                ORDER BY COUNT(*) DESC, MAX(asked_at) DESC LIMIT ?
+                """,
+                (limit,),
+            ).fetchall()
+        return [UnhelpfulAnswer(str(q), str(s), int(c), float(t)) for q, s, c, t in rows]
 
     def user_hash(self, user_id: int) -> str:
         return hmac.new(self._key, str(user_id).encode(), hashlib.sha256).hexdigest()

@@ -320,3 +320,21 @@ def test_an_invalid_agenda_file_does_not_stop_the_treaties_answering(
     assert reply.plain().startswith("Budapest Convention · Art. 29(3)")
     assert built.agenda.events == []
     assert f"{agenda / 'a.yaml'}:" in caplog.text
+
+
+def test_a_thumbs_down_puts_a_wrong_answer_beside_the_unanswered(services: Services) -> None:
+    conversation = Conversation(services)
+    [reply] = conversation.message("how long can data be preserved?", PARTICIPANT)
+    up, down = reply.buttons[-1]
+    assert (up.label, down.label) == ("👍", "👎")
+    someone_else = conversation.action(down.action, User(id=9, chat_id=9))
+    assert someone_else is not None and someone_else.toast == "This answer can no longer be rated."
+    judged = conversation.action(down.action, PARTICIPANT)
+    assert (
+        judged is not None and judged.toast == "Thanks: organisers will look." and not judged.lines
+    )
+    report = conversation.message("/unanswered", ORGANISER)[0].plain().splitlines()
+    assert "Answered but marked unhelpful 👎" in report
+    [line] = [r for r in report if r.startswith("1× how long can data be preserved?")]
+    # what the participant was shown
+    assert line.endswith(" → FAQ preservation-duration; Budapest Convention · Art. 16")

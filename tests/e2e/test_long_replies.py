@@ -95,7 +95,7 @@ def test_the_riskiest_replies_are_all_accepted(stand_in: BotApiStandIn, tmp_path
         _replies(stand_in, 4, 1)
         stand_in.push_text("/mysessions", user=4)
         stand_in.push_text("/article 1", user=5)
-        stand_in.push_button(actions.article(longest.instrument, longest.number, 1), user=6)
+        stand_in.push_button(actions.page_turn(longest.instrument, longest.number, 1), user=6)
         stand_in.push_text(
             "/broadcast " + "Coffee moved to Room 4 😀 & more. " * 130, user=ORGANISER
         )

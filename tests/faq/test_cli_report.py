@@ -63,7 +63,9 @@ def test_report_says_so_when_nothing_was_recorded(
     database: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["report"]) == 0
-    assert capsys.readouterr().out == "No unanswered questions recorded yet.\n"
+    assert capsys.readouterr().out == (
+        "No unanswered questions recorded yet, and no answer marked unhelpful.\n"
+    )
 
 
 @pytest.mark.parametrize("limit", ["0", "-3", "many"])

@@ -15,6 +15,7 @@ from telegram.ext import Application
 from bot.services import Services
 from bot.settings import PROJECT_ROOT, Settings
 from bot.telegram_app import build_application
+from faq.insight import UnansweredLog
 from index.ask import AskService
 from scheduler.agenda import load_agenda
 from scheduler.store import Database
@@ -83,15 +84,17 @@ def message(
 ORGANISER = 7
 
 
-def button(data: str, *, user: int) -> dict[str, Any]:
-    """A press on an inline button of a message the bot sent to ``user``."""
+def button(data: str, *, user: int, pressed: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A press on an inline button of a message the bot sent to ``user`` (``pressed``: that
+    message as sent, so the update carries its text and keyboard)."""
+    extra = {"reply_markup": pressed["reply_markup"]} if pressed else {}
     return {
         "callback_query": {
             "id": f"cb{next(_ids)}",
             "from": {"id": user, "is_bot": False, "first_name": "Ana"},
             "chat_instance": "x",
             "data": data,
-            "message": message("old", user=999, chat=user),
+            "message": message("old", user=999, chat=user, **extra),
         }
     }
 
@@ -122,7 +125,9 @@ async def harness(services: Services) -> AsyncIterator[Harness]:
 async def organiser_harness(services: Services, tmp_path: Any) -> AsyncIterator[Harness]:
     """With a database (subscriptions, broadcasts) and user ORGANISER as an organiser."""
     services.database = Database(tmp_path / "bot.sqlite3")
+    services.unanswered = UnansweredLog(tmp_path / "bot.sqlite3")
     services.settings = replace(services.settings, organisers=frozenset({ORGANISER}))
     async with _running(services, started=False) as running:  # no outbox: nothing is sent
         yield running
     services.database.close()
+    services.unanswered.close()

@@ -91,19 +91,26 @@ async def _press(harness: Harness, data: str) -> None:
     )
 
 
-async def test_full_text_button_edits_message_with_pages(harness: Harness) -> None:
+async def test_full_text_button_opens_the_article_below_the_answer(harness: Harness) -> None:
     await _press(harness, actions.article("ets185", "1", 0))
-    edit = harness.request.sent("editMessageText")[-1]
-    assert edit["text"].startswith("<b>Budapest Convention · Article 1</b>\n<i>Definitions</i>")
+    assert harness.request.sent("editMessageText") == []  # the answer stays where it was
+    opened = harness.replies()[-1]
+    assert opened["text"].startswith("<b>Budapest Convention · Article 1</b>\n<i>Definitions</i>")
     assert harness.request.sent("answerCallbackQuery")[-1] == {"callback_query_id": "cb1"}
 
 
 async def test_long_article_is_paged_under_telegram_limit(harness: Harness) -> None:
     await _press(harness, actions.article("ets185", "27", 0))
-    edit = harness.request.sent("editMessageText")[-1]
-    assert len(edit["text"]) <= 4096
-    labels = [b["text"] for row in edit["reply_markup"]["inline_keyboard"] for b in row]
-    assert "Next page ▶" in labels
+    opened = harness.replies()[-1]
+    assert len(opened["text"]) <= 4096
+    labels = {
+        b["text"]: b["callback_data"]
+        for row in opened["reply_markup"]["inline_keyboard"]
+        for b in row
+    }
+    await _press(harness, labels["Next page ▶"])
+    turned = harness.request.sent("editMessageText")[-1]  # a page turns in place
+    assert "Page 2 of " in turned["text"]
 
 
 async def test_stale_or_forged_button_is_answered_politely(harness: Harness) -> None:
@@ -290,3 +297,21 @@ async def test_a_broadcast_to_an_unknown_series_is_refused_with_the_list(
     assert organiser_harness.replies()[-1]["text"].startswith(
         "No series called “Octopuss”: nothing was created. Series: "
     )
+
+
+async def test_a_thumbs_down_is_a_toast_and_the_answer_stays(organiser_harness: Harness) -> None:
+    harness = organiser_harness
+    await harness.text("what is the 24/7 network?", user=100)
+    answer = harness.replies()[-1]
+    rows = answer["reply_markup"]["inline_keyboard"]
+    down = rows[-1][1]["callback_data"]
+    await harness.feed(button(down, user=100, pressed=answer))
+    assert harness.request.sent("answerCallbackQuery")[-1]["text"] == (
+        "Thanks: organisers will look."
+    )
+    assert harness.request.sent("editMessageText") == []  # the answer itself is untouched
+    [markup] = harness.request.sent("editMessageReplyMarkup")
+    kept = markup.get("reply_markup", {}).get("inline_keyboard", [])
+    assert [b["text"] for row in kept for b in row] == [
+        b["text"] for row in rows[:-1] for b in row
+    ]  # only the 👍/👎 row is gone

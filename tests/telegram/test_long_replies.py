@@ -75,8 +75,10 @@ async def bot(big: Services) -> AsyncIterator[Harness]:
 
 
 async def press(harness: Harness, data: str, user: int = 42) -> dict[str, Any]:
-    """Press a button with ``data`` on an earlier message; the edit it caused."""
+    """Press a button with ``data`` on an earlier message; the edit it caused, or the new
+    message it opened (a result or article opens below; pages and decisions edit in place)."""
     before = len(harness.request.sent("editMessageText"))
+    opened = len(harness.replies())
     await harness.feed(
         {
             "callback_query": {
@@ -89,8 +91,10 @@ async def press(harness: Harness, data: str, user: int = 42) -> dict[str, Any]:
         }
     )
     edits = harness.request.sent("editMessageText")
-    assert len(edits) == before + 1, harness.request.sent("answerCallbackQuery")[-1:]
-    return edits[-1]
+    if len(edits) == before + 1:
+        return edits[-1]
+    assert len(harness.replies()) == opened + 1, harness.request.sent("answerCallbackQuery")[-1:]
+    return harness.replies()[-1]
 
 
 def buttons(sent: dict[str, Any]) -> dict[str, str]:
