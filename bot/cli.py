@@ -16,6 +16,8 @@ COMMAND_MODULES = (
     "bot.cli_agenda",
     "bot.cli_faq",
     "bot.cli_chat",
+    "bot.health",
+    "bot.cli_ops",
 )
 
 

@@ -33,6 +33,11 @@ class Settings:
     reminder_tick_seconds: float = 30.0
 
     @property
+    def heartbeat_path(self) -> Path:
+        """Touched by the running bot every HEARTBEAT_SECONDS (see `workshop-bot health`)."""
+        return self.db_path.with_name(self.db_path.name + ".heartbeat")
+
+    @property
     def vectors_dir(self) -> Path:
         """Passage vectors, beside the index (inside it they would fail its file manifest)."""
         return self.index_dir.parent / f"{self.index_dir.name}-vectors"

@@ -55,6 +55,7 @@ from telegram.ext import (
 from bot import actions
 from bot.change_views import review_reply
 from bot.conversation import Conversation, User
+from bot.health import HEARTBEAT_SECONDS, write_heartbeat
 from bot.ratelimit import RateLimiter
 from bot.replies import TELEGRAM_LIMIT, Reply, clip, split_pages, units
 from bot.services import Services, build_services
@@ -140,6 +141,13 @@ class TelegramFrontEnd:
         if due:
             reminders.queue([(r, self.conversation.reminder(r).html()) for r in due])
 
+    async def beat(self, context: Context) -> None:
+        """The health check's heartbeat: written by the event loop, so a stuck loop shows."""
+        try:
+            write_heartbeat(self.services.settings.heartbeat_path)
+        except OSError as error:
+            log.warning("could not write the heartbeat: %s", error)
+
     async def review_agenda_at_start(self, bot: Any) -> None:
         """Edits made while the bot was stopped: announced if small; a large change waits,
         and every organiser is told (a decision needs their tap, nothing is sent before)."""
@@ -188,6 +196,7 @@ class TelegramFrontEnd:
         if application.job_queue is not None:
             tick = self.services.settings.reminder_tick_seconds
             application.job_queue.run_repeating(self.send_reminders, interval=tick, first=1)
+            application.job_queue.run_repeating(self.beat, interval=HEARTBEAT_SECONDS, first=0)
 
     # --- handlers ---------------------------------------------------------------------
 

@@ -69,3 +69,22 @@ def test_an_unusable_database_is_one_line_and_exit_1(
     [line] = captured.err.splitlines()
     assert line.startswith(f"Cannot use the database {database}: {remedy}")
     assert "Traceback" not in captured.out + captured.err
+
+
+def test_backup_copies_the_database_consistently(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "bot.sqlite3"
+    monkeypatch.setenv("WORKSHOP_BOT_CONFIG", str(tmp_path / "absent.yaml"))
+    monkeypatch.setenv("WORKSHOP_BOT_DB", str(database))
+    from scheduler.reminders import SubscriptionService
+    from scheduler.store import Database
+
+    live = Database(database)
+    SubscriptionService(live).subscribe(42)  # the bot keeps running meanwhile
+    copy = tmp_path / "backups" / "bot-copy.sqlite3"
+    assert main(["backup", str(copy)]) == 0
+    assert capsys.readouterr().out == f"backed up {database} to {copy}\n"
+    assert Database(copy).query("SELECT chat_id FROM subscriptions") == [(42,)]
+    assert main(["backup", str(copy)]) == 2  # never overwrites an earlier backup
+    live.close()

@@ -184,3 +184,31 @@ def test_a_file_that_is_not_a_database_stops_the_start_with_one_line(
         "database: move it aside or restore a backup (file is not a database)."
     )
     assert stand_in.sent() == []  # nothing reached Telegram
+
+
+def test_the_health_check_follows_the_running_bot(stand_in: BotApiStandIn, tmp_path: Path) -> None:
+    env = bot_environment(stand_in, tmp_path)
+
+    def health() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "bot.cli", "health"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    before = health()
+    assert before.returncode == 1 and before.stdout.startswith("unhealthy: no heartbeat at ")
+    process = start_bot(env)
+    try:
+        stand_in.wait_for("setMyCommands", 1, timeout=60)
+        deadline = time.monotonic() + 30
+        while health().returncode != 0 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        running = health()
+    finally:
+        stop(process)
+    assert running.returncode == 0 and running.stdout.startswith("healthy: last heartbeat ")
