@@ -58,11 +58,15 @@ class User:
     language: str | None = None  # Telegram's language_code, "fr" from "fr-CA"
 
 
+PARTICIPANT, ORGANISER = "participant", "organiser"
+
+
 @dataclass(frozen=True, slots=True)
 class CommandHelp:
     command: str
     description: str
     examples: tuple[str, ...]
+    role: str = PARTICIPANT  # organiser commands are shown to organisers only
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +79,18 @@ class HelpTexts:
     def load(cls, path: Path = HELP_FILE) -> HelpTexts:
         data = load_limited(path.read_text(encoding="utf-8"))
         commands = tuple(
-            CommandHelp(c["command"], c["description"], tuple(c.get("examples", ())))
+            CommandHelp(
+                c["command"],
+                c["description"],
+                tuple(c.get("examples", ())),
+                c.get("role", PARTICIPANT),
+            )
             for c in data["commands"]
         )
         return cls(" ".join(data["welcome"].split()), commands, tuple(data["questions"]))
+
+    def for_role(self, organiser: bool) -> tuple[CommandHelp, ...]:
+        return tuple(c for c in self.commands if organiser or c.role == PARTICIPANT)
 
 
 Handler = Callable[[str, User], list[Reply]]
@@ -128,15 +140,6 @@ class Conversation:
     def views(self) -> AnswerViews:
         """Renders answers from the current corpus (a reload may have replaced it)."""
         return AnswerViews(self.services.corpus)
-
-    def register(self, name: str, handler: Handler, description: str) -> None:
-        """Let another room's adapter add commands (agenda, FAQ insight, broadcasts)."""
-        self.commands[name] = handler
-        self.help = HelpTexts(
-            self.help.welcome,
-            (*self.help.commands, CommandHelp(name, description, ())),
-            self.help.questions,
-        )
 
     def message(self, text: str, user: User, formatted: str | None = None) -> list[Reply]:
         """Answer one message: a command, or a question for the ask service. ``formatted`` is
@@ -244,10 +247,24 @@ class Conversation:
         greeting.add("Send /help for every command.")
         return [greeting]
 
+    def live(self, text: str) -> str:
+        """A help text with "{event}" replaced by a session of the live agenda."""
+        if "{event}" not in text:
+            return text
+        agenda = self.services.agenda
+        upcoming = agenda.upcoming(self.now(), limit=1) or agenda.sorted()[-1:]
+        return text.replace("{event}", upcoming[0].id if upcoming else "SESSION-ID")
+
     def show_help(self, _: str, user: User) -> list[Reply]:
         reply = Reply().add(bold("What I can do")).add(self.help.welcome).blank()
-        for entry in self.help.commands:
-            reply.add(bold(f"/{entry.command}"), f" – {entry.description}")
+        organiser = self.is_organiser(user)
+        for entry in self.help.for_role(organiser=False):
+            reply.add(bold(f"/{entry.command}"), f" – {self.live(entry.description)}")
+        if organiser:
+            reply.blank().add(bold("For organisers:"))
+            for entry in self.help.commands:
+                if entry.role == ORGANISER:
+                    reply.add(bold(f"/{entry.command}"), f" – {entry.description}")
         reply.blank().add(bold("Or just ask, for example:"))
         for question in self.help.questions:
             reply.add(f"• {question}")

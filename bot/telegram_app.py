@@ -21,6 +21,7 @@ from uuid import uuid4
 
 from telegram import (
     BotCommand,
+    BotCommandScopeChat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
@@ -436,15 +437,32 @@ def _registering_commands(
             await front.review_agenda_at_start(application.bot)
             dispatcher = OutboxDispatcher(database, TelegramSender(application.bot))
             application.create_task(dispatcher.run(front.stopping), name="outbox")
-        commands = [
-            BotCommand(c.command, c.description[:256]) for c in front.conversation.help.commands
-        ]
-        try:
-            await application.bot.set_my_commands(commands)
-        except TelegramError:
-            log.exception("could not register the command menu; continuing without it")
+        await _register_menus(application.bot, front)
 
     return register
+
+
+async def _register_menus(bot: Any, front: TelegramFrontEnd) -> None:
+    """The participants' menu for everyone, the full one in each organiser's own chat."""
+    conversation = front.conversation
+
+    def menu(organiser: bool) -> list[BotCommand]:
+        return [
+            BotCommand(c.command, clip(conversation.live(c.description), 256))
+            for c in conversation.help.for_role(organiser)
+        ]
+
+    try:
+        await bot.set_my_commands(menu(organiser=False))
+        for organiser in sorted(front.services.settings.organisers):
+            try:
+                await bot.set_my_commands(
+                    menu(organiser=True), scope=BotCommandScopeChat(organiser)
+                )
+            except BadRequest as error:  # "chat not found": they never opened the bot
+                log.warning("no organiser menu for %s: %s", organiser, error.message)
+    except TelegramError:
+        log.exception("could not register the command menu; continuing without it")
 
 
 def _stopping(

@@ -43,7 +43,8 @@ def services(tmp_path: Path) -> Iterator[Services]:
     [e for c in HelpTexts.load().commands for e in c.examples] + list(HelpTexts.load().questions),
 )
 def test_help_examples_get_real_answers(services: Services, example: str) -> None:
-    replies = Conversation(services).message(example, PARTICIPANT)
+    conversation = Conversation(services)
+    replies = conversation.message(conversation.live(example), PARTICIPANT)
     text = "\n".join(r.plain() for r in replies)
     assert text
     assert "I don't know" not in text

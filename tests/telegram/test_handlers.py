@@ -4,26 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from bot import actions
-from bot.conversation import Conversation
-from tests.telegram.conftest import ORGANISER, Harness, button, message
+from bot.conversation import Conversation, HelpTexts
+from bot.services import Services
+from tests.telegram.conftest import ORGANISER, Harness, _running, button, message
 
 
 async def test_start_registers_command_menu_and_welcomes(harness: Harness) -> None:
-    commands = harness.request.sent("setMyCommands")[0]["commands"]
-    assert [c["command"] for c in commands] == [
-        "article",
-        "search",
-        "agenda",
-        "next",
-        "event",
-        "ics",
-        "help",
+    [menu] = harness.request.sent("setMyCommands")  # no organisers: one menu for all
+    assert [c["command"] for c in menu["commands"]] == [
+        c.command for c in HelpTexts.load().commands if c.role == "participant"
     ]
+    assert "broadcast" not in str(menu)
     await harness.text("/start")
     reply = harness.replies()[-1]
     assert reply["chat_id"] == 42
@@ -315,3 +312,17 @@ async def test_a_thumbs_down_is_a_toast_and_the_answer_stays(organiser_harness: 
     assert [b["text"] for row in kept for b in row] == [
         b["text"] for row in rows[:-1] for b in row
     ]  # only the 👍/👎 row is gone
+
+
+async def test_organisers_get_their_own_menu_in_their_chat(services: Services) -> None:
+    services.settings = replace(services.settings, organisers=frozenset({ORGANISER}))
+    async with _running(services) as harness:
+        everyone, theirs = harness.request.sent("setMyCommands")
+    assert "scope" not in everyone and "broadcast" not in str(everyone["commands"])
+    assert theirs["scope"] == {"type": "chat", "chat_id": ORGANISER}
+    assert [c["command"] for c in theirs["commands"]][-4:] == [
+        "broadcast",
+        "delivery",
+        "unanswered",
+        "reload",
+    ]
