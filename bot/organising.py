@@ -108,10 +108,17 @@ class Organising:
 
     def decide(self, broadcast_id: str, choice: str, user_id: int) -> Reply | None:
         broadcasts = self.broadcasts()
-        if broadcasts is None or not broadcast_id.isdigit() or choice not in {"ok", "no"}:
+        valid = broadcast_id.isdigit() and len(broadcast_id) <= 12
+        if broadcasts is None or not valid or choice not in {"ok", "no", "re"}:
             return None
         number = int(broadcast_id)
         try:
+            if choice == "re":
+                again = broadcasts.resend_unknown(user_id, number)
+                return Reply().add(
+                    f"Re-sending {again} message(s) in doubt (some may arrive twice). "
+                    f"Report: /delivery {number}"
+                )
             if choice == "no":
                 broadcasts.cancel(user_id, number)
                 return Reply().add("Broadcast cancelled: nothing was sent.")
@@ -148,11 +155,19 @@ class Organising:
         )
         if report.expired:
             line += f", expired {report.expired}"
-        return [
+        reply = (
             Reply()
             .add(bold(f"Broadcast {report.broadcast_id}: {state}"))
             .add(f"{line} (of {report.total})")
-        ]
+        )
+        if report.unknown:
+            reply.add(
+                f"{report.unknown} message(s) got no answer from Telegram (a crash or a timeout): "
+                "they most likely arrived, and are not re-sent unless you ask."
+            )
+            resend = actions.Action("bc", (number, "re")).encode()
+            reply.buttons = [[Button(f"↻ Re-send the {report.unknown} in doubt", resend)]]
+        return [reply]
 
 
 def _audience_name(preview: Preview) -> str:

@@ -69,6 +69,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 INLINE_RESULTS = 50
+SEND_TIMEOUT = 30.0  # seconds to wait for Telegram's answer before a send is "unknown"
 CAPTION_LIMIT = 1024  # UTF-16 units, like message texts
 CONTINUES = "\n\n[… continues]"
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -89,14 +90,25 @@ class TelegramSender:
     async def send(self, chat_id: int, html: str) -> SendResult:
         try:
             await self.bot.send_message(
-                chat_id, html, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+                chat_id,
+                html,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=NO_PREVIEW,
+                read_timeout=SEND_TIMEOUT,
+                write_timeout=SEND_TIMEOUT,
             )
         except RetryAfter as error:
             wait = error.retry_after
             return SendResult.retry(wait if isinstance(wait, int | float) else wait.total_seconds())
         except Forbidden as error:
             return SendResult.blocked(error.message)
-        except (TimedOut, NetworkError) as error:
+        except TimedOut as error:
+            if "pool" in str(error).lower():  # never left this process
+                return SendResult.transient(str(error))
+            return SendResult.unknown(str(error))  # it went out: Telegram may well have it
+        except BadRequest as error:  # (a NetworkError in PTB) trying again will not help
+            return SendResult.failed(error.message)
+        except NetworkError as error:  # no connection: it certainly did not arrive
             return SendResult.transient(str(error))
         except TelegramError as error:
             return SendResult.failed(error.message)

@@ -34,6 +34,7 @@ class SendStatus(StrEnum):
     BLOCKED = "blocked"  # the user blocked the bot or the chat is gone
     TRANSIENT = "transient"  # not delivered, safe to try again (network, 5xx)
     FAILED = "failed"  # not delivered and trying again will not help (400 Bad Request)
+    UNKNOWN = "unknown"  # sent, no answer in time: it may have arrived, so never resent alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,10 @@ class SendResult:
     @classmethod
     def failed(cls, detail: str = "") -> SendResult:
         return cls(SendStatus.FAILED, detail=detail)
+
+    @classmethod
+    def unknown(cls, detail: str = "") -> SendResult:
+        return cls(SendStatus.UNKNOWN, detail=detail)
 
 
 class Sender(Protocol):
@@ -264,6 +269,9 @@ class OutboxDispatcher:
             self._finish(row, "pending", "retry after", not_before=now + result.retry_after)
         elif result.status is SendStatus.BLOCKED:
             self._block(row, result.detail or "blocked by the user")
+        elif result.status is SendStatus.UNKNOWN:  # resending could double it: reported
+            log.warning("no answer from Telegram for chat %s: marked unknown", row.chat_id)
+            self._finish(row, "unknown", result.detail or "no answer in time", attempt=True)
         elif result.status is SendStatus.TRANSIENT and row.attempts + 1 < self.max_attempts:
             delay = min(2.0 ** (row.attempts + 1), 60.0)
             self._finish(row, "pending", result.detail, not_before=now + delay, attempt=True)

@@ -314,3 +314,16 @@ def test_only_one_process_may_deliver_from_a_database(tmp_path: Path) -> None:
         pass  # pragma: no cover - never entered
     with sole_sender(db_path):  # released with the first holder
         pass
+
+
+async def test_a_send_without_an_answer_is_unknown_and_never_sent_again(
+    database: Database, clock: FakeClock
+) -> None:
+    """A slow Telegram (no answer in time) may still have delivered: resending doubled it."""
+    _audience(database, range(1, 4))
+    broadcast = _queue(database, "Lunch moved", clock)
+    sender = ScriptedSender(clock, {2: [SendResult.unknown("timed out")]})
+    assert await _dispatcher(database, sender, clock).run_until_idle() == 2
+    assert await _dispatcher(database, sender, clock).run_until_idle() == 0
+    assert sender.attempts.count(2) == 1
+    assert _report(database, broadcast) == DeliveryReport(broadcast, 3, 2, 0, 0, 0, 1)

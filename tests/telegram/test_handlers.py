@@ -8,10 +8,13 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 
 from bot import actions
 from bot.conversation import Conversation, HelpTexts
 from bot.services import Services
+from bot.telegram_app import TelegramSender
+from scheduler.outbox import SendStatus
 from tests.telegram.conftest import ORGANISER, Harness, _running, button, message
 
 
@@ -326,3 +329,24 @@ async def test_organisers_get_their_own_menu_in_their_chat(services: Services) -
         "unanswered",
         "reload",
     ]
+
+
+@pytest.mark.parametrize(
+    ("error", "status"),
+    [
+        (TimedOut("Timed out"), SendStatus.UNKNOWN),
+        (
+            TimedOut("Pool timeout: All connections in the connection pool are occupied"),
+            SendStatus.TRANSIENT,
+        ),
+        (NetworkError("httpx.ConnectError: connection refused"), SendStatus.TRANSIENT),
+        (Forbidden("Forbidden: bot was blocked by the user"), SendStatus.BLOCKED),
+        (BadRequest("Bad Request: chat not found"), SendStatus.FAILED),
+    ],
+)
+async def test_the_sender_maps_telegrams_errors(error: Exception, status: SendStatus) -> None:
+    class FailingBot:
+        async def send_message(self, *args: Any, **kwargs: Any) -> None:
+            raise error
+
+    assert (await TelegramSender(FailingBot()).send(1, "hi")).status is status
