@@ -87,12 +87,30 @@ def check_agenda(folder: Path) -> list[Problem]:
     return read_agenda(folder)[1]
 
 
+FIRST_YEAR, LAST_YEAR = 1990, 2200  # sessions outside are typos, and break date arithmetic
+MAX_LENGTH = timedelta(days=31)  # one session; a longer one is a typo in a date
+
+
+def agenda_files(folder: Path) -> list[Path]:
+    """The folder's agenda files: hidden files (editors' and macOS's "._x.yaml") and links
+    leading out of the folder are not the organiser's agenda."""
+    if not folder.is_dir():
+        return []
+    inside = folder.resolve()
+    return [
+        path
+        for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+        if not path.name.startswith(".")
+        and path.is_file()
+        and path.resolve().is_relative_to(inside)
+    ]
+
+
 def read_agenda(folder: Path) -> tuple[list[Event], list[Problem]]:
     events: list[Event] = []
     problems: list[Problem] = []
     seen: dict[str, Event] = {}
-    paths = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.exists() else []
-    for path in paths:
+    for path in agenda_files(folder):
         for event in _read_file(path, problems):
             if event.id in seen:
                 first = seen[event.id]
@@ -175,6 +193,8 @@ def _event(
     end = _when(fields["end"], zone, name, problems)
     if start and end and end <= start:
         problems.append(Problem(name, at("end"), "end must be after start"))
+    elif start and end and end - start > MAX_LENGTH:
+        problems.append(Problem(name, at("end"), "a session longer than 31 days: check the dates"))
     refs = []
     for raw in _strings(fields.get("articles")):
         match = _REF.match(raw)
@@ -220,6 +240,15 @@ def _when(
                 name,
                 node.start_mark.line + 1,
                 f"{text!r} is not a date and time like 2026-03-23T09:30",
+            )
+        )
+        return None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:  # year 9999 overflowed every view
+        problems.append(
+            Problem(
+                name,
+                node.start_mark.line + 1,
+                f"{text!r}: the year must be between {FIRST_YEAR} and {LAST_YEAR}",
             )
         )
         return None

@@ -12,7 +12,8 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from itertools import islice
+from functools import partial
+from itertools import islice, takewhile
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -23,7 +24,7 @@ import x_wr_timezone
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
-from scheduler.agenda import MAX_FILE_BYTES
+from scheduler.agenda import FIRST_YEAR, LAST_YEAR, MAX_FILE_BYTES, MAX_LENGTH
 from scheduler.model import Event
 
 _SLUG = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -74,7 +75,18 @@ def _distinct(result: ImportResult) -> ImportResult:
     for event in result.events:
         first = kept.get(event.id)
         if event.end <= event.start:
-            result.skipped.append(f"{event.title}: ends when it starts (no duration)")
+            said = (
+                "ends when it starts (no duration)"
+                if event.end == event.start
+                else ("ends before it starts")
+            )
+            result.skipped.append(f"{event.title}: {said}")
+        elif not (event.start.year >= FIRST_YEAR and event.end.year <= LAST_YEAR):
+            result.skipped.append(
+                f"{event.title}: in {event.start.year}, outside {FIRST_YEAR}-{LAST_YEAR}"
+            )
+        elif event.end - event.start > MAX_LENGTH:
+            result.skipped.append(f"{event.title}: lasts more than 31 days")
         elif first is None:
             kept[event.id] = event
         elif (first.title, first.start, first.end) == (event.title, event.start, event.end):
@@ -152,6 +164,8 @@ def _event(
     suffix: str = "",
     **extra: Any,
 ) -> Event:
+    if not isinstance(title, str) or not title.strip():
+        raise ValueError("no title")
     return Event(
         id=_identifier(prefix, raw_id, suffix),
         title=" ".join(title.split()),
@@ -182,9 +196,11 @@ def _from_json(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
                     end = start + _duration(talk.get("duration") or "00:00")
                     if end <= start:
                         raise ValueError("no duration")
+                    listed = talk.get("persons") or []
                     persons = [
-                        p.get("public_name") or p.get("name") or ""
-                        for p in talk.get("persons") or []
+                        str(p.get("public_name") or p.get("name") or "")
+                        for p in (listed if isinstance(listed, list) else [])
+                        if isinstance(p, dict)
                     ]
                     result.events.append(
                         _event(
@@ -202,7 +218,7 @@ def _from_json(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
                             tags=tuple(t for t in [str(talk.get("track") or "")] if t),
                         )
                     )
-                except (KeyError, TypeError, ValueError) as error:
+                except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as error:
                     label = talk.get("title", "?") if isinstance(talk, dict) else repr(talk)
                     result.skipped.append(f"{room}: {label}: {error}")
     return result
@@ -249,7 +265,7 @@ def _from_xml(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
                         tags=tuple(t for t in [text(event, "track")] if t),
                     )
                 )
-            except ValueError as error:
+            except (ValueError, OverflowError) as error:
                 result.skipped.append(f"{label}: {error}")
     return result
 
@@ -326,9 +342,28 @@ def _from_ics(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
                     suffix=_slot(component) if repeated else "",
                 )
             )
-        except (KeyError, ValueError, TypeError) as error:
+        except (KeyError, ValueError, TypeError, OverflowError) as error:
             result.skipped.append(f"{label}: {error}")
     return result
+
+
+def _endless(master: Any) -> bool:
+    rules = master.get("RRULE")
+    rules = rules if isinstance(rules, list) else [rules] if rules else []
+    return any("COUNT" not in rule and "UNTIL" not in rule for rule in rules)
+
+
+def _naive(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def _starts_before(end: datetime, occurrence: Any) -> bool:
+    return _naive_start(occurrence) < end
+
+
+def _naive_start(occurrence: Any) -> datetime:
+    start = occurrence.decoded("DTSTART")
+    return _naive(start if isinstance(start, datetime) else datetime.combine(start, time()))
 
 
 def _slot(occurrence: Any) -> str:
@@ -336,7 +371,8 @@ def _slot(occurrence: Any) -> str:
     moved occurrence keeps its id and is announced as moved."""
     slot = occurrence.decoded("RECURRENCE-ID", None) or occurrence.decoded("DTSTART")
     if isinstance(slot, datetime):
-        return f"-{slot.astimezone(UTC) if slot.tzinfo else slot:%Y%m%d%H%M}"
+        moment = slot.astimezone(UTC) if slot.tzinfo else slot
+        return f"-{moment:%Y%m%d%H%M}" + (f"{moment:%S}" if moment.second else "")
     return f"-{slot:%Y%m%d}"
 
 
@@ -357,16 +393,21 @@ def _occurrences(calendar: Any, result: ImportResult) -> list[tuple[Any, bool]]:
             for part in (*calendar.walk("VTIMEZONE"), *members):
                 single.add_component(part)
             begin = first if isinstance(first, datetime) else datetime.combine(first, time())
-            window = recurring_ical_events.of(single).between(
-                begin - timedelta(days=1), begin + RECURRENCE_HORIZON
-            )
-            chosen = list(islice(window, MAX_OCCURRENCES + 1))
+            # lazily, so FREQ=SECONDLY without an end costs 501 occurrences, not millions
+            horizon = begin + RECURRENCE_HORIZON
+            ahead = recurring_ical_events.of(single).after(begin - timedelta(days=1))
+            within = takewhile(partial(_starts_before, _naive(horizon)), ahead)
+            chosen = list(islice(within, MAX_OCCURRENCES + 1))
         except (ValueError, TypeError, KeyError, recurring_ical_events.InvalidCalendar) as error:
             result.skipped.append(f"{label}: recurrence not understood ({error})")
             continue
         if len(chosen) > MAX_OCCURRENCES:
             chosen = chosen[:MAX_OCCURRENCES]
             result.skipped.append(f"{label}: only its first {MAX_OCCURRENCES} occurrences")
+        elif _endless(master):
+            result.skipped.append(
+                f"{label}: repeats without end; its first year imported ({len(chosen)} sessions)"
+            )
         found.extend((occurrence, True) for occurrence in chosen)
     return found
 

@@ -104,3 +104,32 @@ def test_event_finder_answers_only_agenda_questions(question: str, expected: lis
 
 def test_event_finder_on_empty_agenda_finds_nothing() -> None:
     assert EventFinder(Agenda).find("what's next?", datetime.now(UTC)) == []
+
+
+def test_a_session_in_year_9999_or_lasting_a_year_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / "far.yaml").write_text(
+        "timezone: UTC\nevents:\n"
+        "  - {id: far, title: Far, start: '9999-12-31T22:00', end: '9999-12-31T23:00'}\n"
+        "  - {id: long, title: Long, start: '2026-01-01T09:00', end: '2027-01-01T09:00'}\n"
+    )
+    problems = check_agenda(tmp_path)
+    assert [(p.line, p.message) for p in problems] == [
+        (3, "'9999-12-31T22:00': the year must be between 1990 and 2200"),
+        (3, "'9999-12-31T23:00': the year must be between 1990 and 2200"),
+        (4, "a session longer than 31 days: check the dates"),
+    ]
+
+
+def test_hidden_files_and_links_out_of_the_folder_are_not_the_agenda(tmp_path: Path) -> None:
+    folder = tmp_path / "agenda"
+    folder.mkdir()
+    (folder / "._camp.yaml").write_bytes(b"\x00\x05\x16\x07 macOS resource fork")
+    outside = tmp_path / "secret.yaml"
+    outside.write_text("root:x:0:0\n")
+    (folder / "passwd.yaml").symlink_to(outside)
+    (folder / "real.yaml").write_text(
+        "timezone: UTC\nevents:\n"
+        "  - {id: a, title: A, start: '2026-03-23T09:00', end: '2026-03-23T10:00'}\n"
+    )
+    assert check_agenda(folder) == []
+    assert [e.id for e in load_agenda(folder).events] == ["a"]

@@ -262,3 +262,39 @@ def test_zoned_exports_assume_nothing() -> None:
     result = import_schedule(SCHEDULES / "debconf23.xml", ZoneInfo("Europe/Paris"))
 
     assert result.assumed_zone is None
+
+
+def test_an_endless_every_second_rule_is_cut_at_500(tmp_path: Path) -> None:
+    path = tmp_path / "secondly.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\nBEGIN:VEVENT\r\nUID:s@x\r\n"
+        "DTSTART:20260105T100000Z\r\nDTEND:20260105T100001Z\r\nRRULE:FREQ=SECONDLY\r\n"
+        "SUMMARY:Every second\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    result = import_schedule(path)
+    assert len(result.events) == 500 == len({e.id for e in result.events})
+    assert result.skipped == ["Every second: only its first 500 occurrences"]
+
+
+def test_badly_typed_events_are_skipped_one_by_one(tmp_path: Path) -> None:
+    talk = '{{"id": {n}, "title": {title}, "date": "{date}", "duration": "00:30"{extra}}}'
+    talks = [
+        talk.format(n=1, title='"Fine"', date="2026-03-23T09:00:00+01:00", extra=""),
+        talk.format(n=2, title="null", date="2026-03-23T10:00:00+01:00", extra=""),
+        talk.format(n=3, title="12345", date="2026-03-23T11:00:00+01:00", extra=""),
+        talk.format(
+            n=4, title='"Persons"', date="2026-03-23T12:00:00+01:00", extra=', "persons": "x"'
+        ),
+        talk.format(n=5, title='"Far"', date="9999-12-31T23:30:00+01:00", extra=""),
+        talk.format(n=6, title='"Early"', date="0001-01-01T00:10:00+09:00", extra=""),
+    ]
+    path = tmp_path / "typed.json"
+    path.write_text(
+        '{"schedule": {"conference": {"acronym": "t", "days": [{"rooms": {"K": ['
+        + ",".join(talks)
+        + "]}}]}}}"
+    )
+    result = import_schedule(path)
+    assert [e.title for e in result.events] == ["Fine", "Persons"]
+    assert len(result.skipped) == 4
+    assert all(": " in reason for reason in result.skipped)
