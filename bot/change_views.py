@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot import actions
 from bot.agenda_views import when
 from bot.replies import Button, Reply, Span, Style, bold
 from scheduler.announce import Review
+
+if TYPE_CHECKING:
+    from bot.services import Services
 from scheduler.changes import CANCELLED, EventChange
 from scheduler.model import Event
 
@@ -60,7 +64,7 @@ def _line(change: EventChange) -> str:
 def review_reply(review: Review) -> Reply:
     """For the organiser: what changed, what was sent, or the decision waiting for them."""
     changes = review.changes
-    reasons = [f"file {name} removed" for name in changes.removed_files]
+    reasons = [f"file {name} removed or emptied" for name in changes.removed_files]
     if changes.emptied:
         reasons.append("no upcoming session left on the agenda")
     summary = _counts(review) + (f": {'; '.join(reasons)}" if reasons else "")
@@ -72,7 +76,8 @@ def review_reply(review: Review) -> Reply:
             )
         return Reply().add(f"Agenda updated silently: {summary}. No notices sent.")
     reply = Reply().add(bold("Agenda change waiting for your decision"))
-    reply.add(f"{len(changes.changes)} sessions changed ({summary}).")
+    count = len(changes.changes)
+    reply.add(f"{count} session{'s' if count != 1 else ''} changed ({summary}).")
     for change in changes.changes[:SHOWN]:
         reply.add(_line(change))
     if len(changes.changes) > SHOWN:
@@ -92,4 +97,20 @@ def review_reply(review: Review) -> Reply:
             Button("🤫 Update silently", actions.Action("chg", (digest, "quiet")).encode()),
         ]
     ]
+    return reply
+
+
+def agenda_problems_reply(services: Services) -> Reply:
+    """For organisers at start: the agenda files did not load, and what participants see."""
+    problems = services.agenda_problems
+    reply = Reply().add(bold("⚠ The agenda files have problems"))
+    count = len(services.agenda.events)
+    reply.add(
+        f"Participants see the agenda last announced ({count} session{'s' if count != 1 else ''})"
+        " until the files are fixed and you send /reload."
+    )
+    for problem in problems[:5]:
+        reply.add(f"• {problem}")
+    if len(problems) > 5:
+        reply.add(f"… and {len(problems) - 5} more: `workshop-bot check` lists them all.")
     return reply

@@ -41,7 +41,15 @@ class Services:
     agenda: Agenda = field(default_factory=Agenda)
     database: Database | None = None
     semantic: EmbedderStatus = field(default_factory=lambda: EmbedderStatus(None, "not loaded"))
-    agenda_loaded: bool = True  # False when the agenda files were invalid at load
+    agenda_problems: list[Problem] = field(default_factory=list)  # the files failed to load
+    # A large agenda change waits for an organiser: meanwhile the agenda announced before
+    # stays live (listings, reminders) and the new one is kept here.
+    held_agenda: Agenda | None = None
+    previous_agenda: Agenda | None = None
+
+    @property
+    def agenda_loaded(self) -> bool:
+        return not self.agenda_problems
 
     @property
     def subscriptions(self) -> SubscriptionService | None:
@@ -70,7 +78,9 @@ class Services:
         fresh = build_services(self.settings, self.unanswered, self.database, self.semantic)
         old_search = self.search
         self.corpus, self.search, self.ask = fresh.corpus, fresh.search, fresh.ask
-        self.faq, self.agenda, self.agenda_loaded = fresh.faq, fresh.agenda, fresh.agenda_loaded
+        self.previous_agenda, self.held_agenda = self.agenda, None
+        self.faq, self.agenda = fresh.faq, fresh.agenda
+        self.agenda_problems = fresh.agenda_problems
         if old_search is not self.search:
             old_search.close()
         return []
@@ -82,14 +92,26 @@ class Services:
         announced = self.announced
         if announced is None or not self.agenda_loaded:
             return None
-        return announced.review(self.agenda, datetime.now(UTC), notice_html)
+        candidate = self.held_agenda or self.agenda
+        review = announced.review(candidate, datetime.now(UTC), notice_html)
+        if review is not None and review.held:  # participants keep the agenda they knew
+            self.held_agenda = candidate
+            self.agenda = self.previous_agenda or announced.snapshot() or candidate
+        elif self.held_agenda is not None:  # the difference went away (a file restored)
+            self.agenda, self.held_agenda = self.held_agenda, None
+        return review
 
     def decide_agenda(self, digest: str, *, send: bool) -> Review | None:
-        """An organiser's decision on the held change named by ``digest``."""
+        """An organiser's decision on the held change named by ``digest``: the new agenda
+        goes live, with or without notices."""
         announced = self.announced
         if announced is None or not self.agenda_loaded:
             return None
-        return announced.decide(digest, self.agenda, datetime.now(UTC), notice_html, send=send)
+        candidate = self.held_agenda or self.agenda
+        review = announced.decide(digest, candidate, datetime.now(UTC), notice_html, send=send)
+        if review is not None:
+            self.agenda, self.held_agenda = candidate, None
+        return review
 
     def close(self) -> None:
         self.search.close()
@@ -124,18 +146,25 @@ def build_services(
         unanswered = unanswered or UnansweredLog(settings.db_path, settings.user_hash_salt)
     except (sqlite3.Error, OSError) as error:
         raise storage_problem(settings.db_path, error) from error
-    agenda_loaded = True
+    agenda_problems: list[Problem] = []
     try:
         agenda = load_agenda(settings.agenda_dir)
-    except ValidationError as problems:  # the treaties still answer; `check` shows the lines
-        log.warning("agenda not loaded, fix it and /reload:\n%s", problems)
-        agenda, agenda_loaded = Agenda(), False
+    except ValidationError as error:  # the treaties still answer; `check` shows the lines
+        agenda_problems = error.problems
+        # participants keep the agenda last announced until the files are fixed
+        agenda = AnnouncedAgenda(database, settings.default_timezone).snapshot() or Agenda()
+        log.warning(
+            "agenda files invalid, serving the agenda last announced (%d sessions); fix and "
+            "/reload:\n%s",
+            len(agenda.events),
+            error,
+        )
     # the finder reads the services' agenda when asked, so a reloaded agenda is seen at once
     events = EventFinder(lambda: services.agenda)
     ask = AskService(
         corpus, search, faq=faq, events=events, unanswered=unanswered, dense=dense, scope=scope
     )
     services = Services(
-        settings, corpus, search, ask, faq, unanswered, agenda, database, semantic, agenda_loaded
+        settings, corpus, search, ask, faq, unanswered, agenda, database, semantic, agenda_problems
     )
     return services

@@ -54,7 +54,7 @@ from telegram.ext import (
 )
 
 from bot import actions
-from bot.change_views import review_reply
+from bot.change_views import agenda_problems_reply, review_reply
 from bot.conversation import Conversation, User
 from bot.health import HEARTBEAT_SECONDS, write_heartbeat
 from bot.ratelimit import RateLimiter
@@ -169,12 +169,16 @@ class TelegramFrontEnd:
         except Exception:  # the bot still answers; the next /reload reviews again
             log.exception("could not review the agenda changes at start")
             return
+        if self.services.agenda_problems:
+            await self._tell_organisers(bot, agenda_problems_reply(self.services))
         if review is None:
             return
         reply = review_reply(review)
         log.info("agenda at start: %s", reply.plain().splitlines()[0])
-        if not review.held:
-            return
+        if review.held:
+            await self._tell_organisers(bot, reply)
+
+    async def _tell_organisers(self, bot: Any, reply: Reply) -> None:
         for organiser in sorted(self.services.settings.organisers):
             try:
                 await bot.send_message(
@@ -185,7 +189,7 @@ class TelegramFrontEnd:
                     link_preview_options=NO_PREVIEW,
                 )
             except TelegramError as error:  # never talked to the bot: /reload shows it too
-                log.warning("could not tell organiser %s of the held change: %s", organiser, error)
+                log.warning("could not tell organiser %s: %s", organiser, error)
 
     def install(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         private = filters.ChatType.PRIVATE
@@ -222,8 +226,14 @@ class TelegramFrontEnd:
             return
         # the entities as HTML: a broadcast keeps the organiser's bold, italics and links
         formatted = message.text_html if message.entities else None
-        replies = await self.off_loop(self.conversation.message, message.text, user, formatted)
+        replies = await self.off_loop(self._answer, message.text, user, formatted)
         await self._send(message, replies)
+
+    def _answer(self, text: str, user: User, formatted: str | None) -> list[Reply]:
+        subscriptions = self.services.subscriptions
+        if subscriptions is not None and user.chat_id == user.id:
+            subscriptions.returned(user.chat_id)  # writing to us again: not blocked any more
+        return self.conversation.message(text, user, formatted)
 
     async def on_mention(self, update: Update, context: Context) -> None:
         """In groups the bot answers only when named (@bot ...) or replied to."""
@@ -334,7 +344,8 @@ class TelegramFrontEnd:
     # --- helpers ----------------------------------------------------------------------
 
     async def _allowed(self, message: Message, user: User) -> bool:
-        if self.limiter.allow(user.id):
+        """The flood guard; organisers at work (a burst of /broadcast and /delivery) pass."""
+        if user.id in self.services.settings.organisers or self.limiter.allow(user.id):
             return True
         if self.limiter.should_warn(user.id):
             await message.reply_text(

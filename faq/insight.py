@@ -71,7 +71,7 @@ class UnansweredLog:
         self, path: Path, salt: str | None = None, clock: Callable[[], float] = time.time
     ) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._connection = sqlite3.connect(path, check_same_thread=False)
+        self._connection = sqlite3.connect(path, check_same_thread=False, timeout=20.0)
         self._connection.execute("PRAGMA journal_mode=WAL")
         self._connection.executescript(SCHEMA)
         self._lock = threading.Lock()  # handlers in worker threads share the connection

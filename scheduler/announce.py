@@ -134,6 +134,10 @@ class AnnouncedAgenda:
             chats.update(int(str(row[0])) for row in rows)
         return notices, len(chats)
 
+    def snapshot(self) -> Agenda | None:
+        """The agenda as last announced (the fields a notice needs), None before any."""
+        return self._snapshot()
+
     def _snapshot(self) -> Agenda | None:
         if not self.db.query("SELECT 1 FROM state WHERE key = 'announced_at'"):
             return None

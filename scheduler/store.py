@@ -141,6 +141,7 @@ CREATE INDEX IF NOT EXISTS deliveries_unsent ON deliveries (sent_at) WHERE sent_
 """
 
 
+BUSY_TIMEOUT = 20.0  # seconds to wait for another program's lock (a backup, a sqlite3 shell)
 SYSTEM = 0  # the organiser id of the bot's own messages: reminders and change notices
 
 
@@ -209,7 +210,9 @@ class Database:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._connection = sqlite3.connect(
+                path, check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT
+            )
             self._connection.execute("PRAGMA journal_mode=WAL")
             self._connection.execute("PRAGMA synchronous=NORMAL")
             self._lock = threading.Lock()

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.change_views import agenda_problems_reply
 from bot.console import ConsoleChat
 from bot.conversation import Conversation, HelpTexts, User
 from bot.services import Services, build_services
@@ -165,21 +166,24 @@ def test_a_removed_agenda_file_waits_for_an_organiser(services: Services, tmp_pa
     held = conversation.message("/reload", ORGANISER)[1]
     assert held.plain().splitlines()[:3] == [
         "Agenda change waiting for your decision",
-        "3 sessions changed (3 cancelled: file camp2026.yaml removed).",
+        "3 sessions changed (3 cancelled: file camp2026.yaml removed or emptied).",
         "• Cancelled: Talk 1",
     ]
     send, quiet = held.buttons[0]
     assert (send.label, quiet.label) == ("📣 Send 3 notices", "🤫 Update silently")
     assert services.database is not None
     assert services.database.query("SELECT COUNT(*) FROM outbox") == [(0,)]
+    assert len(services.agenda.events) == 6  # participants keep the agenda they knew
     refused = conversation.action(send.action, PARTICIPANT)
     assert refused is not None and refused.plain() == "Sorry, only organisers can do that."
     done = conversation.action(quiet.action, ORGANISER)
     assert done is not None
     assert (
-        done.plain() == "Agenda updated silently: 3 cancelled: file camp2026.yaml removed. "
+        done.plain()
+        == "Agenda updated silently: 3 cancelled: file camp2026.yaml removed or emptied. "
         "No notices sent."
     )
+    assert len(services.agenda.events) == 3  # decided: the new agenda is live
     again = conversation.action(send.action, ORGANISER)  # a double tap, or the other button
     assert again is not None and again.plain().startswith("Nothing done: this change was")
     assert services.database.query("SELECT COUNT(*) FROM outbox") == [(0,)]
@@ -339,3 +343,28 @@ def test_a_thumbs_down_puts_a_wrong_answer_beside_the_unanswered(services: Servi
     [line] = [r for r in report if r.startswith("1× how long can data be preserved?")]
     # what the participant was shown
     assert line.endswith(" → FAQ preservation-duration; Budapest Convention · Art. 16")
+
+
+def test_a_broken_agenda_at_start_serves_the_agenda_last_announced(
+    services: Services, tmp_path: Path
+) -> None:
+    agenda_dir = tmp_path / "agenda"
+    agenda_dir.mkdir()
+    (agenda_dir / "conf.yaml").write_text(
+        "timezone: UTC\nevents:\n  - {id: opening, title: Opening, start: 2099-03-23T09:00,"
+        " end: 2099-03-23T10:00, room: Room 1}\n"
+    )
+    services.settings = replace(services.settings, agenda_dir=agenda_dir)
+    Conversation(services).message("/reload", ORGANISER)  # announced: the snapshot is kept
+    (agenda_dir / "conf.yaml").write_text("events:\n  - id: [\n")  # broken while stopped
+    restarted = build_services(services.settings, database=services.database)
+    assert [e.id for e in restarted.agenda.events] == ["opening"]
+    assert str(restarted.agenda_problems[0]).startswith(f"{agenda_dir / 'conf.yaml'}:")
+    assert restarted.review_agenda() is None  # a broken file is not news
+    said = agenda_problems_reply(restarted).plain().splitlines()
+    assert said[:2] == [
+        "⚠ The agenda files have problems",
+        "Participants see the agenda last announced (1 session) until the files are fixed "
+        "and you send /reload.",
+    ]
+    assert said[2].startswith(f"• {agenda_dir / 'conf.yaml'}:")

@@ -80,7 +80,10 @@ def test_changes_while_stopped_are_told_or_held_at_start(
     try:
         [question] = stand_in.wait_for("sendMessage", before + 1, timeout=60)[before:]
         assert int(question["chat_id"]) == ORGANISER
-        assert "4 sessions changed (4 cancelled: file camp2026.yaml removed)" in question["text"]
+        assert (
+            "4 sessions changed (4 cancelled: file camp2026.yaml removed or emptied)"
+            in question["text"]
+        )
         buttons = question["reply_markup"]["inline_keyboard"][0]
         assert [b["text"] for b in buttons] == ["📣 Send 8 notices", "🤫 Update silently"]
         # the organiser chooses to update silently

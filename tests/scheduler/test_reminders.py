@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -311,3 +312,27 @@ async def test_a_reminder_still_waiting_when_the_session_begins_is_not_sent(
     assert await dispatcher.run_until_idle() == 0
     assert sender.delivered == []
     assert database.query("SELECT status FROM outbox") == [("expired",)]
+
+
+def test_a_chat_that_writes_again_after_blocking_gets_reminders_again(
+    database: Database,
+) -> None:
+    agenda = Agenda([_event("opening", START)])
+    subscriptions = SubscriptionService(database)
+    subscriptions.subscribe(1)
+    subscriptions.mark_inactive(1)  # Telegram said 403: blocked
+    subscriptions.returned(1)  # they unblocked and wrote to the bot
+    [due] = ReminderService(database).due(agenda, START - timedelta(minutes=15))
+    assert due.chat_id == 1
+
+
+def test_a_command_waits_out_another_programs_lock(database: Database, tmp_path: Path) -> None:
+    """A backup or a sqlite3 shell holding the write lock for a moment delays, never loses."""
+    other = sqlite3.connect(tmp_path / "bot.sqlite3", isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN EXCLUSIVE")
+    release = threading.Timer(1.0, lambda: other.execute("COMMIT"))
+    release.start()
+    SubscriptionService(database).subscribe(7)
+    release.join()
+    other.close()
+    assert SubscriptionService(database).series(7) == ["*"]
