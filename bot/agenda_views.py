@@ -20,7 +20,7 @@ from bot.replies import Button, Reply, bold, clip, italic
 from scheduler.agenda import ordered_from_now
 from scheduler.messages import period
 from scheduler.model import Event
-from scheduler.zones import zone_label
+from scheduler.zones import parse_zone, zone_label
 
 PAGE_SIZE = 10
 LIST_TITLE = 150  # UTF-16 units; ten sessions of a page stay well inside one message
@@ -39,8 +39,14 @@ def _last_moment(end: datetime) -> datetime:
     return end - timedelta(microseconds=1)
 
 
+def event_zone(event: Event) -> str:
+    """The event's zone as people say it ("UTC+1", not the POSIX "Etc/GMT-1")."""
+    found = parse_zone(event.timezone)
+    return zone_label(found) if found else event.timezone
+
+
 def when(event: Event, reader: ZoneInfo) -> str:
-    local = f"{period(event.start, event.end)} ({event.timezone})"
+    local = f"{period(event.start, event.end)} ({event_zone(event)})"
     start, end = event.start.astimezone(reader), event.end.astimezone(reader)
     if start.utcoffset() != event.start.utcoffset():
         local += f" · {period(start, end, year=False)} your time ({zone_label(reader)})"

@@ -439,7 +439,8 @@ def build_application(
         .base_url(base)
         .base_file_url(base.removesuffix("/bot") + "/file/bot")
         .concurrent_updates(8)
-        .rate_limiter(AIORateLimiter())  # every reply, not only the outbox, stays under limits
+        # every request stays under the limits; a reply that meets a 429 waits and goes again
+        .rate_limiter(AIORateLimiter(max_retries=2))
         .post_init(_registering_commands(front))
         .post_stop(_stopping(front))
         .post_shutdown(_closing(front))

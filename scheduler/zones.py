@@ -7,11 +7,27 @@ raises IsADirectoryError, a 300-character name a ValueError).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
 MAX_NAME = 64
-_OFFSET = re.compile(r"^(?:utc|gmt)?\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>00))?$")
+_OFFSET = re.compile(
+    r"^(?:utc|gmt)?\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?:[:.h]?(?P<minutes>00|30|45))?$"
+)
+# Offsets off the whole hour have no Etc/GMT zone: the zone that keeps that offset all year
+_PART_HOUR = {
+    "+3:30": "Asia/Tehran",
+    "+4:30": "Asia/Kabul",
+    "+5:30": "Asia/Kolkata",
+    "+5:45": "Asia/Kathmandu",
+    "+6:30": "Asia/Yangon",
+    "+8:45": "Australia/Eucla",
+    "+9:30": "Australia/Darwin",
+    "+12:45": "Pacific/Chatham",
+    "-3:30": "America/St_Johns",
+    "-9:30": "Pacific/Marquesas",
+}
 
 
 def parse_zone(text: str) -> ZoneInfo | None:
@@ -19,7 +35,7 @@ def parse_zone(text: str) -> ZoneInfo | None:
     wanted = " ".join(text.split())
     if not wanted or len(wanted) > MAX_NAME:
         return None
-    lowered = wanted.casefold().replace(" ", "_")
+    lowered = _plain(wanted).casefold().replace(" ", "_")
     if lowered in {"utc", "gmt", "z"}:
         return ZoneInfo("UTC")
     name = _by_name().get(lowered) or _by_city().get(lowered)
@@ -29,12 +45,22 @@ def parse_zone(text: str) -> ZoneInfo | None:
     if offset is None:
         return None
     hours = int(offset.group("hours"))
+    minutes = offset.group("minutes") or "00"
+    if minutes != "00":
+        named = _PART_HOUR.get(f"{offset.group('sign')}{hours}:{minutes}")
+        return ZoneInfo(named) if named else None
     if hours > 14:
         return None
     if hours == 0:
         return ZoneInfo("UTC")
     sign = "-" if offset.group("sign") == "+" else "+"  # POSIX sign: Etc/GMT-3 is UTC+3
     return ZoneInfo(f"Etc/GMT{sign}{hours}")
+
+
+def _plain(text: str) -> str:
+    """Without accents: "São Paulo" is America/Sao_Paulo, "Bogotá" America/Bogota."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def zone_label(zone: ZoneInfo) -> str:
@@ -46,9 +72,14 @@ def zone_label(zone: ZoneInfo) -> str:
     return f"UTC{'-' if offset.group(1) == '+' else '+'}{offset.group(2)}"
 
 
+NOT_ZONES = {"localtime", "factory", "posixrules"}  # in the database, but no one's zone
+
+
 @cache
 def _by_name() -> dict[str, str]:
-    return {name.casefold(): name for name in available_timezones()}
+    return {
+        name.casefold(): name for name in available_timezones() if name.casefold() not in NOT_ZONES
+    }
 
 
 @cache

@@ -33,7 +33,7 @@ def test_zone_names_cities_and_offsets(text: str, zone: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Europe", "", "a" * 300, "UTC+15", "+05:30", "../../etc/passwd", "Mars/Olympus"]
+    "text", ["Europe", "", "a" * 300, "UTC+15", "+05:15", "../../etc/passwd", "Mars/Olympus"]
 )
 def test_text_naming_no_zone_is_none(text: str) -> None:
     assert parse_zone(text) is None
@@ -51,3 +51,24 @@ def test_parse_zone_never_raises(text: str) -> None:
 )
 def test_zone_labels_read_as_people_say_them(key: str, label: str) -> None:
     assert zone_label(ZoneInfo(key)) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("UTC+5:30", "Asia/Kolkata"),
+        ("+0530", "Asia/Kolkata"),
+        ("GMT-3:30", "America/St_Johns"),
+        ("UTC+5:45", "Asia/Kathmandu"),
+        ("São Paulo", "America/Sao_Paulo"),
+        ("bogotá", "America/Bogota"),
+    ],
+)
+def test_half_hour_offsets_and_accented_cities(text: str, zone: str) -> None:
+    found = parse_zone(text)
+    assert found is not None and found.key == zone
+
+
+@pytest.mark.parametrize("text", ["localtime", "Factory", "posixrules", "UTC+5:15"])
+def test_names_that_are_no_ones_zone_are_refused(text: str) -> None:
+    assert parse_zone(text) is None
