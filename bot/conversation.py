@@ -130,6 +130,7 @@ class Conversation:
             "remind": self.remind_command,
             "mysessions": self.my_sessions_command,
             "timezone": self.timezone_command,
+            "privacy": self.privacy_command,
             "broadcast": self.broadcast_command,
             "delivery": self.delivery_command,
             "unanswered": self.unanswered_command,
@@ -150,7 +151,7 @@ class Conversation:
         try:
             return self._message(text, user, formatted)
         except Exception:
-            log.exception("could not answer %r", text[:200])
+            log.exception("could not answer a message of %d characters", len(text))
             return [
                 Reply().add(
                     "Sorry, something went wrong on my side with that message. "
@@ -269,6 +270,27 @@ class Conversation:
         for question in self.help.questions:
             reply.add(f"• {question}")
         return [reply]
+
+    def privacy_command(self, argument: str, user: User) -> list[Reply]:
+        return [
+            Reply()
+            .add(bold("What I keep, and why"))
+            .add(
+                "• Your chat id, with what you follow (/subscribe, /remind) and your time zone: "
+                "to send your reminders. /unsubscribe all drops them."
+            )
+            .add(
+                "• Questions I could not answer, and answers you marked 👎: so organisers can "
+                "improve the answers. E-mail addresses, phone and other long numbers, "
+                "@handles, links and names you introduce are removed first; who asked is kept "
+                "only as a keyed hash, never your id. Deleted after 90 days."
+            )
+            .add("• Messages queued for you (reminders, announcements) until they are sent.")
+            .add(
+                "Nothing is shared outside this bot. Only organisers see the questions, and only "
+                "in a private chat. My logs carry no message text or names."
+            )
+        ]
 
     def article_command(self, argument: str, user: User) -> list[Reply]:
         if not argument:

@@ -331,7 +331,9 @@ class TelegramFrontEnd:
         return results
 
     async def on_error(self, update: object, context: Context) -> None:
-        log.error("update %r failed", update, exc_info=context.error)
+        # never the update itself: it carries the participant's words and name
+        number = update.update_id if isinstance(update, Update) else None
+        log.error("update %s failed", number, exc_info=context.error)
         if isinstance(update, Update) and update.effective_chat:
             try:
                 await context.bot.send_message(

@@ -3,8 +3,8 @@
 Only the question with its personal data replaced (faq/redact.py), a keyed hash of the user
 id (HMAC-SHA256 under a random secret made at first use and kept in the database, unless one
 is configured: a public default salt let anyone reverse the hashes of Telegram's small id
-space), the answer kind and its confidence are stored, in SQLite. Questions are grouped by
-their normalised words so that "What is GLACY?" and "what is glacy" count together.
+space), the answer kind and its confidence are stored, in SQLite, for 90 days. Questions are
+grouped by their normalised words so "What is GLACY?" and "what is glacy" count together.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ CREATE TABLE IF NOT EXISTS answered (       -- answers given, for the 👍/👎 
 );
 """
 KEEP_UNJUDGED = 30 * 24 * 3600  # answers nobody judged are forgotten after 30 days
+RETENTION = 90 * 24 * 3600  # every logged question and verdict is deleted after 90 days
 MAX_QUESTION = 500
 
 
@@ -77,7 +78,17 @@ class UnansweredLog:
         self._lock = threading.Lock()  # handlers in worker threads share the connection
         self._key = (salt or self._secret()).encode()
         self._clock = clock
+        self._last_sweep = time.time()
         self._redact_old_rows()
+        self._forget_old_rows()
+
+    def _forget_old_rows(self) -> None:
+        """The retention period: what participants asked more than 90 days ago (by the wall
+        clock) is deleted."""
+        cutoff = time.time() - RETENTION
+        with self._lock, self._connection:
+            self._connection.execute("DELETE FROM unanswered WHERE asked_at < ?", (cutoff,))
+            self._connection.execute("DELETE FROM answered WHERE asked_at < ?", (cutoff,))
 
     def _secret(self) -> str:
         with self._connection:
@@ -149,6 +160,9 @@ class UnansweredLog:
         text = redact(question[:MAX_QUESTION])
         normalised = " ".join(sorted(set(content_words(text)))) or text.lower().strip()
         user_hash = self.user_hash(user_id) if user_id is not None else None
+        if time.time() - self._last_sweep > 24 * 3600:  # a bot that runs for months
+            self._last_sweep = time.time()
+            self._forget_old_rows()
         with self._lock, self._connection:
             self._connection.execute(
                 "INSERT INTO unanswered (asked_at, question, normalised, user_hash, kind, score)"

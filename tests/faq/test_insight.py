@@ -5,14 +5,17 @@ from __future__ import annotations
 import hashlib
 import hmac
 import sqlite3
+import time
 from pathlib import Path
 
 from faq.insight import UnansweredLog, UnansweredQuestion
 
+BASE = float(int(time.time()) // 60 * 60 - 3600)  # recent: inside the 90-day retention
+
 
 class Clock:
     def __init__(self) -> None:
-        self.now = 1_700_000_000.0
+        self.now = BASE
 
     def __call__(self) -> float:
         self.now += 60
@@ -30,8 +33,8 @@ def test_top_groups_wordings_of_the_same_question(tmp_path: Path) -> None:
     log.record("what is glacy", 2, "none", 0.2)
     log.record("Where is lunch?", 1, "search", 0.3)
     assert log.top() == [
-        UnansweredQuestion("what is glacy", 2, 2, 1_700_000_120.0, "none"),
-        UnansweredQuestion("Where is lunch?", 1, 1, 1_700_000_180.0, "search"),
+        UnansweredQuestion("what is glacy", 2, 2, BASE + 120, "none"),
+        UnansweredQuestion("Where is lunch?", 1, 1, BASE + 180, "search"),
     ]
     log.close()
 
@@ -103,7 +106,8 @@ def test_questions_stored_before_redaction_are_redacted_once(tmp_path: Path) -> 
         connection.execute("DELETE FROM unanswered_state WHERE key = 'redacted'")
         connection.execute(
             "INSERT INTO unanswered (asked_at, question, normalised, kind, score)"
-            " VALUES (1, 'mail me at judge@court.gov.ng', 'judge', 'none', 0)"
+            " VALUES (?, 'mail me at judge@court.gov.ng', 'judge', 'none', 0)",
+            (time.time(),),
         )
     [row] = UnansweredLog(database, "pepper").top()
     assert row.question == "mail me at [email]"
@@ -136,3 +140,16 @@ def test_top_of_an_empty_log_is_empty(tmp_path: Path) -> None:
     log = open_log(tmp_path)
     assert log.top() == []
     log.close()
+
+
+def test_questions_older_than_90_days_are_deleted(tmp_path: Path) -> None:
+    database = tmp_path / "bot.sqlite3"
+    old = UnansweredLog(database, "pepper", lambda: time.time() - 91 * 24 * 3600)
+    old.record("what is glacy", 1, "none", 0.0)
+    old.remember("art 29", "Budapest Convention · Art. 29", 1)
+    old.close()
+    recent = UnansweredLog(database, "pepper")
+    recent.record("what is octopus", 1, "none", 0.0)
+    assert [r.question for r in recent.top()] == ["what is octopus"]
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM answered").fetchone() == (0,)
