@@ -54,7 +54,7 @@ def run() -> dict[str, object]:
         kills = 0
         try:
             api.push_text(f"/broadcast {TEXT}", user=ORGANISER)
-            preview = api.wait_for("sendMessage", 1, timeout=120)[-1]
+            preview = api.wait_for("sendMessage", 2, timeout=120)[-1]  # heading, then the part
             data_ok = preview["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
             api.push_button(data_ok, user=ORGANISER)
             deadline = time.monotonic() + SUBSCRIBERS / 10 + 120

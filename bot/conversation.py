@@ -40,7 +40,7 @@ from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind
 from index.citations import DEFAULT_INSTRUMENT
 from scheduler.export import to_ics
-from scheduler.reminders import DueReminder
+from scheduler.reminders import EVERYTHING, DueReminder
 from scheduler.zones import zone_label
 
 HELP_FILE = Path(__file__).with_name("help.yaml")
@@ -340,7 +340,12 @@ class Conversation:
     def _my_sessions(self, user: User) -> Listing:
         subscriptions = self.services.subscriptions
         mine = subscriptions.my_events(user.chat_id, self.services.agenda) if subscriptions else []
-        empty = "You follow no sessions yet: /subscribe, or /remind ID for one session."
+        followed = subscriptions.series(user.chat_id) if subscriptions else []
+        if followed:  # following, but nothing of it is on the agenda now
+            named = ", ".join("the whole agenda" if s == EVERYTHING else f"“{s}”" for s in followed)
+            empty = f"You follow {named}, which has no sessions on the agenda now."
+        else:
+            empty = "You follow no sessions yet: /subscribe, or /remind ID for one session."
         return Listing(MINE, "Your sessions", mine, empty=empty)
 
     def timezone_command(self, argument: str, user: User) -> list[Reply]:
@@ -519,6 +524,11 @@ class Conversation:
         review = self.services.review_agenda()
         if review is not None:
             replies.append(review_reply(review))
+        if review is not None and review.held:
+            replies[0].add(
+                f"The agenda participants see is unchanged ({len(self.services.agenda.events)} "
+                "sessions) until you decide below."
+            )
         return replies
 
     def _agenda_decision(self, digest: str, choice: str, user: User) -> Reply | None:

@@ -37,11 +37,12 @@ def find_series(text: str, agenda: Agenda) -> tuple[str | None, list[str]]:
     """The series a participant means (exactly, in any case, or by a unique beginning or
     word), or None with the candidates ([] for none at all, several when ambiguous)."""
     known = sorted({e.series for e in agenda.events if e.series})
-    wanted = " ".join(text.split()).casefold()
+    wanted = _loose(text)
     for test in (
-        lambda name: name.casefold() == wanted,
-        lambda name: name.casefold().startswith(wanted),
-        lambda name: wanted in name.casefold(),
+        lambda name: name.casefold() == text.strip().casefold(),
+        lambda name: _loose(name) == wanted,
+        lambda name: _loose(name).startswith(wanted),
+        lambda name: wanted in _loose(name),
     ):
         found = [name for name in known if test(name)]
         if len(found) == 1:
@@ -49,6 +50,11 @@ def find_series(text: str, agenda: Agenda) -> tuple[str | None, list[str]]:
         if found:
             return None, found
     return None, []
+
+
+def _loose(name: str) -> str:
+    """A series name as typed loosely: any case, hyphens and underscores for spaces."""
+    return " ".join(name.replace("-", " ").replace("_", " ").split()).casefold()
 
 
 class Following:

@@ -171,9 +171,10 @@ class Organising:
 
 
 def _audience_name(preview: Preview) -> str:
+    chats = f"{preview.recipients} chat{'s' if preview.recipients != 1 else ''}"
     if preview.audience == EVERYTHING:
-        return f"everyone subscribed ({preview.recipients} chats)"
-    return f"followers of “{preview.audience}” ({preview.recipients} chats)"
+        return f"everyone subscribed ({chats})"
+    return f"followers of “{preview.audience}” ({chats})"
 
 
 def _preview(preview: Preview) -> list[Reply]:

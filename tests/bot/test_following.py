@@ -143,3 +143,9 @@ def test_series_are_found_as_people_type_them(following: Following) -> None:
     assert _say(following, "subscribe", "octopus").startswith(
         "Subscribed to “Octopus Conference”: I'll remind you 24 hours and 15 minutes"
     )
+
+
+def test_hyphens_and_underscores_stand_for_spaces_in_series_names() -> None:
+    assert find_series("octopus-conference", AGENDA)[0] == "Octopus Conference"
+    assert find_series("glacy+_workshop", AGENDA)[0] == "GLACY+ workshop"
+    assert find_series("GLACY-e workshop", AGENDA)[0] == "GLACY-e workshop"

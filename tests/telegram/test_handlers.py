@@ -276,7 +276,7 @@ async def test_a_broadcast_keeps_the_organisers_formatting_and_names_its_audienc
     )
     heading, part = harness.replies()[-2:]
     assert heading["text"] == (
-        "<b>Preview: 1 message to followers of “Octopus Conference” (1 chats)</b>"
+        "<b>Preview: 1 message to followers of “Octopus Conference” (1 chat)</b>"
     )
     assert part["text"] == (
         'Lunch is in <b>Hall B</b>, see <a href="https://octopus.example/map?a=1&amp;b=2">'

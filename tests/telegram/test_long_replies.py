@@ -200,7 +200,7 @@ async def test_a_long_broadcast_preview_goes_out_in_parts_with_its_buttons_last(
     heading, *parts = [r for r in bot.replies() if r["chat_id"] == ORGANISER]
     count = len(parts)
     assert parse_html(heading["text"]) == (
-        f"Preview: {count} message{'s' if count > 1 else ''} to everyone subscribed (1 chats)"
+        f"Preview: {count} message{'s' if count > 1 else ''} to everyone subscribed (1 chat)"
     )
     assert all("reply_markup" not in p for p in [heading, *parts[:-1]])
     assert list(buttons(parts[-1])) == ["✅ Send to 1", "✖ Cancel"]
