@@ -176,6 +176,7 @@ class Following:
                 f"{leads_text(wanted, adjective=True)} reminder. Try a shorter one, e.g. "
                 f"/remind {event.id} {max(1, int(left.total_seconds() // 120))}."
             )
+        before = subscriptions.personal(chat_id)
         subscriptions.remind(chat_id, event.id, minutes)
         ahead = subscriptions.leads_ahead(chat_id, event, now)
         zone = self.reader_zone(chat_id)
@@ -188,6 +189,10 @@ class Following:
         passed = [m for m in wanted if m not in ahead]
         if passed:
             reply.add(f"The time for the {leads_text(passed, adjective=True)} reminder has passed.")
+        earlier = before.get(event.id)
+        if event.id in before and earlier != minutes:
+            was = [earlier] if earlier is not None else list(DEFAULT_LEADS)
+            reply.add(f"This replaces your earlier {leads_text(was, adjective=True)} reminder.")
         if minutes is not None:
             reply.add(f"Only for this session; /remind {event.id} off to drop it.")
         return reply

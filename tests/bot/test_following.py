@@ -149,3 +149,10 @@ def test_hyphens_and_underscores_stand_for_spaces_in_series_names() -> None:
     assert find_series("octopus-conference", AGENDA)[0] == "Octopus Conference"
     assert find_series("glacy+_workshop", AGENDA)[0] == "GLACY+ workshop"
     assert find_series("GLACY-e workshop", AGENDA)[0] == "GLACY-e workshop"
+
+
+def test_a_new_lead_says_it_replaces_the_earlier_one(following: Following) -> None:
+    following.remind("later 30", CHAT)
+    assert _say(following, "remind", "later").splitlines()[-1] == (
+        "This replaces your earlier 30-minute reminder."
+    )
