@@ -84,7 +84,7 @@ def event_lines(
         reply.add(bold(current))
     reply.add(bold(clip(event.title, FULL_TITLE if details else LIST_TITLE)))
     reply.add(when(event, reader))
-    where = ", ".join(p for p in (event.room, event.venue, event.place) if p)
+    where = event.where
     if where:
         reply.add(clip(where, PLACE))
     for note in notes:

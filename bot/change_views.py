@@ -19,7 +19,7 @@ SHOWN = 5  # changes listed in an organiser's summary
 
 
 def _where(event: Event) -> str:
-    return ", ".join(p for p in (event.room, event.venue, event.place) if p) or "no place given"
+    return event.where or "no place given"
 
 
 def notice(change: EventChange, reader: ZoneInfo) -> Reply:

@@ -89,7 +89,7 @@ def run_agenda(args: argparse.Namespace) -> int:
         )
         return 0
     for e in events:
-        where = ", ".join(p for p in (e.room, e.venue, e.place) if p)
+        where = e.where
         print(
             f"{e.start:%Y-%m-%d %H:%M}-{e.end:%H:%M} {e.timezone:18} {e.id:28} {e.title}  [{where}]"
         )

@@ -36,7 +36,7 @@ def leads_text(leads: list[int], *, adjective: bool = False) -> str:
 def find_series(text: str, agenda: Agenda) -> tuple[str | None, list[str]]:
     """The series a participant means (exactly, in any case, or by a unique beginning or
     word), or None with the candidates ([] for none at all, several when ambiguous)."""
-    known = sorted({e.series for e in agenda.events if e.series})
+    known = agenda.series()
     wanted = _loose(text)
     for test in (
         lambda name: name.casefold() == text.strip().casefold(),
@@ -232,6 +232,5 @@ def _no_series(text: str, candidates: list[str], agenda: Agenda) -> Reply:
         return Reply().add(
             f"“{clip(text.strip(), 40)}” could be: {', '.join(candidates)}. Which one?"
         )
-    known = sorted({e.series for e in agenda.events if e.series})
-    listed = ", ".join(known) or "none on the agenda now"
+    listed = ", ".join(agenda.series()) or "none on the agenda now"
     return Reply().add(f"No series called “{clip(text.strip(), 40)}”. Series: {listed}.")

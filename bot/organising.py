@@ -201,7 +201,7 @@ def _unknown_series(wanted: str, candidates: list[str], agenda: Agenda) -> Reply
             f"“{clip(wanted, 40)}” could be: {', '.join(candidates)}. Nothing was created: "
             'name one, e.g. to:"' + candidates[0] + '".'
         )
-    known = sorted({e.series for e in agenda.events if e.series}) or ["none on the agenda"]
+    known = agenda.series() or ["none on the agenda"]
     return Reply().add(
         f"No series called “{clip(wanted, 40)}”: nothing was created. Series: {', '.join(known)}."
     )

@@ -52,6 +52,10 @@ class Agenda:
     def get(self, identifier: str) -> Event | None:
         return next((e for e in self.events if e.id == identifier), None)
 
+    def series(self) -> list[str]:
+        """The names of the series on the agenda, sorted."""
+        return sorted({e.series for e in self.events if e.series})
+
     def on_day(self, day: date, zone: ZoneInfo | None = None) -> list[Event]:
         """Events on a calendar day, in ``zone`` (default: each event's own zone)."""
         return [

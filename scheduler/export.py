@@ -118,7 +118,7 @@ def to_ics(events: list[Event], name: str = "Agenda") -> bytes:
         entry.add("dtstart", event.start)
         entry.add("dtend", event.end)
         entry.add("dtstamp", event.start)
-        where = ", ".join(p for p in (event.room, event.venue, event.place) if p)
+        where = event.where
         if where:
             entry.add("location", where)
         if event.description:

@@ -154,7 +154,7 @@ def agenda_html(events: list[Event], heading: str) -> str:
     """An agenda as one message: a heading, then a paragraph per event in its own zone."""
     blocks = [f"<b>{escape(heading)}</b>"]
     for event in events:
-        where = ", ".join(p for p in (event.room, event.venue, event.place) if p)
+        where = event.where
         lines = [
             f"<b>{period(event.start, event.end)}</b> ({escape(event.timezone)})",
             escape(clip(event.title, AGENDA_TITLE)),

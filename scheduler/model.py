@@ -30,6 +30,11 @@ class Event:
     path: str = ""
     line: int = 0
 
+    @property
+    def where(self) -> str:
+        """Room, venue and place as one line ("" when none is given)."""
+        return ", ".join(p for p in (self.room, self.venue, self.place) if p)
+
     def overlaps(self, other: Event) -> bool:
         return self.start < other.end and other.start < self.end
 
