@@ -3,32 +3,12 @@ the README table and the roles follow it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import replace
-from pathlib import Path
-
-import pytest
-
 from bot.command_table import END, START, command_table
 from bot.conversation import ORGANISER, Conversation, HelpTexts, User
-from bot.services import Services, build_services
-from bot.settings import PROJECT_ROOT, Settings
+from bot.services import Services
+from bot.settings import PROJECT_ROOT
 
 REGISTRY = HelpTexts.load()
-
-
-@pytest.fixture
-def services(tmp_path: Path) -> Iterator[Services]:
-    settings = replace(
-        Settings(),
-        organisers=frozenset({7}),
-        data_dir=tmp_path,
-        db_path=tmp_path / "bot.sqlite3",
-        index_dir=tmp_path / "index",
-    )
-    built = build_services(settings)
-    yield built
-    built.close()
 
 
 def test_every_command_is_registered_and_every_registered_one_exists(

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,27 +14,10 @@ from bot.change_views import agenda_problems_reply
 from bot.console import ConsoleChat
 from bot.conversation import Conversation, HelpTexts, User
 from bot.services import Services, build_services
-from bot.settings import PROJECT_ROOT, Settings
+from bot.settings import Settings
 
 ORGANISER = User(id=7, chat_id=7)
 PARTICIPANT = User(id=8, chat_id=8)
-
-
-@pytest.fixture
-def services(tmp_path: Path) -> Iterator[Services]:
-    faq_dir = tmp_path / "faq"
-    shutil.copytree(PROJECT_ROOT / "faq" / "entries", faq_dir)
-    settings = replace(
-        Settings(),
-        organisers=frozenset({7}),
-        faq_dir=faq_dir,
-        data_dir=tmp_path,
-        db_path=tmp_path / "bot.sqlite3",
-        index_dir=tmp_path / "index",
-    )
-    built = build_services(settings)
-    yield built
-    built.close()
 
 
 @pytest.mark.parametrize(
