@@ -204,10 +204,13 @@ class OutboxDispatcher:
 
     def _expire(self, now: float) -> None:
         """A reminder still waiting when its session begins is no longer worth sending."""
+        due = "status = 'pending' AND expires IS NOT NULL AND expires <= ?"
+        if not self.db.query(f"SELECT 1 FROM outbox WHERE {due} LIMIT 1", (now,)):
+            return  # the usual case: no write lock taken on every batch
         with self.db.transaction() as sql:
             expired = sql.execute(
                 "UPDATE outbox SET status = 'expired', detail = 'the session had begun'"
-                " WHERE status = 'pending' AND expires IS NOT NULL AND expires <= ?",
+                f" WHERE {due}",
                 (now,),
             ).rowcount
         if expired:
