@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from corpus.model import ArticleRef
-from corpus.problems import Problem, ValidationError, compose_yaml
+from corpus.problems import Problem, ValidationError, collector_paused, compose_yaml
 from scheduler.model import KINDS, Event
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -115,7 +115,9 @@ def read_agenda(folder: Path) -> tuple[list[Event], list[Problem]]:
     problems: list[Problem] = []
     seen: dict[str, Event] = {}
     for path in agenda_files(folder):
-        for event in _read_file(path, problems):
+        with collector_paused():  # a 10 MB file's nodes and events: see collector_paused
+            read = _read_file(path, problems)
+        for event in read:
             if event.id in seen:
                 first = seen[event.id]
                 problems.append(

@@ -247,3 +247,15 @@ def test_hostile_yaml_file_names_file_and_line(tmp_path: Path) -> None:
     assert compose_yaml(path, problems) is None
     assert problems[0].path == str(path)
     assert "expands to more than" in problems[0].message
+
+
+def test_a_big_file_without_aliases_is_within_the_limits(tmp_path: Path) -> None:
+    """More values than MAX_NODES (a 10 MB agenda holds 700,000) are not an alias bomb."""
+    path = tmp_path / "agenda.yaml"
+    path.write_text("events:\n" + "- {id: x, title: y}\n" * 60_000, encoding="utf-8")
+    problems: list[Problem] = []
+
+    root = compose_yaml(path, problems)
+
+    assert problems == []
+    assert root is not None and len(root.value[0][1].value) == 60_000
