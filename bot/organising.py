@@ -142,12 +142,7 @@ class Organising:
             return [Reply().add("Which broadcast? For example /delivery 3")]
         report = broadcasts.report(int(number))
         if report.total == 0:
-            return [
-                Reply().add(
-                    f"Broadcast {number} has sent nothing (no such broadcast, a draft, "
-                    "or nobody in its audience)."
-                )
-            ]
+            return [Reply().add(_nothing_sent(int(number), broadcasts.status(int(number))))]
         state = "finished" if report.finished else "in progress"
         line = (
             f"sent {report.sent}, waiting {report.pending}, failed {report.failed}, "
@@ -168,6 +163,16 @@ class Organising:
             resend = actions.Action("bc", (number, "re")).encode()
             reply.buttons = [[Button(f"↻ Re-send the {report.unknown} in doubt", resend)]]
         return [reply]
+
+
+def _nothing_sent(number: int, status: str | None) -> str:
+    if status is None:
+        return f"There is no broadcast {number}."
+    if status == "draft":
+        return f"Broadcast {number} is a draft: it was never sent. Press ✅ Send under its preview."
+    if status == "cancelled":
+        return f"Broadcast {number} was cancelled: nothing was sent."
+    return f"Broadcast {number} reached nobody: its audience was empty when it was sent."
 
 
 def _audience_name(preview: Preview) -> str:

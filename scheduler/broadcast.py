@@ -156,6 +156,13 @@ class BroadcastService:
                 ).rowcount
             )
 
+    def status(self, broadcast_id: int) -> str | None:
+        """'draft', 'confirmed' or 'cancelled'; None when there is no such broadcast."""
+        rows = self.db.query(
+            "SELECT status FROM broadcasts WHERE broadcast_id = ?", (broadcast_id,)
+        )
+        return str(rows[0][0]) if rows else None
+
     def report(self, broadcast_id: int) -> DeliveryReport:
         rows = self.db.query(
             "SELECT status, COUNT(*) FROM outbox WHERE broadcast_id = ? GROUP BY status",

@@ -1,0 +1,57 @@
+"""Organisers' broadcasts: who a plain /broadcast reaches, and what /delivery says of each."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.organising import Organising
+from scheduler.agenda import Agenda
+from scheduler.broadcast import BroadcastService
+from scheduler.reminders import SubscriptionService
+from scheduler.store import Database
+
+ORGANISER = 7
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Database:
+    return Database(tmp_path / "bot.sqlite3")
+
+
+def _organising(database: Database) -> Organising:
+    broadcasts = BroadcastService(database, {ORGANISER})
+    return Organising(lambda: broadcasts, Agenda, lambda: datetime(2026, 3, 23, tzinfo=UTC))
+
+
+def _number(organising: Organising, text: str) -> str:
+    preview = organising.broadcast(text, ORGANISER)
+    return preview[-1].buttons[0][0].action.split("|")[2]
+
+
+def _delivery(organising: Organising, number: str) -> str:
+    return organising.delivery(number, ORGANISER)[0].plain()
+
+
+def test_delivery_tells_a_draft_a_cancelled_an_empty_and_a_missing_broadcast_apart(
+    database: Database,
+) -> None:
+    organising = _organising(database)
+    draft = _number(organising, "Lunch in Hall B")
+    cancelled = _number(organising, "Lunch in Hall C")
+    organising.decide(cancelled, "no", ORGANISER)
+    empty = _number(organising, "Lunch in Hall D")
+    organising.decide(empty, "ok", ORGANISER)
+
+    assert _delivery(organising, draft) == (
+        f"Broadcast {draft} is a draft: it was never sent. Press ✅ Send under its preview."
+    )
+    assert _delivery(organising, cancelled) == (
+        f"Broadcast {cancelled} was cancelled: nothing was sent."
+    )
+    assert _delivery(organising, empty) == (
+        f"Broadcast {empty} reached nobody: its audience was empty when it was sent."
+    )
+    assert _delivery(organising, "99") == "There is no broadcast 99."
