@@ -276,8 +276,9 @@ class Conversation:
             Reply()
             .add(bold("What I keep, and why"))
             .add(
-                "• Your chat id, with what you follow (/subscribe, /remind) and your time zone: "
-                "to send your reminders. /unsubscribe all drops them."
+                "• Your chat id: to send you the organisers' announcements. With it, what you "
+                "follow (/subscribe, /remind) and your time zone: to send your reminders. "
+                "/unsubscribe all drops them."
             )
             .add(
                 "• Questions I could not answer, and answers you marked 👎: so organisers can "

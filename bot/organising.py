@@ -178,7 +178,7 @@ def _nothing_sent(number: int, status: str | None) -> str:
 def _audience_name(preview: Preview) -> str:
     chats = f"{preview.recipients} chat{'s' if preview.recipients != 1 else ''}"
     if preview.audience == EVERYTHING:
-        return f"everyone subscribed ({chats})"
+        return f"everyone using the bot ({chats})"
     return f"followers of “{preview.audience}” ({chats})"
 
 

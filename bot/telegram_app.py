@@ -232,7 +232,7 @@ class TelegramFrontEnd:
     def _answer(self, text: str, user: User, formatted: str | None) -> list[Reply]:
         subscriptions = self.services.subscriptions
         if subscriptions is not None and user.chat_id == user.id:
-            subscriptions.returned(user.chat_id)  # writing to us again: not blocked any more
+            subscriptions.seen(user.chat_id)  # known, and not blocked any more
         return self.conversation.message(text, user, formatted)
 
     async def on_mention(self, update: Update, context: Context) -> None:

@@ -58,14 +58,16 @@ class DeliveryReport:
         return self.pending == 0
 
 
-# Active chats following everything (or, for a series, that series or everything); personal
-# /remind entries count for "everyone" and for notices about their own event.
+# "Everyone" is every active chat that uses the bot (that wrote to it, /start included, or
+# follows something): an organiser broadcasting the agenda expects all of them to get it. A
+# series is its followers and those following everything; personal /remind entries count for
+# notices about their own event.
 AUDIENCE = """
-    SELECT c.chat_id FROM chats c WHERE c.active = 1 AND (
-        EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = c.chat_id
-                AND (:everyone OR s.series IN ('*', :series)))
+    SELECT c.chat_id FROM chats c WHERE c.active = 1 AND (:everyone
+        OR EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = c.chat_id
+                   AND s.series IN ('*', :series))
         OR EXISTS (SELECT 1 FROM personal p WHERE p.chat_id = c.chat_id
-                   AND (:everyone OR p.event_id = :event)))
+                   AND p.event_id = :event))
 """
 
 

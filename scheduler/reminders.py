@@ -168,11 +168,14 @@ class SubscriptionService:
             if e.id in personal or EVERYTHING in followed or (e.series or "") in followed
         ]
 
-    def returned(self, chat_id: int) -> None:
-        """A chat marked inactive (it had blocked the bot) wrote again: deliver to it again."""
-        if self.db.query("SELECT 1 FROM chats WHERE chat_id = ? AND active = 0", (chat_id,)):
-            with self.db.transaction() as sql:
-                sql.execute("UPDATE chats SET active = 1 WHERE chat_id = ?", (chat_id,))
+    def seen(self, chat_id: int) -> None:
+        """A private chat wrote to the bot: it is known from now on (a plain /broadcast reaches
+        everyone who uses the bot), and one that had blocked the bot is delivered to again."""
+        if self.db.query("SELECT 1 FROM chats WHERE chat_id = ? AND active = 1", (chat_id,)):
+            return  # the usual case: no write for every message
+        with self.db.transaction() as sql:
+            sql.execute("INSERT OR IGNORE INTO chats (chat_id) VALUES (?)", (chat_id,))
+            sql.execute("UPDATE chats SET active = 1 WHERE chat_id = ?", (chat_id,))
 
     def mark_inactive(self, chat_id: int) -> None:
         """The user blocked the bot: stop sending to them."""

@@ -55,3 +55,21 @@ def test_delivery_tells_a_draft_a_cancelled_an_empty_and_a_missing_broadcast_apa
         f"Broadcast {empty} reached nobody: its audience was empty when it was sent."
     )
     assert _delivery(organising, "99") == "There is no broadcast 99."
+
+
+def test_a_plain_broadcast_reaches_everyone_who_started_the_bot_and_says_so(
+    database: Database,
+) -> None:
+    subscriptions = SubscriptionService(database)
+    subscriptions.subscribe(1)
+    subscriptions.seen(2)  # sent /start only
+    organising = _organising(database)
+
+    preview = organising.broadcast("Lunch in Hall B", ORGANISER)
+
+    assert preview[0].plain() == "Preview: 1 message to everyone using the bot (2 chats)"
+    assert preview[-1].buttons[0][0].label == "✅ Send to 2"
+    number = preview[-1].buttons[0][0].action.split("|")[2]
+    assert organising.decide(number, "ok", ORGANISER).plain() == (  # type: ignore[union-attr]
+        f"Queued 2 message(s). Report: /delivery {number}"
+    )

@@ -33,12 +33,13 @@ def _setup(api: BotApiStandIn) -> str:
     api.wait_for("sendMessage", len(SUBSCRIBERS), timeout=60)
     api.push_text("/broadcast Coffee moved to Room 4 <b>now</b> & later", user=ORGANISER)
     heading, preview = api.wait_for("sendMessage", len(SUBSCRIBERS) + 2, timeout=30)[-2:]
+    everyone = len(SUBSCRIBERS) + 1  # and the organiser, who uses the bot too
     assert heading["text"] == (
-        f"<b>Preview: 1 message to everyone subscribed ({len(SUBSCRIBERS)} chats)</b>"
+        f"<b>Preview: 1 message to everyone using the bot ({everyone} chats)</b>"
     )
     assert preview["text"] == "Coffee moved to Room 4 &lt;b&gt;now&lt;/b&gt; &amp; later"
     buttons: list[Any] = preview["reply_markup"]["inline_keyboard"][0]
-    assert buttons[0]["text"] == f"✅ Send to {len(SUBSCRIBERS)}"
+    assert buttons[0]["text"] == f"✅ Send to {everyone}"
     return str(buttons[0]["callback_data"])
 
 
@@ -57,7 +58,7 @@ def test_broadcast_reaches_every_subscriber_once(stand_in: BotApiStandIn, tmp_pa
         stop(process)
     assert _copies(stand_in) == Counter(dict.fromkeys(SUBSCRIBERS, 1))
     report = [m["text"] for m in stand_in.sent() if "Broadcast 1:" in str(m.get("text"))][-1]
-    assert f"sent {len(SUBSCRIBERS)}, waiting 0, failed 0, blocked 0, unknown 0" in report
+    assert f"sent {len(SUBSCRIBERS) + 1}, waiting 0, failed 0, blocked 0, unknown 0" in report
 
 
 def test_sigkill_mid_broadcast_never_duplicates(stand_in: BotApiStandIn, tmp_path: Path) -> None:

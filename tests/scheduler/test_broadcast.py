@@ -83,6 +83,20 @@ def test_everyone_means_active_followers_of_anything(
     assert _queued(database, preview.broadcast_id) == [1, 2, 3, 4]
 
 
+def test_everyone_includes_chats_that_only_started_the_bot(
+    database: Database, followers: SubscriptionService
+) -> None:
+    followers.seen(6)  # sent /start, follows nothing
+    followers.seen(5)  # had blocked the bot, wrote again
+    broadcasts = BroadcastService(database, {ORGANISER})
+    preview = broadcasts.create_text(ORGANISER, "Welcome to Vilnius")
+    assert preview.recipients == 6
+    broadcasts.confirm(ORGANISER, preview.broadcast_id)
+    assert _queued(database, preview.broadcast_id) == [1, 2, 3, 4, 5, 6]
+    series = broadcasts.create_text(ORGANISER, "IGF only", "IGF 2010")
+    assert series.recipients == 3  # a series is still its followers only (5 follows all)
+
+
 def test_series_audience_is_that_series_and_everything(
     database: Database, followers: SubscriptionService
 ) -> None:

@@ -321,7 +321,7 @@ def test_a_chat_that_writes_again_after_blocking_gets_reminders_again(
     subscriptions = SubscriptionService(database)
     subscriptions.subscribe(1)
     subscriptions.mark_inactive(1)  # Telegram said 403: blocked
-    subscriptions.returned(1)  # they unblocked and wrote to the bot
+    subscriptions.seen(1)  # they unblocked and wrote to the bot
     [due] = ReminderService(database).due(agenda, START - timedelta(minutes=15))
     assert due.chat_id == 1
 

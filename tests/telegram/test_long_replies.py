@@ -200,10 +200,10 @@ async def test_a_long_broadcast_preview_goes_out_in_parts_with_its_buttons_last(
     heading, *parts = [r for r in bot.replies() if r["chat_id"] == ORGANISER]
     count = len(parts)
     assert parse_html(heading["text"]) == (
-        f"Preview: {count} message{'s' if count > 1 else ''} to everyone subscribed (1 chat)"
+        f"Preview: {count} message{'s' if count > 1 else ''} to everyone using the bot (2 chats)"
     )
     assert all("reply_markup" not in p for p in [heading, *parts[:-1]])
-    assert list(buttons(parts[-1])) == ["✅ Send to 1", "✖ Cancel"]
+    assert list(buttons(parts[-1])) == ["✅ Send to 2", "✖ Cancel"]  # the organiser too
     assert all(fits(p) for p in [heading, *parts])
 
 
@@ -216,7 +216,7 @@ async def test_a_broadcast_of_the_whole_agenda_previews_in_parts(
     await bot.text("/broadcast agenda today", user=ORGANISER)
 
     texts = [parse_html(r["text"]) for r in bot.replies()]
-    assert re.match(r"Preview: \d+ messages? to everyone subscribed \(0 chats\)$", texts[0])
+    assert re.match(r"Preview: \d+ messages? to everyone using the bot \(1 chat\)$", texts[0])
     assert texts[1].startswith("Agenda\n")
     today = next(t for t in texts if t.startswith("Agenda for "))
     title = next(line for line in today.splitlines() if line.startswith(event.title[:30]))
