@@ -139,10 +139,15 @@ def run_import_schedule(args: argparse.Namespace) -> int:
     print(f"imported {len(result.events)} events from {result.title} into {target}")
     if target.stem != Path(write_name(source.stem)).stem:
         print(f"{target.name} held an earlier import of this schedule: it was updated")
+    chosen = "--timezone" if args.timezone else "the configured default_timezone"
     if result.assumed_zone:
-        chosen = "--timezone" if args.timezone else "the configured default_timezone"
         print(
             f"the file gives times without a zone: read as {result.assumed_zone} ({chosen}; "
+            "re-import with --timezone ZONE if that is wrong)"
+        )
+    for name, line in result.unknown_zones.items():
+        print(
+            f"unknown time zone {name!r} in {source}:{line}; read as {zone.key} ({chosen}; "
             "re-import with --timezone ZONE if that is wrong)"
         )
     for reason in result.skipped:

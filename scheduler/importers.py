@@ -43,6 +43,9 @@ class ImportResult:
     events: list[Event] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     assumed_zone: str | None = None  # the zone read into times the file gave without one
+    # zones the file names that nobody knows, with the line naming each first; their times
+    # are read in the default zone too
+    unknown_zones: dict[str, int] = field(default_factory=dict)
 
 
 def import_schedule(path: Path, default_zone: ZoneInfo | None = None) -> ImportResult:
@@ -58,6 +61,7 @@ def import_schedule(path: Path, default_zone: ZoneInfo | None = None) -> ImportR
     head = raw.lstrip()[:200]
     if head.startswith(b"BEGIN:VCALENDAR"):
         result = _from_ics(raw, path.stem, default_zone)
+        result.unknown_zones = _lines_naming(raw, result.unknown_zones)
     elif head.startswith(b"<"):
         result = _from_xml(raw, path.stem, default_zone)
     elif head.startswith(b"{"):
@@ -325,7 +329,11 @@ def _from_ics(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
                 start = start.replace(tzinfo=default_zone)
                 if isinstance(end, datetime) and end.tzinfo is None:
                     end = end.replace(tzinfo=default_zone)
-                result.assumed_zone = default_zone.key
+                named = component["DTSTART"].params.get("TZID")
+                if named:  # a zone icalendar does not know and the file does not define
+                    result.unknown_zones[str(named)] = 0
+                else:
+                    result.assumed_zone = default_zone.key
             zone_of_start = start.tzinfo or default_zone
             zone_name = getattr(zone_of_start, "key", None) or _tz_name(zone_of_start)
             result.events.append(
@@ -345,6 +353,18 @@ def _from_ics(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
         except (KeyError, ValueError, TypeError, OverflowError) as error:
             result.skipped.append(f"{label}: {error}")
     return result
+
+
+def _lines_naming(raw: bytes, zones: dict[str, int]) -> dict[str, int]:
+    """The line of the file where each zone is first named (TZID=...)."""
+    found = dict.fromkeys(zones, 1)
+    if not zones:
+        return found
+    for number, line in enumerate(raw.decode("utf-8", "replace").splitlines(), start=1):
+        for zone in zones:
+            if found[zone] == 1 and (f"TZID={zone}" in line or f'TZID="{zone}"' in line):
+                found[zone] = number
+    return found
 
 
 def _endless(master: Any) -> bool:

@@ -48,6 +48,36 @@ def test_import_refuses_an_unknown_zone(tmp_path: Path, capsys: pytest.CaptureFi
     assert capsys.readouterr().err.strip() == "unknown time zone 'Europe'"
 
 
+UNKNOWN_TZID_ICS = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//test//EN
+BEGIN:VEVENT
+UID:opening
+SUMMARY:Opening
+DTSTART;TZID=Mars/Olympus_Mons:20260323T090000
+DTEND;TZID=Mars/Olympus_Mons:20260323T100000
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_an_unknown_tzid_is_named_with_its_line_and_the_zone_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "camp.ics"
+    source.write_text(UNKNOWN_TZID_ICS, encoding="utf-8")
+
+    code = main(["import-schedule", str(source), "--into", str(tmp_path / "agenda")])
+
+    assert code == 0
+    out = capsys.readouterr().out
+    assert (
+        f"unknown time zone 'Mars/Olympus_Mons' in {source}:7; read as Europe/Paris "
+        "(the configured default_timezone; re-import with --timezone ZONE if that is wrong)"
+    ) in out
+    assert "without a zone" not in out  # it names one: just not one anybody knows
+
+
 EMPTY_XML = "<schedule><conference><title>Empty</title></conference></schedule>"
 
 
