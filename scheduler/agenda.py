@@ -88,7 +88,35 @@ def load_agenda(folder: Path) -> Agenda:
 
 
 def check_agenda(folder: Path) -> list[Problem]:
-    return read_agenda(folder)[1]
+    """Every problem loading would find, and sessions listed twice under different ids (the
+    same schedule imported twice, or from two files): loading takes both, so followers would
+    get every reminder twice."""
+    events, problems = read_agenda(folder)
+    return problems + same_sessions(events)
+
+
+def same_sessions(events: list[Event]) -> list[Problem]:
+    """A problem for each event with the title, start and room of an earlier one."""
+    first: dict[tuple[str, datetime, str], Event] = {}
+    problems = []
+    for event in events:
+        key = (
+            " ".join(event.title.casefold().split()),
+            event.start,
+            " ".join((event.room or "").casefold().split()),
+        )
+        earlier = first.setdefault(key, event)
+        if earlier is not event:
+            problems.append(
+                Problem(
+                    event.path,
+                    event.line,
+                    f"{event.id!r} is the same session as {earlier.id!r} at "
+                    f"{earlier.path}:{earlier.line} (title, start and room): imported twice? "
+                    "Keep one.",
+                )
+            )
+    return problems
 
 
 FIRST_YEAR, LAST_YEAR = 1990, 2200  # sessions outside are typos, and break date arithmetic

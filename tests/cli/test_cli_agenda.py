@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from scheduler.agenda import check_agenda
 from tests.scheduler.test_importers import FLOATING_XML, SCHEDULES
 
 
@@ -138,3 +139,25 @@ def test_a_re_import_under_another_name_updates_the_earlier_file(
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == "debconf23.yaml held an earlier import of this schedule: it was updated"
     assert [p.name for p in agenda.iterdir()] == ["debconf23.yaml"]
+
+
+def test_check_reports_the_same_sessions_imported_twice_under_other_ids(tmp_path: Path) -> None:
+    """Saved from two calendars (other names, so other ids), one schedule is imported twice:
+    loading takes both copies, check names both places of each session."""
+    agenda = tmp_path / "agenda"
+    first, second = tmp_path / "camp.ics", tmp_path / "camp-copy.ics"
+    first.write_text(UNKNOWN_TZID_ICS.replace("Mars/Olympus_Mons", "UTC"), encoding="utf-8")
+    second.write_text(
+        first.read_text(encoding="utf-8").replace("VERSION:2.0", "VERSION:2.0\nX-WR-CALNAME:Copy"),
+        encoding="utf-8",
+    )
+    assert main(["import-schedule", str(first), "--into", str(agenda)]) == 0
+    assert main(["import-schedule", str(second), "--into", str(agenda)]) == 0
+
+    [problem] = check_agenda(agenda)
+
+    assert (problem.path, problem.line) == (str(agenda / "camp.yaml"), 4)
+    assert problem.message == (
+        f"'ics-opening' is the same session as 'Copy-opening' at {agenda / 'camp-copy.yaml'}:4"
+        " (title, start and room): imported twice? Keep one."
+    )

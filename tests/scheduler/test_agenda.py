@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.settings import PROJECT_ROOT
 from corpus.problems import Problem, ValidationError
-from scheduler.agenda import Agenda, check_agenda, load_agenda
+from scheduler.agenda import Agenda, check_agenda, load_agenda, same_sessions
+from scheduler.model import Event
 from scheduler.search import EventFinder
 
 SAMPLE = PROJECT_ROOT / "corpus" / "agenda"
@@ -133,3 +135,30 @@ def test_hidden_files_and_links_out_of_the_folder_are_not_the_agenda(tmp_path: P
     )
     assert check_agenda(folder) == []
     assert [e.id for e in load_agenda(folder).events] == ["a"]
+
+
+def test_same_sessions_match_title_start_and_room_not_a_parallel_session() -> None:
+    start = datetime(2026, 3, 23, 9, 0, tzinfo=ZoneInfo("Europe/Paris"))
+
+    def event(identifier: str, title: str, room: str, path: str) -> Event:
+        return Event(
+            identifier,
+            title,
+            "session",
+            start,
+            start + timedelta(hours=1),
+            "Europe/Paris",
+            room=room,
+            path=path,
+            line=3,
+        )
+
+    events = [
+        event("a-1", "Opening", "Room 1", "a.yaml"),
+        event("b-1", " opening ", "room 1", "b.yaml"),  # the same, written otherwise
+        event("a-2", "Opening", "Room 2", "a.yaml"),  # in parallel elsewhere
+    ]
+
+    assert [(p.path, p.line, p.message.split(" (")[0]) for p in same_sessions(events)] == [
+        ("b.yaml", 3, "'b-1' is the same session as 'a-1' at a.yaml:3")
+    ]
