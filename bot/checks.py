@@ -10,12 +10,14 @@ from index.thesaurus import parse_thesaurus
 from scheduler.agenda import check_agenda
 
 
-def check_all(settings: Settings) -> list[Problem]:
+def check_all(settings: Settings, *, twice: bool = False) -> list[Problem]:
+    """Problems that stop a reload; with ``twice``, also sessions imported twice (for
+    `workshop-bot check`)."""
     problems = list(check_corpus(settings.corpus_dir))
     problems += parse_thesaurus(settings.thesaurus)[1]
     known = None
     if not problems:
         known = {(a.instrument, a.number) for a in load_corpus(settings.corpus_dir).articles()}
     problems += read_entries(settings.faq_dir, known)[1]
-    problems += check_agenda(settings.agenda_dir)
+    problems += check_agenda(settings.agenda_dir, twice=twice)
     return problems

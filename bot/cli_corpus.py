@@ -156,7 +156,7 @@ def run_check(args: argparse.Namespace) -> int:
     from bot.checks import check_all
 
     settings = load_settings()
-    problems = check_all(settings)
+    problems = check_all(settings, twice=True)
     for problem in problems:
         print(problem)
     if problems:

@@ -87,12 +87,13 @@ def load_agenda(folder: Path) -> Agenda:
     return Agenda(events)
 
 
-def check_agenda(folder: Path) -> list[Problem]:
-    """Every problem loading would find, and sessions listed twice under different ids (the
-    same schedule imported twice, or from two files): loading takes both, so followers would
-    get every reminder twice."""
+def check_agenda(folder: Path, *, twice: bool = False) -> list[Problem]:
+    """Every problem loading would find; with ``twice``, also sessions listed twice under
+    different ids (the same schedule imported twice, or from two files), which loading takes
+    both of, so followers would get every reminder twice. `workshop-bot check` asks for them;
+    /reload does not refuse them (parallel sessions may share a title, a start and no room)."""
     events, problems = read_agenda(folder)
-    return problems + same_sessions(events)
+    return problems + same_sessions(events) if twice else problems
 
 
 def same_sessions(events: list[Event]) -> list[Problem]:
