@@ -21,7 +21,7 @@ VERBS = {
     "sub": 1,  # series ("*" = everything) -> subscribe
     "rem": 1,  # event id -> remind me
     "bc": 2,  # broadcast id, "ok" | "no"
-    "chg": 2,  # held agenda change digest, "send" | "quiet"
+    "chg": 2,  # held agenda change id, "send" | "quiet"
     "ag": 4,  # list ("*" agenda, "my" own sessions, or a YYYY-MM-DD day), first, size, minute
 }
 

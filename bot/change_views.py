@@ -87,14 +87,14 @@ def review_reply(review: Review) -> Reply:
         "If this is a mistake (a file moved away, an empty export), fix the agenda and /reload: "
         "nothing has been sent."
     )
-    digest = changes.digest
+    held = str(review.held_id)
     reply.buttons = [
         [
             Button(
                 f"📣 Send {review.notices} notices",
-                actions.Action("chg", (digest, "send")).encode(),
+                actions.Action("chg", (held, "send")).encode(),
             ),
-            Button("🤫 Update silently", actions.Action("chg", (digest, "quiet")).encode()),
+            Button("🤫 Update silently", actions.Action("chg", (held, "quiet")).encode()),
         ]
     ]
     return reply

@@ -532,15 +532,15 @@ class Conversation:
             )
         return replies
 
-    def _agenda_decision(self, digest: str, choice: str, user: User) -> Reply | None:
-        if choice not in {"send", "quiet"}:
+    def _agenda_decision(self, held_id: str, choice: str, user: User) -> Reply | None:
+        if choice not in {"send", "quiet"} or not held_id.isdigit() or len(held_id) > 12:
             return None
         if not self.is_organiser(user):
             log.warning(
                 "user %s pressed an agenda-change button without being an organiser", user.id
             )
             return Reply().add(REFUSED)
-        review = self.services.decide_agenda(digest, send=choice == "send")
+        review = self.services.decide_agenda(int(held_id), send=choice == "send")
         if review is None:
             return Reply().add(
                 "Nothing done: this change was already decided, or the agenda changed since. "

@@ -101,14 +101,14 @@ class Services:
             self.agenda, self.held_agenda = self.held_agenda, None
         return review
 
-    def decide_agenda(self, digest: str, *, send: bool) -> Review | None:
-        """An organiser's decision on the held change named by ``digest``: the new agenda
-        goes live, with or without notices."""
+    def decide_agenda(self, held_id: int, *, send: bool) -> Review | None:
+        """An organiser's decision on the held change ``held_id``: the new agenda goes live,
+        with or without notices."""
         announced = self.announced
         if announced is None or not self.agenda_loaded:
             return None
         candidate = self.held_agenda or self.agenda
-        review = announced.decide(digest, candidate, datetime.now(UTC), notice_html, send=send)
+        review = announced.decide(held_id, candidate, datetime.now(UTC), notice_html, send=send)
         if review is not None:
             self.agenda, self.held_agenda = candidate, None
         return review

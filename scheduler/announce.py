@@ -7,9 +7,11 @@ twice, and a crash loses nothing (the next start finds the same difference again
 
 A large change (more than SMALL_CHANGE sessions, every upcoming session of a source file gone,
 or an emptied agenda) is usually a mistake (a file moved away, an empty export) and is held:
-nothing is sent and the snapshot stays until an organiser decides, by the change set's digest,
-to send the notices or to update silently. A held change needs no state of its own: it is the
-difference itself, so it survives restarts, and restoring the file makes it vanish.
+nothing is sent and the snapshot stays until an organiser decides to send the notices or to
+update silently. The change is the difference itself, so it survives restarts and restoring
+the file makes it vanish; its row in held_changes gives it an id for the buttons, kept while
+the same change waits, and spent by a decision or when the change goes away. So a button
+shown for one change never acts on a later identical one (the same file removed again).
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ class Review:
     queued: int  # notices queued now
     notices: int  # notices the change means (queued, or to be queued if confirmed)
     chats: int  # distinct chats those notices go to
+    held_id: int | None = None  # the held change's id, for the organiser's buttons
 
 
 class AnnouncedAgenda:
@@ -93,23 +96,44 @@ class AnnouncedAgenda:
         if found is None or not found.changes:
             with self.db.transaction() as sql:
                 _record(sql, agenda, self.clock())
+                _supersede(sql)
             return None
         if found.needs_decision:
             notices, chats = self._reach(found)
-            return Review(found, held=True, queued=0, notices=notices, chats=chats)
+            held_id = self._hold(found.digest)
+            return Review(found, True, queued=0, notices=notices, chats=chats, held_id=held_id)
         return self._settle(agenda, found, render, send=True)
 
     def decide(
-        self, digest: str, agenda: Agenda, now: datetime, render: Renderer, *, send: bool
+        self, held_id: int, agenda: Agenda, now: datetime, render: Renderer, *, send: bool
     ) -> Review | None:
-        """An organiser's decision on a held change: send the notices or update silently.
+        """An organiser's decision on the held change ``held_id``: send the notices or update
+        silently.
 
-        None when the change shown is no longer the one waiting (already decided, or the
+        None when that change is no longer the one waiting (already decided, gone, or the
         agenda changed since): nothing is done, the caller says so."""
+        rows = self.db.query(
+            "SELECT digest FROM held_changes WHERE held_id = ? AND status = 'open'", (held_id,)
+        )
         found = self.changes(agenda, now)
-        if found is None or not found.changes or found.digest != digest:
+        if not rows or found is None or not found.changes or found.digest != rows[0][0]:
             return None
         return self._settle(agenda, found, render, send=send)
+
+    def _hold(self, digest: str) -> int:
+        """The id of the held change ``digest``: the one waiting already, or a new one."""
+        with self.db.transaction() as sql:
+            waiting = sql.execute(
+                "SELECT held_id FROM held_changes WHERE status = 'open' AND digest = ?", (digest,)
+            ).fetchone()
+            if waiting is not None:
+                return int(waiting[0])
+            _supersede(sql)
+            cursor = sql.execute(
+                "INSERT INTO held_changes (digest, created_at) VALUES (?, ?)",
+                (digest, self.clock()),
+            )
+            return int(cursor.lastrowid or 0)
 
     def _settle(self, agenda: Agenda, found: ChangeSet, render: Renderer, *, send: bool) -> Review:
         queued, chats = 0, set[int]()
@@ -120,6 +144,11 @@ class AnnouncedAgenda:
                     queued += len(reached)
                     chats.update(reached)
             _record(sql, agenda, self.clock())
+            sql.execute(
+                "UPDATE held_changes SET status = 'decided' WHERE status = 'open' AND digest = ?",
+                (found.digest,),
+            )
+            _supersede(sql)
         if not send:
             notices, count = self._reach(found)
             return Review(found, held=False, queued=0, notices=notices, chats=count)
@@ -178,6 +207,11 @@ def _queue_notice(
         "INSERT OR IGNORE INTO outbox (broadcast_id, chat_id, part, html) VALUES (?, ?, 0, ?)", rows
     )
     return [int(chat) for chat, _ in followers]
+
+
+def _supersede(sql: sqlite3.Connection) -> None:
+    """The change waiting is gone (a file restored, another change): its buttons are spent."""
+    sql.execute("UPDATE held_changes SET status = 'superseded' WHERE status = 'open'")
 
 
 def _record(sql: sqlite3.Connection, agenda: Agenda, now: float) -> None:

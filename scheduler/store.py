@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 7  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches,
+SCHEMA_VERSION = 8  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches,
 # 5: a delivery is for one start of its event, so a session moved later is reminded again,
 # 6: reminders go through the outbox (a row's own text, an expiry), events_seen, announced,
-# 7: a /remind lead is for that session only (personal.minutes; the chat-wide leads go)
+# 7: a /remind lead is for that session only (personal.minutes; the chat-wide leads go),
+# 8: held agenda changes have ids (held_changes), so a decision acts on the change it was for
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS chats (
     chat_id INTEGER PRIMARY KEY,
@@ -99,6 +100,12 @@ CREATE TABLE IF NOT EXISTS announced (      -- the agenda as last announced to f
 CREATE TABLE IF NOT EXISTS state (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS held_changes (   -- agenda changes waiting for an organiser
+    held_id INTEGER PRIMARY KEY AUTOINCREMENT, -- on the buttons: never given twice
+    digest TEXT NOT NULL,                     -- the change set shown (ChangeSet.digest)
+    status TEXT NOT NULL DEFAULT 'open',      -- open, decided, superseded
+    created_at REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS events_seen (    -- when the bot first saw each event on the agenda
     event_id TEXT PRIMARY KEY,

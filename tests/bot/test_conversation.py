@@ -171,6 +171,40 @@ def test_a_removed_agenda_file_waits_for_an_organiser(services: Services, tmp_pa
     assert len(conversation.message("/reload", ORGANISER)) == 1  # nothing waiting any more
 
 
+def test_an_old_button_does_not_act_on_a_later_identical_change(
+    services: Services, tmp_path: Path
+) -> None:
+    agenda_dir = tmp_path / "agenda"
+    agenda_dir.mkdir()
+    for name in ("main", "camp2026"):
+        (agenda_dir / f"{name}.yaml").write_text(
+            "timezone: UTC\nevents:\n"
+            f"  - {{id: {name}1, title: Talk, start: 2099-03-23T09:00, end: 2099-03-23T10:00}}\n"
+        )
+    services.settings = replace(services.settings, agenda_dir=agenda_dir)
+    conversation = Conversation(services)
+    conversation.message("/reload", ORGANISER)
+    conversation.message("/subscribe", PARTICIPANT)
+    camp, away = agenda_dir / "camp2026.yaml", tmp_path / "camp2026.yaml"
+    camp.rename(away)
+    old_send, old_quiet = conversation.message("/reload", ORGANISER)[1].buttons[0]
+    assert conversation.action(old_quiet.action, ORGANISER) is not None  # decided: silently
+    away.rename(camp)
+    conversation.message("/reload", ORGANISER)  # back: a new session, no news
+    camp.rename(away)  # the same mistake again: the same change, to be decided again
+    new_send, _ = conversation.message("/reload", ORGANISER)[1].buttons[0]
+
+    stale = conversation.action(old_send.action, ORGANISER)
+
+    assert new_send.action != old_send.action
+    assert stale is not None and stale.plain().startswith("Nothing done: this change was")
+    assert services.database is not None
+    assert services.database.query("SELECT COUNT(*) FROM outbox") == [(0,)]
+    sent = conversation.action(new_send.action, ORGANISER)
+    assert sent is not None and sent.plain().startswith("Agenda updated: 1 cancelled")
+    assert services.database.query("SELECT COUNT(*) FROM outbox") == [(1,)]
+
+
 def test_a_fact_is_answered_from_the_programme_document_with_its_age(
     services: Services,
 ) -> None:

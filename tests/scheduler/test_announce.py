@@ -99,11 +99,12 @@ def test_a_removed_file_is_held_until_an_organiser_decides(
     assert (held.queued, held.notices, held.chats) == (0, 6, 2)
     assert _notices(database) == []
     again = announced.review(left, NOW, _render)  # a restart or another /reload: still held
-    assert again is not None and again.held and again.changes.digest == held.changes.digest
-    quiet = announced.decide(held.changes.digest, left, NOW, _render, send=False)
+    assert again is not None and again.held and again.held_id == held.held_id
+    assert held.held_id is not None
+    quiet = announced.decide(held.held_id, left, NOW, _render, send=False)
     assert quiet is not None and (quiet.held, quiet.queued) == (False, 0)
     assert _notices(database) == []
-    assert announced.decide(held.changes.digest, left, NOW, _render, send=True) is None  # twice
+    assert announced.decide(held.held_id, left, NOW, _render, send=True) is None  # twice
     assert announced.review(left, NOW, _render) is None
 
 
@@ -130,10 +131,10 @@ def test_sending_a_held_change_queues_every_notice(
     announced.review(Agenda([_event("ws1"), _event("camp1", path="camp.yaml")]), NOW, _render)
     left = Agenda([_event("ws1")])
     held = announced.review(left, NOW, _render)
-    assert held is not None
-    stale = announced.decide("0" * 16, left, NOW, _render, send=True)
+    assert held is not None and held.held_id is not None
+    stale = announced.decide(held.held_id + 1, left, NOW, _render, send=True)
     assert stale is None and _notices(database) == []  # not the change that was shown
-    sent = announced.decide(held.changes.digest, left, NOW, _render, send=True)
+    sent = announced.decide(held.held_id, left, NOW, _render, send=True)
     assert sent is not None and sent.queued == 2
     assert _notices(database) == [
         (1, "camp1 cancelled in Europe/Paris"),
@@ -145,3 +146,27 @@ def test_past_sessions_are_not_news(database: Database, announced: AnnouncedAgen
     announced.review(Agenda([_event("ws1"), _event("ws2")]), NOW, _render)
     later = NOW + timedelta(days=3)
     assert announced.review(Agenda([_event("ws2", room="Hall")]), later, _render) is None
+
+
+def test_a_decision_acts_only_on_the_change_it_was_shown_for(
+    database: Database, announced: AnnouncedAgenda
+) -> None:
+    """The same file removed twice is the same digest twice: each time is its own change."""
+    full = Agenda([_event("ws1"), _event("camp1", path="camp.yaml")])
+    left = Agenda([_event("ws1")])
+    announced.review(full, NOW, _render)
+    first = announced.review(left, NOW, _render)
+    assert first is not None and first.held_id is not None
+    assert announced.decide(first.held_id, left, NOW, _render, send=False) is not None
+    announced.review(full, NOW, _render)  # the file is back (a new session: no news)
+    second = announced.review(left, NOW, _render)  # and removed again
+    assert second is not None and second.changes.digest == first.changes.digest
+    assert second.held_id != first.held_id
+    assert announced.decide(first.held_id, left, NOW, _render, send=True) is None
+    assert _notices(database) == []
+    announced.review(full, NOW, _render)  # restored while waiting: the change is gone
+    third = announced.review(left, NOW, _render)
+    assert third is not None and third.held_id not in {first.held_id, second.held_id}
+    assert announced.decide(second.held_id or 0, left, NOW, _render, send=True) is None
+    assert announced.decide(third.held_id or 0, left, NOW, _render, send=True) is not None
+    assert len(_notices(database)) == 2
