@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -9,6 +10,7 @@ from bot import actions
 from bot.agenda_views import when
 from bot.replies import Button, Reply, Span, Style, bold
 from scheduler.announce import Review
+from scheduler.notices import Notices
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -43,6 +45,21 @@ def notice(change: EventChange, reader: ZoneInfo) -> Reply:
 
 def notice_html(change: EventChange, reader: ZoneInfo) -> str:
     return notice(change, reader).html()
+
+
+def digest(changes: Sequence[EventChange], reader: ZoneInfo) -> Reply:
+    """Many changes to the sessions a follower follows, in one message (a notice each)."""
+    reply = Reply().add("📋 ", bold(f"{len(changes)} changes to sessions you follow"))
+    for change in changes:
+        reply.blank().lines.extend(notice(change, reader).lines)
+    return reply
+
+
+def digest_parts(changes: Sequence[EventChange], reader: ZoneInfo) -> list[str]:
+    return digest(changes, reader).messages()
+
+
+NOTICES = Notices(notice_html, digest_parts)
 
 
 def _counts(review: Review) -> str:

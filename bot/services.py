@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from bot.change_views import notice_html
+from bot.change_views import NOTICES
 from bot.checks import check_all
 from bot.settings import Settings
 from corpus.model import Corpus
@@ -93,7 +93,7 @@ class Services:
         if announced is None or not self.agenda_loaded:
             return None
         candidate = self.held_agenda or self.agenda
-        review = announced.review(candidate, datetime.now(UTC), notice_html)
+        review = announced.review(candidate, datetime.now(UTC), NOTICES)
         if review is not None and review.held:  # participants keep the agenda they knew
             self.held_agenda = candidate
             self.agenda = self.previous_agenda or announced.snapshot() or candidate
@@ -108,7 +108,7 @@ class Services:
         if announced is None or not self.agenda_loaded:
             return None
         candidate = self.held_agenda or self.agenda
-        review = announced.decide(held_id, candidate, datetime.now(UTC), notice_html, send=send)
+        review = announced.decide(held_id, candidate, datetime.now(UTC), NOTICES, send=send)
         if review is not None:
             self.agenda, self.held_agenda = candidate, None
         return review

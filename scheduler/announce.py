@@ -27,13 +27,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from scheduler.agenda import Agenda
-from scheduler.broadcast import AUDIENCE, audience_of
 from scheduler.changes import CANCELLED, EventChange, diff_agendas
 from scheduler.model import Event
-from scheduler.store import SYSTEM, Database
+from scheduler.notices import Followers, Notices, queue_notices
+from scheduler.store import Database
 
 SMALL_CHANGE = 10  # at most this many changed sessions are announced without asking
-Renderer = Callable[[EventChange, ZoneInfo], str]  # a notice in the reader's zone (HTML)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +87,7 @@ class AnnouncedAgenda:
         emptied = upcoming_before and not any(e.end > now for e in agenda.events)
         return ChangeSet(changes, tuple(sorted(Path(p).name for p in gone - live)), emptied)
 
-    def review(self, agenda: Agenda, now: datetime, render: Renderer) -> Review | None:
+    def review(self, agenda: Agenda, now: datetime, notices: Notices) -> Review | None:
         """At start and after a reload: announce a small change, hold a large one.
 
         Returns None when there is nothing to tell (the snapshot is brought up to date)."""
@@ -99,13 +98,13 @@ class AnnouncedAgenda:
                 _supersede(sql)
             return None
         if found.needs_decision:
-            notices, chats = self._reach(found)
+            messages, chats = self._reach(found)
             held_id = self._hold(found.digest)
-            return Review(found, True, queued=0, notices=notices, chats=chats, held_id=held_id)
-        return self._settle(agenda, found, render, send=True)
+            return Review(found, True, queued=0, notices=messages, chats=chats, held_id=held_id)
+        return self._settle(agenda, found, notices, send=True)
 
     def decide(
-        self, held_id: int, agenda: Agenda, now: datetime, render: Renderer, *, send: bool
+        self, held_id: int, agenda: Agenda, now: datetime, notices: Notices, *, send: bool
     ) -> Review | None:
         """An organiser's decision on the held change ``held_id``: send the notices or update
         silently.
@@ -118,7 +117,7 @@ class AnnouncedAgenda:
         found = self.changes(agenda, now)
         if not rows or found is None or not found.changes or found.digest != rows[0][0]:
             return None
-        return self._settle(agenda, found, render, send=send)
+        return self._settle(agenda, found, notices, send=send)
 
     def _hold(self, digest: str) -> int:
         """The id of the held change ``digest``: the one waiting already, or a new one."""
@@ -135,33 +134,27 @@ class AnnouncedAgenda:
             )
             return int(cursor.lastrowid or 0)
 
-    def _settle(self, agenda: Agenda, found: ChangeSet, render: Renderer, *, send: bool) -> Review:
-        queued, chats = 0, set[int]()
+    def _settle(self, agenda: Agenda, found: ChangeSet, notices: Notices, *, send: bool) -> Review:
         with self.db.transaction() as sql:
-            if send:
-                for change in found.changes:
-                    reached = _queue_notice(sql, change, render, self.default_zone, self.clock())
-                    queued += len(reached)
-                    chats.update(reached)
+            followers = Followers.find(
+                lambda query, params: sql.execute(query, params).fetchall(),
+                found.changes,
+                self.default_zone,
+            )
+            queued = queue_notices(sql, followers, notices, self.clock()) if send else 0
             _record(sql, agenda, self.clock())
             sql.execute(
                 "UPDATE held_changes SET status = 'decided' WHERE status = 'open' AND digest = ?",
                 (found.digest,),
             )
             _supersede(sql)
-        if not send:
-            notices, count = self._reach(found)
-            return Review(found, held=False, queued=0, notices=notices, chats=count)
-        return Review(found, held=False, queued=queued, notices=queued, chats=len(chats))
+        messages = queued if send else followers.messages
+        return Review(found, False, queued=queued, notices=messages, chats=len(followers.of_chat))
 
     def _reach(self, found: ChangeSet) -> tuple[int, int]:
-        """How many notices the changes mean, and to how many distinct chats."""
-        notices, chats = 0, set[int]()
-        for change in found.changes:
-            rows = self.db.query(_AUDIENCE_ZONES, _params(change))
-            notices += len(rows)
-            chats.update(int(str(row[0])) for row in rows)
-        return notices, len(chats)
+        """How many messages the changes mean (digests counted once), to how many chats."""
+        followers = Followers.find(self.db.query, found.changes, self.default_zone)
+        return followers.messages, len(followers.of_chat)
 
     def snapshot(self) -> Agenda | None:
         """The agenda as last announced (the fields a notice needs), None before any."""
@@ -172,41 +165,6 @@ class AnnouncedAgenda:
             return None
         rows = self.db.query("SELECT event FROM announced")
         return Agenda([_event(json.loads(str(row[0]))) for row in rows])
-
-
-_AUDIENCE_ZONES = f"""
-    SELECT a.chat_id, c.timezone FROM ({AUDIENCE}) a JOIN chats c ON c.chat_id = a.chat_id
-    ORDER BY a.chat_id
-"""
-
-
-def _params(change: EventChange) -> dict[str, object]:
-    return audience_of(change.before.series or "", change.before.id)
-
-
-def _queue_notice(
-    sql: sqlite3.Connection, change: EventChange, render: Renderer, default_zone: str, now: float
-) -> list[int]:
-    """One notice per follower of the event, each in the follower's own zone; chats reached."""
-    followers = sql.execute(_AUDIENCE_ZONES, _params(change)).fetchall()
-    if not followers:
-        return []
-    broadcast = sql.execute(
-        "INSERT INTO broadcasts (organiser, audience, status, created_at, confirmed_at)"
-        " VALUES (?, ?, 'confirmed', ?, ?)",
-        (SYSTEM, f"event:{change.event_id}", now, now),
-    ).lastrowid
-    texts: dict[str, str] = {}
-    rows = []
-    for chat, zone in followers:
-        name = str(zone or default_zone)
-        if name not in texts:
-            texts[name] = render(change, ZoneInfo(name))
-        rows.append((broadcast, int(chat), texts[name]))
-    sql.executemany(
-        "INSERT OR IGNORE INTO outbox (broadcast_id, chat_id, part, html) VALUES (?, ?, 0, ?)", rows
-    )
-    return [int(chat) for chat, _ in followers]
 
 
 def _supersede(sql: sqlite3.Connection) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from scheduler.agenda import Agenda
 from scheduler.announce import SMALL_CHANGE, AnnouncedAgenda
 from scheduler.changes import EventChange
 from scheduler.model import Event
+from scheduler.notices import DIGEST_AFTER, Notices
 from scheduler.reminders import SubscriptionService
 from scheduler.store import Database
 
@@ -36,8 +38,15 @@ def _event(identifier: str, hour: int = 9, path: str = "igf.yaml", **changes: ob
     return dataclasses.replace(event, **changes)  # type: ignore[arg-type]
 
 
-def _render(change: EventChange, zone: ZoneInfo) -> str:
+def _one(change: EventChange, zone: ZoneInfo) -> str:
     return f"{change.event_id} {','.join(change.what)} in {zone.key}"
+
+
+def _digest(changes: Sequence[EventChange], zone: ZoneInfo) -> list[str]:
+    return [f"{len(changes)} changes in {zone.key}", ",".join(c.event_id for c in changes)]
+
+
+_render = Notices(_one, _digest)
 
 
 def _notices(database: Database) -> list[tuple[object, ...]]:
@@ -170,3 +179,41 @@ def test_a_decision_acts_only_on_the_change_it_was_shown_for(
     assert announced.decide(second.held_id or 0, left, NOW, _render, send=True) is None
     assert announced.decide(third.held_id or 0, left, NOW, _render, send=True) is not None
     assert len(_notices(database)) == 2
+
+
+def test_a_chat_following_many_changed_sessions_gets_one_digest(
+    tmp_path: Path, database: Database, announced: AnnouncedAgenda
+) -> None:
+    """Chat 1 follows everything, chat 2 the IGF, chat 4 one session: 2 and 1 get a digest
+    (in two parts, in order), 4 a notice; after a restart nothing is told again."""
+    SubscriptionService(database).remind(4, "ws0")
+    many = [_event(f"ws{n}") for n in range(DIGEST_AFTER + 1)]
+    announced.review(Agenda(many), NOW, _render)
+    moved = Agenda([dataclasses.replace(e, room="Hall B") for e in many])
+
+    review = announced.review(moved, NOW, _render)
+
+    assert review is not None and not review.held
+    assert (review.queued, review.chats) == (5, 3)
+    assert database.query("SELECT chat_id, part, html FROM outbox ORDER BY chat_id, part") == [
+        (1, 0, "4 changes in Europe/Paris"),
+        (1, 1, "ws0,ws1,ws2,ws3"),
+        (2, 0, "4 changes in Asia/Tokyo"),
+        (2, 1, "ws0,ws1,ws2,ws3"),
+        (4, 0, "ws0 room in Europe/Paris"),
+    ]
+    restarted = AnnouncedAgenda(Database(tmp_path / "bot.sqlite3"), "Europe/Paris")
+    assert restarted.review(moved, NOW, _render) is None
+
+
+def test_a_held_change_counts_a_digest_as_one_message(
+    database: Database, announced: AnnouncedAgenda
+) -> None:
+    many = [_event(f"ws{n}") for n in range(SMALL_CHANGE + 1)]
+    announced.review(Agenda(many), NOW, _render)
+    moved = Agenda([dataclasses.replace(e, room="Hall B") for e in many])
+    held = announced.review(moved, NOW, _render)
+    assert held is not None and held.held and held.held_id is not None
+    assert (held.notices, held.chats) == (2, 2)  # one digest each to chats 1 and 2
+    sent = announced.decide(held.held_id, moved, NOW, _render, send=True)
+    assert sent is not None and (sent.queued, sent.chats) == (4, 2)  # two parts each

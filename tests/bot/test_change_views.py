@@ -1,0 +1,44 @@
+"""A digest of change notices: one message listing them, cut to Telegram's limit."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.change_views import digest_parts
+from scheduler.changes import CANCELLED, EventChange
+from scheduler.model import Event
+from tests.e2e.telegram_rules import refusal
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def _change(number: int) -> EventChange:
+    start = datetime(2026, 3, 24, 9, 0, tzinfo=PARIS) + timedelta(hours=number)
+    before = Event(
+        f"s{number}",
+        f"Session {number} on electronic evidence " * 3,
+        "session",
+        start,
+        start + timedelta(hours=1),
+        "Europe/Paris",
+        room="Room 1",
+    )
+    return EventChange(before, None, (CANCELLED,))
+
+
+def test_a_digest_lists_every_change_under_one_heading() -> None:
+    [part] = digest_parts([_change(n) for n in range(4)], ZoneInfo("Asia/Tokyo"))
+    assert part.startswith("📋 <b>4 changes to sessions you follow</b>\n\n❌ ")
+    assert part.count("❌ <b>Cancelled: </b>") == 4
+    assert "09:00–10:00 (Europe/Paris) · Tue 24 Mar, 17:00–18:00 your time (Asia/Tokyo)" in part
+
+
+def test_a_long_digest_is_split_where_telegram_would_refuse_it() -> None:
+    parts = digest_parts([_change(n) for n in range(60)], PARIS)
+    assert len(parts) > 1
+    assert all(
+        refusal("sendMessage", {"chat_id": 1, "text": p, "parse_mode": "HTML"}) is None
+        for p in parts
+    )
+    assert sum(p.count("❌ <b>Cancelled: </b>") for p in parts) == 60
