@@ -1,87 +1,156 @@
-"""A broadcast to 10,000 subscribers through the running bot and the Bot API stand-in.
+"""Reminders and a broadcast to 10,000 subscribers through the running bot and the Bot API
+stand-in, through a 429 storm and a SIGKILL mid-batch.
 
-Subscribers are written straight into the bot's database, the organiser previews and
-confirms through Telegram updates, and the stand-in's timestamps give the sustained rate.
-Halfway through, the bot is killed with SIGKILL and restarted (BENCH_BROADCAST_KILL=0 to skip):
-the figures count copies per chat, so a duplicate or a loss shows.
+Subscribers are written straight into the bot's database. First a session whose 15-minute
+reminder falls due just after the bot starts, then an organiser's broadcast, previewed and
+confirmed through Telegram updates. In each phase the stand-in answers 429 (retry after 1 s)
+to a few sends in a row at six points, and halfway through the bot is killed with SIGKILL and
+started again. Copies are counted per chat from what the stand-in accepted: `duplicated` and
+`lost` (no copy, and not reported `unknown`) must be 0; `unknown` are the sends in flight at
+the kill, which nobody can know arrived (`unknown_arrived` says how many did). The rate is
+the stand-in's: overall (429 pauses and the restart included) and while sending.
+BENCH_BROADCAST_SUBSCRIBERS (default 10000) sizes it; BENCH_BROADCAST_KILL=0 skips the kill.
 """
 
 from __future__ import annotations
 
-import os
 import signal
+import sqlite3
+import subprocess
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
+from bench.storm import KILL, SUBSCRIBERS, Storm, accepted
 from scheduler.store import Database
 from tests.e2e.botapi_standin import BotApiStandIn
 from tests.e2e.conftest import bot_environment, start_bot, stop
 
-SUBSCRIBERS = int(os.environ.get("BENCH_BROADCAST_SUBSCRIBERS", "10000"))
-KILL = os.environ.get("BENCH_BROADCAST_KILL", "1") == "1"
 ORGANISER = 7
 TEXT = "Plenary moved to Room 4"
+REMINDER = "⏰"
+LEAD = timedelta(minutes=15, seconds=25)  # the 15-minute reminder falls due 25 s after setup
 
 
-def _copies(api: BotApiStandIn) -> list[tuple[int, float]]:
-    return [
-        (int(params["chat_id"]), at)
-        for name, params, at in list(api.calls)
-        if name == "sendMessage"
-        and TEXT in str(params.get("text"))
-        and params["chat_id"] != ORGANISER
-    ]
+def _setup(data: Path) -> None:
+    database = Database(data / "workshop-bot.sqlite3")
+    chats = [(1000 + n,) for n in range(SUBSCRIBERS)]
+    with database.transaction() as sql:
+        sql.executemany("INSERT INTO chats (chat_id) VALUES (?)", chats)
+        sql.executemany("INSERT INTO subscriptions VALUES (?, '*')", chats)
+    database.close()
+    start = datetime.now(UTC) + LEAD
+    (data / "agenda").mkdir()
+    (data / "agenda" / "bench.yaml").write_text(
+        "timezone: UTC\nevents:\n"
+        f"  - {{id: plenary, title: Plenary, start: '{start:%Y-%m-%dT%H:%M:%S}',"
+        f" end: '{start + timedelta(hours=1):%Y-%m-%dT%H:%M:%S}'}}\n",
+        encoding="utf-8",
+    )
+
+
+_OF_PHASE = """
+    FROM outbox o LEFT JOIN broadcast_parts p ON p.broadcast_id = o.broadcast_id AND p.part = o.part
+    WHERE o.chat_id != ? AND COALESCE(o.html, p.html) LIKE ?
+"""
+
+
+def _rows(database: Path, marker: str) -> tuple[Counter[str], set[int]]:
+    """The phase's outbox rows by status, and the chats whose row is `unknown` (read beside
+    the running bot: WAL)."""
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=20) as sql:
+        found = sql.execute(
+            f"SELECT o.status, o.chat_id {_OF_PHASE}", (ORGANISER, f"%{marker}%")
+        ).fetchall()
+    return Counter(str(s) for s, _ in found), {int(c) for s, c in found if s == "unknown"}
+
+
+def _phase(
+    api: BotApiStandIn,
+    env: dict[str, str],
+    process: subprocess.Popen[str],
+    marker: str,
+    begin: Callable[[], None],
+) -> tuple[subprocess.Popen[str], dict[str, object]]:
+    storm = Storm(marker, spared=ORGANISER)
+    api.responder = storm
+    begin()
+    database = Path(env["WORKSHOP_BOT_DATA_DIR"]) / "workshop-bot.sqlite3"
+    deadline = time.monotonic() + SUBSCRIBERS / 10 + 240
+    kills = 0
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        if KILL and not kills and len(accepted(api, marker, storm, ORGANISER)) >= SUBSCRIBERS // 2:
+            process.send_signal(signal.SIGKILL)
+            stop(process)
+            kills += 1
+            process = start_bot(env)
+        rows, _ = _rows(database, marker)
+        if rows.total() >= SUBSCRIBERS and not rows["pending"] + rows["sending"]:
+            break
+    rows, unknown = _rows(database, marker)
+    copies = accepted(api, marker, storm, ORGANISER)
+    per_chat = Counter(chat for chat, _ in copies)
+    arrived = sum(1 for chat in unknown if chat in per_chat)
+    return process, {
+        "subscribers": SUBSCRIBERS,
+        "delivered": len(per_chat),
+        "duplicated": sum(n - 1 for n in per_chat.values() if n > 1),
+        "lost": SUBSCRIBERS - len(per_chat) - (len(unknown) - arrived),
+        "unknown": len(unknown),
+        "unknown_arrived": arrived,
+        "failed": rows["failed"],
+        "expired": rows["expired"],
+        "answered_429": len(storm.refused),
+        "sigkills": kills,
+        **_rates(sorted(at for _, at in copies)),
+    }
+
+
+def _rates(times: list[float]) -> dict[str, float]:
+    """Messages per second overall, and while sending (gaps over a second left out)."""
+    if len(times) < 2:
+        return {"rate_overall_per_s": 0.0, "rate_sending_per_s": 0.0, "seconds": 0.0}
+    gaps = [b - a for a, b in pairwise(times)]
+    sending = sum(gap for gap in gaps if gap <= 1.0)
+    return {
+        "rate_overall_per_s": round((len(times) - 1) / (times[-1] - times[0]), 2),
+        "rate_sending_per_s": round(sum(1 for gap in gaps if gap <= 1.0) / sending, 2),
+        "seconds": round(times[-1] - times[0], 1),
+        "paused_seconds": round(sum(gap for gap in gaps if gap > 1.0), 1),
+    }
+
+
+def _broadcast(api: BotApiStandIn) -> None:
+    api.push_text(f"/broadcast {TEXT}", user=ORGANISER)
+
+    def preview(message: dict[str, Any]) -> bool:
+        return message["chat_id"] == ORGANISER and "reply_markup" in message
+
+    sent = api.wait_until("sendMessage", lambda found: any(map(preview, found)), timeout=120)
+    buttons = next(m for m in sent if preview(m))["reply_markup"]["inline_keyboard"]
+    api.push_button(buttons[0][0]["callback_data"], user=ORGANISER)
 
 
 def run() -> dict[str, object]:
     with tempfile.TemporaryDirectory() as folder, BotApiStandIn() as api:
         data = Path(folder)
-        database = Database(data / "workshop-bot.sqlite3")
-        with database.transaction() as sql:
-            sql.executemany(
-                "INSERT INTO chats (chat_id) VALUES (?)", [(1000 + n,) for n in range(SUBSCRIBERS)]
-            )
-            sql.executemany(
-                "INSERT INTO subscriptions VALUES (?, '*')",
-                [(1000 + n,) for n in range(SUBSCRIBERS)],
-            )
-        database.close()
+        _setup(data)
         env = bot_environment(api, data)
-        env["WORKSHOP_BOT_ORGANISERS"] = str(ORGANISER)
+        env.update(
+            WORKSHOP_BOT_ORGANISERS=str(ORGANISER),
+            WORKSHOP_BOT_AGENDA_DIR=str(data / "agenda"),
+            WORKSHOP_BOT_REMINDER_TICK="0.5",
+        )
         process = start_bot(env)
-        kills = 0
         try:
-            api.push_text(f"/broadcast {TEXT}", user=ORGANISER)
-            preview = api.wait_for("sendMessage", 2, timeout=120)[-1]  # heading, then the part
-            data_ok = preview["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
-            api.push_button(data_ok, user=ORGANISER)
-            deadline = time.monotonic() + SUBSCRIBERS / 10 + 120
-            while time.monotonic() < deadline:
-                sent = len(_copies(api))
-                if KILL and kills == 0 and sent >= SUBSCRIBERS // 2:
-                    process.send_signal(signal.SIGKILL)
-                    stop(process)
-                    kills += 1
-                    process = start_bot(env)
-                if sent >= SUBSCRIBERS - 4 and not process.poll():
-                    time.sleep(3)
-                    break
-                time.sleep(0.5)
+            process, reminders = _phase(api, env, process, REMINDER, lambda: None)
+            process, broadcast = _phase(api, env, process, TEXT, lambda: _broadcast(api))
         finally:
             stop(process)
-        copies = _copies(api)
-    per_chat = Counter(chat for chat, _ in copies)
-    times = sorted(at for _, at in copies)
-    steady = times[len(times) // 10 : len(times) * 9 // 10]
-    rate = (len(steady) - 1) / (steady[-1] - steady[0]) if len(steady) > 1 else 0.0
-    return {
-        "subscribers": SUBSCRIBERS,
-        "delivered_chats": len(per_chat),
-        "duplicates": sum(n - 1 for n in per_chat.values() if n > 1),
-        "missing": SUBSCRIBERS - len(per_chat),
-        "sigkills": kills,
-        "sustained_rate_per_s": round(rate, 2),
-        "seconds": round(times[-1] - times[0], 1) if times else 0.0,
-    }
+    return {"reminders": reminders, "broadcast": broadcast}
