@@ -85,7 +85,8 @@ def test_changes_while_stopped_are_told_or_held_at_start(
             in question["text"]
         )
         buttons = question["reply_markup"]["inline_keyboard"][0]
-        assert [b["text"] for b in buttons] == ["📣 Send 8 notices", "🤫 Update silently"]
+        # 4 sessions to each of 2 chats: one digest each
+        assert [b["text"] for b in buttons] == ["📣 Send 2 notices", "🤫 Update silently"]
         # the organiser chooses to update silently
         stand_in.push_button(str(buttons[1]["callback_data"]), user=ORGANISER)
         [decided] = stand_in.wait_for("editMessageText", 1, timeout=30)
