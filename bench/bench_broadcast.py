@@ -17,6 +17,7 @@ from __future__ import annotations
 import signal
 import sqlite3
 import subprocess
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -29,12 +30,27 @@ from typing import Any
 from bench.storm import KILL, SUBSCRIBERS, Storm, accepted
 from scheduler.store import Database
 from tests.e2e.botapi_standin import BotApiStandIn
-from tests.e2e.conftest import bot_environment, start_bot, stop
+from tests.e2e.conftest import ROOT, bot_environment, stop
 
 ORGANISER = 7
 TEXT = "Plenary moved to Room 4"
 REMINDER = "⏰"
 LEAD = timedelta(minutes=15, seconds=25)  # the 15-minute reminder falls due 25 s after setup
+
+
+def start_bot(env: dict[str, str]) -> subprocess.Popen[str]:
+    """The bot, logging into a file: a pipe nobody reads fills up in minutes of reminder
+    ticks, and the bot then waits on its own log lines (the e2e tests' bots live seconds)."""
+    log = Path(env["WORKSHOP_BOT_DATA_DIR"]) / "bot.log"
+    with log.open("a", encoding="utf-8") as output:
+        return subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "run"],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
 
 
 def _setup(data: Path) -> None:
