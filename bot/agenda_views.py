@@ -156,7 +156,7 @@ class Listing:
     """A list of sessions to page through: its scope in callback data (ALL, MINE or an ISO
     day), its heading, its sessions by start, and whether it opens on the last page when all
     are over (an open-ended list does, one day's list opens on its first session). The heading
-    and ``empty`` are in the reader's language already."""
+    is in the reader's language; ``empty`` too, or a catalog text translated when shown."""
 
     scope: str
     heading: str
@@ -189,7 +189,7 @@ def list_page(
 ) -> Reply:
     """Sessions ``start`` to ``start + size`` of the list as ordered at ``ordered_at``, with
     buttons to the pages around it; a page past the end (the list shrank) shows the last."""
-    ordered, _ = ordered_from_now(listing.events, ordered_at)
+    ordered, _ahead = ordered_from_now(listing.events, ordered_at)
     total = len(ordered)
     reply = Reply().add(bold(listing.heading))
     if not ordered:

@@ -80,7 +80,7 @@ ENGLISH_TEXTS = {
     language: Note.said(text, TREATIES_IN_ENGLISH)
     for language, text in {
         "en": Note(TREATIES_IN_ENGLISH),
-        "fr": "Les textes des traités sont cités en anglais, la seule version que ce bot détient.",
+        "fr": "Les textes des traités sont cités en anglais, la version que ce bot détient.",
         "es": "Los textos de los tratados se citan en inglés, la versión que tiene este bot.",
         "pt": "Os textos dos tratados são citados em inglês, a versão que este bot possui.",
         "ru": "Тексты договоров приводятся на английском языке: другой версии у бота нет.",

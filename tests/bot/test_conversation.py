@@ -41,7 +41,7 @@ def test_unanswered_is_for_organisers_only(services: Services) -> None:
     assert refused == "Sorry, only organisers can do that."
     report = conversation.message("/unanswered", ORGANISER)[0].plain().splitlines()
     assert report[0] == "Questions I could not answer well"
-    assert report[1].startswith("2× (1 users) ")
+    assert report[1].startswith("2× (1 user) ")
 
 
 def test_unanswered_is_never_posted_to_a_group(services: Services) -> None:

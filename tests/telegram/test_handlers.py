@@ -286,7 +286,7 @@ async def test_a_broadcast_keeps_the_organisers_formatting_and_names_its_audienc
     await harness.feed(button(send, user=ORGANISER))
     await harness.feed(button(send, user=ORGANISER))  # a double tap
     edits = [e["text"] for e in harness.request.sent("editMessageText")]
-    assert edits[-2].startswith("Queued 1 message(s). Report: /delivery ")
+    assert edits[-2].startswith("Queued 1 message. Report: /delivery ")
     assert edits[-1].startswith("Already queued, nothing sent twice.")
 
 
