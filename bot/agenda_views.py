@@ -281,7 +281,7 @@ def overlap_notes(mine: list[Event]) -> NotesFor:
 
 
 def parse_day(argument: str, now: datetime) -> date | None:
-    text = argument.strip().lower()
+    text = argument.strip().lower().replace("'", "’")  # "aujourd'hui" as typed
     if not text:
         return None
     if text in {"today", _("today")}:

@@ -33,7 +33,7 @@ from bot.agenda_views import (
 from bot.answer_views import AnswerViews, article_button, cite, shown
 from bot.change_views import review_reply
 from bot.following import Following
-from bot.i18n import LANGUAGES, N_, _, ngettext, note, speaking, supported
+from bot.i18n import LANGUAGES, N_, _, language_name, ngettext, note, speaking, supported
 from bot.organising import REFUSED, Organising
 from bot.replies import Button, Reply, Span, Style, bold, clip, italic
 from bot.services import Services
@@ -333,7 +333,7 @@ class Conversation:
         current = self.language_of(user)
         reply = Reply().add(
             _("I write to you in {language}. Change it with /language fr or /language en.").format(
-                language=LANGUAGES[current]
+                language=language_name(current)
             )
         )
         reply.buttons = [

@@ -29,7 +29,7 @@ from index.notes import Note
 LOCALES = Path(__file__).with_name("locales")
 DOMAIN = "messages"
 ENGLISH = "en"
-LANGUAGES = {"en": "English", "fr": "Français"}  # each has a complete catalog
+LANGUAGES = {"en": "English", "fr": "Français"}  # each has a complete catalog; its own name
 _current: ContextVar[str] = ContextVar("language", default=ENGLISH)
 
 
@@ -77,6 +77,11 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of ``singular``/``plural`` for ``count``, in the current language."""
     return translations(current()).ngettext(singular, plural, count)
+
+
+def language_name(code: str) -> str:
+    """A language's name in the current language: "French", "français"."""
+    return _({"en": N_("English"), "fr": N_("French")}[code])
 
 
 def N_(message: str) -> str:

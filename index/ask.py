@@ -75,16 +75,18 @@ FACT_LEAD = 0.04
 # Said once under an answer to a question written in another language, in the asker's language.
 # The front ends translate the English one (its template) through their catalogs; the others
 # serve the CLI and front ends without a catalog for the asker's language.
-TREATIES_IN_ENGLISH = "Treaty texts are quoted in English, the version this bot holds."
+TREATIES_IN_ENGLISH = Note("Treaty texts are quoted in English, the version this bot holds.")
 ENGLISH_TEXTS = {
-    language: Note.said(text, TREATIES_IN_ENGLISH)
-    for language, text in {
-        "en": Note(TREATIES_IN_ENGLISH),
-        "fr": "Les textes des traités sont cités en anglais, la version que ce bot détient.",
-        "es": "Los textos de los tratados se citan en inglés, la versión que tiene este bot.",
-        "pt": "Os textos dos tratados são citados em inglês, a versão que este bot possui.",
-        "ru": "Тексты договоров приводятся на английском языке: другой версии у бота нет.",
-    }.items()
+    "en": TREATIES_IN_ENGLISH,
+    **{
+        language: Note.said(text, TREATIES_IN_ENGLISH)
+        for language, text in {
+            "fr": "Les textes des traités sont cités en anglais, la version que ce bot détient.",
+            "es": "Los textos de los tratados se citan en inglés, la versión que tiene este bot.",
+            "pt": "Os textos dos tratados são citados em inglês, a versão que este bot possui.",
+            "ru": "Тексты договоров приводятся на английском языке: другой версии у бота нет.",
+        }.items()
+    },
 }
 WHICH_SECOND_PROTOCOL = Note(
     "“Second Additional Protocol” is read here as the one to the 1959 Mutual Assistance "
