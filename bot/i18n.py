@@ -81,12 +81,15 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 def language_name(code: str) -> str:
     """A language's name in the current language: "French", "français"."""
-    return _({"en": N_("English"), "fr": N_("French")}[code])
+    return _(_NAMES[code])
 
 
 def N_(message: str) -> str:
     """Marks a text for the catalogs where it is defined; :func:`_` translates it when used."""
     return message
+
+
+_NAMES = {"en": N_("English"), "fr": N_("French")}  # see language_name
 
 
 def note(text: str) -> str:
