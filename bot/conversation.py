@@ -156,7 +156,9 @@ class Conversation:
         is logged with its traceback for the maintainers. The reply is in the chat's language."""
         with speaking(self.language_of(user)):
             try:
-                return self._message(text, user, formatted)
+                replies = self._message(text, user, formatted)
+                self._keep_language(user)  # after: a /subscribe may just have made its row
+                return replies
             except Exception:
                 log.exception("could not answer a message of %d characters", len(text))
                 return [
@@ -175,10 +177,13 @@ class Conversation:
         chosen = subscriptions.chosen_language(user.chat_id) if subscriptions else None
         if chosen:
             return chosen
-        language = supported(user.language)
+        return supported(user.language)
+
+    def _keep_language(self, user: User) -> None:
+        """Telegram's language of a private chat, for the reminders and notices it follows."""
+        subscriptions = self.services.subscriptions
         if subscriptions is not None and user.language and user.chat_id == user.id:
-            subscriptions.seen_language(user.chat_id, language)
-        return language
+            subscriptions.seen_language(user.chat_id, supported(user.language))
 
     def _message(self, text: str, user: User, formatted: str | None) -> list[Reply]:
         text = text.strip()
