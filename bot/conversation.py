@@ -208,7 +208,8 @@ class Conversation:
         reply = self.answer(answer, user)
         log_ = self.services.unanswered
         if answer.kind is not AnswerKind.NONE and log_ is not None:  # wrong answers show too
-            answer_id = log_.remember(text, shown(answer), user.id)
+            with speaking("en"):  # the organisers' log reads the same whoever asked
+                answer_id = log_.remember(text, shown(answer), user.id)
             reply.buttons.append(
                 [
                     Button("👍", actions.feedback(answer_id, True)),

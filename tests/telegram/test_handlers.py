@@ -217,7 +217,7 @@ async def test_failure_is_logged_and_user_told(harness: Harness, monkeypatch: An
 async def test_ics_command_sends_a_calendar_file(harness: Harness) -> None:
     await harness.text("/ics igf-2010-ws23")
     document = harness.request.sent("sendDocument")[-1]
-    assert (document["chat_id"], document["caption"]) == (42, "1 event(s) for your calendar.")
+    assert (document["chat_id"], document["caption"]) == (42, "1 event for your calendar.")
 
 
 async def test_start_deep_link_opens_an_event(harness: Harness) -> None:
