@@ -34,6 +34,7 @@ from index.citations import (
 from index.dense import DenseIndex
 from index.hybrid import HybridRanker
 from index.language import ENGLISH, detect_language
+from index.notes import Note
 from index.ranking import Ranked, Ranker, Ranking
 from index.scope import Scope
 from index.search import SearchIndex, article_blocks
@@ -74,33 +75,52 @@ RELATED = 0.25  # other candidates shown only when this close to the best one
 # Romania" got the passage on Romania's contribution); at 0.07, 39 and 0.
 FACT_LEAD = 0.065
 # Said once under an answer to a question written in another language, in the asker's language.
+# The front ends translate the English one (its template) through their catalogs; the others
+# serve the CLI and front ends without a catalog for the asker's language.
+TREATIES_IN_ENGLISH = Note("Treaty texts are quoted in English, the version this bot holds.")
 ENGLISH_TEXTS = {
-    "en": "Treaty texts are quoted in English, the version this bot holds.",
-    "fr": "Les textes des traités sont cités en anglais, la version que ce bot détient.",
-    "es": "Los textos de los tratados se citan en inglés, la versión que tiene este bot.",
-    "pt": "Os textos dos tratados são citados em inglês, a versão que este bot possui.",
-    "ru": "Тексты договоров приводятся на английском языке: другой версии у бота нет.",
+    "en": TREATIES_IN_ENGLISH,
+    **{
+        language: Note.said(text, TREATIES_IN_ENGLISH)
+        for language, text in {
+            "fr": "Les textes des traités sont cités en anglais, la version que ce bot détient.",
+            "es": "Los textos de los tratados se citan en inglés, la versión que tiene este bot.",
+            "pt": "Os textos dos tratados são citados em inglês, a versão que este bot possui.",
+            "ru": "Тексты договоров приводятся на английском языке: другой версии у бота нет.",
+        }.items()
+    },
 }
-WHICH_SECOND_PROTOCOL = (
+WHICH_SECOND_PROTOCOL = Note(
     "“Second Additional Protocol” is read here as the one to the 1959 Mutual Assistance "
     "Convention (ETS 182); the Budapest Convention's Second Additional Protocol (CETS 224) is "
     "not among the texts I hold."
 )
 # What a declined question is told: why not, and where to go instead.
 OUT_OF_SCOPE = {
-    "venue": "Venue, travel and practical questions are for the organisers' desk: "
-    "I answer on the treaties, the programme documents and the agenda (/agenda).",
-    "helpdesk": "That is not something I can help with: I answer on the Council of Europe "
-    "treaties, the programme documents and the agenda.",
-    "other_law": "I hold only Council of Europe treaties, not a country's own laws or other "
-    "organisations' texts, so I will not guess what they say. Ask how the treaties deal with "
-    "it, e.g. “what does the Budapest Convention say about illegal access?”.",
+    "venue": Note(
+        "Venue, travel and practical questions are for the organisers' desk: "
+        "I answer on the treaties, the programme documents and the agenda (/agenda)."
+    ),
+    "helpdesk": Note(
+        "That is not something I can help with: I answer on the Council of Europe "
+        "treaties, the programme documents and the agenda."
+    ),
+    "other_law": Note(
+        "I hold only Council of Europe treaties, not a country's own laws or other "
+        "organisations' texts, so I will not guess what they say. Ask how the treaties deal with "
+        "it, e.g. “what does the Budapest Convention say about illegal access?”."
+    ),
 }
 SUGGESTIONS = (
-    "Cite an article: “art 29(3)”, “Lanzarote art 23”, “Convention 108 art. 12”",
-    "Ask about a topic: “how long can data be preserved?”, “what is the 24/7 network?”",
-    "Use /help to see everything I can do",
+    Note("Cite an article: “art 29(3)”, “Lanzarote art 23”, “Convention 108 art. 12”"),
+    Note("Ask about a topic: “how long can data be preserved?”, “what is the 24/7 network?”"),
+    Note("Use /help to see everything I can do"),
 )
+_NOTHING_ON = {
+    "today": Note("Nothing is on the agenda today; what comes next:"),
+    "tonight": Note("Nothing is on the agenda tonight; what comes next:"),
+    "tomorrow": Note("Nothing is on the agenda tomorrow; what comes next:"),
+}
 
 
 class AskService:
@@ -246,13 +266,17 @@ class AskService:
         if _AHEAD.search(text) and all(e.end <= now for e in events):
             last = events[0]
             notes = (
-                "Nothing like this is scheduled from now on. The last on the agenda was "
-                f"“{last.title}” on {last.start:%d %B %Y}.",
+                Note(
+                    "Nothing like this is scheduled from now on. The last on the agenda was "
+                    "“{title}” on {day}.",
+                    title=last.title,
+                    day=last.start,
+                ),
             )
         elif day is not None:
             offset = 1 if day.group().lower() == "tomorrow" else 0
             if not any(_on_day(e, now, offset) for e in events):
-                notes = (f"Nothing is on the agenda {day.group().lower()}; what comes next:",)
+                notes = (_NOTHING_ON[day.group().lower()],)
         return Answer(text, AnswerKind.EVENT, events=tuple(events), notes=notes)
 
     @staticmethod
@@ -306,17 +330,31 @@ class AskService:
             if article is None:
                 last = instrument.articles[-1].number if instrument.articles else "0"
                 notes.append(
-                    f"{instrument.short_title} has no Article {ref.article} "
-                    f"(its articles run from 1 to {last})."
+                    Note(
+                        "{instrument} has no Article {article} (its articles run from 1 to "
+                        "{last}).",
+                        instrument=instrument.short_title,
+                        article=ref.article,
+                        last=last,
+                    )
                 )
                 continue
             passage = paragraph_text(article, ref.paragraph, ref.items)
             if ref.paragraph and passage is None:
-                notes.append(f"{ref.label()} does not exist; showing the whole article.")
+                notes.append(
+                    Note(
+                        "Article {number} does not exist; showing the whole article.",
+                        number=ref.label().removeprefix("Article "),
+                    )
+                )
             if not article.available:
                 notes.append(
-                    f"The English text of {instrument.short_title} Article {article.number} "
-                    "is not available in this source."
+                    Note(
+                        "The English text of {instrument} Article {article} is not available "
+                        "in this source.",
+                        instrument=instrument.short_title,
+                        article=article.number,
+                    )
                 )
             if best_text is None:
                 best_text = passage or article.text
@@ -355,12 +393,14 @@ class AskService:
         """All article text, normalised; built the first time a name needs checking."""
         return " ".join(normalise_name(a.text) for a in self.corpus.articles())
 
-    def _unknown_note(self, name: str) -> str:
+    def _unknown_note(self, name: str) -> Note:
         """Quoting another treaty's article under a known name would mislead: say so instead."""
         held = "; ".join(f"{i.short_title} ({i.number})" for i in self.corpus.instruments.values())
-        return (
-            f"“{name}” is not one of the texts I hold, so I will not guess its articles. "
-            f"I hold: {held}. Name one of them, e.g. “Budapest art 29” or “ETS 182 art 20”."
+        return Note(
+            "“{name}” is not one of the texts I hold, so I will not guess its articles. "
+            "I hold: {held}. Name one of them, e.g. “Budapest art 29” or “ETS 182 art 20”.",
+            name=name,
+            held=held,
         )
 
     def _cited_hit(
@@ -492,4 +532,4 @@ def _correction_note(ranking: Ranking) -> tuple[str, ...]:
     if not ranking.corrections:
         return ()
     pairs = ", ".join(f"{a} → {b}" for a, b in ranking.corrections.items())
-    return (f"Spelling understood as: {pairs}",)
+    return (Note("Spelling understood as: {pairs}", pairs=pairs),)
