@@ -39,6 +39,7 @@ from corpus.problems import load_limited
 from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind
 from index.citations import DEFAULT_INSTRUMENT
+from index.related import RelatedArticles
 from scheduler.export import to_ics
 from scheduler.reminders import EVERYTHING, DueReminder
 from scheduler.zones import zone_label
@@ -106,6 +107,7 @@ class Conversation:
         self.services = services
         self.now = now
         self.help = help_texts or HelpTexts.load()
+        self._related: RelatedArticles | None = None
         self.organising = Organising(
             lambda: self.services.broadcasts, lambda: self.services.agenda, now
         )
@@ -140,7 +142,9 @@ class Conversation:
     @property
     def views(self) -> AnswerViews:
         """Renders answers from the current corpus (a reload may have replaced it)."""
-        return AnswerViews(self.services.corpus)
+        if self._related is None or self._related.corpus is not self.services.corpus:
+            self._related = RelatedArticles(self.services.corpus)
+        return AnswerViews(self.services.corpus, self._related)
 
     def message(self, text: str, user: User, formatted: str | None = None) -> list[Reply]:
         """Answer one message: a command, or a question for the ask service. ``formatted`` is
@@ -569,10 +573,12 @@ class Conversation:
         best = answer.best
         if best is not None and answer.kind is AnswerKind.CITATION and answer.text:
             reply.lines += self.views.cited_lines(best, answer.text)
-            reply.buttons = self.views.answer_buttons(best, answer.articles[1:4])
+            reply.buttons = self.views.answer_buttons(best, answer.articles[1:4], answer.text)
         elif best is not None:
-            reply.lines += self.views.hit_lines(best, lead=answer.kind is not AnswerKind.FAQ)
-            reply.buttons = self.views.answer_buttons(best, answer.articles[1:4])
+            lead = answer.kind is not AnswerKind.FAQ
+            reply.lines += self.views.hit_lines(best, lead=lead)
+            shown = best.snippet if lead else None
+            reply.buttons = self.views.answer_buttons(best, answer.articles[1:4], shown)
         others = answer.articles[1:4]
         if others and answer.kind is AnswerKind.SEARCH:
             reply.blank().add(italic("Also relevant:"))
