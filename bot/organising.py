@@ -13,9 +13,10 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot import actions
-from bot.agenda_views import parse_day
+from bot.agenda_views import agenda_html, parse_day
 from bot.following import find_series
 from bot.replies import Button, Reply, Span, Style, bold, clip
+from bot.telegram_text import escape, split_html
 from scheduler.agenda import Agenda
 from scheduler.broadcast import (
     AlreadyConfirmed,
@@ -84,9 +85,9 @@ class Organising:
             if text.split()[:1] == ["agenda"]:
                 preview = self._agenda(broadcasts, user_id, text, audience)
             elif html is not None and _telegram_html(html):
-                preview = broadcasts.create_html(user_id, _escaped(html), audience)
-            else:
-                preview = broadcasts.create_text(user_id, text, audience)
+                preview = broadcasts.create(user_id, split_html(_escaped(html)), audience)
+            else:  # the organiser's own words: their HTML is shown, not parsed
+                preview = broadcasts.create(user_id, split_html(escape(text)), audience)
         except NotAllowed:
             return [Reply().add(REFUSED)]
         except (BroadcastError, ValueError) as error:
@@ -104,7 +105,7 @@ class Organising:
         if not events:
             raise BroadcastError("no sessions to list for that")
         heading = f"Agenda for {day:%A %d %B %Y}" if day else "Agenda"
-        return broadcasts.create_agenda(user_id, events, heading, audience)
+        return broadcasts.create(user_id, split_html(agenda_html(events, heading)), audience)
 
     def decide(self, broadcast_id: str, choice: str, user_id: int) -> Reply | None:
         broadcasts = self.broadcasts()
