@@ -31,6 +31,7 @@ from bot.agenda_views import (
 )
 from bot.answer_views import AnswerViews, article_button, cite, shown
 from bot.change_views import review_reply
+from bot.citing import as_citation
 from bot.following import Following
 from bot.organising import REFUSED, Organising
 from bot.replies import Button, Reply, Span, Style, bold, clip, italic
@@ -38,7 +39,6 @@ from bot.services import Services
 from corpus.problems import load_limited
 from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind
-from index.citations import DEFAULT_INSTRUMENT
 from index.related import RelatedArticles
 from scheduler.export import to_ics
 from scheduler.reminders import EVERYTHING, DueReminder
@@ -299,11 +299,7 @@ class Conversation:
     def article_command(self, argument: str, user: User) -> list[Reply]:
         if not argument:
             return [Reply().add("Which article? For example /article 29 or /article lanzarote 23")]
-        default = self.services.corpus.instruments.get(DEFAULT_INSTRUMENT)
-        highest = len(default.articles) if default else 0
-        citation = (
-            argument if re.search(r"art", argument, re.I) else _as_citation(argument, highest)
-        )
+        citation = as_citation(argument, self.services.corpus)
         answer = self.services.ask.ask(citation, user_id=user.id, language=user.language)
         if answer.kind is not AnswerKind.CITATION:
             reply = Reply().add(*answer.notes or ("I could not read that citation.",))
@@ -613,29 +609,3 @@ class Conversation:
             .add(f"Nothing in the treaties matches “{clip(query, 80)}”.")
             .add("Try other words, or cite an article: /article 29")
         )
-
-
-def _as_citation(argument: str, default_articles: int) -> str:
-    """ "/article lanzarote 23" -> "lanzarote article 23"; "/article 29(3)" -> "article 29(3)";
-    "/article ETS 182 7" -> "ETS 182 article 7"; "/article 108 5" -> "ETS 108 article 5" (a
-    first number above any article of the default instrument, the Budapest Convention's
-    ``default_articles``, is an instrument's)."""
-    numbered = _INSTRUMENT_THEN_ARTICLE.match(argument)
-    if numbered is not None:
-        instrument = numbered.group("instrument")
-        if instrument.isdigit():
-            if int(instrument) <= default_articles:
-                return f"article {argument.strip()}"
-            instrument = f"ETS {instrument}"
-        return f"{instrument} article {numbered.group('article')}"
-    match = re.search(r"\d", argument)
-    if match is None:
-        return argument
-    return f"{argument[: match.start()]} article {argument[match.start() :]}"
-
-
-# "ETS 182 7", "cets 201 23(2)", "108 5": an instrument id or number, then the article
-_INSTRUMENT_THEN_ARTICLE = re.compile(
-    r"^\s*(?P<instrument>(?:c?ets\s*(?:no\.?\s*)?)?\d{2,3})\s+(?P<article>\d{1,3}\b.*)$",
-    re.IGNORECASE,
-)

@@ -17,7 +17,6 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 from urllib.parse import urlparse
-from uuid import uuid4
 
 from telegram import (
     BotCommand,
@@ -57,8 +56,9 @@ from bot import actions
 from bot.change_views import agenda_problems_reply, review_reply
 from bot.conversation import Conversation, User
 from bot.health import HEARTBEAT_SECONDS, write_heartbeat
+from bot.inline import shared_articles
 from bot.ratelimit import RateLimiter
-from bot.replies import TELEGRAM_LIMIT, Reply, clip, split_pages, units
+from bot.replies import Reply, clip
 from bot.services import Services, build_services
 from bot.settings import Settings
 from scheduler.outbox import OutboxDispatcher, SendResult
@@ -68,10 +68,8 @@ from scheduler.store import sole_sender
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-INLINE_RESULTS = 50
 SEND_TIMEOUT = 30.0  # seconds to wait for Telegram's answer before a send is "unknown"
 CAPTION_LIMIT = 1024  # UTF-16 units, like message texts
-CONTINUES = "\n\n[… continues]"
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts
 Context = ContextTypes.DEFAULT_TYPE
@@ -305,30 +303,19 @@ class TelegramFrontEnd:
         query = update.inline_query
         if query is None:
             return
-        results = await self.off_loop(self._inline_results, query.query) if query.query else []
+        results = await self.off_loop(self._inline_results, query.query)
         await query.answer(results, cache_time=300, is_personal=False)
 
     def _inline_results(self, query: str) -> list[InlineQueryResultArticle]:
-        hits = self.services.ask.search(query, limit=INLINE_RESULTS)
-        results = []
-        for hit in hits[:INLINE_RESULTS]:
-            article = self.services.corpus.article(hit.instrument, hit.article)
-            if article is None or not article.available:
-                continue
-            heading = f"{hit.instrument_name}, Article {article.number}"
-            if article.title:
-                heading += f" – {article.title}"
-            results.append(
-                InlineQueryResultArticle(
-                    id=f"{hit.instrument}-{hit.article}-{uuid4().hex[:8]}",
-                    title=heading,
-                    description=hit.snippet[:120],
-                    input_message_content=InputTextMessageContent(
-                        _shared_text(heading, article.text)
-                    ),
-                )
+        return [
+            InlineQueryResultArticle(
+                id=shared.id,
+                title=shared.title,
+                description=shared.description,
+                input_message_content=InputTextMessageContent(shared.text),
             )
-        return results
+            for shared in shared_articles(self.services.corpus, self.services.ask, query)
+        ]
 
     async def on_error(self, update: object, context: Context) -> None:
         # never the update itself: it carries the participant's words and name
@@ -374,14 +361,6 @@ async def _send_parts(message: Message, parts: list[str], reply: Reply) -> None:
             reply_markup=_keyboard(reply) if number == len(parts) - 1 else None,
             link_preview_options=NO_PREVIEW,
         )
-
-
-def _shared_text(heading: str, text: str) -> str:
-    """An article as an inline result pastes it (plain text): its first page, within
-    Telegram's limit, saying when it goes on."""
-    room = TELEGRAM_LIMIT - units(heading) - units(CONTINUES) - 2
-    pages = split_pages(text, limit=room)
-    return f"{heading}\n\n{pages[0]}" + (CONTINUES if len(pages) > 1 else "")
 
 
 async def _drop_feedback_buttons(message: Message) -> None:
