@@ -181,8 +181,9 @@ def _fresh(buttons: list[Button], seen: set[str]) -> list[Button]:
 
 def _whole(article: Article, shown: str) -> bool:
     """Whether ``shown`` is all of ``article`` on one page: no "Full text" to offer then."""
-    fits = len(split_pages(article.text, limit=TELEGRAM_LIMIT - ROOM)) == 1
-    return fits and " ".join(shown.split()) == " ".join(article.text.split())
+    if " ".join(shown.split()) != " ".join(article.text.split()):
+        return False
+    return len(split_pages(article.text, limit=TELEGRAM_LIMIT - ROOM)) == 1
 
 
 def shown(answer: Answer) -> str:
