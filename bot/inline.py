@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.citing import as_citation
+from bot.i18n import N_, _
 from bot.replies import TELEGRAM_LIMIT, clip, split_pages, units
 from corpus.model import Corpus
 from index.ask import AskService
@@ -19,7 +20,7 @@ from index.citations import parse_citations
 RESULTS = 50  # answerInlineQuery takes at most 50
 QUERY = 256  # characters of an inline query, as Telegram sends them
 DESCRIPTION = 120  # units of the line under a result's title
-CONTINUES = "\n\n[… continues]"
+CONTINUES = N_("[… continues]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,9 @@ def shared_articles(corpus: Corpus, ask: AskService, query: str) -> list[Shared]
         key = f"{hit.instrument}-{hit.article}{part}"
         if key in results:
             continue
-        heading = f"{hit.instrument_name}, Article {article.number}{part}"
+        heading = _("{instrument}, Article {article}").format(
+            instrument=hit.instrument_name, article=f"{article.number}{part}"
+        )
         if article.title:
             heading += f" – {article.title}"
         text = hit.snippet if part else article.text
@@ -65,6 +68,7 @@ def shared_articles(corpus: Corpus, ask: AskService, query: str) -> list[Shared]
 def _pasted(heading: str, text: str) -> str:
     """What a result pastes (plain text): the heading and the first page of ``text``, within
     Telegram's limit, saying when it goes on."""
-    room = TELEGRAM_LIMIT - units(heading) - units(CONTINUES) - 2
+    continues = f"\n\n{_(CONTINUES)}"
+    room = TELEGRAM_LIMIT - units(heading) - units(continues) - 2
     pages = split_pages(text, limit=room)
-    return f"{heading}\n\n{pages[0]}" + (CONTINUES if len(pages) > 1 else "")
+    return f"{heading}\n\n{pages[0]}" + (continues if len(pages) > 1 else "")
