@@ -32,6 +32,7 @@ from index.citations import (
     unknown_instrument,
 )
 from index.dense import DenseIndex
+from index.glossary import Glossary
 from index.hybrid import HybridRanker
 from index.language import ENGLISH, detect_language
 from index.notes import Note
@@ -140,7 +141,9 @@ class AskService:
         self.faq = faq
         self.events = events
         self.unanswered = unanswered
-        self.ranker = HybridRanker(Ranker(search), dense, scope)
+        self.ranker = HybridRanker(
+            Ranker(search), dense, scope, glossary=Glossary.load() if dense else None
+        )
         names = " ".join(a for i in corpus.instruments.values() for a in (i.id, *i.aliases))
         self._name_stems = frozenset(stem_word(w) for w in words(names))
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from index.dense import DenseHit, DenseIndex
 from index.embedding import Vectors
+from index.glossary import Glossary
 from index.language import ENGLISH, detect_language
 from index.query import QueryAnalyser
 from index.ranking import CANDIDATES, CONFIDENCE_THRESHOLD, Ranked, Ranker, Ranking
@@ -53,11 +54,13 @@ class HybridRanker:
         dense: DenseIndex | None,
         scope: Scope | None = None,
         fusion: Fusion = FUSION,
+        glossary: Glossary | None = None,
     ) -> None:
         self.lexical = lexical
         self.dense = dense
         self.scope = scope
         self.fusion = fusion
+        self.glossary = glossary
         documents = lexical.index.corpus.documents.values()
         # Guides explain the law; the other documents state facts: dates, places, figures.
         self._programme = frozenset(f"doc:{d.id}" for d in documents if d.kind != "guide")
@@ -77,8 +80,10 @@ class HybridRanker:
     def rank(self, text: str, limit: int = 5) -> Ranking:
         if self.dense is None:
             return self.lexical.rank(text, limit=limit)
-        english = detect_language(text) == ENGLISH
-        lexical = self.lexical.rank(text, limit=CANDIDATES)
+        language = detect_language(text)
+        english = language == ENGLISH
+        searched = text if english else self._in_english(text, language)
+        lexical = self.lexical.rank(searched, limit=CANDIDATES) if searched else Ranking()
         query = self.dense.query_vector(text)
         similarities = self.dense.similarities(query)
         if self.scope is not None and len(similarities):
@@ -113,6 +118,10 @@ class HybridRanker:
             facts=facts,
             fact_lead=lead,
         )
+
+    def _in_english(self, text: str, language: str) -> str:
+        """The treaty terms of a foreign question in English: what lexical search can read."""
+        return self.glossary.english(text, language) if self.glossary else ""
 
     def _facts(
         self, text: str, similarities: Vectors, hits: list[DenseHit], stems: frozenset[str]
