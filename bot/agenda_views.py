@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 from bot import actions
 from bot.i18n import N_, _, dated, ngettext
 from bot.replies import Button, Reply, bold, clip, italic
+from bot.telegram_text import escape
 from scheduler.agenda import ordered_from_now
-from scheduler.messages import period
 from scheduler.model import Event
 from scheduler.zones import parse_zone, zone_label
 
@@ -30,6 +30,7 @@ PLACE = 100
 SPEAKERS = 300
 DESCRIPTION = 1500
 NOTE = 120
+AGENDA_TITLE = 300  # units of a title or place in a broadcast agenda
 ALL = "*"  # the scope of the whole agenda in callback data
 MINE = "my"  # the scope of the reader's own sessions
 NotesFor = Callable[[Event], tuple[str, ...]]
@@ -38,6 +39,42 @@ NotesFor = Callable[[Event], tuple[str, ...]]
 def _last_moment(end: datetime) -> datetime:
     """The end as a day is read: a session ending at midnight ends on the day before."""
     return end - timedelta(microseconds=1)
+
+
+DayFormat = Callable[[datetime, bool], str]  # a day as the reader writes it, with its year or not
+
+
+def english_day(moment: datetime, year: bool) -> str:
+    """'Wed 15 Sep 2010', or without the year 'Wed 15 Sep'."""
+    return f"{moment:%a %d %b %Y}" if year else f"{moment:%a %d %b}"
+
+
+def period(
+    start: datetime, end: datetime, *, year: bool = True, day: DayFormat = english_day
+) -> str:
+    """'Wed 15 Sep 2010, 14:15–16:15', or over days 'Mon 23 Mar 2026, 09:00 – Wed 25 Mar 17:00'
+    (a session past midnight too); a session ending at midnight ends on its first day. ``day``
+    writes a day in the reader's language."""
+    if _last_moment(end).date() == start.date():
+        return f"{day(start, year)}, {start:%H:%M}–{end:%H:%M}"
+    last = day(end, year and end.year != start.year)
+    return f"{day(start, year)}, {start:%H:%M} – {last} {end:%H:%M}"
+
+
+def agenda_html(events: list[Event], heading: str) -> str:
+    """The agenda a broadcast sends: a heading, then a paragraph per event in its own zone."""
+    blocks = [f"<b>{escape(heading)}</b>"]
+    for event in events:
+        where = event.where
+        lines = [
+            f"<b>{period(event.start, event.end)}</b> ({escape(event.timezone)})",
+            escape(clip(event.title, AGENDA_TITLE)),
+        ]
+        if where:
+            lines.append(escape(clip(where, AGENDA_TITLE)))
+        lines.append(f"<code>{escape(event.id)}</code>")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
 
 
 def event_zone(event: Event) -> str:

@@ -32,6 +32,7 @@ from bot.agenda_views import (
 )
 from bot.answer_views import AnswerViews, article_button, cite, shown
 from bot.change_views import review_reply
+from bot.citing import as_citation
 from bot.following import Following
 from bot.i18n import LANGUAGES, N_, _, language_name, ngettext, note, speaking, supported
 from bot.organising import REFUSED, Organising
@@ -41,7 +42,7 @@ from corpus.problems import load_limited
 from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind
 from index.ask import TREATIES_IN_ENGLISH
-from index.citations import DEFAULT_INSTRUMENT
+from index.related import RelatedArticles
 from scheduler.export import to_ics
 from scheduler.reminders import EVERYTHING, DueReminder
 from scheduler.zones import zone_label
@@ -111,6 +112,7 @@ class Conversation:
         self.services = services
         self.now = now
         self.help = help_texts or HelpTexts.load()
+        self._related: RelatedArticles | None = None
         self.organising = Organising(
             lambda: self.services.broadcasts, lambda: self.services.agenda, now
         )
@@ -146,7 +148,9 @@ class Conversation:
     @property
     def views(self) -> AnswerViews:
         """Renders answers from the current corpus (a reload may have replaced it)."""
-        return AnswerViews(self.services.corpus)
+        if self._related is None or self._related.corpus is not self.services.corpus:
+            self._related = RelatedArticles(self.services.corpus)
+        return AnswerViews(self.services.corpus, self._related)
 
     def message(self, text: str, user: User, formatted: str | None = None) -> list[Reply]:
         """Answer one message: a command, or a question for the ask service. ``formatted`` is
@@ -397,11 +401,7 @@ class Conversation:
             return [
                 Reply().add(_("Which article? For example /article 29 or /article lanzarote 23"))
             ]
-        default = self.services.corpus.instruments.get(DEFAULT_INSTRUMENT)
-        highest = len(default.articles) if default else 0
-        citation = (
-            argument if re.search(r"art", argument, re.I) else _as_citation(argument, highest)
-        )
+        citation = as_citation(argument, self.services.corpus)
         answer = self.services.ask.ask(citation, user_id=user.id, language=self.language_of(user))
         if answer.kind is not AnswerKind.CITATION:
             said = [note(n) for n in answer.notes] or [_("I could not read that citation.")]
@@ -720,10 +720,12 @@ class Conversation:
         best = answer.best
         if best is not None and answer.kind is AnswerKind.CITATION and answer.text:
             reply.lines += self.views.cited_lines(best, answer.text)
-            reply.buttons = self.views.answer_buttons(best, answer.articles[1:4])
+            reply.buttons = self.views.answer_buttons(best, answer.articles[1:4], answer.text)
         elif best is not None:
-            reply.lines += self.views.hit_lines(best, lead=answer.kind is not AnswerKind.FAQ)
-            reply.buttons = self.views.answer_buttons(best, answer.articles[1:4])
+            lead = answer.kind is not AnswerKind.FAQ
+            reply.lines += self.views.hit_lines(best, lead=lead)
+            shown = best.snippet if lead else None
+            reply.buttons = self.views.answer_buttons(best, answer.articles[1:4], shown)
         others = answer.articles[1:4]
         if others and answer.kind is AnswerKind.SEARCH:
             reply.blank().add(italic(_("Also relevant:")))
@@ -763,29 +765,3 @@ class Conversation:
 
 def _language_list() -> str:
     return ", ".join(f"{name} ({code})" for code, name in LANGUAGES.items())
-
-
-def _as_citation(argument: str, default_articles: int) -> str:
-    """ "/article lanzarote 23" -> "lanzarote article 23"; "/article 29(3)" -> "article 29(3)";
-    "/article ETS 182 7" -> "ETS 182 article 7"; "/article 108 5" -> "ETS 108 article 5" (a
-    first number above any article of the default instrument, the Budapest Convention's
-    ``default_articles``, is an instrument's)."""
-    numbered = _INSTRUMENT_THEN_ARTICLE.match(argument)
-    if numbered is not None:
-        instrument = numbered.group("instrument")
-        if instrument.isdigit():
-            if int(instrument) <= default_articles:
-                return f"article {argument.strip()}"
-            instrument = f"ETS {instrument}"
-        return f"{instrument} article {numbered.group('article')}"
-    match = re.search(r"\d", argument)
-    if match is None:
-        return argument
-    return f"{argument[: match.start()]} article {argument[match.start() :]}"
-
-
-# "ETS 182 7", "cets 201 23(2)", "108 5": an instrument id or number, then the article
-_INSTRUMENT_THEN_ARTICLE = re.compile(
-    r"^\s*(?P<instrument>(?:c?ets\s*(?:no\.?\s*)?)?\d{2,3})\s+(?P<article>\d{1,3}\b.*)$",
-    re.IGNORECASE,
-)

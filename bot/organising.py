@@ -13,10 +13,11 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot import actions
-from bot.agenda_views import long_day, parse_day
+from bot.agenda_views import agenda_html, long_day, parse_day
 from bot.following import find_series
 from bot.i18n import N_, _, ngettext, note
 from bot.replies import Button, Reply, Span, Style, bold, clip
+from bot.telegram_text import escape, split_html
 from scheduler.agenda import Agenda
 from scheduler.broadcast import (
     AlreadyConfirmed,
@@ -85,9 +86,9 @@ class Organising:
             if text.split()[:1] == ["agenda"]:
                 preview = self._agenda(broadcasts, user_id, text, audience)
             elif html is not None and _telegram_html(html):
-                preview = broadcasts.create_html(user_id, _escaped(html), audience)
-            else:
-                preview = broadcasts.create_text(user_id, text, audience)
+                preview = broadcasts.create(user_id, split_html(_escaped(html)), audience)
+            else:  # the organiser's own words: their HTML is shown, not parsed
+                preview = broadcasts.create(user_id, split_html(escape(text)), audience)
         except NotAllowed:
             return [Reply().add(_(REFUSED))]
         except (BroadcastError, ValueError) as error:
@@ -106,7 +107,7 @@ class Organising:
         if not events:
             raise BroadcastError(_("no sessions to list for that"))
         heading = _("Agenda for {day}").format(day=long_day(day)) if day else _("Agenda")
-        return broadcasts.create_agenda(user_id, events, heading, audience)
+        return broadcasts.create(user_id, split_html(agenda_html(events, heading)), audience)
 
     def decide(self, broadcast_id: str, choice: str, user_id: int) -> Reply | None:
         broadcasts = self.broadcasts()

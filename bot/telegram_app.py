@@ -17,7 +17,6 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 from urllib.parse import urlparse
-from uuid import uuid4
 
 from telegram import (
     BotCommand,
@@ -58,8 +57,9 @@ from bot.change_views import agenda_problems_reply, review_reply
 from bot.conversation import Conversation, User
 from bot.health import HEARTBEAT_SECONDS, write_heartbeat
 from bot.i18n import LANGUAGES, N_, _, speaking
+from bot.inline import shared_articles
 from bot.ratelimit import RateLimiter
-from bot.replies import TELEGRAM_LIMIT, Reply, clip, split_pages, units
+from bot.replies import Reply, clip
 from bot.services import Services, build_services
 from bot.settings import Settings
 from scheduler.outbox import OutboxDispatcher, SendResult
@@ -69,10 +69,8 @@ from scheduler.store import sole_sender
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-INLINE_RESULTS = 50
 SEND_TIMEOUT = 30.0  # seconds to wait for Telegram's answer before a send is "unknown"
 CAPTION_LIMIT = 1024  # UTF-16 units, like message texts
-CONTINUES = N_("[… continues]")
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts
 Context = ContextTypes.DEFAULT_TYPE
@@ -312,38 +310,20 @@ class TelegramFrontEnd:
         if query is None:
             return
         language = query.from_user.language_code if query.from_user else None
-        results = (
-            await self.off_loop(self._inline_results, query.query, language) if query.query else []
-        )
+        results = await self.off_loop(self._inline_results, query.query, language)
         await query.answer(results, cache_time=300, is_personal=False)
 
     def _inline_results(self, query: str, language: str | None) -> list[InlineQueryResultArticle]:
         with speaking(language):
-            return self._results(query)
-
-    def _results(self, query: str) -> list[InlineQueryResultArticle]:
-        hits = self.services.ask.search(query, limit=INLINE_RESULTS)
-        results = []
-        for hit in hits[:INLINE_RESULTS]:
-            article = self.services.corpus.article(hit.instrument, hit.article)
-            if article is None or not article.available:
-                continue
-            heading = _("{instrument}, Article {article}").format(
-                instrument=hit.instrument_name, article=article.number
-            )
-            if article.title:
-                heading += f" – {article.title}"
-            results.append(
+            return [
                 InlineQueryResultArticle(
-                    id=f"{hit.instrument}-{hit.article}-{uuid4().hex[:8]}",
-                    title=heading,
-                    description=hit.snippet[:120],
-                    input_message_content=InputTextMessageContent(
-                        _shared_text(heading, article.text)
-                    ),
+                    id=shared.id,
+                    title=shared.title,
+                    description=shared.description,
+                    input_message_content=InputTextMessageContent(shared.text),
                 )
-            )
-        return results
+                for shared in shared_articles(self.services.corpus, self.services.ask, query)
+            ]
 
     async def on_error(self, update: object, context: Context) -> None:
         # never the update itself: it carries the participant's words and name
@@ -402,15 +382,6 @@ async def _send_parts(message: Message, parts: list[str], reply: Reply) -> None:
             reply_markup=_keyboard(reply) if number == len(parts) - 1 else None,
             link_preview_options=NO_PREVIEW,
         )
-
-
-def _shared_text(heading: str, text: str) -> str:
-    """An article as an inline result pastes it (plain text): its first page, within
-    Telegram's limit, saying when it goes on."""
-    continues = f"\n\n{_(CONTINUES)}"
-    room = TELEGRAM_LIMIT - units(heading) - units(continues) - 2
-    pages = split_pages(text, limit=room)
-    return f"{heading}\n\n{pages[0]}" + (continues if len(pages) > 1 else "")
 
 
 async def _drop_feedback_buttons(message: Message) -> None:

@@ -83,7 +83,7 @@ def test_reload_picks_up_a_new_faq_entry(services: Services) -> None:
 def test_console_numbers_buttons_and_presses_them(services: Services) -> None:
     output = io.StringIO()
     chat = ConsoleChat(Conversation(services), output)
-    chat.send("art 35")
+    chat.send("art 35(1)")
     assert "[1] 📄 Full text" in output.getvalue()
     chat.send("1")
     assert "Budapest Convention · Article 35\n24/7 Network\n\n1. Each Party" in output.getvalue()
