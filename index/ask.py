@@ -41,13 +41,11 @@ from index.smalltalk import REPLIES, small_talk
 from index.snippets import count_matches, paragraph_text, snippet
 from index.sources import EventSource, FaqSource, UnansweredLog
 from index.text import stem_word, words
+from index.weights import Weights, default_weights
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 2000  # longer messages are cut: nobody asks a 10,000-character question
-LOW_CONFIDENCE = 0.55  # answered, but recorded for organisers to review
-FAQ_CERTAIN = 85.0  # FAQ scores from here up answer even when search disagrees
-FAQ_WEAK = 60.0  # FAQ scores below this answer only when search does not say "none"
 # Questions about what is ahead: the live agenda answers them before any FAQ fact ("when is
 # the next Octopus conference?" is the session on tomorrow's agenda, not a 2013 date).
 _AHEAD = re.compile(
@@ -64,13 +62,6 @@ def _on_day(event: EventHit, now: datetime, offset: int) -> bool:
     return event.start.date() <= day <= event.end.astimezone(event.start.tzinfo).date()
 
 
-RELATED = 0.25  # other candidates shown only when this close to the best one
-# A programme-document passage this much more similar to the question than any article
-# answers it, when it also says one of the question's words. Measured on the development
-# sets: fact questions lead by 0.03 to 0.10; questions about the law by at most 0.04 and
-# mostly by less than nothing; at 0.03, five of them and three off-topic ones were answered
-# with a document.
-FACT_LEAD = 0.04
 # Said once under an answer to a question written in another language, in the asker's language.
 ENGLISH_TEXTS = {
     "en": "Treaty texts are quoted in English, the version this bot holds.",
@@ -112,13 +103,15 @@ class AskService:
         unanswered: UnansweredLog | None = None,
         dense: DenseIndex | None = None,
         scope: Scope | None = None,
+        weights: Weights | None = None,
     ) -> None:
         self.corpus = corpus
+        self.weights = (weights or default_weights()).answer
         self.index = search
         self.faq = faq
         self.events = events
         self.unanswered = unanswered
-        self.ranker = HybridRanker(Ranker(search), dense, scope)
+        self.ranker = HybridRanker(Ranker(search, weights), dense, scope)
         names = " ".join(a for i in corpus.instruments.values() for a in (i.id, *i.aliases))
         self._name_stems = frozenset(stem_word(w) for w in words(names))
 
@@ -163,7 +156,7 @@ class AskService:
         faq = self.faq.match(text) if self.faq else None
         ranked: Ranking | None = None
         if faq and faq.best:
-            if faq.best.score < FAQ_CERTAIN:
+            if faq.best.score < self.weights.faq_certain:
                 ranked = self.ranker.rank(text, limit=5)
             if self._faq_fits(faq.best, ranked):
                 return self.faq_answer(text, faq.best, faq.choices)
@@ -191,10 +184,10 @@ class AskService:
         articles = tuple(
             self._article_hit(r)
             for position, r in enumerate(ranked.articles)
-            if position == 0 or r.confidence >= RELATED
+            if position == 0 or r.confidence >= self.weights.related
         )
         documents = tuple(self._document_hit(r) for r in ranked.documents)
-        if ranked.fact_lead >= FACT_LEAD and count_matches(
+        if ranked.fact_lead >= self.weights.fact_lead and count_matches(
             ranked.facts[0].block_text, ranked.facts[0].stems
         ):
             return Answer(
@@ -214,7 +207,7 @@ class AskService:
                 suggestions=SUGGESTIONS,
                 notes=_correction_note(ranked),
             )
-        if ranked.confidence < LOW_CONFIDENCE:
+        if ranked.confidence < self.weights.low_confidence:
             self._record(text, user_id, "search", ranked.confidence)
         best = ranked.articles[0] if ranked.articles else None
         return Answer(
@@ -243,8 +236,7 @@ class AskService:
                 notes = (f"Nothing is on the agenda {day.group().lower()}; what comes next:",)
         return Answer(text, AnswerKind.EVENT, events=tuple(events), notes=notes)
 
-    @staticmethod
-    def _faq_fits(best: FaqHit, ranked: Ranking | None) -> bool:
+    def _faq_fits(self, best: FaqHit, ranked: Ranking | None) -> bool:
         """Answer with the FAQ unless search confidently finds an article the entry ignores.
 
         "Is hacking a crime?" may look like the extradition entry's "extradite someone for
@@ -256,7 +248,7 @@ class AskService:
         if ranked is None:
             return True
         if not ranked.confident or not ranked.articles:
-            return best.score >= FAQ_WEAK
+            return best.score >= self.weights.faq_weak
 
         return ranked.articles[0].key in {f"{i}:{a}" for i, a in best.articles}
 
@@ -269,7 +261,8 @@ class AskService:
         ranked = self.ranker.rank(cleaned, limit=limit) if cleaned else None
         if ranked is None or not ranked.confident:
             return []
-        return [self._article_hit(r) for r in ranked.articles if r.confidence >= RELATED]
+        related = self.weights.related
+        return [self._article_hit(r) for r in ranked.articles if r.confidence >= related]
 
     def _citation(self, text: str) -> Answer | None:
         citations = parse_citations(text, self.corpus)

@@ -14,8 +14,8 @@ from typing import Any
 
 from whoosh.reading import TermNotFound
 
-B = 0.6
-K1 = 1.2
+from index.weights import LexicalWeights
+
 CACHED_TERMS = 4096  # (field, term) posting lists kept in memory
 
 
@@ -38,8 +38,11 @@ class PassageScorer:
         self.blocks: list[int] = [fields_of["block"] for fields_of in stored]
         self._postings: OrderedDict[tuple[str, str], tuple[list[int], list[float]]] = OrderedDict()
 
-    def top(self, weighted_terms: dict[str, float], limit: int) -> list[tuple[int, float]]:
+    def top(
+        self, weighted_terms: dict[str, float], limit: int, lexical: LexicalWeights
+    ) -> list[tuple[int, float]]:
         """The ``limit`` best passages for the weighted terms, best first."""
+        k1, b = lexical.bm25_k1, lexical.bm25_b
         scores: dict[int, float] = {}
         for term, boost in weighted_terms.items():
             for field, lengths in self._lengths.items():
@@ -48,10 +51,10 @@ class PassageScorer:
                     continue
                 idf = self._searcher.idf(field, term) * boost
                 average = self._average[field]
-                norm = K1 * (1 - B)
-                slope = K1 * B / average
+                norm = k1 * (1 - b)
+                slope = k1 * b / average
                 for doc, weight in zip(ids, weights, strict=True):
-                    part = idf * weight * (K1 + 1) / (weight + norm + slope * lengths[doc])
+                    part = idf * weight * (k1 + 1) / (weight + norm + slope * lengths[doc])
                     scores[doc] = scores.get(doc, 0.0) + part
         return heapq.nlargest(limit, scores.items(), key=lambda item: item[1])
 

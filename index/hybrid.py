@@ -15,27 +15,12 @@ is similar enough.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from index.dense import DenseHit, DenseIndex
 from index.embedding import Vectors
 from index.language import ENGLISH, detect_language
 from index.query import QueryAnalyser
-from index.ranking import CANDIDATES, CONFIDENCE_THRESHOLD, Ranked, Ranker, Ranking
+from index.ranking import CANDIDATES, Ranked, Ranker, Ranking
 from index.scope import Scope
-
-
-@dataclass(frozen=True, slots=True)
-class Fusion:
-    closeness: float = 0.8  # weight of dense closeness, times (lift - best lexical confidence)
-    lift: float = 1.1
-    window: float = 0.04  # passages this far below the best similarity add nothing
-    foreign_floor: float = 0.80  # best similarity a non-English question needs to be answered
-    foreign_slope: float = 5.0  # confidence gained per unit of similarity above the floor
-    facts: int = 2  # programme-document passages kept for a fact answer
-
-
-FUSION = Fusion()
 
 
 class HybridRanker:
@@ -46,12 +31,12 @@ class HybridRanker:
         lexical: Ranker,
         dense: DenseIndex | None,
         scope: Scope | None = None,
-        fusion: Fusion = FUSION,
     ) -> None:
         self.lexical = lexical
         self.dense = dense
         self.scope = scope
-        self.fusion = fusion
+        self.weights = lexical.weights  # one configuration for the lexical and fused stages
+        self.fusion = self.weights.fusion
         documents = lexical.index.corpus.documents.values()
         # Guides explain the law; the other documents state facts: dates, places, figures.
         self._programme = frozenset(f"doc:{d.id}" for d in documents if d.kind != "guide")
@@ -68,9 +53,9 @@ class HybridRanker:
         query = self.dense.query_vector(text)
         similarities = self.dense.similarities(query)
         if self.scope is not None and len(similarities):
-            outside = self.scope.outside(query, float(similarities.max()))
+            outside = self.scope.outside(query, float(similarities.max()), self.weights.scope)
             if outside is not None:
-                return Ranking(declined=outside.kind)
+                return Ranking(declined=outside.kind, threshold=lexical.threshold)
         hits = self.dense.hits(similarities)
         if english:
             confidence = lexical.confidence
@@ -78,7 +63,7 @@ class HybridRanker:
         else:
             top = next((h.similarity for h in hits if not h.key.startswith("doc:")), 0.0)
             confidence = self._foreign_confidence(top)
-            weighed = lexical if lexical.confident else Ranking()
+            weighed = lexical if lexical.confident else Ranking(threshold=lexical.threshold)
         stems = next((r.stems for r in (*lexical.articles, *lexical.documents)), frozenset())
         surest = max((r.confidence for r in weighed.articles), default=0.0)
         weight = self.fusion.closeness * max(0.0, self.fusion.lift - surest)
@@ -98,6 +83,7 @@ class HybridRanker:
             corrections=lexical.corrections if english else {},
             facts=facts,
             fact_lead=lead,
+            threshold=lexical.threshold,
         )
 
     def _facts(
@@ -118,7 +104,8 @@ class HybridRanker:
         above = similarity - self.fusion.foreign_floor
         if above < 0:
             return 0.0
-        return min(1.0, CONFIDENCE_THRESHOLD + above * self.fusion.foreign_slope)
+        threshold = self.weights.answer.confidence_threshold
+        return min(1.0, threshold + above * self.fusion.foreign_slope)
 
     def _fused(
         self,

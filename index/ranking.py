@@ -15,23 +15,9 @@ from index.definitions import Definitions, contains
 from index.query import AnalysedQuery, QueryAnalyser, QueryConcept
 from index.search import RawHit, SearchIndex, title_parts
 from index.text import STOP_WORDS, stem_word, words
+from index.weights import Weights, default_weights
 
-CONFIDENCE_THRESHOLD = 0.35  # calibrated with `make bench` (see bench/bench_ask.py)
-# A specific practitioner phrase the best article says is enough to answer, however long the
-# story around it (most false abstentions on narrative questions were right answers).
-PHRASE_FLOOR = CONFIDENCE_THRESHOLD
 CANDIDATES = 20
-TITLE_BONUS = 1.2  # saying an article's title ("production order") is a strong signal
-DEFINITION_BONUS = 1.0  # "what is traffic data?" -> the article that defines it
-WEAK_EVIDENCE = 0.3  # confidence factor when the evidence is incidental words only
-# Two or more matched words are evidence only when they are, together, specific enough:
-# "the Secretary General of the United Nations" shares two everyday words with Article 42.
-SHARED_EVIDENCE = 0.5
-TITLE_SHARE = 0.2  # share of a title (or heading) the question must say
-DEFAULT_PRIOR = 1.15  # Budapest Convention first when no instrument is named
-NOT_NAMED = 0.35  # other instruments when the question names one
-FAMILY_NAMED = 0.7  # the named instrument's protocols or parent convention
-IMPLIED_SHARE = 0.2  # share of the question only one treaty family's vocabulary says
 # Words about law itself ("which treaty covers grooming?"): they tell no treaty family apart.
 LEGAL_WORDS = frozenset(
     stem_word(w)
@@ -39,9 +25,7 @@ LEGAL_WORDS = frozenset(
     "covers covered say says apply applies provision provisions law laws rule rules legal "
     "instrument instruments text".split()
 )
-NOT_IMPLIED = 0.6  # other families when the question's vocabulary implies one
 CITED_LINE = 200  # a guide line cites its article near the start; the rest is explanation
-GUIDE_SHARE = 0.8  # an article a matching guide cites on a matching line, relative to the guide
 OVERVIEW_TITLES = frozenset({"purpose", "purposes", "object", "scope"})
 
 
@@ -71,15 +55,17 @@ class Ranking:
     facts: list[Ranked] = field(default_factory=list)  # programme-document passages
     fact_lead: float = -1.0  # how much closer the best of them is than the best article
     declined: str | None = None  # why the question is out of scope: "venue", "other_law", ...
+    threshold: float = math.inf  # the confidence from which to answer (set by the ranker)
 
     @property
     def confident(self) -> bool:
-        return self.confidence >= CONFIDENCE_THRESHOLD and bool(self.articles or self.documents)
+        return self.confidence >= self.threshold and bool(self.articles or self.documents)
 
 
 class Ranker:
-    def __init__(self, index: SearchIndex) -> None:
+    def __init__(self, index: SearchIndex, weights: Weights | None = None) -> None:
         self.index = index
+        self.weights = weights or default_weights()
         blocks = sum(len(index.blocks(key)) for key in _all_keys(index))
         names = {
             tuple(words(alias)): instrument.id
@@ -88,7 +74,12 @@ class Ranker:
             if words(alias)
         }
         self.analyser = QueryAnalyser(
-            index.vocabulary, index.thesaurus, blocks, names, index.common_words
+            index.vocabulary,
+            index.thesaurus,
+            blocks,
+            names,
+            index.common_words,
+            weights=self.weights.query,
         )
         self.definitions = Definitions(index.corpus)
         self._stems: dict[str, frozenset[str]] = {}
@@ -98,11 +89,13 @@ class Ranker:
 
     def rank(self, text: str, limit: int = 5) -> Ranking:
         query = self.analyser.analyse(text)
-        ranking = Ranking(corrections=query.corrections)
+        weights = self.weights.ranking
+        threshold = self.weights.answer.confidence_threshold
+        ranking = Ranking(corrections=query.corrections, threshold=threshold)
         named = self._subjects(query.named)
         if not query.weighted_terms:
             return self._overview(ranking, query) if not query.concepts else ranking
-        raw = self.index.run(query.weighted_terms, query.phrases, limit=CANDIDATES)
+        raw = self.index.run(query.weighted_terms, query.phrases, CANDIDATES, self.weights.lexical)
         if not raw:
             return ranking
         top = raw[0].score
@@ -116,11 +109,11 @@ class Ranker:
         for hit in raw:
             coverage = self._coverage(hit.key, query)
             relevance = math.sqrt(hit.score / top)
-            combined = relevance * (0.35 + 0.65 * coverage)
-            combined += TITLE_BONUS * self._title_match(hit.key, query)
+            combined = relevance * (weights.uncovered + weights.coverage * coverage)
+            combined += weights.title_bonus * self._title_match(hit.key, query)
             if hit.key in defining:
-                combined += DEFINITION_BONUS * (1 + _share_said(defining[hit.key], query))
-            combined *= _instrument_prior(hit.key, named, named_family)
+                combined += weights.definition_bonus * (1 + _share_said(defining[hit.key], query))
+            combined *= self._prior(hit.key, named, named_family)
             scored.append(_Scored(combined, coverage, hit, hit.key))
         scored = self._with_guided_articles(scored, query, named, named_family)
         scored.sort(key=lambda entry: -entry.combined)
@@ -143,11 +136,25 @@ class Ranker:
         # The answer rests on articles: a guide matching a stray word must not make it confident.
         best = next((e for e in scored if not e.hit.key.startswith("doc:")), scored[0])
         evidence = best.hit.key in defining or self._strong_evidence(best.evidence, query)
-        confidence = best.coverage if evidence else best.coverage * WEAK_EVIDENCE
+        confidence = best.coverage if evidence else best.coverage * weights.weak_evidence
         if self._says_practitioner_phrase(best.evidence, query):
-            confidence = max(confidence, PHRASE_FLOOR)
+            confidence = max(confidence, self.weights.answer.phrase_floor)
         ranking.confidence = round(confidence, 4)
         return ranking
+
+    def _prior(self, key: str, named: frozenset[str], family: frozenset[str]) -> float:
+        """Prefer the instrument the question names (then its family); else the family its
+        vocabulary implies; else the workshop's default, the Budapest Convention, whose
+        articles are what most questions are about."""
+        weights = self.weights.ranking
+        instrument = key.partition(":")[0]
+        if named:
+            if instrument in named:
+                return 1.0
+            return weights.family_named if instrument in family else weights.not_named
+        if family:
+            return 1.0 if instrument in family else weights.not_implied
+        return weights.default_prior if instrument == DEFAULT_INSTRUMENT else 1.0
 
     def _with_guided_articles(
         self,
@@ -166,8 +173,8 @@ class Ranker:
         by_key = {entry.hit.key: entry for entry in scored}
         for entry in [e for e in scored if e.hit.key.startswith("doc:")]:
             for key, line_share in self._guide_lines(entry.hit.key, query).items():
-                prior = _instrument_prior(key, named, family)
-                combined = entry.combined * GUIDE_SHARE * line_share * prior
+                prior = self._prior(key, named, family)
+                combined = entry.combined * self.weights.ranking.guide_share * line_share * prior
                 known = by_key.get(key)
                 if known is None:
                     hit = RawHit(key, 0.0, ((0, 0.0),))
@@ -245,7 +252,8 @@ class Ranker:
             if len(holders) == 1:
                 weights[holders[0]] = weights.get(holders[0], 0.0) + concept.weight
         best = max(weights, key=lambda f: weights[f], default=frozenset())
-        return best if best and weights[best] >= IMPLIED_SHARE * total else frozenset()
+        share = self.weights.ranking.implied_share
+        return best if best and weights[best] >= share * total else frozenset()
 
     def _overview(self, ranking: Ranking, query: AnalysedQuery) -> Ranking:
         """A question that only names an instrument ("what is the Lanzarote Convention for?")
@@ -273,7 +281,8 @@ class Ranker:
                 continue
             blocks = self.index.blocks(key)
             block = next((i for i, b in enumerate(blocks) if contains(words(b), term)), 0)
-            hits.append(RawHit(key, top / 2, ((block, top / 2),)))
+            score = top * self.weights.ranking.definition_score
+            hits.append(RawHit(key, score, ((block, score),)))
         return hits
 
     def _strong_evidence(self, key: str, query: AnalysedQuery) -> bool:
@@ -288,7 +297,10 @@ class Ranker:
         return (
             any(c.from_thesaurus for c in satisfied)
             or self._says_title(key, [c for c in satisfied if c.from_thesaurus or not c.phrasings])
-            or (len(satisfied) >= 2 and mass >= SHARED_EVIDENCE * self.analyser.max_idf)
+            or (
+                len(satisfied) >= 2
+                and mass >= self.weights.ranking.shared_evidence * self.analyser.max_idf
+            )
         )
 
     def _says_practitioner_phrase(self, key: str, query: AnalysedQuery) -> bool:
@@ -305,9 +317,9 @@ class Ranker:
         Lanzarote Article 42, yet a question about the UN Secretary General is off-topic.
         """
         said = frozenset().union(*(c.stems for c in satisfied)) if satisfied else frozenset()
+        share = self.weights.ranking.title_share
         return any(
-            title and len(title & said) >= TITLE_SHARE * len(title)
-            for title in self._titles_of(key)
+            title and len(title & said) >= share * len(title) for title in self._titles_of(key)
         )
 
     def _stems_of(self, key: str) -> frozenset[str]:
@@ -368,20 +380,6 @@ def _share_said(term: tuple[str, ...], query: AnalysedQuery) -> float:
     if not query.own_stems:
         return 0.0
     return len({stem_word(w) for w in term} & query.own_stems) / len(query.own_stems)
-
-
-def _instrument_prior(key: str, named: frozenset[str], family: frozenset[str]) -> float:
-    """Prefer the instrument the question names (then its family); else the family its
-    vocabulary implies; else the workshop's default, the Budapest Convention, whose articles
-    are what most questions are about."""
-    instrument = key.partition(":")[0]
-    if named:
-        if instrument in named:
-            return 1.0
-        return FAMILY_NAMED if instrument in family else NOT_NAMED
-    if family:
-        return 1.0 if instrument in family else NOT_IMPLIED
-    return DEFAULT_PRIOR if instrument == DEFAULT_INSTRUMENT else 1.0
 
 
 def _all_keys(index: SearchIndex) -> list[str]:
