@@ -24,6 +24,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process, utils
 
+from corpus.model import ArticleRef
 from faq.entries import FaqEntry, load_entries
 from index.answer import FaqHit, FaqMatch
 from index.text import stem_word, words
@@ -180,6 +181,6 @@ def hit_for(entry: FaqEntry, score: float = 100.0) -> FaqHit:
         id=entry.id,
         question=entry.questions[0],
         answer=entry.answer,
-        articles=tuple((r.instrument, r.article) for r in entry.articles),
+        articles=tuple(ArticleRef(r.instrument, r.article) for r in entry.articles),
         score=round(score, 2),
     )

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
-from corpus.model import Article, Corpus, normalise_name
+from corpus.model import Article, ArticleRef, Corpus, DocumentRef, normalise_name
 from index.answer import (
     Answer,
     AnswerKind,
@@ -250,7 +250,7 @@ class AskService:
         if not ranked.confident or not ranked.articles:
             return best.score >= self.weights.faq_weak
 
-        return ranked.articles[0].key in {f"{i}:{a}" for i, a in best.articles}
+        return ranked.articles[0].key in best.articles
 
     def search(self, text: str, limit: int = 10) -> list[ArticleHit]:
         """Ranked articles for a free-text search (no FAQ, no agenda), citations first."""
@@ -375,8 +375,8 @@ class AskService:
     def faq_answer(self, text: str, best: FaqHit, choices: tuple[FaqHit, ...] = ()) -> Answer:
         """The answer of one FAQ entry with the articles it rests on."""
         hits = []
-        for instrument_id, number in best.articles:
-            article = self.corpus.article(instrument_id, number)
+        for ref in best.articles:
+            article = self.corpus.article(ref.instrument, ref.article)
             if article is None:
                 continue
             instrument = self.corpus.instruments[article.instrument]
@@ -402,9 +402,10 @@ class AskService:
         )
 
     def _article(self, ranked: Ranked) -> Article:
-        instrument, _, number = ranked.key.partition(":")
-        article = self.corpus.article(instrument, number)
-        assert article is not None  # ranked keys come from the corpus the index was built on
+        key = ranked.key
+        assert isinstance(key, ArticleRef)  # ranked articles are articles of this corpus
+        article = self.corpus.article(key.instrument, key.article)
+        assert article is not None
         return article
 
     def _article_hit(self, ranked: Ranked) -> ArticleHit:
@@ -422,7 +423,9 @@ class AskService:
         )
 
     def _document_hit(self, ranked: Ranked) -> DocumentHit:
-        document = self.corpus.documents[ranked.key.removeprefix("doc:")]
+        key = ranked.key
+        assert isinstance(key, DocumentRef)  # ranked documents are documents of this corpus
+        document = self.corpus.documents[key.id]
         text, highlights, _ = snippet(ranked.block_text, ranked.stems, None)
         return DocumentHit(
             document.id,

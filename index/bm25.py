@@ -14,6 +14,7 @@ from typing import Any
 
 from whoosh.reading import TermNotFound
 
+from corpus.model import PassageKey, parse_key
 from index.weights import LexicalWeights
 
 CACHED_TERMS = 4096  # (field, term) posting lists kept in memory
@@ -34,7 +35,7 @@ class PassageScorer:
         }
         self._average = {field: searcher.avg_field_length(field) or 1.0 for field in fields}
         stored = [searcher.stored_fields(doc) for doc in range(count)]
-        self.keys: list[str] = [fields_of["key"] for fields_of in stored]
+        self.keys: list[PassageKey] = [parse_key(fields_of["key"]) for fields_of in stored]
         self.blocks: list[int] = [fields_of["block"] for fields_of in stored]
         self._postings: OrderedDict[tuple[str, str], tuple[list[int], list[float]]] = OrderedDict()
 
@@ -58,7 +59,7 @@ class PassageScorer:
                     scores[doc] = scores.get(doc, 0.0) + part
         return heapq.nlargest(limit, scores.items(), key=lambda item: item[1])
 
-    def keys_with(self, term: str) -> set[str]:
+    def keys_with(self, term: str) -> set[PassageKey]:
         """The articles and documents whose passages (title or body) contain ``term``."""
         return {
             self.keys[doc] for field in self._lengths for doc in self._posting_list(field, term)[0]

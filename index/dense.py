@@ -13,7 +13,7 @@ from typing import TextIO
 
 import numpy as np
 
-from corpus.model import Corpus
+from corpus.model import Corpus, PassageKey
 from index.embedding import Embedder, Vectors
 from index.passages import Passage, passages
 from index.vectors import SEED_DIRECTORY, embed_passages
@@ -21,7 +21,7 @@ from index.vectors import SEED_DIRECTORY, embed_passages
 
 @dataclass(frozen=True, slots=True)
 class DenseHit:
-    key: str
+    key: PassageKey
     similarity: float  # cosine similarity of the question and the key's best passage
     passage: Passage
 
@@ -71,7 +71,7 @@ class DenseIndex:
 
     def hits(self, similarities: Vectors) -> list[DenseHit]:
         """Every key once, with its most similar passage, best first."""
-        best: dict[str, DenseHit] = {}
+        best: dict[PassageKey, DenseHit] = {}
         for position in np.argsort(-similarities):
             passage = self.passages[int(position)]
             if passage.key not in best:
@@ -79,7 +79,7 @@ class DenseIndex:
         return list(best.values())
 
     def nearest(
-        self, similarities: Vectors, keys: frozenset[str], count: int
+        self, similarities: Vectors, keys: frozenset[PassageKey], count: int
     ) -> list[tuple[Passage, float]]:
         """The ``count`` passages of ``keys`` most similar, best first (several per key)."""
         found: list[tuple[Passage, float]] = []

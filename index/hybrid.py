@@ -15,6 +15,7 @@ is similar enough.
 
 from __future__ import annotations
 
+from corpus.model import ArticleRef, DocumentRef, PassageKey
 from index.dense import DenseHit, DenseIndex
 from index.embedding import Vectors
 from index.language import ENGLISH, detect_language
@@ -39,7 +40,9 @@ class HybridRanker:
         self.fusion = self.weights.fusion
         documents = lexical.index.corpus.documents.values()
         # Guides explain the law; the other documents state facts: dates, places, figures.
-        self._programme = frozenset(f"doc:{d.id}" for d in documents if d.kind != "guide")
+        self._programme: frozenset[PassageKey] = frozenset(
+            DocumentRef(d.id) for d in documents if d.kind != "guide"
+        )
 
     @property
     def analyser(self) -> QueryAnalyser:
@@ -61,17 +64,17 @@ class HybridRanker:
             confidence = lexical.confidence
             weighed = lexical
         else:
-            top = next((h.similarity for h in hits if not h.key.startswith("doc:")), 0.0)
+            top = next((h.similarity for h in hits if isinstance(h.key, ArticleRef)), 0.0)
             confidence = self._foreign_confidence(top)
             weighed = lexical if lexical.confident else Ranking(threshold=lexical.threshold)
         stems = next((r.stems for r in (*lexical.articles, *lexical.documents)), frozenset())
         surest = max((r.confidence for r in weighed.articles), default=0.0)
         weight = self.fusion.closeness * max(0.0, self.fusion.lift - surest)
         articles = self._fused(
-            weighed.articles, [h for h in hits if not h.key.startswith("doc:")], stems, weight
+            weighed.articles, [h for h in hits if isinstance(h.key, ArticleRef)], stems, weight
         )
         documents = self._fused(
-            weighed.documents, [h for h in hits if h.key.startswith("doc:")], stems, weight
+            weighed.documents, [h for h in hits if isinstance(h.key, DocumentRef)], stems, weight
         )
         # An English answer's articles keep the lexical ranker's scale (what "related" means).
         base = lexical.articles[0].confidence if english and lexical.articles else confidence
@@ -94,7 +97,7 @@ class HybridRanker:
         is nearer a report than any treaty; a question about the law is not."""
         assert self.dense is not None
         facts = self.dense.nearest(similarities, self._programme, self.fusion.facts)
-        best_article = next((h.similarity for h in hits if not h.key.startswith("doc:")), 0.0)
+        best_article = next((h.similarity for h in hits if isinstance(h.key, ArticleRef)), 0.0)
         if not facts:
             return [], -1.0
         ranked = [Ranked(p.key, round(sim, 4), p.shown, None, stems) for p, sim in facts]
@@ -118,7 +121,7 @@ class HybridRanker:
         window = self.fusion.window
         top = hits[0].similarity if hits else 0.0
         close = {h.key: h for h in hits if h.similarity >= top - window}
-        scores: dict[str, float] = {r.key: r.confidence for r in lexical}
+        scores: dict[PassageKey, float] = {r.key: r.confidence for r in lexical}
         for key, hit in close.items():
             nearness = (hit.similarity - (top - window)) / window
             scores[key] = scores.get(key, 0.0) + weight * nearness

@@ -21,7 +21,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, STORED, TEXT, Schema
 
-from corpus.model import Article, Corpus, Document
+from corpus.model import Article, Corpus, Document, DocumentRef, PassageKey, key_text
 from index.bm25 import PassageScorer
 from index.text import STOP_WORDS, analyzer, stem_word, words
 from index.thesaurus import Thesaurus
@@ -50,23 +50,10 @@ def _schema(weights: LexicalWeights) -> Schema:
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
-    """One searchable passage: a paragraph of an article or a block of a document."""
-
-    key: str
-    index: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class RawHit:
-    key: str  # "ets185:29" or "doc:<id>"
+    key: PassageKey
     score: float
     blocks: tuple[tuple[int, float], ...]  # (block index, score), best first
-
-
-def article_key(instrument: str, number: str) -> str:
-    return f"{instrument}:{number}"
 
 
 def article_blocks(article: Article) -> list[str]:
@@ -118,7 +105,7 @@ class SearchIndex:
         self._scorer = PassageScorer(self._searcher, FIELDS)
         self.build_seconds: float | None = None
         self.common_words: dict[str, float] = {}  # word -> Zipf frequency in English
-        self._stems: dict[tuple[str, int], tuple[str, ...]] = {}
+        self._stems: dict[tuple[PassageKey, int], tuple[str, ...]] = {}
 
     @classmethod
     def open(
@@ -207,13 +194,12 @@ class SearchIndex:
         self._searcher.close()
         self._index.close()
 
-    def blocks(self, key: str) -> list[str]:
+    def blocks(self, key: PassageKey) -> list[str]:
         """The passages of an indexed article or document, in order."""
-        kind, _, rest = key.partition(":")
-        if kind == "doc":
-            document = self.corpus.documents.get(rest)
+        if isinstance(key, DocumentRef):
+            document = self.corpus.documents.get(key.id)
             return document_blocks(document) if document else []
-        article = self.corpus.article(kind, rest)
+        article = self.corpus.article(key.instrument, key.article)
         return article_blocks(article) if article else []
 
     def run(
@@ -234,7 +220,7 @@ class SearchIndex:
             return []
         found = self._scorer.top(terms, limit * 6, weights)
         bonuses = [(p, self._phrase_weight(p, weighted_terms)) for p in phrases if len(p) > 1]
-        per_key: dict[str, list[tuple[int, float]]] = {}
+        per_key: dict[PassageKey, list[tuple[int, float]]] = {}
         for doc, bm25 in found:
             key, block = self._scorer.keys[doc], self._scorer.blocks[doc]
             score = bm25 + sum(
@@ -250,8 +236,8 @@ class SearchIndex:
         gathered.sort(key=lambda h: -h.score)
         return gathered[:limit]
 
-    def keys_with(self, stem: str) -> set[str]:
-        """Keys ("ets185:29", "doc:<id>") of everything indexed that contains ``stem``."""
+    def keys_with(self, stem: str) -> set[PassageKey]:
+        """Keys of everything indexed that contains ``stem``."""
         return self._scorer.keys_with(stem)
 
     def _phrase_weight(self, phrase: list[str], weighted_terms: dict[str, float]) -> float:
@@ -260,7 +246,7 @@ class SearchIndex:
         return float(sum(idf("body", term) * weighted_terms.get(term, 1.0) for term in phrase))
 
     def _phrase_boost(
-        self, key: str, block: int, phrase: list[str], weights: LexicalWeights
+        self, key: PassageKey, block: int, phrase: list[str], weights: LexicalWeights
     ) -> float:
         boost = 0.0
         if _contains_run(self._passage_stems(key, block), phrase):
@@ -269,7 +255,7 @@ class SearchIndex:
             boost += weights.phrase_in_title
         return boost
 
-    def _passage_stems(self, key: str, block: int) -> tuple[str, ...]:
+    def _passage_stems(self, key: PassageKey, block: int) -> tuple[str, ...]:
         """Stemmed content words of one passage (or, for ``TITLE``, of the titles), cached."""
         cached = self._stems.get((key, block))
         if cached is None:
@@ -343,20 +329,19 @@ def _keep_selective(frequencies: dict[str, int], total: int) -> set[str]:
     return {t for i, t in enumerate(ranked) if i < 2 or frequencies[t] <= limit}
 
 
-def title_parts(corpus: Corpus, key: str) -> list[str]:
+def title_parts(corpus: Corpus, key: PassageKey) -> list[str]:
     """What stands above the text of ``key``: an article's title and the headings of its
     chapter, section and title, or a document's title and tags (the index's title field)."""
-    kind, _, rest = key.partition(":")
-    if kind == "doc":
-        document = corpus.documents.get(rest)
+    if isinstance(key, DocumentRef):
+        document = corpus.documents.get(key.id)
         return [document.title, *document.tags] if document else []
-    article = corpus.article(kind, rest)
+    article = corpus.article(key.instrument, key.article)
     if article is None:
         return []
     return [article.title or "", *(d.heading or "" for d in article.divisions)]
 
 
-def _title_text(corpus: Corpus, key: str) -> str:
+def _title_text(corpus: Corpus, key: PassageKey) -> str:
     return " ".join(title_parts(corpus, key))
 
 
@@ -365,23 +350,22 @@ def _documents(corpus: Corpus) -> Iterator[dict[str, Any]]:
         for article in instrument.articles:
             if not article.available:
                 continue
-            key = article_key(instrument.id, article.number)
-            title = _title_text(corpus, key)
+            title = _title_text(corpus, article.ref)
             for position, block in enumerate(article_blocks(article)):
                 yield {
-                    "doc_id": f"{key}#{position}",
-                    "key": key,
+                    "doc_id": f"{key_text(article.ref)}#{position}",
+                    "key": key_text(article.ref),
                     "block": position,
                     "title": title,
                     "body": block,
                 }
     for document in corpus.documents.values():
-        key = f"doc:{document.id}"
+        key = DocumentRef(document.id)
         title = _title_text(corpus, key)
         for position, block in enumerate(document_blocks(document)):
             yield {
-                "doc_id": f"{key}#{position}",
-                "key": key,
+                "doc_id": f"{key_text(key)}#{position}",
+                "key": key_text(key),
                 "block": position,
                 "title": title,
                 "body": block,

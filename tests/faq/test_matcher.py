@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus.model import ArticleRef
 from faq.entries import FaqEntry, load_entries
 from faq.matcher import MAX_CHOICES, FaqMatcher, faq_words, hit_for
 from index.answer import FaqHit, FaqMatch
@@ -73,7 +74,7 @@ def test_match_returns_the_entry_as_a_hit(faq: FaqMatcher) -> None:
     best = faq.match("What is the T-CY?").best
     assert best is not None
     assert (best.id, best.question) == ("what-is-tcy", "What is the T-CY?")
-    assert best.articles == (("ets185", "46"), ("ets185", "31"))
+    assert best.articles == (ArticleRef("ets185", "46"), ArticleRef("ets185", "31"))
     assert best.score >= default_weights().faq.confident
 
 
@@ -128,6 +129,6 @@ def test_hit_for_carries_the_canonical_question_and_articles() -> None:
         id="extradition",
         question="Are cybercrime offences extraditable?",
         answer=entry.answer,
-        articles=(("ets185", "24"),),
+        articles=(ArticleRef("ets185", "24"),),
         score=100.0,
     )

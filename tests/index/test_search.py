@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.model import Corpus, Document
+from corpus.model import Corpus, Document, DocumentRef
 from corpus.problems import Problem, ValidationError
 from index.search import FINGERPRINT_FILE, SearchIndex
 from index.thesaurus import Thesaurus, parse_thesaurus
@@ -36,7 +36,7 @@ def test_open_rebuilds_when_a_document_is_added(corpus: Corpus, tmp_path: Path) 
     changed = Corpus(dict(corpus.instruments), {**corpus.documents, "venue": note})
     reopened = SearchIndex.open(changed, tmp_path / "index", THESAURUS)
     assert reopened.build_seconds is not None
-    assert reopened.run({"wifi": 1.0}, [], 3, LEXICAL)[0].key == "doc:venue"
+    assert reopened.run({"wifi": 1.0}, [], 3, LEXICAL)[0].key == DocumentRef("venue")
     reopened.close()
 
 

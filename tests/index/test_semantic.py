@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from corpus.model import Corpus
+from corpus.model import ArticleRef, Corpus, DocumentRef
 from index.answer import AnswerKind
 from index.ask import ENGLISH_TEXTS, OUT_OF_SCOPE, AskService
 from index.dense import DenseIndex
@@ -119,13 +119,13 @@ def test_dense_index_finds_the_passage_nearest_the_question(corpus: Corpus, tmp_
 
 def test_every_passage_has_a_heading_and_exact_text(corpus: Corpus) -> None:
     found = passages(corpus)
-    article_16 = [p for p in found if p.key == "ets185:16"]
+    article_16 = [p for p in found if p.key == ArticleRef("ets185", "16")]
 
     assert article_16[0].embedded.startswith(
         "Budapest Convention, Article 16 – Expedited preservation of stored computer data.\n"
     )
     assert all(p.shown in corpus.article("ets185", "16").text for p in article_16)  # type: ignore[union-attr]
-    assert any(p.key.startswith("doc:2014-glacy") for p in found)
+    assert any(isinstance(p.key, DocumentRef) and p.key.id.startswith("2014-glacy") for p in found)
 
 
 def test_disabled_semantic_search_is_said(monkeypatch: pytest.MonkeyPatch) -> None:
