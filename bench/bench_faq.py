@@ -21,6 +21,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from bench.harness import load_questions
+from corpus.model import key_text
 from faq.entries import load_entries
 from faq.matcher import FaqMatcher, Scorer
 
@@ -84,7 +85,7 @@ def _ask_scored(faq: FaqMatcher) -> list[tuple[set[str], list[tuple[set[str], fl
         (
             set(question.expected),
             [
-                ({f"{r.instrument}:{r.article}" for r in entry.articles}, score)
+                ({key_text(r) for r in entry.articles}, score)
                 for entry, score in faq.scores(question.text)
             ],
         )
