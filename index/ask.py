@@ -106,12 +106,12 @@ class AskService:
         weights: Weights | None = None,
     ) -> None:
         self.corpus = corpus
-        self.weights = (weights or default_weights()).answer
+        self.weights = weights or default_weights()
         self.index = search
         self.faq = faq
         self.events = events
         self.unanswered = unanswered
-        self.ranker = HybridRanker(Ranker(search, weights), dense, scope)
+        self.ranker = HybridRanker(Ranker(search, self.weights), dense, scope)
         names = " ".join(a for i in corpus.instruments.values() for a in (i.id, *i.aliases))
         self._name_stems = frozenset(stem_word(w) for w in words(names))
 
@@ -156,7 +156,7 @@ class AskService:
         faq = self.faq.match(text) if self.faq else None
         ranked: Ranking | None = None
         if faq and faq.best:
-            if faq.best.score < self.weights.faq_certain:
+            if faq.best.score < self.weights.answer.faq_certain:
                 ranked = self.ranker.rank(text, limit=5)
             if self._faq_fits(faq.best, ranked):
                 return self.faq_answer(text, faq.best, faq.choices)
@@ -184,10 +184,10 @@ class AskService:
         articles = tuple(
             self._article_hit(r)
             for position, r in enumerate(ranked.articles)
-            if position == 0 or r.confidence >= self.weights.related
+            if position == 0 or r.confidence >= self.weights.answer.related
         )
         documents = tuple(self._document_hit(r) for r in ranked.documents)
-        if ranked.fact_lead >= self.weights.fact_lead and count_matches(
+        if ranked.fact_lead >= self.weights.answer.fact_lead and count_matches(
             ranked.facts[0].block_text, ranked.facts[0].stems
         ):
             return Answer(
@@ -207,7 +207,7 @@ class AskService:
                 suggestions=SUGGESTIONS,
                 notes=_correction_note(ranked),
             )
-        if ranked.confidence < self.weights.low_confidence:
+        if ranked.confidence < self.weights.answer.low_confidence:
             self._record(text, user_id, "search", ranked.confidence)
         best = ranked.articles[0] if ranked.articles else None
         return Answer(
@@ -248,7 +248,7 @@ class AskService:
         if ranked is None:
             return True
         if not ranked.confident or not ranked.articles:
-            return best.score >= self.weights.faq_weak
+            return best.score >= self.weights.answer.faq_weak
 
         return ranked.articles[0].key in best.articles
 
@@ -261,7 +261,7 @@ class AskService:
         ranked = self.ranker.rank(cleaned, limit=limit) if cleaned else None
         if ranked is None or not ranked.confident:
             return []
-        related = self.weights.related
+        related = self.weights.answer.related
         return [self._article_hit(r) for r in ranked.articles if r.confidence >= related]
 
     def _citation(self, text: str) -> Answer | None:

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from corpus.problems import compose_limited, node_value
+from corpus.problems import Problem, ValidationError, compose_limited, node_value
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.yaml")
 
@@ -193,8 +193,11 @@ _GROUPS: dict[str, type] = {
 }
 
 
-class WeightsError(ValueError):
-    """The weights file is malformed; the message names the file and line."""
+class WeightsError(ValidationError):
+    """The weights file is malformed: one problem, naming the file and line."""
+
+    def __init__(self, path: Path, line: int, message: str) -> None:
+        super().__init__([Problem(str(path), line, message)])
 
 
 def load_weights(path: Path = WEIGHTS_FILE) -> Weights:
@@ -203,12 +206,12 @@ def load_weights(path: Path = WEIGHTS_FILE) -> Weights:
     try:
         root = compose_limited(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise WeightsError(f"{path}:1: cannot read ({error.strerror})") from None
+        raise WeightsError(path, 1, f"cannot read ({error.strerror})") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise WeightsError(f"{path}:{mark.line + 1 if mark else 1}: invalid YAML") from None
+        raise WeightsError(path, mark.line + 1 if mark else 1, "invalid YAML") from None
     if root is None:
-        raise WeightsError(f"{path}:1: empty; expected a mapping of stages")
+        raise WeightsError(path, 1, "empty; expected a mapping of stages")
     groups = {
         name: _group(_GROUPS[annotation], node, line, path)
         for name, annotation, node, line in _entries(Weights, root, 1, path)
@@ -222,9 +225,9 @@ def _group(kind: Any, node: yaml.Node, line: int, path: Path) -> Any:
     for name, annotation, value, where in _entries(kind, node, line, path):
         parsed: Any = node_value(value) if isinstance(value, yaml.ScalarNode) else None
         if annotation == "int" and type(parsed) is not int:
-            raise WeightsError(f"{path}:{where}: {name} must be a whole number")
+            raise WeightsError(path, where, f"{name} must be a whole number")
         if annotation == "float" and type(parsed) not in (int, float):
-            raise WeightsError(f"{path}:{where}: {name} must be a number")
+            raise WeightsError(path, where, f"{name} must be a number")
         values[name] = float(parsed) if annotation == "float" else parsed
     return kind(**values)
 
@@ -236,20 +239,20 @@ def _entries(
     dataclass ``kind``, in order, from the mapping ``node`` named on ``line``; anything but
     a mapping with exactly those keys is an error."""
     if not isinstance(node, yaml.MappingNode):
-        raise WeightsError(f"{path}:{node.start_mark.line + 1}: expected a mapping")
+        raise WeightsError(path, node.start_mark.line + 1, "expected a mapping")
     expected = {f.name: str(f.type) for f in fields(kind)}
     found: dict[str, tuple[yaml.Node, int]] = {}
     for key, value in node.value:
         where = key.start_mark.line + 1
         if key.value not in expected:
             known = ", ".join(expected)
-            raise WeightsError(f"{path}:{where}: unknown key {key.value!r} (known: {known})")
+            raise WeightsError(path, where, f"unknown key {key.value!r} (known: {known})")
         if key.value in found:
-            raise WeightsError(f"{path}:{where}: {key.value} given twice")
+            raise WeightsError(path, where, f"{key.value} given twice")
         found[key.value] = (value, where)
     missing = [name for name in expected if name not in found]
     if missing:
-        raise WeightsError(f"{path}:{line}: missing {', '.join(missing)}")
+        raise WeightsError(path, line, f"missing {', '.join(missing)}")
     return [(name, expected[name], *found[name]) for name in expected]
 
 

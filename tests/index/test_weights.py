@@ -51,3 +51,11 @@ def test_a_missing_key_is_named_with_its_group_line(tmp_path: Path) -> None:
 def test_values_must_be_numbers(tmp_path: Path, old: str, new: str, message: str) -> None:
     with pytest.raises(WeightsError, match=message):
         load_weights(_edited(tmp_path, old, new))
+
+
+def test_the_error_is_a_validation_problem_for_workshop_bot_check(tmp_path: Path) -> None:
+    path = _edited(tmp_path, "  related:", "  relatde:")
+    with pytest.raises(WeightsError) as raised:
+        load_weights(path)
+    [problem] = raised.value.problems
+    assert (problem.path, problem.line) == (str(path), _line_of(path, "relatde"))
