@@ -5,7 +5,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from bench.fit_weights import Figures, candidates, descend, fitted_fields, with_value, write_weights
+from bench.fit_weights import (
+    Figures,
+    candidates,
+    descend,
+    fitted_fields,
+    holds,
+    with_value,
+    write_weights,
+)
 from index.weights import WEIGHTS_FILE, Weights, load_weights
 
 
@@ -58,3 +66,12 @@ def test_written_weights_read_back_and_keep_the_comments(tmp_path: Path) -> None
     assert load_weights(path) == changed
     original = [line for line in WEIGHTS_FILE.read_text().splitlines() if line.startswith("#")]
     assert [line for line in path.read_text().splitlines() if line.startswith("#")] == original
+
+
+def test_a_development_set_falls_when_any_headline_figure_does() -> None:
+    start = _figures(0.8, offtopic=0.833, false=5)
+    assert holds(start, _figures(0.8, offtopic=0.833, false=5))
+    assert holds(start, _figures(0.85, offtopic=0.9, false=4))
+    assert not holds(start, _figures(0.85, offtopic=0.75, false=5))  # one more off-topic answered
+    assert not holds(start, _figures(0.79, offtopic=0.833, false=5))
+    assert not holds(start, _figures(0.8, offtopic=0.833, false=6))
