@@ -38,6 +38,7 @@ class PassageScorer:
         self.keys: list[PassageKey] = [parse_key(fields_of["key"]) for fields_of in stored]
         self.blocks: list[int] = [fields_of["block"] for fields_of in stored]
         self._postings: OrderedDict[tuple[str, str], tuple[list[int], list[float]]] = OrderedDict()
+        self._keys_with: dict[str, frozenset[PassageKey]] = {}
 
     def top(
         self, weighted_terms: dict[str, float], limit: int, lexical: LexicalWeights
@@ -59,11 +60,17 @@ class PassageScorer:
                     scores[doc] = scores.get(doc, 0.0) + part
         return heapq.nlargest(limit, scores.items(), key=lambda item: item[1])
 
-    def keys_with(self, term: str) -> set[PassageKey]:
-        """The articles and documents whose passages (title or body) contain ``term``."""
-        return {
-            self.keys[doc] for field in self._lengths for doc in self._posting_list(field, term)[0]
-        }
+    def keys_with(self, term: str) -> frozenset[PassageKey]:
+        """The articles and documents whose passages (title or body) contain ``term`` (cached:
+        a question asks this of each of its words)."""
+        found = self._keys_with.get(term)
+        if found is None:
+            postings = (self._posting_list(field, term)[0] for field in self._lengths)
+            found = frozenset(self.keys[doc] for docs in postings for doc in docs)
+            if len(self._keys_with) >= CACHED_TERMS:
+                self._keys_with.clear()
+            self._keys_with[term] = found
+        return found
 
     def _posting_list(self, field: str, term: str) -> tuple[list[int], list[float]]:
         key = (field, term)

@@ -31,6 +31,9 @@ class DenseIndex:
         self.embedder = embedder
         self.passages = found
         self.vectors = vectors
+        numbers: dict[PassageKey, int] = {}
+        # each passage's key as a small number: hits() tells keys apart without hashing them
+        self._key_numbers = [numbers.setdefault(p.key, len(numbers)) for p in found]
 
     @classmethod
     def build(
@@ -71,12 +74,15 @@ class DenseIndex:
 
     def hits(self, similarities: Vectors) -> list[DenseHit]:
         """Every key once, with its most similar passage, best first."""
-        best: dict[PassageKey, DenseHit] = {}
-        for position in np.argsort(-similarities):
-            passage = self.passages[int(position)]
-            if passage.key not in best:
-                best[passage.key] = DenseHit(passage.key, float(similarities[position]), passage)
-        return list(best.values())
+        seen: set[int] = set()
+        found: list[DenseHit] = []
+        for position in np.argsort(-similarities).tolist():
+            number = self._key_numbers[position]
+            if number not in seen:
+                seen.add(number)
+                passage = self.passages[position]
+                found.append(DenseHit(passage.key, float(similarities[position]), passage))
+        return found
 
     def nearest(
         self, similarities: Vectors, keys: frozenset[PassageKey], count: int

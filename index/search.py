@@ -236,7 +236,7 @@ class SearchIndex:
         gathered.sort(key=lambda h: -h.score)
         return gathered[:limit]
 
-    def keys_with(self, stem: str) -> set[PassageKey]:
+    def keys_with(self, stem: str) -> frozenset[PassageKey]:
         """Keys of everything indexed that contains ``stem``."""
         return self._scorer.keys_with(stem)
 
