@@ -13,8 +13,8 @@ embeddings are computed once and cached.
 
 Not fitted: what the evaluation cannot see or what needs a rebuilt index: the field boosts
 (baked into the whoosh index), the FAQ and scope groups (not asked here), the logging
-threshold ``low_confidence``, the FAQ thresholds of the ask service, and the number of fact
-passages kept.
+threshold ``low_confidence``, the FAQ thresholds of the ask service, and the numbers of fact
+passages kept and looked at.
 
 Only bench/questions.yaml is fitted on. The development sets bench/heldout.yaml and
 bench/heldout2.yaml are measured before and after, as a guard: ``--write`` writes the fitted
@@ -55,6 +55,7 @@ FIXED = {
     ("lexical", "title_field"),
     ("lexical", "body_field"),
     ("fusion", "facts"),
+    ("fusion", "fact_pool"),
     ("answer", "low_confidence"),
     ("answer", "faq_certain"),
     ("answer", "faq_weak"),

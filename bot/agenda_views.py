@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import actions
+from bot.i18n import N_, _, dated, ngettext
 from bot.replies import Button, Reply, bold, clip, italic
 from scheduler.agenda import ordered_from_now
 from scheduler.messages import period
@@ -45,11 +46,27 @@ def event_zone(event: Event) -> str:
     return zone_label(found) if found else event.timezone
 
 
+def day(moment: datetime, year: bool) -> str:
+    """A day in the reader's language: "Wed 15 Sep 2010", "mer. 15 sept. 2010"."""
+    if year:
+        return dated(moment, "%a %d %b %Y", "EEE d MMM y")
+    return dated(moment, "%a %d %b", "EEE d MMM")
+
+
+def long_day(moment: datetime | date) -> str:
+    """A day in full: "Wednesday 15 September 2010", "mercredi 15 septembre 2010"."""
+    if not isinstance(moment, datetime):
+        moment = datetime(moment.year, moment.month, moment.day)
+    return dated(moment, "%A %d %B %Y", "EEEE d MMMM y")
+
+
 def when(event: Event, reader: ZoneInfo) -> str:
-    local = f"{period(event.start, event.end)} ({event_zone(event)})"
+    local = f"{period(event.start, event.end, day=day)} ({event_zone(event)})"
     start, end = event.start.astimezone(reader), event.end.astimezone(reader)
     if start.utcoffset() != event.start.utcoffset():
-        local += f" · {period(start, end, year=False)} your time ({zone_label(reader)})"
+        local += " · " + _("{period} your time ({zone})").format(
+            period=period(start, end, year=False, day=day), zone=zone_label(reader)
+        )
     return local
 
 
@@ -58,15 +75,20 @@ def now_line(event: Event, reader: ZoneInfo, now: datetime) -> str | None:
     and the reader's time when it differs), else None."""
     if not event.in_progress(now):
         return None
-    return f"● Now, until {_until(event.end, now.astimezone(event.end.tzinfo))}" + (
-        f" ({_until(event.end.astimezone(reader), now.astimezone(reader))} your time)"
-        if event.end.astimezone(reader).utcoffset() != event.end.utcoffset()
-        else ""
+    until = _until(event.end, now.astimezone(event.end.tzinfo))
+    if event.end.astimezone(reader).utcoffset() == event.end.utcoffset():
+        return _("● Now, until {time}").format(time=until)
+    return _("● Now, until {time} ({reader_time} your time)").format(
+        time=until, reader_time=_until(event.end.astimezone(reader), now.astimezone(reader))
     )
 
 
 def _until(end: datetime, now: datetime) -> str:
-    return f"{end:%H:%M}" if _last_moment(end).date() == now.date() else f"{end:%a %d %b %H:%M}"
+    return (
+        f"{end:%H:%M}"
+        if _last_moment(end).date() == now.date()
+        else f"{day(end, False)} {end:%H:%M}"
+    )
 
 
 def event_lines(
@@ -91,15 +113,22 @@ def event_lines(
         reply.add(italic(note))
     if details:
         if event.speakers:
-            reply.add(clip("Speakers: " + ", ".join(event.speakers), SPEAKERS))
+            reply.add(
+                clip(_("Speakers: {names}").format(names=", ".join(event.speakers)), SPEAKERS)
+            )
         if event.description:
             reply.add(italic(clip(event.description, DESCRIPTION)))
         if event.articles:
-            reply.add(
-                "Articles: "
-                + ", ".join(f"{r.instrument.upper()} Art. {r.article}" for r in event.articles)
+            cited = ", ".join(
+                _("{instrument} Art. {article}").format(
+                    instrument=r.instrument.upper(), article=r.article
+                )
+                for r in event.articles
             )
-        reply.add(f"ID: {event.id}" + (" · sample data" if event.sample else ""))
+            reply.add(_("Articles: {articles}").format(articles=cited))
+        reply.add(
+            (_("ID: {id} · sample data") if event.sample else _("ID: {id}")).format(id=event.id)
+        )
 
 
 def agenda_reply(
@@ -118,7 +147,7 @@ def agenda_reply(
 
 def _sample_note(reply: Reply, events: list[Event]) -> Reply:
     if any(e.sample for e in events):
-        reply.blank().add(italic("Sample agenda built from past Council of Europe activities."))
+        reply.blank().add(italic(_("Sample agenda built from past Council of Europe activities.")))
     return reply
 
 
@@ -126,13 +155,14 @@ def _sample_note(reply: Reply, events: list[Event]) -> Reply:
 class Listing:
     """A list of sessions to page through: its scope in callback data (ALL, MINE or an ISO
     day), its heading, its sessions by start, and whether it opens on the last page when all
-    are over (an open-ended list does, one day's list opens on its first session)."""
+    are over (an open-ended list does, one day's list opens on its first session). The heading
+    is in the reader's language; ``empty`` too, or a catalog text translated when shown."""
 
     scope: str
     heading: str
     events: list[Event]
     open_ended: bool = True
-    empty: str = "Nothing on the agenda for that."
+    empty: str = N_("Nothing on the agenda for that.")
 
 
 def first_page(
@@ -159,11 +189,11 @@ def list_page(
 ) -> Reply:
     """Sessions ``start`` to ``start + size`` of the list as ordered at ``ordered_at``, with
     buttons to the pages around it; a page past the end (the list shrank) shows the last."""
-    ordered, _ = ordered_from_now(listing.events, ordered_at)
+    ordered, _ahead = ordered_from_now(listing.events, ordered_at)
     total = len(ordered)
     reply = Reply().add(bold(listing.heading))
     if not ordered:
-        return reply.add(listing.empty)
+        return reply.add(_(listing.empty))
     if start >= total:
         start = max(0, total - PAGE_SIZE)
     stop = min(total, start + size)
@@ -183,13 +213,19 @@ def _counts(start: int, stop: int, events: list[Event], now: datetime) -> str:
     under_way = sum(e.in_progress(now) for e in events)
     to_come = len(events) - over - under_way
     parts = [
-        f"{number} {label}"
-        for number, label in ((over, "over"), (under_way, "under way"), (to_come, "to come"))
+        label.format(count=number)
+        for number, label in (
+            (over, ngettext("{count} over", "{count} over", over)),
+            (under_way, ngettext("{count} under way", "{count} under way", under_way)),
+            (to_come, ngettext("{count} to come", "{count} to come", to_come)),
+        )
         if number
     ]
     shown = f"{start + 1}–{stop}" if stop > start + 1 else f"{stop}"
-    noun = "session" if len(events) == 1 else "sessions"
-    return f"{shown} of {len(events)} {noun} ({', '.join(parts)})"
+    counted = ngettext(
+        "{shown} of {total} session ({parts})", "{shown} of {total} sessions ({parts})", len(events)
+    )
+    return counted.format(shown=shown, total=len(events), parts=", ".join(parts))
 
 
 def _paging(scope: str, start: int, stop: int, total: int, ordered_at: datetime) -> list[Button]:
@@ -206,7 +242,7 @@ def _paging(scope: str, start: int, stop: int, total: int, ordered_at: datetime)
         last = min(total, stop + PAGE_SIZE)
         row.append(
             Button(
-                f"{stop + 1}–{last} of {total} ▶",
+                _("{first}–{last} of {total} ▶").format(first=stop + 1, last=last, total=total),
                 actions.agenda_page(scope, stop, PAGE_SIZE, _minutes(ordered_at)),
             )
         )
@@ -229,18 +265,27 @@ def overlap_notes(mine: list[Event]) -> NotesFor:
         clashes = [other for other in mine if other is not event and event.overlaps(other)]
         if not clashes:
             return ()
-        more = f" and {len(clashes) - 1} more" if len(clashes) > 1 else ""
-        return (f"⚠ Overlaps “{clip(clashes[0].title, NOTE)}”{more}",)
+        title = clip(clashes[0].title, NOTE)
+        if len(clashes) == 1:
+            return (_("⚠ Overlaps “{title}”").format(title=title),)
+        more = len(clashes) - 1
+        return (
+            ngettext(
+                "⚠ Overlaps “{title}” and {count} more",
+                "⚠ Overlaps “{title}” and {count} more",
+                more,
+            ).format(title=title, count=more),
+        )
 
     return notes
 
 
 def parse_day(argument: str, now: datetime) -> date | None:
-    text = argument.strip().lower()
+    text = argument.strip().lower().replace("'", "’")  # "aujourd'hui" as typed
     if not text:
         return None
-    if text == "today":
+    if text in {"today", _("today")}:
         return now.date()
-    if text == "tomorrow":
+    if text in {"tomorrow", _("tomorrow")}:
         return date.fromordinal(now.date().toordinal() + 1)
     return date.fromisoformat(text)

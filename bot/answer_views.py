@@ -5,6 +5,7 @@ long articles paged on paragraph boundaries under Telegram's 4,096 UTF-16 units.
 from __future__ import annotations
 
 from bot import actions
+from bot.i18n import _, note
 from bot.replies import (
     TELEGRAM_LIMIT,
     Button,
@@ -34,7 +35,7 @@ class AnswerViews:
         pages = split_pages(text, limit=TELEGRAM_LIMIT - ROOM)
         lines = [[bold(f"{cite(hit)}{title}")], *([Span(p)] for p in pages[0].split("\n"))]
         if len(pages) > 1:
-            lines.append([italic("(continues: press “Full text”)")])
+            lines.append([italic(_("(continues: press “Full text”)"))])
         return lines
 
     def hit_lines(self, hit: ArticleHit, *, lead: bool) -> list[list[Span]]:
@@ -55,7 +56,7 @@ class AnswerViews:
     def answer_buttons(
         self, best: ArticleHit, others: tuple[ArticleHit, ...]
     ) -> list[list[Button]]:
-        rows = [[Button("📄 Full text", actions.article(best.instrument, best.article))]]
+        rows = [[Button(_("📄 Full text"), actions.article(best.instrument, best.article))]]
         article = self.corpus.article(best.instrument, best.article)
         if article is not None:
             rows.append(self.neighbours(article))
@@ -66,7 +67,7 @@ class AnswerViews:
                 rows.append(
                     [
                         Button(
-                            f"→ Art. {r.article}"
+                            _("→ Art. {article}").format(article=r.article)
                             + (
                                 ""
                                 if r.instrument == best.instrument
@@ -92,14 +93,14 @@ class AnswerViews:
         if position > 0:
             row.append(
                 Button(
-                    f"◀ Art. {numbers[position - 1]}",
+                    _("◀ Art. {article}").format(article=numbers[position - 1]),
                     go(article.instrument, numbers[position - 1]),
                 )
             )
         if position < len(numbers) - 1:
             row.append(
                 Button(
-                    f"Art. {numbers[position + 1]} ▶",
+                    _("Art. {article} ▶").format(article=numbers[position + 1]),
                     go(article.instrument, numbers[position + 1]),
                 )
             )
@@ -108,13 +109,15 @@ class AnswerViews:
     def article_page(self, article: Article, page: int) -> Reply:
         """The full text of an article, paged on paragraph boundaries under Telegram's limit."""
         instrument = self.corpus.instruments[article.instrument]
-        heading = f"{instrument.short_title} · Article {article.number}"
+        heading = _("{instrument} · Article {article}").format(
+            instrument=instrument.short_title, article=article.number
+        )
         reply = Reply().add(bold(heading))
         if article.title:
             reply.add(italic(article.title))
         reply.blank()
         if not article.available:
-            reply.add("The English text of this article is not available in this source.")
+            reply.add(_("The English text of this article is not available in this source."))
             reply.buttons = [self.neighbours(article, turn=True)]
             return reply
         title = units(article.title or "")
@@ -123,18 +126,20 @@ class AnswerViews:
         reply.add(pages[page])
         paging: list[Button] = []
         if len(pages) > 1:
-            reply.blank().add(italic(f"Page {page + 1} of {len(pages)}"))
+            reply.blank().add(
+                italic(_("Page {page} of {pages}").format(page=page + 1, pages=len(pages)))
+            )
             if page > 0:
                 paging.append(
                     Button(
-                        "◀ Previous page",
+                        _("◀ Previous page"),
                         actions.page_turn(article.instrument, article.number, page - 1),
                     )
                 )
             if page < len(pages) - 1:
                 paging.append(
                     Button(
-                        "Next page ▶",
+                        _("Next page ▶"),
                         actions.page_turn(article.instrument, article.number, page + 1),
                     )
                 )
@@ -143,28 +148,30 @@ class AnswerViews:
 
     def unknown(self, answer: Answer) -> Reply:
         reply = Reply()
-        for note in answer.notes:
-            reply.add(note)
+        for said in answer.notes:
+            reply.add(note(said))
         if not answer.notes:
-            reply.add("I don't know the answer to that, and I'd rather say so than guess.")
+            reply.add(_("I don't know the answer to that, and I'd rather say so than guess."))
         if answer.faq_choices:
-            reply.blank().add("Did you mean one of these?")
+            reply.blank().add(_("Did you mean one of these?"))
             reply.buttons = [
                 [Button(clip(c.question, 60), f"v1|faq|{c.id}")] for c in answer.faq_choices[:3]
             ]
         if answer.suggestions:
-            reply.blank().add(italic("You can:"))
+            reply.blank().add(italic(_("You can:")))
         for suggestion in answer.suggestions:
-            reply.add(f"• {suggestion}")
+            reply.add(f"• {note(suggestion)}")
         return reply
 
 
 def cite(hit: ArticleHit) -> str:
-    return f"{hit.instrument_name} · Art. {hit.article}{hit.part}"
+    return _("{instrument} · Art. {article}").format(
+        instrument=hit.instrument_name, article=f"{hit.article}{hit.part}"
+    )
 
 
 def article_button(hit: ArticleHit) -> Button:
-    label = f"Art. {hit.article}" + (f" {hit.title}" if hit.title else "")
+    label = _("Art. {article}").format(article=hit.article) + (f" {hit.title}" if hit.title else "")
     return Button(clip(label, 40), actions.article(hit.instrument, hit.article))
 
 

@@ -86,13 +86,13 @@ class DenseIndex:
 
     def nearest(
         self, similarities: Vectors, keys: frozenset[PassageKey], count: int
-    ) -> list[tuple[Passage, float]]:
-        """The ``count`` passages of ``keys`` most similar, best first (several per key)."""
-        found: list[tuple[Passage, float]] = []
+    ) -> list[tuple[int, float]]:
+        """Positions of the ``count`` passages of ``keys`` most similar, with their
+        similarity, best first (several per key)."""
+        found: list[tuple[int, float]] = []
         for position in np.argsort(-similarities):
-            passage = self.passages[int(position)]
-            if passage.key in keys:
-                found.append((passage, float(similarities[position])))
+            if self.passages[int(position)].key in keys:
+                found.append((int(position), float(similarities[position])))
                 if len(found) == count:
                     break
         return found

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from index.notes import Note
+
 # Whole messages only ("hi", "merci beaucoup!", "good morning :)"), in the five languages
 # participants write in; a question that starts with "hi, ..." is a question.
 _PATTERNS = {
@@ -21,14 +23,16 @@ _MESSAGE = {
     for kind, pattern in _PATTERNS.items()
 }
 REPLIES = {
-    "greeting": "Hello! Ask me about the Budapest Convention and related treaties, "
-    "the programme documents or the agenda.",
-    "thanks": "You're welcome. Ask again whenever you need an article.",
-    "goodbye": "Goodbye, and good luck with your cases.",
+    "greeting": Note(
+        "Hello! Ask me about the Budapest Convention and related treaties, "
+        "the programme documents or the agenda."
+    ),
+    "thanks": Note("You're welcome. Ask again whenever you need an article."),
+    "goodbye": Note("Goodbye, and good luck with your cases."),
 }
 
 
-def small_talk(text: str) -> str | None:
+def small_talk(text: str) -> Note | None:
     """The friendly reply when the whole message is a greeting, thanks or goodbye."""
     cleaned = " ".join(text.casefold().replace("’", "'").split())
     for kind, pattern in _MESSAGE.items():

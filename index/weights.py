@@ -116,6 +116,14 @@ class FusionWeights:
     foreign_slope: float
     #: Programme-document passages kept for a fact answer.
     facts: int
+    #: Nearest programme passages re-ordered by the words they share; higher looks further.
+    fact_pool: int
+    #: Similarity a programme passage gains for saying all the question's words; higher: words win.
+    fact_words: float
+    #: ... once it is this much nearer than any article by meaning; higher answers fewer facts.
+    fact_meaning: float
+    #: What a word the treaties also say counts in a programme passage; higher: more fact answers.
+    law_word: float
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,8 @@ from scheduler.model import Event
 from scheduler.store import SYSTEM, Database
 
 SMALL_CHANGE = 10  # at most this many changed sessions are announced without asking
-Renderer = Callable[[EventChange, ZoneInfo], str]  # a notice in the reader's zone (HTML)
+# A notice in the reader's zone and language (HTML); the language is the chat's, None unknown.
+Renderer = Callable[[EventChange, ZoneInfo, str | None], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +147,8 @@ class AnnouncedAgenda:
 
 
 _AUDIENCE_ZONES = f"""
-    SELECT a.chat_id, c.timezone FROM ({AUDIENCE}) a JOIN chats c ON c.chat_id = a.chat_id
+    SELECT a.chat_id, c.timezone, COALESCE(c.language, c.user_language)
+    FROM ({AUDIENCE}) a JOIN chats c ON c.chat_id = a.chat_id
     ORDER BY a.chat_id
 """
 
@@ -158,7 +160,8 @@ def _params(change: EventChange) -> dict[str, object]:
 def _queue_notice(
     sql: sqlite3.Connection, change: EventChange, render: Renderer, default_zone: str, now: float
 ) -> list[int]:
-    """One notice per follower of the event, each in the follower's own zone; chats reached."""
+    """One notice per follower of the event, each in the follower's own zone and language;
+    the chats reached."""
     followers = sql.execute(_AUDIENCE_ZONES, _params(change)).fetchall()
     if not followers:
         return []
@@ -167,17 +170,17 @@ def _queue_notice(
         " VALUES (?, ?, 'confirmed', ?, ?)",
         (SYSTEM, f"event:{change.event_id}", now, now),
     ).lastrowid
-    texts: dict[str, str] = {}
+    texts: dict[tuple[str, str | None], str] = {}
     rows = []
-    for chat, zone in followers:
-        name = str(zone or default_zone)
-        if name not in texts:
-            texts[name] = render(change, ZoneInfo(name))
-        rows.append((broadcast, int(chat), texts[name]))
+    for chat, zone, language in followers:
+        key = (str(zone or default_zone), str(language) if language else None)
+        if key not in texts:
+            texts[key] = render(change, ZoneInfo(key[0]), key[1])
+        rows.append((broadcast, int(chat), texts[key]))
     sql.executemany(
         "INSERT OR IGNORE INTO outbox (broadcast_id, chat_id, part, html) VALUES (?, ?, 0, ?)", rows
     )
-    return [int(chat) for chat, _ in followers]
+    return [int(chat) for chat, _, _ in followers]
 
 
 def _record(sql: sqlite3.Connection, agenda: Agenda, now: float) -> None:

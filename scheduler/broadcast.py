@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from index.notes import Note
 from scheduler.messages import agenda_html, escape, split_html
 from scheduler.model import Event
 from scheduler.reminders import EVERYTHING
@@ -89,7 +90,7 @@ class BroadcastService:
         """A draft from the organiser's own words (escaped: their HTML is shown, not parsed)."""
         self._require(organiser, "create a broadcast")
         if not text.strip():
-            raise BroadcastError("the broadcast text is empty")
+            raise BroadcastError(Note("the broadcast text is empty"))
         return self._draft(organiser, escape(text.strip()), audience)
 
     def create_html(self, organiser: int, html: str, audience: str = EVERYTHING) -> Preview:
@@ -97,7 +98,7 @@ class BroadcastService:
         their message (bold, italics, links), split into parts that each stay valid."""
         self._require(organiser, "create a broadcast")
         if not html.strip():
-            raise BroadcastError("the broadcast text is empty")
+            raise BroadcastError(Note("the broadcast text is empty"))
         return self._draft(organiser, html.strip(), audience)
 
     def create_agenda(
@@ -121,11 +122,13 @@ class BroadcastService:
                 (broadcast_id,),
             ).fetchone()
             if found is None or found[0] != organiser:
-                raise BroadcastError(f"no broadcast {broadcast_id} of yours")
+                raise BroadcastError(Note("no broadcast {number} of yours", number=broadcast_id))
             if found[2] == "cancelled":
-                raise BroadcastError(f"broadcast {broadcast_id} was cancelled")
+                raise BroadcastError(Note("broadcast {number} was cancelled", number=broadcast_id))
             if found[2] == "confirmed":
-                raise AlreadyConfirmed(f"broadcast {broadcast_id} is already queued")
+                raise AlreadyConfirmed(
+                    Note("broadcast {number} is already queued", number=broadcast_id)
+                )
             sql.execute(
                 "UPDATE broadcasts SET status = 'confirmed', confirmed_at = ?"
                 " WHERE broadcast_id = ?",
@@ -142,7 +145,9 @@ class BroadcastService:
                 (broadcast_id, organiser),
             ).rowcount
         if not changed:
-            raise BroadcastError(f"broadcast {broadcast_id} is not a draft of yours")
+            raise BroadcastError(
+                Note("broadcast {number} is not a draft of yours", number=broadcast_id)
+            )
 
     def resend_unknown(self, organiser: int, broadcast_id: int) -> int:
         """Re-queue rows in doubt after a crash: the organiser prefers a duplicate to a gap."""
@@ -185,7 +190,11 @@ class BroadcastService:
     def _draft(self, organiser: int, html: str, audience: str) -> Preview:
         parts = split_html(html)
         if len(parts) > MAX_PARTS:
-            raise BroadcastError(f"too long: {len(parts)} messages (at most {MAX_PARTS})")
+            raise BroadcastError(
+                Note(
+                    "too long: {count} messages (at most {most})", count=len(parts), most=MAX_PARTS
+                )
+            )
         with self.db.transaction() as sql:
             broadcast_id = self._insert(sql, organiser, audience, "draft")
             sql.executemany(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -21,6 +22,7 @@ _ATOM = re.compile(r"<[^<>]*>|&#?\w+;|[^<&]|[<&]", re.DOTALL)
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*?(/?)>")
 _SENTENCE_END = frozenset(".;:!?")
 AGENDA_TITLE = 300  # units of a title in a broadcast agenda
+DayFormat = Callable[[datetime, bool], str]  # a day as the reader writes it, with its year or not
 
 
 def escape(text: str) -> str:
@@ -140,14 +142,21 @@ def _visible(part: str) -> bool:
     return bool(html.unescape(re.sub(r"<[^<>]*>", "", part)).strip())
 
 
-def period(start: datetime, end: datetime, *, year: bool = True) -> str:
+def english_day(moment: datetime, year: bool) -> str:
+    """'Wed 15 Sep 2010', or without the year 'Wed 15 Sep'."""
+    return f"{moment:%a %d %b %Y}" if year else f"{moment:%a %d %b}"
+
+
+def period(
+    start: datetime, end: datetime, *, year: bool = True, day: DayFormat = english_day
+) -> str:
     """'Wed 15 Sep 2010, 14:15–16:15', or over days 'Mon 23 Mar 2026, 09:00 – Wed 25 Mar 17:00'
-    (a session past midnight too); a session ending at midnight ends on its first day."""
-    day = "%a %d %b %Y" if year else "%a %d %b"
+    (a session past midnight too); a session ending at midnight ends on its first day. ``day``
+    writes a day in the reader's language."""
     if (end - timedelta(microseconds=1)).date() == start.date():
-        return f"{start:{day}}, {start:%H:%M}–{end:%H:%M}"
-    last = "%a %d %b %Y" if year and end.year != start.year else "%a %d %b"
-    return f"{start:{day}}, {start:%H:%M} – {end:{last}} {end:%H:%M}"
+        return f"{day(start, year)}, {start:%H:%M}–{end:%H:%M}"
+    last = day(end, year and end.year != start.year)
+    return f"{day(start, year)}, {start:%H:%M} – {last} {end:%H:%M}"
 
 
 def agenda_html(events: list[Event], heading: str) -> str:

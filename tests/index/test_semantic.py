@@ -23,6 +23,8 @@ from index.passages import passages
 from index.scope import Scope
 from index.search import SearchIndex
 from index.vectors import SEED_DIRECTORY, cache_file, digest, embed_passages, read_cache
+from scheduler.agenda import load_agenda
+from scheduler.search import EventFinder
 
 
 class CountingEmbedder:
@@ -273,3 +275,21 @@ def test_questions_about_the_treaties_are_not_declined(
 
     assert answer.kind is not AnswerKind.NONE
     assert answer.articles[0].article == article
+
+
+def test_a_fact_about_a_past_session_shows_the_passage_that_states_it_with_the_session(
+    corpus: Corpus, search_index: SearchIndex, e5: E5Embedder, tmp_path: Path
+) -> None:
+    agenda = load_agenda(Path(__file__).parents[2] / "corpus" / "agenda")
+    service = AskService(
+        corpus,
+        search_index,
+        events=EventFinder(lambda: agenda),
+        dense=DenseIndex.build(corpus, e5, tmp_path),
+    )
+
+    answer = service.ask("where were the judges trained on child abuse in December 2009?")
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert "Cairo" in answer.documents[0].snippet
+    assert [e.id for e in answer.events][:1] == ["cairo-2009-judges"]

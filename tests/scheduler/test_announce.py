@@ -36,7 +36,7 @@ def _event(identifier: str, hour: int = 9, path: str = "igf.yaml", **changes: ob
     return dataclasses.replace(event, **changes)  # type: ignore[arg-type]
 
 
-def _render(change: EventChange, zone: ZoneInfo) -> str:
+def _render(change: EventChange, zone: ZoneInfo, language: str | None) -> str:
     return f"{change.event_id} {','.join(change.what)} in {zone.key}"
 
 
