@@ -47,7 +47,7 @@ from bench.harness import run_questions as ask_all
 from bench.synthetic import synthetic_corpus
 from bot.services import build_services
 from bot.settings import Settings, load_settings
-from corpus.model import Corpus
+from corpus.model import ArticleRef, Corpus, key_text
 from corpus.store import load_corpus
 from index.answer import Answer, AnswerKind
 from index.ask import AskService
@@ -138,7 +138,8 @@ def reply_of(answer: Answer) -> Reply:
     """The ranked article keys of an answer; kind "none" is an abstention."""
     if answer.kind is AnswerKind.NONE:
         return Reply((), abstained=True)
-    return Reply(tuple(f"{a.instrument}:{a.article}" for a in answer.articles), abstained=False)
+    keys = (key_text(ArticleRef(a.instrument, a.article)) for a in answer.articles)
+    return Reply(tuple(keys), abstained=False)
 
 
 def _measure(

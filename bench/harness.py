@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from corpus.model import ArticleRef, parse_key
 from corpus.problems import node_value
 
 QUESTIONS_FILE = Path(__file__).with_name("questions.yaml")
@@ -159,8 +160,10 @@ def load_facts(path: Path = FACTS_FILE) -> list[FactQuestion]:
 def _is_key(value: object) -> bool:
     if not isinstance(value, str):
         return False
-    instrument, colon, article = value.partition(":")
-    return bool(instrument and colon and article)
+    try:
+        return isinstance(parse_key(value), ArticleRef)
+    except ValueError:
+        return False
 
 
 def rank_of(expected: Sequence[str], got: Sequence[str]) -> int | None:

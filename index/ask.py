@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
-from corpus.model import Article, Corpus, normalise_name
+from corpus.model import Article, ArticleRef, Corpus, DocumentRef, normalise_name
 from index.answer import (
     Answer,
     AnswerKind,
@@ -43,13 +43,11 @@ from index.smalltalk import REPLIES, small_talk
 from index.snippets import count_matches, paragraph_text, snippet
 from index.sources import EventSource, FaqSource, UnansweredLog
 from index.text import stem_word, words
+from index.weights import Weights, default_weights
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 2000  # longer messages are cut: nobody asks a 10,000-character question
-LOW_CONFIDENCE = 0.55  # answered, but recorded for organisers to review
-FAQ_CERTAIN = 85.0  # FAQ scores from here up answer even when search disagrees
-FAQ_WEAK = 60.0  # FAQ scores below this answer only when search does not say "none"
 # Questions about what is ahead: the live agenda answers them before any FAQ fact ("when is
 # the next Octopus conference?" is the session on tomorrow's agenda, not a 2013 date).
 _AHEAD = re.compile(
@@ -66,15 +64,6 @@ def _on_day(event: EventHit, now: datetime, offset: int) -> bool:
     return event.start.date() <= day <= event.end.astimezone(event.start.tzinfo).date()
 
 
-RELATED = 0.25  # other candidates shown only when this close to the best one
-# A programme-document passage this much nearer the question than any article answers it,
-# when it also says one of the question's words. "Nearer" is dense similarity plus the share of
-# the question's words the passage says, weighed by rarity (index.hybrid.Fusion.fact_words).
-# Measured on the development sets (bench/facts.yaml against the article and off-topic
-# questions of bench/questions.yaml, heldout, heldout2): at 0.065, 41 of 51 facts answered and
-# 1 of 475 other questions shown a document first; at 0.06, 42 and 4 ("what is the GDP of
-# Romania" got the passage on Romania's contribution); at 0.07, 39 and 0.
-FACT_LEAD = 0.065
 # Said once under an answer to a question written in another language, in the asker's language.
 # The front ends translate the English one (its template) through their catalogs; the others
 # serve the CLI and front ends without a catalog for the asker's language.
@@ -135,14 +124,19 @@ class AskService:
         unanswered: UnansweredLog | None = None,
         dense: DenseIndex | None = None,
         scope: Scope | None = None,
+        weights: Weights | None = None,
     ) -> None:
         self.corpus = corpus
+        self.weights = weights or default_weights()
         self.index = search
         self.faq = faq
         self.events = events
         self.unanswered = unanswered
         self.ranker = HybridRanker(
-            Ranker(search), dense, scope, glossary=Glossary.load() if dense else None
+            Ranker(search, self.weights),
+            dense,
+            scope,
+            glossary=Glossary.load() if dense else None,
         )
         names = " ".join(a for i in corpus.instruments.values() for a in (i.id, *i.aliases))
         self._name_stems = frozenset(stem_word(w) for w in words(names))
@@ -188,7 +182,7 @@ class AskService:
         faq = self.faq.match(text) if self.faq else None
         ranked: Ranking | None = None
         if faq and faq.best:
-            if faq.best.score < FAQ_CERTAIN:
+            if faq.best.score < self.weights.answer.faq_certain:
                 ranked = self.ranker.rank(text, limit=5)
             if self._faq_fits(faq.best, ranked):
                 return self.faq_answer(text, faq.best, faq.choices)
@@ -199,7 +193,7 @@ class AskService:
             # "where was the GLACY workshop?" may be a past session of the agenda and a fact
             # the programme documents state: then the passage shows it, with the sessions.
             ranked = ranked or self.ranker.rank(text, limit=5)
-            if not _states_fact(ranked):
+            if not self._states_fact(ranked):
                 return self._event_answer(text, found, moment)
             return replace(self._fact_answer(text, ranked, choices), events=tuple(found))
         if (name := self._treaty_not_held(text)) is not None:
@@ -219,7 +213,7 @@ class AskService:
             )
         articles = self._related_hits(ranked)
         documents = tuple(self._document_hit(r) for r in ranked.documents)
-        if _states_fact(ranked):
+        if self._states_fact(ranked):
             return self._fact_answer(text, ranked, choices)
         if not ranked.confident:
             self._record(text, user_id, "none", ranked.confidence)
@@ -230,7 +224,7 @@ class AskService:
                 suggestions=SUGGESTIONS,
                 notes=_correction_note(ranked),
             )
-        if ranked.confidence < LOW_CONFIDENCE:
+        if ranked.confidence < self.weights.answer.low_confidence:
             self._record(text, user_id, "search", ranked.confidence)
         best = ranked.articles[0] if ranked.articles else None
         return Answer(
@@ -248,7 +242,14 @@ class AskService:
         return tuple(
             self._article_hit(r)
             for position, r in enumerate(ranked.articles)
-            if position == 0 or r.confidence >= RELATED
+            if position == 0 or r.confidence >= self.weights.answer.related
+        )
+
+    def _states_fact(self, ranked: Ranking) -> bool:
+        """Whether a programme-document passage answers: much nearer the question than any
+        article, and saying one of its words."""
+        return ranked.fact_lead >= self.weights.answer.fact_lead and bool(
+            count_matches(ranked.facts[0].block_text, ranked.facts[0].stems)
         )
 
     def _fact_answer(self, text: str, ranked: Ranking, choices: tuple[FaqHit, ...]) -> Answer:
@@ -282,8 +283,7 @@ class AskService:
                 notes = (_NOTHING_ON[day.group().lower()],)
         return Answer(text, AnswerKind.EVENT, events=tuple(events), notes=notes)
 
-    @staticmethod
-    def _faq_fits(best: FaqHit, ranked: Ranking | None) -> bool:
+    def _faq_fits(self, best: FaqHit, ranked: Ranking | None) -> bool:
         """Answer with the FAQ unless search confidently finds an article the entry ignores.
 
         "Is hacking a crime?" may look like the extradition entry's "extradite someone for
@@ -295,9 +295,9 @@ class AskService:
         if ranked is None:
             return True
         if not ranked.confident or not ranked.articles:
-            return best.score >= FAQ_WEAK
+            return best.score >= self.weights.answer.faq_weak
 
-        return ranked.articles[0].key in {f"{i}:{a}" for i, a in best.articles}
+        return ranked.articles[0].key in best.articles
 
     def search(self, text: str, limit: int = 10) -> list[ArticleHit]:
         """Ranked articles for a free-text search (no FAQ, no agenda), citations first."""
@@ -308,7 +308,8 @@ class AskService:
         ranked = self.ranker.rank(cleaned, limit=limit) if cleaned else None
         if ranked is None or not ranked.confident:
             return []
-        return [self._article_hit(r) for r in ranked.articles if r.confidence >= RELATED]
+        related = self.weights.answer.related
+        return [self._article_hit(r) for r in ranked.articles if r.confidence >= related]
 
     def _citation(self, text: str) -> Answer | None:
         citations = parse_citations(text, self.corpus)
@@ -437,8 +438,8 @@ class AskService:
     def faq_answer(self, text: str, best: FaqHit, choices: tuple[FaqHit, ...] = ()) -> Answer:
         """The answer of one FAQ entry with the articles it rests on."""
         hits = []
-        for instrument_id, number in best.articles:
-            article = self.corpus.article(instrument_id, number)
+        for ref in best.articles:
+            article = self.corpus.article(ref.instrument, ref.article)
             if article is None:
                 continue
             instrument = self.corpus.instruments[article.instrument]
@@ -464,9 +465,10 @@ class AskService:
         )
 
     def _article(self, ranked: Ranked) -> Article:
-        instrument, _, number = ranked.key.partition(":")
-        article = self.corpus.article(instrument, number)
-        assert article is not None  # ranked keys come from the corpus the index was built on
+        key = ranked.key
+        assert isinstance(key, ArticleRef)  # ranked articles are articles of this corpus
+        article = self.corpus.article(key.instrument, key.article)
+        assert article is not None
         return article
 
     def _article_hit(self, ranked: Ranked) -> ArticleHit:
@@ -484,7 +486,9 @@ class AskService:
         )
 
     def _document_hit(self, ranked: Ranked) -> DocumentHit:
-        document = self.corpus.documents[ranked.key.removeprefix("doc:")]
+        key = ranked.key
+        assert isinstance(key, DocumentRef)  # ranked documents are documents of this corpus
+        document = self.corpus.documents[key.id]
         text, highlights, _ = snippet(ranked.block_text, ranked.stems, None)
         return DocumentHit(
             document.id,
@@ -521,14 +525,6 @@ def _clean(question: str) -> str:
         for ch in question[:MAX_QUESTION]
     )
     return " ".join(printable.split())
-
-
-def _states_fact(ranked: Ranking) -> bool:
-    """Whether a programme-document passage answers: much nearer the question than any
-    article, and saying one of its words."""
-    return ranked.fact_lead >= FACT_LEAD and bool(
-        count_matches(ranked.facts[0].block_text, ranked.facts[0].stems)
-    )
 
 
 def _correction_note(ranking: Ranking) -> tuple[str, ...]:

@@ -16,33 +16,16 @@ is similar enough.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
+from corpus.model import ArticleRef, DocumentRef, PassageKey
 from index.dense import DenseHit, DenseIndex
 from index.embedding import Vectors
 from index.glossary import Glossary
 from index.language import ENGLISH, detect_language
 from index.query import QueryAnalyser
-from index.ranking import CANDIDATES, CONFIDENCE_THRESHOLD, Ranked, Ranker, Ranking
+from index.ranking import CANDIDATES, Ranked, Ranker, Ranking
 from index.scope import Scope
 from index.text import STOP_WORDS, WORD, stem_token, words
-
-
-@dataclass(frozen=True, slots=True)
-class Fusion:
-    closeness: float = 0.8  # weight of dense closeness, times (lift - best lexical confidence)
-    lift: float = 1.1
-    window: float = 0.04  # passages this far below the best similarity add nothing
-    foreign_floor: float = 0.80  # best similarity a non-English question needs to be answered
-    foreign_slope: float = 5.0  # confidence gained per unit of similarity above the floor
-    facts: int = 2  # programme-document passages kept for a fact answer
-    fact_pool: int = 40  # nearest programme passages re-ordered by the words they share
-    fact_words: float = 0.1  # similarity a passage gains for saying all the question's words
-    fact_meaning: float = 0.01  # ... once it is this much nearer than any article by meaning
-    law_word: float = 0.5  # what a word the treaties also say counts there, relative to others
-
-
-FUSION = Fusion()
 
 
 class HybridRanker:
@@ -53,24 +36,26 @@ class HybridRanker:
         lexical: Ranker,
         dense: DenseIndex | None,
         scope: Scope | None = None,
-        fusion: Fusion = FUSION,
         glossary: Glossary | None = None,
     ) -> None:
         self.lexical = lexical
         self.dense = dense
         self.scope = scope
-        self.fusion = fusion
+        self.weights = lexical.weights  # one configuration for the lexical and fused stages
+        self.fusion = self.weights.fusion
         self.glossary = glossary
         documents = lexical.index.corpus.documents.values()
         # Guides explain the law; the other documents state facts: dates, places, figures.
-        self._programme = frozenset(f"doc:{d.id}" for d in documents if d.kind != "guide")
+        self._programme: frozenset[PassageKey] = frozenset(
+            DocumentRef(d.id) for d in documents if d.kind != "guide"
+        )
         self._passage_stems: dict[int, frozenset[str]] = {}
         self._fact_idf = self._programme_idf()
         self._fact_idf_max = max(self._fact_idf.values(), default=0.0)
         self._law_words = frozenset(
             stem
             for stem in self._fact_idf
-            if any(not key.startswith("doc:") for key in lexical.index.keys_with(stem))
+            if any(isinstance(key, ArticleRef) for key in lexical.index.keys_with(stem))
         )
 
     @property
@@ -83,29 +68,33 @@ class HybridRanker:
         language = detect_language(text)
         english = language == ENGLISH
         searched = text if english else self._in_english(text, language)
-        lexical = self.lexical.rank(searched, limit=CANDIDATES) if searched else Ranking()
+        lexical = (
+            self.lexical.rank(searched, limit=CANDIDATES)
+            if searched
+            else Ranking(threshold=self.weights.answer.confidence_threshold)
+        )
         query = self.dense.query_vector(text)
         similarities = self.dense.similarities(query)
         if self.scope is not None and len(similarities):
-            outside = self.scope.outside(query, float(similarities.max()))
+            outside = self.scope.outside(query, float(similarities.max()), self.weights.scope)
             if outside is not None:
-                return Ranking(declined=outside.kind)
+                return Ranking(declined=outside.kind, threshold=lexical.threshold)
         hits = self.dense.hits(similarities)
         if english:
             confidence = lexical.confidence
             weighed = lexical
         else:
-            top = next((h.similarity for h in hits if not h.key.startswith("doc:")), 0.0)
+            top = next((h.similarity for h in hits if isinstance(h.key, ArticleRef)), 0.0)
             confidence = self._foreign_confidence(top)
-            weighed = lexical if lexical.confident else Ranking()
+            weighed = lexical if lexical.confident else Ranking(threshold=lexical.threshold)
         stems = next((r.stems for r in (*lexical.articles, *lexical.documents)), frozenset())
         surest = max((r.confidence for r in weighed.articles), default=0.0)
         weight = self.fusion.closeness * max(0.0, self.fusion.lift - surest)
         articles = self._fused(
-            weighed.articles, [h for h in hits if not h.key.startswith("doc:")], stems, weight
+            weighed.articles, [h for h in hits if isinstance(h.key, ArticleRef)], stems, weight
         )
         documents = self._fused(
-            weighed.documents, [h for h in hits if h.key.startswith("doc:")], stems, weight
+            weighed.documents, [h for h in hits if isinstance(h.key, DocumentRef)], stems, weight
         )
         # An English answer's articles keep the lexical ranker's scale (what "related" means).
         base = lexical.articles[0].confidence if english and lexical.articles else confidence
@@ -117,6 +106,7 @@ class HybridRanker:
             corrections=lexical.corrections if english else {},
             facts=facts,
             fact_lead=lead,
+            threshold=lexical.threshold,
         )
 
     def _in_english(self, text: str, language: str) -> str:
@@ -136,7 +126,7 @@ class HybridRanker:
         treaty vocabulary stays nearer the treaty)."""
         assert self.dense is not None
         pool = self.dense.nearest(similarities, self._programme, self.fusion.fact_pool)
-        best_article = next((h.similarity for h in hits if not h.key.startswith("doc:")), 0.0)
+        best_article = next((h.similarity for h in hits if isinstance(h.key, ArticleRef)), 0.0)
         if not pool:
             return [], -1.0
         asked = {stem_token(w) for w in words(text) if w not in STOP_WORDS}
@@ -195,7 +185,8 @@ class HybridRanker:
         above = similarity - self.fusion.foreign_floor
         if above < 0:
             return 0.0
-        return min(1.0, CONFIDENCE_THRESHOLD + above * self.fusion.foreign_slope)
+        threshold = self.weights.answer.confidence_threshold
+        return min(1.0, threshold + above * self.fusion.foreign_slope)
 
     def _fused(
         self,
@@ -208,7 +199,7 @@ class HybridRanker:
         window = self.fusion.window
         top = hits[0].similarity if hits else 0.0
         close = {h.key: h for h in hits if h.similarity >= top - window}
-        scores: dict[str, float] = {r.key: r.confidence for r in lexical}
+        scores: dict[PassageKey, float] = {r.key: r.confidence for r in lexical}
         for key, hit in close.items():
             nearness = (hit.similarity - (top - window)) / window
             scores[key] = scores.get(key, 0.0) + weight * nearness

@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from corpus.model import Article, Corpus, Document
-from index.search import article_blocks, article_key, document_blocks
+from corpus.model import Article, Corpus, Document, DocumentRef, PassageKey
+from index.search import article_blocks, document_blocks
 
 DOCUMENT_CHUNK = 500  # characters: a long report block is split at lines into parts this size
 
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    key: str  # "ets185:29" or "doc:<id>"
+    key: PassageKey
     shown: str  # exact corpus text: what an answer quotes
     embedded: str  # what the model reads: the heading, then the text
 
@@ -36,7 +36,7 @@ def passages(corpus: Corpus) -> list[Passage]:
 
 
 def _article_passages(article: Article, short_title: str) -> Iterator[Passage]:
-    key = article_key(article.instrument, article.number)
+    key = article.ref
     heading = f"{short_title}, Article {article.number}"
     heading += f" – {article.title}." if article.title else "."
     blocks = article_blocks(article)
@@ -52,7 +52,7 @@ def _document_passages(document: Document) -> Iterator[Passage]:
     Slides and reports have many tiny blocks ("Tokyo, 20-21 May 2013", "Room 4") that mean
     nothing alone; packed with their neighbours they say what they are about.
     """
-    key = f"doc:{document.id}"
+    key = DocumentRef(document.id)
     for part in _packed(document_blocks(document)):
         yield Passage(key, part, f"{document.title}.\n{part}")
 

@@ -18,10 +18,9 @@ import numpy as np
 from corpus.problems import load_limited
 from index.embedding import Embedder, Vectors
 from index.vectors import SEED_DIRECTORY, embed_passages
+from index.weights import ScopeWeights
 
 EXEMPLARS_FILE = Path(__file__).with_name("out_of_scope.yaml")
-NEAR = 0.86  # similarity to an exemplar question from which a question is out of scope
-MARGIN = 0.02  # ... when no passage of the corpus is this close
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,13 +55,15 @@ class Scope:
         )
         return cls(exemplars, vectors)
 
-    def outside(self, query: Vectors, nearest_passage: float) -> Exemplar | None:
+    def outside(
+        self, query: Vectors, nearest_passage: float, weights: ScopeWeights
+    ) -> Exemplar | None:
         """The exemplar that puts the question out of scope, or None."""
         if not self.exemplars:
             return None
         similarities = self.vectors @ query
         best = int(np.argmax(similarities))
         nearness = float(similarities[best])
-        if nearness >= NEAR and nearness - nearest_passage >= MARGIN:
+        if nearness >= weights.near and nearness - nearest_passage >= weights.margin:
             return self.exemplars[best]
         return None
