@@ -1,4 +1,6 @@
-"""The passages the dense retriever embeds: article paragraphs, whole articles, document parts.
+"""The passages the dense retriever embeds: article paragraphs, whole articles, document parts,
+and the guide lines that explain an article (embedded in the guide's words, shown as the
+article's text).
 
 Each passage is embedded with a heading ("Budapest Convention, Article 16 – Expedited
 preservation of stored computer data.") so a paragraph that says only "the order" is still
@@ -7,6 +9,7 @@ about preservation, and is shown as its exact text, never the heading.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -32,7 +35,44 @@ def passages(corpus: Corpus) -> list[Passage]:
                 found += _article_passages(article, instrument.short_title)
     for document in sorted(corpus.documents.values(), key=lambda d: d.id):
         found += _document_passages(document)
+        if document.kind == "guide":
+            found += _explained_articles(document, corpus)
     return found
+
+
+# A guide's line that explains one article: "- Article 8 (computer-related fraud): causing
+# ...", "- Lanzarote Article 23: ...", "- ETS 182 Article 19 ...".
+_EXPLAINING = re.compile(r"^- (?P<name>[A-Za-z0-9 ]*?)\s*Article (?P<number>\d+)\b")
+
+
+def _explained_articles(guide: Document, corpus: Corpus) -> Iterator[Passage]:
+    """The article each line of a guide explains, embedded in the guide's words.
+
+    Guides describe cases as practitioners tell them ("a SIM swap emptied the account"), which
+    treaty prose never does; a question told that way is near the line, and the line names
+    its article. The passage shows the article's own text, never the guide's.
+    """
+    for line in guide.body.splitlines():
+        found = _EXPLAINING.match(line.strip())
+        if found is None:
+            continue
+        article = _explained(found.group("name"), found.group("number"), guide, corpus)
+        if article is None or not article.available:
+            continue
+        blocks = article_blocks(article) or [article.text]
+        yield Passage(article.ref, blocks[0], f"{guide.title}.\n{line.strip()[2:]}")
+
+
+def _explained(name: str, number: str, guide: Document, corpus: Corpus) -> Article | None:
+    """The article a guide line cites: of the instrument it names, else of the one the
+    guide's front matter lists with that number, else of the Budapest Convention."""
+    if name.strip():
+        instrument = corpus.instrument(name.strip())
+        if instrument is not None:
+            return corpus.article(instrument.id, number)
+    listed = [ref for ref in guide.articles if ref.article == number]
+    instrument_id = listed[0].instrument if len(listed) == 1 else "ets185"
+    return corpus.article(instrument_id, number)
 
 
 def _article_passages(article: Article, short_title: str) -> Iterator[Passage]:
