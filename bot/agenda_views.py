@@ -10,13 +10,16 @@ the list was ordered), so they work after a restart and never need memory.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from babel.dates import get_day_names
+
 from bot import actions
-from bot.i18n import N_, _, dated, ngettext
+from bot.i18n import LANGUAGES, N_, _, dated, ngettext
 from bot.replies import Button, Reply, bold, clip, italic
 from bot.telegram_text import escape
 from scheduler.agenda import ordered_from_now
@@ -318,11 +321,39 @@ def overlap_notes(mine: list[Event]) -> NotesFor:
 
 
 def parse_day(argument: str, now: datetime) -> date | None:
+    """The day ``argument`` names: "today", "tomorrow", "yesterday" (or in the reader's
+    language), a weekday from today on ("friday", "vendredi"), ISO "2026-03-23", or a day
+    written day first ("23/03/2026", "23.03.2026", "23/03" this year); ValueError if none."""
     text = argument.strip().lower().replace("'", "’")  # "aujourd'hui" as typed
     if not text:
         return None
-    if text in {"today", _("today")}:
-        return now.date()
-    if text in {"tomorrow", _("tomorrow")}:
-        return date.fromordinal(now.date().toordinal() + 1)
+    today = now.date()
+    offsets = {
+        "yesterday": -1,
+        _("yesterday"): -1,
+        "today": 0,
+        _("today"): 0,
+        "tomorrow": 1,
+        _("tomorrow"): 1,
+    }
+    if text in offsets:
+        return today + timedelta(days=offsets[text])
+    weekday = _WEEKDAYS.get(text.removesuffix("."))
+    if weekday is not None:
+        return today + timedelta(days=(weekday - today.weekday()) % 7)
+    written = _DAY_FIRST.fullmatch(text)
+    if written is not None:
+        year = int(written["year"]) if written["year"] else today.year
+        year += 2000 if year < 100 else 0
+        return date(year, int(written["month"]), int(written["day"]))
     return date.fromisoformat(text)
+
+
+_DAY_FIRST = re.compile(r"(?P<day>\d{1,2})[./-](?P<month>\d{1,2})(?:[./-](?P<year>\d{2}|\d{4}))?")
+# Weekday names and their usual short forms, in every language of the catalogs
+_WEEKDAYS = {
+    name.lower().removesuffix("."): number
+    for locale in LANGUAGES
+    for width in ("wide", "abbreviated")
+    for number, name in get_day_names(width, locale=locale).items()
+}

@@ -50,6 +50,8 @@ from scheduler.zones import zone_label
 HELP_FILE = Path(__file__).with_name("help.yaml")
 WHICH_DAY = N_("Which day? For example /agenda 2026-03-23, /agenda today")
 NO_EVENT = N_("No event with that ID. Send /agenda to see them all.")
+WHICH_EVENT = N_("Which session? Send /event and its ID, e.g. /event {event}")
+UNKNOWN_LINK = N_("The link you followed points to nothing I hold (an article or a session).")
 log = logging.getLogger(__name__)
 IN_PLACE = {"pg", "ag", "bc", "chg", "lang"}  # page turns, decisions replace the pressed message
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
@@ -292,7 +294,10 @@ class Conversation:
             article = self.services.corpus.article(link.group(1), link.group(2))
             if article is not None:
                 return [self._in_english(self.views.article_page(article, 0), user)]
-        greeting = Reply().add(bold(_("Welcome"))).add(_(self.help.welcome)).blank()
+        greeting = Reply()
+        if payload:  # a link to something this bot does not hold: say so before the welcome
+            greeting.add(italic(_(UNKNOWN_LINK))).blank()
+        greeting.add(bold(_("Welcome"))).add(_(self.help.welcome)).blank()
         greeting.add(_("Try:"))
         for question in self.help.questions[:3]:
             greeting.add(f"• {_(question)}")
@@ -540,6 +545,8 @@ class Conversation:
         return [agenda_reply(events, heading, self._reader_zone(user), now, empty)]
 
     def event_command(self, argument: str, user: User) -> list[Reply]:
+        if not argument.strip():
+            return [Reply().add(self.live(WHICH_EVENT))]
         event = self.services.agenda.get(argument.strip())
         if event is None:
             return [Reply().add(_(NO_EVENT))]
