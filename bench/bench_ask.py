@@ -30,6 +30,8 @@ from pathlib import Path
 
 from bench.fts5_baseline import Fts5Baseline
 from bench.harness import (
+    DEVELOPMENT,
+    FACTS_FILES,
     HELD_OUT,
     FactQuestion,
     Outcome,
@@ -45,7 +47,7 @@ from bench.harness import run_questions as ask_all
 from bench.synthetic import synthetic_corpus
 from bot.services import build_services
 from bot.settings import Settings, load_settings
-from corpus.model import Corpus
+from corpus.model import ArticleRef, Corpus, key_text
 from corpus.store import load_corpus
 from index.answer import Answer, AnswerKind
 from index.ask import AskService
@@ -96,7 +98,7 @@ def run() -> dict[str, object]:
         "semantic": semantic.reason,
         "ask_service": quality(outcomes),
         **{
-            name: {**quality(outcomes), "misses": misses(outcomes)}
+            name: {**quality(outcomes), **_misses_if_seen(name, outcomes)}
             for name, outcomes in held_outcomes.items()
         },
         "lexical_only": lexical,
@@ -106,7 +108,9 @@ def run() -> dict[str, object]:
         },
         "answer_kinds": dict(kinds),
         "full_pipeline": _full_pipeline(
-            settings, {"labelled": questions, **held_out}, load_facts()
+            settings,
+            {"labelled": questions, **held_out},
+            {name: load_facts(path) for name, path in FACTS_FILES.items()},
         ),
         "latency_warm": latency([o.seconds for o in outcomes]),
         "latency_fts5": latency([o.seconds for o in baseline_outcomes]),
@@ -134,7 +138,8 @@ def reply_of(answer: Answer) -> Reply:
     """The ranked article keys of an answer; kind "none" is an abstention."""
     if answer.kind is AnswerKind.NONE:
         return Reply((), abstained=True)
-    return Reply(tuple(f"{a.instrument}:{a.article}" for a in answer.articles), abstained=False)
+    keys = (key_text(ArticleRef(a.instrument, a.article)) for a in answer.articles)
+    return Reply(tuple(keys), abstained=False)
 
 
 def _measure(
@@ -146,7 +151,9 @@ def _measure(
 
 
 def _full_pipeline(
-    settings: Settings, sets: dict[str, list[Question]], facts: Sequence[FactQuestion]
+    settings: Settings,
+    sets: dict[str, list[Question]],
+    facts: dict[str, list[FactQuestion]],
 ) -> dict[str, object]:
     """hit@1, hit@3 and abstention as `workshop-bot ask` answers: FAQ and agenda first.
 
@@ -165,13 +172,21 @@ def _full_pipeline(
                 outcomes = ask_all(asked, lambda text: reply_of(services.ask.ask(text)))
                 overall = quality(outcomes)
                 figures[name] = {k: overall[k] for k in FULL_FIGURES}
-            figures["facts"] = _fact_figures(services.ask.ask, facts)
+            for name, asked_facts in facts.items():
+                figures[name] = _fact_figures(services.ask.ask, asked_facts, name)
         finally:
             services.close()
     return figures
 
 
-def _fact_figures(ask: Callable[[str], Answer], facts: Sequence[FactQuestion]) -> dict[str, object]:
+def _misses_if_seen(name: str, outcomes: Sequence[Outcome]) -> dict[str, object]:
+    """The misses of a development set; none of a set that must stay unseen."""
+    return {"misses": misses(outcomes)} if name in DEVELOPMENT else {}
+
+
+def _fact_figures(
+    ask: Callable[[str], Answer], facts: Sequence[FactQuestion], name: str
+) -> dict[str, object]:
     missed = []
     for fact in facts:
         shown = shown_text(ask(fact.text)).casefold()
@@ -182,7 +197,7 @@ def _fact_figures(ask: Callable[[str], Answer], facts: Sequence[FactQuestion]) -
         "questions": len(facts),
         "answered": answered,
         "rate": round(answered / len(facts), 3) if facts else None,
-        "misses": missed,
+        **({"misses": missed} if name in DEVELOPMENT else {}),
     }
 
 

@@ -1,9 +1,14 @@
 """The bot under load: 1,000 simulated users x 5 questions through the Bot API stand-in.
 
-The bot runs as a real process (`workshop-bot run`) long-polling the stand-in on 127.0.0.1.
-Messages arrive at a steady rate (BENCH_BOT_RATE per second, default 60); each reply's
-latency is measured from the moment its update was queued. Also: resident memory of the bot
-process, and updates handled per second in-process through the offline request layer.
+The bot runs as a real process (`workshop-bot run`) long-polling the stand-in on 127.0.0.1,
+answering with semantic search on (when its model loads, as in production). The questions are
+the 281 labelled ones of bench/questions.yaml, in turn, so answers are not all alike. Messages
+arrive at a steady rate (BENCH_BOT_RATE per second, default 15: the 5,000 questions in under 6
+minutes, half of the 30 messages a second Telegram lets a bot send, which AIORateLimiter
+enforces, so no higher rate can be answered at once); each reply's latency is measured from
+the moment its update was queued. Also: resident memory of the bot process, and updates
+handled per second in-process (one after another) through the offline request layer, which
+is the rate at which replies would start to queue.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bench.harness import latency
+from bench.harness import latency, load_questions
 from bot.services import build_services
 from bot.settings import Settings
 from bot.telegram_app import build_application
@@ -26,17 +31,8 @@ from tests.telegram.recording import RecordingRequest
 
 USERS = int(os.environ.get("BENCH_BOT_USERS", "1000"))
 PER_USER = 5
-RATE = float(os.environ.get("BENCH_BOT_RATE", "60"))
-QUESTIONS = (
-    "how long can data be preserved?",
-    "what is the 24/7 network?",
-    "art 29(3)",
-    "can police get subscriber information from a provider abroad?",
-    "what is the T-CY?",
-    "extradite a hacker",
-    "grooming children online",
-    "tell me a joke",
-)
+RATE = float(os.environ.get("BENCH_BOT_RATE", "15"))
+QUESTIONS = tuple(question.text for question in load_questions())
 
 
 def _rss_mb(pid: int) -> float:

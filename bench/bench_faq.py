@@ -1,5 +1,6 @@
 """FAQ matching quality: precision and recall on bench/faq_questions.yaml, with the sweeps that
-justify faq/matcher.py's scorer, CONFIDENT and MARGIN.
+justify faq/matcher.py's scorer and the ``faq`` weights ``confident`` and ``margin``
+(index/weights.yaml).
 
 Precision counts every confident answer (a wrong entry, or any entry for a question no entry
 answers, is a false positive); recall counts the questions an entry answers.
@@ -20,7 +21,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from bench.harness import load_questions
-from faq import matcher
+from corpus.model import key_text
 from faq.entries import load_entries
 from faq.matcher import FaqMatcher, Scorer
 
@@ -84,7 +85,7 @@ def _ask_scored(faq: FaqMatcher) -> list[tuple[set[str], list[tuple[set[str], fl
         (
             set(question.expected),
             [
-                ({f"{r.instrument}:{r.article}" for r in entry.articles}, score)
+                ({key_text(r) for r in entry.articles}, score)
                 for entry, score in faq.scores(question.text)
             ],
         )
@@ -110,20 +111,21 @@ def run() -> dict[str, object]:
     questions: list[Labelled] = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
     entries = load_entries(ENTRIES)
     faq = FaqMatcher(entries)
+    confident, margin = faq.weights.confident, faq.weights.margin
     started = time.perf_counter()
     for question in questions:
         faq.match(str(question["q"]))
     per_question_ms = (time.perf_counter() - started) * 1000 / len(questions)
     scored = _score(faq, questions)
-    precision, recall = precision_recall(scored, matcher.CONFIDENT, matcher.MARGIN)
+    precision, recall = precision_recall(scored, confident, margin)
     by_kind: dict[str, object] = {}
     for kind in sorted({str(q["kind"]) for q in questions}):
         subset = [pair for pair in scored if pair[0]["kind"] == kind]
-        p, r = precision_recall(subset, matcher.CONFIDENT, matcher.MARGIN)
+        p, r = precision_recall(subset, confident, margin)
         wrong = sum(
             1
             for q, ranked in subset
-            if _answered(ranked, matcher.CONFIDENT, matcher.MARGIN) not in (None, q["expect"])
+            if _answered(ranked, confident, margin) not in (None, q["expect"])
         )
         by_kind[kind] = {"questions": len(subset), "precision": p, "recall": r, "wrong": wrong}
     ask_scored = _ask_scored(faq)
@@ -131,17 +133,13 @@ def run() -> dict[str, object]:
     return {
         "questions": len(questions),
         "entries": len(entries),
-        "confident": matcher.CONFIDENT,
-        "margin": matcher.MARGIN,
+        "confident": confident,
+        "margin": margin,
         "precision": precision,
         "recall": recall,
-        "recall_paraphrased_and_misspelt": precision_recall(
-            variants, matcher.CONFIDENT, matcher.MARGIN
-        )[1],
+        "recall_paraphrased_and_misspelt": precision_recall(variants, confident, margin)[1],
         "per_kind": by_kind,
-        "ask_questions_taken/without_expected_article": _taken(
-            ask_scored, matcher.CONFIDENT, matcher.MARGIN
-        ),
+        "ask_questions_taken/without_expected_article": _taken(ask_scored, confident, margin),
         "match_ms_per_question": round(per_question_ms, 3),
         "sweep_confident/margin: precision, recall, ask taken, without expected article": {
             f"{c}/{m}": (*precision_recall(scored, c, m), *_taken(ask_scored, c, m))

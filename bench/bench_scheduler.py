@@ -114,7 +114,7 @@ def _broadcast(folder: str, name: str, chats: int) -> tuple[Database, float]:
         subscriptions.subscribe(chat)
     broadcasts = BroadcastService(database, {ORGANISER})
     began = time.perf_counter()
-    preview = broadcasts.create_text(ORGANISER, "The plenary moves to Room 4 at 14:15.")
+    preview = broadcasts.create(ORGANISER, ["The plenary moves to Room 4 at 14:15."])
     broadcasts.confirm(ORGANISER, preview.broadcast_id)
     return database, time.perf_counter() - began
 

@@ -13,7 +13,7 @@ import re
 import sqlite3
 
 from bench.harness import Reply
-from corpus.model import Corpus
+from corpus.model import Corpus, key_text
 
 WORD = re.compile(r"\w+")
 
@@ -25,11 +25,7 @@ class Fts5Baseline:
             "CREATE VIRTUAL TABLE articles USING fts5(key UNINDEXED, title, body, "
             "tokenize='porter')"
         )
-        rows = (
-            (f"{a.instrument}:{a.number}", a.title or "", a.text)
-            for a in corpus.articles()
-            if a.available
-        )
+        rows = ((key_text(a.ref), a.title or "", a.text) for a in corpus.articles() if a.available)
         with self._db:
             self._db.executemany("INSERT INTO articles VALUES (?, ?, ?)", rows)
 

@@ -22,6 +22,7 @@ VERBS = {
     "rem": 1,  # event id -> remind me
     "bc": 2,  # broadcast id, "ok" | "no"
     "chg": 2,  # held agenda change id, "send" | "quiet"
+    "lang": 1,  # interface language code ("en", "fr") -> /language
     "ag": 4,  # list ("*" agenda, "my" own sessions, or a YYYY-MM-DD day), first, size, minute
 }
 
@@ -58,6 +59,10 @@ def agenda_page(scope: str, start: int, size: int, ordered_at: int) -> str:
     """A page of a session list; ``ordered_at`` (minutes since the epoch) is the moment the
     list was put in order, so that the pages of one message follow on from each other."""
     return Action("ag", (scope, str(start), str(size), str(ordered_at))).encode()
+
+
+def language(code: str) -> str:
+    return Action("lang", (code,)).encode()
 
 
 def decode(data: str | None) -> Action | None:

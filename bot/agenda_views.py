@@ -10,15 +10,19 @@ the list was ordered), so they work after a restart and never need memory.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from babel.dates import get_day_names
+
 from bot import actions
+from bot.i18n import LANGUAGES, N_, _, dated, ngettext
 from bot.replies import Button, Reply, bold, clip, italic
+from bot.telegram_text import escape
 from scheduler.agenda import ordered_from_now
-from scheduler.messages import period
 from scheduler.model import Event
 from scheduler.zones import parse_zone, zone_label
 
@@ -29,6 +33,7 @@ PLACE = 100
 SPEAKERS = 300
 DESCRIPTION = 1500
 NOTE = 120
+AGENDA_TITLE = 300  # units of a title or place in a broadcast agenda
 ALL = "*"  # the scope of the whole agenda in callback data
 MINE = "my"  # the scope of the reader's own sessions
 NotesFor = Callable[[Event], tuple[str, ...]]
@@ -39,17 +44,69 @@ def _last_moment(end: datetime) -> datetime:
     return end - timedelta(microseconds=1)
 
 
+DayFormat = Callable[[datetime, bool], str]  # a day as the reader writes it, with its year or not
+
+
+def english_day(moment: datetime, year: bool) -> str:
+    """'Wed 15 Sep 2010', or without the year 'Wed 15 Sep'."""
+    return f"{moment:%a %d %b %Y}" if year else f"{moment:%a %d %b}"
+
+
+def period(
+    start: datetime, end: datetime, *, year: bool = True, day: DayFormat = english_day
+) -> str:
+    """'Wed 15 Sep 2010, 14:15–16:15', or over days 'Mon 23 Mar 2026, 09:00 – Wed 25 Mar 17:00'
+    (a session past midnight too); a session ending at midnight ends on its first day. ``day``
+    writes a day in the reader's language."""
+    if _last_moment(end).date() == start.date():
+        return f"{day(start, year)}, {start:%H:%M}–{end:%H:%M}"
+    last = day(end, year and end.year != start.year)
+    return f"{day(start, year)}, {start:%H:%M} – {last} {end:%H:%M}"
+
+
+def agenda_html(events: list[Event], heading: str) -> str:
+    """The agenda a broadcast sends: a heading, then a paragraph per event in its own zone."""
+    blocks = [f"<b>{escape(heading)}</b>"]
+    for event in events:
+        where = event.where
+        lines = [
+            f"<b>{period(event.start, event.end)}</b> ({escape(event.timezone)})",
+            escape(clip(event.title, AGENDA_TITLE)),
+        ]
+        if where:
+            lines.append(escape(clip(where, AGENDA_TITLE)))
+        lines.append(f"<code>{escape(event.id)}</code>")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
 def event_zone(event: Event) -> str:
     """The event's zone as people say it ("UTC+1", not the POSIX "Etc/GMT-1")."""
     found = parse_zone(event.timezone)
     return zone_label(found) if found else event.timezone
 
 
+def day(moment: datetime, year: bool) -> str:
+    """A day in the reader's language: "Wed 15 Sep 2010", "mer. 15 sept. 2010"."""
+    if year:
+        return dated(moment, "%a %d %b %Y", "EEE d MMM y")
+    return dated(moment, "%a %d %b", "EEE d MMM")
+
+
+def long_day(moment: datetime | date) -> str:
+    """A day in full: "Wednesday 15 September 2010", "mercredi 15 septembre 2010"."""
+    if not isinstance(moment, datetime):
+        moment = datetime(moment.year, moment.month, moment.day)
+    return dated(moment, "%A %d %B %Y", "EEEE d MMMM y")
+
+
 def when(event: Event, reader: ZoneInfo) -> str:
-    local = f"{period(event.start, event.end)} ({event_zone(event)})"
+    local = f"{period(event.start, event.end, day=day)} ({event_zone(event)})"
     start, end = event.start.astimezone(reader), event.end.astimezone(reader)
     if start.utcoffset() != event.start.utcoffset():
-        local += f" · {period(start, end, year=False)} your time ({zone_label(reader)})"
+        local += " · " + _("{period} your time ({zone})").format(
+            period=period(start, end, year=False, day=day), zone=zone_label(reader)
+        )
     return local
 
 
@@ -58,15 +115,20 @@ def now_line(event: Event, reader: ZoneInfo, now: datetime) -> str | None:
     and the reader's time when it differs), else None."""
     if not event.in_progress(now):
         return None
-    return f"● Now, until {_until(event.end, now.astimezone(event.end.tzinfo))}" + (
-        f" ({_until(event.end.astimezone(reader), now.astimezone(reader))} your time)"
-        if event.end.astimezone(reader).utcoffset() != event.end.utcoffset()
-        else ""
+    until = _until(event.end, now.astimezone(event.end.tzinfo))
+    if event.end.astimezone(reader).utcoffset() == event.end.utcoffset():
+        return _("● Now, until {time}").format(time=until)
+    return _("● Now, until {time} ({reader_time} your time)").format(
+        time=until, reader_time=_until(event.end.astimezone(reader), now.astimezone(reader))
     )
 
 
 def _until(end: datetime, now: datetime) -> str:
-    return f"{end:%H:%M}" if _last_moment(end).date() == now.date() else f"{end:%a %d %b %H:%M}"
+    return (
+        f"{end:%H:%M}"
+        if _last_moment(end).date() == now.date()
+        else f"{day(end, False)} {end:%H:%M}"
+    )
 
 
 def event_lines(
@@ -91,15 +153,22 @@ def event_lines(
         reply.add(italic(note))
     if details:
         if event.speakers:
-            reply.add(clip("Speakers: " + ", ".join(event.speakers), SPEAKERS))
+            reply.add(
+                clip(_("Speakers: {names}").format(names=", ".join(event.speakers)), SPEAKERS)
+            )
         if event.description:
             reply.add(italic(clip(event.description, DESCRIPTION)))
         if event.articles:
-            reply.add(
-                "Articles: "
-                + ", ".join(f"{r.instrument.upper()} Art. {r.article}" for r in event.articles)
+            cited = ", ".join(
+                _("{instrument} Art. {article}").format(
+                    instrument=r.instrument.upper(), article=r.article
+                )
+                for r in event.articles
             )
-        reply.add(f"ID: {event.id}" + (" · sample data" if event.sample else ""))
+            reply.add(_("Articles: {articles}").format(articles=cited))
+        reply.add(
+            (_("ID: {id} · sample data") if event.sample else _("ID: {id}")).format(id=event.id)
+        )
 
 
 def agenda_reply(
@@ -118,7 +187,7 @@ def agenda_reply(
 
 def _sample_note(reply: Reply, events: list[Event]) -> Reply:
     if any(e.sample for e in events):
-        reply.blank().add(italic("Sample agenda built from past Council of Europe activities."))
+        reply.blank().add(italic(_("Sample agenda built from past Council of Europe activities.")))
     return reply
 
 
@@ -126,13 +195,14 @@ def _sample_note(reply: Reply, events: list[Event]) -> Reply:
 class Listing:
     """A list of sessions to page through: its scope in callback data (ALL, MINE or an ISO
     day), its heading, its sessions by start, and whether it opens on the last page when all
-    are over (an open-ended list does, one day's list opens on its first session)."""
+    are over (an open-ended list does, one day's list opens on its first session). The heading
+    is in the reader's language; ``empty`` too, or a catalog text translated when shown."""
 
     scope: str
     heading: str
     events: list[Event]
     open_ended: bool = True
-    empty: str = "Nothing on the agenda for that."
+    empty: str = N_("Nothing on the agenda for that.")
 
 
 def first_page(
@@ -159,11 +229,11 @@ def list_page(
 ) -> Reply:
     """Sessions ``start`` to ``start + size`` of the list as ordered at ``ordered_at``, with
     buttons to the pages around it; a page past the end (the list shrank) shows the last."""
-    ordered, _ = ordered_from_now(listing.events, ordered_at)
+    ordered, _ahead = ordered_from_now(listing.events, ordered_at)
     total = len(ordered)
     reply = Reply().add(bold(listing.heading))
     if not ordered:
-        return reply.add(listing.empty)
+        return reply.add(_(listing.empty))
     if start >= total:
         start = max(0, total - PAGE_SIZE)
     stop = min(total, start + size)
@@ -183,13 +253,19 @@ def _counts(start: int, stop: int, events: list[Event], now: datetime) -> str:
     under_way = sum(e.in_progress(now) for e in events)
     to_come = len(events) - over - under_way
     parts = [
-        f"{number} {label}"
-        for number, label in ((over, "over"), (under_way, "under way"), (to_come, "to come"))
+        label.format(count=number)
+        for number, label in (
+            (over, ngettext("{count} over", "{count} over", over)),
+            (under_way, ngettext("{count} under way", "{count} under way", under_way)),
+            (to_come, ngettext("{count} to come", "{count} to come", to_come)),
+        )
         if number
     ]
     shown = f"{start + 1}–{stop}" if stop > start + 1 else f"{stop}"
-    noun = "session" if len(events) == 1 else "sessions"
-    return f"{shown} of {len(events)} {noun} ({', '.join(parts)})"
+    counted = ngettext(
+        "{shown} of {total} session ({parts})", "{shown} of {total} sessions ({parts})", len(events)
+    )
+    return counted.format(shown=shown, total=len(events), parts=", ".join(parts))
 
 
 def _paging(scope: str, start: int, stop: int, total: int, ordered_at: datetime) -> list[Button]:
@@ -206,7 +282,7 @@ def _paging(scope: str, start: int, stop: int, total: int, ordered_at: datetime)
         last = min(total, stop + PAGE_SIZE)
         row.append(
             Button(
-                f"{stop + 1}–{last} of {total} ▶",
+                _("{first}–{last} of {total} ▶").format(first=stop + 1, last=last, total=total),
                 actions.agenda_page(scope, stop, PAGE_SIZE, _minutes(ordered_at)),
             )
         )
@@ -229,18 +305,55 @@ def overlap_notes(mine: list[Event]) -> NotesFor:
         clashes = [other for other in mine if other is not event and event.overlaps(other)]
         if not clashes:
             return ()
-        more = f" and {len(clashes) - 1} more" if len(clashes) > 1 else ""
-        return (f"⚠ Overlaps “{clip(clashes[0].title, NOTE)}”{more}",)
+        title = clip(clashes[0].title, NOTE)
+        if len(clashes) == 1:
+            return (_("⚠ Overlaps “{title}”").format(title=title),)
+        more = len(clashes) - 1
+        return (
+            ngettext(
+                "⚠ Overlaps “{title}” and {count} more",
+                "⚠ Overlaps “{title}” and {count} more",
+                more,
+            ).format(title=title, count=more),
+        )
 
     return notes
 
 
 def parse_day(argument: str, now: datetime) -> date | None:
-    text = argument.strip().lower()
+    """The day ``argument`` names: "today", "tomorrow", "yesterday" (or in the reader's
+    language), a weekday from today on ("friday", "vendredi"), ISO "2026-03-23", or a day
+    written day first ("23/03/2026", "23.03.2026", "23/03" this year); ValueError if none."""
+    text = argument.strip().lower().replace("'", "’")  # "aujourd'hui" as typed
     if not text:
         return None
-    if text == "today":
-        return now.date()
-    if text == "tomorrow":
-        return date.fromordinal(now.date().toordinal() + 1)
+    today = now.date()
+    offsets = {
+        "yesterday": -1,
+        _("yesterday"): -1,
+        "today": 0,
+        _("today"): 0,
+        "tomorrow": 1,
+        _("tomorrow"): 1,
+    }
+    if text in offsets:
+        return today + timedelta(days=offsets[text])
+    weekday = _WEEKDAYS.get(text.removesuffix("."))
+    if weekday is not None:
+        return today + timedelta(days=(weekday - today.weekday()) % 7)
+    written = _DAY_FIRST.fullmatch(text)
+    if written is not None:
+        year = int(written["year"]) if written["year"] else today.year
+        year += 2000 if year < 100 else 0
+        return date(year, int(written["month"]), int(written["day"]))
     return date.fromisoformat(text)
+
+
+_DAY_FIRST = re.compile(r"(?P<day>\d{1,2})[./-](?P<month>\d{1,2})(?:[./-](?P<year>\d{2}|\d{4}))?")
+# Weekday names and their usual short forms, in every language of the catalogs
+_WEEKDAYS = {
+    name.lower().removesuffix("."): number
+    for locale in LANGUAGES
+    for width in ("wide", "abbreviated")
+    for number, name in get_day_names(width, locale=locale).items()
+}

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot import actions
 from bot.agenda_views import when
+from bot.i18n import N_, _, ngettext, speaking
 from bot.replies import Button, Reply, Span, Style, bold
 from scheduler.announce import Review
 from scheduler.notices import Notices
@@ -21,7 +22,7 @@ SHOWN = 5  # changes listed in an organiser's summary
 
 
 def _where(event: Event) -> str:
-    return event.where or "no place given"
+    return event.where or _("no place given")
 
 
 def notice(change: EventChange, reader: ZoneInfo) -> Reply:
@@ -30,33 +31,48 @@ def notice(change: EventChange, reader: ZoneInfo) -> Reply:
     if after is None:
         return (
             Reply()
-            .add("❌ ", bold("Cancelled: "), bold(before.title))
-            .add(f"It was planned for {when(before, reader)}, {_where(before)}.")
+            .add("❌ ", bold(_("Cancelled: ")), bold(before.title))
+            .add(
+                _("It was planned for {when}, {where}.").format(
+                    when=when(before, reader), where=_where(before)
+                )
+            )
         )
-    reply = Reply().add("🔄 ", bold("Changed: "), bold(after.title))
+    reply = Reply().add("🔄 ", bold(_("Changed: ")), bold(after.title))
     if "time" in change.what:
         reply.add(
-            "Time: ", Span(when(before, reader), Style.STRIKE), " → ", bold(when(after, reader))
+            _("Time: "), Span(when(before, reader), Style.STRIKE), " → ", bold(when(after, reader))
         )
     if "room" in change.what or "place" in change.what:
-        reply.add("Place: ", Span(_where(before), Style.STRIKE), " → ", bold(_where(after)))
+        reply.add(_("Place: "), Span(_where(before), Style.STRIKE), " → ", bold(_where(after)))
     return reply.add(f"/event {after.id}")
 
 
-def notice_html(change: EventChange, reader: ZoneInfo) -> str:
-    return notice(change, reader).html()
+def notice_html(change: EventChange, reader: ZoneInfo, language: str | None) -> str:
+    """A follower's notice as queued: in the follower's zone and language."""
+    with speaking(language):
+        return notice(change, reader).html()
 
 
 def digest(changes: Sequence[EventChange], reader: ZoneInfo) -> Reply:
     """Many changes to the sessions a follower follows, in one message (a notice each)."""
-    reply = Reply().add("📋 ", bold(f"{len(changes)} changes to sessions you follow"))
+    heading = ngettext(
+        "{count} change to sessions you follow",
+        "{count} changes to sessions you follow",
+        len(changes),
+    ).format(count=len(changes))
+    reply = Reply().add("📋 ", bold(heading))
     for change in changes:
         reply.blank().lines.extend(notice(change, reader).lines)
     return reply
 
 
-def digest_parts(changes: Sequence[EventChange], reader: ZoneInfo) -> list[str]:
-    return digest(changes, reader).messages()
+def digest_parts(
+    changes: Sequence[EventChange], reader: ZoneInfo, language: str | None
+) -> list[str]:
+    """A follower's digest as queued: in the follower's zone and language, in parts."""
+    with speaking(language):
+        return digest(changes, reader).messages()
 
 
 NOTICES = Notices(notice_html, digest_parts)
@@ -64,54 +80,73 @@ NOTICES = Notices(notice_html, digest_parts)
 
 def _counts(review: Review) -> str:
     changes = review.changes
+    cancelled, moved = changes.count(CANCELLED), changes.count("time")
+    elsewhere = changes.count("room") + changes.count("place")
     parts = [
-        f"{changes.count(CANCELLED)} cancelled",
-        f"{changes.count('time')} moved in time",
-        f"{changes.count('room') + changes.count('place')} moved elsewhere",
+        ngettext("{count} cancelled", "{count} cancelled", cancelled).format(count=cancelled),
+        ngettext("{count} moved in time", "{count} moved in time", moved).format(count=moved),
+        ngettext("{count} moved elsewhere", "{count} moved elsewhere", elsewhere).format(
+            count=elsewhere
+        ),
     ]
-    return ", ".join(p for p in parts if not p.startswith("0 "))
+    return ", ".join(
+        p for count, p in zip((cancelled, moved, elsewhere), parts, strict=True) if count
+    )
+
+
+_WHAT = {"time": N_("time"), "room": N_("room"), "place": N_("place")}
 
 
 def _line(change: EventChange) -> str:
     if change.after is None:
-        return f"• Cancelled: {change.before.title}"
-    return f"• {', '.join(change.what).capitalize()} changed: {change.after.title}"
+        return _("• Cancelled: {title}").format(title=change.before.title)
+    what = ", ".join(_(_WHAT.get(w, w)) for w in change.what).capitalize()
+    return _("• {what} changed: {title}").format(what=what, title=change.after.title)
 
 
 def review_reply(review: Review) -> Reply:
     """For the organiser: what changed, what was sent, or the decision waiting for them."""
     changes = review.changes
-    reasons = [f"file {name} removed or emptied" for name in changes.removed_files]
+    reasons = [_("file {name} removed or emptied").format(name=n) for n in changes.removed_files]
     if changes.emptied:
-        reasons.append("no upcoming session left on the agenda")
+        reasons.append(_("no upcoming session left on the agenda"))
     summary = _counts(review) + (f": {'; '.join(reasons)}" if reasons else "")
     if not review.held:
         if review.queued:
             return Reply().add(
-                f"Agenda updated: {summary}. "
-                f"Notices queued: {review.queued} to {review.chats} chats."
+                _("Agenda updated: {summary}. Notices queued: {queued} to {chats} chats.").format(
+                    summary=summary, queued=review.queued, chats=review.chats
+                )
             )
-        return Reply().add(f"Agenda updated silently: {summary}. No notices sent.")
-    reply = Reply().add(bold("Agenda change waiting for your decision"))
+        return Reply().add(
+            _("Agenda updated silently: {summary}. No notices sent.").format(summary=summary)
+        )
+    reply = Reply().add(bold(_("Agenda change waiting for your decision")))
     count = len(changes.changes)
-    reply.add(f"{count} session{'s' if count != 1 else ''} changed ({summary}).")
+    reply.add(
+        ngettext(
+            "{count} session changed ({summary}).", "{count} sessions changed ({summary}).", count
+        ).format(count=count, summary=summary)
+    )
     for change in changes.changes[:SHOWN]:
         reply.add(_line(change))
     if len(changes.changes) > SHOWN:
-        reply.add(f"… and {len(changes.changes) - SHOWN} more.")
+        reply.add(_("… and {count} more.").format(count=len(changes.changes) - SHOWN))
     reply.blank().add(
-        f"Sending notices means {review.notices} messages to {review.chats} chats. "
-        "If this is a mistake (a file moved away, an empty export), fix the agenda and /reload: "
-        "nothing has been sent."
+        _(
+            "Sending notices means {notices} messages to {chats} chats. If this is a mistake "
+            "(a file moved away, an empty export), fix the agenda and /reload: nothing has "
+            "been sent."
+        ).format(notices=review.notices, chats=review.chats)
     )
     held = str(review.held_id)
     reply.buttons = [
         [
             Button(
-                f"📣 Send {review.notices} notices",
+                _("📣 Send {count} notices").format(count=review.notices),
                 actions.Action("chg", (held, "send")).encode(),
             ),
-            Button("🤫 Update silently", actions.Action("chg", (held, "quiet")).encode()),
+            Button(_("🤫 Update silently"), actions.Action("chg", (held, "quiet")).encode()),
         ]
     ]
     return reply
@@ -120,14 +155,23 @@ def review_reply(review: Review) -> Reply:
 def agenda_problems_reply(services: Services) -> Reply:
     """For organisers at start: the agenda files did not load, and what participants see."""
     problems = services.agenda_problems
-    reply = Reply().add(bold("⚠ The agenda files have problems"))
+    reply = Reply().add(bold(_("⚠ The agenda files have problems")))
     count = len(services.agenda.events)
     reply.add(
-        f"Participants see the agenda last announced ({count} session{'s' if count != 1 else ''})"
-        " until the files are fixed and you send /reload."
+        ngettext(
+            "Participants see the agenda last announced ({count} session) until the files are "
+            "fixed and you send /reload.",
+            "Participants see the agenda last announced ({count} sessions) until the files are "
+            "fixed and you send /reload.",
+            count,
+        ).format(count=count)
     )
     for problem in problems[:5]:
         reply.add(f"• {problem}")
     if len(problems) > 5:
-        reply.add(f"… and {len(problems) - 5} more: `workshop-bot check` lists them all.")
+        reply.add(
+            _("… and {count} more: `workshop-bot check` lists them all.").format(
+                count=len(problems) - 5
+            )
+        )
     return reply

@@ -1,4 +1,5 @@
-"""`workshop-bot check`: validate every file organisers edit, reporting file:line problems."""
+"""`workshop-bot check`: validate every file organisers edit (and the ranking weights),
+reporting file:line problems."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from corpus.problems import Problem
 from corpus.store import check_corpus, load_corpus
 from faq.entries import read_entries
 from index.thesaurus import parse_thesaurus
+from index.weights import WeightsError, load_weights
 from scheduler.agenda import check_agenda
 
 
@@ -20,4 +22,8 @@ def check_all(settings: Settings, *, twice: bool = False) -> list[Problem]:
         known = {(a.instrument, a.number) for a in load_corpus(settings.corpus_dir).articles()}
     problems += read_entries(settings.faq_dir, known)[1]
     problems += check_agenda(settings.agenda_dir, twice=twice)
+    try:
+        load_weights()
+    except WeightsError as error:
+        problems += error.problems
     return problems

@@ -14,12 +14,27 @@ if TYPE_CHECKING:
     from scheduler.agenda import Agenda
 
 
+def _day(text: str) -> date:
+    """argparse's reader of --day: a clear refusal, not Python's parser message."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"no such day: {text!r} (use YYYY-MM-DD)") from None
+
+
+def _moment(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"no such time: {text!r} (use ISO 8601, e.g. 2026-03-23T09:00+01:00)"
+        ) from None
+
+
 def register(subparsers: Any) -> None:
     agenda = subparsers.add_parser("agenda", help="list the agenda")
-    agenda.add_argument("--day", type=date.fromisoformat, help="only this day, YYYY-MM-DD")
-    agenda.add_argument(
-        "--now", type=datetime.fromisoformat, help="list what is not over yet at this time"
-    )
+    agenda.add_argument("--day", type=_day, help="only this day, YYYY-MM-DD")
+    agenda.add_argument("--now", type=_moment, help="list what is not over yet at this time")
     agenda.add_argument("--json", action="store_true")
     agenda.set_defaults(func=run_agenda)
 

@@ -12,6 +12,9 @@ from bot.settings import load_settings
 
 def register(subparsers: Any) -> None:
     console = subparsers.add_parser("console", help="chat with the bot in this terminal")
+    console.add_argument(
+        "--language", metavar="CODE", help="the language Telegram would give (en, fr, fr-CA...)"
+    )
     console.set_defaults(func=run_console)
 
     run = subparsers.add_parser("run", help="run the Telegram bot (long polling or webhook)")
@@ -32,7 +35,7 @@ def run_console(args: argparse.Namespace) -> int:
     from bot.services import build_services
 
     services = build_services(load_settings())
-    chat = ConsoleChat(Conversation(services), sys.stdout)
+    chat = ConsoleChat(Conversation(services), sys.stdout, getattr(args, "language", None))
     try:
         chat.run(sys.stdin, interactive=sys.stdin.isatty())
     finally:

@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.replies import plain_text
 from bot.settings import Settings, load_settings
+from corpus.model import key_text
 from corpus.problems import ValidationError
 from index.answer import Answer, AnswerKind
 
@@ -107,7 +108,7 @@ def run_article(args: argparse.Namespace) -> int:
             "title": article.title,
             "text": article.text,
             "available": article.available,
-            "references": [f"{r.instrument}:{r.article}" for r in article.references],
+            "references": [key_text(r) for r in article.references],
         }
         print(json.dumps(payload, ensure_ascii=False))
         return 0

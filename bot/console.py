@@ -10,29 +10,39 @@ from __future__ import annotations
 from typing import TextIO
 
 from bot.conversation import Conversation, User
+from bot.i18n import N_, _, speaking
 from bot.replies import Button, Reply
 
 CONSOLE_USER = User(id=0, chat_id=0, name="console")
 PROMPT = "you> "
+EXPIRED = N_("That choice has expired.")
 
 
 class ConsoleChat:
-    def __init__(self, conversation: Conversation, output: TextIO) -> None:
+    """``language`` plays Telegram's language_code (``--language fr``); /language works too."""
+
+    def __init__(
+        self, conversation: Conversation, output: TextIO, language: str | None = None
+    ) -> None:
         self.conversation = conversation
         self.output = output
         self.choices: list[Button] = []
+        self.user = User(CONSOLE_USER.id, CONSOLE_USER.chat_id, CONSOLE_USER.name, language)
 
     def send(self, text: str) -> None:
         """Handle one line typed by the user and print the replies."""
         stripped = text.strip()
         if stripped.isdigit() and 0 < int(stripped) <= len(self.choices):
             button = self.choices[int(stripped) - 1]
-            reply = self.conversation.action(button.action, CONSOLE_USER)
+            reply = self.conversation.action(button.action, self.user)
             if reply is not None and reply.toast is not None:
                 reply = Reply().add(reply.toast)
-            self.show([reply] if reply else [Reply().add("That choice has expired.")])
+            if reply is None:
+                with speaking(self.conversation.language_of(self.user)):
+                    reply = Reply().add(_(EXPIRED))
+            self.show([reply])
             return
-        self.show(self.conversation.message(stripped, CONSOLE_USER))
+        self.show(self.conversation.message(stripped, self.user))
 
     def show(self, replies: list[Reply]) -> None:
         self.choices = []
@@ -52,7 +62,7 @@ class ConsoleChat:
 
     def run(self, source: TextIO, *, interactive: bool) -> None:
         if interactive:
-            self.show(self.conversation.message("/start", CONSOLE_USER))
+            self.show(self.conversation.message("/start", self.user))
         while True:
             if interactive:
                 self.output.write(PROMPT)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -25,27 +25,35 @@ from bot.agenda_views import (
     event_lines,
     first_page,
     list_page,
+    long_day,
     moment,
     overlap_notes,
     parse_day,
 )
 from bot.answer_views import AnswerViews, article_button, cite, shown
 from bot.change_views import review_reply
+from bot.citing import as_citation
 from bot.following import Following
+from bot.i18n import LANGUAGES, N_, _, language_name, ngettext, note, speaking, supported
 from bot.organising import REFUSED, Organising
 from bot.replies import Button, Reply, Span, Style, bold, clip, italic
 from bot.services import Services
 from corpus.problems import load_limited
 from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind
-from index.citations import DEFAULT_INSTRUMENT
+from index.ask import TREATIES_IN_ENGLISH
+from index.related import RelatedArticles
 from scheduler.export import to_ics
 from scheduler.reminders import EVERYTHING, DueReminder
 from scheduler.zones import zone_label
 
 HELP_FILE = Path(__file__).with_name("help.yaml")
+WHICH_DAY = N_("Which day? For example /agenda 2026-03-23, /agenda today")
+NO_EVENT = N_("No event with that ID. Send /agenda to see them all.")
+WHICH_EVENT = N_("Which session? Send /event and its ID, e.g. /event {event}")
+UNKNOWN_LINK = N_("The link you followed points to nothing I hold (an article or a session).")
 log = logging.getLogger(__name__)
-IN_PLACE = {"pg", "ag", "bc", "chg"}  # page turns and decisions replace the pressed message
+IN_PLACE = {"pg", "ag", "bc", "chg", "lang"}  # page turns, decisions replace the pressed message
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
 _DEEP_LINK = re.compile(r"^art_([a-z]+\d+)_(\d+)$")
 
@@ -55,7 +63,7 @@ class User:
     id: int
     chat_id: int
     name: str = ""
-    language: str | None = None  # Telegram's language_code, "fr" from "fr-CA"
+    language: str | None = None  # Telegram's language_code, "fr" from "fr-CA" ("en" if none)
 
 
 PARTICIPANT, ORGANISER = "participant", "organiser"
@@ -106,6 +114,7 @@ class Conversation:
         self.services = services
         self.now = now
         self.help = help_texts or HelpTexts.load()
+        self._related: RelatedArticles | None = None
         self.organising = Organising(
             lambda: self.services.broadcasts, lambda: self.services.agenda, now
         )
@@ -130,6 +139,7 @@ class Conversation:
             "remind": self.remind_command,
             "mysessions": self.my_sessions_command,
             "timezone": self.timezone_command,
+            "language": self.language_command,
             "privacy": self.privacy_command,
             "broadcast": self.broadcast_command,
             "delivery": self.delivery_command,
@@ -140,24 +150,46 @@ class Conversation:
     @property
     def views(self) -> AnswerViews:
         """Renders answers from the current corpus (a reload may have replaced it)."""
-        return AnswerViews(self.services.corpus)
+        if self._related is None or self._related.corpus is not self.services.corpus:
+            self._related = RelatedArticles(self.services.corpus)
+        return AnswerViews(self.services.corpus, self._related)
 
     def message(self, text: str, user: User, formatted: str | None = None) -> list[Reply]:
         """Answer one message: a command, or a question for the ask service. ``formatted`` is
         the same message as Telegram HTML, for the commands that keep formatting (/broadcast).
 
         Whatever goes wrong inside, the user gets a reply and the session goes on: the fault
-        is logged with its traceback for the maintainers."""
-        try:
-            return self._message(text, user, formatted)
-        except Exception:
-            log.exception("could not answer a message of %d characters", len(text))
-            return [
-                Reply().add(
-                    "Sorry, something went wrong on my side with that message. "
-                    "It has been logged; please try again or send /help."
-                )
-            ]
+        is logged with its traceback for the maintainers. The reply is in the chat's language."""
+        with speaking(self.language_of(user)):
+            try:
+                replies = self._message(text, user, formatted)
+                self._keep_language(user)  # after: a /subscribe may just have made its row
+                return replies
+            except Exception:
+                log.exception("could not answer a message of %d characters", len(text))
+                return [
+                    Reply().add(
+                        _(
+                            "Sorry, something went wrong on my side with that message. "
+                            "It has been logged; please try again or send /help."
+                        )
+                    )
+                ]
+
+    def language_of(self, user: User) -> str:
+        """The chat's language: chosen with /language, else the user's Telegram language
+        (kept for the chat's reminders and notices), else English."""
+        subscriptions = self.services.subscriptions
+        chosen = subscriptions.chosen_language(user.chat_id) if subscriptions else None
+        if chosen:
+            return chosen
+        return supported(user.language)
+
+    def _keep_language(self, user: User) -> None:
+        """Telegram's language of a private chat, for the reminders and notices it follows."""
+        subscriptions = self.services.subscriptions
+        if subscriptions is not None and user.language and user.chat_id == user.id:
+            subscriptions.seen_language(user.chat_id, supported(user.language))
 
     def _message(self, text: str, user: User, formatted: str | None) -> list[Reply]:
         text = text.strip()
@@ -172,17 +204,18 @@ class Conversation:
             if handler is None:
                 return [
                     Reply()
-                    .add(f"I don't know the command /{command.group(1)}. ")
-                    .add("Send /help to see what I can do.")
+                    .add(_("I don't know the command /{name}. ").format(name=command.group(1)))
+                    .add(_("Send /help to see what I can do."))
                 ]
             return handler((command.group(2) or "").strip(), user)
         if not text:
-            return [Reply().add("Send me a question, or /help to see examples.")]
-        answer = self.services.ask.ask(text, user_id=user.id, language=user.language)
-        reply = self.answer(answer)
+            return [Reply().add(_("Send me a question, or /help to see examples."))]
+        answer = self.services.ask.ask(text, user_id=user.id, language=self.language_of(user))
+        reply = self.answer(answer, user)
         log_ = self.services.unanswered
         if answer.kind is not AnswerKind.NONE and log_ is not None:  # wrong answers show too
-            answer_id = log_.remember(text, shown(answer), user.id)
+            with speaking("en"):  # the organisers' log reads the same whoever asked
+                answer_id = log_.remember(text, shown(answer), user.id)
             reply.buttons.append(
                 [
                     Button("👍", actions.feedback(answer_id, True)),
@@ -193,6 +226,10 @@ class Conversation:
 
     def action(self, data: str | None, user: User) -> Reply | None:
         """The reply to a button press, or None when the button is stale or forged."""
+        with speaking(self.language_of(user)):
+            return self._pressed(data, user)
+
+    def _pressed(self, data: str | None, user: User) -> Reply | None:
         decoded = actions.decode(data)
         if decoded is None:
             return None
@@ -200,7 +237,9 @@ class Conversation:
             entry = self.services.faq.entry(decoded.fields[0])
             if entry is None:
                 return None
-            return self.answer(self.services.ask.faq_answer(entry.questions[0], hit_for(entry)))
+            return self.answer(
+                self.services.ask.faq_answer(entry.questions[0], hit_for(entry)), user
+            )
         if decoded.verb == "fb":
             return self._feedback(decoded.fields[0], decoded.fields[1], user)
         reply = self._action(decoded, user)
@@ -213,8 +252,10 @@ class Conversation:
         if log_ is None or not answer_id.isdigit() or verdict not in {"up", "dn"}:
             return None
         if not log_.judge(int(answer_id), verdict == "up", user.id):
-            return Reply(toast="This answer can no longer be rated.")
-        return Reply(toast="Thanks, noted." if verdict == "up" else "Thanks: organisers will look.")
+            return Reply(toast=_("This answer can no longer be rated."))
+        return Reply(
+            toast=_("Thanks, noted.") if verdict == "up" else _("Thanks: organisers will look.")
+        )
 
     def _action(self, decoded: actions.Action, user: User) -> Reply | None:
         if decoded.verb == "bc":
@@ -223,13 +264,25 @@ class Conversation:
             return self._agenda_decision(decoded.fields[0], decoded.fields[1], user)
         if decoded.verb == "ag":
             return self._agenda_page(*decoded.fields, user=user)
+        if decoded.verb == "lang":
+            return self._choose_language(decoded.fields[0], user)
         if decoded.verb in {"art", "pg"}:
             instrument, number, page = decoded.fields
             article = self.services.corpus.article(instrument, number)
             if article is None or not page.isdigit():
                 return None
-            return self.views.article_page(article, int(page))
+            return self._in_english(self.views.article_page(article, int(page)), user)
         return None
+
+    def _in_english(self, reply: Reply, user: User, *, told: bool = False) -> Reply:
+        """Say once per chat, to a reader of another language, that treaty texts are quoted
+        in English (``told``: the answer's own note says it already, in any language)."""
+        subscriptions = self.services.subscriptions
+        if told or supported(self.language_of(user)) == "en" or subscriptions is None:
+            return reply
+        if subscriptions.tell_once(user.chat_id):
+            reply.blank().add(italic(_(TREATIES_IN_ENGLISH)))
+        return reply
 
     # --- commands -------------------------------------------------------------------
 
@@ -240,80 +293,134 @@ class Conversation:
         if link:
             article = self.services.corpus.article(link.group(1), link.group(2))
             if article is not None:
-                return [self.views.article_page(article, 0)]
-        greeting = Reply().add(bold("Welcome")).add(self.help.welcome).blank()
-        greeting.add("Try:")
+                return [self._in_english(self.views.article_page(article, 0), user)]
+        greeting = Reply()
+        if payload:  # a link to something this bot does not hold: say so before the welcome
+            greeting.add(italic(_(UNKNOWN_LINK))).blank()
+        greeting.add(bold(_("Welcome"))).add(_(self.help.welcome)).blank()
+        greeting.add(_("Try:"))
         for question in self.help.questions[:3]:
-            greeting.add(f"• {question}")
-        greeting.add("Send /help for every command.")
+            greeting.add(f"• {_(question)}")
+        greeting.add(_("Send /help for every command."))
         return [greeting]
 
     def live(self, text: str) -> str:
-        """A help text with "{event}" replaced by a session of the live agenda."""
+        """A help text in the reader's language, "{event}" replaced by a session of the live
+        agenda."""
+        text = _(text)
         if "{event}" not in text:
             return text
         agenda = self.services.agenda
         upcoming = agenda.upcoming(self.now(), limit=1) or agenda.sorted()[-1:]
         return text.replace("{event}", upcoming[0].id if upcoming else "SESSION-ID")
 
-    def show_help(self, _: str, user: User) -> list[Reply]:
-        reply = Reply().add(bold("What I can do")).add(self.help.welcome).blank()
+    def show_help(self, argument: str, user: User) -> list[Reply]:
+        reply = Reply().add(bold(_("What I can do"))).add(_(self.help.welcome)).blank()
         organiser = self.is_organiser(user)
         for entry in self.help.for_role(organiser=False):
             reply.add(bold(f"/{entry.command}"), f" – {self.live(entry.description)}")
         if organiser:
-            reply.blank().add(bold("For organisers:"))
+            reply.blank().add(bold(_("For organisers:")))
             for entry in self.help.commands:
                 if entry.role == ORGANISER:
-                    reply.add(bold(f"/{entry.command}"), f" – {entry.description}")
-        reply.blank().add(bold("Or just ask, for example:"))
+                    reply.add(bold(f"/{entry.command}"), f" – {_(entry.description)}")
+        reply.blank().add(bold(_("Or just ask, for example:")))
         for question in self.help.questions:
-            reply.add(f"• {question}")
+            reply.add(f"• {_(question)}")
         return [reply]
+
+    def language_command(self, argument: str, user: User) -> list[Reply]:
+        """/language fr, /language en, or /language alone: the current one, with buttons."""
+        wanted = argument.strip().casefold()
+        if wanted:
+            code = next(
+                (c for c, name in LANGUAGES.items() if wanted in {c, name.casefold()}), None
+            )
+            if code is None:
+                return [
+                    Reply().add(
+                        _("I don't speak “{language}” yet. Languages: {languages}.").format(
+                            language=clip(argument.strip(), 40), languages=_language_list()
+                        )
+                    )
+                ]
+            return [self._choose_language(code, user) or Reply()]
+        current = self.language_of(user)
+        reply = Reply().add(
+            _("I write to you in {language}. Change it with /language fr or /language en.").format(
+                language=language_name(current)
+            )
+        )
+        reply.buttons = [
+            [
+                Button(("✓ " if code == current else "") + name, actions.language(code))
+                for code, name in LANGUAGES.items()
+            ]
+        ]
+        return [reply]
+
+    def _choose_language(self, code: str, user: User) -> Reply | None:
+        subscriptions = self.services.subscriptions
+        if code not in LANGUAGES:
+            return None
+        if subscriptions is None:
+            return Reply().add(_("Languages cannot be changed here."))
+        subscriptions.set_language(user.chat_id, code)
+        with speaking(code):
+            return Reply().add(
+                _("From now on I write to you in English."),
+                " ",
+                _("Treaty texts are always quoted in English."),
+            )
 
     def privacy_command(self, argument: str, user: User) -> list[Reply]:
         return [
             Reply()
-            .add(bold("What I keep, and why"))
+            .add(bold(_("What I keep, and why")))
             .add(
-                "• Your chat id: to send you the organisers' announcements. With it, what you "
-                "follow (/subscribe, /remind) and your time zone: to send your reminders. "
-                "/unsubscribe all drops them."
+                _(
+                    "• Your chat id: to send you the organisers' announcements. With it, what "
+                    "you follow (/subscribe, /remind), your time zone and your language: to send "
+                    "your reminders in your language. /unsubscribe all drops what you follow."
+                )
             )
             .add(
-                "• Questions I could not answer, and answers you marked 👎: so organisers can "
-                "improve the answers. E-mail addresses, phone and other long numbers, "
-                "@handles, links and names you introduce are removed first; who asked is kept "
-                "only as a keyed hash, never your id. Deleted after 90 days."
+                _(
+                    "• Questions I could not answer, and answers you marked 👎: so organisers can "
+                    "improve the answers. E-mail addresses, phone and other long numbers, "
+                    "@handles, links and names you introduce are removed first; who asked is "
+                    "kept only as a keyed hash, never your id. Deleted after 90 days."
+                )
             )
-            .add("• Messages queued for you (reminders, announcements) until they are sent.")
+            .add(_("• Messages queued for you (reminders, announcements) until they are sent."))
             .add(
-                "Nothing is shared outside this bot. Only organisers see the questions, and only "
-                "in a private chat. My logs carry no message text or names."
+                _(
+                    "Nothing is shared outside this bot. Only organisers see the questions, and "
+                    "only in a private chat. My logs carry no message text or names."
+                )
             )
         ]
 
     def article_command(self, argument: str, user: User) -> list[Reply]:
         if not argument:
-            return [Reply().add("Which article? For example /article 29 or /article lanzarote 23")]
-        default = self.services.corpus.instruments.get(DEFAULT_INSTRUMENT)
-        highest = len(default.articles) if default else 0
-        citation = (
-            argument if re.search(r"art", argument, re.I) else _as_citation(argument, highest)
-        )
-        answer = self.services.ask.ask(citation, user_id=user.id, language=user.language)
+            return [
+                Reply().add(_("Which article? For example /article 29 or /article lanzarote 23"))
+            ]
+        citation = as_citation(argument, self.services.corpus)
+        answer = self.services.ask.ask(citation, user_id=user.id, language=self.language_of(user))
         if answer.kind is not AnswerKind.CITATION:
-            reply = Reply().add(*answer.notes or ("I could not read that citation.",))
-            return [reply.add("Examples: /article 29, /article 29(3), /article lanzarote 23")]
-        return [self.answer(answer)]
+            said = [note(n) for n in answer.notes] or [_("I could not read that citation.")]
+            reply = Reply().add(*said)
+            return [reply.add(_("Examples: /article 29, /article 29(3), /article lanzarote 23"))]
+        return [self.answer(answer, user)]
 
     def search_command(self, argument: str, user: User) -> list[Reply]:
         if not argument:
-            return [Reply().add("Search for what? For example /search preservation of data")]
+            return [Reply().add(_("Search for what? For example /search preservation of data"))]
         hits = self.services.ask.search(argument, limit=8)
         if not hits:
             return [self._nothing_found(argument)]
-        reply = Reply().add(bold(f"Results for “{clip(argument, 80)}”"))
+        reply = Reply().add(bold(_("Results for “{query}”").format(query=clip(argument, 80))))
         for hit in hits:
             reply.add(bold(cite(hit)), f" – {hit.title}" if hit.title else "")
         reply.buttons = [[article_button(hit)] for hit in hits[:6]]
@@ -343,11 +450,15 @@ class Conversation:
         mine = subscriptions.my_events(user.chat_id, self.services.agenda) if subscriptions else []
         followed = subscriptions.series(user.chat_id) if subscriptions else []
         if followed:  # following, but nothing of it is on the agenda now
-            named = ", ".join("the whole agenda" if s == EVERYTHING else f"“{s}”" for s in followed)
-            empty = f"You follow {named}, which has no sessions on the agenda now."
+            named = ", ".join(
+                _("the whole agenda") if s == EVERYTHING else f"“{s}”" for s in followed
+            )
+            empty = _("You follow {named}, which has no sessions on the agenda now.").format(
+                named=named
+            )
         else:
-            empty = "You follow no sessions yet: /subscribe, or /remind ID for one session."
-        return Listing(MINE, "Your sessions", mine, empty=empty)
+            empty = _("You follow no sessions yet: /subscribe, or /remind ID for one session.")
+        return Listing(MINE, _("Your sessions"), mine, empty=empty)
 
     def timezone_command(self, argument: str, user: User) -> list[Reply]:
         subscriptions = self.services.subscriptions
@@ -355,7 +466,9 @@ class Conversation:
             zone = self._reader_zone(user)
             return [
                 Reply().add(
-                    f"Times are shown in {zone_label(zone)}. Change it with /timezone Asia/Tokyo"
+                    _("Times are shown in {zone}. Change it with /timezone Asia/Tokyo").format(
+                        zone=zone_label(zone)
+                    )
                 )
             ]
         try:
@@ -363,36 +476,41 @@ class Conversation:
         except ValueError:
             return [
                 Reply().add(
-                    f"I don't know the time zone “{clip(argument.strip(), 40)}”. "
-                    "Use a city or a name like Europe/Paris, Tokyo or America/Bogota, "
-                    "or an offset like UTC+3."
+                    _(
+                        "I don't know the time zone “{zone}”. Use a city or a name like "
+                        "Europe/Paris, Tokyo or America/Bogota, or an offset like UTC+3."
+                    ).format(zone=clip(argument.strip(), 40))
                 )
             ]
-        return [Reply().add(f"Times will be shown in {zone_label(zone)} too.")]
+        return [Reply().add(_("Times will be shown in {zone} too.").format(zone=zone_label(zone)))]
 
     def reminder(self, due: DueReminder) -> Reply:
-        return self.following.reminder(due)
+        """A due reminder, in its chat's language."""
+        subscriptions = self.services.subscriptions
+        with speaking(subscriptions.language(due.chat_id) if subscriptions else None):
+            return self.following.reminder(due)
 
     def agenda_command(self, argument: str, user: User) -> list[Reply]:
         """The agenda from now (or one day), a page at a time."""
         try:
             day = parse_day(argument, self.now())
         except ValueError:
-            return [Reply().add("Which day? For example /agenda 2026-03-23, /agenda today")]
+            return [Reply().add(_(WHICH_DAY))]
         listing = self._agenda_listing(day.isoformat() if day else ALL)
         if listing is None:
-            return [Reply().add("Which day? For example /agenda 2026-03-23, /agenda today")]
+            return [Reply().add(_(WHICH_DAY))]
         return [first_page(listing, self._reader_zone(user), self.now())]
 
     def _agenda_listing(self, scope: str) -> Listing | None:
         agenda = self.services.agenda
         if scope == ALL:
-            return Listing(ALL, "Agenda", agenda.sorted())
+            return Listing(ALL, _("Agenda"), agenda.sorted())
         try:
             day = date.fromisoformat(scope)
         except ValueError:
             return None
-        return Listing(scope, f"Agenda for {day:%A %d %B %Y}", agenda.on_day(day), open_ended=False)
+        heading = _("Agenda for {day}").format(day=long_day(day))
+        return Listing(scope, heading, agenda.on_day(day), open_ended=False)
 
     def _agenda_page(
         self, scope: str, start: str, size: str, ordered_at: str, *, user: User
@@ -422,20 +540,22 @@ class Conversation:
     def next_command(self, argument: str, user: User) -> list[Reply]:
         now = self.now()
         events = self.services.agenda.upcoming(now, limit=3)
-        heading = "Now and next" if any(e.in_progress(now) for e in events) else "Coming up"
-        empty = "Nothing is coming up on the agenda."
+        heading = _("Now and next") if any(e.in_progress(now) for e in events) else _("Coming up")
+        empty = _("Nothing is coming up on the agenda.")
         return [agenda_reply(events, heading, self._reader_zone(user), now, empty)]
 
     def event_command(self, argument: str, user: User) -> list[Reply]:
+        if not argument.strip():
+            return [Reply().add(self.live(WHICH_EVENT))]
         event = self.services.agenda.get(argument.strip())
         if event is None:
-            return [Reply().add("No event with that ID. Send /agenda to see them all.")]
+            return [Reply().add(_(NO_EVENT))]
         reply = Reply()
         event_lines(reply, event, self._reader_zone(user), details=True, now=self.now())
         reply.buttons = [
             [
                 Button(
-                    f"Art. {r.article} {r.instrument.upper()}",
+                    _("Art. {article}").format(article=r.article) + f" {r.instrument.upper()}",
                     actions.article(r.instrument, r.article),
                 )
                 for r in event.articles[:4]
@@ -450,9 +570,13 @@ class Conversation:
         if argument.strip():
             events = [e for e in events if e.id == argument.strip()]
             if not events:
-                return [Reply().add("No event with that ID. Send /agenda to see them all.")]
+                return [Reply().add(_(NO_EVENT))]
         name = f"{argument.strip() or 'agenda'}.ics"
-        reply = Reply().add(f"{len(events)} event(s) for your calendar.")
+        reply = Reply().add(
+            ngettext(
+                "{count} event for your calendar.", "{count} events for your calendar.", len(events)
+            ).format(count=len(events))
+        )
         reply.document = (name, to_ics(events))
         return [reply]
 
@@ -464,42 +588,50 @@ class Conversation:
     ) -> list[Reply]:
         if not self.is_organiser(user):
             log.warning("user %s tried /broadcast without being an organiser", user.id)
-            return [Reply().add(REFUSED)]
+            return [Reply().add(_(REFUSED))]
         return self.organising.broadcast(argument, user.id, formatted)
 
     def _broadcast_action(self, broadcast_id: str, choice: str, user: User) -> Reply | None:
         if not self.is_organiser(user):
             log.warning("user %s pressed a broadcast button without being an organiser", user.id)
-            return Reply().add(REFUSED)
+            return Reply().add(_(REFUSED))
         return self.organising.decide(broadcast_id, choice, user.id)
 
     def delivery_command(self, argument: str, user: User) -> list[Reply]:
         if not self.is_organiser(user):
-            return [Reply().add(REFUSED)]
+            return [Reply().add(_(REFUSED))]
         return self.organising.delivery(argument, user.id)
 
     def unanswered_command(self, argument: str, user: User) -> list[Reply]:
         if not self.is_organiser(user):
             log.warning("user %s tried /unanswered without being an organiser", user.id)
-            return [Reply().add(REFUSED)]
+            return [Reply().add(_(REFUSED))]
         if user.chat_id != user.id:  # a group: everyone there would read the questions
             return [
                 Reply().add(
-                    "Participants' questions are private: send /unanswered to me in a private chat."
+                    _(
+                        "Participants' questions are private: send /unanswered to me in a "
+                        "private chat."
+                    )
                 )
             ]
         log_ = self.services.unanswered
         rows = log_.top(15) if log_ else []
         wrong = log_.unhelpful(10) if log_ else []
         if not rows and not wrong:
-            return [Reply().add("No unanswered questions recorded yet, and no answer marked 👎.")]
+            return [
+                Reply().add(_("No unanswered questions recorded yet, and no answer marked 👎."))
+            ]
         reply = Reply()
         if rows:
-            reply.add(bold("Questions I could not answer well"))
+            reply.add(bold(_("Questions I could not answer well")))
         for row in rows:
-            reply.add(f"{row.count}× ({row.users} users) ", italic(clip(row.question, 200)))
+            users = ngettext("{count}× ({users} user) ", "{count}× ({users} users) ", row.users)
+            reply.add(
+                users.format(count=row.count, users=row.users), italic(clip(row.question, 200))
+            )
         if wrong:
-            reply.blank().add(bold("Answered but marked unhelpful 👎"))
+            reply.blank().add(bold(_("Answered but marked unhelpful 👎")))
         for answer in wrong:
             reply.add(f"{answer.count}× ", italic(clip(answer.question, 200)), f" → {answer.shown}")
         return [reply]
@@ -507,19 +639,25 @@ class Conversation:
     def reload_command(self, argument: str, user: User) -> list[Reply]:
         if not self.is_organiser(user):
             log.warning("user %s tried /reload without being an organiser", user.id)
-            return [Reply().add(REFUSED)]
+            return [Reply().add(_(REFUSED))]
         problems = self.services.reload()
         if problems:
-            reply = Reply().add(bold("Not reloaded: the current content stays live."))
+            reply = Reply().add(bold(_("Not reloaded: the current content stays live.")))
             for problem in problems[:10]:
                 reply.add(str(problem))
             return [reply]
         corpus = self.services.corpus
         replies = [
             Reply().add(
-                f"Reloaded: {len(corpus.instruments)} treaties, {len(corpus.documents)} documents, "
-                f"{len(self.services.faq.entries) if self.services.faq else 0} FAQ entries, "
-                f"{len(self.services.agenda.events)} sessions."
+                _(
+                    "Reloaded: {treaties} treaties, {documents} documents, {faq} FAQ entries, "
+                    "{sessions} sessions."
+                ).format(
+                    treaties=len(corpus.instruments),
+                    documents=len(corpus.documents),
+                    faq=len(self.services.faq.entries) if self.services.faq else 0,
+                    sessions=len(self.services.agenda.events),
+                )
             )
         ]
         review = self.services.review_agenda()
@@ -527,8 +665,10 @@ class Conversation:
             replies.append(review_reply(review))
         if review is not None and review.held:
             replies[0].add(
-                f"The agenda participants see is unchanged ({len(self.services.agenda.events)} "
-                "sessions) until you decide below."
+                _(
+                    "The agenda participants see is unchanged ({sessions} sessions) until you "
+                    "decide below."
+                ).format(sessions=len(self.services.agenda.events))
             )
         return replies
 
@@ -539,18 +679,35 @@ class Conversation:
             log.warning(
                 "user %s pressed an agenda-change button without being an organiser", user.id
             )
-            return Reply().add(REFUSED)
+            return Reply().add(_(REFUSED))
         review = self.services.decide_agenda(int(held_id), send=choice == "send")
         if review is None:
             return Reply().add(
-                "Nothing done: this change was already decided, or the agenda changed since. "
-                "Send /reload to see what is waiting now."
+                _(
+                    "Nothing done: this change was already decided, or the agenda changed since. "
+                    "Send /reload to see what is waiting now."
+                )
             )
         return review_reply(review)
 
     # --- rendering answers -------------------------------------------------------------
 
-    def answer(self, answer: Answer) -> Reply:
+    def answer(self, answer: Answer, user: User) -> Reply:
+        """An answer in the reader's language; treaty texts stay in English, and a reader of
+        another language is told so once (by the answer's own note, or on a first quote)."""
+        told = any(getattr(n, "template", None) == TREATIES_IN_ENGLISH for n in answer.notes)
+        if told and supported(self.language_of(user)) != "en":  # told once per chat, not each time
+            subscriptions = self.services.subscriptions
+            if subscriptions is not None and not subscriptions.tell_once(user.chat_id):
+                kept = tuple(
+                    n for n in answer.notes if getattr(n, "template", None) != TREATIES_IN_ENGLISH
+                )
+                answer = replace(answer, notes=kept)
+        reply = self._answer(answer)
+        quoted = answer.kind is not AnswerKind.NONE and bool(answer.articles)
+        return self._in_english(reply, user, told=told) if quoted else reply
+
+    def _answer(self, answer: Answer) -> Reply:
         if answer.kind is AnswerKind.NONE:
             return self.views.unknown(answer)
         reply = Reply()
@@ -558,8 +715,8 @@ class Conversation:
             reply.add(bold(answer.faq.question))
             reply.add(Span(answer.faq.answer, Style.HTML)).blank()
         if answer.kind is AnswerKind.EVENT:  # "nothing tomorrow; what comes next:" leads
-            for note in answer.notes:
-                reply.add(italic(note)).blank()
+            for said in answer.notes:
+                reply.add(italic(note(said))).blank()
         for found in answer.events[:8]:
             event = self.services.agenda.get(found.id)
             if event is not None:
@@ -570,19 +727,22 @@ class Conversation:
         best = answer.best
         if best is not None and answer.kind is AnswerKind.CITATION and answer.text:
             reply.lines += self.views.cited_lines(best, answer.text)
-            reply.buttons = self.views.answer_buttons(best, answer.articles[1:4])
+            reply.buttons = self.views.answer_buttons(best, answer.articles[1:4], answer.text)
         elif best is not None:
-            reply.lines += self.views.hit_lines(best, lead=answer.kind is not AnswerKind.FAQ)
-            reply.buttons = self.views.answer_buttons(best, answer.articles[1:4])
+            lead = answer.kind is not AnswerKind.FAQ
+            reply.lines += self.views.hit_lines(best, lead=lead)
+            shown = best.snippet if lead else None
+            reply.buttons = self.views.answer_buttons(best, answer.articles[1:4], shown)
         others = answer.articles[1:4]
         if others and answer.kind is AnswerKind.SEARCH:
-            reply.blank().add(italic("Also relevant:"))
+            reply.blank().add(italic(_("Also relevant:")))
             for hit in others:
                 reply.add(f"• {cite(hit)}" + (f" – {hit.title}" if hit.title else ""))
         for document in answer.documents[:1]:
-            reply.blank().add(italic(f"Guide: {document.title}")).add(clip(document.snippet, 300))
-        for note in answer.notes if answer.kind is not AnswerKind.EVENT else ():
-            reply.blank().add(italic(note))
+            guide = _("Guide: {title}").format(title=document.title)
+            reply.blank().add(italic(guide)).add(clip(document.snippet, 300))
+        for said in answer.notes if answer.kind is not AnswerKind.EVENT else ():
+            reply.blank().add(italic(note(said)))
         return reply
 
     def _fact_reply(self, reply: Reply, answer: Answer) -> Reply:
@@ -594,43 +754,21 @@ class Conversation:
                 reply.add(italic(dated))
             reply.add(document.snippet).blank()
         if answer.articles:
-            reply.add(italic("Treaty articles on this:"))
+            reply.add(italic(_("Treaty articles on this:")))
             for hit in answer.articles[:3]:
                 reply.add(f"• {cite(hit)}" + (f" – {hit.title}" if hit.title else ""))
             reply.buttons = self.views.answer_buttons(answer.articles[0], answer.articles[1:4])
-        for note in answer.notes:
-            reply.blank().add(italic(note))
+        for said in answer.notes:
+            reply.blank().add(italic(note(said)))
         return reply
 
     def _nothing_found(self, query: str) -> Reply:
         return (
             Reply()
-            .add(f"Nothing in the treaties matches “{clip(query, 80)}”.")
-            .add("Try other words, or cite an article: /article 29")
+            .add(_("Nothing in the treaties matches “{query}”.").format(query=clip(query, 80)))
+            .add(_("Try other words, or cite an article: /article 29"))
         )
 
 
-def _as_citation(argument: str, default_articles: int) -> str:
-    """ "/article lanzarote 23" -> "lanzarote article 23"; "/article 29(3)" -> "article 29(3)";
-    "/article ETS 182 7" -> "ETS 182 article 7"; "/article 108 5" -> "ETS 108 article 5" (a
-    first number above any article of the default instrument, the Budapest Convention's
-    ``default_articles``, is an instrument's)."""
-    numbered = _INSTRUMENT_THEN_ARTICLE.match(argument)
-    if numbered is not None:
-        instrument = numbered.group("instrument")
-        if instrument.isdigit():
-            if int(instrument) <= default_articles:
-                return f"article {argument.strip()}"
-            instrument = f"ETS {instrument}"
-        return f"{instrument} article {numbered.group('article')}"
-    match = re.search(r"\d", argument)
-    if match is None:
-        return argument
-    return f"{argument[: match.start()]} article {argument[match.start() :]}"
-
-
-# "ETS 182 7", "cets 201 23(2)", "108 5": an instrument id or number, then the article
-_INSTRUMENT_THEN_ARTICLE = re.compile(
-    r"^\s*(?P<instrument>(?:c?ets\s*(?:no\.?\s*)?)?\d{2,3})\s+(?P<article>\d{1,3}\b.*)$",
-    re.IGNORECASE,
-)
+def _language_list() -> str:
+    return ", ".join(f"{name} ({code})" for code, name in LANGUAGES.items())

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.agenda_views import event_lines
+from bot.agenda_views import day, event_lines
+from bot.i18n import _, ngettext
 from bot.replies import Reply, bold, clip
 from scheduler.agenda import Agenda
 from scheduler.model import Event
@@ -19,18 +20,21 @@ from scheduler.reminders import DEFAULT_LEADS, EVERYTHING, DueReminder, Subscrip
 MAX_LEAD = 7 * 24 * 60  # a week, in minutes
 
 
-def lead_text(minutes: int) -> str:
+def lead_text(minutes: int, *, adjective: bool = False) -> str:
+    """ "2 hours", "15 minutes"; as an adjective "2-hour", "15-minute"."""
     if minutes % 60 == 0 and minutes >= 60:
         hours = minutes // 60
-        return "1 hour" if hours == 1 else f"{hours} hours"
-    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+        if adjective:
+            return ngettext("{count}-hour", "{count}-hour", hours).format(count=hours)
+        return ngettext("{count} hour", "{count} hours", hours).format(count=hours)
+    if adjective:
+        return ngettext("{count}-minute", "{count}-minute", minutes).format(count=minutes)
+    return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
 
 
 def leads_text(leads: list[int], *, adjective: bool = False) -> str:
     """ "24 hours and 15 minutes", or as an adjective "24-hour and 15-minute"."""
-    if not adjective:
-        return " and ".join(lead_text(m) for m in leads)
-    return " and ".join(lead_text(m).replace(" ", "-").removesuffix("s") for m in leads)
+    return _(" and ").join(lead_text(m, adjective=adjective) for m in leads)
 
 
 def find_series(text: str, agenda: Agenda) -> tuple[str | None, list[str]]:
@@ -75,7 +79,7 @@ class Following:
     def subscribe(self, argument: str, chat_id: int) -> list[Reply]:
         subscriptions = self.subscriptions()
         if subscriptions is None:
-            return [Reply().add("Subscriptions are not available here.")]
+            return [Reply().add(_("Subscriptions are not available here."))]
         series = EVERYTHING
         if argument.strip():
             found, candidates = find_series(argument, self.agenda())
@@ -83,26 +87,28 @@ class Following:
                 return [_no_series(argument, candidates, self.agenda())]
             series = found
         subscriptions.subscribe(chat_id, series)
-        what = "the whole agenda" if series == EVERYTHING else f"“{series}”"
+        what = _("the whole agenda") if series == EVERYTHING else f"“{series}”"
         return [
             Reply().add(
-                f"Subscribed to {what}: I'll remind you {leads_text(list(DEFAULT_LEADS))} "
-                "before each session still ahead. /unsubscribe to stop."
+                _(
+                    "Subscribed to {what}: I'll remind you {leads} before each session still "
+                    "ahead. /unsubscribe to stop."
+                ).format(what=what, leads=leads_text(list(DEFAULT_LEADS)))
             )
         ]
 
     def unsubscribe(self, argument: str, chat_id: int) -> list[Reply]:
         subscriptions = self.subscriptions()
         if subscriptions is None:
-            return [Reply().add("Subscriptions are not available here.")]
+            return [Reply().add(_("Subscriptions are not available here."))]
         text = argument.strip()
         if text.casefold() == "all":
             removed = subscriptions.unsubscribe(chat_id, personal=True)
             return [
                 Reply().add(
-                    "Unsubscribed from everything, personal reminders included."
+                    _("Unsubscribed from everything, personal reminders included.")
                     if removed
-                    else "You were not subscribed to anything."
+                    else _("You were not subscribed to anything.")
                 )
             ]
         series = None
@@ -111,14 +117,21 @@ class Following:
             if series is None and text != EVERYTHING:
                 return [_no_series(text, candidates, self.agenda())]
         removed = subscriptions.unsubscribe(chat_id, series)
-        reply = Reply().add("Unsubscribed." if removed else "You were not subscribed to that.")
+        reply = Reply().add(
+            _("Unsubscribed.") if removed else _("You were not subscribed to that.")
+        )
         remaining = self._personal_events(subscriptions, chat_id)
         if remaining:
             titles = ", ".join(f"“{clip(e.title, 60)}”" for e in remaining[:5])
-            more = f" and {len(remaining) - 5} more" if len(remaining) > 5 else ""
+            if len(remaining) > 5:
+                titles = _("{titles} and {count} more").format(
+                    titles=titles, count=len(remaining) - 5
+                )
             reply.add(
-                f"Your personal reminders stay: {titles}{more}. "
-                "/remind ID off drops one; /unsubscribe all drops them all."
+                _(
+                    "Your personal reminders stay: {titles}. /remind ID off drops one; "
+                    "/unsubscribe all drops them all."
+                ).format(titles=titles)
             )
         return [reply]
 
@@ -126,34 +139,40 @@ class Following:
         subscriptions = self.subscriptions()
         parts = argument.split()
         if subscriptions is None:
-            return [Reply().add("Reminders are not available here.")]
+            return [Reply().add(_("Reminders are not available here."))]
         if not parts:
-            return [Reply().add(f"Which session? For example {self._example()}")]
+            return [
+                Reply().add(
+                    _("Which session? For example {example}").format(example=self._example())
+                )
+            ]
         event = self.agenda().get(parts[0])
         if event is None:
             return [
                 Reply().add(
-                    f"No session with the ID “{clip(parts[0], 40)}”. "
-                    "/agenda lists the sessions with their IDs."
+                    _(
+                        "No session with the ID “{id}”. /agenda lists the sessions with their IDs."
+                    ).format(id=clip(parts[0], 40))
                 )
             ]
         choice = parts[1].casefold() if len(parts) > 1 else ""
         if choice in {"off", "stop", "no", "cancel"}:
             dropped = subscriptions.forget(chat_id, event.id)
-            return [
-                Reply().add(
-                    f"No more personal reminder for “{clip(event.title, 80)}”."
-                    if dropped
-                    else f"You had no personal reminder for “{clip(event.title, 80)}”."
-                )
-            ]
+            said = (
+                _("No more personal reminder for “{title}”.")
+                if dropped
+                else _("You had no personal reminder for “{title}”.")
+            )
+            return [Reply().add(said.format(title=clip(event.title, 80)))]
         minutes = None
         if choice:
             if not (choice.isascii() and choice.isdigit()) or not 1 <= int(choice) <= MAX_LEAD:
                 return [
                     Reply().add(
-                        "The lead time is a number of minutes between 1 and 10080 (a week), "
-                        f"for example /remind {event.id} 30, or /remind {event.id} off."
+                        _(
+                            "The lead time is a number of minutes between 1 and 10080 (a week), "
+                            "for example /remind {id} 30, or /remind {id} off."
+                        ).format(id=event.id)
                     )
                 ]
             minutes = int(choice)
@@ -165,44 +184,66 @@ class Following:
         now = self.now()
         title = f"“{clip(event.title, 80)}”"
         if event.end <= now:
-            return Reply().add(f"{title} is over: there is nothing to remind you of.")
+            return Reply().add(
+                _("{title} is over: there is nothing to remind you of.").format(title=title)
+            )
         if event.start <= now:
-            return Reply().add(f"{title} is under way now: too late for a reminder.")
+            return Reply().add(
+                _("{title} is under way now: too late for a reminder.").format(title=title)
+            )
         left = event.start - now
         wanted = [minutes] if minutes is not None else list(DEFAULT_LEADS)
         if all(left <= timedelta(minutes=m) for m in wanted):
             return Reply().add(
-                f"{title} starts in {_duration(left)}: too late for a "
-                f"{leads_text(wanted, adjective=True)} reminder. Try a shorter one, e.g. "
-                f"/remind {event.id} {max(1, int(left.total_seconds() // 120))}."
+                _(
+                    "{title} starts in {left}: too late for a {leads} reminder. Try a shorter "
+                    "one, e.g. /remind {id} {minutes}."
+                ).format(
+                    title=title,
+                    left=_duration(left),
+                    leads=leads_text(wanted, adjective=True),
+                    id=event.id,
+                    minutes=max(1, int(left.total_seconds() // 120)),
+                )
             )
         before = subscriptions.personal(chat_id)
         subscriptions.remind(chat_id, event.id, minutes)
         ahead = subscriptions.leads_ahead(chat_id, event, now)
         zone = self.reader_zone(chat_id)
         moments = ", ".join(
-            f"{(event.start - timedelta(minutes=m)).astimezone(zone):%a %d %b %H:%M}" for m in ahead
+            f"{day(at, False)} {at:%H:%M}"
+            for at in ((event.start - timedelta(minutes=m)).astimezone(zone) for m in ahead)
         )
         reply = Reply().add(
-            f"I'll remind you {leads_text(ahead)} before {title} ({moments}, your time)."
+            _("I'll remind you {leads} before {title} ({moments}, your time).").format(
+                leads=leads_text(ahead), title=title, moments=moments
+            )
         )
         passed = [m for m in wanted if m not in ahead]
         if passed:
-            reply.add(f"The time for the {leads_text(passed, adjective=True)} reminder has passed.")
+            reply.add(
+                _("The time for the {leads} reminder has passed.").format(
+                    leads=leads_text(passed, adjective=True)
+                )
+            )
         earlier = before.get(event.id)
         if event.id in before and earlier != minutes:
             was = [earlier] if earlier is not None else list(DEFAULT_LEADS)
-            reply.add(f"This replaces your earlier {leads_text(was, adjective=True)} reminder.")
+            reply.add(
+                _("This replaces your earlier {leads} reminder.").format(
+                    leads=leads_text(was, adjective=True)
+                )
+            )
         if minutes is not None:
-            reply.add(f"Only for this session; /remind {event.id} off to drop it.")
+            reply.add(_("Only for this session; /remind {id} off to drop it.").format(id=event.id))
         return reply
 
     def reminder(self, due: DueReminder) -> Reply:
         """The message of one due reminder."""
         head = (
-            f"⏰ Starting in about {lead_text(due.minutes)}"
+            _("⏰ Starting in about {lead}").format(lead=lead_text(due.minutes))
             if not due.late
-            else "⏰ Reminder (sent late)"
+            else _("⏰ Reminder (sent late)")
         )
         reply = Reply().add(bold(head))
         event_lines(reply, due.event, self.reader_zone(due.chat_id), details=False)
@@ -217,20 +258,26 @@ class Following:
     def _example(self) -> str:
         upcoming = self.agenda().upcoming(self.now(), limit=1)
         identifier = upcoming[0].id if upcoming else "SESSION-ID"
-        return f"/remind {identifier} 30 (minutes before); /agenda lists the IDs."
+        return _("/remind {id} 30 (minutes before); /agenda lists the IDs.").format(id=identifier)
 
 
 def _duration(left: timedelta) -> str:
     minutes = max(1, int(left.total_seconds() // 60))
     if minutes < 120:
         return lead_text(minutes)
-    return f"about {lead_text(minutes // 60 * 60)}"
+    return _("about {duration}").format(duration=lead_text(minutes // 60 * 60))
 
 
 def _no_series(text: str, candidates: list[str], agenda: Agenda) -> Reply:
     if candidates:
         return Reply().add(
-            f"“{clip(text.strip(), 40)}” could be: {', '.join(candidates)}. Which one?"
+            _("“{text}” could be: {candidates}. Which one?").format(
+                text=clip(text.strip(), 40), candidates=", ".join(candidates)
+            )
         )
-    listed = ", ".join(agenda.series()) or "none on the agenda now"
-    return Reply().add(f"No series called “{clip(text.strip(), 40)}”. Series: {listed}.")
+    listed = ", ".join(agenda.series()) or _("none on the agenda now")
+    return Reply().add(
+        _("No series called “{text}”. Series: {series}.").format(
+            text=clip(text.strip(), 40), series=listed
+        )
+    )

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot import actions
-from bot.agenda_views import parse_day
+from bot.agenda_views import agenda_html, long_day, parse_day
 from bot.following import find_series
+from bot.i18n import N_, _, ngettext, note
 from bot.replies import Button, Reply, Span, Style, bold, clip
+from bot.telegram_text import escape, split_html
 from scheduler.agenda import Agenda
 from scheduler.broadcast import (
     AlreadyConfirmed,
@@ -27,8 +29,8 @@ from scheduler.broadcast import (
 from scheduler.reminders import EVERYTHING
 
 log = logging.getLogger(__name__)
-USAGE = 'Usage: /broadcast [to:Series or to:"Series name"] text, or /broadcast agenda [day]'
-REFUSED = "Sorry, only organisers can do that."
+USAGE = N_('Usage: /broadcast [to:Series or to:"Series name"] text, or /broadcast agenda [day]')
+REFUSED = N_("Sorry, only organisers can do that.")
 # to:Octopus, to:Octopus_Conference, to:"Octopus Conference" (straight or curly quotes; in the
 # HTML version the straight ones may arrive as &quot;)
 _TARGET = re.compile(r'^to:(?:"([^"]+)"|“([^”]+)”|&quot;(.+?)&quot;|(\S+))\s*')
@@ -65,7 +67,7 @@ class Organising:
         count, and the buttons under the last part."""
         broadcasts = self.broadcasts()
         if broadcasts is None:
-            return [Reply().add("Broadcasts are not available here.")]
+            return [Reply().add(_("Broadcasts are not available here."))]
         text = argument.strip()
         html = formatted.strip() if formatted is not None else None
         audience = EVERYTHING
@@ -79,18 +81,19 @@ class Organising:
             if html is not None:
                 html = _TARGET.sub("", html, count=1)
         if not text:
-            return [Reply().add(f"What should I send? {USAGE}")]
+            return [Reply().add(_("What should I send?"), " ", _(USAGE))]
         try:
             if text.split()[:1] == ["agenda"]:
                 preview = self._agenda(broadcasts, user_id, text, audience)
             elif html is not None and _telegram_html(html):
-                preview = broadcasts.create_html(user_id, _escaped(html), audience)
-            else:
-                preview = broadcasts.create_text(user_id, text, audience)
+                preview = broadcasts.create(user_id, split_html(_escaped(html)), audience)
+            else:  # the organiser's own words: their HTML is shown, not parsed
+                preview = broadcasts.create(user_id, split_html(escape(text)), audience)
         except NotAllowed:
-            return [Reply().add(REFUSED)]
+            return [Reply().add(_(REFUSED))]
         except (BroadcastError, ValueError) as error:
-            return [Reply().add(f"Not created: {error}. {USAGE}")]
+            said = note(error.args[0]) if error.args else str(error)
+            return [Reply().add(_("Not created: {reason}.").format(reason=said), " ", _(USAGE))]
         return _preview(preview)
 
     def _agenda(
@@ -102,9 +105,9 @@ class Organising:
         if audience != EVERYTHING:
             events = [e for e in events if e.series == audience]
         if not events:
-            raise BroadcastError("no sessions to list for that")
-        heading = f"Agenda for {day:%A %d %B %Y}" if day else "Agenda"
-        return broadcasts.create_agenda(user_id, events, heading, audience)
+            raise BroadcastError(_("no sessions to list for that"))
+        heading = _("Agenda for {day}").format(day=long_day(day)) if day else _("Agenda")
+        return broadcasts.create(user_id, split_html(agenda_html(events, heading)), audience)
 
     def decide(self, broadcast_id: str, choice: str, user_id: int) -> Reply | None:
         broadcasts = self.broadcasts()
@@ -116,85 +119,128 @@ class Organising:
             if choice == "re":
                 again = broadcasts.resend_unknown(user_id, number)
                 return Reply().add(
-                    f"Re-sending {again} message(s) in doubt (some may arrive twice). "
-                    f"Report: /delivery {number}"
+                    ngettext(
+                        "Re-sending {count} message in doubt (it may arrive twice). "
+                        "Report: /delivery {number}",
+                        "Re-sending {count} messages in doubt (some may arrive twice). "
+                        "Report: /delivery {number}",
+                        again,
+                    ).format(count=again, number=number)
                 )
             if choice == "no":
                 broadcasts.cancel(user_id, number)
-                return Reply().add("Broadcast cancelled: nothing was sent.")
+                return Reply().add(_("Broadcast cancelled: nothing was sent."))
             queued = broadcasts.confirm(user_id, number)
         except NotAllowed:
-            return Reply().add(REFUSED)
+            return Reply().add(_(REFUSED))
         except AlreadyConfirmed:
-            return Reply().add(f"Already queued, nothing sent twice. Report: /delivery {number}")
+            return Reply().add(
+                _("Already queued, nothing sent twice. Report: /delivery {number}").format(
+                    number=number
+                )
+            )
         except BroadcastError as error:
-            return Reply().add(f"Nothing sent: {error}.")
+            return Reply().add(_("Nothing sent: {reason}.").format(reason=note(error.args[0])))
         if not queued:
-            return Reply().add("Nobody follows that audience yet: nothing to send.")
-        return Reply().add(f"Queued {queued} message(s). Report: /delivery {number}")
+            return Reply().add(_("Nobody follows that audience yet: nothing to send."))
+        return Reply().add(
+            ngettext(
+                "Queued {count} message. Report: /delivery {number}",
+                "Queued {count} messages. Report: /delivery {number}",
+                queued,
+            ).format(count=queued, number=number)
+        )
 
     def delivery(self, argument: str, user_id: int) -> list[Reply]:
         broadcasts = self.broadcasts()
         if broadcasts is None:
-            return [Reply().add(REFUSED)]
+            return [Reply().add(_(REFUSED))]
         number = argument.strip()
         if not (number.isascii() and number.isdigit()) or len(number) > 12:
-            return [Reply().add("Which broadcast? For example /delivery 3")]
+            return [Reply().add(_("Which broadcast? For example /delivery 3"))]
         report = broadcasts.report(int(number))
         if report.total == 0:
             return [Reply().add(_nothing_sent(int(number), broadcasts.status(int(number))))]
-        state = "finished" if report.finished else "in progress"
-        line = (
-            f"sent {report.sent}, waiting {report.pending}, failed {report.failed}, "
-            f"blocked {report.blocked}, unknown {report.unknown}"
+        state = _("finished") if report.finished else _("in progress")
+        line = _(
+            "sent {sent}, waiting {pending}, failed {failed}, blocked {blocked}, unknown {unknown}"
+        ).format(
+            sent=report.sent,
+            pending=report.pending,
+            failed=report.failed,
+            blocked=report.blocked,
+            unknown=report.unknown,
         )
         if report.expired:
-            line += f", expired {report.expired}"
+            line += _(", expired {count}").format(count=report.expired)
         reply = (
             Reply()
-            .add(bold(f"Broadcast {report.broadcast_id}: {state}"))
-            .add(f"{line} (of {report.total})")
+            .add(
+                bold(
+                    _("Broadcast {number}: {state}").format(number=report.broadcast_id, state=state)
+                )
+            )
+            .add(_("{counts} (of {total})").format(counts=line, total=report.total))
         )
         if report.unknown:
             reply.add(
-                f"{report.unknown} message(s) got no answer from Telegram (a crash or a timeout): "
-                "they most likely arrived, and are not re-sent unless you ask."
+                ngettext(
+                    "{count} message got no answer from Telegram (a crash or a timeout): it most "
+                    "likely arrived, and is not re-sent unless you ask.",
+                    "{count} messages got no answer from Telegram (a crash or a timeout): they "
+                    "most likely arrived, and are not re-sent unless you ask.",
+                    report.unknown,
+                ).format(count=report.unknown)
             )
             resend = actions.Action("bc", (number, "re")).encode()
-            reply.buttons = [[Button(f"↻ Re-send the {report.unknown} in doubt", resend)]]
+            label = _("↻ Re-send the {count} in doubt").format(count=report.unknown)
+            reply.buttons = [[Button(label, resend)]]
         return [reply]
 
 
 def _nothing_sent(number: int, status: str | None) -> str:
     if status is None:
-        return f"There is no broadcast {number}."
+        return _("There is no broadcast {number}.").format(number=number)
     if status == "draft":
-        return f"Broadcast {number} is a draft: it was never sent. Press ✅ Send under its preview."
+        return _(
+            "Broadcast {number} is a draft: it was never sent. Press ✅ Send under its preview."
+        ).format(number=number)
     if status == "cancelled":
-        return f"Broadcast {number} was cancelled: nothing was sent."
-    return f"Broadcast {number} reached nobody: its audience was empty when it was sent."
+        return _("Broadcast {number} was cancelled: nothing was sent.").format(number=number)
+    return _("Broadcast {number} reached nobody: its audience was empty when it was sent.").format(
+        number=number
+    )
 
 
 def _audience_name(preview: Preview) -> str:
-    chats = f"{preview.recipients} chat{'s' if preview.recipients != 1 else ''}"
+    chats = ngettext("{count} chat", "{count} chats", preview.recipients).format(
+        count=preview.recipients
+    )
     if preview.audience == EVERYTHING:
-        return f"everyone using the bot ({chats})"
-    return f"followers of “{preview.audience}” ({chats})"
+        return _("everyone using the bot ({chats})").format(chats=chats)
+    return _("followers of “{series}” ({chats})").format(series=preview.audience, chats=chats)
 
 
 def _preview(preview: Preview) -> list[Reply]:
     count = len(preview.parts)
     head = Reply().add(
-        bold(f"Preview: {count} message{'s' if count > 1 else ''} to {_audience_name(preview)}")
+        bold(
+            ngettext(
+                "Preview: {count} message to {audience}",
+                "Preview: {count} messages to {audience}",
+                count,
+            ).format(count=count, audience=_audience_name(preview))
+        )
     )
     parts = [Reply().add(Span(part, Style.HTML)) for part in preview.parts]
     number = str(preview.broadcast_id)
     parts[-1].buttons = [
         [
             Button(
-                f"✅ Send to {preview.recipients}", actions.Action("bc", (number, "ok")).encode()
+                _("✅ Send to {count}").format(count=preview.recipients),
+                actions.Action("bc", (number, "ok")).encode(),
             ),
-            Button("✖ Cancel", actions.Action("bc", (number, "no")).encode()),
+            Button(_("✖ Cancel"), actions.Action("bc", (number, "no")).encode()),
         ]
     ]
     return [head, *parts]
@@ -203,10 +249,13 @@ def _preview(preview: Preview) -> list[Reply]:
 def _unknown_series(wanted: str, candidates: list[str], agenda: Agenda) -> Reply:
     if candidates:
         return Reply().add(
-            f"“{clip(wanted, 40)}” could be: {', '.join(candidates)}. Nothing was created: "
-            'name one, e.g. to:"' + candidates[0] + '".'
+            _(
+                '“{text}” could be: {candidates}. Nothing was created: name one, e.g. to:"{first}".'
+            ).format(text=clip(wanted, 40), candidates=", ".join(candidates), first=candidates[0])
         )
-    known = agenda.series() or ["none on the agenda"]
+    known = agenda.series() or [_("none on the agenda")]
     return Reply().add(
-        f"No series called “{clip(wanted, 40)}”: nothing was created. Series: {', '.join(known)}."
+        _("No series called “{text}”: nothing was created. Series: {series}.").format(
+            text=clip(wanted, 40), series=", ".join(known)
+        )
     )

@@ -2,7 +2,7 @@
 
 Styles are few on purpose (bold, italic, underline, code) because that is what reads well on a
 phone and what Telegram's HTML accepts. Every text the bot sends is split by the one splitter,
-``scheduler.messages.split_html``, under Telegram's limit of 4,096 UTF-16 units of parsed text:
+``bot.telegram_text.split_html``, under Telegram's limit of 4,096 UTF-16 units of parsed text:
 :meth:`Reply.messages` for whole replies, :func:`split_pages` for plain text paged by hand.
 """
 
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from scheduler.messages import TELEGRAM_LIMIT, clip, escape, split_html, units
+from bot.telegram_text import TELEGRAM_LIMIT, clip, escape, split_html, units
 
 __all__ = [
     "SAFE_LIMIT",

@@ -17,7 +17,6 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 from urllib.parse import urlparse
-from uuid import uuid4
 
 from telegram import (
     BotCommand,
@@ -57,8 +56,10 @@ from bot import actions
 from bot.change_views import agenda_problems_reply, review_reply
 from bot.conversation import Conversation, User
 from bot.health import HEARTBEAT_SECONDS, write_heartbeat
+from bot.i18n import LANGUAGES, N_, _, speaking
+from bot.inline import shared_articles
 from bot.ratelimit import RateLimiter
-from bot.replies import TELEGRAM_LIMIT, Reply, clip, split_pages, units
+from bot.replies import Reply, clip
 from bot.services import Services, build_services
 from bot.settings import Settings
 from scheduler.outbox import OutboxDispatcher, SendResult
@@ -68,10 +69,8 @@ from scheduler.store import sole_sender
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-INLINE_RESULTS = 50
 SEND_TIMEOUT = 30.0  # seconds to wait for Telegram's answer before a send is "unknown"
 CAPTION_LIMIT = 1024  # UTF-16 units, like message texts
-CONTINUES = "\n\n[… continues]"
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts
 Context = ContextTypes.DEFAULT_TYPE
@@ -258,9 +257,12 @@ class TelegramFrontEnd:
     async def on_other(self, update: Update, context: Context) -> None:
         """Stickers, photos, voice notes...: say politely what the bot can read."""
         message = update.effective_message
-        if message is not None:
+        user = _user(update)
+        if message is not None and user is not None:
             await message.reply_text(
-                "I can only read text messages. Ask me a question, or send /help."
+                await self._said(
+                    user, N_("I can only read text messages. Ask me a question, or send /help.")
+                )
             )
 
     async def on_button(self, update: Update, context: Context) -> None:
@@ -270,7 +272,9 @@ class TelegramFrontEnd:
             return
         reply = await self.off_loop(self.conversation.action, query.data, user)
         if reply is None:
-            await query.answer("This button has expired. Please ask again.")
+            await query.answer(
+                await self._said(user, N_("This button has expired. Please ask again."))
+            )
             return
         message = query.message
         if reply.toast is not None:  # a 👍/👎: said in a toast, the answer stays as it was
@@ -305,40 +309,33 @@ class TelegramFrontEnd:
         query = update.inline_query
         if query is None:
             return
-        results = await self.off_loop(self._inline_results, query.query) if query.query else []
+        language = query.from_user.language_code if query.from_user else None
+        results = await self.off_loop(self._inline_results, query.query, language)
         await query.answer(results, cache_time=300, is_personal=False)
 
-    def _inline_results(self, query: str) -> list[InlineQueryResultArticle]:
-        hits = self.services.ask.search(query, limit=INLINE_RESULTS)
-        results = []
-        for hit in hits[:INLINE_RESULTS]:
-            article = self.services.corpus.article(hit.instrument, hit.article)
-            if article is None or not article.available:
-                continue
-            heading = f"{hit.instrument_name}, Article {article.number}"
-            if article.title:
-                heading += f" – {article.title}"
-            results.append(
+    def _inline_results(self, query: str, language: str | None) -> list[InlineQueryResultArticle]:
+        with speaking(language):
+            return [
                 InlineQueryResultArticle(
-                    id=f"{hit.instrument}-{hit.article}-{uuid4().hex[:8]}",
-                    title=heading,
-                    description=hit.snippet[:120],
-                    input_message_content=InputTextMessageContent(
-                        _shared_text(heading, article.text)
-                    ),
+                    id=shared.id,
+                    title=shared.title,
+                    description=shared.description,
+                    input_message_content=InputTextMessageContent(shared.text),
                 )
-            )
-        return results
+                for shared in shared_articles(self.services.corpus, self.services.ask, query)
+            ]
 
     async def on_error(self, update: object, context: Context) -> None:
         # never the update itself: it carries the participant's words and name
         number = update.update_id if isinstance(update, Update) else None
         log.error("update %s failed", number, exc_info=context.error)
         if isinstance(update, Update) and update.effective_chat:
+            user = _user(update)
+            sorry = N_("Sorry, something went wrong on my side. Please try again in a moment.")
             try:
                 await context.bot.send_message(
                     update.effective_chat.id,
-                    "Sorry, something went wrong on my side. Please try again in a moment.",
+                    await self._said(user, sorry) if user else _(sorry),
                 )
             except TelegramError:
                 log.warning("could not tell chat %s about the failure", update.effective_chat.id)
@@ -351,9 +348,20 @@ class TelegramFrontEnd:
             return True
         if self.limiter.should_warn(user.id):
             await message.reply_text(
-                "You're sending messages faster than I can read them. Please wait a minute."
+                await self._said(
+                    user,
+                    N_(
+                        "You're sending messages faster than I can read them. Please wait a minute."
+                    ),
+                )
             )
         return False
+
+    async def _said(self, user: User, text: str) -> str:
+        """``text`` (marked with N_) in the language of the user's chat."""
+        language = await self.off_loop(self.conversation.language_of, user)
+        with speaking(language):
+            return _(text)
 
     async def _send(self, message: Message, replies: list[Reply]) -> None:
         for reply in replies:
@@ -374,14 +382,6 @@ async def _send_parts(message: Message, parts: list[str], reply: Reply) -> None:
             reply_markup=_keyboard(reply) if number == len(parts) - 1 else None,
             link_preview_options=NO_PREVIEW,
         )
-
-
-def _shared_text(heading: str, text: str) -> str:
-    """An article as an inline result pastes it (plain text): its first page, within
-    Telegram's limit, saying when it goes on."""
-    room = TELEGRAM_LIMIT - units(heading) - units(CONTINUES) - 2
-    pages = split_pages(text, limit=room)
-    return f"{heading}\n\n{pages[0]}" + (CONTINUES if len(pages) > 1 else "")
 
 
 async def _drop_feedback_buttons(message: Message) -> None:
@@ -469,22 +469,31 @@ def _registering_commands(
 
 
 async def _register_menus(bot: Any, front: TelegramFrontEnd) -> None:
-    """The participants' menu for everyone, the full one in each organiser's own chat."""
+    """The participants' menu for everyone, the full one in each organiser's own chat; each
+    in every language (Telegram shows the one of the user's language_code, else the default)."""
     conversation = front.conversation
 
-    def menu(organiser: bool) -> list[BotCommand]:
-        return [
-            BotCommand(c.command, clip(conversation.live(c.description), 256))
-            for c in conversation.help.for_role(organiser)
-        ]
+    def menu(organiser: bool, language: str) -> list[BotCommand]:
+        with speaking(language):
+            return [
+                BotCommand(c.command, clip(conversation.live(c.description), 256))
+                for c in conversation.help.for_role(organiser)
+            ]
+
+    def code(language: str) -> str | None:
+        return None if language == "en" else language  # English is the default menu
 
     try:
-        await bot.set_my_commands(menu(organiser=False))
+        for language in LANGUAGES:
+            await bot.set_my_commands(menu(False, language), language_code=code(language))
         for organiser in sorted(front.services.settings.organisers):
             try:
-                await bot.set_my_commands(
-                    menu(organiser=True), scope=BotCommandScopeChat(organiser)
-                )
+                for language in LANGUAGES:
+                    await bot.set_my_commands(
+                        menu(True, language),
+                        scope=BotCommandScopeChat(organiser),
+                        language_code=code(language),
+                    )
             except BadRequest as error:  # "chat not found": they never opened the bot
                 log.warning("no organiser menu for %s: %s", organiser, error.message)
     except TelegramError:

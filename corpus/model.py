@@ -31,6 +31,36 @@ class ArticleRef:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentRef:
+    """A pointer to an organiser document or guide of ``Corpus.documents``."""
+
+    id: str
+
+
+# What search ranks and quotes: an article (paragraph and items unset) or a document.
+PassageKey = ArticleRef | DocumentRef
+
+_DOCUMENT_PREFIX = "doc:"
+
+
+def key_text(key: PassageKey) -> str:
+    """The string form of a key, for files and output: "ets185:29" or "doc:<id>"."""
+    if isinstance(key, DocumentRef):
+        return f"{_DOCUMENT_PREFIX}{key.id}"
+    return f"{key.instrument}:{key.article}"
+
+
+def parse_key(text: str) -> PassageKey:
+    """The key written ``text`` ("ets185:29", "doc:<id>"); ValueError when it is neither."""
+    if text.startswith(_DOCUMENT_PREFIX) and len(text) > len(_DOCUMENT_PREFIX):
+        return DocumentRef(text.removeprefix(_DOCUMENT_PREFIX))
+    instrument, colon, article = text.partition(":")
+    if not (instrument and colon and article):
+        raise ValueError(f"not an article key (instrument:article) nor doc:<id>: {text!r}")
+    return ArticleRef(instrument, article)
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
     """A lettered ``a)`` or roman ``(i)`` item, possibly holding sub-items."""
 

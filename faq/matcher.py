@@ -12,7 +12,7 @@ mean of two views, compared in `make bench` (bench/bench_faq.py):
   misspelt ("conferance").
 
 A confident answer also needs a margin over the next-best entry: a wrong FAQ answer is worse
-than none.
+than none. The thresholds and weights are the ``faq`` group of ``index/weights.yaml``.
 """
 
 from __future__ import annotations
@@ -24,21 +24,13 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process, utils
 
+from corpus.model import ArticleRef
 from faq.entries import FaqEntry, load_entries
 from index.answer import FaqHit, FaqMatch
 from index.text import stem_word, words
+from index.weights import FaqWeights, default_weights
 
-# bench/bench_faq.py sweeps both: 56/4 is the strictest setting that still keeps precision >= 0.97
-# and recall >= 0.90 on paraphrased and misspelt questions; anything laxer lets the FAQ take
-# more of the article questions that search answers better.
-CONFIDENT = 56.0  # score at or above which the FAQ answers directly
-MARGIN = 4.0  # ... and only if the next-best entry is at least this far behind
-NEAR = 50.0  # near-misses from here up are offered as choices
 MAX_CHOICES = 3
-UNKNOWN_WEIGHT = 2.0  # a word no entry uses counts double: the FAQ likely does not cover it
-OVERLAP_WEIGHT = 0.5  # share of the word overlap in the score; the rest is rapidfuzz's
-TYPO_SIMILARITY = 85.0  # an unknown word this similar (rapidfuzz ratio) to a known one is a typo
-TYPO_MIN_LENGTH = 5  # shorter words are too easily confused to forgive typos in
 
 Scorer = Callable[..., float]
 
@@ -63,8 +55,14 @@ class _Phrasing:
 class FaqMatcher:
     """The FAQ as a ``index.sources.FaqSource``: ``match`` is what the ask service calls."""
 
-    def __init__(self, entries: list[FaqEntry], scorer: Scorer = fuzz.token_sort_ratio) -> None:
+    def __init__(
+        self,
+        entries: list[FaqEntry],
+        scorer: Scorer = fuzz.token_sort_ratio,
+        weights: FaqWeights | None = None,
+    ) -> None:
         self.entries = entries
+        self.weights = weights or default_weights().faq
         self._scorer = scorer
         self._phrasings = [
             _Phrasing(" ".join(kept), frozenset(stem_word(w) for w in kept), index)
@@ -83,7 +81,7 @@ class FaqMatcher:
                 frequency[stem] = frequency.get(stem, 0) + 1
         total = max(len(entries), 1)
         self._idf = {s: math.log(1 + total / n) for s, n in frequency.items()}
-        self._unknown_idf = UNKNOWN_WEIGHT * math.log(1 + total)
+        self._unknown_idf = self.weights.unknown_weight * math.log(1 + total)
         self._known_words = sorted(
             {w for q in (q for e in entries for q in e.questions) for w in faq_words(q)}
         )
@@ -99,10 +97,12 @@ class FaqMatcher:
             return FaqMatch()
         top_entry, top_score = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        if top_score >= CONFIDENT and top_score - runner_up >= MARGIN:
-            others = tuple(hit_for(e, s) for e, s in ranked[1:MAX_CHOICES] if s >= NEAR)
+        weights = self.weights
+        if top_score >= weights.confident and top_score - runner_up >= weights.margin:
+            others = tuple(hit_for(e, s) for e, s in ranked[1:MAX_CHOICES] if s >= weights.near)
             return FaqMatch(best=hit_for(top_entry, top_score), choices=others)
-        return FaqMatch(choices=tuple(hit_for(e, s) for e, s in ranked[:MAX_CHOICES] if s >= NEAR))
+        near = tuple(hit_for(e, s) for e, s in ranked[:MAX_CHOICES] if s >= weights.near)
+        return FaqMatch(choices=near)
 
     def scores(self, question: str) -> list[tuple[FaqEntry, float]]:
         """Best score (0-100) per entry, best first."""
@@ -121,7 +121,8 @@ class FaqMatcher:
         for _, character_score, position in similarity:
             phrasing = self._phrasings[position]
             overlap = self._overlap(asked, phrasing)
-            score = OVERLAP_WEIGHT * overlap * 100 + (1 - OVERLAP_WEIGHT) * character_score
+            share = self.weights.overlap_weight
+            score = share * overlap * 100 + (1 - share) * character_score
             best[phrasing.entry] = max(best[phrasing.entry], score)
         ranked = sorted(range(len(self.entries)), key=lambda index: -best[index])
         return [(self.entries[index], best[index]) for index in ranked]
@@ -134,18 +135,20 @@ class FaqMatcher:
         asked: dict[str, frozenset[str]] = {}
         for word in kept:
             stem = stem_word(word)
-            if stem in self._idf or len(word) < TYPO_MIN_LENGTH:
+            if stem in self._idf or len(word) < self.weights.typo_min_length:
                 asked[stem] = frozenset([stem])
                 continue
             close = process.extract(
                 word,
                 self._known_words,
                 scorer=fuzz.ratio,
-                score_cutoff=TYPO_SIMILARITY,
+                score_cutoff=self.weights.typo_similarity,
                 limit=None,
             )
             asked[stem] = frozenset(
-                stem_word(known) for known, _, _ in close if len(known) >= TYPO_MIN_LENGTH
+                stem_word(known)
+                for known, _, _ in close
+                if len(known) >= self.weights.typo_min_length
             )
         return asked
 
@@ -178,6 +181,6 @@ def hit_for(entry: FaqEntry, score: float = 100.0) -> FaqHit:
         id=entry.id,
         question=entry.questions[0],
         answer=entry.answer,
-        articles=tuple((r.instrument, r.article) for r in entry.articles),
+        articles=tuple(ArticleRef(r.instrument, r.article) for r in entry.articles),
         score=round(score, 2),
     )

@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from corpus.model import ArticleRef
+
 
 class AnswerKind(StrEnum):
     CITATION = "citation"
@@ -92,7 +94,7 @@ class FaqHit:
     id: str
     question: str  # the canonical phrasing
     answer: str  # Telegram-safe HTML
-    articles: tuple[tuple[str, str], ...]  # (instrument, article) pairs it rests on
+    articles: tuple[ArticleRef, ...]  # the articles it rests on
     score: float  # 0..100 rapidfuzz score
 
     def to_json(self) -> dict[str, Any]:
@@ -100,7 +102,7 @@ class FaqHit:
             "faq": self.id,
             "question": self.question,
             "answer": self.answer,
-            "articles": [{"instrument": i, "article": a} for i, a in self.articles],
+            "articles": [{"instrument": r.instrument, "article": r.article} for r in self.articles],
             "score": round(self.score, 2),
         }
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
-from corpus.model import Article, Corpus, normalise_name
+from corpus.model import Article, ArticleRef, Corpus, DocumentRef, normalise_name
 from index.answer import (
     Answer,
     AnswerKind,
@@ -32,8 +32,10 @@ from index.citations import (
     unknown_instrument,
 )
 from index.dense import DenseIndex
+from index.glossary import Glossary
 from index.hybrid import HybridRanker
 from index.language import ENGLISH, detect_language
+from index.notes import Note
 from index.ranking import Ranked, Ranker, Ranking
 from index.scope import Scope
 from index.search import SearchIndex, article_blocks
@@ -41,13 +43,11 @@ from index.smalltalk import REPLIES, small_talk
 from index.snippets import count_matches, paragraph_text, snippet
 from index.sources import EventSource, FaqSource, UnansweredLog
 from index.text import stem_word, words
+from index.weights import Weights, default_weights
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 2000  # longer messages are cut: nobody asks a 10,000-character question
-LOW_CONFIDENCE = 0.55  # answered, but recorded for organisers to review
-FAQ_CERTAIN = 85.0  # FAQ scores from here up answer even when search disagrees
-FAQ_WEAK = 60.0  # FAQ scores below this answer only when search does not say "none"
 # Questions about what is ahead: the live agenda answers them before any FAQ fact ("when is
 # the next Octopus conference?" is the session on tomorrow's agenda, not a 2013 date).
 _AHEAD = re.compile(
@@ -64,41 +64,53 @@ def _on_day(event: EventHit, now: datetime, offset: int) -> bool:
     return event.start.date() <= day <= event.end.astimezone(event.start.tzinfo).date()
 
 
-RELATED = 0.25  # other candidates shown only when this close to the best one
-# A programme-document passage this much more similar to the question than any article
-# answers it, when it also says one of the question's words. Measured on the development
-# sets: fact questions lead by 0.03 to 0.10; questions about the law by at most 0.04 and
-# mostly by less than nothing; at 0.03, five of them and three off-topic ones were answered
-# with a document.
-FACT_LEAD = 0.04
 # Said once under an answer to a question written in another language, in the asker's language.
+# The front ends translate the English one (its template) through their catalogs; the others
+# serve the CLI and front ends without a catalog for the asker's language.
+TREATIES_IN_ENGLISH = Note("Treaty texts are quoted in English, the version this bot holds.")
 ENGLISH_TEXTS = {
-    "en": "Treaty texts are quoted in English, the version this bot holds.",
-    "fr": "Les textes des traités sont cités en anglais, la version que ce bot détient.",
-    "es": "Los textos de los tratados se citan en inglés, la versión que tiene este bot.",
-    "pt": "Os textos dos tratados são citados em inglês, a versão que este bot possui.",
-    "ru": "Тексты договоров приводятся на английском языке: другой версии у бота нет.",
+    "en": TREATIES_IN_ENGLISH,
+    **{
+        language: Note.said(text, TREATIES_IN_ENGLISH)
+        for language, text in {
+            "fr": "Les textes des traités sont cités en anglais, la version que ce bot détient.",
+            "es": "Los textos de los tratados se citan en inglés, la versión que tiene este bot.",
+            "pt": "Os textos dos tratados são citados em inglês, a versão que este bot possui.",
+            "ru": "Тексты договоров приводятся на английском языке: другой версии у бота нет.",
+        }.items()
+    },
 }
-WHICH_SECOND_PROTOCOL = (
+WHICH_SECOND_PROTOCOL = Note(
     "“Second Additional Protocol” is read here as the one to the 1959 Mutual Assistance "
     "Convention (ETS 182); the Budapest Convention's Second Additional Protocol (CETS 224) is "
     "not among the texts I hold."
 )
 # What a declined question is told: why not, and where to go instead.
 OUT_OF_SCOPE = {
-    "venue": "Venue, travel and practical questions are for the organisers' desk: "
-    "I answer on the treaties, the programme documents and the agenda (/agenda).",
-    "helpdesk": "That is not something I can help with: I answer on the Council of Europe "
-    "treaties, the programme documents and the agenda.",
-    "other_law": "I hold only Council of Europe treaties, not a country's own laws or other "
-    "organisations' texts, so I will not guess what they say. Ask how the treaties deal with "
-    "it, e.g. “what does the Budapest Convention say about illegal access?”.",
+    "venue": Note(
+        "Venue, travel and practical questions are for the organisers' desk: "
+        "I answer on the treaties, the programme documents and the agenda (/agenda)."
+    ),
+    "helpdesk": Note(
+        "That is not something I can help with: I answer on the Council of Europe "
+        "treaties, the programme documents and the agenda."
+    ),
+    "other_law": Note(
+        "I hold only Council of Europe treaties, not a country's own laws or other "
+        "organisations' texts, so I will not guess what they say. Ask how the treaties deal with "
+        "it, e.g. “what does the Budapest Convention say about illegal access?”."
+    ),
 }
 SUGGESTIONS = (
-    "Cite an article: “art 29(3)”, “Lanzarote art 23”, “Convention 108 art. 12”",
-    "Ask about a topic: “how long can data be preserved?”, “what is the 24/7 network?”",
-    "Use /help to see everything I can do",
+    Note("Cite an article: “art 29(3)”, “Lanzarote art 23”, “Convention 108 art. 12”"),
+    Note("Ask about a topic: “how long can data be preserved?”, “what is the 24/7 network?”"),
+    Note("Use /help to see everything I can do"),
 )
+_NOTHING_ON = {
+    "today": Note("Nothing is on the agenda today; what comes next:"),
+    "tonight": Note("Nothing is on the agenda tonight; what comes next:"),
+    "tomorrow": Note("Nothing is on the agenda tomorrow; what comes next:"),
+}
 
 
 class AskService:
@@ -112,13 +124,20 @@ class AskService:
         unanswered: UnansweredLog | None = None,
         dense: DenseIndex | None = None,
         scope: Scope | None = None,
+        weights: Weights | None = None,
     ) -> None:
         self.corpus = corpus
+        self.weights = weights or default_weights()
         self.index = search
         self.faq = faq
         self.events = events
         self.unanswered = unanswered
-        self.ranker = HybridRanker(Ranker(search), dense, scope)
+        self.ranker = HybridRanker(
+            Ranker(search, self.weights),
+            dense,
+            scope,
+            glossary=Glossary.load() if dense else None,
+        )
         names = " ".join(a for i in corpus.instruments.values() for a in (i.id, *i.aliases))
         self._name_stems = frozenset(stem_word(w) for w in words(names))
 
@@ -163,16 +182,20 @@ class AskService:
         faq = self.faq.match(text) if self.faq else None
         ranked: Ranking | None = None
         if faq and faq.best:
-            if faq.best.score < FAQ_CERTAIN:
+            if faq.best.score < self.weights.answer.faq_certain:
                 ranked = self.ranker.rank(text, limit=5)
             if self._faq_fits(faq.best, ranked):
                 return self.faq_answer(text, faq.best, faq.choices)
             faq = FaqMatch(choices=(faq.best, *faq.choices))  # the treaties answer better
-        if self.events:
-            events = self.events.find(text, moment)
-            if events:
-                return self._event_answer(text, events, moment)
+        found = self.events.find(text, moment) if self.events else []
         choices = faq.choices if faq else ()
+        if found:
+            # "where was the GLACY workshop?" may be a past session of the agenda and a fact
+            # the programme documents state: then the passage shows it, with the sessions.
+            ranked = ranked or self.ranker.rank(text, limit=5)
+            if not self._states_fact(ranked):
+                return self._event_answer(text, found, moment)
+            return replace(self._fact_answer(text, ranked, choices), events=tuple(found))
         if (name := self._treaty_not_held(text)) is not None:
             note = (self._unknown_note(name),)
             return Answer(
@@ -188,23 +211,10 @@ class AskService:
                 notes=(OUT_OF_SCOPE[ranked.declined],),
                 suggestions=SUGGESTIONS,
             )
-        articles = tuple(
-            self._article_hit(r)
-            for position, r in enumerate(ranked.articles)
-            if position == 0 or r.confidence >= RELATED
-        )
+        articles = self._related_hits(ranked)
         documents = tuple(self._document_hit(r) for r in ranked.documents)
-        if ranked.fact_lead >= FACT_LEAD and count_matches(
-            ranked.facts[0].block_text, ranked.facts[0].stems
-        ):
-            return Answer(
-                text,
-                AnswerKind.DOCUMENT,
-                articles=articles if ranked.confident else (),
-                documents=tuple(self._document_hit(r) for r in ranked.facts),
-                faq_choices=choices,
-                notes=_correction_note(ranked),
-            )
+        if self._states_fact(ranked):
+            return self._fact_answer(text, ranked, choices)
         if not ranked.confident:
             self._record(text, user_id, "none", ranked.confidence)
             return Answer(
@@ -214,7 +224,7 @@ class AskService:
                 suggestions=SUGGESTIONS,
                 notes=_correction_note(ranked),
             )
-        if ranked.confidence < LOW_CONFIDENCE:
+        if ranked.confidence < self.weights.answer.low_confidence:
             self._record(text, user_id, "search", ranked.confidence)
         best = ranked.articles[0] if ranked.articles else None
         return Answer(
@@ -227,6 +237,32 @@ class AskService:
             notes=_correction_note(ranked),
         )
 
+    def _related_hits(self, ranked: Ranking) -> tuple[ArticleHit, ...]:
+        """The best article and those close enough to it to be worth showing."""
+        return tuple(
+            self._article_hit(r)
+            for position, r in enumerate(ranked.articles)
+            if position == 0 or r.confidence >= self.weights.answer.related
+        )
+
+    def _states_fact(self, ranked: Ranking) -> bool:
+        """Whether a programme-document passage answers: much nearer the question than any
+        article, and saying one of its words."""
+        return ranked.fact_lead >= self.weights.answer.fact_lead and bool(
+            count_matches(ranked.facts[0].block_text, ranked.facts[0].stems)
+        )
+
+    def _fact_answer(self, text: str, ranked: Ranking, choices: tuple[FaqHit, ...]) -> Answer:
+        """The programme-document passages that state a fact, with the articles on it."""
+        return Answer(
+            text,
+            AnswerKind.DOCUMENT,
+            articles=self._related_hits(ranked) if ranked.confident else (),
+            documents=tuple(self._document_hit(r) for r in ranked.facts),
+            faq_choices=choices,
+            notes=_correction_note(ranked),
+        )
+
     @staticmethod
     def _event_answer(text: str, events: list[EventHit], now: datetime) -> Answer:
         notes: tuple[str, ...] = ()
@@ -234,17 +270,20 @@ class AskService:
         if _AHEAD.search(text) and all(e.end <= now for e in events):
             last = events[0]
             notes = (
-                "Nothing like this is scheduled from now on. The last on the agenda was "
-                f"“{last.title}” on {last.start:%d %B %Y}.",
+                Note(
+                    "Nothing like this is scheduled from now on. The last on the agenda was "
+                    "“{title}” on {day}.",
+                    title=last.title,
+                    day=last.start,
+                ),
             )
         elif day is not None:
             offset = 1 if day.group().lower() == "tomorrow" else 0
             if not any(_on_day(e, now, offset) for e in events):
-                notes = (f"Nothing is on the agenda {day.group().lower()}; what comes next:",)
+                notes = (_NOTHING_ON[day.group().lower()],)
         return Answer(text, AnswerKind.EVENT, events=tuple(events), notes=notes)
 
-    @staticmethod
-    def _faq_fits(best: FaqHit, ranked: Ranking | None) -> bool:
+    def _faq_fits(self, best: FaqHit, ranked: Ranking | None) -> bool:
         """Answer with the FAQ unless search confidently finds an article the entry ignores.
 
         "Is hacking a crime?" may look like the extradition entry's "extradite someone for
@@ -256,9 +295,9 @@ class AskService:
         if ranked is None:
             return True
         if not ranked.confident or not ranked.articles:
-            return best.score >= FAQ_WEAK
+            return best.score >= self.weights.answer.faq_weak
 
-        return ranked.articles[0].key in {f"{i}:{a}" for i, a in best.articles}
+        return ranked.articles[0].key in best.articles
 
     def search(self, text: str, limit: int = 10) -> list[ArticleHit]:
         """Ranked articles for a free-text search (no FAQ, no agenda), citations first."""
@@ -269,7 +308,8 @@ class AskService:
         ranked = self.ranker.rank(cleaned, limit=limit) if cleaned else None
         if ranked is None or not ranked.confident:
             return []
-        return [self._article_hit(r) for r in ranked.articles if r.confidence >= RELATED]
+        related = self.weights.answer.related
+        return [self._article_hit(r) for r in ranked.articles if r.confidence >= related]
 
     def _citation(self, text: str) -> Answer | None:
         citations = parse_citations(text, self.corpus)
@@ -294,17 +334,31 @@ class AskService:
             if article is None:
                 last = instrument.articles[-1].number if instrument.articles else "0"
                 notes.append(
-                    f"{instrument.short_title} has no Article {ref.article} "
-                    f"(its articles run from 1 to {last})."
+                    Note(
+                        "{instrument} has no Article {article} (its articles run from 1 to "
+                        "{last}).",
+                        instrument=instrument.short_title,
+                        article=ref.article,
+                        last=last,
+                    )
                 )
                 continue
             passage = paragraph_text(article, ref.paragraph, ref.items)
             if ref.paragraph and passage is None:
-                notes.append(f"{ref.label()} does not exist; showing the whole article.")
+                notes.append(
+                    Note(
+                        "Article {number} does not exist; showing the whole article.",
+                        number=ref.label().removeprefix("Article "),
+                    )
+                )
             if not article.available:
                 notes.append(
-                    f"The English text of {instrument.short_title} Article {article.number} "
-                    "is not available in this source."
+                    Note(
+                        "The English text of {instrument} Article {article} is not available "
+                        "in this source.",
+                        instrument=instrument.short_title,
+                        article=article.number,
+                    )
                 )
             if best_text is None:
                 best_text = passage or article.text
@@ -343,12 +397,14 @@ class AskService:
         """All article text, normalised; built the first time a name needs checking."""
         return " ".join(normalise_name(a.text) for a in self.corpus.articles())
 
-    def _unknown_note(self, name: str) -> str:
+    def _unknown_note(self, name: str) -> Note:
         """Quoting another treaty's article under a known name would mislead: say so instead."""
         held = "; ".join(f"{i.short_title} ({i.number})" for i in self.corpus.instruments.values())
-        return (
-            f"“{name}” is not one of the texts I hold, so I will not guess its articles. "
-            f"I hold: {held}. Name one of them, e.g. “Budapest art 29” or “ETS 182 art 20”."
+        return Note(
+            "“{name}” is not one of the texts I hold, so I will not guess its articles. "
+            "I hold: {held}. Name one of them, e.g. “Budapest art 29” or “ETS 182 art 20”.",
+            name=name,
+            held=held,
         )
 
     def _cited_hit(
@@ -382,8 +438,8 @@ class AskService:
     def faq_answer(self, text: str, best: FaqHit, choices: tuple[FaqHit, ...] = ()) -> Answer:
         """The answer of one FAQ entry with the articles it rests on."""
         hits = []
-        for instrument_id, number in best.articles:
-            article = self.corpus.article(instrument_id, number)
+        for ref in best.articles:
+            article = self.corpus.article(ref.instrument, ref.article)
             if article is None:
                 continue
             instrument = self.corpus.instruments[article.instrument]
@@ -409,9 +465,10 @@ class AskService:
         )
 
     def _article(self, ranked: Ranked) -> Article:
-        instrument, _, number = ranked.key.partition(":")
-        article = self.corpus.article(instrument, number)
-        assert article is not None  # ranked keys come from the corpus the index was built on
+        key = ranked.key
+        assert isinstance(key, ArticleRef)  # ranked articles are articles of this corpus
+        article = self.corpus.article(key.instrument, key.article)
+        assert article is not None
         return article
 
     def _article_hit(self, ranked: Ranked) -> ArticleHit:
@@ -429,7 +486,9 @@ class AskService:
         )
 
     def _document_hit(self, ranked: Ranked) -> DocumentHit:
-        document = self.corpus.documents[ranked.key.removeprefix("doc:")]
+        key = ranked.key
+        assert isinstance(key, DocumentRef)  # ranked documents are documents of this corpus
+        document = self.corpus.documents[key.id]
         text, highlights, _ = snippet(ranked.block_text, ranked.stems, None)
         return DocumentHit(
             document.id,
@@ -472,4 +531,4 @@ def _correction_note(ranking: Ranking) -> tuple[str, ...]:
     if not ranking.corrections:
         return ()
     pairs = ", ".join(f"{a} → {b}" for a, b in ranking.corrections.items())
-    return (f"Spelling understood as: {pairs}",)
+    return (Note("Spelling understood as: {pairs}", pairs=pairs),)

@@ -14,8 +14,9 @@ from typing import Any
 
 from whoosh.reading import TermNotFound
 
-B = 0.6
-K1 = 1.2
+from corpus.model import PassageKey, parse_key
+from index.weights import LexicalWeights
+
 CACHED_TERMS = 4096  # (field, term) posting lists kept in memory
 
 
@@ -34,12 +35,16 @@ class PassageScorer:
         }
         self._average = {field: searcher.avg_field_length(field) or 1.0 for field in fields}
         stored = [searcher.stored_fields(doc) for doc in range(count)]
-        self.keys: list[str] = [fields_of["key"] for fields_of in stored]
+        self.keys: list[PassageKey] = [parse_key(fields_of["key"]) for fields_of in stored]
         self.blocks: list[int] = [fields_of["block"] for fields_of in stored]
         self._postings: OrderedDict[tuple[str, str], tuple[list[int], list[float]]] = OrderedDict()
+        self._keys_with: dict[str, frozenset[PassageKey]] = {}
 
-    def top(self, weighted_terms: dict[str, float], limit: int) -> list[tuple[int, float]]:
+    def top(
+        self, weighted_terms: dict[str, float], limit: int, lexical: LexicalWeights
+    ) -> list[tuple[int, float]]:
         """The ``limit`` best passages for the weighted terms, best first."""
+        k1, b = lexical.bm25_k1, lexical.bm25_b
         scores: dict[int, float] = {}
         for term, boost in weighted_terms.items():
             for field, lengths in self._lengths.items():
@@ -48,18 +53,24 @@ class PassageScorer:
                     continue
                 idf = self._searcher.idf(field, term) * boost
                 average = self._average[field]
-                norm = K1 * (1 - B)
-                slope = K1 * B / average
+                norm = k1 * (1 - b)
+                slope = k1 * b / average
                 for doc, weight in zip(ids, weights, strict=True):
-                    part = idf * weight * (K1 + 1) / (weight + norm + slope * lengths[doc])
+                    part = idf * weight * (k1 + 1) / (weight + norm + slope * lengths[doc])
                     scores[doc] = scores.get(doc, 0.0) + part
         return heapq.nlargest(limit, scores.items(), key=lambda item: item[1])
 
-    def keys_with(self, term: str) -> set[str]:
-        """The articles and documents whose passages (title or body) contain ``term``."""
-        return {
-            self.keys[doc] for field in self._lengths for doc in self._posting_list(field, term)[0]
-        }
+    def keys_with(self, term: str) -> frozenset[PassageKey]:
+        """The articles and documents whose passages (title or body) contain ``term`` (cached:
+        a question asks this of each of its words)."""
+        found = self._keys_with.get(term)
+        if found is None:
+            postings = (self._posting_list(field, term)[0] for field in self._lengths)
+            found = frozenset(self.keys[doc] for docs in postings for doc in docs)
+            if len(self._keys_with) >= CACHED_TERMS:
+                self._keys_with.clear()
+            self._keys_with[term] = found
+        return found
 
     def _posting_list(self, field: str, term: str) -> tuple[list[int], list[float]]:
         key = (field, term)

@@ -240,6 +240,7 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
 
 _SURELY_OTHER = frozenset(
     {"regulation", "directive", "gdpr", "echr", "iccpr", "cfaa", "nis", "nis2"}
+    | {"rgpd", "dsgvo", "lgpd", "cedh", "stgb"}
 )
 # The Budapest Convention's Second Additional Protocol (CETS 224, 2022) is not held here; the
 # 1959 MLA Convention's (ETS 182) is. Cited ("Second Additional Protocol art 20"), or named
@@ -267,8 +268,11 @@ def second_protocol_unqualified(text: str) -> bool:
 
 
 # The EU's data protection law is asked about by its acronym ("our criminal code", by
-# contrast, is how practitioners ask about implementing these treaties).
-_OTHER_LAW = re.compile(r"\b(?:gdpr|echr|iccpr|cfaa|nis2?)\b", re.IGNORECASE)
+# contrast, is how practitioners ask about implementing these treaties), in French, Spanish,
+# Portuguese (RGPD), German (DSGVO) or Brazilian (LGPD) too; StGB is Germany's criminal code.
+_OTHER_LAW = re.compile(
+    r"\b(?:gdpr|echr|iccpr|cfaa|nis2?|rgpd|dsgvo|lgpd|cedh|stgb)\b", re.IGNORECASE
+)
 _NUMBERED = re.compile(r"\d")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.model import Corpus
+from corpus.model import ArticleRef, Corpus
 from index.text import words
 
 _DEFINED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]\s+(?:shall\s+)?(?:means?|includes?)\b")
@@ -18,17 +18,17 @@ _ASKS_DEFINITION = re.compile(
 
 class Definitions:
     def __init__(self, corpus: Corpus) -> None:
-        self.terms: dict[tuple[str, ...], list[str]] = {}
+        self.terms: dict[tuple[str, ...], list[ArticleRef]] = {}
         for article in corpus.articles():
             for match in _DEFINED.finditer(article.text):
                 term = tuple(words(match.group(1)))
-                key = f"{article.instrument}:{article.number}"
+                key = article.ref
                 if term and key not in self.terms.setdefault(term, []):
                     self.terms[term].append(key)
 
     def defining(
         self, question: str, readings: list[list[str]] | None = None
-    ) -> dict[str, tuple[str, ...]]:
+    ) -> dict[ArticleRef, tuple[str, ...]]:
         """Articles defining a term the question asks the meaning of, with that term.
 
         ``readings`` are other word lists to look for terms in: the question with its spelling
@@ -37,7 +37,7 @@ class Definitions:
         if not _ASKS_DEFINITION.search(question):
             return {}
         candidates = [words(question), *(readings or [])]
-        found: dict[str, tuple[str, ...]] = {}
+        found: dict[ArticleRef, tuple[str, ...]] = {}
         for term, keys in self.terms.items():
             if any(contains(asked, term) for asked in candidates):
                 for key in keys:

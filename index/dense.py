@@ -13,7 +13,7 @@ from typing import TextIO
 
 import numpy as np
 
-from corpus.model import Corpus
+from corpus.model import Corpus, PassageKey
 from index.embedding import Embedder, Vectors
 from index.passages import Passage, passages
 from index.vectors import SEED_DIRECTORY, embed_passages
@@ -21,7 +21,7 @@ from index.vectors import SEED_DIRECTORY, embed_passages
 
 @dataclass(frozen=True, slots=True)
 class DenseHit:
-    key: str
+    key: PassageKey
     similarity: float  # cosine similarity of the question and the key's best passage
     passage: Passage
 
@@ -31,6 +31,9 @@ class DenseIndex:
         self.embedder = embedder
         self.passages = found
         self.vectors = vectors
+        numbers: dict[PassageKey, int] = {}
+        # each passage's key as a small number: hits() tells keys apart without hashing them
+        self._key_numbers = [numbers.setdefault(p.key, len(numbers)) for p in found]
 
     @classmethod
     def build(
@@ -71,22 +74,25 @@ class DenseIndex:
 
     def hits(self, similarities: Vectors) -> list[DenseHit]:
         """Every key once, with its most similar passage, best first."""
-        best: dict[str, DenseHit] = {}
-        for position in np.argsort(-similarities):
-            passage = self.passages[int(position)]
-            if passage.key not in best:
-                best[passage.key] = DenseHit(passage.key, float(similarities[position]), passage)
-        return list(best.values())
+        seen: set[int] = set()
+        found: list[DenseHit] = []
+        for position in np.argsort(-similarities).tolist():
+            number = self._key_numbers[position]
+            if number not in seen:
+                seen.add(number)
+                passage = self.passages[position]
+                found.append(DenseHit(passage.key, float(similarities[position]), passage))
+        return found
 
     def nearest(
-        self, similarities: Vectors, keys: frozenset[str], count: int
-    ) -> list[tuple[Passage, float]]:
-        """The ``count`` passages of ``keys`` most similar, best first (several per key)."""
-        found: list[tuple[Passage, float]] = []
+        self, similarities: Vectors, keys: frozenset[PassageKey], count: int
+    ) -> list[tuple[int, float]]:
+        """Positions of the ``count`` passages of ``keys`` most similar, with their
+        similarity, best first (several per key)."""
+        found: list[tuple[int, float]] = []
         for position in np.argsort(-similarities):
-            passage = self.passages[int(position)]
-            if passage.key in keys:
-                found.append((passage, float(similarities[position])))
+            if self.passages[int(position)].key in keys:
+                found.append((int(position), float(similarities[position])))
                 if len(found) == count:
                     break
         return found

@@ -15,27 +15,17 @@ is similar enough.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
 
+from corpus.model import ArticleRef, DocumentRef, PassageKey
 from index.dense import DenseHit, DenseIndex
 from index.embedding import Vectors
+from index.glossary import Glossary
 from index.language import ENGLISH, detect_language
 from index.query import QueryAnalyser
-from index.ranking import CANDIDATES, CONFIDENCE_THRESHOLD, Ranked, Ranker, Ranking
+from index.ranking import CANDIDATES, Ranked, Ranker, Ranking
 from index.scope import Scope
-
-
-@dataclass(frozen=True, slots=True)
-class Fusion:
-    closeness: float = 0.8  # weight of dense closeness, times (lift - best lexical confidence)
-    lift: float = 1.1
-    window: float = 0.04  # passages this far below the best similarity add nothing
-    foreign_floor: float = 0.80  # best similarity a non-English question needs to be answered
-    foreign_slope: float = 5.0  # confidence gained per unit of similarity above the floor
-    facts: int = 2  # programme-document passages kept for a fact answer
-
-
-FUSION = Fusion()
+from index.text import STOP_WORDS, WORD, stem_token, words
 
 
 class HybridRanker:
@@ -46,15 +36,27 @@ class HybridRanker:
         lexical: Ranker,
         dense: DenseIndex | None,
         scope: Scope | None = None,
-        fusion: Fusion = FUSION,
+        glossary: Glossary | None = None,
     ) -> None:
         self.lexical = lexical
         self.dense = dense
         self.scope = scope
-        self.fusion = fusion
+        self.weights = lexical.weights  # one configuration for the lexical and fused stages
+        self.fusion = self.weights.fusion
+        self.glossary = glossary
         documents = lexical.index.corpus.documents.values()
         # Guides explain the law; the other documents state facts: dates, places, figures.
-        self._programme = frozenset(f"doc:{d.id}" for d in documents if d.kind != "guide")
+        self._programme: frozenset[PassageKey] = frozenset(
+            DocumentRef(d.id) for d in documents if d.kind != "guide"
+        )
+        self._passage_stems: dict[int, frozenset[str]] = {}
+        self._fact_idf = self._programme_idf()
+        self._fact_idf_max = max(self._fact_idf.values(), default=0.0)
+        self._law_words = frozenset(
+            stem
+            for stem in self._fact_idf
+            if any(isinstance(key, ArticleRef) for key in lexical.index.keys_with(stem))
+        )
 
     @property
     def analyser(self) -> QueryAnalyser:
@@ -63,34 +65,40 @@ class HybridRanker:
     def rank(self, text: str, limit: int = 5) -> Ranking:
         if self.dense is None:
             return self.lexical.rank(text, limit=limit)
-        english = detect_language(text) == ENGLISH
-        lexical = self.lexical.rank(text, limit=CANDIDATES)
+        language = detect_language(text)
+        english = language == ENGLISH
+        searched = text if english else self._in_english(text, language)
+        lexical = (
+            self.lexical.rank(searched, limit=CANDIDATES)
+            if searched
+            else Ranking(threshold=self.weights.answer.confidence_threshold)
+        )
         query = self.dense.query_vector(text)
         similarities = self.dense.similarities(query)
         if self.scope is not None and len(similarities):
-            outside = self.scope.outside(query, float(similarities.max()))
+            outside = self.scope.outside(query, float(similarities.max()), self.weights.scope)
             if outside is not None:
-                return Ranking(declined=outside.kind)
+                return Ranking(declined=outside.kind, threshold=lexical.threshold)
         hits = self.dense.hits(similarities)
         if english:
             confidence = lexical.confidence
             weighed = lexical
         else:
-            top = next((h.similarity for h in hits if not h.key.startswith("doc:")), 0.0)
+            top = next((h.similarity for h in hits if isinstance(h.key, ArticleRef)), 0.0)
             confidence = self._foreign_confidence(top)
-            weighed = lexical if lexical.confident else Ranking()
+            weighed = lexical if lexical.confident else Ranking(threshold=lexical.threshold)
         stems = next((r.stems for r in (*lexical.articles, *lexical.documents)), frozenset())
         surest = max((r.confidence for r in weighed.articles), default=0.0)
         weight = self.fusion.closeness * max(0.0, self.fusion.lift - surest)
         articles = self._fused(
-            weighed.articles, [h for h in hits if not h.key.startswith("doc:")], stems, weight
+            weighed.articles, [h for h in hits if isinstance(h.key, ArticleRef)], stems, weight
         )
         documents = self._fused(
-            weighed.documents, [h for h in hits if h.key.startswith("doc:")], stems, weight
+            weighed.documents, [h for h in hits if isinstance(h.key, DocumentRef)], stems, weight
         )
         # An English answer's articles keep the lexical ranker's scale (what "related" means).
         base = lexical.articles[0].confidence if english and lexical.articles else confidence
-        facts, lead = self._facts(similarities, hits, stems)
+        facts, lead = self._facts(text, similarities, hits, stems)
         return Ranking(
             articles=_scaled(articles, base)[:limit],
             documents=_scaled(documents, confidence)[:limit],
@@ -98,27 +106,87 @@ class HybridRanker:
             corrections=lexical.corrections if english else {},
             facts=facts,
             fact_lead=lead,
+            threshold=lexical.threshold,
         )
 
+    def _in_english(self, text: str, language: str) -> str:
+        """The treaty terms of a foreign question in English: what lexical search can read."""
+        return self.glossary.english(text, language) if self.glossary else ""
+
     def _facts(
-        self, similarities: Vectors, hits: list[DenseHit], stems: frozenset[str]
+        self, text: str, similarities: Vectors, hits: list[DenseHit], stems: frozenset[str]
     ) -> tuple[list[Ranked], float]:
         """The passages of programme documents nearest the question, and how much nearer the
         best is than the best article: a fact question ("where was the ASEAN workshop held?")
-        is nearer a report than any treaty; a question about the law is not."""
+        is nearer a report than any treaty; a question about the law is not.
+
+        Nearness is dense similarity plus the share of the question's words the passage says,
+        each weighed by its rarity among programme passages ("AfriNIC" picks one passage,
+        "cybercrime" none; a word no programme passage says weighs most, so a question in
+        treaty vocabulary stays nearer the treaty)."""
         assert self.dense is not None
-        facts = self.dense.nearest(similarities, self._programme, self.fusion.facts)
-        best_article = next((h.similarity for h in hits if not h.key.startswith("doc:")), 0.0)
-        if not facts:
+        pool = self.dense.nearest(similarities, self._programme, self.fusion.fact_pool)
+        best_article = next((h.similarity for h in hits if isinstance(h.key, ArticleRef)), 0.0)
+        if not pool:
             return [], -1.0
+        asked = {stem_token(w) for w in words(text) if w not in STOP_WORDS}
+        weights = {stem: self._fact_weight(stem) for stem in asked}
+        total = sum(weights.values()) or 1.0
+        scored = []
+        for position, similarity in pool:
+            said = self._stems_of(position)
+            share = sum(self._told(stem) * w for stem, w in weights.items() if stem in said) / total
+            scored.append((similarity + self.fusion.fact_words * share, position, similarity))
+        scored.sort(key=lambda entry: -entry[0])
+        facts = [(self.dense.passages[p], sim) for _, p, sim in scored[: self.fusion.facts]]
         ranked = [Ranked(p.key, round(sim, 4), p.shown, None, stems) for p, sim in facts]
-        return ranked, round(facts[0][1] - best_article, 4)
+        nearer = scored[0][2] - best_article
+        if nearer < self.fusion.fact_meaning:  # the words alone do not make a fact question
+            return ranked, round(nearer, 4)
+        return ranked, round(scored[0][0] - best_article, 4)
+
+    def _fact_weight(self, stem: str) -> float:
+        """How much a question word tells passages of programme documents apart: its rarity
+        there, most when none can say it (a word only the treaties say, or none: "GDP")."""
+        rarity = self._fact_idf.get(stem)
+        if rarity is None:
+            unseen = self._fact_idf_max
+            return unseen if self.lexical.index.keys_with(stem) else 2 * unseen
+        return rarity
+
+    def _told(self, stem: str) -> float:
+        """What a passage saying ``stem`` earns of its weight: less for a word the treaties
+        say too ("jurisdiction" on a slide of topics is no fact)."""
+        return self.fusion.law_word if stem in self._law_words else 1.0
+
+    def _stems_of(self, position: int) -> frozenset[str]:
+        assert self.dense is not None
+        found = self._passage_stems.get(position)
+        if found is None:
+            text = self.dense.passages[position].embedded
+            found = frozenset(stem_token(m.group()) for m in WORD.finditer(text.lower()))
+            self._passage_stems[position] = found
+        return found
+
+    def _programme_idf(self) -> dict[str, float]:
+        """How rare each word is among programme passages: "AfriNIC" tells one passage
+        apart, "cybercrime" none."""
+        if self.dense is None:
+            return {}
+        positions = [i for i, p in enumerate(self.dense.passages) if p.key in self._programme]
+        counts: dict[str, int] = {}
+        for position in positions:
+            for stem in self._stems_of(position):
+                counts[stem] = counts.get(stem, 0) + 1
+        size = len(positions)
+        return {stem: math.log((size + 1) / (count + 0.5)) for stem, count in counts.items()}
 
     def _foreign_confidence(self, similarity: float) -> float:
         above = similarity - self.fusion.foreign_floor
         if above < 0:
             return 0.0
-        return min(1.0, CONFIDENCE_THRESHOLD + above * self.fusion.foreign_slope)
+        threshold = self.weights.answer.confidence_threshold
+        return min(1.0, threshold + above * self.fusion.foreign_slope)
 
     def _fused(
         self,
@@ -131,7 +199,7 @@ class HybridRanker:
         window = self.fusion.window
         top = hits[0].similarity if hits else 0.0
         close = {h.key: h for h in hits if h.similarity >= top - window}
-        scores: dict[str, float] = {r.key: r.confidence for r in lexical}
+        scores: dict[PassageKey, float] = {r.key: r.confidence for r in lexical}
         for key, hit in close.items():
             nearness = (hit.similarity - (top - window)) / window
             scores[key] = scores.get(key, 0.0) + weight * nearness

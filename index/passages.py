@@ -1,4 +1,6 @@
-"""The passages the dense retriever embeds: article paragraphs, whole articles, document parts.
+"""The passages the dense retriever embeds: article paragraphs, whole articles, document parts,
+and the guide lines that explain an article (embedded in the guide's words, shown as the
+article's text).
 
 Each passage is embedded with a heading ("Budapest Convention, Article 16 – Expedited
 preservation of stored computer data.") so a paragraph that says only "the order" is still
@@ -7,18 +9,19 @@ about preservation, and is shown as its exact text, never the heading.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from corpus.model import Article, Corpus, Document
-from index.search import article_blocks, article_key, document_blocks
+from corpus.model import Article, Corpus, Document, DocumentRef, PassageKey
+from index.search import article_blocks, document_blocks
 
 DOCUMENT_CHUNK = 500  # characters: a long report block is split at lines into parts this size
 
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    key: str  # "ets185:29" or "doc:<id>"
+    key: PassageKey
     shown: str  # exact corpus text: what an answer quotes
     embedded: str  # what the model reads: the heading, then the text
 
@@ -32,11 +35,48 @@ def passages(corpus: Corpus) -> list[Passage]:
                 found += _article_passages(article, instrument.short_title)
     for document in sorted(corpus.documents.values(), key=lambda d: d.id):
         found += _document_passages(document)
+        if document.kind == "guide":
+            found += _explained_articles(document, corpus)
     return found
 
 
+# A guide's line that explains one article: "- Article 8 (computer-related fraud): causing
+# ...", "- Lanzarote Article 23: ...", "- ETS 182 Article 19 ...".
+_EXPLAINING = re.compile(r"^- (?P<name>[A-Za-z0-9 ]*?)\s*Article (?P<number>\d+)\b")
+
+
+def _explained_articles(guide: Document, corpus: Corpus) -> Iterator[Passage]:
+    """The article each line of a guide explains, embedded in the guide's words.
+
+    Guides describe cases as practitioners tell them ("a SIM swap emptied the account"), which
+    treaty prose never does; a question told that way is near the line, and the line names
+    its article. The passage shows the article's own text, never the guide's.
+    """
+    for line in guide.body.splitlines():
+        found = _EXPLAINING.match(line.strip())
+        if found is None:
+            continue
+        article = _explained(found.group("name"), found.group("number"), guide, corpus)
+        if article is None or not article.available:
+            continue
+        blocks = article_blocks(article) or [article.text]
+        yield Passage(article.ref, blocks[0], f"{guide.title}.\n{line.strip()[2:]}")
+
+
+def _explained(name: str, number: str, guide: Document, corpus: Corpus) -> Article | None:
+    """The article a guide line cites: of the instrument it names, else of the one the
+    guide's front matter lists with that number, else of the Budapest Convention."""
+    if name.strip():
+        instrument = corpus.instrument(name.strip())
+        if instrument is not None:
+            return corpus.article(instrument.id, number)
+    listed = [ref for ref in guide.articles if ref.article == number]
+    instrument_id = listed[0].instrument if len(listed) == 1 else "ets185"
+    return corpus.article(instrument_id, number)
+
+
 def _article_passages(article: Article, short_title: str) -> Iterator[Passage]:
-    key = article_key(article.instrument, article.number)
+    key = article.ref
     heading = f"{short_title}, Article {article.number}"
     heading += f" – {article.title}." if article.title else "."
     blocks = article_blocks(article)
@@ -52,7 +92,7 @@ def _document_passages(document: Document) -> Iterator[Passage]:
     Slides and reports have many tiny blocks ("Tokyo, 20-21 May 2013", "Room 4") that mean
     nothing alone; packed with their neighbours they say what they are about.
     """
-    key = f"doc:{document.id}"
+    key = DocumentRef(document.id)
     for part in _packed(document_blocks(document)):
         yield Passage(key, part, f"{document.title}.\n{part}")
 

@@ -17,23 +17,8 @@ from rapidfuzz.distance import Levenshtein
 
 from index.text import STOP_WORDS, WORD, content_words, fold, join_compound, stem_word, words
 from index.thesaurus import Thesaurus
+from index.weights import QueryWeights, default_weights
 
-EXPANSION_WEIGHT = 0.7
-# A practitioner phrase the thesaurus knows is strong evidence the question is on topic.
-THESAURUS_WEIGHT = 1.5
-# A one-word thesaurus trigger at least this specific is evidence the question is on topic;
-# "hacking" is, "sign" or "health" (everyday words the thesaurus also maps) are not alone.
-SURE_TRIGGER = 0.6
-UNKNOWN_WORD_SHARE = 0.4
-# Shorter words are too ambiguous to correct ("near" is not a typo of "fear"); two edits only
-# for long words ("weather" is not "either", "interseption" is "interception").
-MIN_CORRECTABLE = 5
-MIN_FOR_TWO_EDITS = 8
-# Everyday words ("put", "small", "time": Zipf frequency 5.5 and up) say little about what a
-# question asks; words rare in general English ("interception", "grooming") say a lot.
-COMMON_ZIPF = 6.5
-ZIPF_SPAN = 3.0
-MIN_SPECIFICITY = 0.15
 MAX_WORDS = 60  # long pasted text: only the first words count
 
 
@@ -77,11 +62,6 @@ class AnalysedQuery:
         return frozenset(self.weighted_terms)
 
 
-def specificity(zipf: float) -> float:
-    """How much a word tells about a question's topic, from its Zipf frequency in English."""
-    return min(1.0, max(MIN_SPECIFICITY, (COMMON_ZIPF - zipf) / ZIPF_SPAN))
-
-
 @lru_cache(maxsize=1)
 def _english() -> frozenset[str]:
     return frozenset(get_english_words_set(["web2"], lower=True))
@@ -115,7 +95,10 @@ class QueryAnalyser:
         blocks: int,
         instrument_names: dict[tuple[str, ...], str] | None = None,
         common_words: dict[str, float] | None = None,
+        *,
+        weights: QueryWeights | None = None,
     ) -> None:
+        self.weights = weights or default_weights().query
         self.vocabulary = vocabulary
         self.common_words = common_words or {}  # word -> Zipf frequency in general English
         # How questions name instruments ("lanzarote convention", "ets 185", "protocol on
@@ -143,18 +126,18 @@ class QueryAnalyser:
     @property
     def unknown_weight(self) -> float:
         """Words the corpus never uses count against an answer, less than a rare match counts."""
-        return self.max_idf * UNKNOWN_WORD_SHARE
+        return self.max_idf * self.weights.unknown_word_share
 
     @property
     def max_idf(self) -> float:
         return self.idf("\0unknown")
 
     def correct(self, word: str) -> str:
-        if word in self._known or len(word) < MIN_CORRECTABLE or not word.isalpha():
+        if word in self._known or len(word) < self.weights.min_correctable or not word.isalpha():
             return word
         if is_english_word(word):
             return word  # "president" is not a typo of "resident", nor "beaches" of "breaches"
-        limit = 2 if len(word) >= MIN_FOR_TWO_EDITS else 1
+        limit = 2 if len(word) >= self.weights.min_for_two_edits else 1
         found = process.extract(
             word, self._correctable, scorer=Levenshtein.distance, score_cutoff=limit, limit=8
         )
@@ -191,9 +174,8 @@ class QueryAnalyser:
                 if len(phrase_stems) > 1:
                     query.phrases.append(phrase_stems)
                 for stemmed in phrase_stems:
-                    weight = EXPANSION_WEIGHT
                     query.weighted_terms[stemmed] = max(
-                        query.weighted_terms.get(stemmed, 0), weight
+                        query.weighted_terms.get(stemmed, 0), self.weights.expansion
                     )
             own = {stem_word(w) for w in expansion.phrase if w not in STOP_WORDS}
             for stemmed in own & set(self._stem_df):
@@ -204,8 +186,8 @@ class QueryAnalyser:
             # a phrase ("denial of service") is specific; one everyday word ("sign") is not
             content = [w for w in expansion.phrase if w not in STOP_WORDS]
             sure = self.specificity(content[0]) if len(content) == 1 else 1.0
-            weight = THESAURUS_WEIGHT * self.max_idf * sure
-            evidence = sure >= SURE_TRIGGER
+            weight = self.weights.thesaurus * self.max_idf * sure
+            evidence = sure >= self.weights.sure_trigger
             concept = QueryConcept(label, frozenset(stems), weight, evidence, tuple(phrasings))
             query.concepts.append(concept)
         for position, word in enumerate(corrected):
@@ -222,7 +204,13 @@ class QueryAnalyser:
         return query
 
     def specificity(self, word: str) -> float:
-        return specificity(self.common_words.get(word, 0.0))
+        """How much a word tells about a question's topic, from its Zipf frequency in English:
+        everyday words ("put", "small", "time") say little, rare ones ("grooming") a lot."""
+        zipf = self.common_words.get(word, 0.0)
+        weights = self.weights
+        return min(
+            1.0, max(weights.min_specificity, (weights.common_zipf - zipf) / weights.zipf_span)
+        )
 
     def _tokens(self, question: str) -> list[str]:
         """The question's words; a hyphenated compound the corpus does not know is split into

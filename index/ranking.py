@@ -10,28 +10,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from corpus.model import ArticleRef, DocumentRef, PassageKey
 from index.citations import DEFAULT_INSTRUMENT, parse_citations
 from index.definitions import Definitions, contains
 from index.query import AnalysedQuery, QueryAnalyser, QueryConcept
 from index.search import RawHit, SearchIndex, title_parts
 from index.text import STOP_WORDS, stem_word, words
+from index.weights import Weights, default_weights
 
-CONFIDENCE_THRESHOLD = 0.35  # calibrated with `make bench` (see bench/bench_ask.py)
-# A specific practitioner phrase the best article says is enough to answer, however long the
-# story around it (most false abstentions on narrative questions were right answers).
-PHRASE_FLOOR = CONFIDENCE_THRESHOLD
 CANDIDATES = 20
-TITLE_BONUS = 1.2  # saying an article's title ("production order") is a strong signal
-DEFINITION_BONUS = 1.0  # "what is traffic data?" -> the article that defines it
-WEAK_EVIDENCE = 0.3  # confidence factor when the evidence is incidental words only
-# Two or more matched words are evidence only when they are, together, specific enough:
-# "the Secretary General of the United Nations" shares two everyday words with Article 42.
-SHARED_EVIDENCE = 0.5
-TITLE_SHARE = 0.2  # share of a title (or heading) the question must say
-DEFAULT_PRIOR = 1.15  # Budapest Convention first when no instrument is named
-NOT_NAMED = 0.35  # other instruments when the question names one
-FAMILY_NAMED = 0.7  # the named instrument's protocols or parent convention
-IMPLIED_SHARE = 0.2  # share of the question only one treaty family's vocabulary says
 # Words about law itself ("which treaty covers grooming?"): they tell no treaty family apart.
 LEGAL_WORDS = frozenset(
     stem_word(w)
@@ -39,15 +26,13 @@ LEGAL_WORDS = frozenset(
     "covers covered say says apply applies provision provisions law laws rule rules legal "
     "instrument instruments text".split()
 )
-NOT_IMPLIED = 0.6  # other families when the question's vocabulary implies one
 CITED_LINE = 200  # a guide line cites its article near the start; the rest is explanation
-GUIDE_SHARE = 0.8  # an article a matching guide cites on a matching line, relative to the guide
 OVERVIEW_TITLES = frozenset({"purpose", "purposes", "object", "scope"})
 
 
 @dataclass(frozen=True, slots=True)
 class Ranked:
-    key: str  # "ets185:29" or "doc:<id>"
+    key: PassageKey
     confidence: float
     block_text: str  # the best-matching passage
     block_label: str | None
@@ -59,7 +44,7 @@ class _Scored:
     combined: float
     coverage: float
     hit: RawHit
-    evidence: str  # the key whose text vouches for the answer: itself, or a guide citing it
+    evidence: PassageKey  # the key whose text vouches for the answer: itself, or a guide citing it
 
 
 @dataclass(slots=True)
@@ -71,15 +56,17 @@ class Ranking:
     facts: list[Ranked] = field(default_factory=list)  # programme-document passages
     fact_lead: float = -1.0  # how much closer the best of them is than the best article
     declined: str | None = None  # why the question is out of scope: "venue", "other_law", ...
+    threshold: float = math.inf  # the confidence from which to answer (set by the ranker)
 
     @property
     def confident(self) -> bool:
-        return self.confidence >= CONFIDENCE_THRESHOLD and bool(self.articles or self.documents)
+        return self.confidence >= self.threshold and bool(self.articles or self.documents)
 
 
 class Ranker:
-    def __init__(self, index: SearchIndex) -> None:
+    def __init__(self, index: SearchIndex, weights: Weights | None = None) -> None:
         self.index = index
+        self.weights = weights or default_weights()
         blocks = sum(len(index.blocks(key)) for key in _all_keys(index))
         names = {
             tuple(words(alias)): instrument.id
@@ -88,21 +75,28 @@ class Ranker:
             if words(alias)
         }
         self.analyser = QueryAnalyser(
-            index.vocabulary, index.thesaurus, blocks, names, index.common_words
+            index.vocabulary,
+            index.thesaurus,
+            blocks,
+            names,
+            index.common_words,
+            weights=self.weights.query,
         )
         self.definitions = Definitions(index.corpus)
-        self._stems: dict[str, frozenset[str]] = {}
-        self._titles: dict[str, frozenset[str]] = {}
-        self._guide_cache: dict[str, list[tuple[frozenset[str], list[str]]]] = {}
+        self._stems: dict[PassageKey, frozenset[str]] = {}
+        self._titles: dict[PassageKey, frozenset[str]] = {}
+        self._guide_cache: dict[DocumentRef, list[tuple[frozenset[str], list[ArticleRef]]]] = {}
         self._families: dict[str, frozenset[str]] = {}  # head convention -> its family
 
     def rank(self, text: str, limit: int = 5) -> Ranking:
         query = self.analyser.analyse(text)
-        ranking = Ranking(corrections=query.corrections)
+        weights = self.weights.ranking
+        threshold = self.weights.answer.confidence_threshold
+        ranking = Ranking(corrections=query.corrections, threshold=threshold)
         named = self._subjects(query.named)
         if not query.weighted_terms:
             return self._overview(ranking, query) if not query.concepts else ranking
-        raw = self.index.run(query.weighted_terms, query.phrases, limit=CANDIDATES)
+        raw = self.index.run(query.weighted_terms, query.phrases, CANDIDATES, self.weights.lexical)
         if not raw:
             return ranking
         top = raw[0].score
@@ -116,11 +110,11 @@ class Ranker:
         for hit in raw:
             coverage = self._coverage(hit.key, query)
             relevance = math.sqrt(hit.score / top)
-            combined = relevance * (0.35 + 0.65 * coverage)
-            combined += TITLE_BONUS * self._title_match(hit.key, query)
+            combined = relevance * (weights.uncovered + weights.coverage * coverage)
+            combined += weights.title_bonus * self._title_match(hit.key, query)
             if hit.key in defining:
-                combined += DEFINITION_BONUS * (1 + _share_said(defining[hit.key], query))
-            combined *= _instrument_prior(hit.key, named, named_family)
+                combined += weights.definition_bonus * (1 + _share_said(defining[hit.key], query))
+            combined *= self._prior(hit.key, named, named_family)
             scored.append(_Scored(combined, coverage, hit, hit.key))
         scored = self._with_guided_articles(scored, query, named, named_family)
         scored.sort(key=lambda entry: -entry.combined)
@@ -137,17 +131,31 @@ class Ranker:
                 None,
                 query.stems,
             )
-            target = ranking.documents if key.startswith("doc:") else ranking.articles
+            target = ranking.documents if isinstance(key, DocumentRef) else ranking.articles
             if len(target) < limit:
                 target.append(ranked)
         # The answer rests on articles: a guide matching a stray word must not make it confident.
-        best = next((e for e in scored if not e.hit.key.startswith("doc:")), scored[0])
+        best = next((e for e in scored if isinstance(e.hit.key, ArticleRef)), scored[0])
         evidence = best.hit.key in defining or self._strong_evidence(best.evidence, query)
-        confidence = best.coverage if evidence else best.coverage * WEAK_EVIDENCE
+        confidence = best.coverage if evidence else best.coverage * weights.weak_evidence
         if self._says_practitioner_phrase(best.evidence, query):
-            confidence = max(confidence, PHRASE_FLOOR)
+            confidence = max(confidence, self.weights.answer.phrase_floor)
         ranking.confidence = round(confidence, 4)
         return ranking
+
+    def _prior(self, key: PassageKey, named: frozenset[str], family: frozenset[str]) -> float:
+        """Prefer the instrument the question names (then its family); else the family its
+        vocabulary implies; else the workshop's default, the Budapest Convention, whose
+        articles are what most questions are about."""
+        weights = self.weights.ranking
+        instrument = _instrument_of(key)
+        if named:
+            if instrument in named:
+                return 1.0
+            return weights.family_named if instrument in family else weights.not_named
+        if family:
+            return 1.0 if instrument in family else weights.not_implied
+        return weights.default_prior if instrument == DEFAULT_INSTRUMENT else 1.0
 
     def _with_guided_articles(
         self,
@@ -164,10 +172,12 @@ class Ranker:
         matches, so lay questions reach the treaty text even when its words differ entirely.
         """
         by_key = {entry.hit.key: entry for entry in scored}
-        for entry in [e for e in scored if e.hit.key.startswith("doc:")]:
+        for entry in scored:
+            if not isinstance(entry.hit.key, DocumentRef):
+                continue
             for key, line_share in self._guide_lines(entry.hit.key, query).items():
-                prior = _instrument_prior(key, named, family)
-                combined = entry.combined * GUIDE_SHARE * line_share * prior
+                prior = self._prior(key, named, family)
+                combined = entry.combined * self.weights.ranking.guide_share * line_share * prior
                 known = by_key.get(key)
                 if known is None:
                     hit = RawHit(key, 0.0, ((0, 0.0),))
@@ -178,9 +188,9 @@ class Ranker:
                     by_key[key] = _Scored(combined, coverage, known.hit, evidence)
         return list(by_key.values())
 
-    def _guide_lines(self, doc_key: str, query: AnalysedQuery) -> dict[str, float]:
+    def _guide_lines(self, doc_key: DocumentRef, query: AnalysedQuery) -> dict[ArticleRef, float]:
         """Articles cited on the guide's lines, with how well their line matches (0..1)."""
-        shares: dict[str, float] = {}
+        shares: dict[ArticleRef, float] = {}
         total = sum(c.weight for c in query.concepts) or 1.0
         for stems, keys in self._cited_lines(doc_key):
             share = sum(c.weight for c in query.concepts if c.said_in(stems)) / total
@@ -189,17 +199,17 @@ class Ranker:
         best = max(shares.values(), default=0.0)
         return {k: v / best for k, v in shares.items() if v > 0} if best else {}
 
-    def _cited_lines(self, doc_key: str) -> list[tuple[frozenset[str], list[str]]]:
+    def _cited_lines(self, doc_key: DocumentRef) -> list[tuple[frozenset[str], list[ArticleRef]]]:
         """Stems of the guide's lines that cite available articles, with the article keys
         (cached)."""
         cached = self._guide_cache.get(doc_key)
         if cached is None:
             corpus = self.index.corpus
-            document = corpus.documents[doc_key.removeprefix("doc:")]
+            document = corpus.documents[doc_key.id]
             cached = []
             for line in document.body.splitlines():
                 keys = [
-                    f"{c.ref.instrument}:{c.ref.article}"
+                    ArticleRef(c.ref.instrument, c.ref.article)
                     for c in parse_citations(line[:CITED_LINE], corpus)
                     if (article := corpus.article(c.ref.instrument, c.ref.article))
                     and article.available
@@ -233,19 +243,20 @@ class Ranker:
         candidates uses. When such words carry enough of the question, that family is
         preferred as if named (more softly), instead of the Budapest Convention by default.
         """
-        families = {self._family_members(key.partition(":")[0]) for key in (h.key for h in raw)}
+        families = {self._family_members(_instrument_of(h.key) or "") for h in raw}
         families.discard(frozenset())
         if len(families) < 2:
             return frozenset()
         total = sum(c.weight for c in query.concepts) or 1.0
         weights: dict[frozenset[str], float] = {}
         for concept in (c for c in query.concepts if not c.stems <= LEGAL_WORDS):
-            using = {k.partition(":")[0] for s in concept.stems for k in self.index.keys_with(s)}
+            using = {_instrument_of(k) for s in concept.stems for k in self.index.keys_with(s)}
             holders = [f for f in families if f & using]
             if len(holders) == 1:
                 weights[holders[0]] = weights.get(holders[0], 0.0) + concept.weight
         best = max(weights, key=lambda f: weights[f], default=frozenset())
-        return best if best and weights[best] >= IMPLIED_SHARE * total else frozenset()
+        share = self.weights.ranking.implied_share
+        return best if best and weights[best] >= share * total else frozenset()
 
     def _overview(self, ranking: Ranking, query: AnalysedQuery) -> Ranking:
         """A question that only names an instrument ("what is the Lanzarote Convention for?")
@@ -256,7 +267,7 @@ class Ranker:
         for article in instrument.articles:
             title = set(words(article.title or ""))
             if article.available and title & OVERVIEW_TITLES:
-                key = f"{instrument.id}:{article.number}"
+                key = article.ref
                 block = self.index.blocks(key)[0]
                 ranking.articles.append(Ranked(key, 1.0, block, None, query.stems))
                 ranking.confidence = 1.0
@@ -264,7 +275,7 @@ class Ranker:
         return ranking
 
     def _definition_hits(
-        self, defining: dict[str, tuple[str, ...]], present: set[str], top: float
+        self, defining: dict[ArticleRef, tuple[str, ...]], present: set[PassageKey], top: float
     ) -> list[RawHit]:
         """Defining articles the search missed (long definition lists score low in BM25)."""
         hits = []
@@ -273,10 +284,11 @@ class Ranker:
                 continue
             blocks = self.index.blocks(key)
             block = next((i for i, b in enumerate(blocks) if contains(words(b), term)), 0)
-            hits.append(RawHit(key, top / 2, ((block, top / 2),)))
+            score = top * self.weights.ranking.definition_score
+            hits.append(RawHit(key, score, ((block, score),)))
         return hits
 
-    def _strong_evidence(self, key: str, query: AnalysedQuery) -> bool:
+    def _strong_evidence(self, key: PassageKey, query: AnalysedQuery) -> bool:
         """A thesaurus phrase, a word of the article's title, or two matched words.
 
         One stray corpus word ("what's the weather in Strasbourg": the place of signature)
@@ -288,43 +300,46 @@ class Ranker:
         return (
             any(c.from_thesaurus for c in satisfied)
             or self._says_title(key, [c for c in satisfied if c.from_thesaurus or not c.phrasings])
-            or (len(satisfied) >= 2 and mass >= SHARED_EVIDENCE * self.analyser.max_idf)
+            or (
+                len(satisfied) >= 2
+                and mass >= self.weights.ranking.shared_evidence * self.analyser.max_idf
+            )
         )
 
-    def _says_practitioner_phrase(self, key: str, query: AnalysedQuery) -> bool:
+    def _says_practitioner_phrase(self, key: PassageKey, query: AnalysedQuery) -> bool:
         """The article (or the guide citing it) says what a specific practitioner phrase of the
         question maps to: a long story around "passwords sold in a chat group" is still about
         misuse of devices, however many other words it has."""
         stems = self._stems_of(key)
         return any(c.from_thesaurus and c.stems & stems for c in query.concepts)
 
-    def _says_title(self, key: str, satisfied: list[QueryConcept]) -> bool:
+    def _says_title(self, key: PassageKey, satisfied: list[QueryConcept]) -> bool:
         """The question says a good part of the article's title or of a heading above it.
 
         A word or two of a long title is not enough: "the United Nations" is in the title of
         Lanzarote Article 42, yet a question about the UN Secretary General is off-topic.
         """
         said = frozenset().union(*(c.stems for c in satisfied)) if satisfied else frozenset()
+        share = self.weights.ranking.title_share
         return any(
-            title and len(title & said) >= TITLE_SHARE * len(title)
-            for title in self._titles_of(key)
+            title and len(title & said) >= share * len(title) for title in self._titles_of(key)
         )
 
-    def _stems_of(self, key: str) -> frozenset[str]:
+    def _stems_of(self, key: PassageKey) -> frozenset[str]:
         stems = self._stems.get(key)
         if stems is None:
             stems = self._key_stems(key)
             self._stems[key] = stems
         return stems
 
-    def _titles_of(self, key: str) -> list[frozenset[str]]:
+    def _titles_of(self, key: PassageKey) -> list[frozenset[str]]:
         """Content stems of the article's title and of each heading above it."""
         titles = title_parts(self.index.corpus, key)
         return [
             frozenset(stem_word(w) for w in words(title) if w not in STOP_WORDS) for title in titles
         ]
 
-    def _title_match(self, key: str, query: AnalysedQuery) -> float:
+    def _title_match(self, key: PassageKey, query: AnalysedQuery) -> float:
         """How closely the question says the article's own title ("production order"), 0..1.
 
         Both ways: the share of the title the question says, times the share of the
@@ -336,20 +351,19 @@ class Ranker:
         shared = len(title & query.own_stems)
         return (shared / len(title)) * (shared / len(query.own_stems))
 
-    def _own_title_stems(self, key: str) -> frozenset[str]:
+    def _own_title_stems(self, key: PassageKey) -> frozenset[str]:
         cached = self._titles.get(key)
         if cached is None:
-            kind, _, rest = key.partition(":")
-            if kind == "doc":
-                text = self.index.corpus.documents[rest].title
+            if isinstance(key, DocumentRef):
+                text = self.index.corpus.documents[key.id].title
             else:
-                article = self.index.corpus.article(kind, rest)
+                article = self.index.corpus.article(key.instrument, key.article)
                 text = (article.title or "") if article else ""
             cached = frozenset(stem_word(w) for w in words(text) if w not in STOP_WORDS)
             self._titles[key] = cached
         return cached
 
-    def _coverage(self, key: str, query: AnalysedQuery) -> float:
+    def _coverage(self, key: PassageKey, query: AnalysedQuery) -> float:
         stems = self._stems_of(key)
         total = sum(c.weight for c in query.concepts)
         if total <= 0:
@@ -357,7 +371,7 @@ class Ranker:
         satisfied = sum(c.weight for c in query.concepts if c.stems & stems)
         return satisfied / total
 
-    def _key_stems(self, key: str) -> frozenset[str]:
+    def _key_stems(self, key: PassageKey) -> frozenset[str]:
         parts = [*self.index.blocks(key), *title_parts(self.index.corpus, key)]
         return frozenset(stem_word(w) for w in words(" ".join(parts)))
 
@@ -370,20 +384,11 @@ def _share_said(term: tuple[str, ...], query: AnalysedQuery) -> float:
     return len({stem_word(w) for w in term} & query.own_stems) / len(query.own_stems)
 
 
-def _instrument_prior(key: str, named: frozenset[str], family: frozenset[str]) -> float:
-    """Prefer the instrument the question names (then its family); else the family its
-    vocabulary implies; else the workshop's default, the Budapest Convention, whose articles
-    are what most questions are about."""
-    instrument = key.partition(":")[0]
-    if named:
-        if instrument in named:
-            return 1.0
-        return FAMILY_NAMED if instrument in family else NOT_NAMED
-    if family:
-        return 1.0 if instrument in family else NOT_IMPLIED
-    return DEFAULT_PRIOR if instrument == DEFAULT_INSTRUMENT else 1.0
+def _all_keys(index: SearchIndex) -> list[PassageKey]:
+    keys: list[PassageKey] = [a.ref for a in index.corpus.articles() if a.available]
+    return keys + [DocumentRef(d) for d in index.corpus.documents]
 
 
-def _all_keys(index: SearchIndex) -> list[str]:
-    keys = [f"{a.instrument}:{a.number}" for a in index.corpus.articles() if a.available]
-    return keys + [f"doc:{d}" for d in index.corpus.documents]
+def _instrument_of(key: PassageKey) -> str | None:
+    """The instrument of an article key; None for a document."""
+    return key.instrument if isinstance(key, ArticleRef) else None

@@ -18,10 +18,10 @@ import numpy as np
 from corpus.problems import load_limited
 from index.embedding import Embedder, Vectors
 from index.vectors import SEED_DIRECTORY, embed_passages
+from index.weights import ScopeWeights
 
 EXEMPLARS_FILE = Path(__file__).with_name("out_of_scope.yaml")
-NEAR = 0.86  # similarity to an exemplar question from which a question is out of scope
-MARGIN = 0.02  # ... when no passage of the corpus is this close
+INSIDE_FILE = Path(__file__).with_name("in_scope.yaml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +31,12 @@ class Exemplar:
 
 
 class Scope:
-    def __init__(self, exemplars: list[Exemplar], vectors: Vectors) -> None:
+    def __init__(
+        self, exemplars: list[Exemplar], vectors: Vectors, inside: Vectors | None = None
+    ) -> None:
         self.exemplars = exemplars
         self.vectors = vectors
+        self.inside = inside  # questions to answer, in the askers' words (in_scope.yaml)
 
     @classmethod
     def load(
@@ -42,27 +45,38 @@ class Scope:
         directory: Path,
         *,
         path: Path = EXEMPLARS_FILE,
+        inside_path: Path = INSIDE_FILE,
         seed_directory: Path = SEED_DIRECTORY,
     ) -> Scope:
-        data = load_limited(path.read_text(encoding="utf-8")) or {}
-        exemplars = [Exemplar(kind, text) for kind, texts in data.items() for text in texts]
+        exemplars = _exemplars(path)
+        inside = _exemplars(inside_path) if inside_path.exists() else []
         vectors = embed_passages(
             embedder,
-            [e.text for e in exemplars],
+            [e.text for e in (*exemplars, *inside)],
             directory,
             seed_directory=seed_directory,
             progress=None,
             queries=True,
         )
-        return cls(exemplars, vectors)
+        return cls(exemplars, vectors[: len(exemplars)], vectors[len(exemplars) :])
 
-    def outside(self, query: Vectors, nearest_passage: float) -> Exemplar | None:
-        """The exemplar that puts the question out of scope, or None."""
+    def outside(
+        self, query: Vectors, nearest_passage: float, weights: ScopeWeights
+    ) -> Exemplar | None:
+        """The exemplar that puts the question out of scope, or None: one much nearer the
+        question than any passage of the corpus and any question to answer."""
         if not self.exemplars:
             return None
         similarities = self.vectors @ query
         best = int(np.argmax(similarities))
         nearness = float(similarities[best])
-        if nearness >= NEAR and nearness - nearest_passage >= MARGIN:
+        if self.inside is not None and len(self.inside):
+            nearest_passage = max(nearest_passage, float((self.inside @ query).max()))
+        if nearness >= weights.near and nearness - nearest_passage >= weights.margin:
             return self.exemplars[best]
         return None
+
+
+def _exemplars(path: Path) -> list[Exemplar]:
+    data = load_limited(path.read_text(encoding="utf-8")) or {}
+    return [Exemplar(kind, text) for kind, texts in data.items() for text in texts]

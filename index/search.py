@@ -21,15 +21,15 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, STORED, TEXT, Schema
 
-from corpus.model import Article, Corpus, Document
+from corpus.model import Article, Corpus, Document, DocumentRef, PassageKey, key_text
 from index.bm25 import PassageScorer
 from index.text import STOP_WORDS, analyzer, stem_word, words
 from index.thesaurus import Thesaurus
+from index.weights import LexicalWeights, default_weights
 from index.wordfreqs import load_table, wordfreq_version, write_table
 
 SCHEMA_VERSION = "6"
-FIELD_BOOSTS = {"title": 2.5, "body": 1.0}
-PHRASE_BOOSTS = {"body": 1.0, "title": 1.0}
+FIELDS = ("title", "body")
 TITLE = -1  # passage number standing for an article's titles in the stem cache
 COMMON_SHARE = 0.05  # terms in more than this share of passages are not scored
 FINGERPRINT_FILE = "fingerprint.txt"
@@ -37,36 +37,23 @@ VOCABULARY_FILE = "vocabulary.json"
 MANIFEST_FILE = "manifest.json"  # sha256 of every other file, written last by build()
 
 
-def _schema() -> Schema:
+def _schema(weights: LexicalWeights) -> Schema:
     text_field = analyzer()
     return Schema(
         doc_id=ID(stored=True, unique=True),
         key=ID(stored=True),  # "ets185:29" or "doc:<id>"
         block=STORED,  # index of the paragraph/block inside the article or document
         # the article title with its chapter/section/title headings
-        title=TEXT(analyzer=text_field, field_boost=FIELD_BOOSTS["title"]),
-        body=TEXT(analyzer=text_field, field_boost=FIELD_BOOSTS["body"]),
+        title=TEXT(analyzer=text_field, field_boost=weights.title_field),
+        body=TEXT(analyzer=text_field, field_boost=weights.body_field),
     )
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
-    """One searchable passage: a paragraph of an article or a block of a document."""
-
-    key: str
-    index: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class RawHit:
-    key: str  # "ets185:29" or "doc:<id>"
+    key: PassageKey
     score: float
     blocks: tuple[tuple[int, float], ...]  # (block index, score), best first
-
-
-def article_key(instrument: str, number: str) -> str:
-    return f"{instrument}:{number}"
 
 
 def article_blocks(article: Article) -> list[str]:
@@ -85,8 +72,13 @@ def document_blocks(document: Document) -> list[str]:
     return [b.strip() for b in document.body.split("\n\n") if b.strip()] or [document.title]
 
 
-def content_fingerprint(corpus: Corpus, thesaurus_path: Path) -> str:
+def content_fingerprint(
+    corpus: Corpus, thesaurus_path: Path, weights: LexicalWeights | None = None
+) -> str:
+    """What the index is built from; the field boosts are baked into it too."""
+    boosts = weights or default_weights().lexical
     digest = hashlib.sha256(f"{SCHEMA_VERSION}\0{wordfreq_version()}".encode())
+    digest.update(f"{boosts.title_field}\0{boosts.body_field}".encode())
     for instrument in sorted(corpus.instruments.values(), key=lambda i: i.id):
         digest.update(instrument.id.encode())
         digest.update(" ".join(instrument.aliases).encode())
@@ -110,18 +102,25 @@ class SearchIndex:
         self.vocabulary = vocabulary  # unstemmed word -> number of blocks containing it
         self._index = whoosh_index.open_dir(str(directory))
         self._searcher = self._index.searcher()
-        self._scorer = PassageScorer(self._searcher, tuple(FIELD_BOOSTS))
+        self._scorer = PassageScorer(self._searcher, FIELDS)
         self.build_seconds: float | None = None
         self.common_words: dict[str, float] = {}  # word -> Zipf frequency in English
-        self._stems: dict[tuple[str, int], tuple[str, ...]] = {}
+        self._stems: dict[tuple[PassageKey, int], tuple[str, ...]] = {}
 
     @classmethod
-    def open(cls, corpus: Corpus, directory: Path, thesaurus_path: Path) -> SearchIndex:
+    def open(
+        cls,
+        corpus: Corpus,
+        directory: Path,
+        thesaurus_path: Path,
+        weights: LexicalWeights | None = None,
+    ) -> SearchIndex:
         """Open the index in ``directory``, rebuilding it first if the content changed.
 
         Processes starting together (the bot, ``workshop-bot ask`` beside it, several
-        workers) take turns: the first builds, the others then open what it built."""
-        fingerprint = content_fingerprint(corpus, thesaurus_path)
+        workers) take turns: the first builds, the others then open what it built.
+        ``weights`` gives the field boosts a rebuild bakes in (default: index/weights.yaml)."""
+        fingerprint = content_fingerprint(corpus, thesaurus_path, weights)
         stamp = directory / FINGERPRINT_FILE
         with _exclusive(directory):
             if _intact(directory) and stamp.read_text(encoding="utf-8") == fingerprint:
@@ -134,23 +133,35 @@ class SearchIndex:
                     return opened
                 except Exception:  # whoosh raises almost anything on damage: rebuild below
                     pass
-            return cls._build(corpus, directory, thesaurus_path)
+            return cls._build(corpus, directory, thesaurus_path, weights)
 
     @classmethod
-    def build(cls, corpus: Corpus, directory: Path, thesaurus_path: Path) -> SearchIndex:
+    def build(
+        cls,
+        corpus: Corpus,
+        directory: Path,
+        thesaurus_path: Path,
+        weights: LexicalWeights | None = None,
+    ) -> SearchIndex:
         """Write a fresh index into ``directory`` (built aside, then swapped in)."""
         with _exclusive(directory):
-            return cls._build(corpus, directory, thesaurus_path)
+            return cls._build(corpus, directory, thesaurus_path, weights)
 
     @classmethod
-    def _build(cls, corpus: Corpus, directory: Path, thesaurus_path: Path) -> SearchIndex:
+    def _build(
+        cls,
+        corpus: Corpus,
+        directory: Path,
+        thesaurus_path: Path,
+        weights: LexicalWeights | None,
+    ) -> SearchIndex:
         started = time.perf_counter()
         thesaurus = Thesaurus.load(thesaurus_path)
-        fingerprint = content_fingerprint(corpus, thesaurus_path)
+        fingerprint = content_fingerprint(corpus, thesaurus_path, weights)
         staging = directory.with_name(directory.name + ".building")
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
-        built = whoosh_index.create_in(str(staging), _schema())
+        built = whoosh_index.create_in(str(staging), _schema(weights or default_weights().lexical))
         writer = built.writer()
         vocabulary: dict[str, int] = {}
         for fields in _documents(corpus):
@@ -183,17 +194,20 @@ class SearchIndex:
         self._searcher.close()
         self._index.close()
 
-    def blocks(self, key: str) -> list[str]:
+    def blocks(self, key: PassageKey) -> list[str]:
         """The passages of an indexed article or document, in order."""
-        kind, _, rest = key.partition(":")
-        if kind == "doc":
-            document = self.corpus.documents.get(rest)
+        if isinstance(key, DocumentRef):
+            document = self.corpus.documents.get(key.id)
             return document_blocks(document) if document else []
-        article = self.corpus.article(kind, rest)
+        article = self.corpus.article(key.instrument, key.article)
         return article_blocks(article) if article else []
 
     def run(
-        self, weighted_terms: dict[str, float], phrases: list[list[str]], limit: int
+        self,
+        weighted_terms: dict[str, float],
+        phrases: list[list[str]],
+        limit: int,
+        weights: LexicalWeights,
     ) -> list[RawHit]:
         """Run a query of stemmed terms (with weights) and phrases; hits gathered per article.
 
@@ -204,25 +218,26 @@ class SearchIndex:
         terms = self._selective(weighted_terms)
         if not terms:
             return []
-        found = self._scorer.top(terms, limit * 6)
+        found = self._scorer.top(terms, limit * 6, weights)
         bonuses = [(p, self._phrase_weight(p, weighted_terms)) for p in phrases if len(p) > 1]
-        per_key: dict[str, list[tuple[int, float]]] = {}
+        per_key: dict[PassageKey, list[tuple[int, float]]] = {}
         for doc, bm25 in found:
             key, block = self._scorer.keys[doc], self._scorer.blocks[doc]
             score = bm25 + sum(
-                weight * self._phrase_boost(key, block, phrase) for phrase, weight in bonuses
+                weight * self._phrase_boost(key, block, phrase, weights)
+                for phrase, weight in bonuses
             )
             per_key.setdefault(key, []).append((block, score))
         gathered = []
         for key, blocks in per_key.items():
             blocks.sort(key=lambda b: -b[1])
-            score = blocks[0][1] + 0.25 * sum(s for _, s in blocks[1:3])
+            score = blocks[0][1] + weights.other_passages * sum(s for _, s in blocks[1:3])
             gathered.append(RawHit(key, score, tuple(blocks)))
         gathered.sort(key=lambda h: -h.score)
         return gathered[:limit]
 
-    def keys_with(self, stem: str) -> set[str]:
-        """Keys ("ets185:29", "doc:<id>") of everything indexed that contains ``stem``."""
+    def keys_with(self, stem: str) -> frozenset[PassageKey]:
+        """Keys of everything indexed that contains ``stem``."""
         return self._scorer.keys_with(stem)
 
     def _phrase_weight(self, phrase: list[str], weighted_terms: dict[str, float]) -> float:
@@ -230,15 +245,17 @@ class SearchIndex:
         idf = self._searcher.idf
         return float(sum(idf("body", term) * weighted_terms.get(term, 1.0) for term in phrase))
 
-    def _phrase_boost(self, key: str, block: int, phrase: list[str]) -> float:
+    def _phrase_boost(
+        self, key: PassageKey, block: int, phrase: list[str], weights: LexicalWeights
+    ) -> float:
         boost = 0.0
         if _contains_run(self._passage_stems(key, block), phrase):
-            boost += PHRASE_BOOSTS["body"]
+            boost += weights.phrase_in_body
         if _contains_run(self._passage_stems(key, TITLE), phrase):
-            boost += PHRASE_BOOSTS["title"]
+            boost += weights.phrase_in_title
         return boost
 
-    def _passage_stems(self, key: str, block: int) -> tuple[str, ...]:
+    def _passage_stems(self, key: PassageKey, block: int) -> tuple[str, ...]:
         """Stemmed content words of one passage (or, for ``TITLE``, of the titles), cached."""
         cached = self._stems.get((key, block))
         if cached is None:
@@ -312,20 +329,19 @@ def _keep_selective(frequencies: dict[str, int], total: int) -> set[str]:
     return {t for i, t in enumerate(ranked) if i < 2 or frequencies[t] <= limit}
 
 
-def title_parts(corpus: Corpus, key: str) -> list[str]:
+def title_parts(corpus: Corpus, key: PassageKey) -> list[str]:
     """What stands above the text of ``key``: an article's title and the headings of its
     chapter, section and title, or a document's title and tags (the index's title field)."""
-    kind, _, rest = key.partition(":")
-    if kind == "doc":
-        document = corpus.documents.get(rest)
+    if isinstance(key, DocumentRef):
+        document = corpus.documents.get(key.id)
         return [document.title, *document.tags] if document else []
-    article = corpus.article(kind, rest)
+    article = corpus.article(key.instrument, key.article)
     if article is None:
         return []
     return [article.title or "", *(d.heading or "" for d in article.divisions)]
 
 
-def _title_text(corpus: Corpus, key: str) -> str:
+def _title_text(corpus: Corpus, key: PassageKey) -> str:
     return " ".join(title_parts(corpus, key))
 
 
@@ -334,23 +350,22 @@ def _documents(corpus: Corpus) -> Iterator[dict[str, Any]]:
         for article in instrument.articles:
             if not article.available:
                 continue
-            key = article_key(instrument.id, article.number)
-            title = _title_text(corpus, key)
+            title = _title_text(corpus, article.ref)
             for position, block in enumerate(article_blocks(article)):
                 yield {
-                    "doc_id": f"{key}#{position}",
-                    "key": key,
+                    "doc_id": f"{key_text(article.ref)}#{position}",
+                    "key": key_text(article.ref),
                     "block": position,
                     "title": title,
                     "body": block,
                 }
     for document in corpus.documents.values():
-        key = f"doc:{document.id}"
+        key = DocumentRef(document.id)
         title = _title_text(corpus, key)
         for position, block in enumerate(document_blocks(document)):
             yield {
-                "doc_id": f"{key}#{position}",
-                "key": key,
+                "doc_id": f"{key_text(key)}#{position}",
+                "key": key_text(key),
                 "block": position,
                 "title": title,
                 "body": block,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from index.notes import Note
+
 # Whole messages only ("hi", "merci beaucoup!", "good morning :)"), in the five languages
 # participants write in; a question that starts with "hi, ..." is a question.
 _PATTERNS = {
@@ -15,23 +17,42 @@ _PATTERNS = {
     r"muito obrigad[oa]|спасибо(?: большое)?|благодарю",
     "goodbye": r"bye|goodbye|see you|au revoir|adi[oó]s|hasta luego|tchau|até logo|"
     r"до свидания|пока",
+    # who the bot is and what it does: answered like a greeting, with what to ask
+    "about": r"(?:(?:hi|hello|hey|bonjour|hola|ol[aá])[ ,!]+)?(?:who are you|what are you|"
+    r"what can you do|what do you do|(?:can|could) you help(?: me)?|how can you help(?: me)?|"
+    r"help me|help|qui es-tu|qui êtes-vous|que (?:peux-tu|pouvez-vous) faire|"
+    r"(?:peux-tu|pouvez-vous) m'aider|aide-moi|aidez-moi|qui[eé]n eres|qu[eé] puedes hacer|"
+    r"quem é você|o que você pode fazer|кто ты|что ты умеешь)",
 }
+# What may follow thanks in the same message: "thanks a lot for your help, very helpful".
+_THANKS_TAIL = (
+    r"(?:[\s,!.]+(?:for (?:your|the|all the) help|for (?:this|that|everything|the answer)|"
+    r"(?:that was |this is |it was |it's |very |really |so )*(?:helpful|useful|great|perfect|"
+    r"clear)|pour votre aide|por (?:su|tu) ayuda|pela ajuda))*"
+)
+# Acknowledgements end a thread as thanks do: the same reply.
+_ACKNOWLEDGED = (
+    r"|ok(?:ay)?|great|perfect|got it|cool|nice|d'accord|vale|entendido|certo|хорошо|понятно"
+)
+_PATTERNS["thanks"] = f"(?:{_PATTERNS['thanks']}){_THANKS_TAIL}{_ACKNOWLEDGED}"
 _MESSAGE = {
     kind: re.compile(rf"^(?:{pattern})(?: (?:bot|there|all|everyone))?[\s!.,:;)(?¡¿]*$", re.I)
     for kind, pattern in _PATTERNS.items()
 }
 REPLIES = {
-    "greeting": "Hello! Ask me about the Budapest Convention and related treaties, "
-    "the programme documents or the agenda.",
-    "thanks": "You're welcome. Ask again whenever you need an article.",
-    "goodbye": "Goodbye, and good luck with your cases.",
+    "greeting": Note(
+        "Hello! Ask me about the Budapest Convention and related treaties, "
+        "the programme documents or the agenda."
+    ),
+    "thanks": Note("You're welcome. Ask again whenever you need an article."),
+    "goodbye": Note("Goodbye, and good luck with your cases."),
 }
 
 
-def small_talk(text: str) -> str | None:
+def small_talk(text: str) -> Note | None:
     """The friendly reply when the whole message is a greeting, thanks or goodbye."""
     cleaned = " ".join(text.casefold().replace("’", "'").split())
     for kind, pattern in _MESSAGE.items():
         if pattern.match(cleaned):
-            return REPLIES[kind]
+            return REPLIES["greeting" if kind == "about" else kind]
     return None

@@ -13,7 +13,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 TABLE_FILE = "common-words.json"
-MIN_ZIPF = 3.5  # rarer words are all equally specific (see index.query.specificity)
+MIN_ZIPF = 3.5  # rarer words are all equally specific (see index.query.QueryAnalyser.specificity)
 
 
 def wordfreq_version() -> str:

@@ -1,8 +1,10 @@
 """Organiser broadcasts: create, preview, confirm into the outbox, report.
 
 Only organisers may broadcast; anyone else gets NotAllowed and the attempt is logged. A draft
-is confirmed by its own organiser; confirming expands it into one outbox row per (chat, part),
-UNIQUE, so a second confirm (a double tap on the button) queues nothing twice.
+holds the messages to send as the front end made them (the bot: Telegram HTML, each part
+within Telegram's limit); it is confirmed by its own organiser; confirming expands it into
+one outbox row per (chat, part), UNIQUE, so a second confirm (a double tap on the button)
+queues nothing twice.
 """
 
 from __future__ import annotations
@@ -13,8 +15,7 @@ import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from scheduler.messages import agenda_html, escape, split_html
-from scheduler.model import Event
+from index.notes import Note
 from scheduler.reminders import EVERYTHING
 from scheduler.store import Database
 
@@ -37,7 +38,7 @@ class AlreadyConfirmed(BroadcastError):
 @dataclass(frozen=True, slots=True)
 class Preview:
     broadcast_id: int
-    parts: list[str]  # the messages exactly as they will be sent (Telegram HTML)
+    parts: list[str]  # the messages exactly as they will be sent
     recipients: int  # active chats in the audience right now
     audience: str  # "*" or a series
 
@@ -87,31 +88,27 @@ class BroadcastService:
         self._is_organiser = organisers if callable(organisers) else organisers.__contains__
         self.clock = clock
 
-    def create_text(self, organiser: int, text: str, audience: str = EVERYTHING) -> Preview:
-        """A draft from the organiser's own words (escaped: their HTML is shown, not parsed)."""
+    def create(self, organiser: int, parts: list[str], audience: str = EVERYTHING) -> Preview:
+        """A draft of ``parts``, the messages as they will be sent, to ``audience``."""
         self._require(organiser, "create a broadcast")
-        if not text.strip():
-            raise BroadcastError("the broadcast text is empty")
-        return self._draft(organiser, escape(text.strip()), audience)
-
-    def create_html(self, organiser: int, html: str, audience: str = EVERYTHING) -> Preview:
-        """A draft keeping the organiser's formatting: Telegram HTML made from the entities of
-        their message (bold, italics, links), split into parts that each stay valid."""
-        self._require(organiser, "create a broadcast")
-        if not html.strip():
-            raise BroadcastError("the broadcast text is empty")
-        return self._draft(organiser, html.strip(), audience)
-
-    def create_agenda(
-        self,
-        organiser: int,
-        events: list[Event],
-        heading: str,
-        audience: str = EVERYTHING,
-    ) -> Preview:
-        """A draft listing events (the agenda of a day or a series)."""
-        self._require(organiser, "create a broadcast")
-        return self._draft(organiser, agenda_html(events, heading), audience)
+        if not parts:
+            raise BroadcastError(Note("the broadcast text is empty"))
+        if len(parts) > MAX_PARTS:
+            raise BroadcastError(
+                Note(
+                    "too long: {count} messages (at most {most})", count=len(parts), most=MAX_PARTS
+                )
+            )
+        with self.db.transaction() as sql:
+            broadcast_id = self._insert(sql, organiser, audience, "draft")
+            sql.executemany(
+                "INSERT INTO broadcast_parts VALUES (?, ?, ?)",
+                [(broadcast_id, number, part) for number, part in enumerate(parts)],
+            )
+            recipients = sql.execute(
+                f"SELECT COUNT(*) FROM ({AUDIENCE})", audience_of(audience)
+            ).fetchone()[0]
+        return Preview(broadcast_id, parts, int(recipients), audience)
 
     def confirm(self, organiser: int, broadcast_id: int) -> int:
         """Queue the draft for its audience as it is now; returns the rows queued. A second
@@ -123,11 +120,13 @@ class BroadcastService:
                 (broadcast_id,),
             ).fetchone()
             if found is None or found[0] != organiser:
-                raise BroadcastError(f"no broadcast {broadcast_id} of yours")
+                raise BroadcastError(Note("no broadcast {number} of yours", number=broadcast_id))
             if found[2] == "cancelled":
-                raise BroadcastError(f"broadcast {broadcast_id} was cancelled")
+                raise BroadcastError(Note("broadcast {number} was cancelled", number=broadcast_id))
             if found[2] == "confirmed":
-                raise AlreadyConfirmed(f"broadcast {broadcast_id} is already queued")
+                raise AlreadyConfirmed(
+                    Note("broadcast {number} is already queued", number=broadcast_id)
+                )
             sql.execute(
                 "UPDATE broadcasts SET status = 'confirmed', confirmed_at = ?"
                 " WHERE broadcast_id = ?",
@@ -144,7 +143,9 @@ class BroadcastService:
                 (broadcast_id, organiser),
             ).rowcount
         if not changed:
-            raise BroadcastError(f"broadcast {broadcast_id} is not a draft of yours")
+            raise BroadcastError(
+                Note("broadcast {number} is not a draft of yours", number=broadcast_id)
+            )
 
     def resend_unknown(self, organiser: int, broadcast_id: int) -> int:
         """Re-queue rows in doubt after a crash: the organiser prefers a duplicate to a gap."""
@@ -190,21 +191,6 @@ class BroadcastService:
         if not self._is_organiser(user_id):
             log.warning("user %s tried to %s: not an organiser, refused", user_id, action)
             raise NotAllowed("not allowed: only organisers can send broadcasts")
-
-    def _draft(self, organiser: int, html: str, audience: str) -> Preview:
-        parts = split_html(html)
-        if len(parts) > MAX_PARTS:
-            raise BroadcastError(f"too long: {len(parts)} messages (at most {MAX_PARTS})")
-        with self.db.transaction() as sql:
-            broadcast_id = self._insert(sql, organiser, audience, "draft")
-            sql.executemany(
-                "INSERT INTO broadcast_parts VALUES (?, ?, ?)",
-                [(broadcast_id, number, part) for number, part in enumerate(parts)],
-            )
-            recipients = sql.execute(
-                f"SELECT COUNT(*) FROM ({AUDIENCE})", audience_of(audience)
-            ).fetchone()[0]
-        return Preview(broadcast_id, parts, int(recipients), audience)
 
     def _insert(self, sql: sqlite3.Connection, organiser: int, audience: str, status: str) -> int:
         cursor = sql.execute(

@@ -12,6 +12,7 @@ from typing import Any
 import icalendar
 import yaml
 
+from corpus.model import key_text
 from corpus.problems import ValidationError, load_limited
 from scheduler.agenda import read_agenda
 from scheduler.importers import ImportResult
@@ -37,7 +38,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "description": event.description,
         "series": event.series,
         "tags": list(event.tags),
-        "articles": [f"{r.instrument}:{r.article}" for r in event.articles],
+        "articles": [key_text(r) for r in event.articles],
     }
     record.update({k: v for k, v in optional.items() if v})
     return record

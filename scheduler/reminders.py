@@ -152,6 +152,47 @@ class SubscriptionService:
         rows = self.db.query("SELECT timezone FROM chats WHERE chat_id = ?", (chat_id,))
         return str(rows[0][0]) if rows and rows[0][0] else None
 
+    def set_language(self, chat_id: int, language: str) -> None:
+        """The chat's chosen interface language (a code with a catalog: the caller checks)."""
+        with self.db.transaction() as sql:
+            sql.execute("INSERT OR IGNORE INTO chats (chat_id) VALUES (?)", (chat_id,))
+            sql.execute("UPDATE chats SET language = ? WHERE chat_id = ?", (language, chat_id))
+
+    def language(self, chat_id: int) -> str | None:
+        """The language chosen for the chat, else the one Telegram last gave for it."""
+        rows = self.db.query(
+            "SELECT COALESCE(language, user_language) FROM chats WHERE chat_id = ?", (chat_id,)
+        )
+        return str(rows[0][0]) if rows and rows[0][0] else None
+
+    def chosen_language(self, chat_id: int) -> str | None:
+        rows = self.db.query("SELECT language FROM chats WHERE chat_id = ?", (chat_id,))
+        return str(rows[0][0]) if rows and rows[0][0] else None
+
+    def seen_language(self, chat_id: int, language: str) -> None:
+        """Telegram's language for a chat that follows something, kept for its reminders
+        and notices (a chat that follows nothing has no row, and none is made for it)."""
+        if self.db.query(
+            "SELECT 1 FROM chats WHERE chat_id = ? AND user_language IS NOT ?",
+            (chat_id, language),
+        ):
+            with self.db.transaction() as sql:
+                sql.execute(
+                    "UPDATE chats SET user_language = ? WHERE chat_id = ?", (language, chat_id)
+                )
+
+    def tell_once(self, chat_id: int) -> bool:
+        """True the first time only: the chat is told that treaty texts are in English."""
+        if self.db.query("SELECT 1 FROM chats WHERE chat_id = ? AND told_english = 1", (chat_id,)):
+            return False
+        with self.db.transaction() as sql:
+            sql.execute("INSERT OR IGNORE INTO chats (chat_id) VALUES (?)", (chat_id,))
+            told = sql.execute(
+                "UPDATE chats SET told_english = 1 WHERE chat_id = ? AND told_english = 0",
+                (chat_id,),
+            )
+            return bool(told.rowcount)
+
     def series(self, chat_id: int) -> list[str]:
         rows = self.db.query("SELECT series FROM subscriptions WHERE chat_id = ?", (chat_id,))
         return sorted(str(r[0]) for r in rows)

@@ -14,16 +14,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 8  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches,
+SCHEMA_VERSION = 9  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches,
 # 5: a delivery is for one start of its event, so a session moved later is reminded again,
 # 6: reminders go through the outbox (a row's own text, an expiry), events_seen, announced,
 # 7: a /remind lead is for that session only (personal.minutes; the chat-wide leads go),
-# 8: held agenda changes have ids (held_changes), so a decision acts on the change it was for
+# 8: a chat's interface language (chosen, and Telegram's) and whether it was told once that
+# treaty texts are quoted in English,
+# 9: held agenda changes have ids (held_changes), so a decision acts on the change it was for
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS chats (
     chat_id INTEGER PRIMARY KEY,
     timezone TEXT,
-    active INTEGER NOT NULL DEFAULT 1
+    active INTEGER NOT NULL DEFAULT 1,
+    language TEXT,                            -- chosen with /language
+    user_language TEXT,                       -- from Telegram's language_code
+    told_english INTEGER NOT NULL DEFAULT 0   -- told that treaty texts are quoted in English
 );
 CREATE TABLE IF NOT EXISTS subscriptions (
     chat_id INTEGER NOT NULL,
@@ -117,6 +122,11 @@ CREATE TABLE IF NOT EXISTS events_seen (    -- when the bot first saw each event
 _PERSONAL_LEADS = """
 UPDATE personal SET minutes =
     (SELECT MIN(l.minutes) FROM leads l WHERE l.chat_id = personal.chat_id);
+"""
+_CHAT_LANGUAGES = """
+ALTER TABLE chats ADD COLUMN language TEXT;
+ALTER TABLE chats ADD COLUMN user_language TEXT;
+ALTER TABLE chats ADD COLUMN told_english INTEGER NOT NULL DEFAULT 0;
 """
 _OUTBOX_WITH_OWN_TEXT = """
 ALTER TABLE outbox ADD COLUMN html TEXT;
@@ -255,6 +265,9 @@ class Database:
                 script += _PERSONAL_LEADS
         if "leads" in tables:
             script += "DROP TABLE leads;"
+        columns = {row[1] for row in self._connection.execute("PRAGMA table_info(chats)")}
+        if columns and "language" not in columns:
+            script += _CHAT_LANGUAGES
         self._connection.executescript(
             f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version={SCHEMA_VERSION};\nCOMMIT;"
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -45,5 +46,22 @@ def test_only_bot_imports_telegram(room: str) -> None:
         str(path.relative_to(ROOT))
         for path in sorted((ROOT / room).rglob("*.py"))
         if "telegram" in _imports(path)
+    ]
+    assert offending == []
+
+
+_HTML_TAG = re.compile(r"</?(?:b|i|u|s|a|code|pre|blockquote)(?:\s[^<>]*)?>")
+
+
+@pytest.mark.parametrize("room", ["index", "scheduler"])
+def test_presentation_lives_in_bot(room: str) -> None:
+    """index/ and scheduler/ return data: no string of theirs is Telegram HTML."""
+    offending = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path in sorted((ROOT / room).rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and _HTML_TAG.search(node.value)
     ]
     assert offending == []

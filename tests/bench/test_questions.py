@@ -9,6 +9,7 @@ import pytest
 
 from bench.harness import (
     CATEGORIES,
+    FACTS_FILES,
     HELD_OUT,
     OFFTOPIC,
     QUESTIONS_FILE,
@@ -59,7 +60,7 @@ def test_questions_ideal_article_has_text(corpus: Corpus, path: Path) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [QUESTIONS_FILE, *(p for name, p in HELD_OUT.items() if name != "declines")],
+    [QUESTIONS_FILE, *(p for name, p in HELD_OUT.items() if not name.startswith("declines"))],
     ids=lambda p: p.stem,
 )
 def test_questions_cover_every_instrument(path: Path) -> None:
@@ -101,8 +102,9 @@ def test_load_questions_bad_file_names_file_and_line(
     assert str(raised.value).startswith(str(path) + message)
 
 
-def test_facts_file_loads_and_names_seed_documents() -> None:
-    facts = load_facts()
+@pytest.mark.parametrize("path", FACTS_FILES.values(), ids=lambda p: p.stem)
+def test_facts_files_load_and_name_seed_documents(path: Path) -> None:
+    facts = load_facts(path)
 
     assert len(facts) >= 50
     assert all(f.must_contain for f in facts)

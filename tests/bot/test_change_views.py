@@ -28,14 +28,14 @@ def _change(number: int) -> EventChange:
 
 
 def test_a_digest_lists_every_change_under_one_heading() -> None:
-    [part] = digest_parts([_change(n) for n in range(4)], ZoneInfo("Asia/Tokyo"))
+    [part] = digest_parts([_change(n) for n in range(4)], ZoneInfo("Asia/Tokyo"), None)
     assert part.startswith("📋 <b>4 changes to sessions you follow</b>\n\n❌ ")
     assert part.count("❌ <b>Cancelled: </b>") == 4
     assert "09:00–10:00 (Europe/Paris) · Tue 24 Mar, 17:00–18:00 your time (Asia/Tokyo)" in part
 
 
 def test_a_long_digest_is_split_where_telegram_would_refuse_it() -> None:
-    parts = digest_parts([_change(n) for n in range(60)], PARIS)
+    parts = digest_parts([_change(n) for n in range(60)], PARIS, "en")
     assert len(parts) > 1
     assert all(
         refusal("sendMessage", {"chat_id": 1, "text": p, "parse_mode": "HTML"}) is None

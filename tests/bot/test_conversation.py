@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.agenda_views import parse_day
 from bot.change_views import agenda_problems_reply
 from bot.console import ConsoleChat
 from bot.conversation import Conversation, HelpTexts, User
@@ -41,7 +43,7 @@ def test_unanswered_is_for_organisers_only(services: Services) -> None:
     assert refused == "Sorry, only organisers can do that."
     report = conversation.message("/unanswered", ORGANISER)[0].plain().splitlines()
     assert report[0] == "Questions I could not answer well"
-    assert report[1].startswith("2× (1 users) ")
+    assert report[1].startswith("2× (1 user) ")
 
 
 def test_unanswered_is_never_posted_to_a_group(services: Services) -> None:
@@ -83,7 +85,7 @@ def test_reload_picks_up_a_new_faq_entry(services: Services) -> None:
 def test_console_numbers_buttons_and_presses_them(services: Services) -> None:
     output = io.StringIO()
     chat = ConsoleChat(Conversation(services), output)
-    chat.send("art 35")
+    chat.send("art 35(1)")
     assert "[1] 📄 Full text" in output.getvalue()
     chat.send("1")
     assert "Budapest Convention · Article 35\n24/7 Network\n\n1. Each Party" in output.getvalue()
@@ -222,7 +224,7 @@ def test_a_question_in_french_says_the_texts_are_in_english(services: Services) 
     user = User(id=9, chat_id=9, language="fr")
     [reply] = Conversation(services).message("Qu'est-ce que le réseau 24/7 ?", user)
 
-    assert "Art. 35" in reply.plain()
+    assert "Budapest Convention · art. 35" in reply.plain()  # the interface in French
     assert (
         reply.plain()
         .rstrip()
@@ -383,3 +385,47 @@ def test_a_broken_agenda_at_start_serves_the_agenda_last_announced(
         "and you send /reload.",
     ]
     assert said[2].startswith(f"• {agenda_dir / 'conf.yaml'}:")
+
+
+def test_a_deep_link_to_nothing_held_says_so_before_the_welcome(services: Services) -> None:
+    conversation = Conversation(services)
+
+    unknown = conversation.start("art_ets185_999", PARTICIPANT)[0].plain()
+    known = conversation.start("art_ets185_29", PARTICIPANT)[0].plain()
+    plain = conversation.start("", PARTICIPANT)[0].plain()
+
+    assert unknown.startswith("The link you followed points to nothing I hold")
+    assert "Welcome" in unknown
+    assert "Article 29" in known or "Art. 29" in known
+    assert plain.startswith("Welcome")
+
+
+def test_event_without_an_id_asks_for_one_with_a_live_example(services: Services) -> None:
+    conversation = Conversation(services)
+
+    reply = conversation.message("/event", PARTICIPANT)[0].plain()
+
+    assert reply.startswith("Which session? Send /event and its ID, e.g. /event ")
+    assert reply.split()[-1] in {e.id for e in services.agenda.events}
+
+
+@pytest.mark.parametrize(
+    ("argument", "expected"),
+    [
+        ("friday", date(2026, 12, 11)),
+        ("vendredi", date(2026, 12, 11)),
+        ("sun", date(2026, 12, 6)),
+        ("yesterday", date(2026, 12, 5)),
+        ("31/12/2026", date(2026, 12, 31)),
+        ("23.03", date(2026, 3, 23)),
+        ("2026-12-24", date(2026, 12, 24)),
+    ],
+)
+def test_agenda_days_are_read_as_people_write_them(argument: str, expected: date) -> None:
+    assert parse_day(argument, datetime(2026, 12, 6, 10, tzinfo=UTC)) == expected
+
+
+@pytest.mark.parametrize("argument", ["2026-13-45", "99/99/2026", "next week", "31/02"])
+def test_impossible_agenda_days_are_refused(argument: str) -> None:
+    with pytest.raises(ValueError):
+        parse_day(argument, datetime(2026, 12, 6, 10, tzinfo=UTC))

@@ -1,4 +1,5 @@
-"""Organisers' broadcasts: who a plain /broadcast reaches, and what /delivery says of each."""
+"""Organisers' broadcasts: the words escaped and split into parts, who a plain /broadcast
+reaches, and what /delivery says of each."""
 
 from __future__ import annotations
 
@@ -7,13 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from bot.conversation import Conversation, User
 from bot.organising import Organising
+from bot.services import Services
 from scheduler.agenda import Agenda
 from scheduler.broadcast import BroadcastService
 from scheduler.reminders import SubscriptionService
 from scheduler.store import Database
 
 ORGANISER = 7
+ORGANISER_USER = User(id=7, chat_id=7, name="Org", language="en")
 
 
 @pytest.fixture
@@ -71,5 +75,28 @@ def test_a_plain_broadcast_reaches_everyone_who_started_the_bot_and_says_so(
     assert preview[-1].buttons[0][0].label == "✅ Send to 2"
     number = preview[-1].buttons[0][0].action.split("|")[2]
     assert organising.decide(number, "ok", ORGANISER).plain() == (  # type: ignore[union-attr]
-        f"Queued 2 message(s). Report: /delivery {number}"
+        f"Queued 2 messages. Report: /delivery {number}"
+    )
+
+
+def test_a_5000_character_text_is_escaped_and_split(services: Services) -> None:
+    text = "<b>Important</b> & urgent\n\n" + "\n".join("line " * 19 for _ in range(52))
+    head, *parts = Conversation(services).message(f"/broadcast {text}", ORGANISER_USER)
+    assert len(text) > 5000
+    assert head.plain().startswith("Preview: 2 messages to everyone using the bot")
+    sent = [part.html() for part in parts]
+    assert [len(p) <= 4096 for p in sent] == [True, True]
+    assert sent[0].startswith("&lt;b&gt;Important&lt;/b&gt; &amp; urgent\n\n")
+    assert "<" not in "".join(sent)
+
+
+def test_an_agenda_broadcast_lists_the_days_sessions(services: Services) -> None:
+    head, *parts = Conversation(services).message("/broadcast agenda 2009-12-08", ORGANISER_USER)
+    assert head.plain() == "Preview: 1 message to everyone using the bot (0 chats)"
+    assert parts[0].html() == (
+        "<b>Agenda for Tuesday 08 December 2009</b>\n\n"
+        "<b>Tue 08 Dec 2009, 09:00 – Thu 10 Dec 17:00</b> (Africa/Cairo)\n"
+        "Training workshop for judges on cybercrime and child abuse\n"
+        "Cairo, Egypt\n"
+        "<code>cairo-2009-judges</code>"
     )

@@ -87,12 +87,13 @@ class BotApiStandIn:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         return self.push({"message": message})
 
-    def push_inline(self, query: str, *, user: int) -> int:
-        """An inline query ``@bot query`` typed by ``user`` in any chat."""
+    def push_inline(self, query: str, *, user: int, query_id: str | None = None) -> int:
+        """An inline query ``@bot query`` typed by ``user`` in any chat (``query_id``: the id
+        answerInlineQuery names it by)."""
         return self.push(
             {
                 "inline_query": {
-                    "id": f"iq{next(self._message_ids)}",
+                    "id": query_id or f"iq{next(self._message_ids)}",
                     "from": {"id": user, "is_bot": False, "first_name": "Ana"},
                     "query": query,
                     "offset": "",

@@ -6,11 +6,12 @@ says no, so a reply the real Telegram would refuse fails the test instead of pas
 
 Limits (core.telegram.org/bots/api): message text 1-4096 characters after entities parsing,
 captions 0-1024, counted in UTF-16 code units; callback_data 1-64 bytes; answerInlineQuery at
-most 50 results. Inline keyboards: at most 100 buttons and 8 in a row (the server's limits;
-the Bot API pages do not state them). HTML is parsed as tdlib parses it: only the tags below,
-attributes as name=value, end tags matching the innermost open tag. One rule is stricter than
-Telegram: a bare '&' that starts no entity is refused (Telegram keeps it literally, but its
-documentation requires &amp;, and one in the bot's HTML means text went out unescaped).
+most 50 results, each id 1-64 bytes and unique in the answer. Inline keyboards: at most 100
+buttons and 8 in a row (the server's limits; the Bot API pages do not state them). HTML is
+parsed as tdlib parses it: only the tags below, attributes as name=value, end tags matching
+the innermost open tag. One rule is stricter than Telegram: a bare '&' that starts no entity
+is refused (Telegram keeps it literally, but its documentation requires &amp;, and one in the
+bot's HTML means text went out unescaped).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ CALLBACK_DATA_BYTES = 64
 KEYBOARD_BUTTONS = 100
 ROW_BUTTONS = 8
 INLINE_RESULTS = 50
+RESULT_ID_BYTES = 64
 CALLBACK_ANSWER_LIMIT = 200
 TAGS = {
     "a",
@@ -249,6 +251,11 @@ def _inline_refusal(params: dict[str, Any]) -> str | None:
         results = json.loads(results)
     if len(results) > INLINE_RESULTS:
         return "Bad Request: RESULTS_TOO_MUCH"
+    ids = [str(result.get("id", "")) for result in results]
+    if any(not 1 <= len(i.encode()) <= RESULT_ID_BYTES for i in ids):
+        return "Bad Request: RESULT_ID_INVALID"
+    if len(set(ids)) < len(ids):
+        return "Bad Request: RESULT_ID_DUPLICATE"
     for result in results:
         content = result.get("input_message_content") or {}
         if "message_text" in content:

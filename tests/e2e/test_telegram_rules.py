@@ -79,18 +79,25 @@ def test_keyboards_over_telegram_limits_are_refused() -> None:
 
 
 def test_inline_answers_over_limits_are_refused() -> None:
-    def result(text: str) -> dict[str, Any]:
+    def result(text: str, identifier: object = "1") -> dict[str, Any]:
         return {
             "type": "article",
-            "id": "1",
+            "id": identifier,
             "title": "t",
             "input_message_content": {"message_text": text},
         }
 
-    assert refusal("answerInlineQuery", {"results": [result("x")] * 50}) is None
-    assert refusal("answerInlineQuery", {"results": [result("x")] * 51}) == (
-        "Bad Request: RESULTS_TOO_MUCH"
+    many = [result("x", n) for n in range(51)]
+    assert refusal("answerInlineQuery", {"results": many[:50]}) is None
+    assert refusal("answerInlineQuery", {"results": many}) == "Bad Request: RESULTS_TOO_MUCH"
+    assert refusal("answerInlineQuery", {"results": [result("x")] * 2}) == (
+        "Bad Request: RESULT_ID_DUPLICATE"
     )
+    for identifier in ("", "é" * 33):  # 0 and 66 bytes
+        assert refusal("answerInlineQuery", {"results": [result("x", identifier)]}) == (
+            "Bad Request: RESULT_ID_INVALID"
+        )
+    assert refusal("answerInlineQuery", {"results": [result("x", "é" * 32)]}) is None
     assert refusal("answerInlineQuery", {"results": [result("x" * 4097)]}) == (
         "Bad Request: MESSAGE_TOO_LONG"
     )

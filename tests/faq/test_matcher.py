@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from corpus.model import ArticleRef
 from faq.entries import FaqEntry, load_entries
-from faq.matcher import CONFIDENT, MAX_CHOICES, NEAR, FaqMatcher, faq_words, hit_for
+from faq.matcher import MAX_CHOICES, FaqMatcher, faq_words, hit_for
 from index.answer import FaqHit, FaqMatch
+from index.weights import default_weights
 
 ENTRIES = Path(__file__).resolve().parents[2] / "faq" / "entries"
 
@@ -72,8 +74,8 @@ def test_match_returns_the_entry_as_a_hit(faq: FaqMatcher) -> None:
     best = faq.match("What is the T-CY?").best
     assert best is not None
     assert (best.id, best.question) == ("what-is-tcy", "What is the T-CY?")
-    assert best.articles == (("ets185", "46"), ("ets185", "31"))
-    assert best.score >= CONFIDENT
+    assert best.articles == (ArticleRef("ets185", "46"), ArticleRef("ets185", "31"))
+    assert best.score >= default_weights().faq.confident
 
 
 def test_match_offers_close_entries_as_choices_when_unsure(faq: FaqMatcher) -> None:
@@ -83,7 +85,7 @@ def test_match_offers_close_entries_as_choices_when_unsure(faq: FaqMatcher) -> N
         ids.add(match.best.id)
     assert {"what-is-247", "who-can-use-247"} <= ids
     assert len(match.choices) <= MAX_CHOICES
-    assert all(c.score >= NEAR for c in match.choices)
+    assert all(c.score >= default_weights().faq.near for c in match.choices)
 
 
 def test_match_needs_a_margin_over_the_runner_up() -> None:
@@ -127,6 +129,6 @@ def test_hit_for_carries_the_canonical_question_and_articles() -> None:
         id="extradition",
         question="Are cybercrime offences extraditable?",
         answer=entry.answer,
-        articles=(("ets185", "24"),),
+        articles=(ArticleRef("ets185", "24"),),
         score=100.0,
     )

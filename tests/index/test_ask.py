@@ -88,6 +88,8 @@ def test_ask_citation_of_an_instrument_not_held_says_so(
         "how does the EU e-evidence regulation work",
         "what does the Istanbul Convention on violence against women require",
         "is the GDPR stricter on fines",
+        "que dit le RGPD sur les fuites de données ?",
+        "article 202a of the german StGB",
     ],
 )
 def test_ask_about_a_treaty_not_held_says_so(ask_service: AskService, question: str) -> None:

@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from corpus.model import Corpus, Document
+from corpus.model import Corpus, Document, DocumentRef
 from corpus.problems import Problem, ValidationError
 from index.search import FINGERPRINT_FILE, SearchIndex
 from index.thesaurus import Thesaurus, parse_thesaurus
+from index.weights import default_weights
 from tests.conftest import ROOT, THESAURUS
+
+LEXICAL = default_weights().lexical
 
 
 def test_open_reuses_index_when_nothing_changed(corpus: Corpus, tmp_path: Path) -> None:
@@ -33,7 +36,7 @@ def test_open_rebuilds_when_a_document_is_added(corpus: Corpus, tmp_path: Path) 
     changed = Corpus(dict(corpus.instruments), {**corpus.documents, "venue": note})
     reopened = SearchIndex.open(changed, tmp_path / "index", THESAURUS)
     assert reopened.build_seconds is not None
-    assert reopened.run({"wifi": 1.0}, [], limit=3)[0].key == "doc:venue"
+    assert reopened.run({"wifi": 1.0}, [], 3, LEXICAL)[0].key == DocumentRef("venue")
     reopened.close()
 
 
@@ -69,7 +72,7 @@ def test_open_rebuilds_an_index_with_any_one_file_damaged(
     damage(targets[0])  # type: ignore[operator]
     reopened = SearchIndex.open(corpus, tmp_path / "index", THESAURUS)
     assert reopened.build_seconds is not None
-    assert reopened.run({"preserv": 1.0}, [], limit=3)
+    assert reopened.run({"preserv": 1.0}, [], 3, LEXICAL)
     reopened.close()
 
 

@@ -26,6 +26,12 @@ from index.smalltalk import REPLIES, small_talk
         ("спасибо", "thanks"),
         ("bye", "goodbye"),
         ("au revoir", "goodbye"),
+        ("thanks a lot for your help", "thanks"),
+        ("thank you very much, very helpful", "thanks"),
+        ("ok", "thanks"),
+        ("who are you?", "greeting"),
+        ("hi, can you help me?", "greeting"),
+        ("qui es-tu ?", "greeting"),
     ],
 )
 def test_small_talk_is_recognised(text: str, kind: str) -> None:
@@ -34,7 +40,14 @@ def test_small_talk_is_recognised(text: str, kind: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["hi, what is the 24/7 network?", "thanks to art 29 we preserved data", "history", ""],
+    [
+        "hi, what is the 24/7 network?",
+        "thanks to art 29 we preserved data",
+        "history",
+        "",
+        "help me with art 29",
+        "ok so what is art 29",
+    ],
 )
 def test_questions_are_not_small_talk(text: str) -> None:
     assert small_talk(text) is None

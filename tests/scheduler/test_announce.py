@@ -38,11 +38,11 @@ def _event(identifier: str, hour: int = 9, path: str = "igf.yaml", **changes: ob
     return dataclasses.replace(event, **changes)  # type: ignore[arg-type]
 
 
-def _one(change: EventChange, zone: ZoneInfo) -> str:
+def _one(change: EventChange, zone: ZoneInfo, language: str | None) -> str:
     return f"{change.event_id} {','.join(change.what)} in {zone.key}"
 
 
-def _digest(changes: Sequence[EventChange], zone: ZoneInfo) -> list[str]:
+def _digest(changes: Sequence[EventChange], zone: ZoneInfo, language: str | None) -> list[str]:
     return [f"{len(changes)} changes in {zone.key}", ",".join(c.event_id for c in changes)]
 
 

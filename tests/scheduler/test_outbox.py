@@ -29,9 +29,10 @@ def _audience(database: Database, chats: range) -> None:
         subscriptions.subscribe(chat)
 
 
-def _queue(database: Database, text: str, clock: FakeClock) -> int:
+def _queue(database: Database, text: str | list[str], clock: FakeClock) -> int:
+    """A confirmed broadcast of ``text`` (a list: its parts)."""
     broadcasts = BroadcastService(database, {ORGANISER}, clock)
-    preview = broadcasts.create_text(ORGANISER, text)
+    preview = broadcasts.create(ORGANISER, text if isinstance(text, list) else [text])
     broadcasts.confirm(ORGANISER, preview.broadcast_id)
     return preview.broadcast_id
 
@@ -60,7 +61,7 @@ async def test_pacing_stays_under_the_global_and_per_chat_limits(
     database: Database, clock: FakeClock
 ) -> None:
     _audience(database, range(1, 41))
-    _queue(database, "\n\n".join("x" * 3000 for _ in range(3)), clock)  # 3 parts each
+    _queue(database, ["x" * 3000] * 3, clock)  # 3 parts each
     sender = ScriptedSender(clock)
     await _dispatcher(database, sender, clock).run_until_idle()
     times = [moment for moment, _, _ in sender.delivered]
@@ -76,7 +77,7 @@ async def test_pacing_stays_under_the_global_and_per_chat_limits(
 
 async def test_parts_arrive_in_order(database: Database, clock: FakeClock) -> None:
     _audience(database, range(1, 3))
-    _queue(database, "\n\n".join(f"{n}" * 3000 for n in range(3)), clock)
+    _queue(database, [f"{n}" * 3000 for n in range(3)], clock)
     sender = ScriptedSender(clock, {1: [SendResult.transient("timeout")]})
     await _dispatcher(database, sender, clock).run_until_idle()
     first_chars = [html[0] for _, chat, html in sender.delivered if chat == 1]
@@ -116,13 +117,13 @@ async def test_blocked_user_is_marked_inactive_and_gets_nothing_more(
     database: Database, clock: FakeClock
 ) -> None:
     _audience(database, range(1, 3))
-    broadcast = _queue(database, "\n\n".join("y" * 3000 for _ in range(2)), clock)
+    broadcast = _queue(database, ["y" * 3000] * 2, clock)
     sender = ScriptedSender(clock, {2: [SendResult.blocked("Forbidden: bot was blocked")]})
     await _dispatcher(database, sender, clock).run_until_idle()
     assert [c for _, c, _ in sender.delivered] == [1, 1]
     assert _report(database, broadcast) == DeliveryReport(broadcast, 4, 2, 0, 0, 2, 0)
     assert database.query("SELECT chat_id FROM chats WHERE active = 0") == [(2,)]
-    preview = BroadcastService(database, {ORGANISER}).create_text(ORGANISER, "again")
+    preview = BroadcastService(database, {ORGANISER}).create(ORGANISER, ["again"])
     assert preview.recipients == 1
 
 

@@ -19,7 +19,9 @@ from tests.telegram.conftest import ORGANISER, Harness, _running, button, messag
 
 
 async def test_start_registers_command_menu_and_welcomes(harness: Harness) -> None:
-    [menu] = harness.request.sent("setMyCommands")  # no organisers: one menu for all
+    menu, french = harness.request.sent("setMyCommands")  # no organisers: one menu for all
+    assert "language_code" not in menu and french["language_code"] == "fr"
+    assert french["commands"][0]["description"].startswith("Afficher un article")
     assert [c["command"] for c in menu["commands"]] == [
         c.command for c in HelpTexts.load().commands if c.role == "participant"
     ]
@@ -215,7 +217,7 @@ async def test_failure_is_logged_and_user_told(harness: Harness, monkeypatch: An
 async def test_ics_command_sends_a_calendar_file(harness: Harness) -> None:
     await harness.text("/ics igf-2010-ws23")
     document = harness.request.sent("sendDocument")[-1]
-    assert (document["chat_id"], document["caption"]) == (42, "1 event(s) for your calendar.")
+    assert (document["chat_id"], document["caption"]) == (42, "1 event for your calendar.")
 
 
 async def test_start_deep_link_opens_an_event(harness: Harness) -> None:
@@ -286,7 +288,7 @@ async def test_a_broadcast_keeps_the_organisers_formatting_and_names_its_audienc
     await harness.feed(button(send, user=ORGANISER))
     await harness.feed(button(send, user=ORGANISER))  # a double tap
     edits = [e["text"] for e in harness.request.sent("editMessageText")]
-    assert edits[-2].startswith("Queued 1 message(s). Report: /delivery ")
+    assert edits[-2].startswith("Queued 1 message. Report: /delivery ")
     assert edits[-1].startswith("Already queued, nothing sent twice.")
 
 
@@ -320,7 +322,7 @@ async def test_a_thumbs_down_is_a_toast_and_the_answer_stays(organiser_harness: 
 async def test_organisers_get_their_own_menu_in_their_chat(services: Services) -> None:
     services.settings = replace(services.settings, organisers=frozenset({ORGANISER}))
     async with _running(services) as harness:
-        everyone, theirs = harness.request.sent("setMyCommands")
+        everyone, _french, theirs, _theirs_french = harness.request.sent("setMyCommands")
     assert "scope" not in everyone and "broadcast" not in str(everyone["commands"])
     assert theirs["scope"] == {"type": "chat", "chat_id": ORGANISER}
     assert [c["command"] for c in theirs["commands"]][-4:] == [

@@ -4,7 +4,8 @@ Telegram refuses a message whose text, once its HTML is parsed, is over 4,096 UT
 units (an emoji counts two, a tag nothing, ``&amp;`` one), and one whose HTML is broken. So
 a long text is cut on a paragraph, line, sentence or word boundary, never inside a tag or an
 entity, and the tags open at the cut are closed there and re-opened in the next part. Every
-message the bot sends goes through :func:`split_html`: replies, article pages, broadcasts.
+message the bot sends goes through :func:`split_html`: replies, article pages, broadcasts
+(the scheduler stores and sends the parts it is given, and knows nothing of HTML).
 """
 
 from __future__ import annotations
@@ -12,15 +13,11 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-
-from scheduler.model import Event
 
 TELEGRAM_LIMIT = 4096
 _ATOM = re.compile(r"<[^<>]*>|&#?\w+;|[^<&]|[<&]", re.DOTALL)
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*?(/?)>")
 _SENTENCE_END = frozenset(".;:!?")
-AGENDA_TITLE = 300  # units of a title in a broadcast agenda
 
 
 def escape(text: str) -> str:
@@ -138,31 +135,3 @@ def _best_cut(
 
 def _visible(part: str) -> bool:
     return bool(html.unescape(re.sub(r"<[^<>]*>", "", part)).strip())
-
-
-def period(start: datetime, end: datetime, *, year: bool = True) -> str:
-    """'Wed 15 Sep 2010, 14:15–16:15', or over days 'Mon 23 Mar 2026, 09:00 – Wed 25 Mar 17:00'
-    (a session past midnight too); a session ending at midnight ends on its first day."""
-    day = "%a %d %b %Y" if year else "%a %d %b"
-    if (end - timedelta(microseconds=1)).date() == start.date():
-        return f"{start:{day}}, {start:%H:%M}–{end:%H:%M}"
-    last = "%a %d %b %Y" if year and end.year != start.year else "%a %d %b"
-    return f"{start:{day}}, {start:%H:%M} – {end:{last}} {end:%H:%M}"
-
-
-def agenda_html(events: list[Event], heading: str) -> str:
-    """An agenda as one message: a heading, then a paragraph per event in its own zone."""
-    blocks = [f"<b>{escape(heading)}</b>"]
-    for event in events:
-        where = event.where
-        lines = [
-            f"<b>{period(event.start, event.end)}</b> ({escape(event.timezone)})",
-            escape(clip(event.title, AGENDA_TITLE)),
-        ]
-        if where:
-            lines.append(escape(clip(where, AGENDA_TITLE)))
-        lines.append(f"<code>{escape(event.id)}</code>")
-        blocks.append("\n".join(lines))
-    if not events:
-        blocks.append("Nothing on the agenda.")
-    return "\n\n".join(blocks)

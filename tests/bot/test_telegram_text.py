@@ -1,4 +1,4 @@
-"""Broadcast HTML: escaping, splitting long texts without breaking tags, agenda rendering."""
+"""Telegram HTML: escaping, splitting long texts without breaking tags, the broadcast agenda."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scheduler.messages import agenda_html, clip, escape, split_html, units, visible_units
+from bot.agenda_views import agenda_html
+from bot.telegram_text import clip, escape, split_html, units, visible_units
 from scheduler.model import Event
 from tests.e2e.telegram_rules import parse_html
 

@@ -1,0 +1,99 @@
+"""The treaty terms of a question in French, Spanish, Portuguese or Russian, in English.
+
+Lexical search reads English only; dense retrieval reads every language but is vague. A
+question such as "conservation rapide des données stockées" names a treaty concept exactly,
+so its terms are looked up in ``glossary.yaml`` (the English treaty wording of each foreign
+term) and the English terms found are searched like an English question.
+
+A key is a sequence of word stems: each must begin a word of the question (accents and case
+aside), in order, with at most ``MAX_GAP`` other words between two of them ("donnee trafic"
+matches "données relatives au trafic"). Longer keys are tried first and a word serves one key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.problems import load_limited
+
+GLOSSARY_FILE = Path(__file__).with_name("glossary.yaml")
+MAX_GAP = 2  # other words allowed between two words of a key: "de", "des", "relatives au"
+_WORD = re.compile(r"[^\W_]+")  # "d'accès" is "d" and "acces", "ip-адрес" is "ip" and "адрес"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    stems: tuple[str, ...]
+    english: str
+
+
+class Glossary:
+    def __init__(self, terms: dict[str, list[Term]]) -> None:
+        # longest first: "donnee relative au trafic" before "donnee"
+        self.terms = {
+            language: sorted(found, key=lambda t: (-len(t.stems), -len("".join(t.stems))))
+            for language, found in terms.items()
+        }
+
+    @classmethod
+    def load(cls, path: Path = GLOSSARY_FILE) -> Glossary:
+        data = load_limited(path.read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict):
+            raise ValueError(f"{path}: expected a mapping of languages")
+        terms: dict[str, list[Term]] = {}
+        for language, entries in data.items():
+            if not isinstance(entries, dict):
+                raise ValueError(f"{path}: {language}: expected a mapping of terms")
+            terms[str(language)] = [
+                Term(tuple(_words(str(key))), str(english))
+                for key, english in entries.items()
+                if _words(str(key)) and english
+            ]
+        return cls(terms)
+
+    def english(self, text: str, language: str) -> str:
+        """The English treaty terms ``text`` names, in the order found ("" for none)."""
+        terms = self.terms.get(language)
+        if not terms:
+            return ""
+        tokens = _words(text)
+        used = [False] * len(tokens)
+        found: list[tuple[int, str]] = []
+        for term in terms:
+            start = _match(term.stems, tokens, used)
+            if start is not None:
+                found.append((start, term.english))
+        return " ".join(english for _, english in sorted(found))
+
+
+def _match(stems: tuple[str, ...], tokens: list[str], used: list[bool]) -> int | None:
+    """Where ``stems`` first match unused ``tokens`` in order, marking them used; else None."""
+    for first, token in enumerate(tokens):
+        if used[first] or not token.startswith(stems[0]):
+            continue
+        positions = [first]
+        for stem in stems[1:]:
+            after = positions[-1] + 1
+            window = range(after, min(len(tokens), after + MAX_GAP + 1))
+            nxt = next((i for i in window if not used[i] and tokens[i].startswith(stem)), None)
+            if nxt is None:
+                break
+            positions.append(nxt)
+        if len(positions) == len(stems):
+            for position in positions:
+                used[position] = True
+            return first
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(_fold(text))
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents; Russian ё is е."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ё", "е"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -1,0 +1,57 @@
+"""The glossary that puts the treaty terms of a foreign question into English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.glossary import Glossary
+
+TERMS = """
+fr:
+  donnee trafic: traffic data
+  donnee: computer data
+  acces illegal: illegal access
+es:
+  conservacion rapida: expedited preservation
+ru:
+  незаконн доступ: illegal access
+"""
+
+
+@pytest.fixture
+def glossary(tmp_path: Path) -> Glossary:
+    path = tmp_path / "glossary.yaml"
+    path.write_text(TERMS, encoding="utf-8")
+    return Glossary.load(path)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "english"),
+    [
+        ("Qu'est-ce qu'un accès illégal ?", "fr", "illegal access"),
+        ("les données relatives au trafic", "fr", "traffic data"),  # two words between
+        ("l'accès illégal aux données", "fr", "illegal access computer data"),
+        ("¿Cuánto dura la CONSERVACIÓN rápida?", "es", "expedited preservation"),
+        ("Что такое незаконный доступ?", "ru", "illegal access"),
+        ("les données du réseau de trafic routier", "fr", "computer data"),  # too far apart
+        ("accès illégal", "pt", ""),  # no Portuguese terms
+        ("", "fr", ""),
+    ],
+)
+def test_foreign_terms_are_found_in_english(
+    glossary: Glossary, question: str, language: str, english: str
+) -> None:
+    assert glossary.english(question, language) == english
+
+
+def test_a_word_serves_one_term_and_longer_terms_come_first(glossary: Glossary) -> None:
+    assert glossary.english("données trafic données", "fr") == "traffic data computer data"
+
+
+def test_the_committed_glossary_loads_every_language() -> None:
+    glossary = Glossary.load()
+
+    assert {"fr", "es", "pt", "ru"} <= set(glossary.terms)
+    assert all(len(terms) >= 100 for terms in glossary.terms.values())
