@@ -432,3 +432,20 @@ def test_agenda_questions_in_other_languages_get_the_agenda(
 
     assert answer.kind is AnswerKind.EVENT
     assert [e.id for e in answer.events] == ["soon"]
+
+
+def test_a_year_in_the_question_keeps_only_the_sessions_of_that_year(
+    corpus: Corpus, search_index: SearchIndex
+) -> None:
+    now = datetime(2026, 12, 3, 9, tzinfo=UTC)
+    agenda = Agenda(
+        [
+            _event("octopus-2010", "Octopus conference", datetime(2010, 3, 23, 9, tzinfo=UTC)),
+            _event("octopus-2013", "Octopus conference", datetime(2013, 12, 4, 9, tzinfo=UTC)),
+        ]
+    )
+    service = AskService(corpus, search_index, events=EventFinder(lambda: agenda))
+
+    answer = service.ask("when was the Octopus conference 2013?", now=now)
+
+    assert [e.id for e in answer.events] == ["octopus-2013"]
