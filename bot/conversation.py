@@ -717,13 +717,12 @@ class Conversation:
         if answer.kind is AnswerKind.EVENT:  # "nothing tomorrow; what comes next:" leads
             for said in answer.notes:
                 reply.add(italic(note(said))).blank()
-        for found in answer.events[:8]:
-            event = self.services.agenda.get(found.id)
-            if event is not None:
-                event_lines(reply, event, self._reader_zone(), details=False, now=self.now())
-                reply.add(f"/event {event.id}").blank()
-        if answer.kind is AnswerKind.DOCUMENT:
-            return self._fact_reply(reply, answer)
+        if answer.kind is AnswerKind.DOCUMENT:  # the passage that states the fact leads
+            reply = self._fact_reply(reply, answer)
+            if answer.events:
+                reply.blank().add(italic(_("On the agenda:")))
+            return self._events(reply, answer)
+        self._events(reply, answer)
         best = answer.best
         if best is not None and answer.kind is AnswerKind.CITATION and answer.text:
             reply.lines += self.views.cited_lines(best, answer.text)
@@ -743,6 +742,15 @@ class Conversation:
             reply.blank().add(italic(guide)).add(clip(document.snippet, 300))
         for said in answer.notes if answer.kind is not AnswerKind.EVENT else ():
             reply.blank().add(italic(note(said)))
+        return reply
+
+    def _events(self, reply: Reply, answer: Answer) -> Reply:
+        """The agenda sessions of an answer, each with its /event command."""
+        for found in answer.events[:8]:
+            event = self.services.agenda.get(found.id)
+            if event is not None:
+                event_lines(reply, event, self._reader_zone(), details=False, now=self.now())
+                reply.add(f"/event {event.id}").blank()
         return reply
 
     def _fact_reply(self, reply: Reply, answer: Answer) -> Reply:

@@ -32,7 +32,7 @@ from index.citations import (
     unknown_instrument,
 )
 from index.dense import DenseIndex
-from index.glossary import Glossary
+from index.glossary import default_glossary
 from index.hybrid import HybridRanker
 from index.language import ENGLISH, detect_language
 from index.notes import Note
@@ -132,11 +132,9 @@ class AskService:
         self.faq = faq
         self.events = events
         self.unanswered = unanswered
+        self.glossary = default_glossary()
         self.ranker = HybridRanker(
-            Ranker(search, self.weights),
-            dense,
-            scope,
-            glossary=Glossary.load() if dense else None,
+            Ranker(search, self.weights), dense, scope, glossary=self.glossary if dense else None
         )
         names = " ".join(a for i in corpus.instruments.values() for a in (i.id, *i.aliases))
         self._name_stems = frozenset(stem_word(w) for w in words(names))
@@ -175,10 +173,11 @@ class AskService:
             suggestions = SUGGESTIONS if greeting else ()
             return Answer(text, AnswerKind.NONE, notes=(friendly,), suggestions=suggestions)
         moment = now or datetime.now(UTC)
-        if self.events and _AHEAD.search(text):  # the live agenda knows what is next
-            events = self.events.find(text, moment)
+        cues = self._agenda_words(text)
+        if self.events and _AHEAD.search(cues):  # the live agenda knows what is next
+            events = self.events.find(cues, moment)
             if events:
-                return self._event_answer(text, events, moment)
+                return self._event_answer(text, events, moment, cues)
         faq = self.faq.match(text) if self.faq else None
         ranked: Ranking | None = None
         if faq and faq.best:
@@ -187,14 +186,14 @@ class AskService:
             if self._faq_fits(faq.best, ranked):
                 return self.faq_answer(text, faq.best, faq.choices)
             faq = FaqMatch(choices=(faq.best, *faq.choices))  # the treaties answer better
-        found = self.events.find(text, moment) if self.events else []
+        found = self.events.find(cues, moment) if self.events else []
         choices = faq.choices if faq else ()
         if found:
             # "where was the GLACY workshop?" may be a past session of the agenda and a fact
             # the programme documents state: then the passage shows it, with the sessions.
             ranked = ranked or self.ranker.rank(text, limit=5)
             if not self._states_fact(ranked):
-                return self._event_answer(text, found, moment)
+                return self._event_answer(text, found, moment, cues)
             return replace(self._fact_answer(text, ranked, choices), events=tuple(found))
         if (name := self._treaty_not_held(text)) is not None:
             note = (self._unknown_note(name),)
@@ -263,11 +262,21 @@ class AskService:
             notes=_correction_note(ranked),
         )
 
+    def _agenda_words(self, text: str) -> str:
+        """What the agenda finder reads: the question, or for one in French, Spanish,
+        Portuguese or Russian its agenda and topic words in English ("la prochaine séance"
+        is "next session"), or the question itself when it has none."""
+        language = detect_language(text)
+        if language == ENGLISH:
+            return text
+        return self.glossary.english(text, language) or text
+
     @staticmethod
-    def _event_answer(text: str, events: list[EventHit], now: datetime) -> Answer:
+    def _event_answer(text: str, events: list[EventHit], now: datetime, cues: str) -> Answer:
+        """The sessions found for ``text``; ``cues`` is what the finder read (in English)."""
         notes: tuple[str, ...] = ()
-        day = _DAY_WORD.search(text)
-        if _AHEAD.search(text) and all(e.end <= now for e in events):
+        day = _DAY_WORD.search(cues)
+        if _AHEAD.search(cues) and all(e.end <= now for e in events):
             last = events[0]
             notes = (
                 Note(

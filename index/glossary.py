@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from corpus.problems import load_limited
@@ -67,6 +68,12 @@ class Glossary:
             if start is not None:
                 found.append((start, term.english))
         return " ".join(english for _, english in sorted(found))
+
+
+@lru_cache(maxsize=1)
+def default_glossary() -> Glossary:
+    """The committed glossary, read once per process."""
+    return Glossary.load()
 
 
 def _match(stems: tuple[str, ...], tokens: list[str], used: list[bool]) -> int | None:

@@ -429,3 +429,15 @@ def test_agenda_days_are_read_as_people_write_them(argument: str, expected: date
 def test_impossible_agenda_days_are_refused(argument: str) -> None:
     with pytest.raises(ValueError):
         parse_day(argument, datetime(2026, 12, 6, 10, tzinfo=UTC))
+
+
+def test_a_fact_answer_leads_with_the_passage_then_the_sessions(services: Services) -> None:
+    conversation = Conversation(services)
+
+    reply = conversation.message(
+        "where were the judges trained on child abuse in December 2009?", PARTICIPANT
+    )
+    text = "\n".join(r.plain() for r in reply)
+
+    assert text.index("Cairo, Egypt") < text.index("On the agenda:")
+    assert "/event cairo-2009-judges" in text.split("On the agenda:")[1]

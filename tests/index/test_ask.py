@@ -409,3 +409,43 @@ def test_a_law_named_by_its_acronym_is_not_quoted_from_a_held_treaty(
 
     assert answer.kind is AnswerKind.NONE
     assert "is not one of the texts I hold" in answer.notes[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quelle est la prochaine séance ?",
+        "quel est le programme de demain ?",
+        "¿cuándo es la próxima sesión?",
+        "qual é o programa de amanhã?",
+        "что завтра в программе?",
+    ],
+)
+def test_agenda_questions_in_other_languages_get_the_agenda(
+    corpus: Corpus, search_index: SearchIndex, question: str
+) -> None:
+    now = datetime(2026, 12, 3, 9, tzinfo=UTC)
+    agenda = Agenda([_event("soon", "Closing plenary", now + timedelta(days=1, hours=1))])
+    service = AskService(corpus, search_index, events=EventFinder(lambda: agenda))
+
+    answer = service.ask(question, now=now)
+
+    assert answer.kind is AnswerKind.EVENT
+    assert [e.id for e in answer.events] == ["soon"]
+
+
+def test_a_year_in_the_question_keeps_only_the_sessions_of_that_year(
+    corpus: Corpus, search_index: SearchIndex
+) -> None:
+    now = datetime(2026, 12, 3, 9, tzinfo=UTC)
+    agenda = Agenda(
+        [
+            _event("octopus-2010", "Octopus conference", datetime(2010, 3, 23, 9, tzinfo=UTC)),
+            _event("octopus-2013", "Octopus conference", datetime(2013, 12, 4, 9, tzinfo=UTC)),
+        ]
+    )
+    service = AskService(corpus, search_index, events=EventFinder(lambda: agenda))
+
+    answer = service.ask("when was the Octopus conference 2013?", now=now)
+
+    assert [e.id for e in answer.events] == ["octopus-2013"]
