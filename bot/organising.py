@@ -10,12 +10,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from bot import actions
 from bot.agenda_views import agenda_html, long_day, parse_day
 from bot.following import find_series
-from bot.i18n import N_, _, ngettext, note
+from bot.i18n import ENGLISH, LANGUAGES, N_, _, ngettext, note, speaking
 from bot.replies import Button, Reply, Span, Style, bold, clip
 from bot.telegram_text import escape, split_html
 from scheduler.agenda import Agenda
@@ -106,8 +107,20 @@ class Organising:
             events = [e for e in events if e.series == audience]
         if not events:
             raise BroadcastError(_("no sessions to list for that"))
-        heading = _("Agenda for {day}").format(day=long_day(day)) if day else _("Agenda")
-        return broadcasts.create(user_id, split_html(agenda_html(events, heading)), audience)
+
+        def worded() -> list[str]:
+            heading = _("Agenda for {day}").format(day=long_day(day)) if day else _("Agenda")
+            return split_html(agenda_html(events, heading))
+
+        # The bot words the agenda, so each reader gets it in their language; the organiser
+        # previews their own, readers of no known language get English.
+        own = worded()
+        versions: dict[str, list[str]] = {}
+        for language in LANGUAGES:
+            with speaking(language):
+                versions[language] = worded()
+        preview = broadcasts.create(user_id, versions[ENGLISH], audience, worded=versions)
+        return replace(preview, parts=own)
 
     def decide(self, broadcast_id: str, choice: str, user_id: int) -> Reply | None:
         broadcasts = self.broadcasts()

@@ -88,22 +88,38 @@ class BroadcastService:
         self._is_organiser = organisers if callable(organisers) else organisers.__contains__
         self.clock = clock
 
-    def create(self, organiser: int, parts: list[str], audience: str = EVERYTHING) -> Preview:
-        """A draft of ``parts``, the messages as they will be sent, to ``audience``."""
+    def create(
+        self,
+        organiser: int,
+        parts: list[str],
+        audience: str = EVERYTHING,
+        *,
+        worded: dict[str, list[str]] | None = None,
+    ) -> Preview:
+        """A draft of ``parts``, the messages as they will be sent, to ``audience``.
+
+        ``worded`` holds the same message written for readers of other languages ("fr": its
+        parts), when the bot words it (the agenda); every other reader gets ``parts``.
+        """
         self._require(organiser, "create a broadcast")
-        if not parts:
-            raise BroadcastError(Note("the broadcast text is empty"))
-        if len(parts) > MAX_PARTS:
-            raise BroadcastError(
-                Note(
-                    "too long: {count} messages (at most {most})", count=len(parts), most=MAX_PARTS
+        versions = {"": parts, **(worded or {})}
+        for version in versions.values():
+            if not version:
+                raise BroadcastError(Note("the broadcast text is empty"))
+            if len(version) > MAX_PARTS:
+                raise BroadcastError(
+                    Note(
+                        "too long: {count} messages (at most {most})",
+                        count=len(version),
+                        most=MAX_PARTS,
+                    )
                 )
-            )
+        rows = [(language, part) for language, version in versions.items() for part in version]
         with self.db.transaction() as sql:
             broadcast_id = self._insert(sql, organiser, audience, "draft")
             sql.executemany(
-                "INSERT INTO broadcast_parts VALUES (?, ?, ?)",
-                [(broadcast_id, number, part) for number, part in enumerate(parts)],
+                "INSERT INTO broadcast_parts VALUES (?, ?, ?, ?)",
+                [(broadcast_id, n, part, language) for n, (language, part) in enumerate(rows)],
             )
             recipients = sql.execute(
                 f"SELECT COUNT(*) FROM ({AUDIENCE})", audience_of(audience)
@@ -201,12 +217,17 @@ class BroadcastService:
 
 
 def _queue(sql: sqlite3.Connection, broadcast_id: int, audience: dict[str, object]) -> int:
-    """One outbox row per (chat in the audience, part); existing rows are left alone."""
+    """One outbox row per (chat in the audience, part of the version in the chat's language,
+    or of the default one); existing rows are left alone."""
     cursor = sql.execute(
         f"""
         INSERT OR IGNORE INTO outbox (broadcast_id, chat_id, part)
         SELECT :broadcast, a.chat_id, p.part FROM ({AUDIENCE}) a
-        JOIN broadcast_parts p ON p.broadcast_id = :broadcast
+        JOIN chats c ON c.chat_id = a.chat_id
+        JOIN broadcast_parts p ON p.broadcast_id = :broadcast AND p.language = CASE
+            WHEN EXISTS (SELECT 1 FROM broadcast_parts w WHERE w.broadcast_id = :broadcast
+                         AND w.language = COALESCE(c.language, c.user_language, ''))
+            THEN COALESCE(c.language, c.user_language, '') ELSE '' END
         ORDER BY p.part, a.chat_id
         """,
         {"broadcast": broadcast_id, **audience},

@@ -14,13 +14,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 9  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches,
+SCHEMA_VERSION = 10  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches,
 # 5: a delivery is for one start of its event, so a session moved later is reminded again,
 # 6: reminders go through the outbox (a row's own text, an expiry), events_seen, announced,
 # 7: a /remind lead is for that session only (personal.minutes; the chat-wide leads go),
 # 8: a chat's interface language (chosen, and Telegram's) and whether it was told once that
 # treaty texts are quoted in English,
-# 9: held agenda changes have ids (held_changes), so a decision acts on the change it was for
+# 9: held agenda changes have ids (held_changes), so a decision acts on the change it was for,
+# 10: a broadcast's parts may be written per reader language (the agenda the bot words)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS chats (
     chat_id INTEGER PRIMARY KEY,
@@ -79,6 +80,7 @@ CREATE TABLE IF NOT EXISTS broadcast_parts (
     broadcast_id INTEGER NOT NULL,
     part INTEGER NOT NULL,
     html TEXT NOT NULL,
+    language TEXT NOT NULL DEFAULT '',        -- its readers' language; '' for every other reader
     PRIMARY KEY (broadcast_id, part)
 );
 CREATE TABLE IF NOT EXISTS outbox (
@@ -268,6 +270,9 @@ class Database:
         columns = {row[1] for row in self._connection.execute("PRAGMA table_info(chats)")}
         if columns and "language" not in columns:
             script += _CHAT_LANGUAGES
+        columns = {row[1] for row in self._connection.execute("PRAGMA table_info(broadcast_parts)")}
+        if columns and "language" not in columns:
+            script += "ALTER TABLE broadcast_parts ADD COLUMN language TEXT NOT NULL DEFAULT '';"
         self._connection.executescript(
             f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version={SCHEMA_VERSION};\nCOMMIT;"
         )

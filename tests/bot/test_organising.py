@@ -100,3 +100,31 @@ def test_an_agenda_broadcast_lists_the_days_sessions(services: Services) -> None
         "Cairo, Egypt\n"
         "<code>cairo-2009-judges</code>"
     )
+
+
+def test_an_agenda_broadcast_reaches_each_reader_in_their_language(services: Services) -> None:
+    conversation = Conversation(services)
+    french = User(id=31, chat_id=31, language="fr-CA")
+    english = User(id=32, chat_id=32, language="en-GB")
+    unknown = User(id=33, chat_id=33, language="de")
+    for reader in (french, english, unknown):
+        conversation.message("/subscribe", reader)
+    french_organiser = User(id=7, chat_id=7, name="Org", language="fr")
+
+    *_, last = conversation.message("/broadcast agenda 2009-12-08", french_organiser)
+    number = last.buttons[0][0].action.split("|")[2]
+    conversation.action(last.buttons[0][0].action, french_organiser)
+
+    assert "Programme du mardi 8 décembre 2009" in last.html()  # the organiser's own
+    assert services.database is not None
+    sent = {
+        int(str(chat)): str(html)
+        for chat, html in services.database.query(
+            "SELECT o.chat_id, p.html FROM outbox o JOIN broadcast_parts p"
+            " ON p.broadcast_id = o.broadcast_id AND p.part = o.part WHERE o.broadcast_id = ?",
+            (int(number),),
+        )
+    }
+    assert sent[31].startswith("<b>Programme du mardi 8 décembre 2009</b>")
+    assert sent[32].startswith("<b>Agenda for Tuesday 08 December 2009</b>")
+    assert sent[33] == sent[32]  # a language without a catalog reads English

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import sqlite3
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -157,3 +159,24 @@ def test_changes_of_past_events_are_not_news() -> None:
     old = Agenda([_event("ws23", 14)])
     later = NOW + timedelta(days=2)
     assert diff_agendas(old, Agenda([]), later) == []
+
+
+def test_a_schema_9_broadcast_keeps_its_parts_for_every_reader(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    Database(path).close()
+    old = sqlite3.connect(path)
+    old.executescript(
+        """
+        DROP TABLE broadcast_parts;
+        CREATE TABLE broadcast_parts (broadcast_id INTEGER NOT NULL, part INTEGER NOT NULL,
+                                      html TEXT NOT NULL, PRIMARY KEY (broadcast_id, part));
+        INSERT INTO broadcast_parts VALUES (1, 0, 'Lunch in Hall B');
+        PRAGMA user_version = 9;
+        """
+    )
+    old.close()
+
+    database = Database(path)
+
+    assert database.query("SELECT html, language FROM broadcast_parts") == [("Lunch in Hall B", "")]
+    database.close()
