@@ -56,7 +56,7 @@ from bot import actions
 from bot.change_views import agenda_problems_reply, review_reply
 from bot.conversation import Conversation, User
 from bot.health import HEARTBEAT_SECONDS, write_heartbeat
-from bot.i18n import LANGUAGES, N_, _, speaking
+from bot.i18n import ENGLISH, LANGUAGES, N_, _, speaking
 from bot.inline import shared_articles
 from bot.ratelimit import RateLimiter
 from bot.replies import Reply, clip
@@ -169,16 +169,20 @@ class TelegramFrontEnd:
             log.exception("could not review the agenda changes at start")
             return
         if self.services.agenda_problems:
-            await self._tell_organisers(bot, agenda_problems_reply(self.services))
+            await self._tell_organisers(bot, lambda: agenda_problems_reply(self.services))
         if review is None:
             return
-        reply = review_reply(review)
-        log.info("agenda at start: %s", reply.plain().splitlines()[0])
+        with speaking(ENGLISH):
+            log.info("agenda at start: %s", review_reply(review).plain().splitlines()[0])
         if review.held:
-            await self._tell_organisers(bot, reply)
+            await self._tell_organisers(bot, lambda: review_reply(review))
 
-    async def _tell_organisers(self, bot: Any, reply: Reply) -> None:
+    async def _tell_organisers(self, bot: Any, write: Callable[[], Reply]) -> None:
+        """``write``'s reply to every organiser, in each one's language."""
+        subscriptions = self.services.subscriptions
         for organiser in sorted(self.services.settings.organisers):
+            with speaking(subscriptions.language(organiser) if subscriptions else None):
+                reply = write()
             try:
                 await bot.send_message(
                     organiser,

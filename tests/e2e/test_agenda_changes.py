@@ -1,5 +1,6 @@
 """End to end: agenda edits made while the bot was stopped are told at the next start; a removed
-file is held for the organisers, who decide with a button, and nobody is flooded."""
+file is held for the organisers, who are asked in their own language and decide with a button,
+and nobody is flooded."""
 
 from __future__ import annotations
 
@@ -63,6 +64,7 @@ def test_changes_while_stopped_are_told_or_held_at_start(
 
     for chat in SUBSCRIBERS:
         stand_in.push_text("/subscribe", user=chat)
+    stand_in.push_text("/language fr", user=ORGANISER)  # what the bot tells them, in French
     _run_once(env, stand_in, subscribed)
 
     # stopped: one session moves room (small: told at start, in each reader's zone)
@@ -80,17 +82,14 @@ def test_changes_while_stopped_are_told_or_held_at_start(
     try:
         [question] = stand_in.wait_for("sendMessage", before + 1, timeout=60)[before:]
         assert int(question["chat_id"]) == ORGANISER
-        assert (
-            "4 sessions changed (4 cancelled: file camp2026.yaml removed or emptied)"
-            in question["text"]
-        )
+        assert "fichier camp2026.yaml supprimé ou vidé" in question["text"]
         buttons = question["reply_markup"]["inline_keyboard"][0]
         # 4 sessions to each of 2 chats: one digest each
-        assert [b["text"] for b in buttons] == ["📣 Send 2 notices", "🤫 Update silently"]
+        assert [b["text"] for b in buttons] == ["📣 Envoyer 2 avis", "🤫 Mettre à jour sans avis"]
         # the organiser chooses to update silently
         stand_in.push_button(str(buttons[1]["callback_data"]), user=ORGANISER)
         [decided] = stand_in.wait_for("editMessageText", 1, timeout=30)
-        assert "Agenda updated silently" in decided["text"]
+        assert "Programme mis à jour sans avis" in decided["text"]
         time.sleep(1.5)
     finally:
         stop(process)
