@@ -51,6 +51,7 @@ HELP_FILE = Path(__file__).with_name("help.yaml")
 WHICH_DAY = N_("Which day? For example /agenda 2026-03-23, /agenda today")
 NO_EVENT = N_("No event with that ID. Send /agenda to see them all.")
 WHICH_EVENT = N_("Which session? Send /event and its ID, e.g. /event {event}")
+_ZONE_EXAMPLES = ("Asia/Tokyo", "America/Sao_Paulo")  # never the zone the reader has
 UNKNOWN_LINK = N_("The link you followed points to nothing I hold (an article or a session).")
 log = logging.getLogger(__name__)
 IN_PLACE = {"pg", "ag", "bc", "chg", "lang"}  # page turns, decisions replace the pressed message
@@ -466,8 +467,9 @@ class Conversation:
             zone = self._reader_zone(user)
             return [
                 Reply().add(
-                    _("Times are shown in {zone}. Change it with /timezone Asia/Tokyo").format(
-                        zone=zone_label(zone)
+                    _("Times are shown in {zone}. Change it with /timezone {example}").format(
+                        zone=zone_label(zone),
+                        example=next(z for z in _ZONE_EXAMPLES if z != str(zone.key)),
                     )
                 )
             ]

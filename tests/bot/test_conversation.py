@@ -441,3 +441,13 @@ def test_a_fact_answer_leads_with_the_passage_then_the_sessions(services: Servic
 
     assert text.index("Cairo, Egypt") < text.index("On the agenda:")
     assert "/event cairo-2009-judges" in text.split("On the agenda:")[1]
+
+
+def test_timezone_alone_suggests_a_zone_other_than_the_readers(services: Services) -> None:
+    conversation = Conversation(services)
+    conversation.message("/timezone tokyo", PARTICIPANT)
+
+    shown = conversation.message("/timezone", PARTICIPANT)[0].plain()
+
+    assert shown.startswith("Times are shown in Asia/Tokyo. Change it with /timezone ")
+    assert not shown.endswith("Asia/Tokyo")
