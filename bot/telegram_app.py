@@ -9,6 +9,7 @@ with the keyboard on the last one.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import secrets
@@ -70,6 +71,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SEND_TIMEOUT = 30.0  # seconds to wait for Telegram's answer before a send is "unknown"
+OUTBOX_GRACE = 10.0  # seconds a stopping bot lets the outbox finish and record its sends
+NO_RETRY = -1  # rate_limit_args of a send the limiter must not retry (the outbox waits itself)
 CAPTION_LIMIT = 1024  # UTF-16 units, like message texts
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts
@@ -78,6 +81,36 @@ Context = ContextTypes.DEFAULT_TYPE
 
 class TokenProblem(Exception):
     """The token or webhook secret is missing or unusable; the message says what to do."""
+
+
+class DeliveryRateLimiter(AIORateLimiter):
+    """AIORateLimiter, except that a request made with ``rate_limit_args=NO_RETRY`` is not
+    retried on RetryAfter: the outbox records it pending and waits the pause itself, so a
+    kill during the pause leaves the row pending (sent later), not `unknown` (never resent)."""
+
+    async def process_request(  # noqa: PLR0917 - the signature PTB calls
+        self,
+        callback: Callable[..., Coroutine[Any, Any, Any]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Any:
+        if rate_limit_args != NO_RETRY:
+            return await super().process_request(
+                callback, args, kwargs, endpoint, data, rate_limit_args
+            )
+        chat_id = data.get("chat_id")
+        group = chat_id if isinstance(chat_id, int) and chat_id < 0 else False
+        return await self._run_request(
+            chat=chat_id is not None,
+            group=group,
+            allow_paid_broadcast=bool(data.get("allow_paid_broadcast", False)),
+            callback=callback,
+            args=args,
+            kwargs=kwargs,
+        )
 
 
 class TelegramSender:
@@ -95,6 +128,7 @@ class TelegramSender:
                 link_preview_options=NO_PREVIEW,
                 read_timeout=SEND_TIMEOUT,
                 write_timeout=SEND_TIMEOUT,
+                rate_limit_args=NO_RETRY,
             )
         except RetryAfter as error:
             wait = error.retry_after
@@ -129,7 +163,27 @@ class TelegramFrontEnd:
         self.limiter = RateLimiter(services.settings.rate_limit_per_minute)
         self._first_tick = True
         self.stopping = asyncio.Event()  # set at shutdown: the outbox finishes its send and stops
+        self.outbox: asyncio.Task[None] | None = None
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="services")
+
+    async def outbox_stopped(self) -> None:
+        """Wait for the outbox to record its sends in flight before the database closes.
+
+        A send that does not finish within OUTBOX_GRACE (a long flood-control pause) is
+        cancelled: its row is recorded `unknown`, the rows not begun stay pending for the next
+        start. Left running, its sends went out after the database was closed, unrecorded, and
+        were sent again at the next start."""
+        task = self.outbox
+        if task is None or task.done():
+            return
+        try:
+            await asyncio.wait_for(asyncio.shield(task), OUTBOX_GRACE)
+        except TimeoutError:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        except Exception:  # its failure is logged by the dispatcher; stopping goes on
+            log.exception("the outbox stopped with an error")
 
     async def off_loop(self, work: Callable[..., T], *args: Any) -> T:
         """``work(*args)`` in the services' worker thread."""
@@ -446,7 +500,7 @@ def build_application(
         .base_file_url(base.removesuffix("/bot") + "/file/bot")
         .concurrent_updates(8)
         # every request stays under the limits; a reply that meets a 429 waits and goes again
-        .rate_limiter(AIORateLimiter(max_retries=2))
+        .rate_limiter(DeliveryRateLimiter(max_retries=2))
         .post_init(_registering_commands(front))
         .post_stop(_stopping(front))
         .post_shutdown(_closing(front))
@@ -466,7 +520,8 @@ def _registering_commands(
         if database is not None:
             await front.review_agenda_at_start(application.bot)
             dispatcher = OutboxDispatcher(database, TelegramSender(application.bot))
-            application.create_task(dispatcher.run(front.stopping), name="outbox")
+            # our own task, awaited at stop (PTB does not await tasks made before it runs)
+            front.outbox = asyncio.create_task(dispatcher.run(front.stopping), name="outbox")
         await _register_menus(application.bot, front)
 
     return register
@@ -509,6 +564,7 @@ def _stopping(
 ) -> Callable[[Application[Any, Any, Any, Any, Any, Any]], Coroutine[Any, Any, None]]:
     async def stop(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         front.stopping.set()
+        await front.outbox_stopped()
 
     return stop
 
