@@ -22,7 +22,7 @@ from bot import actions
 from bot.i18n import LANGUAGES, N_, _, dated, ngettext
 from bot.replies import Button, Reply, bold, clip, italic
 from bot.telegram_text import escape
-from scheduler.agenda import ordered_from_now
+from scheduler.agenda import FIRST_YEAR, LAST_YEAR, ordered_from_now
 from scheduler.model import Event
 from scheduler.zones import parse_zone, zone_label
 
@@ -345,8 +345,12 @@ def parse_day(argument: str, now: datetime) -> date | None:
     if written is not None:
         year = int(written["year"]) if written["year"] else today.year
         year += 2000 if year < 100 else 0
-        return date(year, int(written["month"]), int(written["day"]))
-    return date.fromisoformat(text)
+        found = date(year, int(written["month"]), int(written["day"]))
+    else:
+        found = date.fromisoformat(text)
+    if not FIRST_YEAR <= found.year <= LAST_YEAR:  # no agenda holds such a day
+        raise ValueError(f"no agenda day in {found.year}")
+    return found
 
 
 _DAY_FIRST = re.compile(r"(?P<day>\d{1,2})[./-](?P<month>\d{1,2})(?:[./-](?P<year>\d{2}|\d{4}))?")

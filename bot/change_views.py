@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot import actions
-from bot.agenda_views import when
+from bot.agenda_views import LIST_TITLE, when
 from bot.i18n import N_, _, ngettext, speaking
-from bot.replies import Button, Reply, Span, Style, bold
+from bot.replies import Button, Reply, Span, Style, bold, clip
 from scheduler.announce import Review
 from scheduler.notices import Notices
 
@@ -31,14 +31,14 @@ def notice(change: EventChange, reader: ZoneInfo) -> Reply:
     if after is None:
         return (
             Reply()
-            .add("❌ ", bold(_("Cancelled: ")), bold(before.title))
+            .add("❌ ", bold(_("Cancelled: ")), bold(clip(before.title, LIST_TITLE)))
             .add(
                 _("It was planned for {when}, {where}.").format(
                     when=when(before, reader), where=_where(before)
                 )
             )
         )
-    reply = Reply().add("🔄 ", bold(_("Changed: ")), bold(after.title))
+    reply = Reply().add("🔄 ", bold(_("Changed: ")), bold(clip(after.title, LIST_TITLE)))
     if "time" in change.what:
         reply.add(
             _("Time: "), Span(when(before, reader), Style.STRIKE), " → ", bold(when(after, reader))
@@ -99,9 +99,11 @@ _WHAT = {"time": N_("time"), "room": N_("room"), "place": N_("place")}
 
 def _line(change: EventChange) -> str:
     if change.after is None:
-        return _("• Cancelled: {title}").format(title=change.before.title)
+        return _("• Cancelled: {title}").format(title=clip(change.before.title, LIST_TITLE))
     what = ", ".join(_(_WHAT.get(w, w)) for w in change.what).capitalize()
-    return _("• {what} changed: {title}").format(what=what, title=change.after.title)
+    return _("• {what} changed: {title}").format(
+        what=what, title=clip(change.after.title, LIST_TITLE)
+    )
 
 
 def review_reply(review: Review) -> Reply:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.change_views import digest_parts
+from bot.change_views import digest_parts, notice_html
 from scheduler.changes import CANCELLED, EventChange
 from scheduler.model import Event
 from tests.e2e.telegram_rules import refusal
@@ -42,3 +43,15 @@ def test_a_long_digest_is_split_where_telegram_would_refuse_it() -> None:
         for p in parts
     )
     assert sum(p.count("❌ <b>Cancelled: </b>") for p in parts) == 60
+
+
+def test_a_notice_of_a_session_with_a_huge_title_is_one_message() -> None:
+    change = _change(1)
+    huge = EventChange(
+        dataclasses.replace(change.before, title="Electronic evidence " * 300), None, (CANCELLED,)
+    )
+
+    assert len(digest_parts([huge] * 4, PARIS, "en")) == 1
+    html = notice_html(huge, PARIS, "en")
+    assert refusal("sendMessage", {"chat_id": 1, "text": html, "parse_mode": "HTML"}) is None
+    assert len(html) < 1000

@@ -425,7 +425,9 @@ def test_agenda_days_are_read_as_people_write_them(argument: str, expected: date
     assert parse_day(argument, datetime(2026, 12, 6, 10, tzinfo=UTC)) == expected
 
 
-@pytest.mark.parametrize("argument", ["2026-13-45", "99/99/2026", "next week", "31/02"])
+@pytest.mark.parametrize(
+    "argument", ["2026-13-45", "99/99/2026", "next week", "31/02", "0001-01-01"]
+)
 def test_impossible_agenda_days_are_refused(argument: str) -> None:
     with pytest.raises(ValueError):
         parse_day(argument, datetime(2026, 12, 6, 10, tzinfo=UTC))
