@@ -44,7 +44,9 @@ def register(subparsers: Any) -> None:
     schedule.add_argument("file")
     schedule.add_argument("--into", help="agenda folder (default: the configured one)")
     schedule.add_argument(
-        "--force", action="store_true", help="import even a schedule with no events"
+        "--force",
+        action="store_true",
+        help="import even a schedule with no events, or over an imported file edited since",
     )
     schedule.add_argument(
         "--timezone",
@@ -119,7 +121,7 @@ def run_import_schedule(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from corpus.problems import ValidationError
-    from scheduler.export import write_agenda_file, write_name
+    from scheduler.export import EditedSinceImport, write_agenda_file, write_name
     from scheduler.importers import ImportFailed, import_schedule
     from scheduler.zones import parse_zone
 
@@ -144,8 +146,8 @@ def run_import_schedule(args: argparse.Namespace) -> int:
             for reason in result.skipped:
                 print(f"skipped: {reason}", file=sys.stderr)
             return 1
-        target = write_agenda_file(result, folder, source.stem)
-    except ImportFailed as error:
+        target = write_agenda_file(result, folder, source.stem, force=args.force)
+    except (ImportFailed, EditedSinceImport) as error:
         print(error, file=sys.stderr)
         return 1
     except ValidationError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -44,7 +45,27 @@ def event_record(event: Event) -> dict[str, Any]:
     return record
 
 
-IMPORTED = "# Imported by `workshop-bot import-schedule`; edit freely.\n"
+IMPORTED = "# Imported by `workshop-bot import-schedule`"
+# The header ends with a digest of what was written: a file whose body no longer matches it was
+# edited by hand, and re-importing (which replaces the file) would lose those edits.
+_HEADER = IMPORTED + " (content {digest}); re-importing replaces it unless edited since.\n"
+_DIGEST = re.compile(r"\(content ([0-9a-f]{16})\)")
+
+
+class EditedSinceImport(ValueError):
+    """Re-importing would replace a file the organiser edited after its import."""
+
+
+def _digest(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+
+
+def edited_since_import(path: Path) -> bool:
+    """Whether an imported file was changed by hand since (files without a digest, from
+    before it was recorded, cannot tell and count as unedited)."""
+    header, _, body = path.read_text(encoding="utf-8", errors="replace").partition("\n")
+    recorded = _DIGEST.search(header)
+    return recorded is not None and recorded.group(1) != _digest(body)
 
 
 def earlier_import(result: ImportResult, folder: Path) -> Path | None:
@@ -72,13 +93,22 @@ def write_name(name: str) -> str:
     return f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name)}.yaml"
 
 
-def write_agenda_file(result: ImportResult, folder: Path, name: str) -> Path:
+def write_agenda_file(
+    result: ImportResult, folder: Path, name: str, *, force: bool = False
+) -> Path:
     """Write ``folder/<name>.yaml`` (or the file of an earlier import of the same schedule)
-    only if the whole folder still validates with it."""
+    only if the whole folder still validates with it, and never over a file edited by hand
+    since its import unless ``force``."""
     folder.mkdir(parents=True, exist_ok=True)
     target = earlier_import(result, folder) or folder / write_name(name)
+    if not force and target.exists() and edited_since_import(target):
+        raise EditedSinceImport(
+            f"{target} was edited since it was imported; re-importing would replace those "
+            "edits (--force replaces them)"
+        )
     document = {"title": result.title, "events": [event_record(e) for e in result.events]}
-    text = IMPORTED + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+    body = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+    text = _HEADER.format(digest=_digest(body)) + body
     with tempfile.TemporaryDirectory(dir=folder) as staging:
         trial = Path(staging)
         for existing in folder.glob("*.yaml"):

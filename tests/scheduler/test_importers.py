@@ -10,7 +10,7 @@ import pytest
 
 from corpus.problems import ValidationError
 from scheduler.agenda import load_agenda
-from scheduler.export import IMPORTED, to_ics, write_agenda_file
+from scheduler.export import EditedSinceImport, to_ics, write_agenda_file
 from scheduler.importers import ImportFailed, import_schedule
 
 SCHEDULES = Path(__file__).resolve().parents[1] / "fixtures" / "schedules"
@@ -76,7 +76,7 @@ def test_json_items_without_dates_are_reported_as_skipped(tmp_path: Path) -> Non
 def test_invalid_import_leaves_the_agenda_untouched(tmp_path: Path) -> None:
     result = import_schedule(SCHEDULES / "frab-camp2019.json")
     write_agenda_file(result, tmp_path, "camp")
-    own = (tmp_path / "camp.yaml").read_text().removeprefix(IMPORTED)  # now the organiser's
+    own = (tmp_path / "camp.yaml").read_text().partition("\n")[2]  # now the organiser's
     (tmp_path / "camp.yaml").write_text(own)
     clash = import_schedule(SCHEDULES / "frab-camp2019.json")
     with pytest.raises(ValidationError, match="duplicate event id"):
@@ -298,3 +298,18 @@ def test_badly_typed_events_are_skipped_one_by_one(tmp_path: Path) -> None:
     assert [e.title for e in result.events] == ["Fine", "Persons"]
     assert len(result.skipped) == 4
     assert all(": " in reason for reason in result.skipped)
+
+
+def test_a_reimport_never_replaces_hand_edits_unless_forced(tmp_path: Path) -> None:
+    result = import_schedule(SCHEDULES / "frab-camp2019.json")
+    written = write_agenda_file(result, tmp_path, "camp")
+    assert write_agenda_file(result, tmp_path, "camp") == written  # unedited: updated
+
+    edited = written.read_text().replace("events:", "# our own note\nevents:", 1)
+    written.write_text(edited)
+    with pytest.raises(EditedSinceImport, match="was edited since it was imported"):
+        write_agenda_file(result, tmp_path, "camp")
+    assert written.read_text() == edited
+
+    write_agenda_file(result, tmp_path, "camp", force=True)
+    assert "# our own note" not in written.read_text()
