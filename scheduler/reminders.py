@@ -63,6 +63,11 @@ def _reminded_for_another_start(
     return found is not None
 
 
+def seen_key(event: Event) -> str:
+    """An event at one start, as ``events_seen`` records it: "opening@1774252800"."""
+    return f"{event.id}@{event.start.timestamp():.0f}"
+
+
 @dataclass(frozen=True, slots=True)
 class DueReminder:
     chat_id: int
@@ -306,12 +311,19 @@ class ReminderService:
         return claimed
 
     def first_seen(self, agenda: Agenda, now: datetime) -> dict[str, float]:
-        """When each upcoming event first appeared on the agenda (now, for new ones)."""
+        """When each event first appeared on the agenda at its start (now, for new ones), by
+        ``seen_key``: a session moved is new at its new time, so a lead already past when
+        the move is seen never comes "sent late". A key recorded before starts were (the
+        event id alone) stands for the start the event has."""
         seen = {
             str(event): float(str(moment))
             for event, moment in self.db.query("SELECT event_id, first_seen FROM events_seen")
         }
-        new = [(e.id, now.timestamp()) for e in agenda.events if e.id not in seen]
+        new = [
+            (seen_key(e), seen.get(e.id, now.timestamp()))
+            for e in agenda.events
+            if seen_key(e) not in seen
+        ]
         if new:
             with self.db.transaction() as sql:
                 sql.executemany("INSERT OR IGNORE INTO events_seen VALUES (?, ?)", new)
@@ -337,7 +349,7 @@ class ReminderService:
                 for e in agenda.events
                 if e.start > now
                 for minutes in sorted(set(DEFAULT_LEADS) | own.get(e.id, set()))
-                if seen[e.id] <= (moment := e.start - timedelta(minutes=minutes)).timestamp()
+                if seen[seen_key(e)] <= (moment := e.start - timedelta(minutes=minutes)).timestamp()
                 and moment <= now
                 and (e.id, minutes, e.start.timestamp()) not in done
             ),

@@ -336,3 +336,30 @@ def test_a_command_waits_out_another_programs_lock(database: Database, tmp_path:
     release.join()
     other.close()
     assert SubscriptionService(database).series(7) == ["*"]
+
+
+def test_a_session_moved_late_gets_only_the_reminders_still_ahead(database: Database) -> None:
+    SubscriptionService(database).subscribe(1)
+    reminders = ReminderService(database)
+    assert reminders.due(Agenda([_event("opening", START)]), START - timedelta(days=3)) == []
+    # moved three days earlier, seen 20 hours before its new start: the 24-hour moment had
+    # passed when the move was seen, so no "sent late" reminder; the 15-minute one comes
+    moved = Agenda([_event("opening", START - timedelta(days=2))])
+    seen = START - timedelta(days=2, hours=20)
+    assert reminders.due(moved, seen) == []
+    [soon] = reminders.due(moved, START - timedelta(days=2, minutes=15))
+    assert (soon.minutes, soon.late) == (15, False)
+
+
+def test_sessions_seen_before_starts_were_recorded_keep_their_first_sighting(
+    database: Database,
+) -> None:
+    SubscriptionService(database).subscribe(1)
+    with database.transaction() as sql:  # a row written by an earlier version: the id alone
+        sql.execute(
+            "INSERT INTO events_seen VALUES ('opening', ?)", (START.timestamp() - 86400 * 7,)
+        )
+    [missed] = ReminderService(database).due(
+        Agenda([_event("opening", START)]), START - timedelta(hours=23)
+    )
+    assert (missed.minutes, missed.late) == (1440, True)
