@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from corpus.model import ArticleRef, Corpus, normalise_name
+from corpus.model import Article, ArticleRef, Corpus, normalise_name
 
 DEFAULT_INSTRUMENT = "ets185"
 MAX_INPUT = 300  # a citation is short; longer text is a question, not a citation
@@ -68,6 +68,19 @@ class Citation:
     ref: ArticleRef
     named: bool
     span: tuple[int, int]
+
+
+GUIDE_CITATION = 200  # a guide line cites its article near the start; the rest is explanation
+
+
+def articles_cited(line: str, corpus: Corpus) -> list[Article]:
+    """The available articles a guide's line cites near its start, in order."""
+    found = []
+    for citation in parse_citations(line[:GUIDE_CITATION], corpus):
+        article = corpus.article(citation.ref.instrument, citation.ref.article)
+        if article is not None and article.available:
+            found.append(article)
+    return found
 
 
 def parse_citations(text: str, corpus: Corpus) -> list[Citation]:

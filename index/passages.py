@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from corpus.model import Article, Corpus, Document, DocumentRef, PassageKey
+from index.citations import articles_cited
 from index.search import article_blocks, document_blocks
 
 DOCUMENT_CHUNK = 500  # characters: a long report block is split at lines into parts this size
@@ -42,7 +43,7 @@ def passages(corpus: Corpus) -> list[Passage]:
 
 # A guide's line that explains one article: "- Article 8 (computer-related fraud): causing
 # ...", "- Lanzarote Article 23: ...", "- ETS 182 Article 19 ...".
-_EXPLAINING = re.compile(r"^- (?P<name>[A-Za-z0-9 ]*?)\s*Article (?P<number>\d+)\b")
+_EXPLAINING = re.compile(r"^- [A-Za-z0-9 ]*?Article \d")
 
 
 def _explained_articles(guide: Document, corpus: Corpus) -> Iterator[Passage]:
@@ -50,29 +51,17 @@ def _explained_articles(guide: Document, corpus: Corpus) -> Iterator[Passage]:
 
     Guides describe cases as practitioners tell them ("a SIM swap emptied the account"), which
     treaty prose never does; a question told that way is near the line, and the line names
-    its article. The passage shows the article's own text, never the guide's.
+    its article (first, as the ranker reads guide lines). The passage shows the article's own
+    text, never the guide's.
     """
     for line in guide.body.splitlines():
-        found = _EXPLAINING.match(line.strip())
-        if found is None:
+        explaining = line.strip()
+        if not _EXPLAINING.match(explaining):
             continue
-        article = _explained(found.group("name"), found.group("number"), guide, corpus)
-        if article is None or not article.available:
-            continue
-        blocks = article_blocks(article) or [article.text]
-        yield Passage(article.ref, blocks[0], f"{guide.title}.\n{line.strip()[2:]}")
-
-
-def _explained(name: str, number: str, guide: Document, corpus: Corpus) -> Article | None:
-    """The article a guide line cites: of the instrument it names, else of the one the
-    guide's front matter lists with that number, else of the Budapest Convention."""
-    if name.strip():
-        instrument = corpus.instrument(name.strip())
-        if instrument is not None:
-            return corpus.article(instrument.id, number)
-    listed = [ref for ref in guide.articles if ref.article == number]
-    instrument_id = listed[0].instrument if len(listed) == 1 else "ets185"
-    return corpus.article(instrument_id, number)
+        cited = articles_cited(explaining, corpus)
+        if cited:
+            blocks = article_blocks(cited[0]) or [cited[0].text]
+            yield Passage(cited[0].ref, blocks[0], f"{guide.title}.\n{explaining[2:]}")
 
 
 def _article_passages(article: Article, short_title: str) -> Iterator[Passage]:

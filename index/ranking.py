@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, field
 
 from corpus.model import ArticleRef, DocumentRef, PassageKey
-from index.citations import DEFAULT_INSTRUMENT, parse_citations
+from index.citations import DEFAULT_INSTRUMENT, articles_cited
 from index.definitions import Definitions, contains
 from index.query import AnalysedQuery, QueryAnalyser, QueryConcept
 from index.search import RawHit, SearchIndex, title_parts
@@ -26,7 +26,6 @@ LEGAL_WORDS = frozenset(
     "covers covered say says apply applies provision provisions law laws rule rules legal "
     "instrument instruments text".split()
 )
-CITED_LINE = 200  # a guide line cites its article near the start; the rest is explanation
 OVERVIEW_TITLES = frozenset({"purpose", "purposes", "object", "scope"})
 
 
@@ -208,12 +207,7 @@ class Ranker:
             document = corpus.documents[doc_key.id]
             cached = []
             for line in document.body.splitlines():
-                keys = [
-                    ArticleRef(c.ref.instrument, c.ref.article)
-                    for c in parse_citations(line[:CITED_LINE], corpus)
-                    if (article := corpus.article(c.ref.instrument, c.ref.article))
-                    and article.available
-                ]
+                keys = [article.ref for article in articles_cited(line, corpus)]
                 if keys:
                     cached.append((frozenset(stem_word(w) for w in words(line)), keys))
             self._guide_cache[doc_key] = cached
