@@ -16,7 +16,7 @@ from datetime import datetime
 from bot import actions
 from bot.agenda_views import agenda_html, long_day, parse_day
 from bot.following import find_series
-from bot.i18n import ENGLISH, LANGUAGES, N_, _, ngettext, note, speaking
+from bot.i18n import ENGLISH, LANGUAGES, N_, _, current, ngettext, note, speaking
 from bot.replies import Button, Reply, Span, Style, bold, clip
 from bot.telegram_text import escape, split_html
 from scheduler.agenda import Agenda
@@ -114,13 +114,13 @@ class Organising:
 
         # The bot words the agenda, so each reader gets it in their language; the organiser
         # previews their own, readers of no known language get English.
-        own = worded()
+        own = current()
         versions: dict[str, list[str]] = {}
         for language in LANGUAGES:
             with speaking(language):
                 versions[language] = worded()
         preview = broadcasts.create(user_id, versions[ENGLISH], audience, worded=versions)
-        return replace(preview, parts=own)
+        return replace(preview, parts=versions[own])
 
     def decide(self, broadcast_id: str, choice: str, user_id: int) -> Reply | None:
         broadcasts = self.broadcasts()
