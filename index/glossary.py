@@ -13,12 +13,12 @@ matches "données relatives au trafic"). Longer keys are tried first and a word 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from corpus.problems import load_limited
+from index.text import fold
 
 GLOSSARY_FILE = Path(__file__).with_name("glossary.yaml")
 MAX_GAP = 2  # other words allowed between two words of a key: "de", "des", "relatives au"
@@ -97,10 +97,5 @@ def _match(stems: tuple[str, ...], tokens: list[str], used: list[bool]) -> int |
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(_fold(text))
-
-
-def _fold(text: str) -> str:
-    """Lower case without accents; Russian ё is е."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ё", "е"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Lower-case words without accents (Russian ё is е): how keys and questions compare."""
+    return _WORD.findall(fold(text))
