@@ -32,11 +32,16 @@ HELD_OUT = {
         "heldout4",
         "multilingual2",
         "declines2",
+        "stories_dev",
+        "declines_dev",
+        "multilingual_dev",
     )
 }
 # Held-out sets whose misses have been read, and so became development sets: only their
 # misses are printed, so the others stay unseen by whoever tunes the engine.
-DEVELOPMENT = frozenset({"heldout", "heldout2", "facts"})
+DEVELOPMENT = frozenset(
+    {"heldout", "heldout2", "facts", "stories_dev", "declines_dev", "multilingual_dev"}
+)
 FACTS_FILES = {name: Path(__file__).with_name(f"{name}.yaml") for name in ("facts", "facts2")}
 FACTS_FILE = FACTS_FILES["facts"]
 LANGUAGES = ("en", "fr", "es", "pt", "ru")

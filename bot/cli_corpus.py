@@ -172,6 +172,7 @@ def _semantic_status(settings: Settings) -> str:
     """Whether answers use semantic search, and how many passage vectors a start must embed."""
     from corpus.store import load_corpus
     from index.embedding import load_embedder
+    from index.exemplars import load_exemplars
     from index.passages import passages
     from index.vectors import cached_vectors, digest
 
@@ -180,7 +181,7 @@ def _semantic_status(settings: Settings) -> str:
         return f"{semantic.reason}: answering lexically"
     version = semantic.embedder.version
     cached = cached_vectors(version, settings.vectors_dir)
-    found = passages(load_corpus(settings.corpus_dir))
+    found = passages(load_corpus(settings.corpus_dir), load_exemplars())
     missing = sum(1 for p in found if digest(version, p.embedded) not in cached)
     state = "all vectors cached" if not missing else f"{missing} to embed at the next start"
     return f"{semantic.reason}: {len(found)} passages, {state}"

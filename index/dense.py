@@ -7,6 +7,7 @@ matrix product (well under a millisecond); the cost of a question is embedding i
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -15,6 +16,7 @@ import numpy as np
 
 from corpus.model import Corpus, PassageKey
 from index.embedding import Embedder, Vectors
+from index.exemplars import Exemplar, load_exemplars
 from index.passages import Passage, passages
 from index.vectors import SEED_DIRECTORY, embed_passages
 
@@ -44,11 +46,14 @@ class DenseIndex:
         *,
         seed_directory: Path = SEED_DIRECTORY,
         progress: TextIO | None = None,
+        exemplars: Sequence[Exemplar] | None = None,
     ) -> DenseIndex:
-        """Vectors for every passage of ``corpus``, embedding only what no cache holds."""
+        """Vectors for every passage of ``corpus`` and every exemplar (the shipped ones unless
+        given), embedding only what no cache holds."""
         if progress is None and sys.stderr.isatty():
             progress = sys.stderr
-        found = passages(corpus)
+        asked = load_exemplars() if exemplars is None else exemplars
+        found = passages(corpus, asked)
         vectors = embed_passages(
             embedder,
             [p.embedded for p in found],

@@ -1,6 +1,6 @@
 """The passages the dense retriever embeds: article paragraphs, whole articles, document parts,
-and the guide lines that explain an article (embedded in the guide's words, shown as the
-article's text).
+the guide lines that explain an article (embedded in the guide's words, shown as the
+article's text) and the questions an article answers (``index.exemplars``, likewise).
 
 Each passage is embedded with a heading ("Budapest Convention, Article 16 – Expedited
 preservation of stored computer data.") so a paragraph that says only "the order" is still
@@ -10,11 +10,12 @@ about preservation, and is shown as its exact text, never the heading.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from corpus.model import Article, Corpus, Document, DocumentRef, PassageKey
 from index.citations import articles_cited
+from index.exemplars import Exemplar
 from index.search import article_blocks, document_blocks
 
 DOCUMENT_CHUNK = 500  # characters: a long report block is split at lines into parts this size
@@ -27,8 +28,9 @@ class Passage:
     embedded: str  # what the model reads: the heading, then the text
 
 
-def passages(corpus: Corpus) -> list[Passage]:
-    """Every passage of every available article and every document, in a stable order."""
+def passages(corpus: Corpus, exemplars: Sequence[Exemplar] = ()) -> list[Passage]:
+    """Every passage of every available article and every document, then the exemplars of
+    available articles, in a stable order."""
     found: list[Passage] = []
     for instrument in sorted(corpus.instruments.values(), key=lambda i: i.id):
         for article in instrument.articles:
@@ -38,7 +40,19 @@ def passages(corpus: Corpus) -> list[Passage]:
         found += _document_passages(document)
         if document.kind == "guide":
             found += _explained_articles(document, corpus)
+    found += _asked_articles(exemplars, corpus)
     return found
+
+
+def _asked_articles(exemplars: Sequence[Exemplar], corpus: Corpus) -> Iterator[Passage]:
+    """Each exemplar as a passage of its article: embedded in the asker's words, shown as the
+    article's own text."""
+    for exemplar in exemplars:
+        ref = exemplar.article
+        article = corpus.article(ref.instrument, ref.article)
+        if article is not None and article.available:
+            blocks = article_blocks(article) or [article.text]
+            yield Passage(article.ref, blocks[0], exemplar.text)
 
 
 # A guide's line that explains one article: "- Article 8 (computer-related fraud): causing
