@@ -32,6 +32,9 @@ HELD_OUT = {
         "heldout4",
         "multilingual2",
         "declines2",
+        "heldout5",
+        "multilingual3",
+        "declines3",
         "stories_dev",
         "declines_dev",
         "multilingual_dev",
@@ -42,7 +45,9 @@ HELD_OUT = {
 DEVELOPMENT = frozenset(
     {"heldout", "heldout2", "facts", "stories_dev", "declines_dev", "multilingual_dev"}
 )
-FACTS_FILES = {name: Path(__file__).with_name(f"{name}.yaml") for name in ("facts", "facts2")}
+FACTS_FILES = {
+    name: Path(__file__).with_name(f"{name}.yaml") for name in ("facts", "facts2", "facts3")
+}
 FACTS_FILE = FACTS_FILES["facts"]
 LANGUAGES = ("en", "fr", "es", "pt", "ru")
 OFFTOPIC = "offtopic"
