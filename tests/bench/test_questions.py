@@ -106,7 +106,7 @@ def test_load_questions_bad_file_names_file_and_line(
 def test_facts_files_load_and_name_seed_documents(path: Path) -> None:
     facts = load_facts(path)
 
-    assert len(facts) >= 50
+    assert len(facts) >= 40  # the size issue 9 asks of a facts set
     assert all(f.must_contain for f in facts)
 
 
