@@ -89,7 +89,8 @@ class HybridRanker:
             weighed = lexical if lexical.confident else Ranking(threshold=lexical.threshold)
         stems = next((r.stems for r in (*lexical.articles, *lexical.documents)), frozenset())
         surest = max((r.confidence for r in weighed.articles), default=0.0)
-        weight = self.fusion.closeness * max(0.0, self.fusion.lift - surest)
+        lift = self.fusion.lift if english else self.fusion.foreign_lift
+        weight = self.fusion.closeness * max(0.0, lift - surest)
         articles = self._fused(
             weighed.articles, [h for h in hits if isinstance(h.key, ArticleRef)], stems, weight
         )

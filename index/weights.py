@@ -108,6 +108,9 @@ class FusionWeights:
     closeness: float
     #: Lexical confidence up to which closeness counts; higher lets meaning reorder sure answers.
     lift: float
+    #: ``lift`` for a question not in English, whose lexical ranking reads only its glossary
+    #: terms; higher: meaning counts more.
+    foreign_lift: float
     #: Passages this far below the best similarity add nothing; higher lets more passages gain.
     window: float
     #: Best similarity a non-English question needs to be answered; higher abstains more.
