@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from corpus.model import Corpus
 from index.answer import AnswerKind, FaqHit, FaqMatch
-from index.ask import WHICH_SECOND_PROTOCOL, AskService
+from index.ask import OUT_OF_SCOPE, WHICH_SECOND_PROTOCOL, AskService
 from index.search import SearchIndex
 from scheduler.agenda import Agenda
 from scheduler.model import Event
@@ -96,6 +96,29 @@ def test_ask_about_a_treaty_not_held_says_so(ask_service: AskService, question: 
     answer = ask_service.ask(question)
     assert (answer.kind, answer.articles) == (AnswerKind.NONE, ())
     assert "is not one of the texts I hold" in answer.notes[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is online libel a crime under Philippine law?",
+        "How long must providers keep call records under Indian law?",
+        "does the UK Investigatory Powers Act require a warrant to intercept messages",
+    ],
+)
+def test_ask_about_a_countrys_own_law_is_declined(ask_service: AskService, question: str) -> None:
+    answer = ask_service.ask(question)
+
+    assert (answer.kind, answer.articles) == (AnswerKind.NONE, ())
+    assert answer.notes == (OUT_OF_SCOPE["other_law"],)
+
+
+def test_ask_comparing_a_countrys_law_with_a_treaty_is_answered(ask_service: AskService) -> None:
+    answer = ask_service.ask(
+        "Does the UK Computer Misuse Act cover illegal access as Budapest art 2 asks?"
+    )
+
+    assert answer.kind is not AnswerKind.NONE
 
 
 @pytest.mark.parametrize(

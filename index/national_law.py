@@ -1,0 +1,66 @@
+"""Questions about a named country's own law: "how long must providers keep logs under Indian
+law?", "the UK Investigatory Powers Act", "Brazil's Marco Civil", "the Computer Misuse Act".
+
+The treaties say what Parties must make a crime or make possible, never what a given country's
+code says; quoting an article as if it answered would mislead, so such a question is declined
+with a pointer to what the bot can do. Meaning alone cannot tell "Philippine law on cybersex"
+from "the Lanzarote Convention on cybersex": the words can, because the question names the
+country's law. Countries and their adjectives are listed in ``countries.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from corpus.problems import load_limited
+
+COUNTRIES_FILE = Path(__file__).with_name("countries.yaml")
+# Written as shown only: "us" and "uk" in lower case are other words.
+_CASED = frozenset({"US", "U.S.", "USA", "UK", "EU", "UAE", "PRC", "DRC"})
+_LAW = (
+    r"(?:(?:criminal|penal|civil|data\s+protection|privacy|cybercrime|procedure|procedural)\s+)?"
+    r"(?:laws?|codes?|statutes?|legislation|constitution|criminal\s+code|penal\s+code"
+    r"|code\s+of\s+criminal\s+procedure|regulations?|directives?|(?-i:Acts?))"
+    r"\b(?!\s+enforcement)"
+)
+# A statute's own name: capitalised words ending in "Act" ("Computer Misuse Act 1990").
+_NAMED_ACT = re.compile(r"\b(?:(?:[A-Z][\w-]*|of|on|and|the)\s+){0,6}[A-Z][\w-]*\s+Act\b")
+_NOT_A_NAME = frozenset({"What", "Which", "The", "This", "That", "An", "A", "Under", "Does", "Is"})
+
+
+def national_law(text: str) -> str | None:
+    """The words naming a country's own law in ``text`` ("Indian law", "Computer Misuse Act"),
+    or None."""
+    for pattern in _patterns():
+        found = pattern.search(text)
+        if found:
+            return " ".join(found.group().split())
+    for found in _NAMED_ACT.finditer(text):
+        name = found.group().split()
+        while name and (name[0] in _NOT_A_NAME or name[0].islower()):
+            name.pop(0)
+        if len(name) >= 2:
+            return " ".join(name)
+    return None
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    data = load_limited(COUNTRIES_FILE.read_text(encoding="utf-8")) or {}
+    names = [str(name) for entry in data.get("countries", []) for name in entry]
+    cased = "|".join(re.escape(n) for n in sorted(_CASED & set(names), key=len, reverse=True))
+    folded = "|".join(
+        re.escape(n).replace(r"\ ", r"\s+")
+        for n in sorted(set(names) - _CASED, key=len, reverse=True)
+    )
+    country = rf"(?:{folded}|(?-i:{cased}))"
+    return (
+        # "Indian law", "the German criminal code", "UK Investigatory Powers Act"
+        re.compile(rf"\b{country}(?:'s)?\s+(?:(?-i:[A-Z][\w-]*)\s+){{0,4}}{_LAW}", re.I),
+        # "the criminal code of Brazil", "laws in Nigeria"
+        re.compile(rf"\b{_LAW}\s+(?:of|in)\s+(?:the\s+)?{country}\b", re.I),
+        # "under Brazil's Marco Civil"
+        re.compile(rf"\bunder\s+(?:the\s+)?{country}'s\s+\w+", re.I),
+    )

@@ -1,0 +1,50 @@
+"""A named country's own law is recognised; people, places and the treaties are not laws."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.national_law import national_law
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("How long does Indian law require operators to keep call records?", "Indian law"),
+        (
+            "maximum sentence for grooming under the UK Sexual Offences Act 2003",
+            "UK Sexual Offences Act",
+        ),
+        ("How does the US CLOUD Act let providers disclose data stored abroad?", "US CLOUD Act"),
+        (
+            "Does the Philippine Cybercrime Prevention Act criminalise cybersex?",
+            "Philippine Cybercrime Prevention Act",
+        ),
+        ("what does the german criminal code say about hacking", "german criminal code"),
+        ("Under the Computer Misuse Act, is port scanning illegal?", "Computer Misuse Act"),
+        ("the penal code of Brazil on online fraud", "penal code of Brazil"),
+        ("connection logs under Brazil's Marco Civil da Internet", "under Brazil's Marco"),
+        ("Is online libel a crime under Philippine law?", "Philippine law"),
+    ],
+)
+def test_a_countrys_own_law_is_named(question: str, named: str) -> None:
+    assert national_law(question) == named
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Germany and Poland both want to try the same hacker. Who goes first?",
+        "A Romanian hacker broke the law by stealing card numbers",
+        "US law enforcement asked us for subscriber data",
+        "a German national committed fraud in France, can France prosecute him?",
+        "Can the US ask us to preserve data?",
+        "let us know the law on preservation",
+        "our national law does not criminalise the misuse of devices",
+        "which criminal acts in Germany count as computer fraud",
+        "Does the Budapest Convention require an Act of parliament?",
+        "",
+    ],
+)
+def test_people_places_and_treaties_are_not_a_countrys_law(question: str) -> None:
+    assert national_law(question) is None
