@@ -35,8 +35,8 @@ from index.dense import DenseIndex
 from index.glossary import default_glossary
 from index.hybrid import HybridRanker
 from index.language import ENGLISH, detect_language
-from index.national_law import national_law
 from index.notes import Note
+from index.other_law import other_law
 from index.ranking import Ranked, Ranker, Ranking
 from index.scope import Scope
 from index.search import SearchIndex, article_blocks
@@ -179,7 +179,7 @@ class AskService:
             events = self.events.find(cues, moment)
             if events:
                 return self._event_answer(text, events, moment, cues)
-        if self._about_national_law(text):
+        if self._about_other_law(text):
             self._record(text, user_id, "declined", 0.0)
             notes = (OUT_OF_SCOPE["other_law"],)
             return Answer(text, AnswerKind.NONE, notes=notes, suggestions=SUGGESTIONS)
@@ -391,11 +391,11 @@ class AskService:
         """What the question asks about besides the citation: "art 29 dual criminality"."""
         return self.ranker.analyser.analyse(_cut(text, spans)).stems - self._name_stems
 
-    def _about_national_law(self, text: str) -> bool:
+    def _about_other_law(self, text: str) -> bool:
         """Whether ``text`` asks what a named country's own law says ("under Indian law"),
         naming none of the treaties held ("does the UK Computer Misuse Act meet Article 2 of
         the Budapest Convention?" is about the treaty)."""
-        name = national_law(text)
+        name = other_law(text)
         if name is None:
             return False
         return not self.ranker.analyser.analyse(text.replace(name, " ")).named

@@ -217,7 +217,8 @@ def spelt_out(text: str) -> str:
 
 
 _INSTRUMENT_WORD = re.compile(
-    r"((?:[\w-]+\s+){0,4})(convention|protocol|treaty|regulation|directive)\b"
+    r"((?:[\w-]+\s+){0,4})(convention|protocol|treaty|regulation|directive|agreement|scheme"
+    r"|framework\s+decision)\b"
     r"|\b(c?ets\s*(?:no\.?\s*)?\d+)",
     re.IGNORECASE,
 )
@@ -229,7 +230,7 @@ _GENERIC = frozenset(
 # Words that put a treaty name outside the Council of Europe texts held here: "the UN
 # cybercrime convention" is not the (Budapest) "Cybercrime Convention".
 _FOREIGN = frozenset(
-    "un united nations eu european union african arab asean commonwealth malabo istanbul".split()
+    "un united nations eu european union african arab asean commonwealth malabo istanbul harare".split()
 )
 
 
@@ -252,7 +253,7 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
 
 
 _SURELY_OTHER = frozenset(
-    {"regulation", "directive", "gdpr", "echr", "iccpr", "cfaa", "nis", "nis2"}
+    {"regulation", "directive", "framework", "gdpr", "echr", "iccpr", "cfaa", "nis", "nis2"}
     | {"rgpd", "dsgvo", "lgpd", "cedh", "stgb"}
 )
 # The Budapest Convention's Second Additional Protocol (CETS 224, 2022) is not held here; the

@@ -90,6 +90,9 @@ def test_ask_citation_of_an_instrument_not_held_says_so(
         "is the GDPR stricter on fines",
         "que dit le RGPD sur les fuites de données ?",
         "article 202a of the german StGB",
+        "Which ASEAN agreement covers cooperation on cybercrime?",
+        "what does the Commonwealth Harare Scheme say about mutual assistance",
+        "time limits for surrender under the European Arrest Warrant framework decision",
     ],
 )
 def test_ask_about_a_treaty_not_held_says_so(ask_service: AskService, question: str) -> None:
@@ -136,6 +139,18 @@ def test_ask_treaty_words_that_are_no_foreign_name_still_search(
     answer = ask_service.ask(question)
     assert answer.kind is AnswerKind.SEARCH
     assert article in [f"{h.instrument}:{h.article}" for h in answer.articles[:3]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["he ran a fraud scheme on facebook selling fake phones", "under a bilateral agreement"],
+)
+def test_ask_a_scheme_or_agreement_is_no_treaty_name(
+    ask_service: AskService, question: str
+) -> None:
+    answer = ask_service.ask(question)
+
+    assert not any("is not one of the texts I hold" in note for note in answer.notes)
 
 
 def test_ask_citation_of_the_convention_means_budapest(ask_service: AskService) -> None:

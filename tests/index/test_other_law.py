@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.national_law import national_law
+from index.other_law import other_law
 
 
 @pytest.mark.parametrize(
@@ -25,10 +25,12 @@ from index.national_law import national_law
         ("the penal code of Brazil on online fraud", "penal code of Brazil"),
         ("connection logs under Brazil's Marco Civil da Internet", "under Brazil's Marco"),
         ("Is online libel a crime under Philippine law?", "Philippine law"),
+        ("How does Europol's EC3 support ransomware investigations?", "Europol"),
+        ("how do I ask for an Interpol red notice for a fugitive hacker", "red notice"),
     ],
 )
-def test_a_countrys_own_law_is_named(question: str, named: str) -> None:
-    assert national_law(question) == named
+def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str) -> None:
+    assert other_law(question) == named
 
 
 @pytest.mark.parametrize(
@@ -43,8 +45,9 @@ def test_a_countrys_own_law_is_named(question: str, named: str) -> None:
         "our national law does not criminalise the misuse of devices",
         "which criminal acts in Germany count as computer fraud",
         "Does the Budapest Convention require an Act of parliament?",
+        "can an urgent request be sent through Interpol?",
         "",
     ],
 )
 def test_people_places_and_treaties_are_not_a_countrys_law(question: str) -> None:
-    assert national_law(question) is None
+    assert other_law(question) is None

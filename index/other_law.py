@@ -1,5 +1,6 @@
-"""Questions about a named country's own law: "how long must providers keep logs under Indian
-law?", "the UK Investigatory Powers Act", "Brazil's Marco Civil", "the Computer Misuse Act".
+"""Questions about a named country's own law or another organisation's rules: "how long must
+providers keep logs under Indian law?", "the UK Investigatory Powers Act", "Brazil's Marco
+Civil", "the Computer Misuse Act", "an Interpol red notice", "how does Europol's EC3 help?".
 
 The treaties say what Parties must make a crime or make possible, never what a given country's
 code says; quoting an article as if it answered would mislead, so such a question is declined
@@ -27,12 +28,21 @@ _LAW = (
 )
 # A statute's own name: capitalised words ending in "Act" ("Computer Misuse Act 1990").
 _NAMED_ACT = re.compile(r"\b(?:(?:[A-Z][\w-]*|of|on|and|the)\s+){0,6}[A-Z][\w-]*\s+Act\b")
+# Bodies whose own rules and procedures the treaties do not state (Interpol, which the
+# treaties name as a channel for requests, only by its notices).
+_BODIES = re.compile(
+    r"\b(?:europol|eurojust|ec3|enisa|unodc|red\s+notices?|diffusion\s+notices?)\b",
+    re.IGNORECASE,
+)
 _NOT_A_NAME = frozenset({"What", "Which", "The", "This", "That", "An", "A", "Under", "Does", "Is"})
 
 
-def national_law(text: str) -> str | None:
-    """The words naming a country's own law in ``text`` ("Indian law", "Computer Misuse Act"),
-    or None."""
+def other_law(text: str) -> str | None:
+    """The words naming a country's own law or another organisation's body in ``text``
+    ("Indian law", "Computer Misuse Act", "Europol"), or None."""
+    body = _BODIES.search(text)
+    if body:
+        return body.group()
     for pattern in _patterns():
         found = pattern.search(text)
         if found:
