@@ -230,7 +230,8 @@ _GENERIC = frozenset(
 # Words that put a treaty name outside the Council of Europe texts held here: "the UN
 # cybercrime convention" is not the (Budapest) "Cybercrime Convention".
 _FOREIGN = frozenset(
-    "un united nations eu european union african arab asean commonwealth malabo istanbul harare".split()
+    "un united nations eu european union african arab asean commonwealth malabo istanbul "
+    "harare".split()
 )
 
 
