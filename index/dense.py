@@ -2,6 +2,11 @@
 
 A few thousand 384-dimension vectors fit in a couple of megabytes, so the search is one
 matrix product (well under a millisecond); the cost of a question is embedding it.
+
+A key is as near as the mean of its two nearest passages: one stray exemplar or guide line
+that happens to share a story's setting does not carry an article alone, while an article
+whose several passages are near does (dense retrieval alone on the development sets: hit@1
+0.67 by the nearest passage, 0.74 by the mean of two, 0.73 by three).
 """
 
 from __future__ import annotations
@@ -24,8 +29,9 @@ from index.vectors import SEED_DIRECTORY, embed_passages
 @dataclass(frozen=True, slots=True)
 class DenseHit:
     key: PassageKey
-    similarity: float  # cosine similarity of the question and the key's best passage
+    similarity: float  # mean cosine similarity of the question and the key's two best passages
     passage: Passage
+    nearest: float  # cosine similarity of the question and ``passage``, the key's best
 
 
 class DenseIndex:
@@ -78,15 +84,23 @@ class DenseIndex:
         return similarities
 
     def hits(self, similarities: Vectors) -> list[DenseHit]:
-        """Every key once, with its most similar passage, best first."""
-        seen: set[int] = set()
-        found: list[DenseHit] = []
+        """Every key once, with its most similar passage, best first by the mean similarity
+        of its two nearest passages."""
+        best: dict[int, int] = {}  # key number -> position of its most similar passage
+        second: dict[int, float] = {}
         for position in np.argsort(-similarities).tolist():
             number = self._key_numbers[position]
-            if number not in seen:
-                seen.add(number)
-                passage = self.passages[position]
-                found.append(DenseHit(passage.key, float(similarities[position]), passage))
+            if number not in best:
+                best[number] = position
+            elif number not in second:
+                second[number] = float(similarities[position])
+        found = []
+        for number, position in best.items():
+            top = float(similarities[position])
+            score = (top + second.get(number, top)) / 2
+            passage = self.passages[position]
+            found.append(DenseHit(passage.key, score, passage, top))
+        found.sort(key=lambda hit: -hit.similarity)
         return found
 
     def nearest(

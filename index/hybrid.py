@@ -84,7 +84,7 @@ class HybridRanker:
             confidence = lexical.confidence
             weighed = lexical
         else:
-            top = next((h.similarity for h in hits if isinstance(h.key, ArticleRef)), 0.0)
+            top = max((h.nearest for h in hits if isinstance(h.key, ArticleRef)), default=0.0)
             confidence = self._foreign_confidence(top)
             weighed = lexical if lexical.confident else Ranking(threshold=lexical.threshold)
         stems = next((r.stems for r in (*lexical.articles, *lexical.documents)), frozenset())
@@ -127,7 +127,7 @@ class HybridRanker:
         treaty vocabulary stays nearer the treaty)."""
         assert self.dense is not None
         pool = self.dense.nearest(similarities, self._programme, self.fusion.fact_pool)
-        best_article = next((h.similarity for h in hits if isinstance(h.key, ArticleRef)), 0.0)
+        best_article = max((h.nearest for h in hits if isinstance(h.key, ArticleRef)), default=0.0)
         if not pool:
             return [], -1.0
         asked = {stem_token(w) for w in words(text) if w not in STOP_WORDS}
