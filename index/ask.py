@@ -257,11 +257,15 @@ class AskService:
         )
 
     def _fact_answer(self, text: str, ranked: Ranking, choices: tuple[FaqHit, ...]) -> Answer:
-        """The programme-document passages that state a fact, with the articles on it."""
+        """The programme-document passages that state a fact, with the articles on it when
+        the question names a treaty ("what did African countries say about joining the
+        Convention on Cybercrime?"). Otherwise the articles that share a word with a question
+        about a workshop ("who moderated workshop 23?") are noise under the fact."""
+        about_law = ranked.confident and bool(self.ranker.analyser.analyse(text).named)
         return Answer(
             text,
             AnswerKind.DOCUMENT,
-            articles=self._related_hits(ranked) if ranked.confident else (),
+            articles=self._related_hits(ranked) if about_law else (),
             documents=tuple(self._document_hit(r) for r in ranked.facts),
             faq_choices=choices,
             notes=_correction_note(ranked),

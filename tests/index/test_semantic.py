@@ -247,6 +247,26 @@ def test_a_fact_question_gets_the_passage_that_states_it(hybrid: AskService) -> 
     assert first.source.startswith("Council of Europe activity report")
 
 
+def test_a_fact_about_a_workshop_lists_no_articles_that_only_share_its_words(
+    hybrid: AskService,
+) -> None:
+    answer = hybrid.ask("who was the moderator of IGF workshop 23?")
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert answer.documents[0].id == "2010-igf-workshop-23"
+    assert answer.articles == ()
+
+
+def test_a_fact_about_a_treaty_lists_its_articles(hybrid: AskService) -> None:
+    answer = hybrid.ask(
+        "what did African states at the AfriNIC meeting say about joining the "
+        "Convention on Cybercrime"
+    )
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert answer.articles
+
+
 @pytest.mark.parametrize(
     "question",
     ["When does a country have jurisdiction over a cybercrime?", "what is the GDP of Romania"],
