@@ -150,14 +150,15 @@ class AskService:
     ) -> Answer:
         """Answer ``question``; ``language`` is the asker's interface language, if known.
 
-        A question not written in English gets a note, in the asker's language, that treaty
-        texts are quoted in English (the only authentic text this bot holds).
+        An answer to a question not written in English that quotes texts gets a note, in the
+        asker's language, that treaty texts are quoted in English (the only authentic text
+        this bot holds).
         """
         answer = self._answer(question, user_id, now)
         if answer.articles and second_protocol_unqualified(answer.question):
             answer = replace(answer, notes=(*answer.notes, WHICH_SECOND_PROTOCOL))
         written_in = detect_language(answer.question)
-        if written_in == ENGLISH or set(answer.notes) & set(REPLIES.values()):
+        if written_in == ENGLISH or not (answer.articles or answer.documents or answer.text):
             return answer
         note = ENGLISH_TEXTS.get(language or "", ENGLISH_TEXTS[written_in])
         return replace(answer, notes=(*answer.notes, note))
