@@ -44,16 +44,17 @@ def register(subparsers: Any) -> None:
 
 
 def run_ask(args: argparse.Namespace) -> int:
+    from bot.console import terminal_text
     from bot.services import build_services
 
     services = build_services(load_settings())
     if args.question == "-":
         for line in sys.stdin:
-            question = line.rstrip("\n")
+            question = terminal_text(line.rstrip("\n"))
             _print_answer(services.ask.ask(question), as_json=args.json)
             sys.stdout.flush()
         return 0
-    _print_answer(services.ask.ask(args.question), as_json=args.json)
+    _print_answer(services.ask.ask(terminal_text(args.question)), as_json=args.json)
     return 0
 
 

@@ -67,9 +67,27 @@ class ConsoleChat:
             if interactive:
                 self.output.write(PROMPT)
                 self.output.flush()
-            line = source.readline()
+            line = terminal_text(source.readline())
             if not line:
                 break
             if line.strip() in {"/quit", "/exit"} and interactive:
                 break
             self.send(line)
+
+
+def terminal_text(text: str) -> str:
+    """``text`` as typed: a terminal that is not UTF-8 (Latin-1, Windows-1252) gives Python
+    bytes it keeps as lone surrogates ("donn\\udce9es"), which no database or output can
+    store; they are read again as Windows-1252 ("données"), or Latin-1 where that fails."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "surrogateescape")
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                return raw.decode("cp1252")
+            except UnicodeDecodeError:
+                return raw.decode("latin-1")
+    return text

@@ -35,10 +35,17 @@ class DenseHit:
 
 
 class DenseIndex:
-    def __init__(self, embedder: Embedder, found: list[Passage], vectors: Vectors) -> None:
+    def __init__(
+        self,
+        embedder: Embedder,
+        found: list[Passage],
+        vectors: Vectors,
+        exemplars: Sequence[Exemplar] = (),
+    ) -> None:
         self.embedder = embedder
         self.passages = found
         self.vectors = vectors
+        self.exemplars = exemplars  # those among ``found``, for the ranker's word index
         numbers: dict[PassageKey, int] = {}
         # each passage's key as a small number: hits() tells keys apart without hashing them
         self._key_numbers = [numbers.setdefault(p.key, len(numbers)) for p in found]
@@ -67,7 +74,7 @@ class DenseIndex:
             seed_directory=seed_directory,
             progress=progress,
         )
-        return cls(embedder, found, vectors)
+        return cls(embedder, found, vectors, asked)
 
     def query_vector(self, text: str) -> Vectors:
         vector: Vectors = self.embedder.queries([text])[0]

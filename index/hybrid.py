@@ -1,12 +1,13 @@
 """Lexical ranking fused with dense similarity, and who decides when to answer.
 
 Measured on the development sets (``bench/questions.yaml``, ``heldout``, ``heldout2``):
-adding to each article's calibrated lexical confidence how close its best passage comes to
-the question, relative to the closest passage of all, beat reciprocal-rank fusion (which lost
-8 points of hit@1 on the labelled set) and dense retrieval alone (0.70 hit@1). The closeness
-counts for more the less sure the lexical ranking is: a confident lexical answer ("how long
-can data be preserved?" -> Art. 16) is not overturned by a slightly closer passage of
-Art. 29, while a weak one is reordered by meaning. Dense similarity did not separate
+adding to each article's calibrated lexical confidence how close its passages come to
+the question, relative to the closest of all, beat reciprocal-rank fusion (which lost
+8 points of hit@1 on the labelled set) and dense retrieval alone (0.70 hit@1). The closeness,
+and how well the words of the questions people ask about each article match
+(``index.asked``), count for more the less sure the lexical ranking is: a confident lexical
+answer is not overturned by a slightly closer passage, while a weak one is reordered by
+meaning and by the askers' words. Dense similarity did not separate
 off-topic English questions from answerable ones (their best similarities overlap), so for
 English the lexical confidence still decides whether to answer. Lexical search reads English
 only: a question in French, Spanish, Portuguese or Russian is answered when its best passage
@@ -18,6 +19,7 @@ from __future__ import annotations
 import math
 
 from corpus.model import ArticleRef, DocumentRef, PassageKey
+from index.asked import AskedWords
 from index.dense import DenseHit, DenseIndex
 from index.embedding import Vectors
 from index.glossary import Glossary
@@ -44,6 +46,7 @@ class HybridRanker:
         self.weights = lexical.weights  # one configuration for the lexical and fused stages
         self.fusion = self.weights.fusion
         self.glossary = glossary
+        self.asked = AskedWords(dense.exemplars) if dense is not None else None
         documents = lexical.index.corpus.documents.values()
         # Guides explain the law; the other documents state facts: dates, places, figures.
         self._programme: frozenset[PassageKey] = frozenset(
@@ -91,8 +94,13 @@ class HybridRanker:
         surest = max((r.confidence for r in weighed.articles), default=0.0)
         lift = self.fusion.lift if english else self.fusion.foreign_lift
         weight = self.fusion.closeness * max(0.0, lift - surest)
+        asked = self.asked.scores(text, language) if self.asked is not None else {}
         articles = self._fused(
-            weighed.articles, [h for h in hits if isinstance(h.key, ArticleRef)], stems, weight
+            weighed.articles,
+            [h for h in hits if isinstance(h.key, ArticleRef)],
+            stems,
+            weight,
+            {key: score * weight / self.fusion.closeness for key, score in asked.items()},
         )
         documents = self._fused(
             weighed.documents, [h for h in hits if isinstance(h.key, DocumentRef)], stems, weight
@@ -195,8 +203,11 @@ class HybridRanker:
         hits: list[DenseHit],
         stems: frozenset[str],
         weight: float,
+        asked: dict[ArticleRef, float] | None = None,
     ) -> list[tuple[float, Ranked]]:
-        """(fused score, ranked) best first: lexical confidence plus dense closeness."""
+        """(fused score, ranked) best first: lexical confidence plus dense closeness, plus
+        for candidates already found, how well the exemplars' words match (``asked``, which
+        like closeness counts less the surer the lexical ranking is)."""
         window = self.fusion.window
         top = hits[0].similarity if hits else 0.0
         close = {h.key: h for h in hits if h.similarity >= top - window}
@@ -204,6 +215,9 @@ class HybridRanker:
         for key, hit in close.items():
             nearness = (hit.similarity - (top - window)) / window
             scores[key] = scores.get(key, 0.0) + weight * nearness
+        for key in scores:
+            if isinstance(key, ArticleRef) and asked:
+                scores[key] += self.fusion.asked * asked.get(key, 0.0)
         by_key = {r.key: r for r in lexical}
         fused = []
         for key, score in scores.items():

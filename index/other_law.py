@@ -73,4 +73,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\b{_LAW}\s+(?:of|in)\s+(?:the\s+)?{country}\b", re.I),
         # "under Brazil's Marco Civil"
         re.compile(rf"\bunder\s+(?:the\s+)?{country}'s\s+\w+", re.I),
+        # "is revenge porn illegal in Brazil?" (not "a crime committed in Brazil")
+        re.compile(
+            rf"\b(?:illegal|legal|allowed|banned|prohibited|a\s+crime|an\s+offen[cs]e"
+            rf"|punishable)\s+in\s+{country}\s*[?.!]*\s*$",
+            re.I,
+        ),
     )

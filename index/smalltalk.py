@@ -11,7 +11,9 @@ from index.notes import Note
 _PATTERNS = {
     "greeting": r"hi+|hello|hey|good (?:morning|afternoon|evening)|greetings|bonjour|salut|"
     r"bonsoir|hola|buen[oa]s (?:d[ií]as|tardes|noches)|ol[aá]|oi|bom dia|boa (?:tarde|noite)|"
-    r"привет|здравствуйте|добрый (?:день|вечер)|доброе утро",
+    r"привет|здравствуйте|добрый (?:день|вечер)|доброе утро|"
+    r"(?:(?:hi|hello|hey|good morning)[ ,!]+)?how are you(?: (?:today|doing))?|"
+    r"comment [cç]a va|comment allez-vous|c[oó]mo est[aá]s?|tudo bem|como vai|как дела",
     "thanks": r"(?:many |thank you |thanks? )*(?:thanks?|thank you|thx|ty|cheers)(?: (?:a lot|"
     r"very much|so much))?|merci(?: beaucoup)?|gracias|muchas gracias|obrigad[oa]|"
     r"muito obrigad[oa]|спасибо(?: большое)?|благодарю",

@@ -113,6 +113,9 @@ class FusionWeights:
     foreign_lift: float
     #: Passages this far below the best similarity add nothing; higher lets more passages gain.
     window: float
+    #: What a candidate article gains when its exemplars' words match the question best
+    #: (``index.asked``, relative to the best match); higher: the askers' words count more.
+    asked: float
     #: Best similarity a non-English question needs to be answered; higher abstains more.
     foreign_floor: float
     #: Confidence a non-English question gains per unit of similarity above the floor.

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from bot.agenda_views import parse_day
 from bot.change_views import agenda_problems_reply
-from bot.console import ConsoleChat
+from bot.console import ConsoleChat, terminal_text
 from bot.conversation import Conversation, HelpTexts, User
 from bot.services import Services, build_services
 from bot.settings import Settings
@@ -89,6 +89,19 @@ def test_console_numbers_buttons_and_presses_them(services: Services) -> None:
     assert "[1] 📄 Full text" in output.getvalue()
     chat.send("1")
     assert "Budapest Convention · Article 35\n24/7 Network\n\n1. Each Party" in output.getvalue()
+
+
+def test_a_terminal_that_is_not_utf8_is_read_as_typed(services: Services) -> None:
+    """A Latin-1 terminal's "données" reaches Python as "donn\\udce9es", which the logs of
+    questions could not store: the reply was "Sorry, something went wrong"."""
+    typed = "conservation des données".encode("latin-1").decode("utf-8", "surrogateescape")
+    output = io.StringIO()
+
+    ConsoleChat(Conversation(services), output).run(io.StringIO(typed + "\n"), interactive=False)
+
+    assert terminal_text(typed) == "conservation des données"
+    assert "Article 16" in output.getvalue() or "Art. 16" in output.getvalue()
+    assert "went wrong" not in output.getvalue()
 
 
 def test_console_pipe_mode_prints_only_replies(services: Services) -> None:

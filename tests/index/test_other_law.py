@@ -27,6 +27,7 @@ from index.other_law import other_law
         ("Is online libel a crime under Philippine law?", "Philippine law"),
         ("How does Europol's EC3 support ransomware investigations?", "Europol"),
         ("how do I ask for an Interpol red notice for a fugitive hacker", "red notice"),
+        ("is revenge porn illegal in Brazil?", "illegal in Brazil?"),
     ],
 )
 def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str) -> None:
@@ -46,6 +47,8 @@ def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str)
         "which criminal acts in Germany count as computer fraud",
         "Does the Budapest Convention require an Act of parliament?",
         "can an urgent request be sent through Interpol?",
+        "he committed the crime in Brazil, can we prosecute him here?",
+        "Which article covers hacking into a computer?",
         "",
     ],
 )

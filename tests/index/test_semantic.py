@@ -233,7 +233,8 @@ def test_a_foreign_question_off_the_treaties_is_declined(hybrid: AskService) -> 
 def test_english_answers_get_no_language_note(hybrid: AskService) -> None:
     answer = hybrid.ask("how long can data be preserved?")
 
-    assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "16")
+    # Art. 16(2) says 90 days at most at home, Art. 29(7) 60 days at least for another Party
+    assert {h.article for h in answer.articles[:2]} == {"16", "29"}
     assert not any(note in answer.notes for note in ENGLISH_TEXTS.values())
 
 

@@ -32,6 +32,10 @@ from index.smalltalk import REPLIES, small_talk
         ("who are you?", "greeting"),
         ("hi, can you help me?", "greeting"),
         ("qui es-tu ?", "greeting"),
+        ("how are you today?", "greeting"),
+        ("hello, how are you", "greeting"),
+        ("comment ça va ?", "greeting"),
+        ("как дела?", "greeting"),
     ],
 )
 def test_small_talk_is_recognised(text: str, kind: str) -> None:
