@@ -41,7 +41,8 @@ _NUMBER_WORD = re.compile(
     rf"(?<=\bart)(?:icle)?\.?\s+(?P<words>(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_UNITS[1:])}))?"
     rf"|{'|'.join(_TEENS + _UNITS + _TENS)})\b"
     # only where a citation goes on: "article twelve of the Lanzarote convention", "art. one."
-    r"(?=\s*(?:$|[(.,;:?!§]|para|of\s+the\b|of\s+(?:c?ets|budapest|lanzarote|convention)))",
+    r"(?=\s*(?:$|[(.,;:?!§]|para|of\s+the\b|(?:of\s+)?(?:c?ets|budapest|bc|lanzarote|convention)"
+    r"\b))",
     re.IGNORECASE,
 )
 # What may follow the article number: "(3)", "para 3", ", paragraph 3", " 3", "3.a.ii", "(1)(a)".

@@ -312,6 +312,8 @@ def test_ask_weak_faq_match_that_search_cannot_back_is_only_a_choice(
     ("question", "instrument", "article", "paragraph"),
     [
         ("article twelve of the Lanzarote convention", "cets201", "12", None),
+        ("art. sixteen BC", "ets185", "16", None),
+        ("art twenty-three lanzarote", "cets201", "23", None),
         ("CETS201/23", "cets201", "23", None),
         ("MLA conv. 1959 art 3", "ets030", "3", None),
         ("BC art 2", "ets185", "2", None),
