@@ -34,7 +34,7 @@ from index.citations import (
 from index.dense import DenseIndex
 from index.glossary import default_glossary
 from index.hybrid import HybridRanker
-from index.language import ENGLISH, detect_language
+from index.language import ENGLISH
 from index.notes import Note
 from index.other_law import other_law
 from index.ranking import Ranked, Ranker, Ranking
@@ -157,7 +157,7 @@ class AskService:
         answer = self._answer(question, user_id, now)
         if answer.articles and second_protocol_unqualified(answer.question):
             answer = replace(answer, notes=(*answer.notes, WHICH_SECOND_PROTOCOL))
-        written_in = detect_language(answer.question)
+        written_in = self.ranker.language_of(answer.question)
         if written_in == ENGLISH or not (answer.articles or answer.documents or answer.text):
             return answer
         note = ENGLISH_TEXTS.get(language or "", ENGLISH_TEXTS[written_in])
@@ -276,7 +276,7 @@ class AskService:
         """What the agenda finder reads: the question, or for one in French, Spanish,
         Portuguese or Russian its agenda and topic words in English ("la prochaine séance"
         is "next session"), or the question itself when it has none."""
-        language = detect_language(text)
+        language = self.ranker.language_of(text)
         if language == ENGLISH:
             return text
         return self.glossary.english(text, language) or text

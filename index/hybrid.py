@@ -23,7 +23,7 @@ from index.asked import AskedWords
 from index.dense import DenseHit, DenseIndex
 from index.embedding import Vectors
 from index.glossary import Glossary
-from index.language import ENGLISH, detect_language
+from index.language import ENGLISH, FOREIGN, detect_language
 from index.query import QueryAnalyser
 from index.ranking import CANDIDATES, Ranked, Ranker, Ranking
 from index.scope import Scope
@@ -65,10 +65,28 @@ class HybridRanker:
     def analyser(self) -> QueryAnalyser:
         return self.lexical.analyser
 
+    def language_of(self, text: str) -> str:
+        """The question's language: ``detect_language``, except that a question without the
+        function words of any language ("acceso ilicito a un sistema informatico", counted
+        English by default) whose words are mostly neither common English nor in the texts
+        is in the language whose glossary names the most terms among those words, if any."""
+        language = detect_language(text)
+        if language != ENGLISH or self.glossary is None:
+            return language
+        tokens = [w for w in words(text) if len(w) > 2 and w.isalpha()]
+        index, common = self.lexical.index, self.analyser.common_words
+        unknown = [w for w in tokens if w not in common and not index.keys_with(stem_token(w))]
+        if len(tokens) < 2 or 2 * len(unknown) < len(tokens):
+            return ENGLISH
+        asked = " ".join(unknown)  # "refused" begins the French "refus": English words name none
+        named = {other: len(self.glossary.english(asked, other).split()) for other in FOREIGN}
+        best = max(named, key=lambda other: named[other])
+        return best if named[best] else ENGLISH
+
     def rank(self, text: str, limit: int = 5) -> Ranking:
         if self.dense is None:
             return self.lexical.rank(text, limit=limit)
-        language = detect_language(text)
+        language = self.language_of(text)
         english = language == ENGLISH
         searched = text if english else self._in_english(text, language)
         lexical = (

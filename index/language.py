@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 ENGLISH = "en"
+FOREIGN = ("fr", "es", "pt", "ru")  # the other languages participants write in
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Frequent function words that the other four languages do not share with English.

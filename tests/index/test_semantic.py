@@ -230,6 +230,24 @@ def test_a_foreign_question_off_the_treaties_is_declined(hybrid: AskService) -> 
     assert not any(n.startswith("Spelling understood") for n in answer.notes)
 
 
+def test_a_foreign_question_without_function_words_is_read_in_its_language(
+    hybrid: AskService,
+) -> None:
+    """Spanish without accents or articles looked English: its words were 'corrected' into
+    English ("acceso → access, informatico → information") and nothing was answered."""
+    answer = hybrid.ask("acceso ilicito a un sistema informatico")
+
+    assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "2")
+    assert not any(str(n).startswith("Spelling understood") for n in answer.notes)
+
+
+def test_misspelt_english_stays_english(hybrid: AskService) -> None:
+    answer = hybrid.ask("extradtion refused becuase he is our nationl")
+
+    assert answer.articles[0].article == "24"
+    assert not any(note in answer.notes for note in ENGLISH_TEXTS.values())
+
+
 def test_english_answers_get_no_language_note(hybrid: AskService) -> None:
     answer = hybrid.ask("how long can data be preserved?")
 
