@@ -49,6 +49,8 @@ from index.weights import Weights, default_weights
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 2000  # longer messages are cut: nobody asks a 10,000-character question
+STORY_WORDS = 40  # from this many words a message is a story whose last question may be asked alone
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Questions about what is ahead: the live agenda answers them before any FAQ fact ("when is
 # the next Octopus conference?" is the session on tomorrow's agenda, not a 2013 date).
 _AHEAD = re.compile(
@@ -207,6 +209,8 @@ class AskService:
                 text, AnswerKind.NONE, faq_choices=choices, notes=note, suggestions=SUGGESTIONS
             )
         ranked = ranked or self.ranker.rank(text, limit=5)
+        if ranked.declined is None:
+            ranked = self._story_question(text, ranked) or ranked
         if ranked.declined is not None:
             self._record(text, user_id, "declined", 0.0)
             return Answer(
@@ -241,6 +245,19 @@ class AskService:
             documents=documents,
             notes=_correction_note(ranked),
         )
+
+    def _story_question(self, text: str, story: Ranking) -> Ranking | None:
+        """A long story's closing question ranked alone, when that is surer than the whole
+        story: the story's many words dilute what it asks ("... The judge wants the legal
+        basis by Monday. Which article covers the misuse of devices?"), while a question
+        that says little alone ("what can we do?") leaves the story to speak."""
+        sentences = _SENTENCE_END.split(text)
+        if len(sentences) < 3 or len(text.split()) < STORY_WORDS:
+            return None
+        asked = next((s for s in reversed(sentences) if s.endswith("?")), sentences[-1])
+        ranked = self.ranker.rank(asked, limit=5)
+        surer = ranked.confident and ranked.confidence > story.confidence
+        return ranked if surer and ranked.declined is None else None
 
     def _related_hits(self, ranked: Ranking) -> tuple[ArticleHit, ...]:
         """The best article and those close enough to it to be worth showing."""

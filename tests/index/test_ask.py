@@ -153,6 +153,35 @@ def test_ask_a_scheme_or_agreement_is_no_treaty_name(
     assert not any("is not one of the texts I hold" in note for note in answer.notes)
 
 
+STORY = (
+    "I am a prosecutor from a small country and this is my first cybercrime case, so please "
+    "bear with me. Last spring a young man in our capital wrote several programs and sold them "
+    "on an online forum to anyone who paid, mostly in cryptocurrency. The police seized his "
+    "laptop in June and found the programs, the forum messages and a list of about forty "
+    "buyers in other countries. His lawyer says he only wrote code and never attacked anybody "
+    "himself. The judge asked me to show the legal basis before the next hearing in two weeks. "
+)
+
+
+def test_ask_a_long_storys_closing_question_is_answered(ask_service: AskService) -> None:
+    """The story's words diluted its question: the 1959 Convention's Article 7 came first."""
+    answer = ask_service.ask(STORY + "Which article covers the misuse of devices?")
+
+    assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "6")
+
+
+def test_ask_a_closing_question_that_says_little_leaves_the_story_to_speak(
+    ask_service: AskService,
+) -> None:
+    story = ask_service.ask(STORY)
+    answer = ask_service.ask(STORY + "What can I do?")
+
+    assert ask_service.ask("What can I do?").kind is AnswerKind.NONE
+    assert [(h.instrument, h.article) for h in answer.articles[:1]] == [
+        (h.instrument, h.article) for h in story.articles[:1]
+    ]
+
+
 def test_ask_citation_of_the_convention_means_budapest(ask_service: AskService) -> None:
     answer = ask_service.ask("art 29 of the convention")
     assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "29")
