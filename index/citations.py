@@ -21,7 +21,7 @@ _ARTICLE = re.compile(
     # an instrument id glued to the number: "ETS30-3", "CETS201/23"
     r"|(?<=ets\d)[-/]|(?<=ets\d\d)[-/]|(?<=ets\d\d\d)[-/]"
     r"|(?<=ets \d)[-/]|(?<=ets \d\d)[-/]|(?<=ets \d\d\d)[-/])"
-    r"\s*(?:no\.?\s*)?(?P<number>\d{1,20})(?![\d-])",
+    r"\s*(?:no\.?\s*)?(?P<number>\d+)(?![\d-])",
     re.IGNORECASE,
 )
 # A paragraph written before its article: "§ 2 of art 29", "paragraph 2 of article 29".

@@ -360,12 +360,15 @@ def test_citations_in_the_forms_people_type(
     assert (best.instrument, best.article, best.paragraph) == (instrument, article, paragraph)
 
 
-def test_a_citation_of_an_article_that_does_not_exist_says_so(ask_service: AskService) -> None:
-    answer = ask_service.ask("art 99999999999999999999")
+@pytest.mark.parametrize("number", ["99999999999999999999", "9" * 26])
+def test_a_citation_of_an_article_that_does_not_exist_says_so(
+    ask_service: AskService, number: str
+) -> None:
+    answer = ask_service.ask(f"art {number}")
 
     assert answer.kind is AnswerKind.NONE
     assert answer.notes == (
-        "Budapest Convention has no Article 99999999999999999999 (its articles run from 1 to 48).",
+        f"Budapest Convention has no Article {number} (its articles run from 1 to 48).",
     )
 
 
