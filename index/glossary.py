@@ -57,9 +57,13 @@ class Glossary:
 
     def english(self, text: str, language: str) -> str:
         """The English treaty terms ``text`` names, in the order found ("" for none)."""
+        return " ".join(self.named(text, language))
+
+    def named(self, text: str, language: str) -> list[str]:
+        """The English treaty term of each term of ``language`` that ``text`` names."""
         terms = self.terms.get(language)
         if not terms:
-            return ""
+            return []
         tokens = _words(text)
         used = [False] * len(tokens)
         found: list[tuple[int, str]] = []
@@ -67,7 +71,7 @@ class Glossary:
             start = _match(term.stems, tokens, used)
             if start is not None:
                 found.append((start, term.english))
-        return " ".join(english for _, english in sorted(found))
+        return [english for _, english in sorted(found)]
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from index.asked import AskedWords
 from index.dense import DenseHit, DenseIndex
 from index.embedding import Vectors
 from index.glossary import Glossary
-from index.language import ENGLISH, FOREIGN, detect_language
+from index.language import ENGLISH, FOREIGN, detect_language, likeliest
 from index.query import QueryAnalyser
 from index.ranking import CANDIDATES, Ranked, Ranker, Ranking
 from index.scope import Scope
@@ -79,9 +79,11 @@ class HybridRanker:
         if len(tokens) < 2 or 2 * len(unknown) < len(tokens):
             return ENGLISH
         asked = " ".join(unknown)  # "refused" begins the French "refus": English words name none
-        named = {other: len(self.glossary.english(asked, other).split()) for other in FOREIGN}
-        best = max(named, key=lambda other: named[other])
-        return best if named[best] else ENGLISH
+        named = {other: len(self.glossary.named(asked, other)) for other in FOREIGN}
+        most = max(named.values())
+        if not most:
+            return ENGLISH
+        return likeliest(text, tuple(other for other in FOREIGN if named[other] == most))
 
     def rank(self, text: str, limit: int = 5) -> Ranking:
         if self.dense is None:

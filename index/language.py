@@ -38,9 +38,25 @@ def detect_language(text: str) -> str:
     """``en``, ``fr``, ``es``, ``pt`` or ``ru`` for ``text``."""
     if len(_CYRILLIC.findall(text)) >= 3:
         return "ru"
-    tokens = [w.casefold() for w in _WORD.findall(text)]
-    if not tokens:
+    scores = _scores(text)
+    best = max(scores, key=lambda language: scores[language])
+    if best == ENGLISH or scores[best] <= scores[ENGLISH] or scores[best] < 1.5:
         return ENGLISH
+    return likeliest(text, tuple(_ENDINGS))
+
+
+def likeliest(text: str, among: tuple[str, ...]) -> str:
+    """Which of ``among`` (French, Spanish, Portuguese) ``text`` reads most like, by its
+    function words, accents and word endings; the first on a tie."""
+    scores = _scores(text)
+    tokens = [w.casefold() for w in _WORD.findall(text)]
+    for language, endings in _ENDINGS.items():  # which of them, when function words tie
+        scores[language] += 0.5 * sum(t.endswith(endings) for t in tokens)
+    return max(among, key=lambda language: scores.get(language, 0.0))
+
+
+def _scores(text: str) -> dict[str, float]:
+    tokens = [w.casefold() for w in _WORD.findall(text)]
     scores = {
         language: sum(1.0 for t in tokens if t in _MARKER_SETS[language])
         for language in _MARKER_SETS
@@ -48,12 +64,7 @@ def detect_language(text: str) -> str:
     lowered = text.casefold()
     for language, letters in _ACCENTS.items():
         scores[language] += 0.5 * sum(lowered.count(ch) for ch in letters)
-    best = max(scores, key=lambda language: scores[language])
-    if best == ENGLISH or scores[best] <= scores[ENGLISH] or scores[best] < 1.5:
-        return ENGLISH
-    for language, endings in _ENDINGS.items():  # which of them, when function words tie
-        scores[language] += 0.5 * sum(t.endswith(endings) for t in tokens)
-    return max(_ENDINGS, key=lambda language: scores[language])
+    return scores
 
 
 _MARKER_SETS = {language: frozenset(words.split()) for language, words in _MARKERS.items()}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.language import detect_language
+from index.language import detect_language, likeliest
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,8 @@ from index.language import detect_language
 )
 def test_detect_language(text: str, language: str) -> None:
     assert detect_language(text) == language
+
+
+def test_the_likeliest_of_languages_tied_on_treaty_terms() -> None:
+    assert likeliest("extradicion por delitos informaticos", ("fr", "es")) == "es"
+    assert likeliest("extradição por crimes informáticos", ("es", "pt")) == "pt"
