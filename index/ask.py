@@ -411,7 +411,8 @@ class AskService:
 
     def _topic_stems(self, text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
         """What the question asks about besides the citation: "art 29 dual criminality"."""
-        return self.ranker.analyser.analyse(_cut(text, spans)).stems - self._name_stems
+        stems = self.ranker.analyser.analyse(_cut(text, spans)).stems - self._name_stems
+        return frozenset(stem for stem in stems if len(stem) > 1)  # "art 29 b": no topic
 
     def _about_other_law(self, text: str) -> bool:
         """Whether ``text`` asks what a named country's own law says ("under Indian law"),

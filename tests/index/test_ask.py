@@ -360,6 +360,13 @@ def test_citations_in_the_forms_people_type(
     assert (best.instrument, best.article, best.paragraph) == (instrument, article, paragraph)
 
 
+def test_a_stray_letter_after_a_citation_is_no_topic(ask_service: AskService) -> None:
+    """ "art 29 b" showed the heading "Art. 29(2)": the paragraph that says "b)"."""
+    answer = ask_service.ask("art 29 b")
+
+    assert (answer.articles[0].article, answer.articles[0].paragraph) == ("29", None)
+
+
 @pytest.mark.parametrize("number", ["99999999999999999999", "9" * 26])
 def test_a_citation_of_an_article_that_does_not_exist_says_so(
     ask_service: AskService, number: str
