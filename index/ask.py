@@ -247,17 +247,20 @@ class AskService:
         )
 
     def _story_question(self, text: str, story: Ranking) -> Ranking | None:
-        """A long story's closing question ranked alone, when that is surer than the whole
-        story: the story's many words dilute what it asks ("... The judge wants the legal
-        basis by Monday. Which article covers the misuse of devices?"), while a question
-        that says little alone ("what can we do?") leaves the story to speak."""
+        """A long story's closing question ranked alone, when that is sure and surer than
+        the whole story: the story's many words dilute what it asks ("... The judge wants
+        the legal basis by Monday. Which article covers the misuse of devices?"), while a
+        question that says little alone ("what can we do?", "which provision covers what he
+        did?") leaves the story to speak."""
         sentences = _SENTENCE_END.split(text)
         if len(sentences) < 3 or len(text.split()) < STORY_WORDS:
             return None
         asked = next((s for s in reversed(sentences) if s.endswith("?")), sentences[-1])
         ranked = self.ranker.rank(asked, limit=5)
-        surer = ranked.confident and ranked.confidence > story.confidence
-        return ranked if surer and ranked.declined is None else None
+        # sure alone, not merely above the threshold: "Which provision of the Convention
+        # covers what he did?" is confident enough about Art. 44 (amendments to provisions)
+        sure = ranked.confidence >= max(story.confidence, self.weights.answer.low_confidence)
+        return ranked if sure and ranked.declined is None else None
 
     def _related_hits(self, ranked: Ranking) -> tuple[ArticleHit, ...]:
         """The best article and those close enough to it to be worth showing."""

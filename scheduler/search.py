@@ -66,11 +66,13 @@ class EventFinder:
         events = agenda.sorted()
         day = _day_asked(question, now)
         room = _ROOM.search(question)
+        if room and room.group(1).lower() in STOP_WORDS:  # "in which room and at what time"
+            room = None
         ignored = STOP_WORDS | AGENDA_WORDS
         topic = {
             stem_word(w)
             for w in words(_TWENTY_FOUR_SEVEN.sub(" twentyfourseven ", question))
-            if w not in ignored and not w.isdigit()
+            if w not in ignored and (not w.isdigit() or _numbers_a_session(w, day))
         }
         if room:
             topic.discard(stem_word(room.group(1).lower()))
@@ -160,3 +162,9 @@ def _hit(event: Event, score: float) -> EventHit:
     return EventHit(
         event.id, event.title, event.start, event.end, event.timezone, event.room, score
     )
+
+
+def _numbers_a_session(word: str, day: date | None) -> bool:
+    """Whether a number in the question names a session ("workshop 23"): not a year, and not
+    the day of a date asked about ("on 15 September")."""
+    return day is None and len(word) <= 3

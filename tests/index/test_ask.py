@@ -182,6 +182,20 @@ def test_ask_a_closing_question_that_says_little_leaves_the_story_to_speak(
     ]
 
 
+def test_ask_a_closing_question_of_generic_words_leaves_the_story_to_speak(
+    ask_service: AskService,
+) -> None:
+    """Alone, "which provision of the Convention covers what he did?" is just confident
+    about a final clause (Art. 44, amendments to the Convention's provisions): a story about
+    a bank fraud got Art. 44."""
+    closing = "Which provision of the Convention covers what he did?"
+    alone = ask_service.ask(closing)
+    answer = ask_service.ask(STORY + closing)
+
+    assert alone.kind is AnswerKind.SEARCH  # a final-clauses article, on "provision" alone
+    assert not answer.articles or answer.articles[0].article != alone.articles[0].article
+
+
 def test_ask_citation_of_the_convention_means_budapest(ask_service: AskService) -> None:
     answer = ask_service.ask("art 29 of the convention")
     assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "29")

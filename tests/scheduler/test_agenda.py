@@ -90,6 +90,8 @@ def test_upcoming_and_day_listing() -> None:
         ("where is the Mauritius workshop?", ["mauritius-2014-cooperation"]),
         ("sessions on the 24/7 network", ["mauritius-2014-cooperation", "octopus-2010-update"]),
         ("what is in Room 4 tomorrow?", ["igf-2010-ws23"]),
+        ("where was workshop 23", ["igf-2010-ws23"]),
+        ("In which room and at what time was workshop 23?", ["igf-2010-ws23"]),
         ("what is illegal access?", []),
         ("how long can data be preserved", []),
         # "when"/"where" alone also start treaty questions: a stray shared word is no match
