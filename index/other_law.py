@@ -34,6 +34,19 @@ _BODIES = re.compile(
     r"\b(?:europol|eurojust|ec3|enisa|unodc|red\s+notices?|diffusion\s+notices?)\b",
     re.IGNORECASE,
 )
+# The same in French, Spanish and Portuguese: a law word, then a nationality adjective by
+# its ending ("code pénal français", "droit kenyan", "código penal mexicano", "lei
+# brasileira"); in Russian, a country's criminal code ("УК РФ", "российское законодательство").
+_FOREIGN_LAW = re.compile(
+    r"\b(?:code\s+p[ée]nal|code\s+de\s+proc[ée]dure\s+p[ée]nale|droit|loi|l[ée]gislation"
+    r"|c[óo]digo\s+penal|c[óo]digo\s+de\s+processo\s+penal|c[óo]digo\s+procesal\s+penal|ley"
+    r"|legislaci[óo]n|derecho|lei|legisla[çc][ãa]o|direito)"
+    r"\s+(?:[\w-]+\s+)?"
+    r"(?:[\w-]+(?:ais|aise|ien|ienne|ain|aine|ois|oise|and|ande|an|ane|ano|ana|ino|ina|[êe]s|esa|eiro"
+    r"|eira|ense|eno|ena))\b"
+    r"|\bук\s+рф\b|\b(?:российск|украинск|казахск|белорусск)\w*\s+(?:закон|законодательств|кодекс)",
+    re.IGNORECASE,
+)
 _NOT_A_NAME = frozenset({"What", "Which", "The", "This", "That", "An", "A", "Under", "Does", "Is"})
 
 
@@ -43,7 +56,7 @@ def other_law(text: str) -> str | None:
     body = _BODIES.search(text)
     if body:
         return body.group()
-    for pattern in _patterns():
+    for pattern in (*_patterns(), _FOREIGN_LAW):
         found = pattern.search(text)
         if found:
             return " ".join(found.group().split())

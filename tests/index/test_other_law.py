@@ -28,6 +28,10 @@ from index.other_law import other_law
         ("How does Europol's EC3 support ransomware investigations?", "Europol"),
         ("how do I ask for an Interpol red notice for a fugitive hacker", "red notice"),
         ("is revenge porn illegal in Brazil?", "illegal in Brazil?"),
+        ("sous le droit kenyan quelle est la peine pour piratage", "droit kenyan"),
+        ("segun el codigo penal mexicano cual es la pena", "codigo penal mexicano"),
+        ("a pena no Código Penal brasileiro?", "Código Penal brasileiro"),
+        ("что говорит УК РФ о мошенничестве?", "УК РФ"),
     ],
 )
 def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str) -> None:
@@ -49,6 +53,11 @@ def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str)
         "can an urgent request be sent through Interpol?",
         "he committed the crime in Brazil, can we prosecute him here?",
         "Which article covers hacking into a computer?",
+        "le droit pénal doit-il incriminer l'accès illégal ?",
+        "¿la ley debe tipificar el acceso ilícito?",
+        "o direito interno deve criminalizar o acesso ilegal?",
+        "droit international et entraide judiciaire",
+        "лицо, нарушившее закон, может быть выдано?",
         "",
     ],
 )
