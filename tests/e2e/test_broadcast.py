@@ -158,6 +158,10 @@ def test_a_kill_during_flood_control_loses_nothing(stand_in: BotApiStandIn, tmp_
         stand_in.push_button(confirm, user=ORGANISER)
         while sum(refused.values()) < 2:  # a pause is under way
             time.sleep(0.02)
+        # Killed the instant the stand-in answers 429, the bot cannot know it was refused
+        # (the send is in flight, 'unknown'): let it record the refusal, well inside the
+        # 3-second pause it then waits out.
+        time.sleep(0.5)
         process.send_signal(signal.SIGKILL)
         stop(process)
         process = start_bot(env)
