@@ -301,6 +301,8 @@ def test_questions_about_the_law_or_nothing_are_not_document_facts(
     [
         ("is there a printer near room 4? I need to print my slides", "venue"),
         ("can u reset my outlook password pls", "helpdesk"),
+        ("quel est le mot de passe du wifi ?", "venue"),
+        ("¿hay una impresora cerca de la sala?", "venue"),
         ("what does the German criminal code say about hacking", "other_law"),
     ],
 )
@@ -315,7 +317,10 @@ def test_questions_out_of_scope_are_declined_with_a_pointer(
 
 @pytest.mark.parametrize(
     ("question", "article"),
-    [("someone hacked into my email account", "2"), ("what is the 24/7 network?", "35")],
+    [
+        ("someone hacked into my email account", "2"),
+        ("what is the 24/7 network?", "35"),
+    ],
 )
 def test_questions_about_the_treaties_are_not_declined(
     hybrid: AskService, question: str, article: str
@@ -324,6 +329,17 @@ def test_questions_about_the_treaties_are_not_declined(
 
     assert answer.kind is not AnswerKind.NONE
     assert answer.articles[0].article == article
+
+
+def test_a_treaty_question_sharing_a_topic_with_another_law_is_not_declined(
+    hybrid: AskService,
+) -> None:
+    """An exemplar to decline, "what does the German criminal code say about hacking", was
+    nearer than any passage: the question was told the bot holds no country's laws."""
+    answer = hybrid.ask("Which article covers hacking into a computer?")
+
+    assert answer.kind is not AnswerKind.NONE
+    assert "2" in [hit.article for hit in answer.articles[:3]]
 
 
 def test_a_fact_about_a_past_session_shows_the_passage_that_states_it_with_the_session(
