@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from corpus.model import ArticleRef, parse_key
-from corpus.problems import Problem, load_limited
+from corpus.problems import Problem, compose_yaml, load_limited
 
 EXEMPLARS_DIRECTORY = Path(__file__).with_name("exemplars")
 
@@ -53,19 +55,18 @@ def check_exemplars(
     """A malformed file, or each exemplar key naming an article ``known`` does not hold
     (instrument, number), with the line of the key (for `workshop-bot check`)."""
     try:
-        found = load_exemplars(directory)
+        load_exemplars(directory)
     except ValueError as error:
         named, _, message = str(error).partition(": ")
         return [Problem(named, 1, message)]
     problems: list[Problem] = []
-    unknown = {e.article for e in found if (e.article.instrument, e.article.article) not in known}
     for path in sorted(directory.glob("*.yaml")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            key = line.split(":", 2)
-            if line[:1] not in {" ", "#", ""} and len(key) == 3:
-                article = _article(f"{key[0]}:{key[1]}".strip("\"'"))
-                if article in unknown:
-                    problems.append(Problem(str(path), number, f"no article {line[:-1]}"))
+        root = compose_yaml(path, problems)
+        for key_node, _ in root.value if isinstance(root, yaml.MappingNode) else ():
+            article = _article(str(key_node.value))
+            if article and (article.instrument, article.article) not in known:
+                line = key_node.start_mark.line + 1
+                problems.append(Problem(str(path), line, f"no article {key_node.value}"))
     return problems
 
 
