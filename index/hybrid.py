@@ -113,14 +113,15 @@ class HybridRanker:
         stems = next((r.stems for r in (*lexical.articles, *lexical.documents)), frozenset())
         surest = max((r.confidence for r in weighed.articles), default=0.0)
         lift = self.fusion.lift if english else self.fusion.foreign_lift
-        weight = self.fusion.closeness * max(0.0, lift - surest)
+        unsure = max(0.0, lift - surest)  # how much meaning and the askers' words may reorder
+        weight = self.fusion.closeness * unsure
         asked = self.asked.scores(text, language) if self.asked is not None else {}
         articles = self._fused(
             weighed.articles,
             [h for h in hits if isinstance(h.key, ArticleRef)],
             stems,
             weight,
-            {key: score * weight / self.fusion.closeness for key, score in asked.items()},
+            {key: score * unsure for key, score in asked.items()},
         )
         documents = self._fused(
             weighed.documents, [h for h in hits if isinstance(h.key, DocumentRef)], stems, weight
