@@ -156,19 +156,21 @@ class AskService:
         asker's language, that treaty texts are quoted in English (the only authentic text
         this bot holds).
         """
-        answer = self._answer(question, user_id, now)
+        text = _clean(question)
+        if not text:
+            return Answer(question, AnswerKind.NONE, suggestions=SUGGESTIONS)
+        written_in = self.ranker.language_of(text)  # once: ranking and agenda words read it
+        answer = self._answer(text, written_in, user_id, now)
         if answer.articles and second_protocol_unqualified(answer.question):
             answer = replace(answer, notes=(*answer.notes, WHICH_SECOND_PROTOCOL))
-        written_in = self.ranker.language_of(answer.question)
         if written_in == ENGLISH or not (answer.articles or answer.documents or answer.text):
             return answer
         note = ENGLISH_TEXTS.get(language or "", ENGLISH_TEXTS[written_in])
         return replace(answer, notes=(*answer.notes, note))
 
-    def _answer(self, question: str, user_id: int | None, now: datetime | None) -> Answer:
-        text = _clean(question)
-        if not text:
-            return Answer(question, AnswerKind.NONE, suggestions=SUGGESTIONS)
+    def _answer(
+        self, text: str, language: str, user_id: int | None, now: datetime | None
+    ) -> Answer:
         cited = self._citation(text)
         if cited is not None:
             return cited
@@ -177,7 +179,7 @@ class AskService:
             suggestions = SUGGESTIONS if greeting else ()
             return Answer(text, AnswerKind.NONE, notes=(friendly,), suggestions=suggestions)
         moment = now or datetime.now(UTC)
-        cues = self._agenda_words(text)
+        cues = self._agenda_words(text, language)
         if self.events and _AHEAD.search(cues):  # the live agenda knows what is next
             events = self.events.find(cues, moment)
             if events:
@@ -190,7 +192,7 @@ class AskService:
         ranked: Ranking | None = None
         if faq and faq.best:
             if faq.best.score < self.weights.answer.faq_certain:
-                ranked = self.ranker.rank(text, limit=5)
+                ranked = self.ranker.rank(text, limit=5, language=language)
             if self._faq_fits(faq.best, ranked):
                 return self.faq_answer(text, faq.best, faq.choices)
             faq = FaqMatch(choices=(faq.best, *faq.choices))  # the treaties answer better
@@ -199,7 +201,7 @@ class AskService:
         if found:
             # "where was the GLACY workshop?" may be a past session of the agenda and a fact
             # the programme documents state: then the passage shows it, with the sessions.
-            ranked = ranked or self.ranker.rank(text, limit=5)
+            ranked = ranked or self.ranker.rank(text, limit=5, language=language)
             if not self._states_fact(ranked):
                 return self._event_answer(text, found, moment, cues)
             return replace(self._fact_answer(text, ranked, choices), events=tuple(found))
@@ -208,9 +210,9 @@ class AskService:
             return Answer(
                 text, AnswerKind.NONE, faq_choices=choices, notes=note, suggestions=SUGGESTIONS
             )
-        ranked = ranked or self.ranker.rank(text, limit=5)
+        ranked = ranked or self.ranker.rank(text, limit=5, language=language)
         if ranked.declined is None:
-            ranked = self._story_question(text, ranked) or ranked
+            ranked = self._story_question(text, language, ranked) or ranked
         if ranked.declined is not None:
             self._record(text, user_id, "declined", 0.0)
             return Answer(
@@ -246,7 +248,7 @@ class AskService:
             notes=_correction_note(ranked),
         )
 
-    def _story_question(self, text: str, story: Ranking) -> Ranking | None:
+    def _story_question(self, text: str, language: str, story: Ranking) -> Ranking | None:
         """A long story's closing question ranked alone, when that is sure and surer than
         the whole story: the story's many words dilute what it asks ("... The judge wants
         the legal basis by Monday. Which article covers the misuse of devices?"), while a
@@ -256,7 +258,7 @@ class AskService:
         if len(sentences) < 3 or len(text.split()) < STORY_WORDS:
             return None
         asked = next((s for s in reversed(sentences) if s.endswith("?")), sentences[-1])
-        ranked = self.ranker.rank(asked, limit=5)
+        ranked = self.ranker.rank(asked, limit=5, language=language)
         # sure alone, not merely above the threshold: "Which provision of the Convention
         # covers what he did?" is confident enough about Art. 44 (amendments to provisions)
         sure = ranked.confidence >= max(story.confidence, self.weights.answer.low_confidence)
@@ -292,11 +294,10 @@ class AskService:
             notes=_correction_note(ranked),
         )
 
-    def _agenda_words(self, text: str) -> str:
+    def _agenda_words(self, text: str, language: str) -> str:
         """What the agenda finder reads: the question, or for one in French, Spanish,
         Portuguese or Russian its agenda and topic words in English ("la prochaine séance"
         is "next session"), or the question itself when it has none."""
-        language = self.ranker.language_of(text)
         if language == ENGLISH:
             return text
         return self.glossary.english(text, language) or text

@@ -85,10 +85,11 @@ class HybridRanker:
             return ENGLISH
         return likeliest(text, tuple(other for other in FOREIGN if named[other] == most))
 
-    def rank(self, text: str, limit: int = 5) -> Ranking:
+    def rank(self, text: str, limit: int = 5, language: str | None = None) -> Ranking:
+        """``language``: the question's, when the caller knows it (``language_of``)."""
         if self.dense is None:
             return self.lexical.rank(text, limit=limit)
-        language = self.language_of(text)
+        language = language or self.language_of(text)
         english = language == ENGLISH
         searched = text if english else self._in_english(text, language)
         lexical = (
