@@ -35,6 +35,9 @@ HELD_OUT = {
         "heldout5",
         "multilingual3",
         "declines3",
+        "heldout6",
+        "multilingual4",
+        "declines4",
         "stories_dev",
         "declines_dev",
         "multilingual_dev",
@@ -46,12 +49,13 @@ DEVELOPMENT = frozenset(
     {"heldout", "heldout2", "facts", "stories_dev", "declines_dev", "multilingual_dev"}
 )
 FACTS_FILES = {
-    name: Path(__file__).with_name(f"{name}.yaml") for name in ("facts", "facts2", "facts3")
+    name: Path(__file__).with_name(f"{name}.yaml")
+    for name in ("facts", "facts2", "facts3", "facts4")
 }
 FACTS_FILE = FACTS_FILES["facts"]
 LANGUAGES = ("en", "fr", "es", "pt", "ru")
 OFFTOPIC = "offtopic"
-CATEGORIES = ("plain", "paraphrase", "misspelt", "lay", "citation", OFFTOPIC)
+CATEGORIES = ("plain", "paraphrase", "misspelt", "lay", "citation", "story", OFFTOPIC)
 
 
 class QuestionFileError(ValueError):

@@ -31,7 +31,7 @@ def test_questions_file_loads_with_enough_questions() -> None:
     counts = Counter(q.category for q in questions)
     assert len(questions) >= 150
     assert counts[OFFTOPIC] >= 25
-    assert set(counts) == set(CATEGORIES)
+    assert set(counts) == set(CATEGORIES) - {"story"}  # stories: the held-out sets
 
 
 @QUESTION_FILES
