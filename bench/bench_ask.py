@@ -202,8 +202,10 @@ def _fact_figures(
 
 
 def shown_text(answer: Answer) -> str:
-    """Everything a fact could be read from: document passages, FAQ answer, events."""
-    parts = [d.snippet for d in answer.documents]
+    """Everything a reader sees a fact in: the passages of a fact answer, the one document a
+    search answer shows, the FAQ answer, the sessions."""
+    shown = answer.documents if answer.kind is AnswerKind.DOCUMENT else answer.documents[:1]
+    parts = [d.snippet for d in shown]
     if answer.faq is not None:
         parts.append(answer.faq.answer)
     parts += [f"{e.title} {e.start:%d %B %Y} {e.room or ''}" for e in answer.events]

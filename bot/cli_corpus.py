@@ -11,7 +11,7 @@ from bot.replies import plain_text
 from bot.settings import Settings, load_settings
 from corpus.model import key_text
 from corpus.problems import ValidationError
-from index.answer import Answer, AnswerKind
+from index.answer import Answer, AnswerKind, DocumentHit
 
 
 def register(subparsers: Any) -> None:
@@ -74,17 +74,24 @@ def answer_summary(answer: Answer) -> str:
     for event in answer.events:
         lines.append(f"{event.start.isoformat()}  {event.title}  ({event.room or '-'})")
     for document in answer.documents if answer.kind is AnswerKind.DOCUMENT else ():
-        dated = ", ".join(part for part in (document.source, document.as_of) if part)
-        lines += [f"{document.title}" + (f" ({dated})" if dated else ""), document.snippet, ""]
+        lines += _document_lines(document)
     for hit in answer.articles:
         where = hit.part
         title = f" – {hit.title}" if hit.title else ""
         lines.append(f"{hit.score:.2f}  {hit.instrument_name} Art. {hit.article}{where}{title}")
     if answer.text:
         lines += ["", answer.text]
+    aside = answer.documents[:1] if answer.kind is AnswerKind.SEARCH else ()
+    for document in (d for d in aside if d.kind != "guide"):  # a fact beside the articles
+        lines += ["", *_document_lines(document)]
     if answer.kind is AnswerKind.NONE:
         lines += ["I don't know. Try:", *(f"- {s}" for s in answer.suggestions)]
     return "\n".join(lines)
+
+
+def _document_lines(document: DocumentHit) -> list[str]:
+    dated = ", ".join(part for part in (document.source, document.as_of) if part)
+    return [f"{document.title}" + (f" ({dated})" if dated else ""), document.snippet, ""]
 
 
 def run_article(args: argparse.Namespace) -> int:

@@ -40,7 +40,7 @@ from bot.replies import Button, Reply, Span, Style, bold, clip, italic
 from bot.services import Services
 from corpus.problems import load_limited
 from faq.matcher import hit_for
-from index.answer import Answer, AnswerKind
+from index.answer import Answer, AnswerKind, DocumentHit
 from index.ask import TREATIES_IN_ENGLISH
 from index.related import RelatedArticles
 from scheduler.export import to_ics
@@ -740,8 +740,11 @@ class Conversation:
             for hit in others:
                 reply.add(f"• {cite(hit)}" + (f" – {hit.title}" if hit.title else ""))
         for document in answer.documents[:1]:
-            guide = _("Guide: {title}").format(title=document.title)
-            reply.blank().add(italic(guide)).add(clip(document.snippet, 300))
+            if document.kind == "guide":
+                guide = _("Guide: {title}").format(title=document.title)
+                reply.blank().add(italic(guide)).add(clip(document.snippet, 300))
+            else:  # a fact beside the articles: shown whole, with its source and age
+                _document_lines(reply.blank(), document)
         for said in answer.notes if answer.kind is not AnswerKind.EVENT else ():
             reply.blank().add(italic(note(said)))
         return reply
@@ -758,11 +761,7 @@ class Conversation:
     def _fact_reply(self, reply: Reply, answer: Answer) -> Reply:
         """Passages of programme documents, each with its source and how old it is."""
         for document in answer.documents:
-            reply.add(bold(document.title))
-            dated = " · ".join(part for part in (document.source, document.as_of) if part)
-            if dated:
-                reply.add(italic(dated))
-            reply.add(document.snippet).blank()
+            _document_lines(reply, document).blank()
         if answer.articles:
             reply.add(italic(_("Treaty articles on this:")))
             for hit in answer.articles[:3]:
@@ -778,6 +777,15 @@ class Conversation:
             .add(_("Nothing in the treaties matches “{query}”.").format(query=clip(query, 80)))
             .add(_("Try other words, or cite an article: /article 29"))
         )
+
+
+def _document_lines(reply: Reply, document: DocumentHit) -> Reply:
+    """A programme-document passage under its title, source and age ("as of 2014")."""
+    reply.add(bold(document.title))
+    dated = " · ".join(part for part in (document.source, document.as_of) if part)
+    if dated:
+        reply.add(italic(dated))
+    return reply.add(document.snippet)
 
 
 def _language_list() -> str:

@@ -202,7 +202,7 @@ class AskService:
             # "where was the GLACY workshop?" may be a past session of the agenda and a fact
             # the programme documents state: then the passage shows it, with the sessions.
             ranked = ranked or self.ranker.rank(text, limit=5, language=language)
-            if not self._states_fact(ranked):
+            if not self._states_fact(ranked, self.weights.answer.fact_lead):
                 return self._event_answer(text, found, moment, cues)
             return replace(self._fact_answer(text, ranked, choices), events=tuple(found))
         if (name := self._treaty_not_held(text)) is not None:
@@ -224,7 +224,7 @@ class AskService:
             )
         articles = self._related_hits(ranked)
         documents = tuple(self._document_hit(r) for r in ranked.documents)
-        if self._states_fact(ranked):
+        if self._states_fact(ranked, self.weights.answer.fact_lead):
             return self._fact_answer(text, ranked, choices)
         if not ranked.confident:
             self._record(text, user_id, "none", ranked.confidence)
@@ -244,7 +244,7 @@ class AskService:
             articles=articles,
             text=self._article(best).text if best else None,
             faq_choices=choices,
-            documents=documents,
+            documents=self._fact_aside(ranked) + documents,
             notes=_correction_note(ranked),
         )
 
@@ -272,12 +272,20 @@ class AskService:
             if position == 0 or r.confidence >= self.weights.answer.related
         )
 
-    def _states_fact(self, ranked: Ranking) -> bool:
-        """Whether a programme-document passage answers: much nearer the question than any
-        article, and saying one of its words."""
-        return ranked.fact_lead >= self.weights.answer.fact_lead and bool(
+    def _states_fact(self, ranked: Ranking, lead: float) -> bool:
+        """Whether a programme-document passage is at least ``lead`` nearer the question than
+        any article, and says one of its words."""
+        return ranked.fact_lead >= lead and bool(
             count_matches(ranked.facts[0].block_text, ranked.facts[0].stems)
         )
+
+    def _fact_aside(self, ranked: Ranking) -> tuple[DocumentHit, ...]:
+        """The programme passage nearly as near as the articles of a search answer, shown
+        beside them: "which countries were invited to accede to the Budapest Convention in
+        2014?" is answered by Art. 37 on accession and by the 2014 list of invited States."""
+        if not self._states_fact(ranked, self.weights.answer.fact_aside):
+            return ()
+        return (self._document_hit(ranked.facts[0]),)
 
     def _fact_answer(self, text: str, ranked: Ranking, choices: tuple[FaqHit, ...]) -> Answer:
         """The programme-document passages that state a fact, with the articles on it when

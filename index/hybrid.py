@@ -178,11 +178,14 @@ class HybridRanker:
 
     def _fact_weight(self, stem: str) -> float:
         """How much a question word tells passages of programme documents apart: its rarity
-        there, most when none can say it (a word only the treaties say, or none: "GDP")."""
+        there, most when none can say it (a word only the treaties say, or none: "GDP", the
+        very thing asked, which no passage can tell)."""
         rarity = self._fact_idf.get(stem)
         if rarity is None:
             unseen = self._fact_idf_max
-            return unseen if self.lexical.index.keys_with(stem) else 2 * unseen
+            if self.lexical.index.keys_with(stem):
+                return unseen
+            return self.fusion.fact_unseen * unseen
         return rarity
 
     def _told(self, stem: str) -> float:

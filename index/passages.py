@@ -19,6 +19,8 @@ from index.exemplars import Exemplar
 from index.search import article_blocks, document_blocks
 
 DOCUMENT_CHUNK = 500  # characters: a long report block is split at lines into parts this size
+INTRODUCTION = 200  # characters: a line this short that ends a part also begins the next
+ROW_CELL = 80  # characters: a table row's leading cells this short (a date, a place) head it
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,15 +104,41 @@ def _document_passages(document: Document) -> Iterator[Passage]:
 
 def _packed(blocks: list[str]) -> Iterator[str]:
     """Parts of at most DOCUMENT_CHUNK characters (unless one line is longer), in order;
-    paragraphs stay separated by a blank line, the lines of a long paragraph by a newline."""
-    part = ""
+    paragraphs stay separated by a blank line, the lines of a long paragraph by a newline.
+
+    What introduces the text that follows a cut begins the next part too: a short last line,
+    often a date, a place or a title ("25–26 Ebene, Jan 10 Mauritius" above the AfriNIC
+    meeting), and the date and place that head a table row whose continuation lines
+    (indented by tabs) were cut from it ("8-10 Dec Cairo, Egypt" above "2. During the Round
+    table ...").
+    """
+    part, last, row = "", "", ""
     for block in blocks:
         lines = [block] if len(block) <= DOCUMENT_CHUNK else block.splitlines()
         for number, line in enumerate(lines):
             joiner = "\n" if number else "\n\n"
             if part and len(part) + len(line) > DOCUMENT_CHUNK:
                 yield part
-                part = ""
+                introduction = [row] if line.startswith("\t") and row and row != last else []
+                if len(last) <= INTRODUCTION and last != part:
+                    introduction.append(last)
+                part = "\n".join(introduction)
             part = f"{part}{joiner}{line}" if part else line
+            last = line
+            if not line.startswith("\t"):
+                row = _row_head(line)
     if part:
         yield part
+
+
+def _row_head(line: str) -> str:
+    """The leading short cells of a tab-separated table row (its date and place), or ""."""
+    cells = line.split("\t")
+    if len(cells) < 2:
+        return ""
+    head = []
+    for cell in cells:
+        if not cell.strip() or len(cell) > ROW_CELL:
+            break
+        head.append(cell)
+    return "\t".join(head)

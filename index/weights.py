@@ -130,6 +130,8 @@ class FusionWeights:
     fact_meaning: float
     #: What a word the treaties also say counts in a programme passage; higher: more fact answers.
     law_word: float
+    #: A question word no passage says, times the rarest word's weight; higher: fewer facts.
+    fact_unseen: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +148,8 @@ class AnswerWeights:
     related: float
     #: How much nearer than any article a programme passage must be to answer; higher: fewer facts.
     fact_lead: float
+    #: ... to be shown beside the articles of a search answer (may be below zero); higher: fewer.
+    fact_aside: float
     #: FAQ score from which the FAQ answers without asking search; higher asks search more.
     faq_certain: float
     #: FAQ score a FAQ answer needs when search does not answer; higher answers fewer FAQ entries.

@@ -286,6 +286,33 @@ def test_a_fact_about_a_treaty_lists_its_articles(hybrid: AskService) -> None:
     assert answer.articles
 
 
+def test_a_short_line_that_ends_a_part_also_introduces_the_next(corpus: Corpus) -> None:
+    """A report's date-and-place line ended one part and the meeting it introduced began
+    the next: "where did the AfriNIC meeting take place?" found neither with both."""
+    report = DocumentRef("2010-global-project-update")
+    parts = [p.shown for p in passages(corpus) if p.key == report]
+    introduced = [part for part in parts if "The African Network Information Center" in part]
+    assert any(part.startswith("25–26 Ebene, Jan 10 Mauritius\n") for part in introduced)
+    assert any("ISPAC" in part and "4 workshops were held simultaneously" in part for part in parts)
+
+
+def test_a_search_answer_shows_the_fact_beside_its_articles(hybrid: AskService) -> None:
+    answer = hybrid.ask(
+        "which countries were invited to accede to the Budapest Convention in 2014?"
+    )
+
+    assert answer.kind is AnswerKind.SEARCH
+    assert answer.articles[0].article == "37"  # accession: the law on inviting a State
+    [aside, *_] = answer.documents
+    assert "Senegal" in aside.snippet and aside.as_of == "as of 2014"
+
+
+def test_a_law_question_gets_no_fact_beside_it(hybrid: AskService) -> None:
+    answer = hybrid.ask("how long can data be preserved?")
+
+    assert all(document.kind == "guide" for document in answer.documents)
+
+
 @pytest.mark.parametrize(
     "question",
     ["When does a country have jurisdiction over a cybercrime?", "what is the GDP of Romania"],
