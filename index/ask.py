@@ -25,6 +25,7 @@ from index.answer import (
     FaqMatch,
 )
 from index.citations import (
+    MODERNISED_108,
     SECOND_PROTOCOL,
     parse_citations,
     second_protocol_unqualified,
@@ -35,6 +36,7 @@ from index.dense import DenseIndex
 from index.glossary import default_glossary
 from index.hybrid import HybridRanker
 from index.language import ENGLISH
+from index.logistics import about_the_event
 from index.notes import Note
 from index.other_law import other_law
 from index.ranking import Ranked, Ranker, Ranking
@@ -189,6 +191,13 @@ class AskService:
             notes = (OUT_OF_SCOPE["other_law"],)
             return Answer(text, AnswerKind.NONE, notes=notes, suggestions=SUGGESTIONS)
         faq = self.faq.match(text) if self.faq else None
+        not_held = self._treaty_not_held(text)
+        if not_held is not None and not (faq and faq.best and _about(faq.best, not_held)):
+            note = (self._unknown_note(not_held),)
+            choices = faq.choices if faq else ()
+            return Answer(
+                text, AnswerKind.NONE, faq_choices=choices, notes=note, suggestions=SUGGESTIONS
+            )
         ranked: Ranking | None = None
         if faq and faq.best:
             if faq.best.score < self.weights.answer.faq_certain:
@@ -205,10 +214,11 @@ class AskService:
             if not self._states_fact(ranked, self.weights.answer.fact_lead):
                 return self._event_answer(text, found, moment, cues)
             return replace(self._fact_answer(text, ranked, choices), events=tuple(found))
-        if (name := self._treaty_not_held(text)) is not None:
-            note = (self._unknown_note(name),)
+        if about_the_event(text):  # the agenda found no session: the organisers' desk
+            self._record(text, user_id, "declined", 0.0)
+            notes = (OUT_OF_SCOPE["venue"],)
             return Answer(
-                text, AnswerKind.NONE, faq_choices=choices, notes=note, suggestions=SUGGESTIONS
+                text, AnswerKind.NONE, faq_choices=choices, notes=notes, suggestions=SUGGESTIONS
             )
         ranked = ranked or self.ranker.rank(text, limit=5, language=language)
         if ranked.declined is None:
@@ -440,6 +450,8 @@ class AskService:
         ("the UN cybercrime convention", "the e-evidence regulation"), when it names none that
         it holds: its articles are not these, so the honest answer is to say so."""
         name = unknown_instrument(text, self.corpus, surely=True)
+        if name == MODERNISED_108:
+            return name  # "Convention 108+" names the held Convention 108 too
         if name == SECOND_PROTOCOL:
             # named with the Budapest Convention, it is surely not held; unqualified, the
             # question is answered from what is held, with a note saying which protocol
@@ -590,3 +602,9 @@ def _correction_note(ranking: Ranking) -> tuple[str, ...]:
         return ()
     pairs = ", ".join(f"{a} → {b}" for a, b in ranking.corrections.items())
     return (Note("Spelling understood as: {pairs}", pairs=pairs),)
+
+
+def _about(entry: FaqHit, treaty: str) -> bool:
+    """Whether an FAQ entry asks about ``treaty`` ("How does the Budapest Convention relate
+    to the UN convention?"): then it answers, though the treaty is not held."""
+    return normalise_name(treaty) in normalise_name(entry.question)

@@ -21,9 +21,13 @@ _ARTICLE = re.compile(
     # an instrument id glued to the number: "ETS30-3", "CETS201/23"
     r"|(?<=ets\d)[-/]|(?<=ets\d\d)[-/]|(?<=ets\d\d\d)[-/]"
     r"|(?<=ets \d)[-/]|(?<=ets \d\d)[-/]|(?<=ets \d\d\d)[-/])"
-    r"\s*(?:no\.?\s*)?(?P<number>\d+)(?![\d-])",
+    # "12bis": no article held here is numbered so, which the answer then says
+    r"\s*(?:no\.?\s*)?(?P<number>\d+(?:\s?(?:bis|ter|quater)\b)?)"
+    # a range: "art 2-4", "articles 29 to 31"
+    r"(?:\s*(?:-|–|to|through)\s*(?:art(?:icle)?s?\.?\s*)?(?P<last>\d+))?(?![\d-])",
     re.IGNORECASE,
 )
+RANGE = 10  # articles at most in a range cited ("art 2-4"); a wider one cites its first
 # A paragraph written before its article: "§ 2 of art 29", "paragraph 2 of article 29".
 _PARAGRAPH_BEFORE = re.compile(
     r"(?:para(?:graph)?s?\b\.?|par\.|§|p\.)\s*(?P<para>\d{1,3})\s*(?:of\s+(?:the\s+)?|,\s*)?$",
@@ -100,8 +104,15 @@ def parse_citations(text: str, corpus: Corpus) -> list[Citation]:
         before = _PARAGRAPH_BEFORE.search(text[:start])
         if paragraph is None and before is not None:
             paragraph, start = before.group("para").lstrip("0") or "0", before.start()
-        ref = ArticleRef(instrument, match.group("number").lstrip("0") or "0", paragraph, items)
+        number = "".join(match.group("number").split()).lstrip("0") or "0"
+        ref = ArticleRef(instrument, number, paragraph, items)
         citations.append(Citation(ref, named, (start, end)))
+        last = int(match.group("last") or 0)
+        if number.isdigit() and int(number) < last <= int(number) + RANGE and paragraph is None:
+            citations += [
+                Citation(ArticleRef(instrument, str(n)), named, (start, end))
+                for n in range(int(number) + 1, last + 1)
+            ]
     return citations
 
 
@@ -231,8 +242,7 @@ _GENERIC = frozenset(
 # Words that put a treaty name outside the Council of Europe texts held here: "the UN
 # cybercrime convention" is not the (Budapest) "Cybercrime Convention".
 _FOREIGN = frozenset(
-    "un united nations eu european union african arab asean commonwealth malabo istanbul "
-    "harare".split()
+    "un united nations eu union african arab asean commonwealth malabo istanbul harare".split()
 )
 
 
@@ -241,15 +251,20 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
     Convention", "CETS 224", "the UN cybercrime convention"), or None; "the Convention" alone
     is not a name. ``surely``: only names that cannot be a held text misspelt or described
     ("MLA treaty"): another organisation's, a numbered one, a regulation or directive."""
+    if _MODERNISED_108.search(text):
+        return MODERNISED_108
     spelt = spelt_out(text)
     if _BUDAPEST_SECOND_PROTOCOL.search(spelt) or _UNQUALIFIED_SECOND_PROTOCOL.search(spelt):
         return SECOND_PROTOCOL
-    for name in _treaty_mentions(spelt):
-        words_of_name = set(normalise_name(name).split())
+    for name, whole, described in _treaty_mentions(spelt):
+        words_of_name = set(normalise_name(whole).split())
         foreign = bool(words_of_name & _FOREIGN)
-        if named_instrument(name, corpus) is not None and not foreign:
+        if named_instrument(whole, corpus) is not None and not foreign:
             continue
-        if not surely or foreign or words_of_name & _SURELY_OTHER or _NUMBERED.search(name):
+        other = foreign or bool(words_of_name & _SURELY_OTHER)
+        if described and not other:
+            continue  # described, not named: "the Convention on protection of children ..."
+        if not surely or other or _NUMBERED.search(name):
             return name
     return None
 
@@ -257,6 +272,9 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
 _SURELY_OTHER = frozenset(
     {"regulation", "directive", "framework", "gdpr", "echr", "iccpr", "cfaa", "nis", "nis2"}
     | {"rgpd", "dsgvo", "lgpd", "cedh", "stgb"}
+    # what the names of other Council of Europe treaties say that none held here does
+    | {"istanbul", "medicrime", "warsaw", "oviedo", "tromso", "biomedicine", "counterfeiting"}
+    | {"trafficking", "terrorism", "laundering", "sentenced", "violence"}
 )
 # The Budapest Convention's Second Additional Protocol (CETS 224, 2022) is not held here; the
 # 1959 MLA Convention's (ETS 182) is. Cited ("Second Additional Protocol art 20"), or named
@@ -272,6 +290,15 @@ _BUDAPEST_SECOND_PROTOCOL = re.compile(
 _UNQUALIFIED_SECOND_PROTOCOL = re.compile(
     r"\b(?:second|2nd)\s+(?:additional\s+)?protocol\b"
     r"(?!\s+(?:to|of)\s+(?:the\s+)?(?:european\s+)?(?:mla|mutual|1959|ets\s+30\b|ets\s+182\b))"
+)
+
+
+# Convention 108 as amended in 2018 (CETS 223, "Convention 108+") renumbers and adds articles
+# (data breaches, the committee's powers): the original, ETS 108, is what is held here.
+MODERNISED_108 = "Convention 108+ (the 2018 amending protocol, CETS 223)"
+_MODERNISED_108 = re.compile(
+    r"\b108\s*(?:\+|plus\b)|\bc?ets\s*(?:no\.?\s*)?223\b|\bmoderni[sz]ed\s+convention\s+108\b",
+    re.IGNORECASE,
 )
 
 
@@ -292,18 +319,48 @@ _OTHER_LAW = re.compile(
 _NUMBERED = re.compile(r"\d")
 
 
-def _treaty_mentions(text: str) -> list[str]:
-    """Each treaty name in ``text`` with the words that qualify it, e.g. "Istanbul Convention"."""
-    mentions = [match.group() for match in _OTHER_LAW.finditer(text)]
+def _treaty_mentions(text: str) -> list[tuple[str, str, bool]]:
+    """Each treaty named in ``text``: its name with the words before it that qualify it
+    ("Istanbul Convention"); its whole name, with what follows it too ("European Convention
+    on Mutual Assistance in Criminal Matters", "Convention on Action against Trafficking in
+    Human Beings"), which tells whether it is held; and whether only what follows names it
+    (then it may be a held treaty described: "the Convention on protection of children")."""
+    mentions = [(match.group(), match.group(), False) for match in _OTHER_LAW.finditer(text)]
     for match in _INSTRUMENT_WORD.finditer(text):
         if match.group(3):
-            mentions.append(match.group(3))
+            mentions.append((match.group(3), match.group(3), False))
             continue
         name: list[str] = []
         for word in reversed(match.group(1).split()):
             if word.lower() in _GENERIC or not word.replace("-", "").isalpha():
                 break
             name.insert(0, word)
-        if name:
-            mentions.append(" ".join([*name, match.group(2)]))
+        subject = _subject(text[match.end() :])
+        if name or subject:
+            whole = " ".join([*name, match.group(2), *subject])
+            named = " ".join([*name, match.group(2)]) if name else whole
+            mentions.append((named, whole, not name))
     return mentions
+
+
+def _subject(after: str) -> list[str]:
+    """The words naming what a treaty is on, after its "convention": "on mutual assistance
+    in criminal matters", "against trafficking in human beings"; none without "on", "for"
+    or "against"."""
+    found = after.split()[:SUBJECT_WORDS]
+    if not found or found[0] not in {"on", "for", "against"}:
+        return []
+    subject = []
+    for word in found:
+        if word in _NOT_A_NAME or not word.isalpha():
+            break
+        subject.append(word)
+    return subject if len(subject) > 1 else []
+
+
+SUBJECT_WORDS = 8
+_NOT_A_NAME = frozenset(
+    "say says said cover covers apply applies require requires define defines mean means "
+    "protect protects about art article articles para paragraph is are does do can could "
+    "should would will what which how when where who why and or".split()
+)
