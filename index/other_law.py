@@ -37,14 +37,20 @@ _BODIES = re.compile(
 # The same in French, Spanish and Portuguese: a law word, then a nationality adjective by
 # its ending ("code pénal français", "droit kenyan", "código penal mexicano", "lei
 # brasileira"); in Russian, a country's criminal code ("УК РФ", "российское законодательство").
-_FOREIGN_LAW = re.compile(
-    r"\b(?:code\s+p[ée]nal|code\s+de\s+proc[ée]dure\s+p[ée]nale|droit|loi|l[ée]gislation"
+_FOREIGN_LAW_WORD = (
+    r"(?:code\s+p[ée]nal|code\s+de\s+proc[ée]dure\s+p[ée]nale|droit|loi|l[ée]gislation"
     r"|c[óo]digo\s+penal|c[óo]digo\s+de\s+processo\s+penal|c[óo]digo\s+procesal\s+penal|ley"
     r"|legislaci[óo]n|derecho|lei|legisla[çc][ãa]o|direito)"
+)
+_FOREIGN_LAW = re.compile(
+    rf"\b{_FOREIGN_LAW_WORD}"
     r"\s+(?:[\w-]+\s+)?"
     r"(?:[\w-]+(?:ais|aise|ien|ienne|ain|aine|ois|oise|and|ande|an|ane|ano|ana|ino|ina|[êe]s|esa|eiro"
     r"|eira|ense|eno|ena))\b"
-    r"|\bук\s+рф\b|\b(?:российск|украинск|казахск|белорусск)\w*\s+(?:закон|законодательств|кодекс)",
+    r"|\bук\s+рф\b|\b(?:российск|украинск|казахск|белорусск)\w*\s+(?:закон|законодательств|кодекс)"
+    # "уголовный кодекс России", "законодательство Казахстана": a law, then a country
+    r"|\b(?:закон|законодательств|кодекс)\w*\s+(?:росси|рф\b|украин|казахстан|беларус|белорусси"
+    r"|германи|франци|сша\b|кита|инди|бразили|турци|узбекистан|кыргызстан|армени|грузи|молдов)",
     re.IGNORECASE,
 )
 _NOT_A_NAME = frozenset({"What", "Which", "The", "This", "That", "An", "A", "Under", "Does", "Is"})
@@ -80,10 +86,18 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
     country = rf"(?:{folded}|(?-i:{cased}))"
     return (
-        # "Indian law", "the German criminal code", "UK Investigatory Powers Act"
-        re.compile(rf"\b{country}(?:'s)?\s+(?:(?-i:[A-Z][\w-]*)\s+){{0,4}}{_LAW}", re.I),
-        # "the criminal code of Brazil", "laws in Nigeria"
+        # "Indian law", "the German criminal code", "UK Investigatory Powers Act", and typed
+        # in lower case after the country: "the indian IT act", "the US CLOUD act"
+        re.compile(
+            rf"\b{country}(?:'s)?\s+(?:(?-i:[A-Z][\w-]*)\s+){{0,4}}(?:{_LAW}|acts?\b)", re.I
+        ),
+        # "the criminal code of Brazil", "laws in Nigeria"; "el codigo penal de Mexico"
         re.compile(rf"\b{_LAW}\s+(?:of|in)\s+(?:the\s+)?{country}\b", re.I),
+        re.compile(
+            rf"\b{_FOREIGN_LAW_WORD}\s+(?:de|du|des|del|do|da|dos|das)\s+(?:(?:la|el|le|l'|o|a)\s*)?"
+            rf"{country}\b",
+            re.I,
+        ),
         # "under Brazil's Marco Civil"
         re.compile(rf"\bunder\s+(?:the\s+)?{country}'s\s+\w+", re.I),
         # "is revenge porn illegal in Brazil?" (not "a crime committed in Brazil")

@@ -101,6 +101,24 @@ def test_parse_citations_lists_several_articles(corpus: Corpus) -> None:
     assert refs == ["29", "30"]
 
 
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("art 2-4", ["2", "3", "4"]),
+        ("articles 29 to 31 budapest", ["29", "30", "31"]),
+        ("art. 5 – art. 6", ["5", "6"]),
+        ("art 4-2", ["4"]),  # not a range
+        ("art 1-40", ["1"]),  # too wide: the first
+        ("art 12bis", ["12bis"]),  # held by none: the answer says there is no such article
+        ("art 7 ter", ["7ter"]),
+    ],
+)
+def test_parse_citations_reads_a_range_as_its_articles(
+    corpus: Corpus, text: str, numbers: list[str]
+) -> None:
+    assert [c.ref.article for c in parse_citations(text, corpus)] == numbers
+
+
 def test_a_number_word_spans_the_word_as_typed(corpus: Corpus) -> None:
     text = "article twenty-one of the Budapest Convention"
     [citation] = parse_citations(text, corpus)

@@ -1,0 +1,43 @@
+"""Questions about the event itself: its rooms, recordings, links, hotels and desks ("which
+room is the hands-on training in?", "will the morning panel be recorded?", "my hotel booking
+e-mail for the workshop looks like phishing").
+
+Their words are often the treaties' (recording, video, e-mail, phishing), so meaning alone
+ranks an article first; what tells them apart is that they name a practical thing together
+with the event, and nothing of the law. On the development sets (about 600 questions) this
+declined 13 practical questions and no question the treaties answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A practical thing people ask the organisers about.
+_PRACTICAL = re.compile(
+    r"\b(?:record(?:ed|ing)?|live\s?stream\w*|video|slides?|room|building|hotel|badges?|lunch"
+    r"|coffee|dinner|wi-?fi|printer|print|charger|cash\s+machine|atm|taxi|shuttle|certificate"
+    r"|registration|it\s+desk|help\s?desk|zoom|teams\s+link|interpret\w*|headsets?"
+    r"|microphone|projector|laptop|toilets?|parking|visa|per\s+diem|reimburse\w*|refund"
+    r"|luggage|restaurant)\b",
+    re.IGNORECASE,
+)
+# The event itself.
+_EVENT = re.compile(
+    r"\b(?:session|panel|workshop|conference|training|venue|building|organi[sz]ers?"
+    r"|speakers?|participants?|presentation|keynote|plenary)\b",
+    re.IGNORECASE,
+)
+# Anything of the law or of a case: then the question is about the treaties ("can a witness
+# be heard by video conference?", "a man paid a girl for sex in a hotel").
+_LAW = re.compile(
+    r"\b(?:law|legal|legally|illegal|lawful|offen[cs]es?|crimes?|criminal|article|art"
+    r"|convention|treaty|protocol|police|prosecutors?|court|judges?|evidence|warrant|suspect"
+    r"|victims?|data\s+protection|personal\s+data|consent|video\s?conferenc\w*|hack\w*|abus\w*"
+    r"|child\w*|kids?|sex\w*|punish\w*|prostitut\w*|trial|accused|hearing|witness\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def about_the_event(text: str) -> bool:
+    """Whether ``text`` asks something practical about the event and nothing of the law."""
+    return bool(_PRACTICAL.search(text) and _EVENT.search(text) and not _LAW.search(text))
