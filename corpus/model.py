@@ -8,6 +8,7 @@ quote it to a foreign authority.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -180,7 +181,12 @@ class Corpus:
 
 
 def normalise_name(name: str) -> str:
-    """Lower-case, drop punctuation and collapse spaces: ``E.T.S. No 185`` -> ``ets no 185``."""
+    """Lower-case, drop punctuation and accents and collapse spaces: ``E.T.S. No 185`` ->
+    ``ets no 185``, "Convention européenne d'entraide" -> "convention europeenne d entraide"
+    (typed on a phone with or without accents)."""
     undotted = re.sub(r"(?<=\w)\.(?=\w)|(?<=\b\w)\.", "", name)  # "E.T.S." -> "ETS"
-    cleaned = "".join(ch.lower() if ch.isalnum() else " " for ch in undotted)
+    bare = "".join(
+        ch for ch in unicodedata.normalize("NFKD", undotted) if not unicodedata.combining(ch)
+    )
+    cleaned = "".join(ch.lower() if ch.isalnum() else " " for ch in bare)
     return " ".join(cleaned.split())

@@ -17,7 +17,7 @@ MAX_INPUT = 300  # a citation is short; longer text is a question, not a citatio
 
 _ROMAN = r"(?:i{1,3}|iv|v|vi{1,3}|ix|x)"
 _ARTICLE = re.compile(
-    r"(?:(?<![\w-])(?:art(?:icle)?s?(?![a-z])\.?|a\.(?=\s*\d))"
+    r"(?:(?<![\w-])(?:art(?:icle|[ií]culo|igo)?s?(?![a-z])\.?|стать[яиюеё]\w*|ст\.|a\.(?=\s*\d))"
     # an instrument id glued to the number: "ETS30-3", "CETS201/23"
     r"|(?<=ets\d)[-/]|(?<=ets\d\d)[-/]|(?<=ets\d\d\d)[-/]"
     r"|(?<=ets \d)[-/]|(?<=ets \d\d)[-/]|(?<=ets \d\d\d)[-/])"
@@ -230,7 +230,8 @@ def spelt_out(text: str) -> str:
 
 _INSTRUMENT_WORD = re.compile(
     r"((?:[\w-]+\s+){0,4})(convention|protocol|treaty|regulation|directive|agreement|scheme"
-    r"|framework\s+decision)\b"
+    r"|framework\s+decision|convenio|convencion|convencao|protocole|protocolo|traite|tratado"
+    r"|конвенци[яиюей])\b"
     r"|\b(c?ets\s*(?:no\.?\s*)?\d+)",
     re.IGNORECASE,
 )
@@ -242,7 +243,8 @@ _GENERIC = frozenset(
 # Words that put a treaty name outside the Council of Europe texts held here: "the UN
 # cybercrime convention" is not the (Budapest) "Cybercrime Convention".
 _FOREIGN = frozenset(
-    "un united nations eu union african arab asean commonwealth malabo istanbul harare".split()
+    "un united nations eu union african arab asean commonwealth malabo istanbul harare "
+    "onu ue estambul istambul".split()
 )
 
 
@@ -262,7 +264,7 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
         if named_instrument(whole, corpus) is not None and not foreign:
             continue
         other = foreign or bool(words_of_name & _SURELY_OTHER)
-        if described and not other:
+        if described and not other and surely:
             continue  # described, not named: "the Convention on protection of children ..."
         if not surely or other or _NUMBERED.search(name):
             return name
@@ -348,7 +350,9 @@ def _subject(after: str) -> list[str]:
     in criminal matters", "against trafficking in human beings"; none without "on", "for"
     or "against"."""
     found = after.split()[:SUBJECT_WORDS]
-    if not found or found[0] not in {"on", "for", "against"}:
+    if found and found[0] in _ADJECTIVES:  # "convention européenne d'extradition"
+        found = found[1:]
+    if not found or found[0] not in _SUBJECT_START:
         return []
     subject = []
     for word in found:
@@ -359,8 +363,12 @@ def _subject(after: str) -> list[str]:
 
 
 SUBJECT_WORDS = 8
+_SUBJECT_START = frozenset(
+    "on for against de d du des sur contre del sobre contra da do dos das о об".split()
+)
+_ADJECTIVES = frozenset("europeenne europea europeo europeia europeu internationale".split())
 _NOT_A_NAME = frozenset(
     "say says said cover covers apply applies require requires define defines mean means "
     "protect protects about art article articles para paragraph is are does do can could "
-    "should would will what which how when where who why and or".split()
+    "should would will what which how when where who why and or articulo artigo".split()
 )

@@ -99,6 +99,8 @@ def test_ask_citation_of_an_instrument_not_held_says_so(
         "what does the Warsaw Convention on money laundering say about confiscation",
         "under Convention 108+ what is a data breach notification",  # 108 is held, not 108+
         "what changes does the amending protocol CETS 223 make to Convention 108",
+        "convention européenne d’extradition article 2",  # was quoted as Budapest Art. 2
+        "convencion de estambul articulo 40",
     ],
 )
 def test_ask_about_a_treaty_not_held_says_so(ask_service: AskService, question: str) -> None:
@@ -131,6 +133,11 @@ def test_ask_about_a_countrys_own_law_is_declined(ask_service: AskService, quest
     [
         ("European Convention on Mutual Assistance in Criminal Matters art 2", "ets030:2"),
         ("Convention on Protection of Children against Sexual Exploitation art 18", "cets201:18"),
+        ("convention europeenne d entraide judiciaire article 3", "ets030:3"),
+        ("Convention européenne d'entraide judiciaire article 3", "ets030:3"),
+        ("convenio 108 articulo 5", "ets108:5"),
+        ("convenção de budapeste art 2", "ets185:2"),
+        ("статья 29 Будапештской конвенции", "ets185:29"),
     ],
 )
 def test_ask_citing_a_held_treaty_by_its_whole_name_quotes_it(
