@@ -49,6 +49,11 @@ class DenseIndex:
         numbers: dict[PassageKey, int] = {}
         # each passage's key as a small number: hits() tells keys apart without hashing them
         self._key_numbers = [numbers.setdefault(p.key, len(numbers)) for p in found]
+        # the positions of each key's paragraphs, embedded under its heading as they are shown
+        self._paragraphs: dict[PassageKey, list[int]] = {}
+        for position, passage in enumerate(found):
+            if passage.embedded.endswith(f"\n{passage.shown}"):
+                self._paragraphs.setdefault(passage.key, []).append(position)
 
     @classmethod
     def build(
@@ -109,6 +114,16 @@ class DenseIndex:
             found.append(DenseHit(passage.key, score, passage, top))
         found.sort(key=lambda hit: -hit.similarity)
         return found
+
+    def nearest_paragraph(self, similarities: Vectors, key: PassageKey) -> str | None:
+        """The paragraph of ``key`` nearest the question, when it has several: meaning picks
+        the paragraph that answers better than shared words do ("holocaust denial online"
+        shares "denial" with the reservation in Art. 6(2); the offence is 6(1))."""
+        positions = self._paragraphs.get(key, [])
+        if len(positions) < 2:
+            return None
+        best = max(positions, key=lambda position: float(similarities[position]))
+        return self.passages[best].shown
 
     def nearest(
         self, similarities: Vectors, keys: frozenset[PassageKey], count: int

@@ -307,6 +307,19 @@ def test_a_search_answer_shows_the_fact_beside_its_articles(hybrid: AskService) 
     assert "Senegal" in aside.snippet and aside.as_of == "as of 2014"
 
 
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [
+        ("racist websites", "(1)"),  # not the reservation in 3(2), which shares more words
+        ("up to what age is someone a minor for child porn", "(3)"),  # "under 18 years"
+    ],
+)
+def test_the_excerpt_is_the_paragraph_nearest_the_question(
+    hybrid: AskService, question: str, part: str
+) -> None:
+    assert hybrid.ask(question).articles[0].part == part
+
+
 def test_a_law_question_gets_no_fact_beside_it(hybrid: AskService) -> None:
     answer = hybrid.ask("how long can data be preserved?")
 
