@@ -118,6 +118,9 @@ class FusionWeights:
     asked: float
     #: Best similarity a non-English question needs to be answered; higher abstains more.
     foreign_floor: float
+    #: Best similarity from which an English question the words leave unsure is answered, when
+    #: meaning and the fused ranking put the same article first; higher abstains more.
+    english_floor: float
     #: Confidence a non-English question gains per unit of similarity above the floor.
     foreign_slope: float
     #: Programme-document passages kept for a fact answer.

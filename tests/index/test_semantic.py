@@ -320,6 +320,20 @@ def test_the_excerpt_is_the_paragraph_nearest_the_question(
     assert hybrid.ask(question).articles[0].part == part
 
 
+def test_a_question_whose_words_leave_search_unsure_is_answered_when_meaning_agrees(
+    hybrid: AskService,
+) -> None:
+    """ "punishable" is not in Art. 11: by its words alone the question abstained."""
+    answer = hybrid.ask("is attempt punishable")
+
+    assert answer.kind is AnswerKind.SEARCH
+    assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "11")
+
+
+def test_an_off_topic_question_near_nothing_still_abstains(hybrid: AskService) -> None:
+    assert hybrid.ask("my neighbour keeps parking in my spot").kind is AnswerKind.NONE
+
+
 def test_a_law_question_gets_no_fact_beside_it(hybrid: AskService) -> None:
     answer = hybrid.ask("how long can data be preserved?")
 
