@@ -119,8 +119,10 @@ def _packed(blocks: list[str]) -> Iterator[str]:
             joiner = "\n" if number else "\n\n"
             if part and len(part) + len(line) > DOCUMENT_CHUNK:
                 yield part
-                introduction = [row] if line.startswith("\t") and row and row != last else []
-                if len(last) <= INTRODUCTION and last != part:
+                carried = len(last) <= INTRODUCTION and last != part
+                continued = line.startswith("\t") and row
+                introduction = [row] if continued and not (carried and last.startswith(row)) else []
+                if carried:
                     introduction.append(last)
                 part = "\n".join(introduction)
             part = f"{part}{joiner}{line}" if part else line
