@@ -41,10 +41,9 @@ class ArticleHit:
 
     @property
     def part(self) -> str:
-        """What the snippet is, after the article number: "(1)(a)(i)", "(3)", ""."""
-        if not self.paragraph:
-            return ""
-        return "".join(f"({p})" for p in (self.paragraph, *self.items))
+        """What the snippet is, after the article number: "(1)(a)(i)", "(3)", "(d)" (an item
+        of an article without numbered paragraphs), ""."""
+        return "".join(f"({p})" for p in (self.paragraph, *self.items) if p)
 
     def to_json(self) -> dict[str, Any]:
         return {

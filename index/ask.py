@@ -402,7 +402,7 @@ class AskService:
                 )
                 continue
             passage = paragraph_text(article, ref.paragraph, ref.items)
-            if ref.paragraph and passage is None:
+            if (ref.paragraph or ref.items) and passage is None:
                 notes.append(
                     Note(
                         "Article {number} does not exist; showing the whole article.",

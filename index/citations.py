@@ -105,6 +105,8 @@ def parse_citations(text: str, corpus: Corpus) -> list[Citation]:
         if paragraph is None and before is not None:
             paragraph, start = before.group("para").lstrip("0") or "0", before.start()
         number = "".join(match.group("number").split()).lstrip("0") or "0"
+        if paragraph is None and items and not _has_item(corpus, instrument, number, items[0]):
+            items, end = (), match.end()  # "art 29 b", "is art 2 a crime": not an item
         ref = ArticleRef(instrument, number, paragraph, items)
         citations.append(Citation(ref, named, (start, end)))
         last = int(match.group("last") or 0)
@@ -114,6 +116,15 @@ def parse_citations(text: str, corpus: Corpus) -> list[Citation]:
                 for n in range(int(number) + 1, last + 1)
             ]
     return citations
+
+
+def _has_item(corpus: Corpus, instrument: str, number: str, item: str) -> bool:
+    """Whether the article has no numbered paragraphs and an item ``item`` (Art. 1's
+    definitions a) to d))."""
+    article = corpus.article(instrument, number)
+    if article is None or re.search(r"(?m)^1\.", article.text):
+        return False
+    return bool(re.search(rf"(?m)^\(?{re.escape(item)}\)", article.text))
 
 
 # "budapest 46", "Lanzarote 23(2)": a treaty's name and a number, nothing else
@@ -163,10 +174,11 @@ def _digits_for_words(match: re.Match[str]) -> str:
 def _paragraph_and_items(text: str, start: int) -> tuple[str | None, tuple[str, ...], int]:
     rest = text[start:]
     para_match = _PARAGRAPH.match(rest)
-    if not para_match:
-        return None, (), start
-    paragraph = next(g for g in para_match.group("para", "paren", "bare", "dotted") if g)
-    consumed = para_match.end()
+    paragraph = None
+    consumed = 0
+    if para_match:
+        paragraph = next(g for g in para_match.group("para", "paren", "bare", "dotted") if g)
+        consumed = para_match.end()
     items: list[str] = []
     while len(items) < 3:
         item_match = _ITEM.match(rest[consumed:])
@@ -177,6 +189,8 @@ def _paragraph_and_items(text: str, start: int) -> tuple[str | None, tuple[str, 
             break  # after a letter only roman sub-items follow
         items.append(label)
         consumed += item_match.end()
+    if paragraph is None:  # "art 1 d": an item of an article without numbered paragraphs
+        return None, tuple(items), start + consumed
     return paragraph.lstrip("0") or "0", tuple(items), start + consumed
 
 

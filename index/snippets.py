@@ -18,10 +18,13 @@ _PARAGRAPH_LABEL = re.compile(r"^(\d+)\.")
 
 
 def paragraph_text(article: Article, paragraph: str | None, items: tuple[str, ...]) -> str | None:
-    """The exact text of a cited paragraph (and item), or None when it does not exist."""
+    """The exact text of a cited paragraph (and item), or None when it does not exist; an
+    item of an article without numbered paragraphs is cited with no paragraph ("Art. 1(d)")."""
+    blocks = article_blocks(article)
+    if paragraph is None and items and len(blocks) == 1 and _label(blocks[0]) is None:
+        paragraph = "1"
     if paragraph is None:
         return None
-    blocks = article_blocks(article)
     block = next((b for b in blocks if _label(b) == paragraph), None)
     if block is None and paragraph == "1" and len(blocks) == 1 and _label(blocks[0]) is None:
         block = blocks[0]  # an unnumbered article: "paragraph 1" is its only paragraph

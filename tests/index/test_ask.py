@@ -55,6 +55,29 @@ def test_ask_citation_of_item_quotes_the_item(ask_service: AskService) -> None:
     assert answer.articles[0].part == "(1)(a)(ii)"
 
 
+@pytest.mark.parametrize("question", ["article 1 (d)", "art 1d budapest", "art. 1 d) of the BC"])
+def test_ask_citation_of_an_item_of_an_unnumbered_article_quotes_the_item(
+    ask_service: AskService, question: str
+) -> None:
+    answer = ask_service.ask(question)
+
+    assert answer.text is not None
+    assert answer.text.startswith("For the purposes of this Convention:")
+    assert "d) \"traffic data\" means" in answer.text.replace("“", '"').replace("”", '"')
+    assert "c) " not in answer.text
+    assert answer.articles[0].part == "(d)"
+
+
+@pytest.mark.parametrize("question", ["art 29 b", "is art 2 a crime of intent"])
+def test_a_stray_letter_after_an_article_is_not_an_item(
+    ask_service: AskService, question: str
+) -> None:
+    answer = ask_service.ask(question)
+
+    assert answer.articles[0].part == ""
+    assert not any("does not exist" in str(note) for note in answer.notes)
+
+
 def test_search_excerpt_keeps_the_lead_in_and_its_items(ask_service: AskService) -> None:
     answer = ask_service.search("what is a production order")[0]
 
