@@ -105,7 +105,9 @@ class HybridRanker:
                 return Ranking(declined=outside.kind, threshold=lexical.threshold)
         hits = self.dense.hits(similarities)
         if english:
-            confidence = lexical.confidence
+            # a question whose words matched only documents ("when was the GLACY project
+            # launched?") has no lexical evidence for any article
+            confidence = lexical.confidence if lexical.articles else 0.0
             weighed = lexical
         else:
             top = max((h.nearest for h in hits if isinstance(h.key, ArticleRef)), default=0.0)

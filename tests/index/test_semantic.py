@@ -330,6 +330,15 @@ def test_a_question_whose_words_leave_search_unsure_is_answered_when_meaning_agr
     assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "11")
 
 
+def test_a_question_whose_words_match_only_documents_gets_no_article_by_meaning_alone(
+    hybrid: AskService,
+) -> None:
+    """ "GLACY" matched a programme document, and its confidence answered with Art. 11."""
+    answer = hybrid.ask("when was the GLACY project launched")
+
+    assert answer.kind is not AnswerKind.SEARCH
+
+
 def test_an_off_topic_question_near_nothing_still_abstains(hybrid: AskService) -> None:
     assert hybrid.ask("my neighbour keeps parking in my spot").kind is AnswerKind.NONE
 
