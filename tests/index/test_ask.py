@@ -63,7 +63,7 @@ def test_ask_citation_of_an_item_of_an_unnumbered_article_quotes_the_item(
 
     assert answer.text is not None
     assert answer.text.startswith("For the purposes of this Convention:")
-    assert "d) \"traffic data\" means" in answer.text.replace("“", '"').replace("”", '"')
+    assert 'd) "traffic data" means' in answer.text.replace("“", '"').replace("”", '"')
     assert "c) " not in answer.text
     assert answer.articles[0].part == "(d)"
 
