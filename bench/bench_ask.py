@@ -35,10 +35,12 @@ from bench.harness import (
     HELD_OUT,
     FactQuestion,
     Outcome,
+    ParagraphQuestion,
     Question,
     Reply,
     latency,
     load_facts,
+    load_paragraphs,
     load_questions,
     misses,
     quality,
@@ -174,6 +176,7 @@ def _full_pipeline(
                 figures[name] = {k: overall[k] for k in FULL_FIGURES}
             for name, asked_facts in facts.items():
                 figures[name] = _fact_figures(services.ask.ask, asked_facts, name)
+            figures["paragraphs"] = _paragraph_figures(services.ask.ask, load_paragraphs())
         finally:
             services.close()
     return figures
@@ -198,6 +201,35 @@ def _fact_figures(
         "answered": answered,
         "rate": round(answered / len(facts), 3) if facts else None,
         **({"misses": missed} if name in DEVELOPMENT else {}),
+    }
+
+
+def _paragraph_figures(
+    ask: Callable[[str], Answer], questions: Sequence[ParagraphQuestion]
+) -> dict[str, object]:
+    """How often the answer shows the labelled article and, of those, the labelled paragraph
+    (a development set: its misses are listed)."""
+    found = right = 0
+    missed = []
+    for question in questions:
+        hit = next(
+            (
+                a
+                for a in ask(question.text).articles
+                if f"{a.instrument}:{a.article}" == question.article
+            ),
+            None,
+        )
+        found += hit is not None
+        shown = f"({hit.paragraph})" if hit is not None and hit.paragraph else ""
+        right += shown == question.part
+        if hit is not None and shown != question.part:
+            missed.append({"question": question.text, "part": question.part, "shown": shown})
+    return {
+        "questions": len(questions),
+        "article_shown": found,
+        "paragraph_right": right,
+        "misses": missed,
     }
 
 

@@ -53,6 +53,7 @@ FACTS_FILES = {
     for name in ("facts", "facts2", "facts3", "facts4")
 }
 FACTS_FILE = FACTS_FILES["facts"]
+PARAGRAPHS_FILE = Path(__file__).with_name("paragraphs.yaml")
 LANGUAGES = ("en", "fr", "es", "pt", "ru")
 OFFTOPIC = "offtopic"
 CATEGORIES = ("plain", "paraphrase", "misspelt", "lay", "citation", "story", OFFTOPIC)
@@ -169,6 +170,32 @@ def load_facts(path: Path = FACTS_FILE) -> list[FactQuestion]:
             raise QuestionFileError(f"{where}: must_contain must be a non-empty list of text")
         facts.append(FactQuestion(text, document, tuple(needed), line))
     return facts
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphQuestion:
+    """A question whose excerpt should be one paragraph of its article: "(3)"."""
+
+    text: str
+    article: str  # "ets185:9"
+    part: str
+    line: int = 0
+
+
+def load_paragraphs(path: Path = PARAGRAPHS_FILE) -> list[ParagraphQuestion]:
+    """Read the paragraph-labelled questions, naming the line of any fault."""
+    found = []
+    for entry, line in _entries(path):
+        where = f"{path}:{line}"
+        if not isinstance(entry, dict) or set(entry) != {"question", "expect", "part"}:
+            raise QuestionFileError(f"{where}: expected question, expect and part")
+        text, article, part = entry["question"], entry["expect"], entry["part"]
+        if not (isinstance(text, str) and text.strip() and _is_key(article)):
+            raise QuestionFileError(f"{where}: question must be text, expect an article key")
+        if not isinstance(part, str) or not part.startswith("("):
+            raise QuestionFileError(f"{where}: part must be a paragraph such as (3)")
+        found.append(ParagraphQuestion(text, article, part, line))
+    return found
 
 
 def _is_key(value: object) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from bench.harness import (
     QUESTIONS_FILE,
     QuestionFileError,
     load_facts,
+    load_paragraphs,
     load_questions,
 )
 from corpus.model import Corpus
@@ -108,6 +110,25 @@ def test_facts_files_load_and_name_seed_documents(path: Path) -> None:
 
     assert len(facts) >= 40  # the size issue 9 asks of a facts set
     assert all(f.must_contain for f in facts)
+
+
+def test_paragraph_labels_name_an_existing_paragraph(corpus: Corpus) -> None:
+    missing = []
+    for question in load_paragraphs():
+        article = corpus.article(*question.article.split(":"))
+        paragraph = question.part.strip("()")
+        if article is None or not re.search(rf"(?m)^{paragraph}\.(\s|$)", article.text):
+            missing.append((question.line, question.article, question.part))
+
+    assert missing == []
+
+
+def test_load_paragraphs_bad_entry_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "paragraphs.yaml"
+    path.write_text('- {question: "a", expect: "ets185:9", part: "(3)"}\n- {question: "b"}\n')
+
+    with pytest.raises(QuestionFileError, match=r"paragraphs.yaml:2"):
+        load_paragraphs(path)
 
 
 def test_load_facts_bad_entry_names_file_and_line(tmp_path: Path) -> None:
