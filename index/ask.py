@@ -589,12 +589,21 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _clean(question: str) -> str:
     """One line of printable text; invisible format characters (zero-width spaces, joiners,
-    direction marks) are dropped, so "art 2\u200b9" is the "art 29" the reader sees."""
+    direction marks), terminal escapes and other control characters are dropped, so
+    "art 2\u200b9" and "art 29\x1b[31m(3)" are the "art 29" and "art 29(3)" the reader sees;
+    pasted markup is dropped too ("<b>what is illegal access</b>", a script before it)."""
+    text = _TERMINAL_ESCAPE.sub("", question[:MAX_QUESTION])
+    text = _MARKUP.sub(" ", _SCRIPT.sub(" ", text))
     printable = "".join(
-        "" if unicodedata.category(ch) == "Cf" else ch if ch.isprintable() else " "
-        for ch in question[:MAX_QUESTION]
+        " " if ch.isspace() else ch if ch.isprintable() and unicodedata.category(ch) != "Cf" else ""
+        for ch in text
     )
     return " ".join(printable.split())
+
+
+_TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 
 
 def _correction_note(ranking: Ranking) -> tuple[str, ...]:

@@ -456,6 +456,18 @@ def test_an_invisible_character_inside_a_number_is_dropped(ask_service: AskServi
     assert (answer.kind, answer.articles[0].article) == (AnswerKind.CITATION, "29")
 
 
+def test_terminal_escapes_inside_a_citation_are_dropped(ask_service: AskService) -> None:
+    answer = ask_service.ask("art 29\x07\x1b[31m(3)\x00 budapest")
+
+    assert (answer.kind, answer.articles[0].part) == (AnswerKind.CITATION, "(3)")
+
+
+def test_pasted_markup_around_a_question_is_dropped(ask_service: AskService) -> None:
+    answer = ask_service.ask("<script>alert(1)</script><b>what is illegal access</b>")
+
+    assert answer.articles[0].article == "2"
+
+
 @pytest.mark.parametrize(
     "question",
     [
