@@ -31,8 +31,8 @@ def _cited(argument: str, default_articles: int) -> str:
             instrument = f"ETS {instrument}"
         return f"{instrument} article {numbered.group('article')}"
     match = re.search(r"\d", argument)
-    if match is None:
-        return argument
+    if match is None:  # "twenty-nine": a number word reads after "article"
+        return f"article {argument.strip()}"
     return f"{argument[: match.start()]} article {argument[match.start() :]}"
 
 

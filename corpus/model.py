@@ -180,13 +180,18 @@ class Corpus:
         return [a for i in self.instruments.values() for a in i.articles]
 
 
+def _unaccented(ch: str) -> str:
+    """A Latin letter without its accents ("é" -> "e"); other letters as they are ("й")."""
+    if ch.isascii() or not "\u00c0" <= ch <= "\u024f":
+        return ch
+    return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+
+
 def normalise_name(name: str) -> str:
     """Lower-case, drop punctuation and accents and collapse spaces: ``E.T.S. No 185`` ->
     ``ets no 185``, "Convention européenne d'entraide" -> "convention europeenne d entraide"
     (typed on a phone with or without accents)."""
     undotted = re.sub(r"(?<=\w)\.(?=\w)|(?<=\b\w)\.", "", name)  # "E.T.S." -> "ETS"
-    bare = "".join(
-        ch for ch in unicodedata.normalize("NFKD", undotted) if not unicodedata.combining(ch)
-    )
+    bare = "".join(_unaccented(ch) for ch in undotted)
     cleaned = "".join(ch.lower() if ch.isalnum() else " " for ch in bare)
     return " ".join(cleaned.split())

@@ -374,6 +374,10 @@ class AskService:
         if not citations:
             return None
         spans = [c.span for c in citations]
+        if not citations[0].named and other_law(text) is not None:
+            # "Article 272 of the Russian Criminal Code": a country's law, not Budapest's
+            declined = (OUT_OF_SCOPE["other_law"],)
+            return Answer(text, AnswerKind.NONE, notes=declined, suggestions=SUGGESTIONS)
         name = unknown_instrument(text, self.corpus, surely=True)
         if name is None and not citations[0].named:
             name = unknown_instrument(_cut(text, spans), self.corpus)

@@ -124,12 +124,12 @@ def _has_item(corpus: Corpus, instrument: str, number: str, item: str) -> bool:
     article = corpus.article(instrument, number)
     if article is None or re.search(r"(?m)^1\.", article.text):
         return False
-    return bool(re.search(rf"(?m)^\(?{re.escape(item)}\)", article.text))
+    return bool(re.search(rf"(?m)^\(?{re.escape(item)}[).]", article.text))
 
 
 # "budapest 46", "Lanzarote 23(2)": a treaty's name and a number, nothing else
 _BARE = re.compile(
-    r"^\s*(?P<name>[^\W\d][^\d]*?)\s+(?P<number>\d{1,3})(?P<rest>\s*\(\d{1,3}\))?\s*$"
+    r"^\s*(?P<name>[^\W\d][^\d]*?)\s+(?P<number>\d{1,3})(?!\d)(?P<rest>[^\n]{0,16})$"
 )
 
 
@@ -142,8 +142,14 @@ def _bare_citation(text: str, corpus: Corpus) -> list[Citation]:
     instrument = named_instrument(bare.group("name"), corpus)
     if instrument is None or named_instrument(text, corpus) != instrument:
         return []
-    paragraph = bare.group("rest").strip(" ()") if bare.group("rest") else None
-    ref = ArticleRef(instrument, bare.group("number").lstrip("0") or "0", paragraph)
+    # what follows the number is its paragraph and items, "(2)", "3(b)", "20 1 f", or nothing
+    paragraph, items, end = _paragraph_and_items(text, bare.end("number"))
+    if text[end:].strip():
+        return []
+    number = bare.group("number").lstrip("0") or "0"
+    if paragraph is None and items and not _has_item(corpus, instrument, number, items[0]):
+        return []
+    ref = ArticleRef(instrument, number, paragraph, items)
     return [Citation(ref, True, (bare.start("number"), bare.end()))]
 
 
@@ -305,7 +311,7 @@ _BUDAPEST_SECOND_PROTOCOL = re.compile(
 )
 _UNQUALIFIED_SECOND_PROTOCOL = re.compile(
     r"\b(?:second|2nd)\s+(?:additional\s+)?protocol\b"
-    r"(?!\s+(?:to|of)\s+(?:the\s+)?(?:european\s+)?(?:mla|mutual|1959|ets\s+30\b|ets\s+182\b))"
+    r"(?!\s+(?:(?:to|of)\s+(?:the\s+)?)?(?:european\s+)?(?:mla|mutual|1959|ets\s+30\b|ets\s+182\b))"
 )
 
 

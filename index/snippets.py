@@ -52,7 +52,8 @@ def _label(block: str) -> str | None:
 
 
 def _item_label(part: str) -> str | None:
-    match = re.match(r"^\(?([a-z]{1,4})\)", part)
+    """ "b" of an item "b) ...", "(b) ..." or, as Convention 108 writes them, "b. ..."."""
+    match = re.match(r"^\(?([a-z]{1,4})(?:\)|\.(?!\w\.))", part)
     return match.group(1) if match else None
 
 

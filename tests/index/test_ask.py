@@ -161,6 +161,14 @@ def test_ask_about_a_countrys_own_law_is_declined(ask_service: AskService, quest
         ("convenio 108 articulo 5", "ets108:5"),
         ("convenção de budapeste art 2", "ets185:2"),
         ("статья 29 Будапештской конвенции", "ets185:29"),
+        ("second additional protocol to the 1959 convention article 17", "ets182:17"),
+        ("2nd additional protocol mla art 17", "ets182:17"),
+        ("protocole additionnel xénophobie article 3", "ets189:3"),
+        ("protocolo de racismo art 4", "ets189:4"),
+        ("Конвенция Ланцароте статья 20", "cets201:20"),
+        ("конвенция о защите детей статья 23", "cets201:23"),
+        ("lanzarote 3(b)", "cets201:3"),
+        ("lanzarote 20 1 f", "cets201:20"),
     ],
 )
 def test_ask_citing_a_held_treaty_by_its_whole_name_quotes_it(
@@ -454,6 +462,36 @@ def test_an_invisible_character_inside_a_number_is_dropped(ask_service: AskServi
     answer = ask_service.ask("art 2\u200b9")
 
     assert (answer.kind, answer.articles[0].article) == (AnswerKind.CITATION, "29")
+
+
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [("conv 108 art 12(3)(b)", "(3)(b)"), ("lanzarote 20 1 f", "(1)(f)")],
+)
+def test_ask_citation_of_an_item_written_as_the_treaty_writes_it(
+    ask_service: AskService, question: str, part: str
+) -> None:
+    """Convention 108 writes its items "b. when the transfer ...", not "b) ..."."""
+    answer = ask_service.ask(question)
+
+    assert answer.articles[0].part == part
+    assert not answer.notes
+
+
+def test_a_year_after_a_treaty_name_is_not_a_citation(ask_service: AskService) -> None:
+    answer = ask_service.ask(
+        "equipos conjuntos de investigacion en el segundo protocolo adicional al convenio de "
+        "asistencia judicial de 1959"
+    )
+
+    assert answer.kind is not AnswerKind.CITATION  # was "no Article 195", paragraph 9
+    assert not any("has no Article" in str(note) for note in answer.notes)
+
+
+def test_a_countrys_code_cited_by_article_is_another_law(ask_service: AskService) -> None:
+    answer = ask_service.ask("What conduct does article 272 of the Russian Criminal Code punish?")
+
+    assert answer.notes == (OUT_OF_SCOPE["other_law"],)
 
 
 def test_terminal_escapes_inside_a_citation_are_dropped(ask_service: AskService) -> None:
