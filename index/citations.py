@@ -205,7 +205,7 @@ def _named_instrument(text: str, matches: list[re.Match[str]], corpus: Corpus) -
     remainder = text
     for match in reversed(matches):
         remainder = remainder[: match.start()] + " " + remainder[match.end() :]
-    named = named_instrument(remainder, corpus)
+    named = named_instrument(remainder, corpus) or described_instrument(remainder, corpus)
     return (named, True) if named else (DEFAULT_INSTRUMENT, False)
 
 
@@ -264,7 +264,7 @@ _GENERIC = frozenset(
 # cybercrime convention" is not the (Budapest) "Cybercrime Convention".
 _FOREIGN = frozenset(
     "un united nations eu union african arab asean commonwealth malabo istanbul harare "
-    "onu ue estambul istambul".split()
+    "onu ue estambul istambul shanghai sco cis osce oas ecowas sadc".split()
 )
 
 
@@ -283,11 +283,78 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
         foreign = bool(words_of_name & _FOREIGN)
         if named_instrument(whole, corpus) is not None and not foreign:
             continue
-        other = foreign or bool(words_of_name & _SURELY_OTHER)
+        if not foreign and described_instrument(whole, corpus) is not None:
+            continue  # "the Convention on the protection of children": Lanzarote, described
+        subject = _subject_words(whole)
+        # "the Convention on Artificial Intelligence": a subject no held treaty's name says
+        titled = _TREATY_ON.search(whole) is not None  # not "a fraud scheme on facebook"
+        unheld = titled and bool(subject) and not subject & _held_words(corpus)
+        other = foreign or unheld or bool(words_of_name & _SURELY_OTHER)
         if described and not other and surely:
             continue  # described, not named: "the Convention on protection of children ..."
         if not surely or other or _NUMBERED.search(name):
-            return name
+            return _titled(name, whole)
+    return None
+
+
+_TREATY_ON = re.compile(
+    r"\b(?:convention|treaty|convenio|convencion|convencao|traite|tratado)\s+(?:on|against)\b"
+)
+
+
+def _subject_words(whole: str) -> set[str]:
+    """The content words of what a treaty is on ("artificial", "intelligence")."""
+    _, found, subject = whole.partition(" on ")
+    if not found:
+        _, found, subject = whole.partition(" against ")
+    return (
+        {w for w in subject.split() if w not in _GENERIC and w not in _SUBJECT_START}
+        if found
+        else set()
+    )
+
+
+def _titled(name: str, whole: str) -> str:
+    """The name to tell the asker: "convention on the transfer of sentenced persons" rather
+    than "europe convention" (of "Council of Europe Convention on ...")."""
+    for keyword in (" convention ", " protocol ", " treaty ", " agreement "):
+        if keyword in f" {whole} " and (" on " in whole or " against " in whole):
+            title = [keyword.strip(), *f" {whole} ".split(keyword, 1)[1].split()]
+            while title[-1] in _GENERIC:  # "... on extradition of" (1957)
+                title.pop()
+            return " ".join(title)
+    return name
+
+
+def _held_words(corpus: Corpus) -> frozenset[str]:
+    """Every word of the held treaties' titles and names, normalised."""
+    return frozenset(w for words in _name_words(corpus).values() for w in words)
+
+
+def _name_words(corpus: Corpus) -> dict[str, frozenset[str]]:
+    """Each instrument's words of its title and names, normalised."""
+    return {
+        instrument.id: frozenset(
+            w
+            for name in (instrument.title, instrument.short_title, *instrument.aliases)
+            for w in normalise_name(name).split()
+        )
+        for instrument in corpus.instruments.values()
+    }
+
+
+def described_instrument(text: str, corpus: Corpus) -> str | None:
+    """The one instrument whose names say every word of what a treaty named in ``text`` is on:
+    "the Convention on the protection of children" is Lanzarote, "the convention on data
+    protection" Convention 108 (rather than its protocol, which says the same words)."""
+    for _, whole, _ in _treaty_mentions(spelt_out(text)):
+        subject = _subject_words(whole)
+        if not subject:
+            continue
+        saying = [i for i, words in _name_words(corpus).items() if subject <= words]
+        parents = [i for i in saying if corpus.instruments[i].parent is None]
+        if len(parents) == 1:
+            return parents[0]
     return None
 
 
@@ -307,6 +374,7 @@ SECOND_PROTOCOL = "Second Additional Protocol to the Budapest Convention (CETS 2
 _BUDAPEST_SECOND_PROTOCOL = re.compile(
     r"\b(?:second|2nd)\s+(?:additional\s+)?protocol\s+(?:to|of)\s+(?:the\s+)?"
     r"(?:budapest|cybercrime|convention\s+on\s+cybercrime)"
+    r"|\b(?:budapest|cybercrime)\s+convention\s+s?\s*(?:second|2nd)\s+(?:additional\s+)?protocol"
     r"|\bc?ets\s+(?:no\s+)?224\b"
 )
 _UNQUALIFIED_SECOND_PROTOCOL = re.compile(

@@ -18,7 +18,7 @@ _PRACTICAL = re.compile(
     r"|coffee|dinner|wi-?fi|printer|print|charger|cash\s+machine|atm|taxi|shuttle|certificate"
     r"|registration|it\s+desk|help\s?desk|zoom|teams\s+link|interpret\w*|headsets?"
     r"|microphone|projector|laptop|toilets?|parking|visa|per\s+diem|reimburse\w*|refund"
-    r"|luggage|restaurant)\b",
+    r"|luggage|restaurant|cop(?:y|ies)|handouts?)\b",
     re.IGNORECASE,
 )
 # The event itself.

@@ -53,6 +53,8 @@ _FOREIGN_LAW = re.compile(
     r"|германи|франци|сша\b|кита|инди|бразили|турци|узбекистан|кыргызстан|армени|грузи|молдов)",
     re.IGNORECASE,
 )
+# Statutes named without a country or "Act": Brazil's internet law, asked about in Portuguese.
+_STATUTE = re.compile(r"\bmarco\s+civil\b", re.IGNORECASE)
 _NOT_A_NAME = frozenset({"What", "Which", "The", "This", "That", "An", "A", "Under", "Does", "Is"})
 
 
@@ -66,6 +68,9 @@ def other_law(text: str) -> str | None:
         found = pattern.search(text)
         if found:
             return " ".join(found.group().split())
+    statute = _STATUTE.search(text)
+    if statute:
+        return statute.group()
     for found in _NAMED_ACT.finditer(text):
         name = found.group().split()
         while name and (name[0] in _NOT_A_NAME or name[0].islower()):
@@ -100,6 +105,12 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         ),
         # "under Brazil's Marco Civil"
         re.compile(rf"\bunder\s+(?:the\s+)?{country}'s\s+\w+", re.I),
+        # "the maximum penalty for cyberstalking in Australia"
+        re.compile(
+            rf"\b(?:penalty|penalties|punishments?|sentences?|fines?)\s+(?:for|of)\b"
+            rf"[^.?!]{{0,60}}\bin\s+{country}\b",
+            re.I,
+        ),
         # "is revenge porn illegal in Brazil?" (not "a crime committed in Brazil")
         re.compile(
             rf"\b(?:illegal|legal|allowed|banned|prohibited|a\s+crime|an\s+offen[cs]e"

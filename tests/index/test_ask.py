@@ -124,6 +124,10 @@ def test_ask_citation_of_an_instrument_not_held_says_so(
         "what changes does the amending protocol CETS 223 make to Convention 108",
         "convention européenne d’extradition article 2",  # was quoted as Budapest Art. 2
         "convencion de estambul articulo 40",
+        "what does the Council of Europe Convention on Artificial Intelligence require",
+        "What does the Council of Europe Convention on the Transfer of Sentenced Persons require",
+        "How does the Shanghai Cooperation Organisation agreement deal with information security",
+        "What does the Budapest Convention's Second Additional Protocol say about registrars",
     ],
 )
 def test_ask_about_a_treaty_not_held_says_so(ask_service: AskService, question: str) -> None:
@@ -142,6 +146,8 @@ def test_ask_about_a_treaty_not_held_says_so(ask_service: AskService, question: 
         "what does the US CLOUD act allow",
         "que dice el codigo penal de mexico sobre el acceso ilicito",
         "что говорит уголовный кодекс россии о неправомерном доступе",
+        "What is the maximum penalty for cyberstalking in Australia",
+        "O Marco Civil da Internet obriga a guardar registos por quanto tempo?",
     ],
 )
 def test_ask_about_a_countrys_own_law_is_declined(ask_service: AskService, question: str) -> None:
@@ -169,6 +175,8 @@ def test_ask_about_a_countrys_own_law_is_declined(ask_service: AskService, quest
         ("конвенция о защите детей статья 23", "cets201:23"),
         ("lanzarote 3(b)", "cets201:3"),
         ("lanzarote 20 1 f", "cets201:20"),
+        ("Convention on the protection of children art 18", "cets201:18"),  # described
+        ("convention on data protection art 5", "ets108:5"),
     ],
 )
 def test_ask_citing_a_held_treaty_by_its_whole_name_quotes_it(
@@ -179,6 +187,17 @@ def test_ask_citing_a_held_treaty_by_its_whole_name_quotes_it(
 
     assert answer.kind is AnswerKind.CITATION
     assert f"{answer.articles[0].instrument}:{answer.articles[0].article}" == article
+
+
+def test_a_story_about_a_prison_in_a_country_is_not_about_its_law(
+    ask_service: AskService,
+) -> None:
+    answer = ask_service.ask(
+        "The man we need as a witness is locked up in a prison in Romania. Can he be brought "
+        "over to our court to testify?"
+    )
+
+    assert OUT_OF_SCOPE["other_law"] not in answer.notes
 
 
 def test_ask_comparing_a_countrys_law_with_a_treaty_is_answered(ask_service: AskService) -> None:
