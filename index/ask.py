@@ -595,7 +595,7 @@ def _clean(question: str) -> str:
     """One line of printable text; invisible format characters (zero-width spaces, joiners,
     direction marks), terminal escapes and other control characters are dropped, so
     "art 2\u200b9" and "art 29\x1b[31m(3)" are the "art 29" and "art 29(3)" the reader sees;
-    pasted markup is dropped too ("<b>what is illegal access</b>", a script before it)."""
+    pasted markup is dropped too (bold tags around a question, a script before it)."""
     text = _TERMINAL_ESCAPE.sub("", question[:MAX_QUESTION])
     text = _MARKUP.sub(" ", _SCRIPT.sub(" ", text))
     printable = "".join(
