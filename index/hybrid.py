@@ -104,14 +104,15 @@ class HybridRanker:
             if outside is not None:
                 return Ranking(declined=outside.kind, threshold=lexical.threshold)
         hits = self.dense.hits(similarities)
+        article_hits = [h for h in hits if isinstance(h.key, ArticleRef)]
+        nearest = max((h.nearest for h in article_hits), default=0.0)  # the nearest passage
         if english:
             # a question whose words matched only documents ("when was the GLACY project
             # launched?") has no lexical evidence for any article
             confidence = lexical.confidence if lexical.articles else 0.0
             weighed = lexical
         else:
-            top = max((h.nearest for h in hits if isinstance(h.key, ArticleRef)), default=0.0)
-            confidence = self._foreign_confidence(top)
+            confidence = self._foreign_confidence(nearest)
             weighed = lexical if lexical.confident else Ranking(threshold=lexical.threshold)
         stems = next((r.stems for r in (*lexical.articles, *lexical.documents)), frozenset())
         surest = max((r.confidence for r in weighed.articles), default=0.0)
@@ -121,7 +122,7 @@ class HybridRanker:
         asked = self.asked.scores(text, language) if self.asked is not None else {}
         articles = self._fused(
             weighed.articles,
-            [h for h in hits if isinstance(h.key, ArticleRef)],
+            article_hits,
             stems,
             weight,
             {key: score * unsure for key, score in asked.items()},
@@ -129,11 +130,11 @@ class HybridRanker:
         documents = self._fused(
             weighed.documents, [h for h in hits if isinstance(h.key, DocumentRef)], stems, weight
         )
-        if english and articles and hits:
-            confidence = max(confidence, self._agreed_confidence(articles, hits))
+        if english and articles and article_hits:
+            confidence = max(confidence, self._agreed_confidence(articles, article_hits, nearest))
         # An English answer's articles keep the lexical ranker's scale (what "related" means).
         base = lexical.articles[0].confidence if english and lexical.articles else confidence
-        facts, lead = self._facts(text, similarities, hits, stems)
+        facts, lead = self._facts(text, similarities, nearest, stems)
         shown = [self._nearest_paragraph(r, similarities) for r in _scaled(articles, base)[:limit]]
         return Ranking(
             articles=shown,
@@ -156,7 +157,9 @@ class HybridRanker:
             return ranked
         return Ranked(ranked.key, ranked.confidence, paragraph, None, ranked.stems)
 
-    def _agreed_confidence(self, fused: list[tuple[float, Ranked]], hits: list[DenseHit]) -> float:
+    def _agreed_confidence(
+        self, fused: list[tuple[float, Ranked]], article_hits: list[DenseHit], nearest: float
+    ) -> float:
         """Just enough confidence to answer an English question whose words leave the lexical
         ranking unsure ("is attempt punishable": "punishable" is not in Art. 11), when its
         nearest passage is very near and meaning alone puts the fused ranking's first
@@ -164,11 +167,7 @@ class HybridRanker:
         very near and agreeing, it did on the development sets: of the English questions
         abstained for low confidence, 6 answerable ones were answered (5 right) and 1 of 40
         off-topic ones, at a floor of 0.875."""
-        nearest = next((h for h in hits if isinstance(h.key, ArticleRef)), None)
-        if nearest is None or nearest.key != fused[0][1].key:
-            return 0.0
-        top = max(h.nearest for h in hits if isinstance(h.key, ArticleRef))
-        if top < self.fusion.english_floor:
+        if article_hits[0].key != fused[0][1].key or nearest < self.fusion.english_floor:
             return 0.0
         return self.weights.answer.confidence_threshold
 
@@ -177,7 +176,7 @@ class HybridRanker:
         return self.glossary.english(text, language) if self.glossary else ""
 
     def _facts(
-        self, text: str, similarities: Vectors, hits: list[DenseHit], stems: frozenset[str]
+        self, text: str, similarities: Vectors, best_article: float, stems: frozenset[str]
     ) -> tuple[list[Ranked], float]:
         """The passages of programme documents nearest the question, and how much nearer the
         best is than the best article: a fact question ("where was the ASEAN workshop held?")
@@ -189,7 +188,6 @@ class HybridRanker:
         treaty vocabulary stays nearer the treaty)."""
         assert self.dense is not None
         pool = self.dense.nearest(similarities, self._programme, self.fusion.fact_pool)
-        best_article = max((h.nearest for h in hits if isinstance(h.key, ArticleRef)), default=0.0)
         if not pool:
             return [], -1.0
         asked = {stem_token(w) for w in words(text) if w not in STOP_WORDS}
