@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from corpus.model import Article, ArticleRef, Corpus, normalise_name
 
@@ -278,52 +279,46 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
     spelt = spelt_out(text)
     if _BUDAPEST_SECOND_PROTOCOL.search(spelt) or _UNQUALIFIED_SECOND_PROTOCOL.search(spelt):
         return SECOND_PROTOCOL
-    for name, whole, described in _treaty_mentions(spelt):
-        words_of_name = set(normalise_name(whole).split())
+    for mention in _treaty_mentions(spelt):
+        words_of_name = set(normalise_name(mention.whole).split())
         foreign = bool(words_of_name & _FOREIGN)
-        if named_instrument(whole, corpus) is not None and not foreign:
+        if named_instrument(mention.whole, corpus) is not None and not foreign:
             continue
-        if not foreign and described_instrument(whole, corpus) is not None:
+        subject = _subject_words(mention)
+        if not foreign and _described_by(subject, corpus) is not None:
             continue  # "the Convention on the protection of children": Lanzarote, described
-        subject = _subject_words(whole)
         # "the Convention on Artificial Intelligence": a subject no held treaty's name says
-        titled = _TREATY_ON.search(whole) is not None  # not "a fraud scheme on facebook"
-        unheld = titled and bool(subject) and not subject & _held_words(corpus)
+        treaty = mention.keyword in _TREATIES  # not "a fraud scheme on facebook"
+        unheld = treaty and bool(subject) and not subject & _held_words(corpus)
         other = foreign or unheld or bool(words_of_name & _SURELY_OTHER)
-        if described and not other and surely:
+        if mention.described and not other and surely:
             continue  # described, not named: "the Convention on protection of children ..."
-        if not surely or other or _NUMBERED.search(name):
-            return _titled(name, whole)
+        if not surely or other or _NUMBERED.search(mention.name):
+            return _titled(mention)
     return None
 
 
-_TREATY_ON = re.compile(
-    r"\b(?:convention|treaty|convenio|convencion|convencao|traite|tratado)\s+(?:on|against)\b"
-)
+_TREATIES = frozenset("convention treaty convenio convencion convencao traite tratado".split())
 
 
-def _subject_words(whole: str) -> set[str]:
-    """The content words of what a treaty is on ("artificial", "intelligence")."""
-    _, found, subject = whole.partition(" on ")
-    if not found:
-        _, found, subject = whole.partition(" against ")
-    return (
-        {w for w in subject.split() if w not in _GENERIC and w not in _SUBJECT_START}
-        if found
-        else set()
-    )
+def _subject_words(mention: _Mention) -> set[str]:
+    """The content words of what a treaty is "on" or "against" ("artificial", "intelligence")."""
+    if not mention.subject or mention.subject[0] not in {"on", "against"}:
+        return set()
+    return {w for w in mention.subject if w not in _GENERIC and w not in _SUBJECT_START}
 
 
-def _titled(name: str, whole: str) -> str:
+def _titled(mention: _Mention) -> str:
     """The name to tell the asker: "convention on the transfer of sentenced persons" rather
     than "europe convention" (of "Council of Europe Convention on ...")."""
-    for keyword in (" convention ", " protocol ", " treaty ", " agreement "):
-        if keyword in f" {whole} " and (" on " in whole or " against " in whole):
-            title = [keyword.strip(), *f" {whole} ".split(keyword, 1)[1].split()]
-            while title[-1] in _GENERIC:  # "... on extradition of" (1957)
-                title.pop()
-            return " ".join(title)
-    return name
+    if mention.keyword not in {"convention", "protocol", "treaty", "agreement"}:
+        return mention.name
+    if not _subject_words(mention):
+        return mention.name
+    title = [mention.keyword, *mention.subject]
+    while title[-1] in _GENERIC:  # "... on extradition of" (1957)
+        title.pop()
+    return " ".join(title)
 
 
 def _held_words(corpus: Corpus) -> frozenset[str]:
@@ -347,15 +342,19 @@ def described_instrument(text: str, corpus: Corpus) -> str | None:
     """The one instrument whose names say every word of what a treaty named in ``text`` is on:
     "the Convention on the protection of children" is Lanzarote, "the convention on data
     protection" Convention 108 (rather than its protocol, which says the same words)."""
-    for _, whole, _ in _treaty_mentions(spelt_out(text)):
-        subject = _subject_words(whole)
-        if not subject:
-            continue
-        saying = [i for i, words in _name_words(corpus).items() if subject <= words]
-        parents = [i for i in saying if corpus.instruments[i].parent is None]
-        if len(parents) == 1:
-            return parents[0]
+    for mention in _treaty_mentions(spelt_out(text)):
+        found = _described_by(_subject_words(mention), corpus)
+        if found is not None:
+            return found
     return None
+
+
+def _described_by(subject: set[str], corpus: Corpus) -> str | None:
+    if not subject:
+        return None
+    saying = [i for i, words in _name_words(corpus).items() if subject <= words]
+    parents = [i for i in saying if corpus.instruments[i].parent is None]
+    return parents[0] if len(parents) == 1 else None
 
 
 _SURELY_OTHER = frozenset(
@@ -409,27 +408,37 @@ _OTHER_LAW = re.compile(
 _NUMBERED = re.compile(r"\d")
 
 
-def _treaty_mentions(text: str) -> list[tuple[str, str, bool]]:
-    """Each treaty named in ``text``: its name with the words before it that qualify it
-    ("Istanbul Convention"); its whole name, with what follows it too ("European Convention
-    on Mutual Assistance in Criminal Matters", "Convention on Action against Trafficking in
-    Human Beings"), which tells whether it is held; and whether only what follows names it
-    (then it may be a held treaty described: "the Convention on protection of children")."""
-    mentions = [(match.group(), match.group(), False) for match in _OTHER_LAW.finditer(text)]
+class _Mention(NamedTuple):
+    """A treaty named in a text: ``name``, with the words before it that qualify it ("Istanbul
+    Convention"); ``whole``, with what follows it too ("European Convention on Mutual
+    Assistance in Criminal Matters"), which tells whether it is held; ``described`` when only
+    what follows names it (it may be a held treaty described: "the Convention on protection
+    of children"); its ``keyword`` ("convention") and ``subject`` ("on", "mutual", ...)."""
+
+    name: str
+    whole: str
+    described: bool = False
+    keyword: str = ""
+    subject: tuple[str, ...] = ()
+
+
+def _treaty_mentions(text: str) -> list[_Mention]:
+    """Each treaty named in ``text``."""
+    mentions = [_Mention(match.group(), match.group()) for match in _OTHER_LAW.finditer(text)]
     for match in _INSTRUMENT_WORD.finditer(text):
         if match.group(3):
-            mentions.append((match.group(3), match.group(3), False))
+            mentions.append(_Mention(match.group(3), match.group(3)))
             continue
         name: list[str] = []
         for word in reversed(match.group(1).split()):
             if word.lower() in _GENERIC or not word.replace("-", "").isalpha():
                 break
             name.insert(0, word)
-        subject = _subject(text[match.end() :])
+        keyword, subject = match.group(2), _subject(text[match.end() :])
         if name or subject:
-            whole = " ".join([*name, match.group(2), *subject])
-            named = " ".join([*name, match.group(2)]) if name else whole
-            mentions.append((named, whole, not name))
+            whole = " ".join([*name, keyword, *subject])
+            named = " ".join([*name, keyword]) if name else whole
+            mentions.append(_Mention(named, whole, not name, keyword, tuple(subject)))
     return mentions
 
 
