@@ -187,9 +187,7 @@ class AskService:
             if events:
                 return self._event_answer(text, events, moment, cues)
         if self._about_other_law(text):
-            self._record(text, user_id, "declined", 0.0)
-            notes = (OUT_OF_SCOPE["other_law"],)
-            return Answer(text, AnswerKind.NONE, notes=notes, suggestions=SUGGESTIONS)
+            return self._declined(text, user_id, "other_law")
         faq = self.faq.match(text) if self.faq else None
         not_held = self._treaty_not_held(text)
         if not_held is not None and not (faq and faq.best and _about(faq.best, not_held)):
@@ -215,23 +213,12 @@ class AskService:
                 return self._event_answer(text, found, moment, cues)
             return replace(self._fact_answer(text, ranked, choices), events=tuple(found))
         if about_the_event(text):  # the agenda found no session: the organisers' desk
-            self._record(text, user_id, "declined", 0.0)
-            notes = (OUT_OF_SCOPE["venue"],)
-            return Answer(
-                text, AnswerKind.NONE, faq_choices=choices, notes=notes, suggestions=SUGGESTIONS
-            )
+            return self._declined(text, user_id, "venue", choices)
         ranked = ranked or self.ranker.rank(text, limit=5, language=language)
         if ranked.declined is None:
             ranked = self._story_question(text, language, ranked) or ranked
         if ranked.declined is not None:
-            self._record(text, user_id, "declined", 0.0)
-            return Answer(
-                text,
-                AnswerKind.NONE,
-                faq_choices=choices,
-                notes=(OUT_OF_SCOPE[ranked.declined],),
-                suggestions=SUGGESTIONS,
-            )
+            return self._declined(text, user_id, ranked.declined, choices)
         articles = self._related_hits(ranked)
         documents = tuple(self._document_hit(r) for r in ranked.documents)
         if self._states_fact(ranked, self.weights.answer.fact_lead):
@@ -256,6 +243,17 @@ class AskService:
             faq_choices=choices,
             documents=self._fact_aside(ranked) + documents,
             notes=_correction_note(ranked),
+        )
+
+    def _declined(
+        self, text: str, user_id: int | None, kind: str, choices: tuple[FaqHit, ...] = ()
+    ) -> Answer:
+        """No answer, with the pointer for a question out of scope (``OUT_OF_SCOPE[kind]``),
+        recorded for the organisers."""
+        self._record(text, user_id, "declined", 0.0)
+        notes = (OUT_OF_SCOPE[kind],)
+        return Answer(
+            text, AnswerKind.NONE, faq_choices=choices, notes=notes, suggestions=SUGGESTIONS
         )
 
     def _story_question(self, text: str, language: str, story: Ranking) -> Ranking | None:
@@ -374,7 +372,7 @@ class AskService:
         if not citations:
             return None
         spans = [c.span for c in citations]
-        if not citations[0].named and other_law(text) is not None:
+        if not citations[0].named and self._about_other_law(text):
             # "Article 272 of the Russian Criminal Code": a country's law, not Budapest's
             declined = (OUT_OF_SCOPE["other_law"],)
             return Answer(text, AnswerKind.NONE, notes=declined, suggestions=SUGGESTIONS)
