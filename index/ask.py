@@ -224,6 +224,8 @@ class AskService:
         if self._states_fact(ranked, self.weights.answer.fact_lead):
             return self._fact_answer(text, ranked, choices)
         if not ranked.confident:
+            if self._states_fact(ranked, self.weights.answer.fact_unsure):
+                return self._fact_answer(text, ranked, choices)
             self._record(text, user_id, "none", ranked.confidence)
             return Answer(
                 text,

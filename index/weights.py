@@ -153,6 +153,8 @@ class AnswerWeights:
     fact_lead: float
     #: ... to be shown beside the articles of a search answer (may be below zero); higher: fewer.
     fact_aside: float
+    #: ... to answer a question the articles would not answer (may be below zero); higher: fewer.
+    fact_unsure: float
     #: FAQ score from which the FAQ answers without asking search; higher asks search more.
     faq_certain: float
     #: FAQ score a FAQ answer needs when search does not answer; higher answers fewer FAQ entries.

@@ -267,6 +267,17 @@ def test_a_fact_question_gets_the_passage_that_states_it(hybrid: AskService) -> 
     assert first.source.startswith("Council of Europe activity report")
 
 
+def test_a_fact_the_articles_cannot_answer_is_answered_from_its_document(
+    hybrid: AskService,
+) -> None:
+    """No article is sure for "how many people fall victim ... every day?"; the slide that
+    says so is nearer than any article, if less than a fact question's usual lead."""
+    answer = hybrid.ask("how many people fall victim to consumer cybercrime every day?")
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert "1.5 million victims" in answer.documents[0].snippet
+
+
 def test_a_fact_about_a_workshop_lists_no_articles_that_only_share_its_words(
     hybrid: AskService,
 ) -> None:
