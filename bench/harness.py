@@ -38,6 +38,9 @@ HELD_OUT = {
         "heldout6",
         "multilingual4",
         "declines4",
+        "heldout7",
+        "multilingual5",
+        "declines5",
         "stories_dev",
         "declines_dev",
         "multilingual_dev",
@@ -46,11 +49,20 @@ HELD_OUT = {
 # Held-out sets whose misses have been read, and so became development sets: only their
 # misses are printed, so the others stay unseen by whoever tunes the engine.
 DEVELOPMENT = frozenset(
-    {"heldout", "heldout2", "facts", "stories_dev", "declines_dev", "multilingual_dev"}
+    {
+        "heldout",
+        "heldout2",
+        "facts",
+        "facts2",
+        "stories_dev",
+        "declines_dev",
+        "declines2",
+        "multilingual_dev",
+    }
 )
 FACTS_FILES = {
     name: Path(__file__).with_name(f"{name}.yaml")
-    for name in ("facts", "facts2", "facts3", "facts4")
+    for name in ("facts", "facts2", "facts3", "facts4", "facts5")
 }
 FACTS_FILE = FACTS_FILES["facts"]
 PARAGRAPHS_FILE = Path(__file__).with_name("paragraphs.yaml")
