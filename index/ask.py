@@ -12,7 +12,6 @@ import re
 import unicodedata
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from functools import cached_property
 
 from corpus.model import Article, ArticleRef, Corpus, DocumentRef, normalise_name
 from index.answer import (
@@ -460,16 +459,11 @@ class AskService:
             # named with the Budapest Convention, it is surely not held; unqualified, the
             # question is answered from what is held, with a note saying which protocol
             return None if second_protocol_unqualified(text) else name
-        if name is None or normalise_name(name) in self._treaty_text:
-            return None  # cited by the treaties themselves ("the Convention on the Rights of ...")
+        if name is None:
+            return None
         if self.ranker.analyser.analyse(spelt_out(text).replace(normalise_name(name), " ")).named:
             return None  # about a held treaty too ("Lanzarote and the UN convention on ...")
         return name
-
-    @cached_property
-    def _treaty_text(self) -> str:
-        """All article text, normalised; built the first time a name needs checking."""
-        return " ".join(normalise_name(a.text) for a in self.corpus.articles())
 
     def _unknown_note(self, name: str) -> Note:
         """Quoting another treaty's article under a known name would mislead: say so instead."""

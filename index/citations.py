@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from rapidfuzz import fuzz
+
 from corpus.model import Article, ArticleRef, Corpus, normalise_name
 
 DEFAULT_INSTRUMENT = "ets185"
@@ -251,7 +253,8 @@ def spelt_out(text: str) -> str:
 
 _INSTRUMENT_WORD = re.compile(
     r"((?:[\w-]+\s+){0,4})(convention|protocol|treaty|regulation|directive|agreement|scheme"
-    r"|framework\s+decision|convenio|convencion|convencao|protocole|protocolo|traite|tratado"
+    r"|framework\s+decision|charter|constitution|covenant|convenio|convencion|convencao"
+    r"|protocole|protocolo|traite|tratado"
     r"|конвенци[яиюей])\b"
     r"|\b(c?ets\s*(?:no\.?\s*)?\d+)",
     re.IGNORECASE,
@@ -290,7 +293,12 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
         # "the Convention on Artificial Intelligence": a subject no held treaty's name says
         treaty = mention.keyword in _TREATIES  # not "a fraud scheme on facebook"
         unheld = treaty and bool(subject) and not subject & _held_words(corpus)
-        other = foreign or unheld or bool(words_of_name & _SURELY_OTHER)
+        other = (
+            foreign
+            or unheld
+            or bool(words_of_name & _SURELY_OTHER)
+            or _named_otherwise(mention, text, corpus)
+        )
         if mention.described and not other and surely:
             continue  # described, not named: "the Convention on protection of children ..."
         if not surely or other or _NUMBERED.search(mention.name):
@@ -299,6 +307,27 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
 
 
 _TREATIES = frozenset("convention treaty convenio convencion convencao traite tratado".split())
+
+
+def _named_otherwise(mention: _Mention, text: str, corpus: Corpus) -> bool:
+    """Whether the treaty is named by a proper name like no word of a held treaty's names
+    ("the Hague Evidence Convention", "the Interpol Constitution"): a misspelt held name is
+    still like one ("Budapset Convention"), and a lower-case word is a description ("a
+    bilateral treaty"), not a name."""
+    qualifiers = [
+        w for w in normalise_name(mention.name).split()[:-1] if w.isalpha() and w not in _GENERIC
+    ]
+    if not qualifiers:
+        return False
+    held = _held_words(corpus)
+    capitalised = {normalise_name(w) for w in _CAPITALISED.findall(text)}
+    return any(w in capitalised for w in qualifiers) and not any(
+        fuzz.ratio(w, h) >= _LIKE_HELD for w in qualifiers for h in held
+    )
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
+_LIKE_HELD = 75  # "budapset" is 88 like "budapest", "hague" at most 55 like any held word
 
 
 def _subject_words(mention: _Mention) -> set[str]:

@@ -18,7 +18,15 @@ _PRACTICAL = re.compile(
     r"|coffee|dinner|wi-?fi|printer|print|charger|cash\s+machine|atm|taxi|shuttle|certificate"
     r"|registration|it\s+desk|help\s?desk|zoom|teams\s+link|interpret\w*|headsets?"
     r"|microphone|projector|laptop|toilets?|parking|visa|per\s+diem|reimburse\w*|refund"
-    r"|luggage|restaurant|cop(?:y|ies)|handouts?)\b",
+    r"|luggage|restaurant|cop(?:y|ies)|handouts?|chat\s+log|e-?mails?|software)\b",
+    re.IGNORECASE,
+)
+# What only the event's desks deal with, event named or not: its IT and help desks, its
+# registration and e-learning accounts, a badge.
+_DESK = re.compile(
+    r"\b(?:it|help|registration|information)\s?desk\b|\bregistration\s+(?:form|portal|page)"
+    r"|\be-?learning\s+(?:platform|account|course)|\bbadges?\b"
+    r"|\b(?:locked|blocked)\s+(?:out\s+)?after\s+(?:too\s+many|\d+|several)\b",
     re.IGNORECASE,
 )
 # The event itself.
@@ -27,12 +35,15 @@ _EVENT = re.compile(
     r"|speakers?|participants?|presentation|keynote|plenary)\b",
     re.IGNORECASE,
 )
+# The way somewhere, even to the police ("where is the nearest police station"): a map's job.
+_WAY = re.compile(r"\bwhere\s+is\s+the\s+(?:nearest|closest)\b", re.IGNORECASE)
 # Anything of the law or of a case: then the question is about the treaties ("can a witness
-# be heard by video conference?", "a man paid a girl for sex in a hotel").
+# be heard by video conference?", "a man paid a girl for sex in a hotel"). A video conference
+# alone is the event's ("does the room have a video conference system for our speaker").
 _LAW = re.compile(
     r"\b(?:law|legal|legally|illegal|lawful|offen[cs]es?|crimes?|criminal|article|art"
     r"|convention|treaty|protocol|police|prosecutors?|court|judges?|evidence|warrant|suspect"
-    r"|victims?|data\s+protection|personal\s+data|consent|video\s?conferenc\w*|hack\w*|abus\w*"
+    r"|victims?|data\s+protection|personal\s+data|consent|hack\w*|abus\w*"
     r"|child\w*|kids?|sex\w*|punish\w*|prostitut\w*|trial|accused|hearing|witness\w*)\b",
     re.IGNORECASE,
 )
@@ -40,4 +51,7 @@ _LAW = re.compile(
 
 def about_the_event(text: str) -> bool:
     """Whether ``text`` asks something practical about the event and nothing of the law."""
-    return bool(_PRACTICAL.search(text) and _EVENT.search(text) and not _LAW.search(text))
+    if _WAY.search(text):
+        return True
+    practical = _DESK.search(text) or (_PRACTICAL.search(text) and _EVENT.search(text))
+    return bool(practical and not _LAW.search(text))

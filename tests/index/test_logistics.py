@@ -11,6 +11,12 @@ from index.logistics import about_the_event
         "I got an email about my hotel booking for the workshop that looks like phishing",
         "am I allowed to livestream the closing session on my agency's Facebook page",
         "where can I find the slides from this morning's presentation",
+        "my phone was stolen on the metro this morning, where is the nearest police station",
+        "my account on the e-learning platform is locked after too many wrong passwords",
+        "the online registration form rejects my passport number",
+        "does the meeting room have a video conference system for our remote speaker",
+        "can the IT desk install the forensic software on my laptop",
+        "I got an e-mail that claims to come from the organisers asking for my card details",
     ],
 )
 def test_practical_questions_about_the_event_are_for_the_organisers(question: str) -> None:
@@ -26,6 +32,9 @@ def test_practical_questions_about_the_event_are_for_the_organisers(question: st
         "the police seized the suspect's laptop at the conference, can they search it?",
         "which workshop at Octopus 2010 dealt with protecting children?",
         "how long can data be preserved?",
+        "can a suspect be heard by video conference from abroad",
+        "my neighbour logs into my wifi without asking me",
+        "they locked all our files and want bitcoin",
     ],
 )
 def test_questions_of_the_law_or_of_a_case_are_not(question: str) -> None:
