@@ -186,7 +186,7 @@ class AskService:
             if events:
                 return self._event_answer(text, events, moment, cues)
         if self._about_other_law(text):
-            return self._declined(text, user_id, "other_law")
+            return self._stated_or_declined(text, language, user_id, "other_law")
         faq = self.faq.match(text) if self.faq else None
         not_held = self._treaty_not_held(text)
         if not_held is not None and not (faq and faq.best and _about(faq.best, not_held)):
@@ -212,7 +212,9 @@ class AskService:
                 return self._event_answer(text, found, moment, cues)
             return replace(self._fact_answer(text, ranked, choices), events=tuple(found))
         if about_the_event(text):  # the agenda found no session: the organisers' desk
-            return self._declined(text, user_id, "venue", choices)
+            return self._stated_or_declined(
+                text, language, user_id, "venue", choices=choices, ranked=ranked
+            )
         ranked = ranked or self.ranker.rank(text, limit=5, language=language)
         if ranked.declined is None:
             ranked = self._story_question(text, language, ranked) or ranked
@@ -245,6 +247,24 @@ class AskService:
             documents=self._fact_aside(ranked) + documents,
             notes=_correction_note(ranked),
         )
+
+    def _stated_or_declined(
+        self,
+        text: str,
+        language: str,
+        user_id: int | None,
+        kind: str,
+        *,
+        choices: tuple[FaqHit, ...] = (),
+        ranked: Ranking | None = None,
+    ) -> Answer:
+        """A question out of scope by its words is declined, unless a programme document
+        states what it asks: "when were amendments to Vietnam's Criminal Code adopted?" is
+        another country's law, and a fact the 2010 activity report states."""
+        ranked = ranked or self.ranker.rank(text, limit=5, language=language)
+        if self._states_fact(ranked, self.weights.answer.fact_lead):
+            return self._fact_answer(text, ranked, choices)
+        return self._declined(text, user_id, kind, choices)
 
     def _declined(
         self, text: str, user_id: int | None, kind: str, choices: tuple[FaqHit, ...] = ()

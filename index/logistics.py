@@ -14,7 +14,8 @@ import re
 
 # A practical thing people ask the organisers about.
 _PRACTICAL = re.compile(
-    r"\b(?:record(?:ed|ing)?|live\s?stream\w*|video|slides?|room|building|hotel|badges?|lunch"
+    r"\b(?:record(?:ed|ing)?|live\s?stream\w*|video|slides?|room|(?<!capacity )building|hotel"
+    r"|badges?|lunch"
     r"|coffee|dinner|wi-?fi|printer|print|charger|cash\s+machine|atm|taxi|shuttle|certificate"
     r"|registration|it\s+desk|help\s?desk|zoom|teams\s+link|interpret\w*|headsets?"
     r"|microphone|projector|laptop|toilets?|parking|visa|per\s+diem|reimburse\w*|refund"
@@ -31,7 +32,7 @@ _DESK = re.compile(
 )
 # The event itself.
 _EVENT = re.compile(
-    r"\b(?:session|panel|workshop|conference|training|venue|building|organi[sz]ers?"
+    r"\b(?:session|panel|workshop|conference|training|venue|(?<!capacity )building|organi[sz]ers?"
     r"|speakers?|participants?|presentation|keynote|plenary)\b",
     re.IGNORECASE,
 )

@@ -278,6 +278,27 @@ def test_a_fact_the_articles_cannot_answer_is_answered_from_its_document(
     assert "1.5 million victims" in answer.documents[0].snippet
 
 
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        # another country's law, which the activity report reports on
+        ("when were amendments to Vietnam's Criminal Code adopted?", "July 2009"),
+        # "slides" is the organisers' desk's word; "capacity building" is no building
+        (
+            "how many phishing attacks a month did the Tokyo capacity building slides mention?",
+            "50,000+",
+        ),
+    ],
+)
+def test_a_fact_stated_in_a_document_is_answered_though_its_words_decline(
+    hybrid: AskService, question: str, stated: str
+) -> None:
+    answer = hybrid.ask(question)
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert stated in answer.documents[0].snippet
+
+
 def test_a_fact_about_a_workshop_lists_no_articles_that_only_share_its_words(
     hybrid: AskService,
 ) -> None:
