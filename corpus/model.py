@@ -195,3 +195,15 @@ def normalise_name(name: str) -> str:
     bare = "".join(_unaccented(ch) for ch in undotted)
     cleaned = "".join(ch.lower() if ch.isalnum() else " " for ch in bare)
     return " ".join(cleaned.split())
+
+
+_HEADING_MARK = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|>~])")
+
+
+def readable(markdown: str) -> str:
+    """Markdown as a reader sees it, for quoting on a phone or a console: heading marks,
+    strong emphasis and escapes dropped ("# **Why capacity building?**" is "Why capacity
+    building?", "US\\$ 110 billion" is "US$ 110 billion"); list dashes and line breaks stay."""
+    plain = _HEADING_MARK.sub("", markdown).replace("**", "").replace("__", "")
+    return _ESCAPED.sub(r"\1", plain)

@@ -21,14 +21,22 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, STORED, TEXT, Schema
 
-from corpus.model import Article, Corpus, Document, DocumentRef, PassageKey, key_text
+from corpus.model import (
+    Article,
+    Corpus,
+    Document,
+    DocumentRef,
+    PassageKey,
+    key_text,
+    readable,
+)
 from index.bm25 import PassageScorer
 from index.text import STOP_WORDS, analyzer, stem_word, words
 from index.thesaurus import Thesaurus
 from index.weights import LexicalWeights, default_weights
 from index.wordfreqs import load_table, wordfreq_version, write_table
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 FIELDS = ("title", "body")
 TITLE = -1  # passage number standing for an article's titles in the stem cache
 COMMON_SHARE = 0.05  # terms in more than this share of passages are not scored
@@ -69,7 +77,9 @@ def article_blocks(article: Article) -> list[str]:
 
 
 def document_blocks(document: Document) -> list[str]:
-    return [b.strip() for b in document.body.split("\n\n") if b.strip()] or [document.title]
+    """A document's paragraphs as a reader sees them (Markdown marks dropped)."""
+    body = readable(document.body)
+    return [b.strip() for b in body.split("\n\n") if b.strip()] or [document.title]
 
 
 def content_fingerprint(

@@ -233,6 +233,18 @@ def test_a_fact_is_answered_from_the_programme_document_with_its_age(
     assert "Washington D.C\tSixth Meeting of the REMJA Working Group" in reply.plain()
 
 
+def test_a_fact_from_slides_reads_without_markdown_marks(services: Services) -> None:
+    [reply] = Conversation(services).message(
+        "how many phishing attacks a month did the Tokyo capacity building slides mention?",
+        PARTICIPANT,
+    )
+
+    shown = reply.plain()
+    assert "US$ 110 billion/year (Symantec)" in shown
+    assert "**" not in shown
+    assert "\n# " not in shown
+
+
 def test_a_question_in_french_says_the_texts_are_in_english(services: Services) -> None:
     user = User(id=9, chat_id=9, language="fr")
     [reply] = Conversation(services).message("Qu'est-ce que le réseau 24/7 ?", user)
