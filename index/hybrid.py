@@ -185,13 +185,20 @@ class HybridRanker:
         Nearness is dense similarity plus the share of the question's words the passage says,
         each weighed by its rarity among programme passages ("AfriNIC" picks one passage,
         "cybercrime" none; a word no programme passage says weighs most, so a question in
-        treaty vocabulary stays nearer the treaty)."""
+        treaty vocabulary stays nearer the treaty) and by how specific it is in English (the
+        "how many" and "according to" of a question say nothing of the fact asked)."""
         assert self.dense is not None
         pool = self.dense.nearest(similarities, self._programme, self.fusion.fact_pool)
         if not pool:
             return [], -1.0
-        asked = {stem_token(w) for w in words(text) if w not in STOP_WORDS}
-        weights = {stem: self._fact_weight(stem) for stem in asked}
+        specific = self.analyser.specificity
+        weights: dict[str, float] = {}
+        for word in words(text):
+            if word not in STOP_WORDS:
+                stem = stem_token(word)
+                weights[stem] = max(
+                    weights.get(stem, 0.0), self._fact_weight(stem) * specific(word)
+                )
         total = sum(weights.values()) or 1.0
         scored = []
         for position, similarity in pool:
