@@ -38,6 +38,7 @@ from index.language import ENGLISH
 from index.logistics import about_the_event
 from index.notes import Note
 from index.other_law import other_law
+from index.passages import PART_SIZE
 from index.ranking import Ranked, Ranker, Ranking
 from index.scope import Scope
 from index.search import SearchIndex, article_blocks
@@ -577,7 +578,8 @@ class AskService:
         key = ranked.key
         assert isinstance(key, DocumentRef)  # ranked documents are documents of this corpus
         document = self.corpus.documents[key.id]
-        text, highlights, _ = snippet(ranked.block_text, ranked.stems, None)
+        # a part of a document is quoted whole: its figures and dates are what was asked
+        text, highlights, _ = snippet(ranked.block_text, ranked.stems, None, longest=PART_SIZE)
         return DocumentHit(
             document.id,
             document.title,

@@ -299,6 +299,15 @@ def test_a_fact_stated_in_a_document_is_answered_though_its_words_decline(
     assert stated in answer.documents[0].snippet
 
 
+def test_a_fact_answer_quotes_the_whole_part_of_the_document(hybrid: AskService) -> None:
+    """The Kuala Lumpur workshop is the last line of a part that begins with Manila's; a
+    window around the question's words had cut it."""
+    answer = hybrid.ask("where and when was the first ASEAN cybercrime workshop before Manila?")
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert "Kuala Lumpur in November 2008" in answer.documents[0].snippet
+
+
 def test_a_fact_about_a_workshop_lists_no_articles_that_only_share_its_words(
     hybrid: AskService,
 ) -> None:
