@@ -29,9 +29,12 @@ _LAW = (
 # A statute's own name: capitalised words ending in "Act" ("Computer Misuse Act 1990").
 _NAMED_ACT = re.compile(r"\b(?:(?:[A-Z][\w-]*|of|on|and|the)\s+){0,6}[A-Z][\w-]*\s+Act\b")
 # Bodies whose own rules and procedures the treaties do not state (Interpol, which the
-# treaties name as a channel for requests, only by its notices).
+# treaties name as a channel for requests, only by its notices), and the EU's orders and
+# warrants between its member States.
 _BODIES = re.compile(
-    r"\b(?:europol|eurojust|ec3|enisa|unodc|red\s+notices?|diffusion\s+notices?)\b",
+    r"\b(?:europol|eurojust|ec3|enisa|unodc|red\s+notices?|diffusion\s+notices?"
+    r"|european\s+(?:investigation|production|preservation)\s+orders?|european\s+arrest\s+warrants?"
+    r"|(?-i:EIO|EAW)s?)\b",
     re.IGNORECASE,
 )
 # The same in French, Spanish and Portuguese: a law word, then a nationality adjective by
@@ -48,6 +51,8 @@ _FOREIGN_LAW = re.compile(
     r"(?:[\w-]+(?:ais|aise|ien|ienne|ain|aine|ois|oise|and|ande|an|ane|ano|ana|ino|ina|[êe]s|esa|eiro"
     r"|eira|ense|eno|ena))\b"
     r"|\bук\s+рф\b|\b(?:российск|украинск|казахск|белорусск)\w*\s+(?:закон|законодательств|кодекс)"
+    # a Russian federal law by its number ("ФЗ-152", "152-ФЗ") or kind
+    r"|\b(?:\d+\s*-\s*)?фз(?:\s*-\s*\d+)?\b|\bфедеральн\w*\s+закон"
     # "уголовный кодекс России", "законодательство Казахстана": a law, then a country
     r"|\b(?:закон|законодательств|кодекс)\w*\s+(?:росси|рф\b|украин|казахстан|беларус|белорусси"
     r"|германи|франци|сша\b|кита|инди|бразили|турци|узбекистан|кыргызстан|армени|грузи|молдов)",
@@ -98,10 +103,15 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         ),
         # "the criminal code of Brazil", "laws in Nigeria"; "el codigo penal de Mexico"
         re.compile(rf"\b{_LAW}\s+(?:of|in)\s+(?:the\s+)?{country}\b", re.I),
+        # "la ley de delitos informáticos de Colombia"
         re.compile(
-            rf"\b{_FOREIGN_LAW_WORD}\s+(?:de|du|des|del|do|da|dos|das)\s+(?:(?:la|el|le|l'|o|a)\s*)?"
-            rf"{country}\b",
+            rf"\b{_FOREIGN_LAW_WORD}(?:\s+[\w-]+){{0,4}}?\s+(?:de|du|des|del|do|da|dos|das)\s+"
+            rf"(?:(?:la|el|le|l'|o|a)\s*)?{country}\b",
             re.I,
+        ),
+        # a treaty between two countries: "the US-UK MLAT", "the France/Morocco agreement"
+        re.compile(
+            rf"\b{country}\s*[-–/]\s*{country}\s+(?:mlat|treaty|agreement|convention)s?\b", re.I
         ),
         # "under Brazil's Marco Civil"
         re.compile(rf"\bunder\s+(?:the\s+)?{country}'s\s+\w+", re.I),

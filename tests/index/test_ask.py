@@ -115,7 +115,6 @@ def test_ask_citation_of_an_instrument_not_held_says_so(
         "article 202a of the german StGB",
         "Which ASEAN agreement covers cooperation on cybercrime?",
         "what does the Commonwealth Harare Scheme say about mutual assistance",
-        "time limits for surrender under the European Arrest Warrant framework decision",
         "which crimes does the Medicrime Convention cover",  # the FAQ answered, with Budapest
         "how does the Convention on Action against Trafficking in Human Beings protect victims",
         "what is the transfer of sentenced persons convention about",
@@ -148,6 +147,8 @@ def test_ask_about_a_treaty_not_held_says_so(ask_service: AskService, question: 
     [
         "Does the Budapset Convention cover phishing?",  # misspelt, still like a held name
         "we have no bilateral treaty with them, can we still ask for the data?",  # described
+        "we have no MLAT with the US, can we still ask them to preserve data?",
+        "what must a production order to a provider contain?",
     ],
 )
 def test_ask_about_a_treaty_misspelt_or_described_is_not_declined(
@@ -171,6 +172,11 @@ def test_ask_about_a_treaty_misspelt_or_described_is_not_declined(
         "What is the maximum penalty for cyberstalking in Australia",
         "O Marco Civil da Internet obriga a guardar registos por quanto tempo?",
         "What does the Ukrainian Constitution say about privacy of correspondence?",
+        "what is the procedure under the US-UK MLAT for stored emails",
+        "can I use the EIO (European Investigation Order) to get subscriber data",
+        "time limits for surrender under the European Arrest Warrant framework decision",
+        "¿qué dice la ley de delitos informáticos de Colombia sobre el acceso abusivo?",
+        "что говорит ФЗ-152 о персональных данных?",
     ],
 )
 def test_ask_about_a_countrys_own_law_is_declined(ask_service: AskService, question: str) -> None:

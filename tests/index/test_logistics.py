@@ -16,6 +16,7 @@ from index.logistics import about_the_event
         "the online registration form rejects my passport number",
         "does the meeting room have a video conference system for our remote speaker",
         "can the IT desk install the forensic software on my laptop",
+        "what is the password for the shared drive with the materials",
         "I got an e-mail that claims to come from the organisers asking for my card details",
     ],
 )
