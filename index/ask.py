@@ -45,6 +45,7 @@ from index.search import SearchIndex, article_blocks
 from index.smalltalk import REPLIES, small_talk
 from index.snippets import count_matches, paragraph_text, snippet
 from index.sources import EventSource, FaqSource, UnansweredLog
+from index.status import asks_status_of_one, asks_which_states
 from index.text import stem_word, words
 from index.weights import Weights, default_weights
 
@@ -99,6 +100,12 @@ OUT_OF_SCOPE = {
     "helpdesk": Note(
         "That is not something I can help with: I answer on the Council of Europe "
         "treaties, the programme documents and the agenda."
+    ),
+    "status": Note(
+        "I hold the treaty texts, not the current chart of signatures and ratifications: the "
+        "Council of Europe Treaty Office keeps it (https://www.coe.int/en/web/conventions). "
+        "The programme documents give a 2014 count: ask “how many countries are party to the "
+        "Budapest Convention?”."
     ),
     "other_law": Note(
         "I hold only Council of Europe treaties, not a country's own laws or other "
@@ -189,6 +196,11 @@ class AskService:
         if self._about_other_law(text):
             return self._stated_or_declined(text, language, user_id, "other_law")
         faq = self.faq.match(text) if self.faq else None
+        if asks_status_of_one(text):  # "has Nigeria ratified?": the Treaty Office's chart
+            offered = faq.choices if faq else ()
+            if faq and faq.best:
+                offered = (faq.best, *offered)
+            return self._stated_or_declined(text, language, user_id, "status", choices=offered)
         not_held = self._treaty_not_held(text)
         if not_held is not None and not (faq and faq.best and _about(faq.best, not_held)):
             note = (self._unknown_note(not_held),)
@@ -203,8 +215,10 @@ class AskService:
             if self._faq_fits(faq.best, ranked):
                 return self.faq_answer(text, faq.best, faq.choices)
             faq = FaqMatch(choices=(faq.best, *faq.choices))  # the treaties answer better
-        found = self.events.find(cues, moment) if self.events else []
         choices = faq.choices if faq else ()
+        if asks_which_states(text):  # which States are Parties today: the Treaty Office's chart
+            return self._stated_or_declined(text, language, user_id, "status", choices=choices)
+        found = self.events.find(cues, moment) if self.events else []
         if found:
             # "where was the GLACY workshop?" may be a past session of the agenda and a fact
             # the programme documents state: then the passage shows it, with the sessions.

@@ -245,6 +245,20 @@ def test_a_fact_from_slides_reads_without_markdown_marks(services: Services) -> 
     assert "\n# " not in shown
 
 
+def test_which_states_are_parties_gets_the_dated_count_and_one_state_the_chart(
+    services: Services,
+) -> None:
+    conversation = Conversation(services)
+    [listed] = conversation.message(
+        "which countries have ratified the budapest convention", PARTICIPANT
+    )
+    [one] = conversation.message("has Nigeria ratified the Budapest Convention?", PARTICIPANT)
+
+    assert "As of August 2014" in listed.plain()
+    assert "https://www.coe.int/en/web/conventions" in one.plain()
+    assert "Art. 36" not in one.plain()
+
+
 def test_a_question_in_french_says_the_texts_are_in_english(services: Services) -> None:
     user = User(id=9, chat_id=9, language="fr")
     [reply] = Conversation(services).message("Qu'est-ce que le réseau 24/7 ?", user)

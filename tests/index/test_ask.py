@@ -142,6 +142,17 @@ def test_ask_about_a_treaty_not_held_says_so(ask_service: AskService, question: 
     assert "is not one of the texts I hold" in answer.notes[0]
 
 
+def test_ask_whether_a_state_is_a_party_points_to_the_treaty_office(
+    ask_service: AskService,
+) -> None:
+    """The texts say how a State becomes a Party (Art. 36, 37), not which States are."""
+    answer = ask_service.ask("has Nigeria ratified the Budapest Convention")
+
+    assert (answer.kind, answer.articles) == (AnswerKind.NONE, ())
+    assert answer.notes == (OUT_OF_SCOPE["status"],)
+    assert "https://www.coe.int/en/web/conventions" in answer.notes[0]
+
+
 @pytest.mark.parametrize(
     "question",
     [

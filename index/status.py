@@ -1,0 +1,40 @@
+"""Questions about where a treaty stands today: "has Nigeria ratified the Budapest
+Convention?", "is Brazil a party to Lanzarote?", "which countries have signed it?".
+
+The texts held here say how a State becomes a Party (Budapest Art. 36 and 37), never which
+States are Parties now: that changes every year, and the Council of Europe Treaty Office keeps
+the chart. Quoting Art. 36 as the answer would suggest the bot knows; so such a question is
+declined with a pointer to the chart, unless a curated answer gives the programme documents'
+dated count ("which countries have ratified the Budapest Convention?" is an FAQ entry).
+"""
+
+from __future__ import annotations
+
+import re
+
+_BECOMING = r"(?:ratif\w*|acced\w*|signed|joined|become\s+(?:a\s+)?part(?:y|ies))"
+_STATE = r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+(?:already\s+|yet\s+|now\s+)?"
+# One State named: "has Nigeria ratified", "did Ghana sign", "is Brazil a party to".
+_ONE_STATE = re.compile(
+    rf"\b(?i:has|have|did)\s+{_STATE}(?:{_BECOMING}|ratify|accede|sign|join)\b"
+    rf"|\b(?i:is|are)\s+{_STATE}(?:a\s+)?(?:party|parties|signatory|signatories|state\s+party)"
+    r"\s+(?:to|of|in)\b"
+)
+# Which States: "which countries have ratified", "the ratification status of the protocol".
+_WHICH_STATES = re.compile(
+    rf"\b(?:which|what)\s+(?:countries|states|nations)\s+(?:have\s+|has\s+)?(?:already\s+)?"
+    rf"(?:{_BECOMING}|are\s+(?:parties|party|signatories|members))\b"
+    r"|\b(?:ratification|signature)s?\s+status\b|\bstatus\s+of\s+(?:ratifications?|signatures?)\b"
+    r"|\bchart\s+of\s+signatures\b",
+    re.IGNORECASE,
+)
+
+
+def asks_status_of_one(text: str) -> bool:
+    """Whether ``text`` asks whether a named State is a Party to a treaty."""
+    return bool(_ONE_STATE.search(text))
+
+
+def asks_which_states(text: str) -> bool:
+    """Whether ``text`` asks which States are Parties to a treaty."""
+    return bool(_WHICH_STATES.search(text))

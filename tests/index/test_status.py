@@ -1,0 +1,43 @@
+import pytest
+
+from index.status import asks_status_of_one, asks_which_states
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "has Nigeria ratified the Budapest Convention",
+        "Is Brazil a party to the Budapest Convention?",
+        "did the Philippines accede to the convention",
+        "has Ghana already signed the Lanzarote Convention?",
+    ],
+)
+def test_whether_a_named_state_is_a_party(question: str) -> None:
+    assert asks_status_of_one(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which countries have ratified the Budapest Convention?",
+        "what states are parties to Convention 108",
+        "what is the ratification status of the second protocol",
+    ],
+)
+def test_which_states_are_parties(question: str) -> None:
+    assert asks_which_states(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How can a country accede to the Budapest Convention?",
+        "which states can join the convention",
+        "is the Convention open to non-member States",
+        "has the suspect signed the statement",
+        "when does the Convention enter into force for a State that ratifies it later?",
+    ],
+)
+def test_how_a_state_becomes_a_party_is_not_a_status_question(question: str) -> None:
+    assert not asks_status_of_one(question)
+    assert not asks_which_states(question)
