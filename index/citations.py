@@ -310,23 +310,27 @@ _TREATIES = frozenset("convention treaty convenio convencion convencao traite tr
 
 
 def _named_otherwise(mention: _Mention, text: str, corpus: Corpus) -> bool:
-    """Whether the treaty is named by a proper name like no word of a held treaty's names
-    ("the Hague Evidence Convention", "the Interpol Constitution"): a misspelt held name is
-    still like one ("Budapset Convention"), and a lower-case word is a description ("a
-    bilateral treaty"), not a name."""
-    qualifiers = [
-        w for w in normalise_name(mention.name).split()[:-1] if w.isalpha() and w not in _GENERIC
-    ]
-    if not qualifiers:
+    """Whether the treaty is titled by a proper name like no word of a held treaty's names
+    ("the Hague Evidence Convention", "the Interpol Constitution"): every word of the title
+    capitalised as typed, and none like a held name's word (a misspelt held name is still
+    like one: "Budapset Convention"). A lower-case word describes ("a bilateral treaty"),
+    and a capitalised word before lower-case ones starts a sentence ("Tutsi ... du protocole")."""
+    *qualifiers, keyword = normalise_name(mention.name).split()
+    qualifiers = [w for w in qualifiers if w not in _GENERIC and w not in _ORDINAL_WORDS]
+    if not qualifiers or not all(w.isalpha() for w in qualifiers):
+        return False
+    capitalised = {normalise_name(w) for w in _CAPITALISED.findall(text)}
+    if not all(w in capitalised for w in (*qualifiers, keyword)):
         return False
     held = _held_words(corpus)
-    capitalised = {normalise_name(w) for w in _CAPITALISED.findall(text)}
-    return any(w in capitalised for w in qualifiers) and not any(
-        fuzz.ratio(w, h) >= _LIKE_HELD for w in qualifiers for h in held
-    )
+    return not any(fuzz.ratio(w, h) >= _LIKE_HELD for w in qualifiers for h in held)
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
+_ORDINAL_WORDS = frozenset(
+    "premier premiere deuxieme troisieme primer primero primera segundo segunda tercer tercero "
+    "tercera primeiro primeira terceiro terceira первый второй третий".split()
+)
 _LIKE_HELD = 75  # "budapset" is 88 like "budapest", "hague" at most 55 like any held word
 
 

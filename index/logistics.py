@@ -23,10 +23,10 @@ _PRACTICAL = re.compile(
     re.IGNORECASE,
 )
 # What only the event's desks deal with, event named or not: its IT and help desks, its
-# registration and e-learning accounts, a badge, a password asked for.
+# registration and e-learning accounts, a password asked for.
 _DESK = re.compile(
     r"\b(?:it|help|registration|information)\s?desk\b|\bregistration\s+(?:form|portal|page)"
-    r"|\be-?learning\s+(?:platform|account|course)|\bbadges?\b"
+    r"|\be-?learning\s+(?:platform|account|course)"
     r"|\b(?:locked|blocked)\s+(?:out\s+)?after\s+(?:too\s+many|\d+|several)\b"
     r"|\bwhat(?:'s|\s+is)\s+the\s+(?:[\w-]+\s+){0,3}password\b",
     re.IGNORECASE,

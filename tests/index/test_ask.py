@@ -160,6 +160,9 @@ def test_ask_whether_a_state_is_a_party_points_to_the_treaty_office(
         "we have no bilateral treaty with them, can we still ask for the data?",  # described
         "we have no MLAT with the US, can we still ask them to preserve data?",
         "what must a production order to a provider contain?",
+        # capitalised words that are no title: a sentence's first word, a people's name
+        "Le génocide des Tutsi quelle disposition du protocole additionnel punit sa négation ?",
+        "State apply convention 108 to manual files too?",
     ],
 )
 def test_ask_about_a_treaty_misspelt_or_described_is_not_declined(

@@ -36,6 +36,7 @@ def test_practical_questions_about_the_event_are_for_the_organisers(question: st
         "can a suspect be heard by video conference from abroad",
         "my neighbour logs into my wifi without asking me",
         "they locked all our files and want bitcoin",
+        "he used a colleague's badge to get into the server room and copied the database",
     ],
 )
 def test_questions_of_the_law_or_of_a_case_are_not(question: str) -> None:
