@@ -198,12 +198,22 @@ def normalise_name(name: str) -> str:
 
 
 _HEADING_MARK = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
+_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|>~])")
 
 
 def readable(markdown: str) -> str:
     """Markdown as a reader sees it, for quoting on a phone or a console: heading marks,
     strong emphasis and escapes dropped ("# **Why capacity building?**" is "Why capacity
-    building?", "US\\$ 110 billion" is "US$ 110 billion"); list dashes and line breaks stay."""
+    building?", "US\\$ 110 billion" is "US$ 110 billion", a link its text and address); list
+    dashes and line breaks stay."""
     plain = _HEADING_MARK.sub("", markdown).replace("**", "").replace("__", "")
+    plain = _LINK.sub(_link_text, plain)
     return _ESCAPED.sub(r"\1", plain)
+
+
+def _link_text(link: re.Match[str]) -> str:
+    """A link as read: its text, and its address unless the text is the address."""
+    text, address = link[1], link[2]
+    bare = re.sub(r"^(?:mailto:|https?://)", "", address)
+    return text if bare.casefold() == text.casefold() else f"{text} ({address})"

@@ -625,19 +625,35 @@ def _clean(question: str) -> str:
     """One line of printable text; invisible format characters (zero-width spaces, joiners,
     direction marks), terminal escapes and other control characters are dropped, so
     "art 2\u200b9" and "art 29\x1b[31m(3)" are the "art 29" and "art 29(3)" the reader sees;
-    pasted markup is dropped too (bold tags around a question, a script before it)."""
+    pasted markup is dropped too (bold tags around a question, a script before it, Markdown
+    emphasis and link targets), and a word typed in Latin letters with Cyrillic look-alikes
+    among them ("budaрest" with a Cyrillic "р") is read in Latin letters."""
     text = _TERMINAL_ESCAPE.sub("", question[:MAX_QUESTION])
     text = _MARKUP.sub(" ", _SCRIPT.sub(" ", text))
+    text = _MARKDOWN_EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", text))
     printable = "".join(
         " " if ch.isspace() else ch if ch.isprintable() and unicodedata.category(ch) != "Cf" else ""
         for ch in text
     )
-    return " ".join(printable.split())
+    return " ".join(_latin(word) for word in printable.split())
+
+
+def _latin(word: str) -> str:
+    """``word`` in Latin letters when it mixes them with Cyrillic look-alikes."""
+    if not (_LATIN_LETTER.search(word) and _CYRILLIC_LETTER.search(word)):
+        return word
+    return word.translate(_LOOK_ALIKES)
 
 
 _TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
 _SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+# "**article**", "`budapest`", "_29_": marks around words, not "art_29" within one
+_MARKDOWN_EMPHASIS = re.compile(r"[*`]+|(?<!\w)_+|_+(?!\w)")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_LOOK_ALIKES = str.maketrans("аеорсухіјѕАВЕКМНОРСТХІЈЅ", "aeopcyxijsABEKMHOPCTXIJS")
 
 
 def _correction_note(ranking: Ranking) -> tuple[str, ...]:

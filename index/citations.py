@@ -323,7 +323,8 @@ def _named_otherwise(mention: _Mention, text: str, corpus: Corpus) -> bool:
     if not all(w in capitalised for w in (*qualifiers, keyword)):
         return False
     held = _held_words(corpus)
-    return not any(fuzz.ratio(w, h) >= _LIKE_HELD for w in qualifiers for h in held)
+    typed = {*qualifiers, "".join(qualifiers)}  # "Cyber Crimes Convention": "cybercrimes"
+    return not any(fuzz.ratio(w, h) >= _LIKE_HELD for w in typed for h in held)
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")

@@ -17,6 +17,7 @@ is similar enough.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 from corpus.model import ArticleRef, DocumentRef, PassageKey
 from index.asked import AskedWords
@@ -27,7 +28,7 @@ from index.language import ENGLISH, FOREIGN, detect_language, likeliest
 from index.query import QueryAnalyser
 from index.ranking import CANDIDATES, Ranked, Ranker, Ranking
 from index.scope import Scope
-from index.text import STOP_WORDS, WORD, stem_token, words
+from index.text import STOP_WORDS, WORD, fold, join_compound, stem_token, words
 
 
 class HybridRanker:
@@ -193,7 +194,7 @@ class HybridRanker:
             return [], -1.0
         specific = self.analyser.specificity
         weights: dict[str, float] = {}
-        for word in words(text):
+        for word in self._asked_words(text):
             if word not in STOP_WORDS:
                 stem = stem_token(word)
                 weights[stem] = max(
@@ -212,6 +213,16 @@ class HybridRanker:
         if nearer < self.fusion.fact_meaning:  # the words alone do not make a fact question
             return ranked, round(nearer, 4)
         return ranked, round(scored[0][0] - best_article, 4)
+
+    def _asked_words(self, text: str) -> Iterator[str]:
+        """The question's words, a hyphenated compound no programme passage says split into
+        its parts ("Japanese-hosted" is "japanese" and "hosted", each of which some say)."""
+        for match in WORD.finditer(fold(text)):
+            word = join_compound(match.group())
+            if "-" in match.group() and stem_token(word) not in self._fact_idf:
+                yield from (join_compound(part) for part in match.group().split("-") if part)
+            else:
+                yield word
 
     def _fact_weight(self, stem: str) -> float:
         """How much a question word tells passages of programme documents apart: its rarity

@@ -51,9 +51,18 @@ _LAW = re.compile(
 )
 
 
+# What a session is on names its topic, not the question's: "the slides from this morning's
+# session on electronic evidence" asks for slides.
+_TOPIC = re.compile(
+    r"\b(?:session|panel|presentation|workshop|talk|training|keynote|lecture|module)\s+"
+    r"(?:on|about)\s+[^?.,;!]*",
+    re.IGNORECASE,
+)
+
+
 def about_the_event(text: str) -> bool:
     """Whether ``text`` asks something practical about the event and nothing of the law."""
     if _WAY.search(text):
         return True
     practical = _DESK.search(text) or (_PRACTICAL.search(text) and _EVENT.search(text))
-    return bool(practical and not _LAW.search(text))
+    return bool(practical and not _LAW.search(_TOPIC.sub(" ", text)))

@@ -20,6 +20,9 @@ from corpus.model import readable
         ("25–26 Ebene, Jan 10 Mauritius\nAfriNIC", "25–26 Ebene, Jan 10 Mauritius\nAfriNIC"),
         ("Item #3 and 2 * 3", "Item #3 and 2 * 3"),  # marks only where Markdown reads them
         ("a\\_b and C:\\\\share", "a_b and C:\\share"),
+        ("**[www.coe.int/cybercrime](http://www.coe.int/cybercrime)**", "www.coe.int/cybercrime"),
+        ("[Alexander.seger@coe.int](mailto:Alexander.seger@coe.int)", "Alexander.seger@coe.int"),
+        ("see [the chart](https://example.org/chart)", "see the chart (https://example.org/chart)"),
     ],
 )
 def test_markdown_reads_as_plain_text(markdown: str, seen: str) -> None:

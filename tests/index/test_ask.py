@@ -163,6 +163,7 @@ def test_ask_whether_a_state_is_a_party_points_to_the_treaty_office(
         # capitalised words that are no title: a sentence's first word, a people's name
         "Le génocide des Tutsi quelle disposition du protocole additionnel punit sa négation ?",
         "State apply convention 108 to manual files too?",
+        "How many people attended the Cyber Crimes Convention workshop in Ankara?",
     ],
 )
 def test_ask_about_a_treaty_misspelt_or_described_is_not_declined(
@@ -560,6 +561,28 @@ def test_terminal_escapes_inside_a_citation_are_dropped(ask_service: AskService)
     answer = ask_service.ask("art 29\x07\x1b[31m(3)\x00 budapest")
 
     assert (answer.kind, answer.articles[0].part) == (AnswerKind.CITATION, "(3)")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "**article** _29_ `budapest` [see](http://example.org)",  # Markdown pasted
+        "\u0430rt\u200b 29 buda\u0440est",  # Cyrillic look-alikes among Latin letters
+    ],
+)
+def test_a_citation_reads_through_markdown_and_look_alike_letters(
+    ask_service: AskService, question: str
+) -> None:
+    answer = ask_service.ask(question)
+
+    assert answer.kind is AnswerKind.CITATION
+    assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "29")
+
+
+def test_a_spanish_code_cited_by_article_is_another_law(ask_service: AskService) -> None:
+    answer = ask_service.ask("¿Qué pena prevé el artículo 248 del Código Penal español?")
+
+    assert answer.notes == (OUT_OF_SCOPE["other_law"],)
 
 
 def test_pasted_markup_around_a_question_is_dropped(ask_service: AskService) -> None:

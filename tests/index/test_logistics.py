@@ -17,6 +17,7 @@ from index.logistics import about_the_event
         "does the meeting room have a video conference system for our remote speaker",
         "can the IT desk install the forensic software on my laptop",
         "what is the password for the shared drive with the materials",
+        "can you send me the slides from this morning's session on electronic evidence",
         "I got an e-mail that claims to come from the organisers asking for my card details",
     ],
 )
@@ -36,6 +37,7 @@ def test_practical_questions_about_the_event_are_for_the_organisers(question: st
         "can a suspect be heard by video conference from abroad",
         "my neighbour logs into my wifi without asking me",
         "they locked all our files and want bitcoin",
+        "is a presentation on electronic evidence admissible in court?",
         "he used a colleague's badge to get into the server room and copied the database",
     ],
 )
