@@ -115,15 +115,13 @@ class DenseIndex:
         found.sort(key=lambda hit: -hit.similarity)
         return found
 
-    def nearest_paragraph(self, similarities: Vectors, key: PassageKey) -> str | None:
-        """The paragraph of ``key`` nearest the question, when it has several: meaning picks
-        the paragraph that answers better than shared words do ("holocaust denial online"
-        shares "denial" with the reservation in Art. 6(2); the offence is 6(1))."""
+    def paragraphs(self, similarities: Vectors, key: PassageKey) -> list[tuple[str, float]]:
+        """The paragraphs of ``key`` in order, each with its similarity to the question, when
+        it has several."""
         positions = self._paragraphs.get(key, [])
         if len(positions) < 2:
-            return None
-        best = max(positions, key=lambda position: float(similarities[position]))
-        return self.passages[best].shown
+            return []
+        return [(self.passages[p].shown, float(similarities[p])) for p in positions]
 
     def nearest(
         self, similarities: Vectors, keys: frozenset[PassageKey], count: int

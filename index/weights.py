@@ -135,6 +135,9 @@ class FusionWeights:
     law_word: float
     #: A question word no passage says, times the rarest word's weight; higher: fewer facts.
     fact_unseen: float
+    #: How much nearer the question a later paragraph must be than the first to be the one
+    #: shown; higher shows the first more often.
+    later_paragraph: float
 
 
 @dataclass(frozen=True, slots=True)

@@ -308,6 +308,36 @@ def test_a_fact_answer_quotes_the_whole_part_of_the_document(hybrid: AskService)
     assert "Kuala Lumpur in November 2008" in answer.documents[0].snippet
 
 
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        # the reservation 6(2) shares the offence's words; the offence is 6(1)
+        (
+            "A blogger keeps writing that the Srebrenica genocide never happened. Could that be "
+            "a crime under the protocol on racism?",
+            ("ets189", "6", "(1)"),
+        ),
+        # asked about, the reservation is the answer
+        (
+            "can a Party make a reservation on genocide denial under the racism protocol?",
+            ("ets189", "6", "(2)"),
+        ),
+        # 20(4) only says the powers are subject to Articles 14 and 15
+        (
+            "A kidnapper keeps calling the family from different numbers. We need to know in real "
+            "time where the calls are coming from. Which power covers this?",
+            ("ets185", "20", "(1)"),
+        ),
+    ],
+)
+def test_the_excerpt_is_the_paragraph_that_answers(
+    hybrid: AskService, question: str, shown: tuple[str, str, str]
+) -> None:
+    best = hybrid.ask(question).articles[0]
+
+    assert (best.instrument, best.article, best.part) == shown
+
+
 def test_a_fact_about_a_workshop_lists_no_articles_that_only_share_its_words(
     hybrid: AskService,
 ) -> None:
