@@ -9,7 +9,7 @@ from index.answer import Highlight
 from index.search import article_blocks
 from index.text import WORD, stem_token
 
-MAX_SNIPPET = 480
+MAX_SNIPPET = 700  # a paragraph up to this long is quoted whole: its main sentence with it
 ITEMS_BUDGET = 720  # a paragraph with items: its lead-in and items make sense only together
 OMITTED = "…"  # stands on its own line where items of the quoted paragraph are left out
 _ROMAN_LABEL = re.compile(r"^\(?((?:i{1,3}|iv|v|vi{1,3}|ix|x))\)")

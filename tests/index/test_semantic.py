@@ -338,6 +338,20 @@ def test_the_excerpt_is_the_paragraph_that_answers(
     assert (best.instrument, best.article, best.part) == shown
 
 
+def test_a_paragraph_of_a_few_sentences_is_quoted_whole(hybrid: AskService) -> None:
+    """Art. 16(2) is just over the old excerpt size: a window around the French question's
+    translated words had kept only its last sentence, "A Party may provide for such an
+    order to be subsequently renewed", without the ninety days asked about."""
+    answer = hybrid.ask(
+        "Combien de temps un fournisseur d'accès doit-il conserver les données quand la police "
+        "lui demande de les préserver ?"
+    )
+
+    best = answer.articles[0]
+    assert (best.article, best.part) == ("16", "(2)")
+    assert "up to a maximum of ninety days" in best.snippet
+
+
 def test_a_fact_about_a_workshop_lists_no_articles_that_only_share_its_words(
     hybrid: AskService,
 ) -> None:
