@@ -43,7 +43,7 @@ from index.ranking import Ranked, Ranker, Ranking
 from index.scope import Scope
 from index.search import SearchIndex, article_blocks
 from index.smalltalk import REPLIES, small_talk
-from index.snippets import count_matches, paragraph_text, snippet
+from index.snippets import MAX_SNIPPET, count_matches, paragraph_text, snippet
 from index.sources import EventSource, FaqSource, UnansweredLog
 from index.status import asks_status_of_one, asks_which_states
 from index.text import stem_word, words
@@ -592,8 +592,10 @@ class AskService:
         key = ranked.key
         assert isinstance(key, DocumentRef)  # ranked documents are documents of this corpus
         document = self.corpus.documents[key.id]
-        # a part of a document is quoted whole: its figures and dates are what was asked
-        text, highlights, _ = snippet(ranked.block_text, ranked.stems, None, longest=PART_SIZE)
+        # a part of a programme document is quoted whole: its figures and dates are what was
+        # asked; a guide, by the sentences that say the question's words
+        longest = MAX_SNIPPET if document.kind == "guide" else PART_SIZE
+        text, highlights, _ = snippet(ranked.block_text, ranked.stems, None, longest=longest)
         return DocumentHit(
             document.id,
             document.title,
