@@ -74,6 +74,7 @@ def is_english_word(word: str) -> bool:
         return True
     for suffix, replacement in (
         ("ies", "y"),
+        ("ied", "y"),
         ("es", ""),
         ("s", ""),
         ("ed", ""),
