@@ -119,6 +119,10 @@ class HybridRanker:
         stems = next((r.stems for r in (*lexical.articles, *lexical.documents)), frozenset())
         surest = max((r.confidence for r in weighed.articles), default=0.0)
         lift = self.fusion.lift if english else self.fusion.foreign_lift
+        if english and len(text.split()) >= self.fusion.long_words:
+            # the more words, the more of them lexical search matches by chance ("traffic"
+            # of a flooded webshop is no traffic data): meaning may reorder more
+            lift = max(lift, self.fusion.long_lift)
         unsure = max(0.0, lift - surest)  # how much meaning and the askers' words may reorder
         weight = self.fusion.closeness * unsure
         asked = self.asked.scores(text, language) if self.asked is not None else {}

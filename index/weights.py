@@ -137,6 +137,10 @@ class FusionWeights:
     fact_unseen: float
     #: How much nearer the question a later paragraph must be than the first to be the one
     #: shown; higher shows the first more often.
+    #: The lift of an English question of at least ``long_words`` words; higher: meaning counts.
+    long_lift: float
+    #: ... and that many words; higher: fewer questions count as long.
+    long_words: int
     later_paragraph: float
 
 

@@ -352,6 +352,30 @@ def test_a_paragraph_of_a_few_sentences_is_quoted_whole(hybrid: AskService) -> N
     assert "up to a maximum of ninety days" in best.snippet
 
 
+@pytest.mark.parametrize(
+    ("story", "article"),
+    [
+        (
+            "Germany and Poland both want to put the same hacker on trial. Who decides which "
+            "country goes first?",
+            "22",
+        ),
+        (
+            "Hackers locked every file on the computers of our dental clinic and want 2 bitcoin "
+            "to give them back. What crime is that?",
+            "5",
+        ),
+    ],
+)
+def test_a_long_question_is_ranked_more_by_meaning(
+    hybrid: AskService, story: str, article: str
+) -> None:
+    """Words matched by chance ("trial", "give") had put extradition and ETS 30 first."""
+    best = hybrid.ask(story).articles[0]
+
+    assert (best.instrument, best.article) == ("ets185", article)
+
+
 def test_a_fact_about_a_workshop_lists_no_articles_that_only_share_its_words(
     hybrid: AskService,
 ) -> None:
