@@ -91,7 +91,7 @@ def answer_summary(answer: Answer) -> str:
 
 def _document_lines(document: DocumentHit) -> list[str]:
     dated = ", ".join(part for part in (document.source, document.as_of) if part)
-    return [f"{document.title}" + (f" ({dated})" if dated else ""), document.snippet, ""]
+    return [f"{document.title}" + (f" ({dated})" if dated else ""), document.readable, ""]
 
 
 def run_article(args: argparse.Namespace) -> int:

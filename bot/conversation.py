@@ -785,7 +785,7 @@ def _document_lines(reply: Reply, document: DocumentHit) -> Reply:
     dated = " · ".join(part for part in (document.source, document.as_of) if part)
     if dated:
         reply.add(italic(dated))
-    return reply.add(document.snippet)
+    return reply.add(document.readable)
 
 
 def _language_list() -> str:

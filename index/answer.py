@@ -72,6 +72,15 @@ class DocumentHit:
     date: str = ""  # when its facts were stated: "2014-08-11", "2013"
 
     @property
+    def readable(self) -> str:
+        """The snippet as read: the cells of a table row (tab-separated in the source) apart
+        by " · ", a row's empty cells dropped."""
+        return "\n".join(
+            " · ".join(cell.strip() for cell in line.split("\t") if cell.strip())
+            for line in self.snippet.split("\n")
+        )
+
+    @property
     def as_of(self) -> str:
         """ "as of 2014" for a dated document, else empty: facts age."""
         return f"as of {self.date[:4]}" if self.date[:4].isdigit() else ""

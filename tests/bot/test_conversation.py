@@ -230,7 +230,7 @@ def test_a_fact_is_answered_from_the_programme_document_with_its_age(
     lines = reply.plain().splitlines()
     assert lines[0] == "Global Project on Cybercrime (phase 2): update December 2009 - January 2010"
     assert lines[1].endswith("· as of 2010")
-    assert "Washington D.C\tSixth Meeting of the REMJA Working Group" in reply.plain()
+    assert "Washington D.C · Sixth Meeting of the REMJA Working Group" in reply.plain()
 
 
 def test_a_fact_from_slides_reads_without_markdown_marks(services: Services) -> None:
