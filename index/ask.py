@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from corpus.model import Article, ArticleRef, Corpus, DocumentRef, normalise_name
+from corpus.model import Article, ArticleRef, Corpus, DocumentRef, PassageKey, normalise_name
 from index.answer import (
     Answer,
     AnswerKind,
@@ -236,7 +236,10 @@ class AskService:
         if ranked.declined is not None:
             return self._declined(text, user_id, ranked.declined, choices)
         articles = self._related_hits(ranked)
-        documents = tuple(self._document_hit(r) for r in ranked.documents)
+        best = ranked.articles[0] if ranked.articles else None
+        documents = tuple(
+            self._document_hit(r) for r in ranked.documents if self._explains(r.key, best)
+        )
         if self._states_fact(ranked, self.weights.answer.fact_lead):
             return self._fact_answer(text, ranked, choices)
         if not ranked.confident:
@@ -252,7 +255,6 @@ class AskService:
             )
         if ranked.confidence < self.weights.answer.low_confidence:
             self._record(text, user_id, "search", ranked.confidence)
-        best = ranked.articles[0] if ranked.articles else None
         return Answer(
             text,
             AnswerKind.SEARCH,
@@ -586,6 +588,20 @@ class AskService:
             paragraph=paragraph,
             highlights=highlights,
             instrument_name=self.corpus.instruments[article.instrument].short_title,
+        )
+
+    def _explains(self, key: PassageKey, best: Ranked | None) -> bool:
+        """Whether a document ranked for a search answer goes with its best article: a guide
+        only if it explains that article (a production-order guide under a preservation
+        answer, a child-victims guide under a video-conference hearing misled)."""
+        document = self.corpus.documents.get(key.id) if isinstance(key, DocumentRef) else None
+        if document is None or document.kind != "guide":
+            return True
+        if best is None or not isinstance(best.key, ArticleRef):
+            return False
+        return any(
+            (ref.instrument, ref.article) == (best.key.instrument, best.key.article)
+            for ref in document.articles
         )
 
     def _document_hit(self, ranked: Ranked) -> DocumentHit:

@@ -376,6 +376,27 @@ def test_a_long_question_is_ranked_more_by_meaning(
     assert (best.instrument, best.article) == ("ets185", article)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "A 19-year-old was selling a password-stealing trojan on a forum. Can he be charged?",
+        "an employee copied the whole customer database before leaving for a competitor",
+        "hospital servers encrypted and a ransom note demands bitcoin",
+        "how long can data be preserved?",
+    ],
+)
+def test_a_guide_beside_an_answer_explains_its_best_article(
+    hybrid: AskService, corpus: Corpus, question: str
+) -> None:
+    answer = hybrid.ask(question)
+
+    best = (answer.articles[0].instrument, answer.articles[0].article)
+    for shown in answer.documents:
+        document = corpus.documents[shown.id]
+        if document.kind == "guide":
+            assert best in {(ref.instrument, ref.article) for ref in document.articles}
+
+
 def test_a_fact_about_a_workshop_lists_no_articles_that_only_share_its_words(
     hybrid: AskService,
 ) -> None:
