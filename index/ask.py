@@ -35,7 +35,7 @@ from index.dense import DenseIndex
 from index.glossary import default_glossary
 from index.hybrid import HybridRanker
 from index.language import ENGLISH
-from index.logistics import about_the_event
+from index.logistics import a_task, about_the_event
 from index.notes import Note
 from index.other_law import other_law
 from index.passages import PART_SIZE
@@ -226,6 +226,8 @@ class AskService:
             if not self._states_fact(ranked, self.weights.answer.fact_lead):
                 return self._event_answer(text, found, moment, cues)
             return replace(self._fact_answer(text, ranked, choices), events=tuple(found))
+        if a_task(text):  # "help me write my presentation": not what a treaty bot does
+            return self._declined(text, user_id, "helpdesk", choices)
         if about_the_event(text):  # the agenda found no session: the organisers' desk
             return self._stated_or_declined(
                 text, language, user_id, "venue", choices=choices, ranked=ranked

@@ -66,3 +66,21 @@ def about_the_event(text: str) -> bool:
         return True
     practical = _DESK.search(text) or (_PRACTICAL.search(text) and _EVENT.search(text))
     return bool(practical and not _LAW.search(_TOPIC.sub(" ", text)))
+
+
+# A piece of work asked of the bot: writing, translating or summing up the asker's own text.
+_TASK = re.compile(
+    r"\b(?:help\s+me\s+|can\s+you\s+|could\s+you\s+|please\s+)?"
+    r"(?:write|draft|prepare|translate|summari[sz]e|proofread|rewrite|design)\s+"
+    r"(?:me\s+)?(?:my|a|an|the|our|this)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:presentation|speech|slides?|e-?mail|letter|report|essay|cv|poster|article|text|summary"
+    r"|minutes|post|tweet)\b",
+    re.IGNORECASE,
+)
+
+
+def a_task(text: str) -> bool:
+    """Whether ``text`` asks the bot to write, translate or sum up something, and nothing of
+    the law ("help me write my presentation on cybercrime trends in Sri Lanka"); "help me
+    draft a preservation request under Article 29" is about the law."""
+    return bool(_TASK.search(text) and not _LAW.search(_TOPIC.sub(" ", text)))

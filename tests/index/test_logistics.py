@@ -1,6 +1,6 @@
 import pytest
 
-from index.logistics import about_the_event
+from index.logistics import a_task, about_the_event
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,17 @@ def test_practical_questions_about_the_event_are_for_the_organisers(question: st
 )
 def test_questions_of_the_law_or_of_a_case_are_not(question: str) -> None:
     assert not about_the_event(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "task"),
+    [
+        ("help me write my presentation for tomorrow on cybercrime trends in Sri Lanka", True),
+        ("can you translate this email into French", True),
+        ("help me draft a preservation request under Article 29", False),
+        ("how do I write a good MLA request", False),
+        ("the suspect wrote an email threatening the victim", False),
+    ],
+)
+def test_a_piece_of_writing_asked_of_the_bot_is_a_task(question: str, task: bool) -> None:
+    assert a_task(question) is task
