@@ -35,7 +35,7 @@ from index.dense import DenseIndex
 from index.glossary import default_glossary
 from index.hybrid import HybridRanker
 from index.language import ENGLISH
-from index.logistics import a_task, about_the_event
+from index.logistics import a_task, about_the_event, asks_for_a_password
 from index.notes import Note
 from index.other_law import other_law
 from index.passages import PART_SIZE
@@ -200,7 +200,8 @@ class AskService:
             offered = faq.choices if faq else ()
             if faq and faq.best:
                 offered = (faq.best, *offered)
-            return self._stated_or_declined(text, language, user_id, "status", choices=offered)
+            # not the programme's 2014 count, which a State missing from it would misread
+            return self._declined(text, user_id, "status", offered)
         not_held = self._treaty_not_held(text)
         if not_held is not None and not (faq and faq.best and _about(faq.best, not_held)):
             note = (self._unknown_note(not_held),)
@@ -218,6 +219,8 @@ class AskService:
         choices = faq.choices if faq else ()
         if asks_which_states(text):  # which States are Parties today: the Treaty Office's chart
             return self._stated_or_declined(text, language, user_id, "status", choices=choices)
+        if asks_for_a_password(text):  # "the wifi password ... for the workshop"
+            return self._declined(text, user_id, "venue", choices)
         found = self.events.find(cues, moment) if self.events else []
         if found:
             # "where was the GLACY workshop?" may be a past session of the agenda and a fact

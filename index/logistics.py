@@ -23,12 +23,11 @@ _PRACTICAL = re.compile(
     re.IGNORECASE,
 )
 # What only the event's desks deal with, event named or not: its IT and help desks, its
-# registration and e-learning accounts, a password asked for.
+# registration and e-learning accounts.
 _DESK = re.compile(
     r"\b(?:it|help|registration|information)\s?desk\b|\bregistration\s+(?:form|portal|page)"
     r"|\be-?learning\s+(?:platform|account|course)"
-    r"|\b(?:locked|blocked)\s+(?:out\s+)?after\s+(?:too\s+many|\d+|several)\b"
-    r"|\bwhat(?:'s|\s+is)\s+the\s+(?:[\w-]+\s+){0,3}password\b",
+    r"|\b(?:locked|blocked)\s+(?:out\s+)?after\s+(?:too\s+many|\d+|several)\b",
     re.IGNORECASE,
 )
 # The event itself.
@@ -58,6 +57,19 @@ _TOPIC = re.compile(
     r"(?:on|about)\s+[^?.,;!]*",
     re.IGNORECASE,
 )
+
+
+# A password asked for: the wifi's, a shared drive's. No treaty answers it, whatever else the
+# question names ("the wifi password for the Budapest Convention workshop").
+_PASSWORD = re.compile(
+    r"\bwhat(?:'s|\s+is)\s+the\s+(?:[\w-]+\s+){0,3}password\b"
+    r"|\b(?:wi-?fi|network|guest)\s+(?:password|code|key)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_a_password(text: str) -> bool:
+    return bool(_PASSWORD.search(text))
 
 
 def about_the_event(text: str) -> bool:

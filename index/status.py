@@ -4,8 +4,9 @@ Convention?", "is Brazil a party to Lanzarote?", "which countries have signed it
 The texts held here say how a State becomes a Party (Budapest Art. 36 and 37), never which
 States are Parties now: that changes every year, and the Council of Europe Treaty Office keeps
 the chart. Quoting Art. 36 as the answer would suggest the bot knows; so such a question is
-declined with a pointer to the chart, unless a curated answer gives the programme documents'
-dated count ("which countries have ratified the Budapest Convention?" is an FAQ entry).
+declined with a pointer to the chart. A question about one State gets no programme passage
+either (the 2014 list of Parties says nothing of Brazil today); a question about which States
+may get the FAQ's dated count ("which countries have ratified the Budapest Convention?").
 """
 
 from __future__ import annotations
@@ -14,11 +15,18 @@ import re
 
 _BECOMING = r"(?:ratif\w*|acced\w*|signed|joined|become\s+(?:a\s+)?part(?:y|ies))"
 _STATE = r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+(?:already\s+|yet\s+|now\s+)?"
-# One State named: "has Nigeria ratified", "did Ghana sign", "is Brazil a party to".
+# One State named: "has Nigeria ratified", "did Ghana sign", "is Brazil a party to"; in
+# Spanish, Portuguese, French and Russian: "¿Ha ratificado México ...?", "O Brasil ratificou
+# ...?", "Le Maroc a-t-il ratifié ...?", "Ратифицировала ли Россия ...?".
 _ONE_STATE = re.compile(
     rf"\b(?i:has|have|did)\s+{_STATE}(?:{_BECOMING}|ratify|accede|sign|join)\b"
     rf"|\b(?i:is|are)\s+{_STATE}(?:a\s+)?(?:party|parties|signatory|signatories|state\s+party)"
     r"\s+(?:to|of|in)\b"
+    # asked as a yes-or-no question: "¿Ha ratificado ...", "O Brasil ratificou ...", ...
+    r"|^\W*(?i:ha|han)\s+ratificado\b"
+    r"|^\W*(?:[OoAa]s?\s+)?[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)?\s+(?:já\s+)?ratificou\b"
+    r"|\ba-t-(?:il|elle)\s+ratifi"
+    r"|^\W*(?i:ратифицировал\w*)\s+ли\b"
 )
 # Which States: "which countries have ratified", "the ratification status of the protocol".
 _WHICH_STATES = re.compile(

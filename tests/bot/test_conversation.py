@@ -252,11 +252,12 @@ def test_which_states_are_parties_gets_the_dated_count_and_one_state_the_chart(
     [listed] = conversation.message(
         "which countries have ratified the budapest convention", PARTICIPANT
     )
-    [one] = conversation.message("has Nigeria ratified the Budapest Convention?", PARTICIPANT)
+    [one] = conversation.message("Has Brazil ratified the Budapest Convention?", PARTICIPANT)
 
     assert "As of August 2014" in listed.plain()
     assert "https://www.coe.int/en/web/conventions" in one.plain()
     assert "Art. 36" not in one.plain()
+    assert "as of 2014" not in one.plain()  # the 2014 list of Parties says nothing of Brazil
 
 
 def test_a_question_in_french_says_the_texts_are_in_english(services: Services) -> None:

@@ -1,6 +1,6 @@
 import pytest
 
-from index.logistics import a_task, about_the_event
+from index.logistics import a_task, about_the_event, asks_for_a_password
 
 
 @pytest.mark.parametrize(
@@ -16,7 +16,6 @@ from index.logistics import a_task, about_the_event
         "the online registration form rejects my passport number",
         "does the meeting room have a video conference system for our remote speaker",
         "can the IT desk install the forensic software on my laptop",
-        "what is the password for the shared drive with the materials",
         "can you send me the slides from this morning's session on electronic evidence",
         "I got an e-mail that claims to come from the organisers asking for my card details",
     ],
@@ -57,3 +56,19 @@ def test_questions_of_the_law_or_of_a_case_are_not(question: str) -> None:
 )
 def test_a_piece_of_writing_asked_of_the_bot_is_a_task(question: str, task: bool) -> None:
     assert a_task(question) is task
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the wifi password in the conference room for the Budapest Convention workshop?",
+        "what's the password for the shared drive",
+        "guest network code please",
+    ],
+)
+def test_a_password_asked_for_is_for_the_desk(question: str) -> None:
+    assert asks_for_a_password(question)
+
+
+def test_a_password_in_a_case_is_not_asked_for() -> None:
+    assert not asks_for_a_password("can the suspect be forced to give his phone password")

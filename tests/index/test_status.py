@@ -10,6 +10,10 @@ from index.status import asks_status_of_one, asks_which_states
         "Is Brazil a party to the Budapest Convention?",
         "did the Philippines accede to the convention",
         "has Ghana already signed the Lanzarote Convention?",
+        "¿Ha ratificado México el Convenio de Budapest?",
+        "O Brasil ratificou a Convenção de Budapeste?",
+        "Le Maroc a-t-il ratifié la Convention de Budapest ?",
+        "Ратифицировала ли Россия Будапештскую конвенцию?",
     ],
 )
 def test_whether_a_named_state_is_a_party(question: str) -> None:
@@ -36,6 +40,7 @@ def test_which_states_are_parties(question: str) -> None:
         "is the Convention open to non-member States",
         "has the suspect signed the statement",
         "when does the Convention enter into force for a State that ratifies it later?",
+        "¿Qué pasa si un Estado ha ratificado el convenio con reservas?",
     ],
 )
 def test_how_a_state_becomes_a_party_is_not_a_status_question(question: str) -> None:
