@@ -118,7 +118,10 @@ class HybridRanker:
             weighed = lexical if lexical.confident else Ranking(threshold=lexical.threshold)
         stems = next((r.stems for r in (*lexical.articles, *lexical.documents)), frozenset())
         surest = max((r.confidence for r in weighed.articles), default=0.0)
-        lift = self.fusion.lift if english else self.fusion.foreign_lift
+        # a foreign question for a definition is read as the English one ("what is traffic
+        # data"), whose defining article the lexical ranking knows: as sure as in English
+        asks_definition = not english and bool(_ASKS_DEFINITION.search(text))
+        lift = self.fusion.lift if english or asks_definition else self.fusion.foreign_lift
         if english and len(text.split()) >= self.fusion.long_words:
             # the more words, the more of them lexical search matches by chance ("traffic"
             # of a flooded webshop is no traffic data): meaning may reorder more
@@ -189,8 +192,18 @@ class HybridRanker:
         return self.weights.answer.confidence_threshold
 
     def _in_english(self, text: str, language: str) -> str:
-        """The treaty terms of a foreign question in English: what lexical search can read."""
-        return self.glossary.english(text, language) if self.glossary else ""
+        """The treaty terms of a foreign question in English: what lexical search can read;
+        asked for a definition ("¿Cómo define el convenio un sistema informático?", "что
+        такое данные о трафике?"), as the English question for it ("what is computer
+        system"), which finds the defining article."""
+        terms = self.glossary.english(text, language) if self.glossary else ""
+        if terms and _ASKS_DEFINITION.search(text):
+            # with the treaty it names, which the glossary's terms leave out ("... selon la
+            # convention de Lanzarote" is Lanzarote's definition, not Budapest's)
+            instruments = self.lexical.index.corpus.instruments
+            named = [instruments[i].short_title for i in self.analyser.analyse(text).named]
+            return " ".join(["what is", terms, *named])
+        return terms
 
     def _facts(
         self, text: str, similarities: Vectors, best_article: float, stems: frozenset[str]
@@ -342,5 +355,14 @@ _QUALIFYING = re.compile(
 _ASKS_QUALIFICATION = re.compile(
     r"\breserv\w*|\bdeclar\w*|\bd[ée]clar\w*|\bopt\w*\s+out\b|\bexcept\w*|\bcondition\w*"
     r"|\bsafeguard\w*|\bexempt\w*|\brestrict\w*|\br[ée]serv\w*|\breserva\w*|оговорк\w*|заявлени\w*",
+    re.IGNORECASE,
+)
+# A question for a definition in French, Spanish, Portuguese or Russian.
+_ASKS_DEFINITION = re.compile(
+    r"\bqu['’ ]?est[- ]ce\s+qu|\bque\s+sont\b|\bd[ée]fini\w*|\bconsid[ée]r\w*\s+comme\b"
+    r"|\bentend\w*\s+par\b"
+    r"|\bqu[ée]\s+(?:es|son)\b|\bdefin\w*|\bse\s+consideran?\b|\bse\s+entiende\s+por\b"
+    r"|\bo\s+que\s+(?:é|e|são|sao)\b|\bdefini[çc][ãa]o\b|\bconsidera(?:m)?-se\b"
+    r"|что\s+(?:такое|значит|означает|понимается)|определени\w*|определя\w*|считаю\w*",
     re.IGNORECASE,
 )

@@ -397,6 +397,23 @@ def test_a_guide_beside_an_answer_explains_its_best_article(
             assert best in {(ref.instrument, ref.article) for ref in document.articles}
 
 
+@pytest.mark.parametrize(
+    ("question", "defining"),
+    [
+        ("¿Cómo define el convenio un sistema informático?", ("ets185", "1")),
+        ("Какие данные считаются данными о трафике?", ("ets185", "1")),
+        ("o que são dados de tráfego segundo a convenção?", ("ets185", "1")),
+        ("Qu'est-ce que la pédopornographie selon la convention de Lanzarote ?", ("cets201", "20")),
+    ],
+)
+def test_a_definition_asked_in_another_language_finds_the_defining_article(
+    hybrid: AskService, question: str, defining: tuple[str, str]
+) -> None:
+    best = hybrid.ask(question).articles[0]
+
+    assert (best.instrument, best.article) == defining
+
+
 def test_a_fact_about_a_workshop_lists_no_articles_that_only_share_its_words(
     hybrid: AskService,
 ) -> None:
