@@ -38,12 +38,11 @@ from index.language import ENGLISH
 from index.logistics import a_task, about_the_event, asks_for_a_password
 from index.notes import Note
 from index.other_law import other_law
-from index.passages import PART_SIZE
 from index.ranking import Ranked, Ranker, Ranking
 from index.scope import Scope
 from index.search import SearchIndex, article_blocks
 from index.smalltalk import REPLIES, small_talk
-from index.snippets import MAX_SNIPPET, count_matches, paragraph_text, snippet
+from index.snippets import count_matches, paragraph_text, snippet
 from index.sources import EventSource, FaqSource, UnansweredLog
 from index.status import asks_status_of_one, asks_which_states
 from index.text import stem_word, words
@@ -602,21 +601,13 @@ class AskService:
         document = self.corpus.documents.get(key.id) if isinstance(key, DocumentRef) else None
         if document is None or document.kind != "guide":
             return True
-        if best is None or not isinstance(best.key, ArticleRef):
-            return False
-        return any(
-            (ref.instrument, ref.article) == (best.key.instrument, best.key.article)
-            for ref in document.articles
-        )
+        return best is not None and best.key in document.articles
 
     def _document_hit(self, ranked: Ranked) -> DocumentHit:
         key = ranked.key
         assert isinstance(key, DocumentRef)  # ranked documents are documents of this corpus
         document = self.corpus.documents[key.id]
-        # a part of a programme document is quoted whole: its figures and dates are what was
-        # asked; a guide, by the sentences that say the question's words
-        longest = MAX_SNIPPET if document.kind == "guide" else PART_SIZE
-        text, highlights, _ = snippet(ranked.block_text, ranked.stems, None, longest=longest)
+        text, highlights, _ = snippet(ranked.block_text, ranked.stems, None)
         return DocumentHit(
             document.id,
             document.title,

@@ -15,6 +15,21 @@ _ASKS_DEFINITION = re.compile(
     re.IGNORECASE,
 )
 
+# A question for a definition in French, Spanish, Portuguese or Russian.
+_ASKS_DEFINITION_ABROAD = re.compile(
+    r"\bqu['’ ]?est[- ]ce\s+qu|\bque\s+sont\b|\bd[ée]fini\w*|\bconsid[ée]r\w*\s+comme\b"
+    r"|\bentend\w*\s+par\b"
+    r"|\bqu[ée]\s+(?:es|son)\b|\bdefin\w*|\bse\s+consideran?\b|\bse\s+entiende\s+por\b"
+    r"|\bo\s+que\s+(?:é|e|são|sao)\b|\bdefini[çc][ãa]o\b|\bconsidera(?:m)?-se\b"
+    r"|что\s+(?:такое|значит|означает|понимается)|определени\w*|определя\w*|считаю\w*",
+    re.IGNORECASE,
+)
+
+
+def asks_definition_abroad(question: str) -> bool:
+    """Whether a question in French, Spanish, Portuguese or Russian asks what a term means."""
+    return bool(_ASKS_DEFINITION_ABROAD.search(question))
+
 
 class Definitions:
     def __init__(self, corpus: Corpus) -> None:

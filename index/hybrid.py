@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from corpus.model import ArticleRef, DocumentRef, PassageKey
 from index.asked import AskedWords
+from index.definitions import asks_definition_abroad
 from index.dense import DenseHit, DenseIndex
 from index.embedding import Vectors
 from index.glossary import Glossary
@@ -93,7 +94,10 @@ class HybridRanker:
             return self.lexical.rank(text, limit=limit)
         language = language or self.language_of(text)
         english = language == ENGLISH
-        searched = text if english else self._in_english(text, language)
+        # a foreign question for a definition is read as the English one ("what is traffic
+        # data"), whose defining article the lexical ranking knows: as sure as in English
+        asks_definition = not english and asks_definition_abroad(text)
+        searched = text if english else self._in_english(text, language, asks_definition)
         lexical = (
             self.lexical.rank(searched, limit=CANDIDATES)
             if searched
@@ -118,9 +122,6 @@ class HybridRanker:
             weighed = lexical if lexical.confident else Ranking(threshold=lexical.threshold)
         stems = next((r.stems for r in (*lexical.articles, *lexical.documents)), frozenset())
         surest = max((r.confidence for r in weighed.articles), default=0.0)
-        # a foreign question for a definition is read as the English one ("what is traffic
-        # data"), whose defining article the lexical ranking knows: as sure as in English
-        asks_definition = not english and bool(_ASKS_DEFINITION.search(text))
         lift = self.fusion.lift if english or asks_definition else self.fusion.foreign_lift
         if english and len(text.split()) >= self.fusion.long_words:
             # the more words, the more of them lexical search matches by chance ("traffic"
@@ -191,13 +192,13 @@ class HybridRanker:
             return 0.0
         return self.weights.answer.confidence_threshold
 
-    def _in_english(self, text: str, language: str) -> str:
+    def _in_english(self, text: str, language: str, asks_definition: bool) -> str:
         """The treaty terms of a foreign question in English: what lexical search can read;
         asked for a definition ("¿Cómo define el convenio un sistema informático?", "что
         такое данные о трафике?"), as the English question for it ("what is computer
         system"), which finds the defining article."""
         terms = self.glossary.english(text, language) if self.glossary else ""
-        if terms and _ASKS_DEFINITION.search(text):
+        if terms and asks_definition:
             # with the treaty it names, which the glossary's terms leave out ("... selon la
             # convention de Lanzarote" is Lanzarote's definition, not Budapest's)
             instruments = self.lexical.index.corpus.instruments
@@ -355,14 +356,5 @@ _QUALIFYING = re.compile(
 _ASKS_QUALIFICATION = re.compile(
     r"\breserv\w*|\bdeclar\w*|\bd[ée]clar\w*|\bopt\w*\s+out\b|\bexcept\w*|\bcondition\w*"
     r"|\bsafeguard\w*|\bexempt\w*|\brestrict\w*|\br[ée]serv\w*|\breserva\w*|оговорк\w*|заявлени\w*",
-    re.IGNORECASE,
-)
-# A question for a definition in French, Spanish, Portuguese or Russian.
-_ASKS_DEFINITION = re.compile(
-    r"\bqu['’ ]?est[- ]ce\s+qu|\bque\s+sont\b|\bd[ée]fini\w*|\bconsid[ée]r\w*\s+comme\b"
-    r"|\bentend\w*\s+par\b"
-    r"|\bqu[ée]\s+(?:es|son)\b|\bdefin\w*|\bse\s+consideran?\b|\bse\s+entiende\s+por\b"
-    r"|\bo\s+que\s+(?:é|e|são|sao)\b|\bdefini[çc][ãa]o\b|\bconsidera(?:m)?-se\b"
-    r"|что\s+(?:такое|значит|означает|понимается)|определени\w*|определя\w*|считаю\w*",
     re.IGNORECASE,
 )

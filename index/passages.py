@@ -20,7 +20,6 @@ from index.search import article_blocks, document_blocks
 
 DOCUMENT_CHUNK = 500  # characters: a long report block is split at lines into parts this size
 INTRODUCTION = 200  # characters: a line this short that ends a part also begins the next
-PART_SIZE = DOCUMENT_CHUNK + INTRODUCTION  # the longest part of a document but for a long line
 ROW_CELL = 80  # characters: a table row's leading cells this short (a date, a place) head it
 
 

@@ -9,7 +9,9 @@ from index.answer import Highlight
 from index.search import article_blocks
 from index.text import WORD, stem_token
 
-MAX_SNIPPET = 700  # a paragraph up to this long is quoted whole: its main sentence with it
+# A paragraph, or a part of a programme document (index/passages.py), up to this long is
+# quoted whole: its main sentence, or the line stating a fact, with it.
+MAX_SNIPPET = 700
 ITEMS_BUDGET = 720  # a paragraph with items: its lead-in and items make sense only together
 OMITTED = "…"  # stands on its own line where items of the quoted paragraph are left out
 _ROMAN_LABEL = re.compile(r"^\(?((?:i{1,3}|iv|v|vi{1,3}|ix|x))\)")
@@ -58,19 +60,18 @@ def _item_label(part: str) -> str | None:
 
 
 def snippet(
-    block: str, stems: frozenset[str], label: str | None, *, longest: int = MAX_SNIPPET
+    block: str, stems: frozenset[str], label: str | None
 ) -> tuple[str, tuple[Highlight, ...], str | None]:
-    """A window of ``block`` (exact text), at most ``longest`` long, around the matching
-    words, with their spans.
+    """A window of ``block`` (exact text) around the matching words, with their spans.
 
     A paragraph with items is quoted with its lead-in ("... to order:") and the items that
     match best, never the lead-in alone nor items without it; left-out items show as "…"."""
-    if len(block) <= longest:
+    if len(block) <= MAX_SNIPPET:
         text = block
     elif "\n\n" in block:
         text = _items_window(block.split("\n\n"), stems)
     else:
-        text = _best_window(block, stems, longest)
+        text = _best_window(block, stems)
     highlights = tuple(
         Highlight(m.start(), m.end()) for m in WORD.finditer(text) if stem_token(m.group()) in stems
     )
@@ -115,19 +116,19 @@ def _compose(parts: list[str], chosen: set[int]) -> str:
     return "\n\n".join(shown)
 
 
-def _best_window(block: str, stems: frozenset[str], longest: int) -> str:
-    """The run of whole sentences, at most ``longest``, holding most matching words."""
+def _best_window(block: str, stems: frozenset[str]) -> str:
+    """The run of whole sentences, at most MAX_SNIPPET long, holding most matching words."""
     spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(block)]
     scores = [count_matches(block[a:b], stems) for a, b in spans]
-    best = (-1, 0, min(len(block), longest))
+    best = (-1, 0, min(len(block), MAX_SNIPPET))
     for first in range(len(spans)):
         score = 0
         for last in range(first, len(spans)):
-            if spans[last][1] - spans[first][0] > longest and last > first:
+            if spans[last][1] - spans[first][0] > MAX_SNIPPET and last > first:
                 break
             score += scores[last]
             if score > best[0]:
-                best = (score, spans[first][0], min(spans[last][1], spans[first][0] + longest))
+                best = (score, spans[first][0], min(spans[last][1], spans[first][0] + MAX_SNIPPET))
     start, end = best[1], best[2]
     if end < len(block) and block[end - 1] not in ".;:" and not block[end].isspace():
         # one sentence longer than the window: end at a word, and say the rest is left out
