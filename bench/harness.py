@@ -41,6 +41,9 @@ HELD_OUT = {
         "heldout7",
         "multilingual5",
         "declines5",
+        "heldout8",
+        "multilingual6",
+        "declines6",
         "stories_dev",
         "declines_dev",
         "multilingual_dev",
@@ -62,7 +65,7 @@ DEVELOPMENT = frozenset(
 )
 FACTS_FILES = {
     name: Path(__file__).with_name(f"{name}.yaml")
-    for name in ("facts", "facts2", "facts3", "facts4", "facts5")
+    for name in ("facts", "facts2", "facts3", "facts4", "facts5", "facts6")
 }
 FACTS_FILE = FACTS_FILES["facts"]
 PARAGRAPHS_FILE = Path(__file__).with_name("paragraphs.yaml")
