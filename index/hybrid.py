@@ -142,6 +142,7 @@ class HybridRanker:
         )
         if english and articles and article_hits:
             confidence = max(confidence, self._agreed_confidence(articles, article_hits, nearest))
+            confidence = max(confidence, self._probable_confidence(query))
         # An English answer's articles keep the lexical ranker's scale (what "related" means).
         base = lexical.articles[0].confidence if english and lexical.articles else confidence
         facts, lead = self._facts(text, similarities, nearest, stems)
@@ -189,6 +190,18 @@ class HybridRanker:
         abstained for low confidence, 6 answerable ones were answered (5 right) and 1 of 40
         off-topic ones, at a floor of 0.875."""
         if article_hits[0].key != fused[0][1].key or nearest < self.fusion.english_floor:
+            return 0.0
+        return self.weights.answer.confidence_threshold
+
+    def _probable_confidence(self, query: Vectors) -> float:
+        """Just enough confidence to answer an English question whose words leave the lexical
+        ranking unsure, when it reads very much like a question the texts answer
+        (``index.probe``): a case told in a victim's words ("a student got into the school
+        server and changed his grades") says few of the treaty's words. The questions out of
+        scope by their words (another country's law, the event's desks) were declined before
+        ranking; what is left and off-topic (trivia, chit-chat) the probe puts far below."""
+        likely = self.scope.answerable(query) if self.scope is not None else None
+        if likely is None or likely < self.fusion.answerable:
             return 0.0
         return self.weights.answer.confidence_threshold
 

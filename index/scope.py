@@ -17,6 +17,7 @@ import numpy as np
 
 from corpus.problems import load_limited
 from index.embedding import Embedder, Vectors
+from index.probe import Probe
 from index.vectors import SEED_DIRECTORY, embed_passages
 from index.weights import ScopeWeights
 
@@ -32,11 +33,16 @@ class Exemplar:
 
 class Scope:
     def __init__(
-        self, exemplars: list[Exemplar], vectors: Vectors, inside: Vectors | None = None
+        self,
+        exemplars: list[Exemplar],
+        vectors: Vectors,
+        inside: Vectors | None = None,
+        probe: Probe | None = None,
     ) -> None:
         self.exemplars = exemplars
         self.vectors = vectors
         self.inside = inside  # questions to answer, in the askers' words (in_scope.yaml)
+        self.probe = probe  # how much a question reads like one the texts answer
 
     @classmethod
     def load(
@@ -48,8 +54,8 @@ class Scope:
         inside_path: Path = INSIDE_FILE,
         seed_directory: Path = SEED_DIRECTORY,
     ) -> Scope:
-        exemplars = _exemplars(path)
-        inside = _exemplars(inside_path) if inside_path.exists() else []
+        exemplars = load_scope_exemplars(path)
+        inside = load_scope_exemplars(inside_path) if inside_path.exists() else []
         vectors = embed_passages(
             embedder,
             [e.text for e in (*exemplars, *inside)],
@@ -58,7 +64,8 @@ class Scope:
             progress=None,
             queries=True,
         )
-        return cls(exemplars, vectors[: len(exemplars)], vectors[len(exemplars) :])
+        probe = Probe.load(embedder.version)
+        return cls(exemplars, vectors[: len(exemplars)], vectors[len(exemplars) :], probe)
 
     def outside(
         self, query: Vectors, nearest_passage: float, weights: ScopeWeights
@@ -76,7 +83,11 @@ class Scope:
             return self.exemplars[best]
         return None
 
+    def answerable(self, query: Vectors) -> float | None:
+        """How likely the texts answer the question (``index.probe``); None without a probe."""
+        return self.probe.answerable(query) if self.probe is not None else None
 
-def _exemplars(path: Path) -> list[Exemplar]:
+
+def load_scope_exemplars(path: Path) -> list[Exemplar]:
     data = load_limited(path.read_text(encoding="utf-8")) or {}
     return [Exemplar(kind, text) for kind, texts in data.items() for text in texts]

@@ -121,6 +121,9 @@ class FusionWeights:
     #: Best similarity from which an English question the words leave unsure is answered, when
     #: meaning and the fused ranking put the same article first; higher abstains more.
     english_floor: float
+    #: Probability (``index.probe``) from which an English question the words leave unsure is
+    #: answered; higher abstains more.
+    answerable: float
     #: Confidence a non-English question gains per unit of similarity above the floor.
     foreign_slope: float
     #: Programme-document passages kept for a fact answer.

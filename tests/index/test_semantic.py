@@ -491,6 +491,29 @@ def test_an_off_topic_question_near_nothing_still_abstains(hybrid: AskService) -
     assert hybrid.ask("my neighbour keeps parking in my spot").kind is AnswerKind.NONE
 
 
+def test_a_case_told_without_the_treatys_words_is_answered(hybrid: AskService) -> None:
+    """Its words left search unsure and it had abstained; it reads like a question the texts
+    answer (index/probe.py)."""
+    answer = hybrid.ask(
+        "a bank clerk changed the balances in the core banking system and moved the money "
+        "to his cousin's account"
+    )
+
+    assert answer.kind is AnswerKind.SEARCH
+    assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "8")
+
+
+@pytest.mark.parametrize(
+    "question", ["what is the population of Budapest", "who is the president of France"]
+)
+def test_trivia_sharing_the_treatys_names_still_abstains(hybrid: AskService, question: str) -> None:
+    assert hybrid.ask(question).kind is AnswerKind.NONE
+
+
+def test_the_probe_is_loaded_for_the_bundled_model(e5: E5Embedder, tmp_path: Path) -> None:
+    assert Scope.load(e5, tmp_path).probe is not None
+
+
 def test_a_law_question_gets_no_fact_beside_it(hybrid: AskService) -> None:
     answer = hybrid.ask("how long can data be preserved?")
 
