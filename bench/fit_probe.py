@@ -1,18 +1,21 @@
-"""Fit the answerable-question probe (index/probe.json) on the exemplars.
+"""Fit the probes on the exemplars: whether the texts answer a question (index/probe.json) and
+which article it asks about (index/article_probe.npz).
 
-``python -m bench.fit_probe [--l2 L] [--write]``
+``python -m bench.fit_probe [--l2 L] [--article-l2 L] [--write]``
 
 Questions the texts answer: every exemplar of ``index/exemplars/`` (in five languages) and
 ``index/in_scope.yaml``; questions they do not: ``index/out_of_scope.yaml``. Each is embedded
-as a query (cached with the other vectors), and a logistic regression is fitted over the
-standardised dimensions by gradient descent, each class weighing half (there are ten times
-more answerable exemplars), with an L2 penalty ``--l2``. The standardisation is folded into
-the stored weights, so the bot computes one dot product.
+as a query (cached under the vectors directory, ``fit/``), and a logistic regression is fitted
+over the standardised dimensions by gradient descent, each class weighing half (there are ten
+times more answerable exemplars), with an L2 penalty ``--l2``. The article probe is a softmax
+regression over the same vectors of the article exemplars, labelled with their articles,
+penalty ``--article-l2``. The standardisation is folded into the stored weights, so the bot
+computes one product.
 
 No benchmark question is fitted on. The development sets are measured as a guard and to
-choose the penalty and the floor (``fusion.answerable``): for each, the share of answerable
-questions and of off-topic ones at or above each floor, and the area under the curve. Dry run
-by default.
+choose the penalties and the floor (``fusion.answerable``): for each, the share of answerable
+questions and of off-topic ones at or above each floor, the area under the curve, and the
+article probe's own hit@1 and hit@3. Dry run by default.
 """
 
 from __future__ import annotations
@@ -24,14 +27,17 @@ import numpy as np
 
 from bench.harness import DEVELOPMENT, HELD_OUT, QUESTIONS_FILE, load_questions
 from bot.settings import load_settings
-from index.embedding import Embedder, Vectors, load_embedder
+from corpus.model import ArticleRef, key_text
+from index.embedding import Embedder, load_embedder
 from index.exemplars import load_exemplars
-from index.probe import PROBE_FILE, Probe
+from index.probe import ARTICLE_PROBE_FILE, PROBE_FILE, ArticleProbe, Probe
 from index.scope import EXEMPLARS_FILE, INSIDE_FILE, load_scope_exemplars
 from index.vectors import embed_passages
 
 STEPS = 3000
+ARTICLE_STEPS = 300
 RATE = 0.5
+ARTICLE_RATE = 2.0
 FLOORS = (0.5, 0.9, 0.95, 0.99)
 
 
@@ -44,11 +50,15 @@ def training_set() -> tuple[list[str], np.ndarray]:
     return answered + declined, labels
 
 
-def fit(vectors: Vectors, labels: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
-    """Balanced, L2-penalised logistic regression; weights and bias on the raw vectors."""
+def _standard(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     mean = vectors.mean(axis=0)
     spread = vectors.std(axis=0) + 1e-6
-    standard = (vectors - mean) / spread
+    return (vectors - mean) / spread, mean, spread
+
+
+def fit(vectors: np.ndarray, labels: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
+    """Balanced, L2-penalised logistic regression; weights and bias on the raw vectors."""
+    standard, mean, spread = _standard(vectors)
     share = labels.mean()
     weight = np.where(labels == 1, 0.5 / share, 0.5 / (1 - share))
     size, dimensions = standard.shape
@@ -63,20 +73,54 @@ def fit(vectors: Vectors, labels: np.ndarray, l2: float) -> tuple[np.ndarray, fl
     return raw, b - float(mean @ raw)
 
 
-def report(probe: Probe, embedder: Embedder, cache: Path) -> None:
+def fit_articles(
+    vectors: np.ndarray, labels: np.ndarray, l2: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """L2-penalised softmax regression over ``labels`` (article numbers); on raw vectors."""
+    standard, mean, spread = _standard(vectors)
+    size, dimensions = standard.shape
+    count = int(labels.max()) + 1
+    wanted = np.eye(count)[labels]
+    w = np.zeros((dimensions, count))
+    b = np.zeros(count)
+    for _ in range(ARTICLE_STEPS):
+        scores = standard @ w + b
+        likely = np.exp(scores - scores.max(axis=1, keepdims=True))
+        likely /= likely.sum(axis=1, keepdims=True)
+        gradient = (likely - wanted) / size
+        w -= ARTICLE_RATE * (standard.T @ gradient + l2 * w / size)
+        b -= ARTICLE_RATE * gradient.sum(axis=0)
+    raw = w / spread[:, None]
+    return raw, b - mean @ raw
+
+
+def report(probe: Probe, articles: ArticleProbe, embedder: Embedder, cache: Path) -> None:
     names = ["questions", *sorted(n for n in DEVELOPMENT if n in HELD_OUT)]
     for name in names:
         path = QUESTIONS_FILE if name == "questions" else HELD_OUT[name]
         questions = load_questions(path)
         vectors = embed_passages(
-            embedder, [q.text for q in questions], cache, progress=None, queries=True
+            embedder, [q.text for q in questions], cache / name, progress=None, queries=True
         )
         scores = np.array([probe.answerable(v) for v in vectors])
         answerable = np.array([q.answerable for q in questions])
         yes, no = scores[answerable], scores[~answerable]
         area = float((yes[:, None] > no[None, :]).mean()) if len(yes) and len(no) else float("nan")
         shares = "  ".join(f">={f}: {_share(yes, f):.3f}/{_share(no, f):.3f}" for f in FLOORS)
-        print(f"{name:18} answerable/off-topic {shares}  AUC {area:.3f}")
+        ranks = [
+            _rank(articles.probabilities(v), q.expected)
+            for v, q in zip(vectors, questions, strict=True)
+            if q.answerable
+        ]
+        hits = f"hit@1 {_share(np.array(ranks), -1):.3f} hit@3 {_share(np.array(ranks), -3):.3f}"
+        print(f"{name:18} answerable/off-topic {shares}  AUC {area:.3f}  articles {hits}")
+
+
+def _rank(likely: dict[ArticleRef, float], expected: tuple[str, ...]) -> int:
+    """Minus the 1-based rank of the first expected article (so that >= -3 is in the top 3)."""
+    ordered = sorted(likely, key=lambda a: -likely[a])
+    found = [i for i, a in enumerate(ordered, 1) if key_text(a) in expected]
+    return -found[0] if found else -999
 
 
 def _share(scores: np.ndarray, floor: float) -> float:
@@ -86,21 +130,33 @@ def _share(scores: np.ndarray, floor: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty (default 1.0)")
-    parser.add_argument("--write", action="store_true", help=f"write {PROBE_FILE}")
+    parser.add_argument("--article-l2", type=float, default=10.0, help="(default 10.0)")
+    parser.add_argument("--write", action="store_true", help=f"write {PROBE_FILE.name} and co.")
     args = parser.parse_args()
     embedder = load_embedder().embedder
     if embedder is None:
         raise SystemExit("the embedder is unavailable: nothing to fit")
-    cache = load_settings().vectors_dir
+    cache = load_settings().vectors_dir / "fit"
     texts, labels = training_set()
-    vectors = embed_passages(embedder, texts, cache, queries=True)
+    vectors = embed_passages(embedder, texts, cache / "training", queries=True)
     weights, bias = fit(vectors.astype(np.float64), labels, args.l2)
     probe = Probe(embedder.version, np.round(weights, 6).astype(np.float32), round(bias, 6))
+    exemplars = load_exemplars()
+    keys = sorted({e.article for e in exemplars}, key=key_text)
+    number = {key: i for i, key in enumerate(keys)}
+    asked = vectors[: len(exemplars)].astype(np.float64)
+    matrix, offsets = fit_articles(
+        asked, np.array([number[e.article] for e in exemplars]), args.article_l2
+    )
+    articles = ArticleProbe(
+        embedder.version, tuple(keys), matrix.astype(np.float32), offsets.astype(np.float32)
+    )
     print(f"fitted on {int(labels.sum())} answerable and {int((1 - labels).sum())} other questions")
-    report(probe, embedder, cache)
+    report(probe, articles, embedder, cache)
     if args.write:
         probe.save()
-        print(f"written: {PROBE_FILE}")
+        articles.save()
+        print(f"written: {PROBE_FILE}, {ARTICLE_PROBE_FILE}")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from index.dense import DenseHit, DenseIndex
 from index.embedding import Vectors
 from index.glossary import Glossary
 from index.language import ENGLISH, FOREIGN, detect_language, likeliest
+from index.probe import ArticleProbe
 from index.query import QueryAnalyser
 from index.ranking import CANDIDATES, Ranked, Ranker, Ranking
 from index.scope import Scope
@@ -50,6 +51,8 @@ class HybridRanker:
         self.fusion = self.weights.fusion
         self.glossary = glossary
         self.asked = AskedWords(dense.exemplars) if dense is not None else None
+        # fitted on the shipped exemplars: only for the model (and so the passages) they are
+        self.meant = ArticleProbe.load(dense.embedder.version) if dense is not None else None
         documents = lexical.index.corpus.documents.values()
         # Guides explain the law; the other documents state facts: dates, places, figures.
         self._programme: frozenset[PassageKey] = frozenset(
@@ -130,13 +133,11 @@ class HybridRanker:
         unsure = max(0.0, lift - surest)  # how much meaning and the askers' words may reorder
         weight = self.fusion.closeness * unsure
         asked = self.asked.scores(text, language) if self.asked is not None else {}
-        articles = self._fused(
-            weighed.articles,
-            article_hits,
-            stems,
-            weight,
-            {key: score * unsure for key, score in asked.items()},
-        )
+        meant = self.meant.probabilities(query) if self.meant is not None else {}
+        gains = {key: self.fusion.asked * score * unsure for key, score in asked.items()}
+        for key, likely in meant.items():
+            gains[key] = gains.get(key, 0.0) + self.fusion.meant * likely * unsure
+        articles = self._fused(weighed.articles, article_hits, stems, weight, gains)
         documents = self._fused(
             weighed.documents, [h for h in hits if isinstance(h.key, DocumentRef)], stems, weight
         )
@@ -319,11 +320,12 @@ class HybridRanker:
         hits: list[DenseHit],
         stems: frozenset[str],
         weight: float,
-        asked: dict[ArticleRef, float] | None = None,
+        gains: dict[ArticleRef, float] | None = None,
     ) -> list[tuple[float, Ranked]]:
         """(fused score, ranked) best first: lexical confidence plus dense closeness, plus
-        for candidates already found, how well the exemplars' words match (``asked``, which
-        like closeness counts less the surer the lexical ranking is)."""
+        for candidates already found their ``gains``: how well the exemplars' words match and
+        how likely the article probe finds them, which like closeness count less the surer
+        the lexical ranking is."""
         window = self.fusion.window
         top = hits[0].similarity if hits else 0.0
         close = {h.key: h for h in hits if h.similarity >= top - window}
@@ -332,8 +334,8 @@ class HybridRanker:
             nearness = (hit.similarity - (top - window)) / window
             scores[key] = scores.get(key, 0.0) + weight * nearness
         for key in scores:
-            if isinstance(key, ArticleRef) and asked:
-                scores[key] += self.fusion.asked * asked.get(key, 0.0)
+            if isinstance(key, ArticleRef) and gains:
+                scores[key] += gains.get(key, 0.0)
         by_key = {r.key: r for r in lexical}
         fused = []
         for key, score in scores.items():

@@ -1,4 +1,4 @@
-"""How much a question reads like one the texts answer: a linear probe on its embedding.
+"""Linear probes on a question's embedding: whether the texts answer it, and which article.
 
 Dense similarity alone does not tell an off-topic question from a case story (their nearest
 passages are about as near: the embedding squeezes every question into a narrow band), so a
@@ -9,20 +9,32 @@ fitted on thousands of questions people ask about the articles (``index/exemplar
 ``out_of_scope.yaml`` separates them better: a logistic regression over the 384 dimensions,
 fitted by ``python -m bench.fit_probe`` and stored in ``probe.json`` with the model it was
 fitted for. Vectors of another model have other dimensions, so then there is no probe.
+
+Which article a question asks about is likewise a softmax regression over the same vector
+(``ArticleProbe``, ``article_probe.npz``), fitted on the exemplars, each of which names its
+article. Nearest-neighbour closeness rewards whichever passage happens to share a phrasing;
+the regression weighs every exemplar of every article at once, and so generalises to
+phrasings no exemplar has (on the development sets, alone: stories_dev hit@3 0.97).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from corpus.model import ArticleRef, key_text, parse_key
 from index.embedding import Vectors
 
+log = logging.getLogger(__name__)
+
 PROBE_FILE = Path(__file__).with_name("probe.json")
+ARTICLE_PROBE_FILE = Path(__file__).with_name("article_probe.npz")
+SMALLEST = 0.01  # an article less likely than this gains nothing worth computing
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,3 +64,51 @@ class Probe:
     def save(self, path: Path = PROBE_FILE) -> None:
         data = {"model": self.model, "bias": self.bias, "weights": self.weights.tolist()}
         path.write_text(json.dumps(data) + "\n", encoding="utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleProbe:
+    model: str  # the embedder version the weights were fitted for
+    articles: tuple[ArticleRef, ...]
+    weights: Vectors  # dimensions x articles
+    bias: Vectors  # one per article
+
+    @classmethod
+    def load(cls, version: str, path: Path = ARTICLE_PROBE_FILE) -> ArticleProbe | None:
+        """The probe fitted for embedder ``version``, or None: none fitted, another model's,
+        or a file that does not read as one (then articles are ranked as without it)."""
+        try:
+            with path.open("rb") as handle, np.load(handle, allow_pickle=False) as stored:
+                model = str(stored["model"])
+                keys = [parse_key(str(k)) for k in stored["articles"]]
+                weights = stored["weights"].astype(np.float32)
+                bias = stored["bias"].astype(np.float32)
+        except FileNotFoundError:
+            return None
+        except Exception as error:  # a truncated or foreign file: rank without it
+            log.warning("ignoring unreadable article probe %s: %s", path, error)
+            return None
+        articles = tuple(k for k in keys if isinstance(k, ArticleRef))
+        shaped = weights.ndim == 2 and weights.shape[1] == len(keys) == len(bias)
+        if model != version or not shaped or len(articles) != len(keys):
+            return None
+        return cls(model, articles, weights, bias)
+
+    def probabilities(self, query: Vectors) -> dict[ArticleRef, float]:
+        """How likely each article is the one asked about, for those not unlikely."""
+        if query.shape != (self.weights.shape[0],):
+            return {}
+        scores = query @ self.weights + self.bias
+        likely = np.exp(scores - scores.max())
+        likely /= likely.sum()
+        return {self.articles[i]: float(likely[i]) for i in np.flatnonzero(likely >= SMALLEST)}
+
+    def save(self, path: Path = ARTICLE_PROBE_FILE) -> None:
+        with path.open("wb") as out:
+            np.savez_compressed(
+                out,
+                model=np.array(self.model),
+                articles=np.array([key_text(a) for a in self.articles]),
+                weights=self.weights.astype(np.float32),
+                bias=self.bias.astype(np.float32),
+            )

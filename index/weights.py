@@ -116,6 +116,9 @@ class FusionWeights:
     #: What a candidate article gains when its exemplars' words match the question best
     #: (``index.asked``, relative to the best match); higher: the askers' words count more.
     asked: float
+    #: What a candidate article gains times how likely the article probe (``index.probe``)
+    #: finds it; higher: meaning learnt from all exemplars counts more.
+    meant: float
     #: Best similarity a non-English question needs to be answered; higher abstains more.
     foreign_floor: float
     #: Best similarity from which an English question the words leave unsure is answered, when

@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.probe import PROBE_FILE, Probe
+from corpus.model import ArticleRef
+from index.probe import ARTICLE_PROBE_FILE, PROBE_FILE, ArticleProbe, Probe
 
 
 def probe() -> Probe:
@@ -71,3 +72,46 @@ def test_the_committed_probe_is_a_probe_of_384_dimensions() -> None:
 
     assert loaded is not None
     assert loaded.weights.shape == (384,)
+
+
+def article_probe() -> ArticleProbe:
+    articles = (ArticleRef("ets185", "2"), ArticleRef("ets185", "29"))
+    weights = np.array([[3.0, -3.0], [-3.0, 3.0]], dtype=np.float32)
+    return ArticleProbe("model-1", articles, weights, np.zeros(2, dtype=np.float32))
+
+
+def test_the_article_probe_finds_the_article_of_the_fitted_direction(tmp_path: Path) -> None:
+    path = tmp_path / "articles.npz"
+    article_probe().save(path)
+    loaded = ArticleProbe.load("model-1", path)
+
+    assert loaded is not None
+    likely = loaded.probabilities(np.array([0.0, 1.0], dtype=np.float32))
+    # softmax of 3 and -3; Art. 2 is less likely than 0.01 and left out
+    assert likely == {ArticleRef("ets185", "29"): pytest.approx(1 / (1 + np.exp(-6.0)))}
+
+
+def test_an_article_probe_of_another_model_or_damaged_is_not_used(tmp_path: Path) -> None:
+    path = tmp_path / "articles.npz"
+    article_probe().save(path)
+    damaged = tmp_path / "damaged.npz"
+    damaged.write_bytes(path.read_bytes()[:100])
+
+    assert ArticleProbe.load("model-2", path) is None
+    assert ArticleProbe.load("model-1", damaged) is None
+    assert ArticleProbe.load("model-1", tmp_path / "absent.npz") is None
+
+
+def test_a_vector_of_other_dimensions_finds_no_article() -> None:
+    assert article_probe().probabilities(np.ones(3, dtype=np.float32)) == {}
+
+
+def test_the_committed_article_probe_names_articles_for_every_dimension() -> None:
+    import json
+
+    model = json.loads(PROBE_FILE.read_text(encoding="utf-8"))["model"]
+    loaded = ArticleProbe.load(model, ARTICLE_PROBE_FILE)
+
+    assert loaded is not None
+    assert loaded.weights.shape == (384, len(loaded.articles))
+    assert ArticleRef("ets185", "29") in loaded.articles

@@ -21,6 +21,7 @@ from index.dense import DenseIndex
 from index.embedding import DISABLE_VARIABLE, E5Embedder, Vectors, load_embedder
 from index.exemplars import load_exemplars
 from index.glossary import Glossary
+from index.hybrid import HybridRanker
 from index.passages import passages
 from index.scope import Scope
 from index.search import SearchIndex
@@ -510,8 +511,12 @@ def test_trivia_sharing_the_treatys_names_still_abstains(hybrid: AskService, que
     assert hybrid.ask(question).kind is AnswerKind.NONE
 
 
-def test_the_probe_is_loaded_for_the_bundled_model(e5: E5Embedder, tmp_path: Path) -> None:
+def test_the_probes_are_loaded_for_the_bundled_model(
+    hybrid: AskService, e5: E5Embedder, tmp_path: Path
+) -> None:
     assert Scope.load(e5, tmp_path).probe is not None
+    assert isinstance(hybrid.ranker, HybridRanker)
+    assert hybrid.ranker.meant is not None
 
 
 def test_a_law_question_gets_no_fact_beside_it(hybrid: AskService) -> None:
