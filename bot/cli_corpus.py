@@ -15,7 +15,9 @@ from index.answer import Answer, AnswerKind, DocumentHit
 
 
 def register(subparsers: Any) -> None:
-    ask = subparsers.add_parser("ask", help="answer a question (use - to read one per line)")
+    ask = subparsers.add_parser(
+        "ask", help="answer a question (use - to read one per line; blank lines are skipped)"
+    )
     ask.add_argument("question", help='the question, or "-" to read questions from stdin')
     ask.add_argument("--json", action="store_true", help="print JSON (one object per line)")
     ask.set_defaults(func=run_ask)
@@ -51,6 +53,8 @@ def run_ask(args: argparse.Namespace) -> int:
     if args.question == "-":
         for line in sys.stdin:
             question = terminal_text(line.rstrip("\n"))
+            if not question.strip():  # a blank line between questions asks nothing
+                continue
             _print_answer(services.ask.ask(question), as_json=args.json)
             sys.stdout.flush()
         return 0

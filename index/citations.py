@@ -20,7 +20,9 @@ MAX_INPUT = 300  # a citation is short; longer text is a question, not a citatio
 
 _ROMAN = r"(?:i{1,3}|iv|v|vi{1,3}|ix|x)"
 _ARTICLE = re.compile(
-    r"(?:(?<![\w-])(?:art(?:icle|[ií]culo|igo)?s?(?![a-z])\.?|стать[яиюеё]\w*|ст\.|a\.(?=\s*\d))"
+    r"(?:(?<![\w-])(?:art(?:icle|[ií]culo|igo)?s?(?![a-z])\.?|стать[яиюеё]\w*|ст\.|a\.(?=\s*\d)"
+    # "§ 29 par. 7": a section mark before an article's number and its paragraph
+    r"|§(?=\s*\d{1,3}\s*(?:\(\d|par|§|\.\d)))"
     # an instrument id glued to the number: "ETS30-3", "CETS201/23"
     r"|(?<=ets\d)[-/]|(?<=ets\d\d)[-/]|(?<=ets\d\d\d)[-/]"
     r"|(?<=ets \d)[-/]|(?<=ets \d\d)[-/]|(?<=ets \d\d\d)[-/])"
@@ -33,7 +35,7 @@ _ARTICLE = re.compile(
 RANGE = 10  # articles at most in a range cited ("art 2-4"); a wider one cites its first
 # A paragraph written before its article: "§ 2 of art 29", "paragraph 2 of article 29".
 _PARAGRAPH_BEFORE = re.compile(
-    r"(?:para(?:graph)?s?\b\.?|par\.|§|p\.)\s*(?P<para>\d{1,3})\s*(?:of\s+(?:the\s+)?|,\s*)?$",
+    r"(?:para(?:graph)?s?\b\.?|par\b\.?|§|p\.)\s*(?P<para>\d{1,3})\s*(?:of\s+(?:the\s+)?|,\s*)?$",
     re.IGNORECASE,
 )
 _UNITS = "zero one two three four five six seven eight nine".split()
@@ -55,7 +57,7 @@ _NUMBER_WORD = re.compile(
 # What may follow the article number: "(3)", "para 3", ", paragraph 3", " 3", "3.a.ii", "(1)(a)".
 _PARAGRAPH = re.compile(
     r"""^\s*(?:
-        (?:,\s*)?(?:para(?:graph)?s?\b\.?|par\.|§|p\.)\s*(?P<para>\d{1,3})
+        (?:,\s*)?(?:para(?:graph)?s?\b\.?|par\b\.?|§|p\.)\s*(?P<para>\d{1,3})
       | \((?P<paren>\d{1,3})\)
       | (?:,\s*)?(?P<bare>\d{1,3})(?=$|[\s.,;)(]|[a-z]\b)
       | \.(?P<dotted>\d{1,3})
@@ -144,6 +146,12 @@ def _bare_citation(text: str, corpus: Corpus) -> list[Citation]:
         return []
     instrument = named_instrument(bare.group("name"), corpus)
     if instrument is None or named_instrument(text, corpus) != instrument:
+        return []
+    # only the name: "which article of the Lanzarote Convention says a child is anyone under
+    # 18" asks a question, about an age
+    held = corpus.instruments[instrument]
+    naming = {w for a in (held.id, *held.aliases) for w in spelt_out(a).split()}
+    if any(w not in naming and w not in _GENERIC for w in spelt_out(bare.group("name")).split()):
         return []
     # what follows the number is its paragraph and items, "(2)", "3(b)", "20 1 f", or nothing
     paragraph, items, end = _paragraph_and_items(text, bare.end("number"))

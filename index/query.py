@@ -136,8 +136,10 @@ class QueryAnalyser:
     def correct(self, word: str) -> str:
         if word in self._known or len(word) < self.weights.min_correctable or not word.isalpha():
             return word
-        if is_english_word(word):
-            return word  # "president" is not a typo of "resident", nor "beaches" of "breaches"
+        if is_english_word(word) or word in self.common_words:
+            # "president" is not a typo of "resident", nor "beaches" of "breaches"; nor
+            # "planning" of "placing" (common today, not in the 1934 dictionary)
+            return word
         limit = 2 if len(word) >= self.weights.min_for_two_edits else 1
         found = process.extract(
             word, self._correctable, scorer=Levenshtein.distance, score_cutoff=limit, limit=8

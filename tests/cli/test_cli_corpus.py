@@ -18,10 +18,10 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_ask_json_reads_one_question_per_line(
+def test_ask_json_reads_one_question_per_line_and_skips_blank_lines(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("art 29(3)\ntell me a joke\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("art 29(3)\n\n  \ntell me a joke\n"))
     assert main(["ask", "--json", "-"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(line["question"], line["kind"]) for line in lines] == [

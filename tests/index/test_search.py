@@ -126,7 +126,10 @@ def test_spelling_is_corrected_against_the_vocabulary(
     assert Ranker(search_index).analyser.correct(typed) == meant
 
 
-@pytest.mark.parametrize("word", ["weather", "near", "pizza", "terrified", "verified"])
+@pytest.mark.parametrize(
+    "word",
+    ["weather", "near", "pizza", "terrified", "verified", "planning", "euros", "download"],
+)
 def test_ordinary_words_are_not_corrected_into_treaty_words(
     search_index: SearchIndex, word: str
 ) -> None:
