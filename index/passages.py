@@ -113,11 +113,12 @@ def _packed(blocks: list[str]) -> Iterator[str]:
     table ...").
     """
     part, last, row = "", "", ""
-    for block in blocks:
+    for position, block in enumerate(blocks):
         lines = [block] if len(block) <= DOCUMENT_CHUNK else block.splitlines()
+        following = blocks[position + 1] if position + 1 < len(blocks) else ""
         for number, line in enumerate(lines):
             joiner = "\n" if number else "\n\n"
-            if part and len(part) + len(line) > DOCUMENT_CHUNK:
+            if part and len(part) + len(line) > DOCUMENT_CHUNK + _slack(line, lines, following):
                 yield part
                 carried = len(last) <= INTRODUCTION and last != part
                 continued = line.startswith("\t") and row
@@ -131,6 +132,15 @@ def _packed(blocks: list[str]) -> Iterator[str]:
                 row = _row_head(line)
     if part:
         yield part
+
+
+def _slack(line: str, lines: list[str], following: str) -> int:
+    """How far past the size a part may grow to end with ``line``: a short paragraph of its
+    own before a long one ends what precedes it ("Moderator: Alexander Seger" below the
+    panellists, above the Council of Europe's self-description); a heading ("2nd round of
+    T-CY Assessments:") or a line of a list introduces what follows."""
+    closing = lines == [line] and len(line) <= ROW_CELL and not line.rstrip().endswith(":")
+    return ROW_CELL if closing and len(following) > INTRODUCTION else 0
 
 
 def _row_head(line: str) -> str:

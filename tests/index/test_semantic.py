@@ -445,6 +445,17 @@ def test_a_short_line_that_ends_a_part_also_introduces_the_next(corpus: Corpus) 
     assert any("ISPAC" in part and "4 workshops were held simultaneously" in part for part in parts)
 
 
+def test_a_short_paragraph_closing_a_list_stays_with_it(corpus: Corpus) -> None:
+    """ "Moderator: Alexander Seger" began the part about the Council of Europe, and "who
+    moderated the workshop?" found the panellists without their moderator."""
+    note = DocumentRef("2010-igf-workshop-23")
+    parts = [p.shown for p in passages(corpus) if p.key == note]
+    assert any("Panellists:" in part and "Moderator: Alexander Seger" in part for part in parts)
+    # a heading still begins what it introduces
+    slides = [p.shown for p in passages(corpus) if p.key == DocumentRef("2014-glacy-mauritius")]
+    assert any("2nd round of T-CY" in part and "Article 31 on mutual" in part for part in slides)
+
+
 def test_a_search_answer_shows_the_fact_beside_its_articles(hybrid: AskService) -> None:
     answer = hybrid.ask(
         "which countries were invited to accede to the Budapest Convention in 2014?"
