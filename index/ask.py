@@ -38,6 +38,7 @@ from index.language import ENGLISH
 from index.logistics import a_task, about_the_event, asks_for_a_password
 from index.notes import Note
 from index.other_law import other_law
+from index.programme import cites_programme
 from index.ranking import Ranked, Ranker, Ranking
 from index.scope import Scope
 from index.search import SearchIndex, article_blocks
@@ -244,7 +245,10 @@ class AskService:
         documents = tuple(
             self._document_hit(r) for r in ranked.documents if self._explains(r.key, best)
         )
-        if self._states_fact(ranked, self.weights.answer.fact_lead):
+        # named, the programme's slides or reports answer first when they state it
+        named = cites_programme(text)
+        lead = self.weights.answer.fact_aside if named else self.weights.answer.fact_lead
+        if self._states_fact(ranked, lead):
             return self._fact_answer(text, ranked, choices)
         if not ranked.confident:
             if self._states_fact(ranked, self.weights.answer.fact_unsure):

@@ -456,6 +456,17 @@ def test_a_short_paragraph_closing_a_list_stays_with_it(corpus: Corpus) -> None:
     assert any("2nd round of T-CY" in part and "Article 31 on mutual" in part for part in slides)
 
 
+def test_a_fact_asked_of_the_slides_is_answered_by_them_first(hybrid: AskService) -> None:
+    """It had quoted Art. 36 (signature and entry into force), with the slide beside it."""
+    answer = hybrid.ask(
+        "How many states had ratified or acceded to the Budapest Convention according to the "
+        "2014 slides?"
+    )
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert "Ratified/acceded: 42" in answer.documents[0].snippet
+
+
 def test_a_search_answer_shows_the_fact_beside_its_articles(hybrid: AskService) -> None:
     answer = hybrid.ask(
         "which countries were invited to accede to the Budapest Convention in 2014?"
