@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from corpus.model import ArticleRef, DocumentRef, PassageKey
 from index.asked import AskedWords
@@ -137,7 +137,9 @@ class HybridRanker:
         gains = {key: self.fusion.asked * score * unsure for key, score in asked.items()}
         for key, likely in meant.items():
             gains[key] = gains.get(key, 0.0) + self.fusion.meant * likely * unsure
-        articles = self._fused(weighed.articles, article_hits, stems, weight, gains)
+        articles = self._fused(
+            weighed.articles, article_hits, stems, weight, gains=gains, named=lexical.named
+        )
         documents = self._fused(
             weighed.documents, [h for h in hits if isinstance(h.key, DocumentRef)], stems, weight
         )
@@ -320,22 +322,28 @@ class HybridRanker:
         hits: list[DenseHit],
         stems: frozenset[str],
         weight: float,
+        *,
         gains: dict[ArticleRef, float] | None = None,
+        named: Callable[[PassageKey], float] | None = None,
     ) -> list[tuple[float, Ranked]]:
         """(fused score, ranked) best first: lexical confidence plus dense closeness, plus
         for candidates already found their ``gains``: how well the exemplars' words match and
         how likely the article probe finds them, which like closeness count less the surer
-        the lexical ranking is."""
+        the lexical ranking is. When the question names an instrument, meaning counts for
+        another's articles as little as words do (``named``, the lexical prior): "which
+        article of the cybercrime convention makes keeping child abuse images a crime?" is
+        near Lanzarote's Art. 20 too, but asks for Budapest's Art. 9."""
         window = self.fusion.window
         top = hits[0].similarity if hits else 0.0
         close = {h.key: h for h in hits if h.similarity >= top - window}
         scores: dict[PassageKey, float] = {r.key: r.confidence for r in lexical}
+        prior = named or (lambda key: 1.0)
         for key, hit in close.items():
             nearness = (hit.similarity - (top - window)) / window
-            scores[key] = scores.get(key, 0.0) + weight * nearness
+            scores[key] = scores.get(key, 0.0) + weight * nearness * prior(key)
         for key in scores:
             if isinstance(key, ArticleRef) and gains:
-                scores[key] += gains.get(key, 0.0)
+                scores[key] += gains.get(key, 0.0) * prior(key)
         by_key = {r.key: r for r in lexical}
         fused = []
         for key, score in scores.items():

@@ -8,7 +8,9 @@ BM25F finds candidates; the ranker then asks how much of the question each candi
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from corpus.model import ArticleRef, DocumentRef, PassageKey
 from index.citations import DEFAULT_INSTRUMENT, articles_cited
@@ -56,6 +58,8 @@ class Ranking:
     fact_lead: float = -1.0  # how much closer the best of them is than the best article
     declined: str | None = None  # why the question is out of scope: "venue", "other_law", ...
     threshold: float = math.inf  # the confidence from which to answer (set by the ranker)
+    # how much an article of each instrument counts, when the question names one (Ranker.prior)
+    named: Callable[[PassageKey], float] | None = None
 
     @property
     def confident(self) -> bool:
@@ -93,16 +97,16 @@ class Ranker:
         threshold = self.weights.answer.confidence_threshold
         ranking = Ranking(corrections=query.corrections, threshold=threshold)
         named = self._subjects(query.named)
+        if named:
+            family = frozenset().union(*(self._family_members(i) for i in named))
+            ranking.named = partial(self._prior, named=named, family=family)
         if not query.weighted_terms:
             return self._overview(ranking, query) if not query.concepts else ranking
         raw = self.index.run(query.weighted_terms, query.phrases, CANDIDATES, self.weights.lexical)
         if not raw:
             return ranking
         top = raw[0].score
-        if named:
-            named_family = frozenset().union(*(self._family_members(i) for i in named))
-        else:
-            named_family = self._implied_family(query, raw)
+        named_family = family if named else self._implied_family(query, raw)
         defining = self.definitions.defining(text, [query.words, *query.expansions])
         raw += self._definition_hits(defining, {hit.key for hit in raw}, top)
         scored: list[_Scored] = []

@@ -467,6 +467,16 @@ def test_a_fact_asked_of_the_slides_is_answered_by_them_first(hybrid: AskService
     assert "Ratified/acceded: 42" in answer.documents[0].snippet
 
 
+def test_meaning_does_not_put_another_instrument_over_the_one_named(hybrid: AskService) -> None:
+    """Lanzarote's Art. 20 is near in meaning, and had come first."""
+    answer = hybrid.ask(
+        "A man downloaded hundreds of sexual pictures of children and keeps them on his laptop. "
+        "Which article of the cybercrime convention makes keeping them a crime?"
+    )
+
+    assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "9")
+
+
 def test_a_search_answer_shows_the_fact_beside_its_articles(hybrid: AskService) -> None:
     answer = hybrid.ask(
         "which countries were invited to accede to the Budapest Convention in 2014?"
