@@ -47,6 +47,7 @@ HELD_OUT = {
         "stories_dev",
         "declines_dev",
         "multilingual_dev",
+        "declines_dev3",
     )
 }
 # Held-out sets whose misses have been read, and so became development sets: only their
@@ -61,11 +62,13 @@ DEVELOPMENT = frozenset(
         "declines_dev",
         "declines2",
         "multilingual_dev",
+        "declines_dev3",
+        "facts_dev3",
     }
 )
 FACTS_FILES = {
     name: Path(__file__).with_name(f"{name}.yaml")
-    for name in ("facts", "facts2", "facts3", "facts4", "facts5", "facts6")
+    for name in ("facts", "facts2", "facts3", "facts4", "facts5", "facts6", "facts_dev3")
 }
 FACTS_FILE = FACTS_FILES["facts"]
 PARAGRAPHS_FILE = Path(__file__).with_name("paragraphs.yaml")

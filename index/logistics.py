@@ -33,7 +33,7 @@ _DESK = re.compile(
 # The event itself.
 _EVENT = re.compile(
     r"\b(?:session|panel|workshop|conference|training|venue|(?<!capacity )building|organi[sz]ers?"
-    r"|speakers?|participants?|presentation|keynote|plenary)\b",
+    r"|speakers?|speech|participants?|presentation|keynote|plenary)\b",
     re.IGNORECASE,
 )
 # The way somewhere, even to the police ("where is the nearest police station"): a map's job.

@@ -34,7 +34,14 @@ _NAMED_ACT = re.compile(r"\b(?:(?:[A-Z][\w-]*|of|on|and|the)\s+){0,6}[A-Z][\w-]*
 _BODIES = re.compile(
     r"\b(?:europol|eurojust|ec3|enisa|unodc|red\s+notices?|diffusion\s+notices?"
     r"|european\s+(?:investigation|production|preservation)\s+orders?|european\s+arrest\s+warrants?"
-    r"|(?-i:EIO|EAW)s?)\b",
+    r"|(?-i:EIO|EAW)s?"
+    # courts' judgments ("what did the ECtHR decide in Big Brother Watch v. United Kingdom?")
+    r"|european\s+court\s+of\s+human\s+rights|ecthr|cjeu|court\s+of\s+justice|supreme\s+court"
+    r"|tribunal\s+(?:de\s+justicia|supremo)|cour\s+(?:de\s+justice|europ[ée]enne|supr[êe]me)"
+    # a provider's own channel for the police ("Meta's law enforcement online request system")
+    r"|law\s+enforcement\s+(?:online\s+)?(?:request\s+)?(?:portal|system|guidelines))\b"
+    # a case by its parties: "Digital Rights Ireland", "Big Brother Watch v. United Kingdom"
+    r"|\b(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}\s+v(?:s)?\.?\s+(?:the\s+)?[A-Z][\w'-]+)",
     re.IGNORECASE,
 )
 # The same in French, Spanish and Portuguese: a law word, then a nationality adjective by
@@ -59,7 +66,12 @@ _FOREIGN_LAW = re.compile(
     re.IGNORECASE,
 )
 # Statutes named without a country or "Act": Brazil's internet law, asked about in Portuguese.
-_STATUTE = re.compile(r"\bmarco\s+civil\b", re.IGNORECASE)
+_STATUTE = re.compile(
+    r"\bmarco\s+civil\b"
+    # the United States Code: "18 U.S.C. 2703(f)", "the U.S. Code"
+    r"|\b\d+\s+U\.?\s?S\.?\s?C\.?(?=\s|§|$)|\bU\.S\.\s+Code\b",
+    re.IGNORECASE,
+)
 _NOT_A_NAME = frozenset({"What", "Which", "The", "This", "That", "An", "A", "Under", "Does", "Is"})
 
 
@@ -99,7 +111,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # "Indian law", "the German criminal code", "UK Investigatory Powers Act", and typed
         # in lower case after the country: "the indian IT act", "the US CLOUD act"
         re.compile(
-            rf"\b{country}(?:'s)?\s+(?:(?-i:[A-Z][\w-]*)\s+){{0,4}}(?:{_LAW}|acts?\b)", re.I
+            rf"\b{country}(?:'s)?\s+(?:(?-i:[A-Z][\w-]*)\s+|\([^)]{{0,60}}\)\s+){{0,4}}"
+            rf"(?:{_LAW}|acts?\b)",
+            re.I,
         ),
         # "the criminal code of Brazil", "laws in Nigeria"; "el codigo penal de Mexico"
         re.compile(rf"\b{_LAW}\s+(?:of|in)\s+(?:the\s+)?{country}\b", re.I),

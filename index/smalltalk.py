@@ -12,7 +12,8 @@ _PATTERNS = {
     "greeting": r"hi+|hello|hey|good (?:morning|afternoon|evening)|greetings|bonjour|salut|"
     r"bonsoir|hola|buen[oa]s (?:d[ií]as|tardes|noches)|ol[aá]|oi|bom dia|boa (?:tarde|noite)|"
     r"привет|здравствуйте|добрый (?:день|вечер)|доброе утро|"
-    r"(?:(?:hi|hello|hey|good morning)[ ,!]+)?how are you(?: (?:today|doing))?|"
+    r"(?:(?:hi|hello|hey|good morning)(?: bot| there)?[ ,!]+)?how are you(?: (?:feeling|doing))?"
+    r"(?: today)?|"
     r"comment [cç]a va|comment allez-vous|c[oó]mo est[aá]s?|tudo bem|como vai|как дела",
     "thanks": r"(?:many |thank you |thanks? )*(?:thanks?|thank you|thx|ty|cheers)(?: (?:a lot|"
     r"very much|so much))?|merci(?: beaucoup)?|gracias|muchas gracias|obrigad[oa]|"
@@ -24,7 +25,10 @@ _PATTERNS = {
     r"what can you do|what do you do|(?:can|could) you help(?: me)?|how can you help(?: me)?|"
     r"help me|help|qui es-tu|qui êtes-vous|que (?:peux-tu|pouvez-vous) faire|"
     r"(?:peux-tu|pouvez-vous) m'aider|aide-moi|aidez-moi|qui[eé]n eres|qu[eé] puedes hacer|"
-    r"quem é você|o que você pode fazer|кто ты|что ты умеешь)",
+    r"quem é você|o que você pode fazer|кто ты|что ты умеешь"
+    # the bot's own feelings: "do you ever get tired of answering questions all day?"
+    r"|(?:do|are|can|will|did) you (?:ever |really |also |sometimes )?(?:get |feel |become )?"
+    r"(?:tired|bored|sad|happy|lonely|sleep|dream|have feelings|have emotions)\b[^?.!\d]*)",
 }
 # What may follow thanks in the same message: "thanks a lot for your help, very helpful".
 _THANKS_TAIL = (

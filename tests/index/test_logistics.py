@@ -7,6 +7,7 @@ from index.logistics import a_task, about_the_event, asks_for_a_password
     "question",
     [
         "which room is the hands-on training on mobile phone forensics in",
+        "should I send the interpreters a copy of my speech in advance, and to which e-mail",
         "the live stream of the morning panel keeps buffering, will there be a recording?",
         "I got an email about my hotel booking for the workshop that looks like phishing",
         "am I allowed to livestream the closing session on my agency's Facebook page",

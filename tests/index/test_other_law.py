@@ -32,6 +32,24 @@ from index.other_law import other_law
         ("segun el codigo penal mexicano cual es la pena", "codigo penal mexicano"),
         ("a pena no Código Penal brasileiro?", "Código Penal brasileiro"),
         ("что говорит УК РФ о мошенничестве?", "УК РФ"),
+        ("What does 18 U.S.C. 2703(f) say about preservation requests?", "18 U.S.C."),
+        (
+            "What penalty does Nigeria's Cybercrimes (Prohibition, Prevention, etc.) Act 2015 set?",
+            "Nigeria's Cybercrimes (Prohibition, Prevention, etc.) Act",
+        ),
+        (
+            "How does Meta's law enforcement online request system handle emergencies?",
+            "law enforcement online request system",
+        ),
+        (
+            "What did the European Court of Human Rights decide about bulk interception?",
+            "European Court of Human Rights",
+        ),
+        (
+            "¿Qué dijo el Tribunal de Justicia de la UE sobre la conservación?",
+            "Tribunal de Justicia",
+        ),
+        ("the ruling in Digital Rights Ireland v. Minister", "Digital Rights Ireland v. Minister"),
     ],
 )
 def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str) -> None:
@@ -42,6 +60,8 @@ def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str)
     "question",
     [
         "Germany and Poland both want to try the same hacker. Who goes first?",
+        "what does Art 15 say about the European Convention on Human Rights safeguards",
+        "Art. 5 v. Art. 6",
         "A Romanian hacker broke the law by stealing card numbers",
         "US law enforcement asked us for subscriber data",
         "a German national committed fraud in France, can France prosecute him?",

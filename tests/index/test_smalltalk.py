@@ -13,6 +13,8 @@ from index.smalltalk import REPLIES, small_talk
     ("text", "kind"),
     [
         ("hi", "greeting"),
+        ("hi bot, how are you feeling today?", "greeting"),
+        ("do you ever get tired of answering questions all day?", "greeting"),
         ("Hello!", "greeting"),
         ("good morning :)", "greeting"),
         ("Bonjour", "greeting"),
@@ -50,6 +52,7 @@ def test_small_talk_is_recognised(text: str, kind: str) -> None:
         "history",
         "",
         "help me with art 29",
+        "are you happy with art 15?",
         "ok so what is art 29",
     ],
 )
