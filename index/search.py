@@ -36,7 +36,7 @@ from index.thesaurus import Thesaurus
 from index.weights import LexicalWeights, default_weights
 from index.wordfreqs import load_table, wordfreq_version, write_table
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 FIELDS = ("title", "body")
 TITLE = -1  # passage number standing for an article's titles in the stem cache
 COMMON_SHARE = 0.05  # terms in more than this share of passages are not scored

@@ -128,7 +128,17 @@ def test_spelling_is_corrected_against_the_vocabulary(
 
 @pytest.mark.parametrize(
     "word",
-    ["weather", "near", "pizza", "terrified", "verified", "planning", "euros", "download"],
+    [
+        "weather",
+        "near",
+        "pizza",
+        "terrified",
+        "verified",
+        "planning",
+        "euros",
+        "download",
+        "espresso",
+    ],
 )
 def test_ordinary_words_are_not_corrected_into_treaty_words(
     search_index: SearchIndex, word: str
