@@ -251,7 +251,10 @@ class AskService:
         if self._states_fact(ranked, lead):
             return self._fact_answer(text, ranked, choices)
         if not ranked.confident:
-            if self._states_fact(ranked, self.weights.answer.fact_unsure):
+            # unsure, a passage must say enough of what is asked: "which is the longest river
+            # in Africa?" is near the AfriNIC meeting in Mauritius by "Africa" alone
+            said = ranked.fact_said >= self.weights.answer.fact_said
+            if said and self._states_fact(ranked, self.weights.answer.fact_unsure):
                 return self._fact_answer(text, ranked, choices)
             self._record(text, user_id, "none", ranked.confidence)
             return Answer(

@@ -148,7 +148,7 @@ class HybridRanker:
             confidence = max(confidence, self._probable_confidence(query))
         # An English answer's articles keep the lexical ranker's scale (what "related" means).
         base = lexical.articles[0].confidence if english and lexical.articles else confidence
-        facts, lead = self._facts(text, similarities, nearest, stems)
+        facts, lead, said = self._facts(text, similarities, nearest, stems)
         shown = [
             self._nearest_paragraph(r, similarities, text) for r in _scaled(articles, base)[:limit]
         ]
@@ -159,6 +159,7 @@ class HybridRanker:
             corrections=lexical.corrections if english else {},
             facts=facts,
             fact_lead=lead,
+            fact_said=said,
             threshold=lexical.threshold,
         )
 
@@ -224,10 +225,11 @@ class HybridRanker:
 
     def _facts(
         self, text: str, similarities: Vectors, best_article: float, stems: frozenset[str]
-    ) -> tuple[list[Ranked], float]:
-        """The passages of programme documents nearest the question, and how much nearer the
-        best is than the best article: a fact question ("where was the ASEAN workshop held?")
-        is nearer a report than any treaty; a question about the law is not.
+    ) -> tuple[list[Ranked], float, float]:
+        """The passages of programme documents nearest the question, how much nearer the best
+        is than the best article, and the share of the question's words it says: a fact
+        question ("where was the ASEAN workshop held?") is nearer a report than any treaty; a
+        question about the law is not.
 
         Nearness is dense similarity plus the share of the question's words the passage says,
         each weighed by its rarity among programme passages ("AfriNIC" picks one passage,
@@ -237,7 +239,7 @@ class HybridRanker:
         assert self.dense is not None
         pool = self.dense.nearest(similarities, self._programme, self.fusion.fact_pool)
         if not pool:
-            return [], -1.0
+            return [], -1.0, 0.0
         specific = self.analyser.specificity
         weights: dict[str, float] = {}
         for word in self._asked_words(text):
@@ -255,10 +257,13 @@ class HybridRanker:
         scored.sort(key=lambda entry: -entry[0])
         facts = [(self.dense.passages[p], sim) for _, p, sim in scored[: self.fusion.facts]]
         ranked = [Ranked(p.key, round(sim, 4), p.shown, None, stems) for p, sim in facts]
-        nearer = scored[0][2] - best_article
+        best, _, closest = scored[0]
+        words = self.fusion.fact_words
+        told = round((best - closest) / words, 4) if words else 0.0
+        nearer = closest - best_article
         if nearer < self.fusion.fact_meaning:  # the words alone do not make a fact question
-            return ranked, round(nearer, 4)
-        return ranked, round(scored[0][0] - best_article, 4)
+            return ranked, round(nearer, 4), told
+        return ranked, round(best - best_article, 4), told
 
     def _asked_words(self, text: str) -> Iterator[str]:
         """The question's words, a hyphenated compound no programme passage says split into

@@ -56,6 +56,7 @@ class Ranking:
     corrections: dict[str, str] = field(default_factory=dict)
     facts: list[Ranked] = field(default_factory=list)  # programme-document passages
     fact_lead: float = -1.0  # how much closer the best of them is than the best article
+    fact_said: float = 0.0  # the share of the question's words (weighed) the best of them says
     declined: str | None = None  # why the question is out of scope: "venue", "other_law", ...
     threshold: float = math.inf  # the confidence from which to answer (set by the ranker)
     # how much an article of each instrument counts, when the question names one (Ranker.prior)

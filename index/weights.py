@@ -168,6 +168,9 @@ class AnswerWeights:
     fact_aside: float
     #: ... to answer a question the articles would not answer (may be below zero); higher: fewer.
     fact_unsure: float
+    #: ... and the share of the question's words (weighed as ``index.hybrid`` weighs them) the
+    #: passage must say then; higher: fewer facts.
+    fact_said: float
     #: FAQ score from which the FAQ answers without asking search; higher asks search more.
     faq_certain: float
     #: FAQ score a FAQ answer needs when search does not answer; higher answers fewer FAQ entries.

@@ -456,6 +456,13 @@ def test_a_short_paragraph_closing_a_list_stays_with_it(corpus: Corpus) -> None:
     assert any("2nd round of T-CY" in part and "Article 31 on mutual" in part for part in slides)
 
 
+def test_a_passage_sharing_only_a_place_with_a_question_does_not_answer_it(
+    hybrid: AskService,
+) -> None:
+    """The AfriNIC meeting in Mauritius is near "Africa", and had been the answer."""
+    assert hybrid.ask("which is the longest river in Africa?").kind is AnswerKind.NONE
+
+
 def test_a_fact_asked_of_the_slides_is_answered_by_them_first(hybrid: AskService) -> None:
     """It had quoted Art. 36 (signature and entry into force), with the slide beside it."""
     answer = hybrid.ask(
