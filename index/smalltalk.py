@@ -20,6 +20,12 @@ _PATTERNS = {
     r"muito obrigad[oa]|спасибо(?: большое)?|благодарю",
     "goodbye": r"bye|goodbye|see you|au revoir|adi[oó]s|hasta luego|tchau|até logo|"
     r"до свидания|пока",
+    # the clock and the weather, anywhere: "what time is it in Tokyo right now?" is no session
+    # of the agenda that happened to be in Tokyo
+    "clock": r"what(?:'s|s| is) the (?:time|weather(?: like)?)"
+    r"(?: (?:now|right now|today|tomorrow))?(?: in [^\d?.!,]+?)?"
+    r"(?: (?:now|right now|today|tomorrow))?"
+    r"|what time is it(?: now| right now)?(?: in [^\d?.!,]+?)?(?: now| right now)?",
     # who the bot is and what it does: answered like a greeting, with what to ask
     "about": r"(?:(?:hi|hello|hey|bonjour|hola|ol[aá])[ ,!]+)?(?:who are you|what are you|"
     r"what can you do|what do you do|(?:can|could) you help(?: me)?|how can you help(?: me)?|"
@@ -52,6 +58,10 @@ REPLIES = {
     ),
     "thanks": Note("You're welcome. Ask again whenever you need an article."),
     "goodbye": Note("Goodbye, and good luck with your cases."),
+    "clock": Note(
+        "I cannot tell the time or the weather. Ask me about the Budapest Convention and "
+        "related treaties, the programme documents or the agenda."
+    ),
 }
 
 

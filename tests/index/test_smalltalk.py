@@ -38,6 +38,8 @@ from index.smalltalk import REPLIES, small_talk
         ("hello, how are you", "greeting"),
         ("comment ça va ?", "greeting"),
         ("как дела?", "greeting"),
+        ("what time is it in Tokyo right now?", "clock"),
+        ("whats the weather like in Strasbourg tomorrow?", "clock"),
     ],
 )
 def test_small_talk_is_recognised(text: str, kind: str) -> None:
@@ -53,6 +55,8 @@ def test_small_talk_is_recognised(text: str, kind: str) -> None:
         "",
         "help me with art 29",
         "are you happy with art 15?",
+        "what time is the next session",
+        "what time is the session in Tokyo",
         "ok so what is art 29",
     ],
 )
