@@ -41,7 +41,7 @@ from bot.services import Services
 from corpus.problems import load_limited
 from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind, DocumentHit
-from index.ask import TREATIES_IN_ENGLISH
+from index.ask import TREATIES_IN_ENGLISH, clean_question
 from index.related import RelatedArticles
 from scheduler.export import to_ics
 from scheduler.reminders import EVERYTHING, DueReminder
@@ -421,7 +421,7 @@ class Conversation:
         hits = self.services.ask.search(argument, limit=8)
         if not hits:
             return [self._nothing_found(argument)]
-        reply = Reply().add(bold(_("Results for “{query}”").format(query=clip(argument, 80))))
+        reply = Reply().add(bold(_("Results for “{query}”").format(query=_echo(argument))))
         for hit in hits:
             reply.add(bold(cite(hit)), f" – {hit.title}" if hit.title else "")
         reply.buttons = [[article_button(hit)] for hit in hits[:6]]
@@ -774,7 +774,7 @@ class Conversation:
     def _nothing_found(self, query: str) -> Reply:
         return (
             Reply()
-            .add(_("Nothing in the treaties matches “{query}”.").format(query=clip(query, 80)))
+            .add(_("Nothing in the treaties matches “{query}”.").format(query=_echo(query)))
             .add(_("Try other words, or cite an article: /article 29"))
         )
 
@@ -790,3 +790,8 @@ def _document_lines(reply: Reply, document: DocumentHit) -> Reply:
 
 def _language_list() -> str:
     return ", ".join(f"{name} ({code})" for code, name in LANGUAGES.items())
+
+
+def _echo(query: str) -> str:
+    """The words searched for, as the service read them: no escapes or direction marks."""
+    return clip(clean_question(query), 80)

@@ -51,7 +51,7 @@ from index.weights import Weights, default_weights
 
 log = logging.getLogger(__name__)
 
-MAX_QUESTION = 2000  # longer messages are cut: nobody asks a 10,000-character question
+MAX_QUESTION = 4096  # as long as a Telegram message: longer is cut (nobody asks 10,000 characters)
 STORY_WORDS = 40  # from this many words a message is a story whose last question may be asked alone
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Questions about what is ahead: the live agenda answers them before any FAQ fact ("when is
@@ -165,7 +165,7 @@ class AskService:
         asker's language, that treaty texts are quoted in English (the only authentic text
         this bot holds).
         """
-        text = _clean(question)
+        text = clean_question(question)
         if not text:
             return Answer(question, AnswerKind.NONE, suggestions=SUGGESTIONS)
         written_in = self.ranker.language_of(text)  # once: ranking and agenda words read it
@@ -406,7 +406,7 @@ class AskService:
 
     def search(self, text: str, limit: int = 10) -> list[ArticleHit]:
         """Ranked articles for a free-text search (no FAQ, no agenda), citations first."""
-        cleaned = _clean(text)
+        cleaned = clean_question(text)
         cited = self._citation(cleaned) if cleaned else None
         if cited is not None and cited.kind is AnswerKind.CITATION:
             return list(cited.articles)
@@ -642,14 +642,18 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
-def _clean(question: str) -> str:
+def clean_question(question: str) -> str:
     """One line of printable text; invisible format characters (zero-width spaces, joiners,
     direction marks), terminal escapes and other control characters are dropped, so
     "art 2\u200b9" and "art 29\x1b[31m(3)" are the "art 29" and "art 29(3)" the reader sees;
     pasted markup is dropped too (bold tags around a question, a script before it, Markdown
-    emphasis and link targets), and a word typed in Latin letters with Cyrillic look-alikes
-    among them ("budaрest" with a Cyrillic "р") is read in Latin letters."""
+    emphasis and link targets), so are marks stacked on letters, and a word typed in Latin
+    letters with Cyrillic look-alikes among them ("budaрest" with a Cyrillic "р") is read in
+    Latin letters."""
     text = _TERMINAL_ESCAPE.sub("", question[:MAX_QUESTION])
+    # accents composed ("é" typed as "e" and a mark); marks stacked on a letter ("Zalgo"
+    # text, "a̸̡r̷t̵ 29") are noise
+    text = unicodedata.normalize("NFC", _STACKED_MARKS.sub("", unicodedata.normalize("NFD", text)))
     text = _MARKUP.sub(" ", _SCRIPT.sub(" ", text))
     text = _MARKDOWN_EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", text))
     printable = "".join(
@@ -667,6 +671,7 @@ def _latin(word: str) -> str:
 
 
 _TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
+_STACKED_MARKS = re.compile(r"[\u0300-\u036f\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]{2,}")
 _SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")

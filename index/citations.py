@@ -509,5 +509,8 @@ _ADJECTIVES = frozenset("europeenne europea europeo europeia europeu internation
 _NOT_A_NAME = frozenset(
     "say says said cover covers apply applies require requires define defines mean means "
     "protect protects about art article articles para paragraph is are does do can could "
-    "should would will what which how when where who why and or articulo artigo".split()
+    "should would will what which how when where who why and or articulo artigo "
+    # what is said of a treaty after its name: "the UN convention against cybercrime adopted
+    # in 2024", "the European Convention on Extradition, after how many days"
+    "adopted signed ratified after before during since until within regarding concerning".split()
 )

@@ -21,7 +21,10 @@ log = logging.getLogger(__name__)
 
 Vectors = npt.NDArray[np.float32]
 DISABLE_VARIABLE = "WORKSHOP_BOT_EMBEDDINGS"  # "off" answers lexically only
-QUERY_CHARACTERS = 600  # e5 cost grows with length; a long story's gist is in its first lines
+# e5 cost grows with length: a long story is embedded by its first lines, which say what
+# happened, and its last, which ask the question ("... Can we ask them to keep the data?")
+QUERY_CHARACTERS = 600
+QUERY_TAIL = 200
 
 
 class Embedder(Protocol):
@@ -61,7 +64,7 @@ class E5Embedder:
         return self._version
 
     def queries(self, texts: Sequence[str]) -> Vectors:
-        return self._encode([_shorten(t, QUERY_CHARACTERS) for t in texts], query=True)
+        return self._encode([_head_and_tail(t) for t in texts], query=True)
 
     def passages(self, texts: Sequence[str]) -> Vectors:
         return self._encode(list(texts), query=False)
@@ -84,6 +87,18 @@ def load_embedder() -> EmbedderStatus:
         log.warning("semantic search unavailable: %s", error)
         return EmbedderStatus(None, f"semantic search unavailable: {type(error).__name__}: {error}")
     return EmbedderStatus(embedder, f"semantic search on ({embedder.version})")
+
+
+def _head_and_tail(text: str) -> str:
+    """``text`` in at most about ``QUERY_CHARACTERS``: whole, or its beginning and its end,
+    each cut at a word boundary."""
+    if len(text) <= QUERY_CHARACTERS:
+        return text
+    head = _shorten(text, QUERY_CHARACTERS - QUERY_TAIL)
+    tail = text[-QUERY_TAIL:]
+    space = tail.find(" ")
+    tail = tail[space + 1 :] if 0 <= space < QUERY_TAIL // 2 else tail
+    return f"{head} … {tail}"
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -89,10 +89,14 @@ _TASK = re.compile(
     r"|minutes|post|tweet)\b",
     re.IGNORECASE,
 )
+# A joke, even one about hackers, as "tell me a joke" is declined.
+_JOKE = re.compile(r"\b(?:tell|make|write)\s+(?:me\s+|us\s+)?(?:a\s+)?jokes?\b", re.IGNORECASE)
 
 
 def a_task(text: str) -> bool:
     """Whether ``text`` asks the bot to write, translate or sum up something, and nothing of
-    the law ("help me write my presentation on cybercrime trends in Sri Lanka"); "help me
-    draft a preservation request under Article 29" is about the law."""
+    the law ("help me write my presentation on cybercrime trends in Sri Lanka"), or a joke;
+    "help me draft a preservation request under Article 29" is about the law."""
+    if _JOKE.search(text):
+        return True
     return bool(_TASK.search(text) and not _LAW.search(_TOPIC.sub(" ", text)))

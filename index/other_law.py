@@ -28,6 +28,10 @@ _LAW = (
 )
 # A statute's own name: capitalised words ending in "Act" ("Computer Misuse Act 1990").
 _NAMED_ACT = re.compile(r"\b(?:(?:[A-Z][\w-]*|of|on|and|the)\s+){0,6}[A-Z][\w-]*\s+Act\b")
+_PROVIDERS = (
+    r"(?:google|gmail|youtube|meta|facebook|instagram|whatsapp|microsoft|outlook|apple|icloud"
+    r"|telegram|tiktok|twitter|amazon|yahoo|signal|snapchat|discord|linkedin|viber)"
+)
 # Bodies whose own rules and procedures the treaties do not state (Interpol, which the
 # treaties name as a channel for requests, only by its notices), and the EU's orders and
 # warrants between its member States.
@@ -40,6 +44,9 @@ _BODIES = re.compile(
     r"|tribunal\s+(?:de\s+justicia|supremo)|cour\s+(?:de\s+justice|europ[ée]enne|supr[êe]me)"
     # a provider's own channel for the police ("Meta's law enforcement online request system")
     r"|law\s+enforcement\s+(?:online\s+)?(?:request\s+)?(?:portal|system|guidelines))\b"
+    # a provider's own practice: "how long does Google keep IP logs?", "Meta's retention policy"
+    rf"|\bhow\s+long\s+(?:does|do|will)\s+{_PROVIDERS}\s+(?:keep|retain|store|hold)\b"
+    rf"|\b{_PROVIDERS}'s\s+(?:[\w-]+\s+){{0,2}}(?:policy|policies|terms|guidelines)\b"
     # a case by its parties: "Digital Rights Ireland", "Big Brother Watch v. United Kingdom"
     r"|\b(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}\s+v(?:s)?\.?\s+(?:the\s+)?[A-Z][\w'-]+)",
     re.IGNORECASE,

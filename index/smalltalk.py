@@ -12,8 +12,8 @@ _PATTERNS = {
     "greeting": r"hi+|hello|hey|good (?:morning|afternoon|evening)|greetings|bonjour|salut|"
     r"bonsoir|hola|buen[oa]s (?:d[ií]as|tardes|noches)|ol[aá]|oi|bom dia|boa (?:tarde|noite)|"
     r"привет|здравствуйте|добрый (?:день|вечер)|доброе утро|"
-    r"(?:(?:hi|hello|hey|good morning)(?: bot| there)?[ ,!]+)?how are you(?: (?:feeling|doing))?"
-    r"(?: today)?|"
+    r"(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: bot| there)?[ ,!]+)?"
+    r"(?:how are you(?: (?:feeling|doing))?(?: today)?|how(?:'s| is) your day(?: going)?)|"
     r"comment [cç]a va|comment allez-vous|c[oó]mo est[aá]s?|tudo bem|como vai|как дела",
     "thanks": r"(?:many |thank you |thanks? )*(?:thanks?|thank you|thx|ty|cheers)(?: (?:a lot|"
     r"very much|so much))?|merci(?: beaucoup)?|gracias|muchas gracias|obrigad[oa]|"
@@ -32,7 +32,8 @@ _PATTERNS = {
     r"help me|help|qui es-tu|qui êtes-vous|que (?:peux-tu|pouvez-vous) faire|"
     r"(?:peux-tu|pouvez-vous) m'aider|aide-moi|aidez-moi|qui[eé]n eres|qu[eé] puedes hacer|"
     r"quem é você|o que você pode fazer|кто ты|что ты умеешь"
-    # the bot's own feelings: "do you ever get tired of answering questions all day?"
+    # the bot itself: "are you a robot?", "do you ever get tired of answering questions?"
+    r"|are you (?:a |an )?(?:robot|bot|human|person|real person|machine|ai|chatbot)"
     r"|(?:do|are|can|will|did) you (?:ever |really |also |sometimes )?(?:get |feel |become )?"
     r"(?:tired|bored|sad|happy|lonely|sleep|dream|have feelings|have emotions)\b[^?.!\d]*)",
 }

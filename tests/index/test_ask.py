@@ -93,6 +93,17 @@ def test_ask_unknown_article_says_so(ask_service: AskService) -> None:
     )
 
 
+def test_the_name_of_a_treaty_not_held_is_told_without_what_follows_it(
+    ask_service: AskService,
+) -> None:
+    answer = ask_service.ask(
+        "Under the European Convention on Extradition, after how many days must a person "
+        "under provisional arrest be released?"
+    )
+
+    assert answer.notes[0].startswith("“convention on extradition” is not one of the texts")
+
+
 @pytest.mark.parametrize(
     "question", ["Second Additional Protocol art 20", "Istanbul Convention art 5", "CETS 224 art 7"]
 )
@@ -568,6 +579,8 @@ def test_terminal_escapes_inside_a_citation_are_dropped(ask_service: AskService)
     [
         "**article** _29_ `budapest` [see](http://example.org)",  # Markdown pasted
         "\u0430rt\u200b 29 buda\u0440est",  # Cyrillic look-alikes among Latin letters
+        # marks stacked on letters ("Zalgo" text)
+        "a\u0338\u0321r\u0337\u0322t\u0335\u0327 29 b\u0336\u0328udapest",
     ],
 )
 def test_a_citation_reads_through_markdown_and_look_alike_letters(

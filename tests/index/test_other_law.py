@@ -50,6 +50,8 @@ from index.other_law import other_law
             "Tribunal de Justicia",
         ),
         ("the ruling in Digital Rights Ireland v. Minister", "Digital Rights Ireland v. Minister"),
+        ("How long does Google keep IP logs for Gmail users?", "How long does Google keep"),
+        ("what is Meta's data retention policy", "Meta's data retention policy"),
     ],
 )
 def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str) -> None:
@@ -62,6 +64,7 @@ def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str)
         "Germany and Poland both want to try the same hacker. Who goes first?",
         "what does Art 15 say about the European Convention on Human Rights safeguards",
         "Art. 5 v. Art. 6",
+        "can police order Google to keep the data of a suspect",
         "A Romanian hacker broke the law by stealing card numbers",
         "US law enforcement asked us for subscriber data",
         "a German national committed fraud in France, can France prosecute him?",

@@ -39,6 +39,8 @@ from index.smalltalk import REPLIES, small_talk
         ("comment ça va ?", "greeting"),
         ("как дела?", "greeting"),
         ("what time is it in Tokyo right now?", "clock"),
+        ("are you a robot?", "greeting"),
+        ("good evening bot, how is your day going?", "greeting"),
         ("whats the weather like in Strasbourg tomorrow?", "clock"),
     ],
 )
@@ -56,6 +58,7 @@ def test_small_talk_is_recognised(text: str, kind: str) -> None:
         "help me with art 29",
         "are you happy with art 15?",
         "what time is the next session",
+        "are you a human rights lawyer?",
         "what time is the session in Tokyo",
         "ok so what is art 29",
     ],
