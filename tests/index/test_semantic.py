@@ -463,6 +463,28 @@ def test_a_passage_sharing_only_a_place_with_a_question_does_not_answer_it(
     assert hybrid.ask("which is the longest river in Africa?").kind is AnswerKind.NONE
 
 
+def test_a_long_case_story_keeps_the_question_it_ends_with(hybrid: AskService) -> None:
+    """Embedded by its first 600 characters alone, it had lost its question (and abstained)."""
+    answer = hybrid.ask(
+        "I am a prosecutor in a small unit. Last spring a group of people started calling "
+        "elderly citizens pretending to be from their bank, telling them that their accounts "
+        "were under attack and that they had to move their savings to a safe account. More "
+        "than two hundred victims lost money, some of them everything they had saved for their "
+        "retirement. The money went through many accounts in three countries before it was "
+        "withdrawn in cash. We arrested two of the callers, who worked from a rented flat with "
+        "a dozen phones and laptops, and they told us that the organisers gave them scripts "
+        "and lists of phone numbers through an online chat service. The chat service is run by a "
+        "company in another country, which is a Party to the Budapest Convention. Our "
+        "investigators fear that the messages and the list of accounts of the organisers will "
+        "be deleted soon, because the company deletes inactive accounts after ninety days and "
+        "the organisers stopped using them after the arrests. Our formal request for mutual "
+        "assistance will take weeks to prepare and translate. Which article lets us ask the "
+        "other country to keep the data safe until our formal request arrives?"
+    )
+
+    assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "29")
+
+
 def test_a_fact_asked_of_the_slides_is_answered_by_them_first(hybrid: AskService) -> None:
     """It had quoted Art. 36 (signature and entry into force), with the slide beside it."""
     answer = hybrid.ask(
