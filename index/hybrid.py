@@ -176,12 +176,37 @@ class HybridRanker:
             paragraphs = [p for p in paragraphs if not _QUALIFYING.search(p[0])] or paragraphs
         if not paragraphs:
             return ranked
+        paragraphs = self._by_distinct_words(paragraphs, text)
         nearest = max(paragraphs, key=lambda p: p[1])
         first = paragraphs[0]
         shown = nearest if nearest[1] - first[1] >= self.fusion.later_paragraph else first
         if shown[0] == ranked.block_text:
             return ranked
         return Ranked(ranked.key, ranked.confidence, shown[0], None, ranked.stems)
+
+    def _by_distinct_words(
+        self, paragraphs: list[tuple[str, float]], text: str
+    ) -> list[tuple[str, float]]:
+        """Each paragraph's similarity plus ``fusion.paragraph_words`` times the share of the
+        question's words (weighed by how specific they are) that it says and not every
+        paragraph of the article says: "is attempt punishable" is Art. 11(2), the only
+        paragraph on attempt; the words all of them say tell none apart."""
+        said = [
+            frozenset(stem_token(m.group()) for m in WORD.finditer(p.lower()))
+            for p, _ in paragraphs
+        ]
+        common = frozenset.intersection(*said)
+        weights: dict[str, float] = {}
+        for word in self._asked_words(text):
+            if word not in STOP_WORDS:
+                stem = stem_token(word)
+                weights[stem] = max(weights.get(stem, 0.0), self.analyser.specificity(word))
+        total = sum(weights.values()) or 1.0
+        gain = self.fusion.paragraph_words / total
+        return [
+            (paragraph, similarity + gain * sum(w for s, w in weights.items() if s in own - common))
+            for (paragraph, similarity), own in zip(paragraphs, said, strict=True)
+        ]
 
     def _agreed_confidence(
         self, fused: list[tuple[float, Ranked]], article_hits: list[DenseHit], nearest: float

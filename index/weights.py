@@ -141,13 +141,16 @@ class FusionWeights:
     law_word: float
     #: A question word no passage says, times the rarest word's weight; higher: fewer facts.
     fact_unseen: float
-    #: How much nearer the question a later paragraph must be than the first to be the one
-    #: shown; higher shows the first more often.
     #: The lift of an English question of at least ``long_words`` words; higher: meaning counts.
     long_lift: float
     #: ... and that many words; higher: fewer questions count as long.
     long_words: int
+    #: How much nearer the question a later paragraph must be than the first to be the one
+    #: shown; higher shows the first more often.
     later_paragraph: float
+    #: What a paragraph gains for saying the question's words that not all the article's
+    #: paragraphs say (times their share); higher: words choose the paragraph more.
+    paragraph_words: float
 
 
 @dataclass(frozen=True, slots=True)

@@ -329,6 +329,8 @@ def test_a_fact_answer_quotes_the_whole_part_of_the_document(hybrid: AskService)
             "time where the calls are coming from. Which power covers this?",
             ("ets185", "20", "(1)"),
         ),
+        # the only paragraph that says "legal persons"; all of Art. 13 says "sanctions"
+        ("sanctions for legal persons", ("ets185", "13", "(2)")),
     ],
 )
 def test_the_excerpt_is_the_paragraph_that_answers(
