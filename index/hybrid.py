@@ -196,11 +196,7 @@ class HybridRanker:
             for p, _ in paragraphs
         ]
         common = frozenset.intersection(*said)
-        weights: dict[str, float] = {}
-        for word in self._asked_words(text):
-            if word not in STOP_WORDS:
-                stem = stem_token(word)
-                weights[stem] = max(weights.get(stem, 0.0), self.analyser.specificity(word))
+        weights = self._word_weights(text)
         total = sum(weights.values()) or 1.0
         gain = self.fusion.paragraph_words / total
         return [
@@ -265,14 +261,7 @@ class HybridRanker:
         pool = self.dense.nearest(similarities, self._programme, self.fusion.fact_pool)
         if not pool:
             return [], -1.0, 0.0
-        specific = self.analyser.specificity
-        weights: dict[str, float] = {}
-        for word in self._asked_words(text):
-            if word not in STOP_WORDS:
-                stem = stem_token(word)
-                weights[stem] = max(
-                    weights.get(stem, 0.0), self._fact_weight(stem) * specific(word)
-                )
+        weights = self._word_weights(text, self._fact_weight)
         total = sum(weights.values()) or 1.0
         scored = []
         for position, similarity in pool:
@@ -289,6 +278,19 @@ class HybridRanker:
         if nearer < self.fusion.fact_meaning:  # the words alone do not make a fact question
             return ranked, round(nearer, 4), told
         return ranked, round(best - best_article, 4), told
+
+    def _word_weights(
+        self, text: str, rarity: Callable[[str], float] = lambda stem: 1.0
+    ) -> dict[str, float]:
+        """Each stem of the question's words but the stop words, weighed by how specific the
+        word is in English times its ``rarity``."""
+        weights: dict[str, float] = {}
+        for word in self._asked_words(text):
+            if word not in STOP_WORDS:
+                stem = stem_token(word)
+                weight = rarity(stem) * self.analyser.specificity(word)
+                weights[stem] = max(weights.get(stem, 0.0), weight)
+        return weights
 
     def _asked_words(self, text: str) -> Iterator[str]:
         """The question's words, a hyphenated compound no programme passage says split into
