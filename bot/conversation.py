@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -41,7 +42,7 @@ from bot.services import Services
 from corpus.problems import load_limited
 from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind, DocumentHit
-from index.ask import TREATIES_IN_ENGLISH, clean_question
+from index.ask import TREATIES_IN_ENGLISH
 from index.related import RelatedArticles
 from scheduler.export import to_ics
 from scheduler.reminders import EVERYTHING, DueReminder
@@ -793,5 +794,8 @@ def _language_list() -> str:
 
 
 def _echo(query: str) -> str:
-    """The words searched for, as the service read them: no escapes or direction marks."""
-    return clip(clean_question(query), 80)
+    """The words searched for as typed, less what is not seen: control characters (a
+    terminal escape) and format characters (a right-to-left override would turn the rest of
+    the line around). Markup stays, escaped when the reply is rendered."""
+    shown = "".join(ch for ch in query if ch.isprintable() and unicodedata.category(ch) != "Cf")
+    return clip(shown, 80)

@@ -165,7 +165,7 @@ class AskService:
         asker's language, that treaty texts are quoted in English (the only authentic text
         this bot holds).
         """
-        text = clean_question(question)
+        text = _clean(question)
         if not text:
             return Answer(question, AnswerKind.NONE, suggestions=SUGGESTIONS)
         written_in = self.ranker.language_of(text)  # once: ranking and agenda words read it
@@ -406,7 +406,7 @@ class AskService:
 
     def search(self, text: str, limit: int = 10) -> list[ArticleHit]:
         """Ranked articles for a free-text search (no FAQ, no agenda), citations first."""
-        cleaned = clean_question(text)
+        cleaned = _clean(text)
         cited = self._citation(cleaned) if cleaned else None
         if cited is not None and cited.kind is AnswerKind.CITATION:
             return list(cited.articles)
@@ -642,7 +642,7 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
-def clean_question(question: str) -> str:
+def _clean(question: str) -> str:
     """One line of printable text; invisible format characters (zero-width spaces, joiners,
     direction marks), terminal escapes and other control characters are dropped, so
     "art 2\u200b9" and "art 29\x1b[31m(3)" are the "art 29" and "art 29(3)" the reader sees;
