@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from corpus.model import ArticleRef, DocumentRef, PassageKey
 from index.asked import AskedWords
@@ -58,7 +59,6 @@ class HybridRanker:
         self._programme: frozenset[PassageKey] = frozenset(
             DocumentRef(d.id) for d in documents if d.kind != "guide"
         )
-        self._passage_stems: dict[int, frozenset[str]] = {}
         self._fact_idf = self._programme_idf()
         self._fact_idf_max = max(self._fact_idf.values(), default=0.0)
         self._law_words = frozenset(
@@ -149,8 +149,10 @@ class HybridRanker:
         # An English answer's articles keep the lexical ranker's scale (what "related" means).
         base = lexical.articles[0].confidence if english and lexical.articles else confidence
         facts, lead, said = self._facts(text, similarities, nearest, stems)
+        asked_words = self._word_weights(text)  # once: each article's paragraphs weigh them
         shown = [
-            self._nearest_paragraph(r, similarities, text) for r in _scaled(articles, base)[:limit]
+            self._nearest_paragraph(r, similarities, text, asked_words)
+            for r in _scaled(articles, base)[:limit]
         ]
         return Ranking(
             articles=shown,
@@ -163,7 +165,9 @@ class HybridRanker:
             threshold=lexical.threshold,
         )
 
-    def _nearest_paragraph(self, ranked: Ranked, similarities: Vectors, text: str) -> Ranked:
+    def _nearest_paragraph(
+        self, ranked: Ranked, similarities: Vectors, text: str, weights: dict[str, float]
+    ) -> Ranked:
         """``ranked`` showing the paragraph that answers: the first, which states what the
         article is about, unless another is nearer the question by meaning by
         ``fusion.later_paragraph``; never a reservation or a clause that only qualifies the
@@ -176,7 +180,7 @@ class HybridRanker:
             paragraphs = [p for p in paragraphs if not _QUALIFYING.search(p[0])] or paragraphs
         if not paragraphs:
             return ranked
-        paragraphs = self._by_distinct_words(paragraphs, text)
+        paragraphs = self._by_distinct_words(paragraphs, weights)
         nearest = max(paragraphs, key=lambda p: p[1])
         first = paragraphs[0]
         shown = nearest if nearest[1] - first[1] >= self.fusion.later_paragraph else first
@@ -185,18 +189,14 @@ class HybridRanker:
         return Ranked(ranked.key, ranked.confidence, shown[0], None, ranked.stems)
 
     def _by_distinct_words(
-        self, paragraphs: list[tuple[str, float]], text: str
+        self, paragraphs: list[tuple[str, float]], weights: dict[str, float]
     ) -> list[tuple[str, float]]:
         """Each paragraph's similarity plus ``fusion.paragraph_words`` times the share of the
         question's words (weighed by how specific they are) that it says and not every
         paragraph of the article says: "is attempt punishable" is Art. 11(2), the only
         paragraph on attempt; the words all of them say tell none apart."""
-        said = [
-            frozenset(stem_token(m.group()) for m in WORD.finditer(p.lower()))
-            for p, _ in paragraphs
-        ]
+        said = [_stems(paragraph) for paragraph, _ in paragraphs]
         common = frozenset.intersection(*said)
-        weights = self._word_weights(text)
         total = sum(weights.values()) or 1.0
         gain = self.fusion.paragraph_words / total
         return [
@@ -321,12 +321,7 @@ class HybridRanker:
 
     def _stems_of(self, position: int) -> frozenset[str]:
         assert self.dense is not None
-        found = self._passage_stems.get(position)
-        if found is None:
-            text = self.dense.passages[position].embedded
-            found = frozenset(stem_token(m.group()) for m in WORD.finditer(text.lower()))
-            self._passage_stems[position] = found
-        return found
+        return _stems(self.dense.passages[position].embedded)
 
     def _programme_idf(self) -> dict[str, float]:
         """How rare each word is among programme passages: "AfriNIC" tells one passage
@@ -386,6 +381,13 @@ class HybridRanker:
             fused.append((score, known))
         fused.sort(key=lambda entry: -entry[0])
         return fused
+
+
+@cache
+def _stems(text: str) -> frozenset[str]:
+    """The word stems of a passage or paragraph of the corpus (a bounded set of texts, each
+    read once)."""
+    return frozenset(stem_token(m.group()) for m in WORD.finditer(text.lower()))
 
 
 def _scaled(fused: list[tuple[float, Ranked]], confidence: float) -> list[Ranked]:
