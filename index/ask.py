@@ -246,8 +246,11 @@ class AskService:
             self._document_hit(r) for r in ranked.documents if self._explains(r.key, best)
         )
         # named, the programme's slides or reports answer first when they state it
-        named = cites_programme(text)
-        lead = self.weights.answer.fact_aside if named else self.weights.answer.fact_lead
+        lead = (
+            self.weights.answer.fact_aside
+            if cites_programme(text)
+            else self.weights.answer.fact_lead
+        )
         if self._states_fact(ranked, lead):
             return self._fact_answer(text, ranked, choices)
         if not ranked.confident:
