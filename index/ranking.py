@@ -103,7 +103,7 @@ class Ranker:
             ranking.named = partial(self._prior, named=named, family=family)
         if not query.weighted_terms:
             return self._overview(ranking, query) if not query.concepts else ranking
-        raw = self.index.run(query.weighted_terms, query.phrases, CANDIDATES, self.weights.lexical)
+        raw = self._candidates(query, named)
         if not raw:
             return ranking
         top = raw[0].score
@@ -146,6 +146,17 @@ class Ranker:
             confidence = max(confidence, self.weights.answer.phrase_floor)
         ranking.confidence = round(confidence, 4)
         return ranking
+
+    def _candidates(self, query: AnalysedQuery, named: frozenset[str]) -> list[RawHit]:
+        """The passages that say the question's words best; when it names an instrument, that
+        instrument's best ones too, which words said all over the corpus can push out of the
+        first few ("co-operation between Parties to the data protection convention")."""
+        wide = CANDIDATES * 3 if named else CANDIDATES
+        raw = self.index.run(query.weighted_terms, query.phrases, wide, self.weights.lexical)
+        if not named:
+            return raw
+        own = [hit for hit in raw[CANDIDATES:] if _instrument_of(hit.key) in named]
+        return raw[:CANDIDATES] + own[:CANDIDATES]
 
     def _prior(self, key: PassageKey, named: frozenset[str], family: frozenset[str]) -> float:
         """Prefer the instrument the question names (then its family); else the family its

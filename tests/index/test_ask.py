@@ -747,3 +747,14 @@ def test_a_year_in_the_question_keeps_only_the_sessions_of_that_year(
     answer = service.ask("when was the Octopus conference 2013?", now=now)
 
     assert [e.id for e in answer.events] == ["octopus-2013"]
+
+
+def test_the_named_instrument_is_searched_even_when_its_words_fill_the_corpus(
+    ask_service: AskService,
+) -> None:
+    # "co-operation" and "Parties" are said all over the Budapest Convention's chapter III;
+    # Convention 108's own article on it must still be found when the question names it.
+    answer = ask_service.ask("co-operation between Parties to the data protection convention")
+
+    best = answer.articles[0]
+    assert (best.instrument, best.article) == ("ets108", "13")
