@@ -44,10 +44,14 @@ HELD_OUT = {
         "heldout8",
         "multilingual6",
         "declines6",
+        "heldout9",
+        "multilingual7",
+        "declines7",
         "stories_dev",
         "declines_dev",
         "multilingual_dev",
         "declines_dev3",
+        "declines_dev4",
     )
 }
 # Held-out sets whose misses have been read, and so became development sets: only their
@@ -64,11 +68,12 @@ DEVELOPMENT = frozenset(
         "multilingual_dev",
         "declines_dev3",
         "facts_dev3",
+        "declines_dev4",
     }
 )
 FACTS_FILES = {
     name: Path(__file__).with_name(f"{name}.yaml")
-    for name in ("facts", "facts2", "facts3", "facts4", "facts5", "facts6", "facts_dev3")
+    for name in ("facts", "facts2", "facts3", "facts4", "facts5", "facts6", "facts7", "facts_dev3")
 }
 FACTS_FILE = FACTS_FILES["facts"]
 PARAGRAPHS_FILE = Path(__file__).with_name("paragraphs.yaml")
