@@ -187,6 +187,12 @@ def _unaccented(ch: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
 
 
+def unaccented_letters(text: str) -> str:
+    """``text`` with its Latin letters' accents dropped, one character for each, so that a
+    position in it is one in ``text`` ("règlement" -> "reglement")."""
+    return "".join(_unaccented(ch)[:1] or ch for ch in text)
+
+
 def normalise_name(name: str) -> str:
     """Lower-case, drop punctuation and accents and collapse spaces: ``E.T.S. No 185`` ->
     ``ets no 185``, "Convention européenne d'entraide" -> "convention europeenne d entraide"

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from corpus.model import Article, ArticleRef, Corpus, normalise_name
+from corpus.model import Article, ArticleRef, Corpus, normalise_name, unaccented_letters
 
 DEFAULT_INSTRUMENT = "ets185"
 MAX_INPUT = 300  # a citation is short; longer text is a question, not a citation
@@ -270,7 +270,11 @@ _INSTRUMENT_WORD = re.compile(
 _GENERIC = frozenset(
     "a an the this that these those its our their your my of to under in on for and by with "
     "from art article articles para paragraph same which what whose any some every each other "
-    "another such relevant applicable international existing main is are does do can".split()
+    "another such relevant applicable international existing main is are does do can "
+    # the same in French, Spanish and Portuguese: "¿Qué dice el Convenio de Estambul?" ("un"
+    # is the UN's too)
+    "le la les l une du des ce cette que quoi dit dise selon el los las una del este esta "
+    "qué dice o os as um uma este esta diz segundo".split()
 )
 # Words that put a treaty name outside the Council of Europe texts held here: "the UN
 # cybercrime convention" is not the (Budapest) "Cybercrime Convention".
@@ -310,7 +314,7 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
         if mention.described and not other and surely:
             continue  # described, not named: "the Convention on protection of children ..."
         if not surely or other or _NUMBERED.search(mention.name):
-            return _titled(mention)
+            return _as_typed(_titled(mention), text)
     return None
 
 
@@ -348,6 +352,14 @@ def _subject_words(mention: _Mention) -> set[str]:
     if not mention.subject or mention.subject[0] not in {"on", "against"}:
         return set()
     return {w for w in mention.subject if w not in _GENERIC and w not in _SUBJECT_START}
+
+
+def _as_typed(name: str, text: str) -> str:
+    """``name`` as the asker typed it ("Directive 2013/40/EU", "UNTOC"), when its words
+    stand in ``text`` in that order; else as found ("directive 2013 40 eu")."""
+    pattern = r"[\W_]+".join(re.escape(w) for w in name.split())
+    typed = re.search(pattern, unaccented_letters(text), re.IGNORECASE)
+    return text[typed.start() : typed.end()] if typed else name
 
 
 def _titled(mention: _Mention) -> str:
@@ -444,8 +456,15 @@ def second_protocol_unqualified(text: str) -> bool:
 # The EU's data protection law is asked about by its acronym ("our criminal code", by
 # contrast, is how practitioners ask about implementing these treaties), in French, Spanish,
 # Portuguese (RGPD), German (DSGVO) or Brazilian (LGPD) too; StGB is Germany's criminal code.
+# So are the UN's crime conventions (UNTOC, UNCAC), and the EU's acts by their number
+# ("Directive 2013/40/EU", "Regulation (EU) 2023/1543", "règlement (UE) 2016/679")
 _OTHER_LAW = re.compile(
-    r"\b(?:gdpr|echr|iccpr|cfaa|nis2?|rgpd|dsgvo|lgpd|cedh|stgb)\b", re.IGNORECASE
+    r"\b(?:gdpr|echr|iccpr|cfaa|nis2?|rgpd|dsgvo|lgpd|cedh|stgb|untoc|uncac)\b"
+    # (matched as names are written out: "directive 2013 40 eu", "reglement ue 2016 679")
+    r"|\b(?:directive|regulation|reglement|directiva|reglamento|diretiva|regulamento)\s+"
+    r"(?:(?:eu|ue|ec|ce)\s+)?(?:(?:no|n)\s+)?(?:19|20)\d\d\s+\d+(?:\s+(?:eu|ue|ec|ce|eec|jha|jai))?\b"
+    r"|\b(?:19|20)\d\d\s+\d+\s+(?:eu|ue|ec|ce|eec|jha|jai)\b",
+    re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"\d")
 
@@ -493,9 +512,9 @@ def _subject(after: str) -> list[str]:
         found = found[1:]
     if not found or found[0] not in _SUBJECT_START:
         return []
-    subject = []
+    subject: list[str] = []
     for word in found:
-        if word in _NOT_A_NAME or not word.isalpha():
+        if (subject and word in _NOT_A_NAME) or not word.isalpha():
             break
         subject.append(word)
     return subject if len(subject) > 1 else []
@@ -510,6 +529,7 @@ _NOT_A_NAME = frozenset(
     "say says said cover covers apply applies require requires define defines mean means "
     "protect protects about art article articles para paragraph is are does do can could "
     "should would will what which how when where who why and or articulo artigo "
+    "dit dice diz sobre sur prevoit preve establece "
     # what is said of a treaty after its name: "the UN convention against cybercrime adopted
     # in 2024", "the European Convention on Extradition, after how many days"
     "adopted signed ratified after before during since until within regarding concerning".split()

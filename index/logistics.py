@@ -90,7 +90,12 @@ _TASK = re.compile(
     re.IGNORECASE,
 )
 # A joke, even one about hackers, as "tell me a joke" is declined.
-_JOKE = re.compile(r"\b(?:tell|make|write)\s+(?:me\s+|us\s+)?(?:a\s+)?jokes?\b", re.IGNORECASE)
+_JOKE = re.compile(
+    r"\b(?:tell|make|write)\s+(?:me\s+|us\s+)?(?:a\s+|another\s+|some\s+)?(?:[\w-]+\s+){0,2}jokes?\b"
+    r"|\braconte[sz]?(?:-moi|-nous)?\s+une\s+(?:[\w-]+\s+)?blague|\bcu[ée]ntame\s+un\s+chiste"
+    r"|\bconta(?:-me)?\s+uma\s+piada|\bрасскажи(?:те)?\s+(?:\w+\s+)?(?:анекдот|шутку)",
+    re.IGNORECASE,
+)
 
 
 def a_task(text: str) -> bool:

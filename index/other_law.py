@@ -76,7 +76,9 @@ _FOREIGN_LAW = re.compile(
 _STATUTE = re.compile(
     r"\bmarco\s+civil\b"
     # the United States Code: "18 U.S.C. 2703(f)", "the U.S. Code"
-    r"|\b\d+\s+U\.?\s?S\.?\s?C\.?(?=\s|§|$)|\bU\.S\.\s+Code\b",
+    r"|\b\d+\s+U\.?\s?S\.?\s?C\.?(?=\s|§|$)|\bU\.S\.\s+Code\b"
+    # a country's own institutions of procedure: France's police custody, the US Miranda rule
+    r"|\bgarde\s+[àa]\s+vue\b|\bmiranda\s+(?:rule|rights?|warnings?)\b",
     re.IGNORECASE,
 )
 _NOT_A_NAME = frozenset({"What", "Which", "The", "This", "That", "An", "A", "Under", "Does", "Is"})

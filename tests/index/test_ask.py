@@ -101,7 +101,7 @@ def test_the_name_of_a_treaty_not_held_is_told_without_what_follows_it(
         "under provisional arrest be released?"
     )
 
-    assert answer.notes[0].startswith("“convention on extradition” is not one of the texts")
+    assert answer.notes[0].startswith("“Convention on Extradition” is not one of the texts")
 
 
 @pytest.mark.parametrize(
@@ -145,6 +145,9 @@ def test_ask_citation_of_an_instrument_not_held_says_so(
         "How does the Hague Evidence Convention handle letters of request in civil cases?",
         "What does Article 3 of the Interpol Constitution forbid the organisation to do?",
         "What does Article 8 of the EU Charter of Fundamental Rights guarantee?",
+        # the EU's acts by number, the UN's conventions by acronym
+        "what maximum prison terms does Directive 2013/40/EU require for botnet attacks",
+        "can a State refuse assistance for bank secrecy under article 18 of UNTOC",
     ],
 )
 def test_ask_about_a_treaty_not_held_says_so(ask_service: AskService, question: str) -> None:
@@ -758,3 +761,18 @@ def test_the_named_instrument_is_searched_even_when_its_words_fill_the_corpus(
 
     best = answer.articles[0]
     assert (best.instrument, best.article) == ("ets108", "13")
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("le règlement (UE) 2016/679 s'applique-t-il à la police ?", "règlement (UE) 2016/679"),
+        ("¿Qué dice el Convenio de Estambul sobre el acoso?", "Convenio de Estambul"),
+    ],
+)
+def test_a_treaty_not_held_is_named_as_typed(
+    ask_service: AskService, question: str, name: str
+) -> None:
+    answer = ask_service.ask(question)
+
+    assert answer.notes[0].startswith(f"“{name}” is not one of the texts I hold")

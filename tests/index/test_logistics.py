@@ -50,6 +50,9 @@ def test_questions_of_the_law_or_of_a_case_are_not(question: str) -> None:
     [
         ("help me write my presentation for tomorrow on cybercrime trends in Sri Lanka", True),
         ("tell me a joke about hackers", True),
+        ("tell me a good joke about the police", True),
+        ("raconte-moi une blague sur les hackers", True),
+        ("the suspect made jokes about the victim online", False),
         ("can you translate this email into French", True),
         ("help me draft a preservation request under Article 29", False),
         ("how do I write a good MLA request", False),

@@ -52,6 +52,8 @@ from index.other_law import other_law
         ("the ruling in Digital Rights Ireland v. Minister", "Digital Rights Ireland v. Minister"),
         ("How long does Google keep IP logs for Gmail users?", "How long does Google keep"),
         ("what is Meta's data retention policy", "Meta's data retention policy"),
+        ("la durée maximale de la garde à vue en France", "garde à vue"),
+        ("What must US police say under the Miranda rule?", "Miranda rule"),
     ],
 )
 def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str) -> None:
