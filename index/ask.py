@@ -112,7 +112,19 @@ OUT_OF_SCOPE = {
         "organisations' texts, so I will not guess what they say. Ask how the treaties deal with "
         "it, e.g. “what does the Budapest Convention say about illegal access?”."
     ),
+    "howto": Note(
+        "I answer what the treaties and the programme documents say, not how to use forensic or "
+        "investigative tools and services. Ask what the treaties provide, e.g. “how can data "
+        "held abroad be preserved?”."
+    ),
+    "misuse": Note("I can't help with that. I answer on the Council of Europe treaties."),
+    "organisation": Note(
+        "I hold the treaty texts and the programme's documents (2009 to 2014), not the Council "
+        "of Europe's current news, posts or calendar: see https://www.coe.int/cybercrime."
+    ),
 }
+OUT_OF_SCOPE["trivia"] = OUT_OF_SCOPE["helpdesk"]  # chit-chat: what the help desk is told
+OUT_OF_SCOPE["named_law"] = OUT_OF_SCOPE["other_law"]
 SUGGESTIONS = (
     Note("Cite an article: “art 29(3)”, “Lanzarote art 23”, “Convention 108 art. 12”"),
     Note("Ask about a topic: “how long can data be preserved?”, “what is the 24/7 network?”"),
@@ -392,7 +404,8 @@ class AskService:
         return Answer(text, AnswerKind.EVENT, events=tuple(events), notes=notes)
 
     def _faq_fits(self, best: FaqHit, ranked: Ranking | None) -> bool:
-        """Answer with the FAQ unless search confidently finds an article the entry ignores.
+        """Answer with the FAQ unless search confidently finds an article the entry ignores,
+        or a programme passage states what is asked.
 
         "Is hacking a crime?" may look like the extradition entry's "extradite someone for
         hacking"; search knows Article 2 is the answer, so the FAQ becomes a choice instead.
@@ -402,6 +415,8 @@ class AskService:
         """
         if ranked is None:
             return True
+        if self._states_fact(ranked, self.weights.answer.fact_lead):
+            return False  # "the budget of phase 2 of the Global Project": the report says it
         if not ranked.confident or not ranked.articles:
             return best.score >= self.weights.answer.faq_weak
 

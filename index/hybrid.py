@@ -135,20 +135,24 @@ class HybridRanker:
         asked = self.asked.scores(text, language) if self.asked is not None else {}
         meant = self.meant.probabilities(query) if self.meant is not None else {}
         gains = {key: self.fusion.asked * score * unsure for key, score in asked.items()}
-        for key, likely in meant.items():
-            gains[key] = gains.get(key, 0.0) + self.fusion.meant * likely * unsure
+        for key, probability in meant.items():
+            gains[key] = gains.get(key, 0.0) + self.fusion.meant * probability * unsure
         articles = self._fused(
             weighed.articles, article_hits, stems, weight, gains=gains, named=lexical.named
         )
         documents = self._fused(
             weighed.documents, [h for h in hits if isinstance(h.key, DocumentRef)], stems, weight
         )
+        answerable = self.scope.answerable(query) if self.scope is not None else None
         if english and articles and article_hits:
             confidence = max(confidence, self._agreed_confidence(articles, article_hits, nearest))
-            confidence = max(confidence, self._probable_confidence(query))
+            confidence = max(confidence, self._probable_confidence(answerable))
         # An English answer's articles keep the lexical ranker's scale (what "related" means).
         base = lexical.articles[0].confidence if english and lexical.articles else confidence
         facts, lead, said = self._facts(text, similarities, nearest, stems)
+        if not english and self._unlikely(answerable, lexical.confidence, lead):
+            assert self.scope is not None
+            return Ranking(declined=self.scope.nearest(query).kind, threshold=lexical.threshold)
         asked_words = self._word_weights(text)  # once: each article's paragraphs weigh them
         shown = [
             self._nearest_paragraph(r, similarities, text, asked_words)
@@ -218,14 +222,24 @@ class HybridRanker:
             return 0.0
         return self.weights.answer.confidence_threshold
 
-    def _probable_confidence(self, query: Vectors) -> float:
+    def _unlikely(self, likely: float | None, words: float, lead: float) -> bool:
+        """Whether the probe finds a question in another language unlike any the texts answer
+        ("peux-tu me donner une recette de quiche lorraine ?"), the treaty terms the glossary
+        finds in it leave the lexical ranking unsure (``words``: its confidence), and no
+        programme passage states it (``lead``). The probe alone misreads short questions
+        ("¿Qué es la red 24/7?" 0.015, "is attempt punishable" 0.02 but 0.34 with a question
+        mark), so an English question is left to its words."""
+        if likely is None or likely >= self.fusion.unlikely:
+            return False
+        return words < self.fusion.unlikely_words and lead < self.weights.answer.fact_unsure
+
+    def _probable_confidence(self, likely: float | None) -> float:
         """Just enough confidence to answer an English question whose words leave the lexical
         ranking unsure, when it reads very much like a question the texts answer
         (``index.probe``): a case told in a victim's words ("a student got into the school
         server and changed his grades") says few of the treaty's words. The questions out of
         scope by their words (another country's law, the event's desks) were declined before
         ranking; what is left and off-topic (trivia, chit-chat) the probe puts far below."""
-        likely = self.scope.answerable(query) if self.scope is not None else None
         if likely is None or likely < self.fusion.answerable:
             return 0.0
         return self.weights.answer.confidence_threshold

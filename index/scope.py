@@ -23,6 +23,7 @@ from index.weights import ScopeWeights
 
 EXEMPLARS_FILE = Path(__file__).with_name("out_of_scope.yaml")
 INSIDE_FILE = Path(__file__).with_name("in_scope.yaml")
+NEAREST_KINDS = frozenset({"venue", "helpdesk", "other_law"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,7 @@ class Scope:
         self.vectors = vectors
         self.inside = inside  # questions to answer, in the askers' words (in_scope.yaml)
         self.probe = probe  # how much a question reads like one the texts answer
+        self._by_nearness = np.array([e.kind in NEAREST_KINDS for e in exemplars], dtype=bool)
 
     @classmethod
     def load(
@@ -75,6 +77,7 @@ class Scope:
         if not self.exemplars:
             return None
         similarities = self.vectors @ query
+        similarities[~self._by_nearness] = -1.0
         best = int(np.argmax(similarities))
         nearness = float(similarities[best])
         if self.inside is not None and len(self.inside):
@@ -82,6 +85,10 @@ class Scope:
         if nearness >= weights.near and nearness - nearest_passage >= weights.margin:
             return self.exemplars[best]
         return None
+
+    def nearest(self, query: Vectors) -> Exemplar:
+        """The out-of-scope exemplar nearest the question, of any kind."""
+        return self.exemplars[int(np.argmax(self.vectors @ query))]
 
     def answerable(self, query: Vectors) -> float | None:
         """How likely the texts answer the question (``index.probe``); None without a probe."""

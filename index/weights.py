@@ -127,6 +127,13 @@ class FusionWeights:
     #: Probability (``index.probe``) from which an English question the words leave unsure is
     #: answered; higher abstains more.
     answerable: float
+    #: Probability (``index.probe``) below which a question not in English is declined, as the
+    #: out-of-scope exemplar nearest it is, unless its treaty terms make search sure; higher
+    #: declines more.
+    unlikely: float
+    #: ... the lexical confidence from which its treaty terms make search sure; higher
+    #: declines more.
+    unlikely_words: float
     #: Confidence a non-English question gains per unit of similarity above the floor.
     foreign_slope: float
     #: Programme-document passages kept for a fact answer.

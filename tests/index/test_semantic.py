@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from corpus.model import ArticleRef, Corpus, DocumentRef
-from index.answer import AnswerKind
+from index.answer import AnswerKind, FaqHit, FaqMatch
 from index.ask import ENGLISH_TEXTS, OUT_OF_SCOPE, AskService
 from index.dense import DenseIndex
 from index.embedding import DISABLE_VARIABLE, E5Embedder, Vectors, load_embedder
@@ -695,3 +695,43 @@ def test_a_story_about_a_phone_is_not_declined_as_a_venue_question(hybrid: AskSe
     answer = hybrid.ask("my ex boyfriend put an app on my phone and reads all my chats")
 
     assert answer.kind is not AnswerKind.NONE
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "peux-tu me donner une recette de quiche lorraine ?",
+        "¿quién ganó el mundial de fútbol de 2022?",
+    ],
+)
+def test_a_question_in_another_language_that_no_text_answers_is_declined(
+    hybrid: AskService, question: str
+) -> None:
+    answer = hybrid.ask(question)
+
+    assert (answer.kind, answer.articles) == (AnswerKind.NONE, ())
+    assert answer.notes[0] in OUT_OF_SCOPE.values()
+
+
+class _ProgrammeFaq:
+    """An FAQ whose entry on the Global Project matches any question weakly."""
+
+    def match(self, question: str) -> FaqMatch:
+        hit = FaqHit("global-project", "What was the Global Project on Cybercrime?", "…", (), 70.0)
+        return FaqMatch(best=hit)
+
+
+def test_a_fact_the_programme_states_answers_before_a_weakly_matching_faq_entry(
+    corpus: Corpus, search_index: SearchIndex, hybrid: AskService
+) -> None:
+    ranker = hybrid.ranker
+    assert isinstance(ranker, HybridRanker)
+    service = AskService(
+        corpus, search_index, faq=_ProgrammeFaq(), dense=ranker.dense, scope=ranker.scope
+    )
+
+    answer = service.ask("what is the budget of phase 2 of the Global Project on Cybercrime?")
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert "1.4 million" in answer.documents[0].snippet
+    assert [c.id for c in answer.faq_choices] == ["global-project"]
