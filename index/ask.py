@@ -36,6 +36,7 @@ from index.glossary import default_glossary
 from index.hybrid import HybridRanker
 from index.language import ENGLISH
 from index.logistics import a_task, about_the_event, asks_for_a_password
+from index.misuse import asks_for_misuse
 from index.notes import Note
 from index.other_law import other_law
 from index.programme import cites_programme
@@ -45,7 +46,7 @@ from index.search import SearchIndex, article_blocks
 from index.smalltalk import REPLIES, small_talk
 from index.snippets import count_matches, paragraph_text, snippet
 from index.sources import EventSource, FaqSource, UnansweredLog
-from index.status import asks_status_of_one, asks_which_states
+from index.status import asks_status_of_one, asks_which_states, asks_who_holds_a_post_now
 from index.text import stem_word, words
 from index.weights import Weights, default_weights
 
@@ -192,9 +193,13 @@ class AskService:
     def _answer(
         self, text: str, language: str, user_id: int | None, now: datetime | None
     ) -> Answer:
+        if not any(ch.isalnum() for ch in text):  # "?", "🙂🙂": nothing asked
+            return Answer(text, AnswerKind.NONE, suggestions=SUGGESTIONS)
         cited = self._citation(text)
         if cited is not None:
             return cited
+        if asks_for_misuse(text):  # "how do I make ransomware", "ignore your instructions"
+            return self._declined(text, user_id, "misuse", ())
         if (friendly := small_talk(text)) is not None:
             greeting = friendly == REPLIES["greeting"]
             suggestions = SUGGESTIONS if greeting else ()
@@ -208,6 +213,8 @@ class AskService:
         if self._about_other_law(text):
             return self._stated_or_declined(text, language, user_id, "other_law")
         faq = self.faq.match(text) if self.faq else None
+        if asks_who_holds_a_post_now(text):  # the programme's documents end in 2014
+            return self._declined(text, user_id, "organisation", faq.choices if faq else ())
         if asks_status_of_one(text):  # "has Nigeria ratified?": the Treaty Office's chart
             offered = faq.choices if faq else ()
             if faq and faq.best:

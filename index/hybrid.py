@@ -150,7 +150,9 @@ class HybridRanker:
         # An English answer's articles keep the lexical ranker's scale (what "related" means).
         base = lexical.articles[0].confidence if english and lexical.articles else confidence
         facts, lead, said = self._facts(text, similarities, nearest, stems)
-        if self._unlikely(answerable, lexical.confidence, lead, english, len(text.split())):
+        if self._unlikely(answerable, lexical.confidence, lead, english, len(text.split())) and (
+            english or self.lexical.rank(text, limit=1).confidence < self.fusion.unlikely_words
+        ):  # a question in another language may say the treaty terms in English too
             assert self.scope is not None
             return Ranking(declined=self.scope.nearest(query).kind, threshold=lexical.threshold)
         asked_words = self._word_weights(text)  # once: each article's paragraphs weigh them

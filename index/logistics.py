@@ -19,7 +19,8 @@ _PRACTICAL = re.compile(
     r"|coffee|dinner|wi-?fi|printer|print|charger|cash\s+machine|atm|taxi|shuttle|certificate"
     r"|registration|it\s+desk|help\s?desk|zoom|teams\s+link|interpret\w*|headsets?"
     r"|microphone|projector|laptop|toilets?|parking|visa|per\s+diem|reimburse\w*|refund"
-    r"|luggage|restaurant|cop(?:y|ies)|handouts?|chat\s+log|e-?mails?|software)\b",
+    r"|luggage|restaurant|cop(?:y|ies)|handouts?|chat\s+log|e-?mails?|software"
+    r"|certificado|certificat|attestation|diapositivas?|diapos|h[ôo]tel)\b",
     re.IGNORECASE,
 )
 # What only the event's desks deal with, event named or not: its IT and help desks, its
@@ -33,7 +34,9 @@ _DESK = re.compile(
 # The event itself.
 _EVENT = re.compile(
     r"\b(?:session|panel|workshop|conference|training|venue|(?<!capacity )building|organi[sz]ers?"
-    r"|speakers?|speech|participants?|presentation|keynote|plenary)\b",
+    r"|speakers?|speech|participants?|presentation|keynote|plenary|course"
+    # the same in French, Spanish and Portuguese
+    r"|atelier|formation|taller|curso|cours|oficina|sesi[óo]n|s[ée]ance|sess[ãa]o)\b",
     re.IGNORECASE,
 )
 # The way somewhere, even to the police ("where is the nearest police station"): a map's job.
@@ -53,7 +56,7 @@ _LAW = re.compile(
 # What a session is on names its topic, not the question's: "the slides from this morning's
 # session on electronic evidence" asks for slides.
 _TOPIC = re.compile(
-    r"\b(?:session|panel|presentation|workshop|talk|training|keynote|lecture|module)\s+"
+    r"\b(?:session|panel|presentation|workshop|talk|training|keynote|lecture|module|course)\s+"
     r"(?:on|about)\s+[^?.,;!]*",
     re.IGNORECASE,
 )
@@ -98,10 +101,21 @@ _JOKE = re.compile(
 )
 
 
+# A translation asked for: the texts are held in English only, the bot translates nothing.
+_TRANSLATE = re.compile(
+    r"\btranslat\w*\b[^?!]{0,120}?\b(?:into|to|in)\s+(?:english|french|spanish|portuguese"
+    r"|russian|german|italian|arabic|chinese|mandarin|japanese|korean|turkish|polish"
+    r"|ukrainian|romanian|dutch|greek|hindi|swahili|persian|farsi|hebrew|thai|vietnamese"
+    r"|indonesian|malay|georgian|armenian|azerbaijani|serbian|croatian|albanian|bulgarian)\b",
+    re.IGNORECASE,
+)
+
+
 def a_task(text: str) -> bool:
     """Whether ``text`` asks the bot to write, translate or sum up something, and nothing of
-    the law ("help me write my presentation on cybercrime trends in Sri Lanka"), or a joke;
+    the law ("help me write my presentation on cybercrime trends in Sri Lanka"), a joke, or
+    a translation into a language ("translate 'letter rogatory' into Japanese");
     "help me draft a preservation request under Article 29" is about the law."""
-    if _JOKE.search(text):
+    if _JOKE.search(text) or _TRANSLATE.search(text):
         return True
     return bool(_TASK.search(text) and not _LAW.search(_TOPIC.sub(" ", text)))

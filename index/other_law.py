@@ -30,7 +30,8 @@ _LAW = (
 _NAMED_ACT = re.compile(r"\b(?:(?:[A-Z][\w-]*|of|on|and|the)\s+){0,6}[A-Z][\w-]*\s+Act\b")
 _PROVIDERS = (
     r"(?:google|gmail|youtube|meta|facebook|instagram|whatsapp|microsoft|outlook|apple|icloud"
-    r"|telegram|tiktok|twitter|amazon|yahoo|signal|snapchat|discord|linkedin|viber)"
+    r"|telegram|tiktok|twitter|amazon|yahoo|signal|snapchat|discord|linkedin|viber"
+    r"|binance|coinbase|kraken|paypal|revolut|cloudflare)"
 )
 # Bodies whose own rules and procedures the treaties do not state (Interpol, which the
 # treaties name as a channel for requests, only by its notices), and the EU's orders and
@@ -47,6 +48,10 @@ _BODIES = re.compile(
     # a provider's own practice: "how long does Google keep IP logs?", "Meta's retention policy"
     rf"|\bhow\s+long\s+(?:does|do|will)\s+{_PROVIDERS}\s+(?:keep|retain|store|hold)\b"
     rf"|\b{_PROVIDERS}'s\s+(?:[\w-]+\s+){{0,2}}(?:policy|policies|terms|guidelines)\b"
+    # its own desks and speed: "Telegram's abuse team", "how quickly does Binance freeze"
+    rf"|\b{_PROVIDERS}'s\s+(?:abuse|trust\s+and\s+safety|safety|legal|support|security|compliance)"
+    r"\s+(?:team|desk|department|unit)\b"
+    rf"|\bhow\s+(?:quickly|fast|soon)\s+(?:does|do|will|would|can)\s+{_PROVIDERS}\b"
     # a case by its parties: "Digital Rights Ireland", "Big Brother Watch v. United Kingdom"
     r"|\b(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}\s+v(?:s)?\.?\s+(?:the\s+)?[A-Z][\w'-]+)",
     re.IGNORECASE,

@@ -25,7 +25,12 @@ _PATTERNS = {
     "clock": r"what(?:'s|s| is) the (?:time|weather(?: like)?)"
     r"(?: (?:now|right now|today|tomorrow))?(?: in [^\d?.!,]+?)?"
     r"(?: (?:now|right now|today|tomorrow))?"
-    r"|what time is it(?: now| right now)?(?: in [^\d?.!,]+?)?(?: now| right now)?",
+    r"|what time is it(?: now| right now)?(?: in [^\d?.!,]+?)?(?: now| right now)?"
+    # in French, Spanish, Portuguese and Russian, with the day and place that may follow
+    r"|(?:quel temps fait-il|quel temps fera-t-il|quelle heure est-il|(?:la )?m[ée]t[ée]o"
+    r"|qu[ée] tiempo (?:hace|har[áa])|qu[ée] hora es|como (?:est[áa]|vai estar|fica) o tempo"
+    r"|que horas s[ãa]o|previs[ãa]o do tempo|какая (?:будет )?погода|который час"
+    r"|сколько (?:сейчас )?времени)(?: [^\d?.!,]+?)?",
     # who the bot is and what it does: answered like a greeting, with what to ask
     "about": r"(?:(?:hi|hello|hey|bonjour|hola|ol[aá])[ ,!]+)?(?:who are you|what are you|"
     r"what can you do|what do you do|(?:can|could) you help(?: me)?|how can you help(?: me)?|"
@@ -49,7 +54,7 @@ _ACKNOWLEDGED = (
 )
 _PATTERNS["thanks"] = f"(?:{_PATTERNS['thanks']}){_THANKS_TAIL}{_ACKNOWLEDGED}"
 _MESSAGE = {
-    kind: re.compile(rf"^(?:{pattern})(?: (?:bot|there|all|everyone))?[\s!.,:;)(?¡¿]*$", re.I)
+    kind: re.compile(rf"^[¿¡]?(?:{pattern})(?: (?:bot|there|all|everyone))?[\s!.,:;)(?¡¿]*$", re.I)
     for kind, pattern in _PATTERNS.items()
 }
 REPLIES = {

@@ -1,5 +1,6 @@
 """Questions about where a treaty stands today: "has Nigeria ratified the Budapest
-Convention?", "is Brazil a party to Lanzarote?", "which countries have signed it?".
+Convention?", "is Brazil a party to Lanzarote?", "which countries have signed it?"; and who
+holds a post today ("who is the current Secretary General of the Council of Europe?").
 
 The texts held here say how a State becomes a Party (Budapest Art. 36 and 37), never which
 States are Parties now: that changes every year, and the Council of Europe Treaty Office keeps
@@ -46,3 +47,27 @@ def asks_status_of_one(text: str) -> bool:
 def asks_which_states(text: str) -> bool:
     """Whether ``text`` asks which States are Parties to a treaty."""
     return bool(_WHICH_STATES.search(text))
+
+
+# Who holds a post today: the programme documents name office holders as of 2010 to 2014, and
+# a treaty article that names the Secretary General is no answer either.
+_POST = (
+    r"(?:secretary[\s-]+general|head|chair(?:man|person|woman)?|president|director"
+    r"|coordinator|executive\s+secretary|secretary|commissioner|minister)"
+)
+_NOW = (
+    r"(?:now|right\s+now|currently|today|these\s+days|at\s+the\s+moment|at\s+present"
+    r"|in\s+20[2-9]\d)"
+)
+_HOLDER_NOW = re.compile(
+    rf"\bwho\s+(?:is|are)\s+(?:the\s+)?(?:current|present|new|incumbent)\s+(?:[\w-]+\s+){{0,2}}"
+    rf"{_POST}\b"
+    rf"|\bwho\s+(?:is|are)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_POST}\b[^?.!]{{0,60}}\b{_NOW}\b"
+    rf"|\bwho\s+(?:currently\s+)?(?:heads|chairs|leads|runs)\b[^?.!]{{0,60}}\b{_NOW}\b",
+    re.IGNORECASE,
+)
+
+
+def asks_who_holds_a_post_now(text: str) -> bool:
+    """Whether ``text`` asks who holds a post today."""
+    return bool(_HOLDER_NOW.search(text))

@@ -776,3 +776,11 @@ def test_a_treaty_not_held_is_named_as_typed(
     answer = ask_service.ask(question)
 
     assert answer.notes[0].startswith(f"“{name}” is not one of the texts I hold")
+
+
+@pytest.mark.parametrize("text", ["?", "🙂🙂🙂", "…!!"])
+def test_a_message_without_a_word_asks_nothing(ask_service: AskService, text: str) -> None:
+    answer = ask_service.ask(text)
+
+    assert (answer.kind, answer.articles) == (AnswerKind.NONE, ())
+    assert answer.suggestions

@@ -19,6 +19,8 @@ from index.logistics import a_task, about_the_event, asks_for_a_password
         "can the IT desk install the forensic software on my laptop",
         "can you send me the slides from this morning's session on electronic evidence",
         "I got an e-mail that claims to come from the organisers asking for my card details",
+        "when will we receive the certificate of attendance for the course on cybercrime",
+        "¿dónde recojo mi certificado de asistencia al taller?",
     ],
 )
 def test_practical_questions_about_the_event_are_for_the_organisers(question: str) -> None:
@@ -52,6 +54,8 @@ def test_questions_of_the_law_or_of_a_case_are_not(question: str) -> None:
         ("tell me a joke about hackers", True),
         ("tell me a good joke about the police", True),
         ("raconte-moi une blague sur les hackers", True),
+        ("translate 'search warrant' and 'letter rogatory' into Japanese", True),
+        ("what does a letter rogatory need to be translated into", False),
         ("the suspect made jokes about the victim online", False),
         ("can you translate this email into French", True),
         ("help me draft a preservation request under Article 29", False),

@@ -54,6 +54,8 @@ from index.other_law import other_law
         ("what is Meta's data retention policy", "Meta's data retention policy"),
         ("la durée maximale de la garde à vue en France", "garde à vue"),
         ("What must US police say under the Miranda rule?", "Miranda rule"),
+        ("how do I contact Telegram's abuse team", "Telegram's abuse team"),
+        ("how quickly does Binance freeze an account", "how quickly does Binance"),
     ],
 )
 def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str) -> None:

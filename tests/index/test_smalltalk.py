@@ -42,6 +42,9 @@ from index.smalltalk import REPLIES, small_talk
         ("are you a robot?", "greeting"),
         ("good evening bot, how is your day going?", "greeting"),
         ("whats the weather like in Strasbourg tomorrow?", "clock"),
+        ("какая погода завтра в Страсбурге?", "clock"),
+        ("quel temps fait-il à Strasbourg demain ?", "clock"),
+        ("¿qué hora es en Bucarest?", "clock"),
     ],
 )
 def test_small_talk_is_recognised(text: str, kind: str) -> None:

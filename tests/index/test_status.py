@@ -1,6 +1,6 @@
 import pytest
 
-from index.status import asks_status_of_one, asks_which_states
+from index.status import asks_status_of_one, asks_which_states, asks_who_holds_a_post_now
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,19 @@ def test_which_states_are_parties(question: str) -> None:
 def test_how_a_state_becomes_a_party_is_not_a_status_question(question: str) -> None:
     assert not asks_status_of_one(question)
     assert not asks_which_states(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "now"),
+    [
+        ("who is the current Secretary General of the Council of Europe", True),
+        ("who is the Secretary General of the Council of Europe right now", True),
+        ("who chairs the T-CY today?", True),
+        ("who is the head of the Cybercrime Division in 2026", True),
+        ("who is responsible for executing the request now", False),
+        ("who was the chair of the T-CY in 2010?", False),
+        ("to whom does the Secretary General notify reservations", False),
+    ],
+)
+def test_who_holds_a_post_today(question: str, now: bool) -> None:
+    assert asks_who_holds_a_post_now(question) is now
