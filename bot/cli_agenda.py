@@ -105,11 +105,12 @@ def run_agenda(args: argparse.Namespace) -> int:
             )
         )
         return 0
+    if not events:
+        print("Nothing on the agenda for that day." if args.day else "Nothing on the agenda.")
     for e in events:
-        where = e.where
-        print(
-            f"{e.start:%Y-%m-%d %H:%M}-{e.end:%H:%M} {e.timezone:18} {e.id:28} {e.title}  [{where}]"
-        )
+        # an event of several days says its last one: "2013-05-20 09:00-2013-05-21 17:00"
+        until = f"{e.end:%H:%M}" if e.end.date() == e.start.date() else f"{e.end:%Y-%m-%d %H:%M}"
+        print(f"{e.start:%Y-%m-%d %H:%M}-{until} {e.timezone:18} {e.id:28} {e.title}  [{e.where}]")
     return 0
 
 

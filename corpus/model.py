@@ -170,6 +170,8 @@ class Corpus:
         for instrument in self.instruments.values():
             if key == instrument.id or key in {normalise_name(a) for a in instrument.aliases}:
                 return instrument
+            if _UNPADDED.sub("", key) == _UNPADDED.sub("", instrument.id):
+                return instrument  # "ets99", "ets30": the id without its leading zeros
         return None
 
     def article(self, instrument: str, number: str) -> Article | None:
@@ -178,6 +180,9 @@ class Corpus:
 
     def articles(self) -> list[Article]:
         return [a for i in self.instruments.values() for a in i.articles]
+
+
+_UNPADDED = re.compile(r"(?<=[a-z])0+(?=\d)")
 
 
 def _unaccented(ch: str) -> str:

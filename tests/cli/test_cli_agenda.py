@@ -162,3 +162,17 @@ def test_check_reports_the_same_sessions_imported_twice_under_other_ids(tmp_path
         f"'ics-opening' is the same session as 'Copy-opening' at {agenda / 'camp-copy.yaml'}:4"
         " (title, start and room): imported twice? Keep one."
     )
+
+
+def test_the_agenda_shows_the_last_day_of_an_event_of_several(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["agenda", "--day", "2013-05-21"]) == 0  # the shipped sample: Tokyo, 20-21 May
+
+    assert "2013-05-20 09:00-2013-05-21 17:00" in capsys.readouterr().out
+
+
+def test_a_day_with_nothing_on_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["agenda", "--day", "2099-01-01"]) == 0
+
+    assert capsys.readouterr().out == "Nothing on the agenda for that day.\n"

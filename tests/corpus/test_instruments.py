@@ -96,3 +96,13 @@ def test_read_metadata_reports_a_value_yaml_cannot_build(tmp_path: Path) -> None
 
     assert metadata == {}
     assert problem.path == str(path) and "month must be in 1..12" in problem.message
+
+
+@pytest.mark.parametrize(("typed", "identifier"), [("ets99", "ets099"), ("ETS30", "ets030")])
+def test_an_id_typed_without_its_leading_zeros_finds_the_instrument(
+    corpus: Corpus, typed: str, identifier: str
+) -> None:
+    found = corpus.instrument(typed)
+
+    assert found is not None
+    assert found.id == identifier
