@@ -150,9 +150,12 @@ class HybridRanker:
         # An English answer's articles keep the lexical ranker's scale (what "related" means).
         base = lexical.articles[0].confidence if english and lexical.articles else confidence
         facts, lead, said = self._facts(text, similarities, nearest, stems)
-        if self._unlikely(answerable, lexical.confidence, lead, english, len(text.split())) and (
-            english or self.lexical.rank(text, limit=1).confidence < self.fusion.unlikely_words
-        ):  # a question in another language may say the treaty terms in English too
+        if (
+            not english
+            and self._unlikely(answerable, lexical.confidence, lead)
+            # a question in another language may say the treaty terms in English too
+            and self.lexical.rank(text, limit=1).confidence < self.fusion.unlikely_words
+        ):
             assert self.scope is not None
             return Ranking(declined=self.scope.nearest(query).kind, threshold=lexical.threshold)
         asked_words = self._word_weights(text)  # once: each article's paragraphs weigh them
@@ -224,27 +227,18 @@ class HybridRanker:
             return 0.0
         return self.weights.answer.confidence_threshold
 
-    def _unlikely(
-        self, likely: float | None, words: float, lead: float, english: bool, length: int
-    ) -> bool:
-        """Whether the probe finds the question unlike any the texts answer ("peux-tu me
-        donner une recette de quiche lorraine ?", "how do I take a memory dump of a running
-        Windows server without shutting it down"), its words leave the lexical ranking unsure
-        (``words``: its confidence; for a question not in English, that of the treaty terms
-        the glossary finds in it), and no programme passage is near enough to be shown
-        (``lead``). The probe misreads short questions ("¿Qué es la red 24/7?" 0.015, "is
-        attempt punishable" 0.02, with a question mark 0.34): an English one must be long and
-        very unlikely, as the English words say more than a glossary's terms."""
+    def _unlikely(self, likely: float | None, words: float, lead: float) -> bool:
+        """Whether the probe finds a question in another language unlike any the texts answer
+        ("peux-tu me donner une recette de quiche lorraine ?"), the treaty terms the glossary
+        finds in it leave the lexical ranking unsure (``words``: its confidence), and no
+        programme passage is near enough to be shown (``lead``). The probe misreads short
+        questions ("¿Qué es la red 24/7?" 0.015, "is attempt punishable" 0.02, with a question
+        mark 0.34), and English ones are left to their words: declining long English questions
+        below 0.001 declined more answerable questions than off-topic ones on the older
+        held-out sets."""
         if likely is None or lead >= self.weights.answer.fact_aside:
             return False
-        fusion = self.fusion
-        if not english:
-            return likely < fusion.unlikely and words < fusion.unlikely_words
-        return (
-            likely < fusion.english_unlikely
-            and words < fusion.english_unlikely_words
-            and length >= fusion.english_unlikely_length
-        )
+        return likely < self.fusion.unlikely and words < self.fusion.unlikely_words
 
     def _probable_confidence(self, likely: float | None) -> float:
         """Just enough confidence to answer an English question whose words leave the lexical

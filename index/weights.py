@@ -134,12 +134,6 @@ class FusionWeights:
     #: ... the lexical confidence from which its treaty terms make search sure; higher
     #: declines more.
     unlikely_words: float
-    #: ``unlikely`` for an English question; higher declines more.
-    english_unlikely: float
-    #: ``unlikely_words`` for an English question; higher declines more.
-    english_unlikely_words: float
-    #: ... and the fewest words it must have to be declined so; higher declines fewer.
-    english_unlikely_length: int
     #: Confidence a non-English question gains per unit of similarity above the floor.
     foreign_slope: float
     #: Programme-document passages kept for a fact answer.

@@ -735,12 +735,3 @@ def test_a_fact_the_programme_states_answers_before_a_weakly_matching_faq_entry(
     assert answer.kind is AnswerKind.DOCUMENT
     assert "1.4 million" in answer.documents[0].snippet
     assert [c.id for c in answer.faq_choices] == ["global-project"]
-
-
-def test_a_long_english_question_of_tool_know_how_is_declined(hybrid: AskService) -> None:
-    answer = hybrid.ask(
-        "how do I take a memory dump of a running Windows server without shutting it down"
-    )
-
-    assert (answer.kind, answer.articles) == (AnswerKind.NONE, ())
-    assert answer.notes[0] == OUT_OF_SCOPE["howto"]
