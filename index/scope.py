@@ -23,6 +23,9 @@ from index.weights import ScopeWeights
 
 EXEMPLARS_FILE = Path(__file__).with_name("out_of_scope.yaml")
 INSIDE_FILE = Path(__file__).with_name("in_scope.yaml")
+# The kinds declined by nearness; the others (howto, misuse, trivia, organisation, named_law)
+# only teach the probe and name the note of a question it declines: near "Article 17 of the
+# GDPR", "right to be forgotten" is still Convention 108's.
 NEAREST_KINDS = frozenset({"venue", "helpdesk", "other_law"})
 
 
