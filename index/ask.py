@@ -62,6 +62,7 @@ _AHEAD = re.compile(
     re.IGNORECASE,
 )
 _DAY_WORD = re.compile(r"\b(?:today|tonight|tomorrow)\b", re.IGNORECASE)
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _on_day(event: EventHit, now: datetime, offset: int) -> bool:
@@ -207,7 +208,10 @@ class AskService:
         moment = now or datetime.now(UTC)
         cues = self._agenda_words(text, language)
         if self.events and _AHEAD.search(cues):  # the live agenda knows what is next
-            events = self.events.find(cues, moment)
+            # "the next Octopus conference in 2025": none that year, then whatever comes next
+            events = self.events.find(cues, moment) or self.events.find(
+                _A_YEAR.sub(" ", cues), moment
+            )
             if events:
                 return self._event_answer(text, events, moment, cues)
         if self._about_other_law(text):

@@ -655,7 +655,14 @@ def test_a_question_about_what_is_next_is_answered_from_the_live_agenda_first(
     assert answer.notes == ()
 
 
-@pytest.mark.parametrize("question", ["when is the next session?", "what is on tomorrow?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when is the next session?",
+        "what is on tomorrow?",
+        "when is the next plenary in 2029?",  # none that year: what comes next, or nothing
+    ],
+)
 def test_with_nothing_ahead_the_answer_says_so_and_names_the_last_session(
     corpus: Corpus, search_index: SearchIndex, question: str
 ) -> None:
