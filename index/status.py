@@ -68,6 +68,23 @@ _HOLDER_NOW = re.compile(
 )
 
 
+# The same in French, Spanish, Portuguese and Russian: who, a post, and now, in any order.
+_WHO_ABROAD = re.compile(r"\b(?:qui|qui[ée]n|quem|кто)\b", re.IGNORECASE)
+_POST_ABROAD = re.compile(
+    r"\b(?:secr[ée]taire\s+g[ée]n[ée]ral\w*|secretari[oa]\s+general|secret[áa]ri[oa]-geral"
+    r"|pr[ée]sident\w*|dire(?:c)?t(?:eu)?r\w*|chef\w*|jef[ea]|генеральн\w*\s+секретар\w*"
+    r"|председател\w*|руководител\w*|директор\w*|глав\w*)",
+    re.IGNORECASE,
+)
+_NOW_ABROAD = re.compile(
+    r"\b(?:actuel\w*|actualmente|actual|atual\w*|aujourd'hui|en\s+ce\s+moment|ahora|hoy"
+    r"|agora|hoje|сейчас|сегодня|теперь|нынешн\w*)(?!\w)|в\s+настоящее\s+время",
+    re.IGNORECASE,
+)
+
+
 def asks_who_holds_a_post_now(text: str) -> bool:
     """Whether ``text`` asks who holds a post today."""
-    return bool(_HOLDER_NOW.search(text))
+    if _HOLDER_NOW.search(text):
+        return True
+    return all(p.search(text) for p in (_WHO_ABROAD, _POST_ABROAD, _NOW_ABROAD))
