@@ -678,7 +678,7 @@ def _clean(question: str) -> str:
     pasted markup is dropped too (bold tags around a question, a script before it, Markdown
     emphasis and link targets), so are marks stacked on letters, and a word typed in Latin
     letters with Cyrillic look-alikes among them ("budaрest" with a Cyrillic "р") is read in
-    Latin letters."""
+    Latin letters, and a phrase repeated four times or more is read once."""
     text = _TERMINAL_ESCAPE.sub("", question[:MAX_QUESTION])
     # accents composed ("é" typed as "e" and a mark); marks stacked on a letter ("Zalgo"
     # text, "a̸̡r̷t̵ 29") are noise
@@ -689,7 +689,11 @@ def _clean(question: str) -> str:
         " " if ch.isspace() else ch if ch.isprintable() and unicodedata.category(ch) != "Cf" else ""
         for ch in text
     )
-    return " ".join(_latin(word) for word in printable.split())
+    # a phrase pasted over and over ("Article 29 Article 29 ...") is said once
+    return _REPEATED.sub(r"\1", " ".join(_latin(word) for word in printable.split()))
+
+
+_REPEATED = re.compile(r"(\S.{0,59}?)(?: \1){3,}(?= |$)")
 
 
 def _latin(word: str) -> str:

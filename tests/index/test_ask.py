@@ -791,3 +791,10 @@ def test_a_message_without_a_word_asks_nothing(ask_service: AskService, text: st
 
     assert (answer.kind, answer.articles) == (AnswerKind.NONE, ())
     assert answer.suggestions
+
+
+def test_a_citation_pasted_hundreds_of_times_is_read_once(ask_service: AskService) -> None:
+    answer = ask_service.ask("Article 29 " * 400)
+
+    assert answer.kind is AnswerKind.CITATION
+    assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "29")
