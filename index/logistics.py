@@ -48,7 +48,8 @@ _LAW = re.compile(
     r"\b(?:law|legal|legally|illegal|lawful|offen[cs]es?|crimes?|criminal|article|art"
     r"|convention|treaty|protocol|police|prosecutors?|court|judges?|evidence|warrant|suspect"
     r"|victims?|data\s+protection|personal\s+data|consent|hack\w*|abus\w*"
-    r"|child\w*|kids?|sex\w*|punish\w*|prostitut\w*|trial|accused|hearing|witness\w*)\b",
+    r"|child\w*|kids?|sex\w*|punish\w*|prostitut\w*|trial|accused|hearing|witness\w*"
+    r"|seiz\w*|confiscat\w*|intercept\w*|preserv\w*|extradit\w*)\b",
     re.IGNORECASE,
 )
 
@@ -111,11 +112,20 @@ _TRANSLATE = re.compile(
 )
 
 
+# ... and in French, Spanish, Portuguese and Russian: "traduis « entraide » en anglais"
+_TRANSLATE_ABROAD = re.compile(
+    r"\b(?:tradu\w+|переведи\w*|перевести)\b[^?!]{0,120}?\b(?:en|al|para|o|на)\s+"
+    r"(?:anglais|fran[cç]ais|espagnol|ingl[eé]s|espa[nñ]ol|franc[eé]s|portugu[eê]s|russe|ruso"
+    r"|russo|английск\w*|французск\w*|испанск\w*|португальск\w*|русск\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def a_task(text: str) -> bool:
     """Whether ``text`` asks the bot to write, translate or sum up something, and nothing of
     the law ("help me write my presentation on cybercrime trends in Sri Lanka"), a joke, or
     a translation into a language ("translate 'letter rogatory' into Japanese");
     "help me draft a preservation request under Article 29" is about the law."""
-    if _JOKE.search(text) or _TRANSLATE.search(text):
+    if _JOKE.search(text) or _TRANSLATE.search(text) or _TRANSLATE_ABROAD.search(text):
         return True
     return bool(_TASK.search(text) and not _LAW.search(_TOPIC.sub(" ", text)))

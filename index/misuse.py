@@ -25,6 +25,15 @@ _MISUSE = re.compile(
     # "how do I hack my ex's instagram", "how can I get into my wife's phone"
     r"|\bhow\s+(?:do|can|could)\s+(?:i|we)\s+(?:hack|crack|break\s+into|get\s+into|spy\s+on"
     r"|dox|phish)\s+(?:into\s+)?(?:my\s+(?!own\b)|his\s+|her\s+|their\s+|someone|somebody|a\s+|an\s+)"
+    # "the best way to hack a bank", "how to ddos my neighbour's server"; in French, Spanish,
+    # Portuguese and Russian: "¿cómo hackear la cuenta de mi esposa?", "как взломать ..."
+    r"|\b(?:best|easiest|fastest|quickest)\s+way\s+to\s+(?:hack|ddos|phish|dox|steal|launder)\b"
+    r"|\bhow\s+to\s+(?:hack|ddos|phish|dox|steal|launder)\s+(?:into\s+)?(?:my\s+(?!own\b)|his\s+"
+    r"|her\s+|their\s+|a\s+|an\s+|the\s+|some)"
+    r"|\b(?:comment|c[oó]mo)\s+(?:pirater|hacker|hackear|piratear|invadir|craquer)\b"
+    r"|\bкак\s+(?:взломать|украсть|задудосить)\b"
+    # forged papers or stolen goods to buy: "buy fake passport online"
+    r"|\b(?:buy|order|purchase)\s+(?:a\s+)?(?:fake|forged|counterfeit|stolen|cloned)\s+\w+"
     # stolen card data asked for
     r"|\b(?:list|give|send|get|show)\s+(?:me\s+)?(?:some\s+)?(?:working|valid|live|stolen|fresh)"
     r"\s+(?:credit\s+)?card\s+(?:numbers|details|data)\b"
@@ -33,6 +42,7 @@ _MISUSE = re.compile(
     r"(?:instructions|rules|prompts?)\b|\bsystem\s+prompt\b|\bjailbreak\w*\b"
     r"|\byou\s+are\s+now\s+(?:dan\b|an?\s+(?:ai|assistant|bot)\s+(?:without|with\s+no)\b)"
     r"|\bdeveloper\s+mode\b|\b(?:forget|pretend)\s+(?:that\s+)?you\s+are\b"
+    r"|\byou\s+are\s+now\s+allowed\b|^\W*system\s*:"
     # code asked for: "write python code for a keylogger"
     r"|\b(?:write|code|give\s+me|send\s+me)\s+(?:me\s+)?(?:a\s+|an\s+|some\s+|the\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}(?:code|script|program|source)\s+(?:for|of)\s+(?:a\s+|an\s+)?{_TOOLS}\b"
@@ -43,6 +53,15 @@ _MISUSE = re.compile(
 )
 
 
+# Whether conduct is a crime is asked about it, never for it: "is it a crime to buy a fake
+# passport?"
+_WHETHER = re.compile(
+    r"^\W*(?:is|are|was|would)\s+(?:it|this|that)\s+(?:a\s+crime|an?\s+offen[cs]e|illegal"
+    r"|legal|lawful|unlawful|punishable|allowed|criminal)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_for_misuse(text: str) -> bool:
     """Whether ``text`` asks for help to commit a crime or to change the bot's instructions."""
-    return bool(_MISUSE.search(text))
+    return bool(_MISUSE.search(text)) and not _WHETHER.search(text)

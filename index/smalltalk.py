@@ -12,8 +12,10 @@ _PATTERNS = {
     "greeting": r"hi+|hello|hey|good (?:morning|afternoon|evening)|greetings|bonjour|salut|"
     r"bonsoir|hola|buen[oa]s (?:d[ií]as|tardes|noches)|ol[aá]|oi|bom dia|boa (?:tarde|noite)|"
     r"привет|здравствуйте|добрый (?:день|вечер)|доброе утро|"
-    r"(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: bot| there)?[ ,!]+)?"
-    r"(?:how are you(?: (?:feeling|doing))?(?: today)?|how(?:'s| is) your day(?: going)?)|"
+    r"(?:(?:hi|hello|hey|good (?:morning|afternoon|evening)|bonjour|salut|hola|ol[aá]|oi"
+    r"|привет|здравствуйте)(?: bot| there)?[ ,!]+)?"
+    r"(?:how are you(?: (?:feeling|doing))?(?: today)?|how(?:'s| is) your day(?: going)?"
+    r"|comment [cç]a va|c[oó]mo est[aá]s?|tudo bem|как дела)|"
     r"comment [cç]a va|comment allez-vous|c[oó]mo est[aá]s?|tudo bem|como vai|как дела",
     "thanks": r"(?:many |thank you |thanks? )*(?:thanks?|thank you|thx|ty|cheers)(?: (?:a lot|"
     r"very much|so much))?|merci(?: beaucoup)?|gracias|muchas gracias|obrigad[oa]|"

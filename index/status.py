@@ -72,7 +72,7 @@ _HOLDER_NOW = re.compile(
 _WHO_ABROAD = re.compile(r"\b(?:qui|qui[ée]n|quem|кто)\b", re.IGNORECASE)
 _POST_ABROAD = re.compile(
     r"\b(?:secr[ée]taire\s+g[ée]n[ée]ral\w*|secretari[oa]\s+general|secret[áa]ri[oa]-geral"
-    r"|pr[ée]sident\w*|dire(?:c)?t(?:eu)?r\w*|chef\w*|jef[ea]|генеральн\w*\s+секретар\w*"
+    r"|pr[ée]sid\w*|dire(?:c)?t(?:eu)?r\w*|chef\w*|jef[ea]|генеральн\w*\s+секретар\w*"
     r"|председател\w*|руководител\w*|директор\w*|глав\w*)",
     re.IGNORECASE,
 )

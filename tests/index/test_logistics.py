@@ -41,6 +41,7 @@ def test_practical_questions_about_the_event_are_for_the_organisers(question: st
         "they locked all our files and want bitcoin",
         "is a presentation on electronic evidence admissible in court?",
         "he used a colleague's badge to get into the server room and copied the database",
+        "seize the computer and extend search to connected network drive in another building",
     ],
 )
 def test_questions_of_the_law_or_of_a_case_are_not(question: str) -> None:
@@ -56,6 +57,7 @@ def test_questions_of_the_law_or_of_a_case_are_not(question: str) -> None:
         ("raconte-moi une blague sur les hackers", True),
         ("translate 'search warrant' and 'letter rogatory' into Japanese", True),
         ("what does a letter rogatory need to be translated into", False),
+        ('traduis "entraide judiciaire" en anglais', True),
         ("the suspect made jokes about the victim online", False),
         ("can you translate this email into French", True),
         ("help me draft a preservation request under Article 29", False),

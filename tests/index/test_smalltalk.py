@@ -45,6 +45,7 @@ from index.smalltalk import REPLIES, small_talk
         ("какая погода завтра в Страсбурге?", "clock"),
         ("quel temps fait-il à Strasbourg demain ?", "clock"),
         ("¿qué hora es en Bucarest?", "clock"),
+        ("привет, как дела?", "greeting"),
     ],
 )
 def test_small_talk_is_recognised(text: str, kind: str) -> None:

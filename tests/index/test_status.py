@@ -58,6 +58,7 @@ def test_how_a_state_becomes_a_party_is_not_a_status_question(question: str) -> 
         ("Кто сейчас Генеральный секретарь Совета Европы?", True),
         ("¿Quién es el actual Secretario General del Consejo de Europa?", True),
         ("Qui est actuellement le président du T-CY ?", True),
+        ("qui préside actuellement le Comité des Ministres ?", True),
         ("Qui est le secrétaire général mentionné dans l'article 27 ?", False),
         ("who is responsible for executing the request now", False),
         ("who was the chair of the T-CY in 2010?", False),
