@@ -47,7 +47,7 @@ from index.smalltalk import REPLIES, small_talk
 from index.snippets import count_matches, paragraph_text, snippet
 from index.sources import EventSource, FaqSource, UnansweredLog
 from index.status import asks_status_of_one, asks_which_states, asks_who_holds_a_post_now
-from index.text import stem_word, words
+from index.text import YEAR, stem_word, words
 from index.weights import Weights, default_weights
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,6 @@ _AHEAD = re.compile(
     re.IGNORECASE,
 )
 _DAY_WORD = re.compile(r"\b(?:today|tonight|tomorrow)\b", re.IGNORECASE)
-_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _on_day(event: EventHit, now: datetime, offset: int) -> bool:
@@ -209,9 +208,7 @@ class AskService:
         cues = self._agenda_words(text, language)
         if self.events and _AHEAD.search(cues):  # the live agenda knows what is next
             # "the next Octopus conference in 2025": none that year, then whatever comes next
-            events = self.events.find(cues, moment) or self.events.find(
-                _A_YEAR.sub(" ", cues), moment
-            )
+            events = self.events.find(cues, moment) or self.events.find(YEAR.sub(" ", cues), moment)
             if events:
                 return self._event_answer(text, events, moment, cues)
         if self._about_other_law(text):

@@ -274,7 +274,7 @@ _GENERIC = frozenset(
     # the same in French, Spanish and Portuguese: "¿Qué dice el Convenio de Estambul?" ("un"
     # is the UN's too)
     "le la les l une du des ce cette que quoi dit dise selon el los las una del este esta "
-    "qué dice o os as um uma este esta diz segundo".split()
+    "qué dice o os as um uma diz segundo".split()
 )
 # Words that put a treaty name outside the Council of Europe texts held here: "the UN
 # cybercrime convention" is not the (Budapest) "Cybercrime Convention".

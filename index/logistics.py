@@ -102,19 +102,15 @@ _JOKE = re.compile(
 )
 
 
-# A translation asked for: the texts are held in English only, the bot translates nothing.
+# A translation asked for, in English, French, Spanish, Portuguese or Russian: the texts are
+# held in English only, the bot translates nothing ("translate 'letter rogatory' into
+# Japanese", "traduis « entraide » en anglais").
 _TRANSLATE = re.compile(
     r"\btranslat\w*\b[^?!]{0,120}?\b(?:into|to|in)\s+(?:english|french|spanish|portuguese"
     r"|russian|german|italian|arabic|chinese|mandarin|japanese|korean|turkish|polish"
     r"|ukrainian|romanian|dutch|greek|hindi|swahili|persian|farsi|hebrew|thai|vietnamese"
-    r"|indonesian|malay|georgian|armenian|azerbaijani|serbian|croatian|albanian|bulgarian)\b",
-    re.IGNORECASE,
-)
-
-
-# ... and in French, Spanish, Portuguese and Russian: "traduis « entraide » en anglais"
-_TRANSLATE_ABROAD = re.compile(
-    r"\b(?:tradu\w+|переведи\w*|перевести)\b[^?!]{0,120}?\b(?:en|al|para|o|на)\s+"
+    r"|indonesian|malay|georgian|armenian|azerbaijani|serbian|croatian|albanian|bulgarian)\b"
+    r"|\b(?:tradu\w+|переведи\w*|перевести)\b[^?!]{0,120}?\b(?:en|al|para|o|на)\s+"
     r"(?:anglais|fran[cç]ais|espagnol|ingl[eé]s|espa[nñ]ol|franc[eé]s|portugu[eê]s|russe|ruso"
     r"|russo|английск\w*|французск\w*|испанск\w*|португальск\w*|русск\w*)\b",
     re.IGNORECASE,
@@ -126,6 +122,6 @@ def a_task(text: str) -> bool:
     the law ("help me write my presentation on cybercrime trends in Sri Lanka"), a joke, or
     a translation into a language ("translate 'letter rogatory' into Japanese");
     "help me draft a preservation request under Article 29" is about the law."""
-    if _JOKE.search(text) or _TRANSLATE.search(text) or _TRANSLATE_ABROAD.search(text):
+    if _JOKE.search(text) or _TRANSLATE.search(text):
         return True
     return bool(_TASK.search(text) and not _LAW.search(_TOPIC.sub(" ", text)))

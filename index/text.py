@@ -17,6 +17,7 @@ from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter,
 from whoosh.lang.porter2 import stem
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")  # a year a question names: "Octopus 2013"
 
 STOP_WORDS = frozenset(
     line.strip()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from index.answer import EventHit
-from index.text import STOP_WORDS, stem_word, words
+from index.text import STOP_WORDS, YEAR, stem_word, words
 from scheduler.agenda import Agenda
 from scheduler.model import Event
 
@@ -42,7 +42,6 @@ MAX_HITS = 8
 
 
 _TWENTY_FOUR_SEVEN = re.compile(r"\b24\s*/\s*7\b")
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def _stems(text: str) -> set[str]:
@@ -77,7 +76,7 @@ class EventFinder:
         if room:
             topic.discard(stem_word(room.group(1).lower()))
             events = [e for e in events if e.room and _same_room(e.room, room.group(1))]
-        years = {int(y) for y in _YEAR.findall(question)}
+        years = {int(y) for y in YEAR.findall(question)}
         if years and not day:  # "the Octopus conference 2013" is not the 2010 one
             events = [e for e in events if e.start.year in years or e.end.year in years]
         if day:
