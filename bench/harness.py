@@ -47,11 +47,15 @@ HELD_OUT = {
         "heldout9",
         "multilingual7",
         "declines7",
+        "heldout10",
+        "multilingual8",
+        "declines8",
         "stories_dev",
         "declines_dev",
         "multilingual_dev",
         "declines_dev3",
         "declines_dev4",
+        "declines_dev5",
     )
 }
 # Held-out sets whose misses have been read, and so became development sets: only their
@@ -69,11 +73,13 @@ DEVELOPMENT = frozenset(
         "declines_dev3",
         "facts_dev3",
         "declines_dev4",
+        "declines_dev5",
+        "facts_dev4",
     }
 )
 FACTS_FILES = {
     name: Path(__file__).with_name(f"{name}.yaml")
-    for name in ("facts", "facts2", "facts3", "facts4", "facts5", "facts6", "facts7", "facts_dev3")
+    for name in ("facts", "facts2", "facts3", "facts4", "facts5", "facts6", "facts7", "facts8", "facts_dev3", "facts_dev4")
 }
 FACTS_FILE = FACTS_FILES["facts"]
 PARAGRAPHS_FILE = Path(__file__).with_name("paragraphs.yaml")
