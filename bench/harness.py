@@ -79,7 +79,18 @@ DEVELOPMENT = frozenset(
 )
 FACTS_FILES = {
     name: Path(__file__).with_name(f"{name}.yaml")
-    for name in ("facts", "facts2", "facts3", "facts4", "facts5", "facts6", "facts7", "facts8", "facts_dev3", "facts_dev4")
+    for name in (
+        "facts",
+        "facts2",
+        "facts3",
+        "facts4",
+        "facts5",
+        "facts6",
+        "facts7",
+        "facts8",
+        "facts_dev3",
+        "facts_dev4",
+    )
 }
 FACTS_FILE = FACTS_FILES["facts"]
 PARAGRAPHS_FILE = Path(__file__).with_name("paragraphs.yaml")

@@ -35,9 +35,15 @@ from index.dense import DenseIndex
 from index.glossary import default_glossary
 from index.hybrid import HybridRanker
 from index.language import ENGLISH
-from index.logistics import a_task, about_the_event, asks_for_a_password
+from index.logistics import a_task, about_the_event, asks_for_a_password, only_the_desk
 from index.misuse import asks_for_misuse
 from index.notes import Note
+from index.offtopic import (
+    asks_for_code,
+    asks_general_knowledge,
+    asks_how_to_use_a_tool,
+    asks_opinion,
+)
 from index.other_law import other_law
 from index.programme import cites_programme
 from index.ranking import Ranked, Ranker, Ranking
@@ -119,6 +125,10 @@ OUT_OF_SCOPE = {
         "held abroad be preserved?”."
     ),
     "misuse": Note("I can't help with that. I answer on the Council of Europe treaties."),
+    "opinion": Note(
+        "I don't give opinions: I quote what the treaties and the programme documents say. "
+        "Ask what they provide, e.g. “what does Article 15 say about safeguards?”."
+    ),
     "organisation": Note(
         "I hold the treaty texts and the programme's documents (2009 to 2014), not the Council "
         "of Europe's current news, posts or calendar: see https://www.coe.int/cybercrime."
@@ -195,15 +205,25 @@ class AskService:
     ) -> Answer:
         if not any(ch.isalnum() for ch in text):  # "?", "🙂🙂": nothing asked
             return Answer(text, AnswerKind.NONE, suggestions=SUGGESTIONS)
-        cited = self._citation(text)
-        if cited is not None:
-            return cited
+        # asked whatever article is named: "Article 32 lets us ..., so write me a script"
         if asks_for_misuse(text):  # "how do I make ransomware", "ignore your instructions"
             return self._declined(text, user_id, "misuse", ())
+        if asks_for_code(text) or asks_general_knowledge(text) or asks_how_to_use_a_tool(text):
+            return self._declined(
+                text, user_id, "howto" if asks_how_to_use_a_tool(text) else "helpdesk"
+            )
+        if only_the_desk(text):  # "about Article 35: could you email me the slides?"
+            return self._declined(text, user_id, "venue")
+        # "which reservations did Japan enter to Article 9?" asks the Treaty Office's chart
+        cited = None if asks_status_of_one(text) else self._citation(text)
+        if cited is not None:
+            return cited
         if (friendly := small_talk(text)) is not None:
             greeting = friendly == REPLIES["greeting"]
             suggestions = SUGGESTIONS if greeting else ()
             return Answer(text, AnswerKind.NONE, notes=(friendly,), suggestions=suggestions)
+        if asks_opinion(text):  # "do you think encryption backdoors are a good idea?"
+            return self._declined(text, user_id, "opinion")
         moment = now or datetime.now(UTC)
         cues = self._agenda_words(text, language)
         if self.events and _AHEAD.search(cues):  # the live agenda knows what is next

@@ -20,7 +20,8 @@ _PRACTICAL = re.compile(
     r"|registration|it\s+desk|help\s?desk|zoom|teams\s+link|interpret\w*|headsets?"
     r"|microphone|projector|laptop|toilets?|parking|visa|per\s+diem|reimburse\w*|refund"
     r"|luggage|restaurant|cop(?:y|ies)|handouts?|chat\s+log|e-?mails?|software"
-    r"|certificado|certificat|attestation|diapositivas?|diapos|h[ôo]tel)\b",
+    r"|certificado|certificat|attestation|diapositivas?|diapos|h[ôo]tel|links?|enlaces?|liens?"
+    r"|powerpoint|pptx?|pdf)\b",
     re.IGNORECASE,
 )
 # What only the event's desks deal with, event named or not: its IT and help desks, its
@@ -31,12 +32,24 @@ _DESK = re.compile(
     r"|\b(?:locked|blocked)\s+(?:out\s+)?after\s+(?:too\s+many|\d+|several)\b",
     re.IGNORECASE,
 )
+# What only a desk does, whatever law the question begins with ("Regarding the data security
+# article, quick thing first: where can I charge my laptop?"): a device to charge, the slides
+# to be sent.
+_DESK_ONLY = re.compile(
+    r"\bcharg(?:e|ing)\s+(?:my\s+|our\s+|a\s+)?(?:laptop|phone|mobile|computer|tablet|device)s?\b"
+    r"|\bpower\s?banks?\b"
+    r"|\b(?:e-?mail|send|forward|share|resend|re-send)\s+(?:me|us)\s+(?:the\s+|a\s+|his\s+|her\s+"
+    r"|your\s+|their\s+)?(?:[\w'-]+\s+){0,3}(?:powerpoint|slides?|pdf|deck|recording|handouts?"
+    r"|presentation)\b",
+    re.IGNORECASE,
+)
 # The event itself.
 _EVENT = re.compile(
     r"\b(?:session|panel|workshop|conference|training|venue|(?<!capacity )building|organi[sz]ers?"
     r"|speakers?|speech|participants?|presentation|keynote|plenary|course"
     # the same in French, Spanish and Portuguese
-    r"|atelier|formation|taller|curso|cours|oficina|sesi[óo]n|s[ée]ance|sess[ãa]o)\b",
+    r"|atelier|formation|taller|curso|cours|oficina|sesi[óo]n|s[ée]ance|sess[ãa]o"
+    r"|webinars?|webinaires?|seminarios?|s[ée]minaires?|вебинар\w*|семинар\w*)\b",
     re.IGNORECASE,
 )
 # The way somewhere, even to the police ("where is the nearest police station"): a map's job.
@@ -76,9 +89,15 @@ def asks_for_a_password(text: str) -> bool:
     return bool(_PASSWORD.search(text))
 
 
+def only_the_desk(text: str) -> bool:
+    """Whether ``text`` asks what only a desk does (a device to charge, slides to be sent),
+    whatever article it names."""
+    return bool(_DESK_ONLY.search(text))
+
+
 def about_the_event(text: str) -> bool:
     """Whether ``text`` asks something practical about the event and nothing of the law."""
-    if _WAY.search(text):
+    if _WAY.search(text) or only_the_desk(text):
         return True
     practical = _DESK.search(text) or (_PRACTICAL.search(text) and _EVENT.search(text))
     return bool(practical and not _LAW.search(_TOPIC.sub(" ", text)))

@@ -41,8 +41,16 @@ _BODIES = re.compile(
     r"|european\s+(?:investigation|production|preservation)\s+orders?|european\s+arrest\s+warrants?"
     r"|(?-i:EIO|EAW)s?"
     # courts' judgments ("what did the ECtHR decide in Big Brother Watch v. United Kingdom?")
-    r"|european\s+court\s+of\s+human\s+rights|ecthr|cjeu|court\s+of\s+justice|supreme\s+court"
-    r"|tribunal\s+(?:de\s+justicia|supremo)|cour\s+(?:de\s+justice|europ[ée]enne|supr[êe]me)"
+    r"|european\s+court\s+of\s+human\s+rights|ecthr|cjeu|cjue|tjue|court\s+of\s+justice"
+    r"|supreme\s+court|tribunal\s+(?:de\s+justicia|supremo|europeu?o?|constitucional)"
+    r"|cour\s+(?:de\s+justice|europ[ée]enne|supr[êe]me)|еспч|европейск\w+\s+суд\w*"
+    # other bodies' own databases and rules: "Interpol's ICSE database", the EU's ePrivacy rules,
+    # the US Justice Department's standards ("probable cause")
+    r"|icse|interpol'?s?\s+(?:[\w-]+\s+){0,2}(?:database|rules|vetting)|e-?privacy"
+    r"|(?-i:DOJ)|office\s+of\s+international\s+affairs|probable\s+cause|fourth\s+amendment"
+    # the UN Convention on the Rights of the Child and its protocols
+    r"|rights\s+of\s+the\s+child|derechos\s+del\s+ni[ñn]o|droits\s+de\s+l'enfant"
+    r"|direitos\s+da\s+crian[çc]a|прав\w*\s+ребенка"
     # a provider's own channel for the police ("Meta's law enforcement online request system")
     r"|law\s+enforcement\s+(?:online\s+)?(?:request\s+)?(?:portal|system|guidelines))\b"
     # a provider's own practice: "how long does Google keep IP logs?", "Meta's retention policy"
@@ -53,7 +61,9 @@ _BODIES = re.compile(
     r"\s+(?:team|desk|department|unit)\b"
     rf"|\bhow\s+(?:quickly|fast|soon)\s+(?:does|do|will|would|can)\s+{_PROVIDERS}\b"
     # a case by its parties: "Digital Rights Ireland", "Big Brother Watch v. United Kingdom"
-    r"|\b(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}\s+v(?:s)?\.?\s+(?:the\s+)?[A-Z][\w'-]+)",
+    # ("K.U. v. Finland", "S. e Marper contra o Reino Unido", "Benedik c. Slovénie")
+    r"|\b(?-i:(?:[A-Z][\w'.-]*\s+)(?:(?:e|and|et|y|[A-Z][\w'.-]*)\s+){0,3}"
+    r"(?:v|vs|c|contre|contra)\.?\s+(?:the\s+|o\s+|a\s+|la\s+|le\s+|el\s+|l')?[A-Z][\w'-]+)",
     re.IGNORECASE,
 )
 # The same in French, Spanish and Portuguese: a law word, then a nationality adjective by
@@ -83,7 +93,9 @@ _STATUTE = re.compile(
     # the United States Code: "18 U.S.C. 2703(f)", "the U.S. Code"
     r"|\b\d+\s+U\.?\s?S\.?\s?C\.?(?=\s|§|$)|\bU\.S\.\s+Code\b"
     # a country's own institutions of procedure: France's police custody, the US Miranda rule
-    r"|\bgarde\s+[àa]\s+vue\b|\bmiranda\s+(?:rule|rights?|warnings?)\b",
+    r"|\bgarde\s+[àa]\s+vue\b|\bmiranda\s+(?:rule|rights?|warnings?)\b"
+    # a law by its number: "Lei 109/2009", "ley 1273 de 2009", "loi n° 2004-575", "Law No. 175/2012"
+    r"|\b(?:lei|ley|loi|law|act)\s+(?:n[º°o]\.?\s*|no\.?\s*|number\s+)?\d+\s*(?:/|-|de\s+)\s*\d{2,4}\b",
     re.IGNORECASE,
 )
 _NOT_A_NAME = frozenset({"What", "Which", "The", "This", "That", "An", "A", "Under", "Does", "Is"})
@@ -140,6 +152,12 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # a treaty between two countries: "the US-UK MLAT", "the France/Morocco agreement"
         re.compile(
             rf"\b{country}\s*[-–/]\s*{country}\s+(?:mlat|treaty|agreement|convention)s?\b", re.I
+        ),
+        # "in Georgia, under the criminal procedure code, ..."
+        re.compile(
+            rf"\bin\s+{country}\s*,?\s+(?:under|according\s+to|by)\s+(?:the\s+|its\s+|their\s+)?"
+            rf"(?:[\w-]+\s+){{0,2}}{_LAW}",
+            re.I,
         ),
         # "under Brazil's Marco Civil"
         re.compile(rf"\bunder\s+(?:the\s+)?{country}'s\s+\w+", re.I),

@@ -16,6 +16,11 @@ import re
 
 _BECOMING = r"(?:ratif\w*|acced\w*|signed|joined|become\s+(?:a\s+)?part(?:y|ies))"
 _STATE = r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+(?:already\s+|yet\s+|now\s+)?"
+# What a treaty's own words name in a State's place: "which authority did the Convention designate?"
+_NOT_A_STATE = (
+    r"(?:the\s+)?(?:Convention|Protocol|Treaty|Council|Part(?:y|ies)|Article|Committee|T-CY"
+    r"|Secretary|Government|Court|State)\b"
+)
 # One State named: "has Nigeria ratified", "did Ghana sign", "is Brazil a party to"; in
 # Spanish, Portuguese, French and Russian: "¿Ha ratificado México ...?", "O Brasil ratificou
 # ...?", "Le Maroc a-t-il ratifié ...?", "Ратифицировала ли Россия ...?".
@@ -26,15 +31,30 @@ _ONE_STATE = re.compile(
     # asked as a yes-or-no question: "¿Ha ratificado ...", "O Brasil ratificou ...", ...
     r"|^\W*(?i:ha|han)\s+ratificado\b"
     r"|^\W*(?:[OoAa]s?\s+)?[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)?\s+(?:já\s+)?ratificou\b"
-    r"|\ba-t-(?:il|elle)\s+ratifi"
+    r"|\ba-t-(?:il|elle)\s+(?:d[ée]j[àa]\s+|bien\s+)?(?:ratifi|adh[ée]r|sign)"
+    # the verb, then the State: "¿En qué fecha ratificó Mauricio ...?", "quando ratificou o Brasil"
+    r"|\b(?:ratific[óo]|ratificou|firm[óo]|assinou|se\s+adhiri[óo]\s+a?)\s+(?:[oa]\s+|el\s+|la\s+)?"
+    r"(?-i:[A-ZÀ-Ý])"
+    # what one State declared or reserved: "which reservations did Japan enter",
+    # "which authorities did Ukraine designate"; its 24/7 contact point today
+    rf"|\b(?i:which|what)\s+(?:[\w-]+\s+){{0,2}}(?i:did|has|have)\s+(?!{_NOT_A_STATE}){_STATE}"
+    r"(?i:enter|make|made|designat\w*|notif\w*|declar\w*|reserv\w*)\b"
     r"|^\W*(?i:ратифицировал\w*)\s+ли\b"
 )
 # Which States: "which countries have ratified", "the ratification status of the protocol".
 _WHICH_STATES = re.compile(
-    rf"\b(?:which|what)\s+(?:countries|states|nations)\s+(?:have\s+|has\s+)?(?:already\s+)?"
+    rf"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:countries|states|nations)\s+(?:have\s+|has\s+)?"
+    r"(?:already\s+|actually\s+|since\s+|so\s+far\s+)?"
     rf"(?:{_BECOMING}|are\s+(?:parties|party|signatories|members))\b"
     r"|\b(?:ratification|signature)s?\s+status\b|\bstatus\s+of\s+(?:ratifications?|signatures?)\b"
-    r"|\bchart\s+of\s+signatures\b",
+    r"|\bchart\s+of\s+signatures\b"
+    # how many to date: "how many States have ratified it so far?", "combien d'États l'ont
+    # ratifié à ce jour", "¿cuántos países lo han ratificado hasta hoy?"
+    r"|\b(?:how\s+many|combien|cu[áa]nt[oa]s|quant[oa]s|сколько)\b[^?.!]{0,60}"
+    r"(?:ratif\w*|acced\w*|adh[ée]r\w*|adhes\w*|parties|присоедин\w*)[^?.!]{0,80}"
+    r"\b(?:to\s+date|so\s+far|today|now|currently|yet|à\s+ce\s+jour|aujourd'hui|actuellement"
+    r"|hasta\s+(?:hoy|la\s+fecha|ahora)|hoy|actualmente|at[ée]\s+(?:hoje|agora|o\s+momento)"
+    r"|hoje|atualmente|на\s+сегодня|сейчас|к\s+настоящему\s+времени)(?!\w)",
     re.IGNORECASE,
 )
 

@@ -21,6 +21,9 @@ from index.logistics import a_task, about_the_event, asks_for_a_password
         "I got an e-mail that claims to come from the organisers asking for my card details",
         "when will we receive the certificate of attendance for the course on cybercrime",
         "¿dónde recojo mi certificado de asistencia al taller?",
+        "About Article 29: quick thing first, where can I charge my laptop?",
+        "regarding Article 35, could you email me the PowerPoint of the morning presentation",
+        "el enlace de Zoom para el webinar ya no funciona, ¿me lo pueden reenviar?",
     ],
 )
 def test_practical_questions_about_the_event_are_for_the_organisers(question: str) -> None:

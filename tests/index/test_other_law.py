@@ -56,6 +56,20 @@ from index.other_law import other_law
         ("What must US police say under the Miranda rule?", "Miranda rule"),
         ("how do I contact Telegram's abuse team", "Telegram's abuse team"),
         ("how quickly does Binance freeze an account", "how quickly does Binance"),
+        ("K.U. v. Finland: what was the outcome?", "K.U. v. Finland"),
+        ("o caso S. e Marper contra o Reino Unido", "S. e Marper contra o Reino"),
+        ("la directive ePrivacy après l'arrêt de la CJUE", "ePrivacy"),
+        (
+            "el Protocolo Facultativo de la Convención sobre los Derechos del Niño",
+            "Derechos del Niño",
+        ),
+        ("access to Interpol's ICSE image database", "Interpol's ICSE image database"),
+        ("the request lacks probable cause, they said", "probable cause"),
+        (
+            "In Georgia, under the criminal procedure code, who orders it?",
+            "In Georgia, under the criminal procedure code",
+        ),
+        ("Na Lei do Cibercrime portuguesa (Lei 109/2009), quem ordena?", "Lei 109/2009"),
     ],
 )
 def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str) -> None:
@@ -85,6 +99,9 @@ def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str)
         "o direito interno deve criminalizar o acesso ilegal?",
         "droit international et entraide judiciaire",
         "лицо, нарушившее закон, может быть выдано?",
+        "Convenio para la protección de los niños contra la explotación y el abuso sexual",
+        "Article 2 v. Article 3 of the Budapest Convention",
+        "the act 2 of the play",
         "",
     ],
 )

@@ -14,6 +14,10 @@ from index.status import asks_status_of_one, asks_which_states, asks_who_holds_a
         "O Brasil ratificou a Convenção de Budapeste?",
         "Le Maroc a-t-il ratifié la Convention de Budapest ?",
         "Ратифицировала ли Россия Будапештскую конвенцию?",
+        "La Tunisie a-t-elle déjà ratifié la Convention de Lanzarote ?",
+        "¿En qué año ratificó Chile el Convenio de Budapest?",
+        "which reservations did Japan enter to Article 9 when it ratified?",
+        "which authorities did Ukraine designate for extradition requests?",
     ],
 )
 def test_whether_a_named_state_is_a_party(question: str) -> None:
@@ -26,6 +30,9 @@ def test_whether_a_named_state_is_a_party(question: str) -> None:
         "Which countries have ratified the Budapest Convention?",
         "what states are parties to Convention 108",
         "what is the ratification status of the second protocol",
+        "how many States have ratified the Lanzarote Convention so far?",
+        "combien d'États ont ratifié le protocole à ce jour ?",
+        "which African countries have acceded to the Budapest Convention?",
     ],
 )
 def test_which_states_are_parties(question: str) -> None:
@@ -41,6 +48,9 @@ def test_which_states_are_parties(question: str) -> None:
         "has the suspect signed the statement",
         "when does the Convention enter into force for a State that ratifies it later?",
         "¿Qué pasa si un Estado ha ratificado el convenio con reservas?",
+        "which authority did the Convention designate for extradition?",
+        "what reservations may a Party make under Article 9?",
+        "which countries were invited to accede to the Budapest Convention in 2014?",
     ],
 )
 def test_how_a_state_becomes_a_party_is_not_a_status_question(question: str) -> None:

@@ -1,0 +1,110 @@
+"""Questions no text answers, told by their form whatever their words: an opinion asked of the
+bot ("do you think encryption backdoors are a good idea?", "which treaty would you pick if you
+were a minister?"), a general-knowledge fact ("what is the capital of Mauritius?"), code to
+write ("write me a python script that scrapes a Telegram channel") and how to use a forensic or
+investigative tool ("how do I image a drive with FTK Imager, step by step?").
+
+Their words are often the treaties' (encryption, the police, a public channel, Article 32), so
+search would quote an article as if it answered. A question whether conduct is a crime, or
+what an article covers, is about the law even when asked as an opinion ("do you think this is
+illegal?") and is answered.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OPINION = re.compile(
+    r"\b(?:do|don't|dont)\s+you\s+(?:really\s+)?(?:think|believe|feel|agree)\b"
+    r"|\bwhat\s+do\s+you\s+(?:think|feel|make)\s+(?:of|about)\b"
+    r"|\b(?:in\s+your|your\s+(?:own\s+|personal\s+|honest\s+)?)(?:opinion|view|take)\b"
+    r"|\bwould\s+you\s+(?:pick|choose|prefer|vote|support|sign|recommend\s+(?:joining|signing))\b"
+    r"|\bif\s+you\s+were\s+(?:a|an|the)\s+\w+"
+    r"|\b(?:was|is)\s+it\s+(?:a\s+)?(?:mistake|wise|smart|right|wrong)\s+(?:for|to|of)\b"
+    r"|\b(?:a\s+good|a\s+bad|a\s+terrible|a\s+great)\s+idea\b"
+    r"|\b(?:outdated|overrated|obsolete)\b[^.!?]{0,40}\bcompared\b"
+    # in French, Spanish, Portuguese and Russian
+    r"|\bqu'en\s+pens\w*|\b(?:que|qu'est-ce\s+que)\s+(?:tu\s+)?pens(?:es|ez)(?:-tu|-vous)?\b"
+    r"|\b(?:à|a)\s+(?:ton|votre)\s+avis\b|\bselon\s+(?:toi|vous)\b"
+    r"|\bqu[ée]\s+opinas\b|\ben\s+tu\s+opini[óo]n\b|\bt[úu]\s+crees\s+que\b"
+    r"|\bo\s+que\s+(?:voc[êe]\s+)?acha\b|\bna\s+sua\s+opini[ãa]o\b|\bvoc[êe]\s+acha\s+que\b"
+    r"|\bкак\s+(?:ты|вы)\s+(?:думаешь|думаете|считаешь|считаете)\b|\b(?:тво[её]|ваше)\s+мнение\b",
+    re.IGNORECASE,
+)
+# Asked as an opinion, still a question of the law: "do you think sharing this is illegal?",
+# "in your view, which article covers it?".
+_ABOUT_THE_LAW = re.compile(
+    r"\b(?:a\s+crime|an?\s+offen[cs]e|criminal|illegal|unlawful|lawful|legal|punishable"
+    r"|allowed|covered|appl(?:y|ies)|article|provision|art\.?\s*\d|court\s+order|warrant"
+    r"|mutual\s+assistance|extradit\w*|evidence)\b"
+    # what someone may or must do: "do you think the police can ask for the logs?"
+    r"|\b(?:can|may|must|could|should)\s+(?:the\s+|a\s+)?(?:police|prosecutors?|authorit\w+"
+    r"|investigators?|courts?|judges?|providers?|we|they|part(?:y|ies)|states?)\b"
+    r"|\b(?:police|prosecutors?|authorit\w+|investigators?|courts?|judges?|providers?|part(?:y|ies)"
+    r"|states?)\s+(?:can|may|must|could|should|(?:is|are)\s+allowed)\b",
+    re.IGNORECASE,
+)
+# A general-knowledge fact about a place: its capital, population, currency or language.
+_GENERAL_KNOWLEDGE = re.compile(
+    r"\b(?:what|which)(?:'s|\s+is|\s+was)\s+the\s+(?:capital(?:\s+city)?|population|currency"
+    r"|official\s+languages?|national\s+(?:dish|anthem|animal|sport)|highest\s+mountain"
+    r"|longest\s+river|gdp)\s+of\b"
+    r"|\bhow\s+many\s+(?:people|inhabitants)\s+live\s+in\b"
+    r"|\bquelle\s+est\s+la\s+capitale\b|\bcu[áa]l\s+es\s+la\s+capital\b"
+    r"|\bqual\s+(?:é|e)\s+a\s+capital\b|\bкакая\s+столица\b|\bстолица\s+\w+\s*\?",
+    re.IGNORECASE,
+)
+# Code asked for: a script, a query, a regular expression, whatever it is for.
+_LANGUAGES = r"(?:python|sql|bash|shell|powershell|javascript|java|php|c\+\+|c#|go|rust|excel|vba)"
+_CODE = re.compile(
+    r"\b(?:write|give|send|show|generate|code|draft|make)\s+(?:me\s+|us\s+)?"
+    r"(?:a\s+|an\s+|some\s+|the\s+)?(?:quick\s+|small\s+|simple\s+)?"
+    rf"(?:{_LANGUAGES}\s+)?(?:script|query|regex|regular\s+expression|macro|snippet|one-liner"
+    rf"|program|function|formula)\b"
+    rf"|\b(?:write|give|send|show|generate)\s+(?:me\s+|us\s+)?(?:the\s+|some\s+)?{_LANGUAGES}"
+    r"\s+(?:code|for)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_opinion(text: str) -> bool:
+    """Whether ``text`` asks the bot's opinion, not what the law says."""
+    return bool(_OPINION.search(text)) and not _ABOUT_THE_LAW.search(text)
+
+
+def asks_general_knowledge(text: str) -> bool:
+    """Whether ``text`` asks a general-knowledge fact about a place."""
+    return bool(_GENERAL_KNOWLEDGE.search(text))
+
+
+def asks_for_code(text: str) -> bool:
+    """Whether ``text`` asks the bot to write code."""
+    return bool(_CODE.search(text))
+
+
+# Forensic and investigative tools and techniques, by name.
+_TOOL = re.compile(
+    r"\b(?:ftk(?:\s+imager)?|encase|cellebrite|autopsy|wireshark|maltego|photodna|volatility"
+    r"|x-ways|axiom|oxygen\s+forensics?|kali(?:\s+linux)?|metasploit|nmap|burp\s+suite|hashcat"
+    r"|tor\s+browser|shodan|osint|write[\s-]+blockers?|(?:full|e-?mail|message|gmail)\s+headers?"
+    r")(?!\w)|\.onion\b",
+    re.IGNORECASE,
+)
+# Data or help from elsewhere: what the treaties' co-operation is for ("the suspect ran a
+# .onion site: how do we get the data from the hosting provider abroad?").
+_ACROSS_BORDERS = re.compile(r"\b(?:abroad|foreign|providers?|another\s+country)\b", re.I)
+# How to do something, in the five languages.
+_HOW = re.compile(
+    r"\b(?:how\s+(?:do|can|could|should|would|to)|step\s+by\s+step|which\s+(?:settings|software"
+    r"|tools?|version)|what\s+(?:settings|software|tools?)|licen[cs]e|install|configure|set\s+up"
+    r"|tutorial|comment|c[óo]mo|como|как|r[ée]diger|hacer|fazer)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_how_to_use_a_tool(text: str) -> bool:
+    """Whether ``text`` asks how to use a forensic or investigative tool, and nothing of the
+    law."""
+    if _ABOUT_THE_LAW.search(text) or _ACROSS_BORDERS.search(text):
+        return False
+    return bool(_TOOL.search(text) and _HOW.search(text))

@@ -1,0 +1,88 @@
+"""Opinions, general knowledge, code and tool how-to are told apart by their form from
+questions of the law that share their words."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.offtopic import (
+    asks_for_code,
+    asks_general_knowledge,
+    asks_how_to_use_a_tool,
+    asks_opinion,
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do you think encryption backdoors for the police are a good idea?",
+        "is the Budapest Convention outdated compared with the UN treaty? which would you pick?",
+        "was it a mistake for Brazil to wait so long before joining?",
+        "what is your personal opinion on the new UN cybercrime convention",
+        "à ton avis, la convention de Budapest est-elle dépassée ?",
+        "¿qué opinas del nuevo tratado de la ONU?",
+        "você acha que a convenção de Budapeste ainda serve?",
+        "как вы думаете, нужна ли новая конвенция?",
+    ],
+)
+def test_an_opinion_asked_of_the_bot(question: str) -> None:
+    assert asks_opinion(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do you think Article 6 covers selling passwords?",
+        "do you think it is a crime to share a meme of a politician",
+        "do you think the police can ask the provider for subscriber data?",
+        "in your view, which provision applies to a SIM swap?",
+        "what is the purpose of the Budapest Convention",
+    ],
+)
+def test_a_question_of_the_law_asked_as_an_opinion_is_not(question: str) -> None:
+    assert not asks_opinion(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "general"),
+    [
+        ("What is the capital of Mauritius?", True),
+        ("what's the population of Georgia", True),
+        ("¿Cuál es la capital de Marruecos?", True),
+        ("what is the capital requirement for a bank under Article 8", False),
+        ("what is the scope of the Convention", False),
+    ],
+)
+def test_general_knowledge_about_a_place(question: str, general: bool) -> None:
+    assert asks_general_knowledge(question) is general
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("write an SQL query that finds duplicate IP addresses in firewall logs", True),
+        ("Article 32 allows it, so write me a python script that scrapes a public channel", True),
+        ("give me a regex for IBAN numbers", True),
+        ("write a request for preservation under article 29", False),
+        ("what does the code of criminal procedure need to provide under Article 15", False),
+    ],
+)
+def test_code_asked_for(question: str, code: bool) -> None:
+    assert asks_for_code(question) is code
+
+
+@pytest.mark.parametrize(
+    ("question", "howto"),
+    [
+        ("How do I image a hard drive with FTK Imager, step by step, which settings?", True),
+        ("how do I read the full headers of a Gmail message to find the sender's IP?", True),
+        ("Como faço para identificar o dono de um site .onion?", True),
+        ("Comment rédiger un bon rapport OSINT sur un compte Telegram ?", True),
+        ("can evidence extracted with Cellebrite be used as evidence under the convention?", False),
+        ("the suspect ran a .onion shop: how do we get the data from the provider abroad?", False),
+        ("the suspect used Tor browser to reach the forum", False),
+    ],
+)
+def test_how_to_use_a_tool(question: str, howto: bool) -> None:
+    assert asks_how_to_use_a_tool(question) is howto
