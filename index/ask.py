@@ -266,7 +266,8 @@ class AskService:
             # "where was the GLACY workshop?" may be a past session of the agenda and a fact
             # the programme documents state: then the passage shows it, with the sessions.
             ranked = ranked or self.ranker.rank(text, limit=5, language=language)
-            if not self._states_fact(ranked, self.weights.answer.fact_lead):
+            stated = self._states_fact(ranked, self.weights.answer.fact_lead)
+            if not (stated or self._says_what_is_asked(ranked)):
                 return self._event_answer(text, found, moment, cues)
             return replace(self._fact_answer(text, ranked, choices), events=tuple(found))
         if a_task(text):  # "help me write my presentation": not what a treaty bot does
@@ -291,7 +292,7 @@ class AskService:
             if cites_programme(text)
             else self.weights.answer.fact_lead
         )
-        if self._states_fact(ranked, lead):
+        if self._states_fact(ranked, lead) or self._says_what_is_asked(ranked):
             return self._fact_answer(text, ranked, choices)
         if not ranked.confident:
             # unsure, a passage must say enough of what is asked: "which is the longest river
@@ -378,6 +379,12 @@ class AskService:
         return ranked.fact_lead >= lead and bool(
             count_matches(ranked.facts[0].block_text, ranked.facts[0].stems)
         )
+
+    def _says_what_is_asked(self, ranked: Ranking) -> bool:
+        """Whether a programme passage about as near as any article says most of what the
+        question asks ("what is output 4 of the global project about?")."""
+        said = ranked.fact_said >= self.weights.answer.fact_stated
+        return said and self._states_fact(ranked, self.weights.answer.fact_aside)
 
     def _fact_aside(self, ranked: Ranking) -> tuple[DocumentHit, ...]:
         """The programme passage nearly as near as the articles of a search answer, shown

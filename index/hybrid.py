@@ -149,7 +149,9 @@ class HybridRanker:
             confidence = max(confidence, self._probable_confidence(answerable))
         # An English answer's articles keep the lexical ranker's scale (what "related" means).
         base = lexical.articles[0].confidence if english and lexical.articles else confidence
-        facts, lead, said = self._facts(text, similarities, nearest, stems)
+        # the programme's words as lexical search read them: "Tokio" is Tokyo
+        asked_facts = _corrected(text, lexical.corrections) if english else text
+        facts, lead, said = self._facts(asked_facts, similarities, nearest, stems, english)
         if (
             not english
             and self._unlikely(answerable, lexical.confidence, lead)
@@ -266,7 +268,12 @@ class HybridRanker:
         return terms
 
     def _facts(
-        self, text: str, similarities: Vectors, best_article: float, stems: frozenset[str]
+        self,
+        text: str,
+        similarities: Vectors,
+        best_article: float,
+        stems: frozenset[str],
+        english: bool = True,
     ) -> tuple[list[Ranked], float, float]:
         """The passages of programme documents nearest the question, how much nearer the best
         is than the best article, and the share of the question's words it says: a fact
@@ -277,17 +284,28 @@ class HybridRanker:
         each weighed by its rarity among programme passages ("AfriNIC" picks one passage,
         "cybercrime" none; a word no programme passage says weighs most, so a question in
         treaty vocabulary stays nearer the treaty) and by how specific it is in English (the
-        "how many" and "according to" of a question say nothing of the fact asked)."""
+        "how many" and "according to" of a question say nothing of the fact asked). In another
+        language, a word no passage says is the language's, not the fact asked, and weighs
+        nothing: the names ("GLACY", "Philippines") are what tells passages apart.
+
+        A numbered item the question names ("output 4", "WS 6", "the 2nd round") counts as a
+        word, said by the passage that names the same item, weighed by its rarity likewise."""
         assert self.dense is not None
         pool = self.dense.nearest(similarities, self._programme, self.fusion.fact_pool)
         if not pool:
             return [], -1.0, 0.0
-        weights = self._word_weights(text, self._fact_weight)
-        total = sum(weights.values()) or 1.0
+        rarity = self._fact_weight if english else self._fact_weight_seen
+        weights = self._word_weights(text, rarity)
+        items = {item: self._item_rarity(item) for item in _numbered(text)}
+        total = (sum(weights.values()) + sum(items.values())) or 1.0
         scored = []
         for position, similarity in pool:
             said = self._stems_of(position)
-            share = sum(self._told(stem) * w for stem, w in weights.items() if stem in said) / total
+            told = sum(self._told(stem) * w for stem, w in weights.items() if stem in said)
+            if items:
+                named = _numbered(self.dense.passages[position].embedded)
+                told += sum(w for item, w in items.items() if _names_item(named, item))
+            share = told / total
             scored.append((similarity + self.fusion.fact_words * share, position, similarity))
         scored.sort(key=lambda entry: -entry[0])
         facts = [(self.dense.passages[p], sim) for _, p, sim in scored[: self.fusion.facts]]
@@ -334,6 +352,20 @@ class HybridRanker:
                 return unseen
             return self.fusion.fact_unseen * unseen
         return rarity
+
+    def _item_rarity(self, item: tuple[str, str]) -> float:
+        """How rare naming ``item`` is among programme passages ("output 4" one, "phase 2"
+        many), as ``_programme_idf``."""
+        assert self.dense is not None
+        positions = [i for i, p in enumerate(self.dense.passages) if p.key in self._programme]
+        count = sum(
+            1 for i in positions if _names_item(_numbered(self.dense.passages[i].embedded), item)
+        )
+        return math.log((len(positions) + 1) / (count + 0.5))
+
+    def _fact_weight_seen(self, stem: str) -> float:
+        """``_fact_weight`` for a word some programme passage says, else nothing."""
+        return self._fact_idf.get(stem, 0.0)
 
     def _told(self, stem: str) -> float:
         """What a passage saying ``stem`` earns of its weight: less for a word the treaties
@@ -402,6 +434,47 @@ class HybridRanker:
             fused.append((score, known))
         fused.sort(key=lambda entry: -entry[0])
         return fused
+
+
+# A numbered item: "output 4", "WS 6", "Art. 30", "phase 2"; "2nd round", "the 3rd workshop".
+_ITEM = re.compile(
+    r"\b([^\W\d_]{2,})\.?\s?(\d{1,3})(?![\d/.,:-]\d)\b|\b(\d{1,3})(?:st|nd|rd|th)\s+([^\W\d_]{3,})\b"
+)
+
+
+@cache
+def _numbered(text: str) -> frozenset[tuple[str, str]]:
+    """The numbered items ``text`` names, each as (label, number), labels folded."""
+    items = set()
+    for match in _ITEM.finditer(fold(text)):
+        label, number = (match[1], match[2]) if match[1] else (match[4], match[3])
+        if label not in STOP_WORDS:
+            items.add((label, number))
+    return frozenset(items)
+
+
+def _names_item(named: frozenset[tuple[str, str]], item: tuple[str, str]) -> bool:
+    """Whether one of ``named`` is ``item``: the same number, and the same label or one an
+    abbreviation of the other ("WS" of "workshop", "art" of "article")."""
+    label, number = item
+    return any(n == number and _same_label(label, other) for other, n in named)
+
+
+def _same_label(one: str, other: str) -> bool:
+    if stem_token(one) == stem_token(other):
+        return True
+    short, long = sorted((one, other), key=len)
+    if len(short) > 3 or short[0] != long[0]:
+        return False
+    rest = iter(long)
+    return all(letter in rest for letter in short)
+
+
+def _corrected(text: str, corrections: dict[str, str]) -> str:
+    """``text`` with each corrected word replaced (``Ranking.corrections``)."""
+    if not corrections:
+        return text
+    return WORD.sub(lambda m: corrections.get(m.group().lower(), m.group()), text)
 
 
 @cache

@@ -181,6 +181,9 @@ class AnswerWeights:
     #: ... and the share of the question's words (weighed as ``index.hybrid`` weighs them) the
     #: passage must say then; higher: fewer facts.
     fact_said: float
+    #: Share of the question's weighed words from which a passage as near as ``fact_aside``
+    #: answers first, whatever the articles; higher: fewer facts.
+    fact_stated: float
     #: FAQ score from which the FAQ answers without asking search; higher asks search more.
     faq_certain: float
     #: FAQ score a FAQ answer needs when search does not answer; higher answers fewer FAQ entries.

@@ -282,6 +282,24 @@ def test_a_fact_the_articles_cannot_answer_is_answered_from_its_document(
 @pytest.mark.parametrize(
     ("question", "stated"),
     [
+        # a numbered item of a table: the passage naming "Output 4" says what is asked
+        ("what is output 4 of the global project about?", "Financial investigations"),
+        # a session of the agenda matches too, but the report's table row says it all
+        ("when was there a meeting on the Convention on Cybercrime in Buenos Aires?", "10 Feb"),
+    ],
+)
+def test_a_passage_that_says_what_is_asked_answers_first(
+    hybrid: AskService, question: str, stated: str
+) -> None:
+    answer = hybrid.ask(question)
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert stated in answer.documents[0].snippet
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
         # another country's law, which the activity report reports on
         ("when were amendments to Vietnam's Criminal Code adopted?", "July 2009"),
         # "slides" is the organisers' desk's word; "capacity building" is no building
