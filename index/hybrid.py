@@ -28,6 +28,7 @@ from index.dense import DenseHit, DenseIndex
 from index.embedding import Vectors
 from index.glossary import Glossary
 from index.language import ENGLISH, FOREIGN, detect_language, likeliest
+from index.offtopic import asks_how_to
 from index.probe import ArticleProbe
 from index.query import QueryAnalyser
 from index.ranking import CANDIDATES, Ranked, Ranker, Ranking
@@ -147,6 +148,8 @@ class HybridRanker:
         if english and articles and article_hits:
             confidence = max(confidence, self._agreed_confidence(articles, article_hits, nearest))
             confidence = max(confidence, self._probable_confidence(answerable))
+        if self._practical(text, query, answerable, confidence):
+            return Ranking(declined="howto", threshold=lexical.threshold)
         # An English answer's articles keep the lexical ranker's scale (what "related" means).
         base = lexical.articles[0].confidence if english and lexical.articles else confidence
         # the programme's words as lexical search read them: "Tokio" is Tokyo
@@ -241,6 +244,19 @@ class HybridRanker:
         if likely is None or lead >= self.weights.answer.fact_aside:
             return False
         return likely < self.fusion.unlikely and words < self.fusion.unlikely_words
+
+    def _practical(
+        self, text: str, query: Vectors, likely: float | None, confidence: float
+    ) -> bool:
+        """Whether a how-to question ("how do I geolocate a photo from its EXIF metadata?",
+        "comment retrouver l'adresse IP de quelqu'un ?") is nearest a practical how-to the
+        texts do not answer, the probe finds it unlike what they answer, and its words leave
+        search short of sure: the treaties say what may be done, never how to do it."""
+        if likely is None or likely >= self.fusion.practical or not asks_how_to(text):
+            return False
+        assert self.scope is not None
+        practical = self.scope.nearest(query).kind == "howto"
+        return practical and confidence < self.fusion.practical_words
 
     def _probable_confidence(self, likely: float | None) -> float:
         """Just enough confidence to answer an English question whose words leave the lexical

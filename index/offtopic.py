@@ -36,6 +36,7 @@ _OPINION = re.compile(
 _ABOUT_THE_LAW = re.compile(
     r"\b(?:a\s+crime|an?\s+offen[cs]e|criminal|illegal|unlawful|lawful|legal|punishable"
     r"|allowed|covered|appl(?:y|ies)|article|provision|art\.?\s*\d|court\s+order|warrant"
+    r"|personal\s+data|data\s+protection|privacy"
     r"|mutual\s+assistance|extradit\w*|evidence)\b"
     # what someone may or must do: "do you think the police can ask for the logs?"
     r"|\b(?:can|may|must|could|should)\s+(?:the\s+|a\s+)?(?:police|prosecutors?|authorit\w+"
@@ -108,3 +109,23 @@ def asks_how_to_use_a_tool(text: str) -> bool:
     if _ABOUT_THE_LAW.search(text) or _ACROSS_BORDERS.search(text):
         return False
     return bool(_TOOL.search(text) and _HOW.search(text))
+
+
+# A practical how-to: "how do I ...", "what is the best way to ...", "which tools ...", "is
+# there a free decryptor ...", in the five languages.
+_HOW_TO = re.compile(
+    r"^\W*(?:how\s+(?:do|can|could|should|would)\s+(?:i|we|you|one)|how\s+to"
+    r"|what(?:'s|\s+is)\s+the\s+(?:best|easiest|fastest|quickest)\s+way"
+    r"|which\s+(?:[\w-]+\s+)?(?:tools?|software|apps?|programs?)"
+    r"|where\s+can\s+(?:i|we)\s+(?:get|find|download)"
+    r"|is\s+there\s+an?\s+(?:free\s+)?(?:tool|decryptor|way|app)"
+    r"|comment|c[óo]mo|como|как)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_how_to(text: str) -> bool:
+    """Whether ``text`` asks how to do something practical, and nothing of the law."""
+    return bool(_HOW_TO.search(text)) and not (
+        _ABOUT_THE_LAW.search(text) or _ACROSS_BORDERS.search(text)
+    )

@@ -134,6 +134,11 @@ class FusionWeights:
     #: ... the lexical confidence from which its treaty terms make search sure; higher
     #: declines more.
     unlikely_words: float
+    #: Probability (``index.probe``) below which a how-to question nearest a how-to exemplar
+    #: is declined, unless search is sure; higher declines more.
+    practical: float
+    #: ... the confidence from which search is sure; higher declines more.
+    practical_words: float
     #: Confidence a non-English question gains per unit of similarity above the floor.
     foreign_slope: float
     #: Programme-document passages kept for a fact answer.

@@ -753,3 +753,21 @@ def test_a_fact_the_programme_states_answers_before_a_weakly_matching_faq_entry(
     assert answer.kind is AnswerKind.DOCUMENT
     assert "1.4 million" in answer.documents[0].snippet
     assert [c.id for c in answer.faq_choices] == ["global-project"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do I geolocate a photo from its EXIF metadata",
+        "what is the best way to write-block a USB drive before imaging it",
+    ],
+)
+def test_a_practical_how_to_is_declined(hybrid: AskService, question: str) -> None:
+    answer = hybrid.ask(question)
+
+    assert answer.kind is AnswerKind.NONE
+    assert OUT_OF_SCOPE["howto"] in answer.notes
+
+
+def test_a_how_to_the_treaties_answer_is_answered(hybrid: AskService) -> None:
+    assert hybrid.ask("How do we get IP logs from an ISP?").kind is AnswerKind.SEARCH
