@@ -123,9 +123,12 @@ _JOKE = re.compile(
 
 # A translation asked for, in English, French, Spanish, Portuguese or Russian: the texts are
 # held in English only, the bot translates nothing ("translate 'letter rogatory' into
-# Japanese", "traduis « entraide » en anglais").
+# Japanese", "traduis « entraide » en anglais"). Asked of the bot: "do I have to translate my
+# request into Polish?" asks what the 1959 Convention requires.
 _TRANSLATE = re.compile(
-    r"\btranslat\w*\b[^?!]{0,120}?\b(?:into|to|in)\s+(?:english|french|spanish|portuguese"
+    r"^\W*(?:(?:please|pls|kindly)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?"
+    r"|help\s+me\s+|i\s+(?:need|want)\s+you\s+to\s+)?"
+    r"translat\w*\b[^?!]{0,120}?\b(?:into|to|in)\s+(?:english|french|spanish|portuguese"
     r"|russian|german|italian|arabic|chinese|mandarin|japanese|korean|turkish|polish"
     r"|ukrainian|romanian|dutch|greek|hindi|swahili|persian|farsi|hebrew|thai|vietnamese"
     r"|indonesian|malay|georgian|armenian|azerbaijani|serbian|croatian|albanian|bulgarian)\b"

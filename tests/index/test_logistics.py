@@ -63,6 +63,7 @@ def test_questions_of_the_law_or_of_a_case_are_not(question: str) -> None:
         ('traduis "entraide judiciaire" en anglais', True),
         ("the suspect made jokes about the victim online", False),
         ("can you translate this email into French", True),
+        ("do I have to translate my request for assistance into Polish?", False),
         ("help me draft a preservation request under Article 29", False),
         ("how do I write a good MLA request", False),
         ("the suspect wrote an email threatening the victim", False),
