@@ -52,7 +52,12 @@ from index.search import SearchIndex, article_blocks
 from index.smalltalk import REPLIES, small_talk
 from index.snippets import count_matches, paragraph_text, snippet
 from index.sources import EventSource, FaqSource, UnansweredLog
-from index.status import asks_status_of_one, asks_which_states, asks_who_holds_a_post_now
+from index.status import (
+    asks_status_of_one,
+    asks_what_a_body_does_now,
+    asks_which_states,
+    asks_who_holds_a_post_now,
+)
 from index.text import YEAR, stem_word, words
 from index.weights import Weights, default_weights
 
@@ -231,6 +236,10 @@ class AskService:
             events = self.events.find(cues, moment) or self.events.find(YEAR.sub(" ", cues), moment)
             if events:
                 return self._event_answer(text, events, moment, cues)
+        if asks_what_a_body_does_now(
+            text
+        ):  # the agenda knows nothing of it; the documents end in 2014
+            return self._declined(text, user_id, "organisation")
         if self._about_other_law(text):
             return self._stated_or_declined(text, language, user_id, "other_law")
         faq = self.faq.match(text) if self.faq else None

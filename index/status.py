@@ -108,3 +108,30 @@ def asks_who_holds_a_post_now(text: str) -> bool:
     if _HOLDER_NOW.search(text):
         return True
     return all(p.search(text) for p in (_WHO_ABROAD, _POST_ABROAD, _NOW_ABROAD))
+
+
+# What the Council of Europe's bodies do now or next: their meetings, rounds and places.
+_BODY = re.compile(
+    r"\b(?:t-cy|octopus|lanzarote\s+committee|committee\s+of\s+the\s+parties"
+    r"|cybercrime\s+convention\s+committee|glacy\+?|c-proc|plenar(?:y|ies)|monitoring\s+round"
+    r"|evaluation\s+round|council\s+of\s+europe)\b",
+    re.IGNORECASE,
+)
+_NEXT = re.compile(
+    r"\b(?:next|upcoming|current|currently|latest|this\s+year|20(?:1[5-9]|[2-9]\d))\b",
+    re.IGNORECASE,
+)
+# A post or a place with a body: "apply for a traineeship with the Council of Europe".
+_JOINING = re.compile(
+    r"\b(?:traineeships?|internships?|vacanc(?:y|ies)|job\s+openings?|recruit\w*"
+    r"|apply\s+for\s+(?:a\s+)?(?:job|post|position))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_what_a_body_does_now(text: str) -> bool:
+    """Whether ``text`` asks what a Council of Europe body does now or next, or how to join
+    it ("when is the next T-CY plenary?", "which country will the Lanzarote Committee
+    evaluate next?"): the documents end in 2014, and the agenda is asked first."""
+    body = _BODY.search(text)
+    return bool(body and (_NEXT.search(text) or _JOINING.search(text)))

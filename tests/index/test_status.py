@@ -1,6 +1,11 @@
 import pytest
 
-from index.status import asks_status_of_one, asks_which_states, asks_who_holds_a_post_now
+from index.status import (
+    asks_status_of_one,
+    asks_what_a_body_does_now,
+    asks_which_states,
+    asks_who_holds_a_post_now,
+)
 
 
 @pytest.mark.parametrize(
@@ -77,3 +82,19 @@ def test_how_a_state_becomes_a_party_is_not_a_status_question(question: str) -> 
 )
 def test_who_holds_a_post_today(question: str, now: bool) -> None:
     assert asks_who_holds_a_post_now(question) is now
+
+
+@pytest.mark.parametrize(
+    ("question", "now"),
+    [
+        ("when and where will the Octopus Conference take place in 2027", True),
+        ("when is the next T-CY plenary and can observers follow it online", True),
+        ("which country will the Lanzarote Committee evaluate next?", True),
+        ("how can I apply for a traineeship with the Council of Europe", True),
+        ("what does the Lanzarote Committee do?", False),
+        ("when was the Octopus conference in 2010?", False),
+        ("what are the next steps after a preservation request under Article 29?", False),
+    ],
+)
+def test_what_a_body_does_now_or_next(question: str, now: bool) -> None:
+    assert asks_what_a_body_does_now(question) is now
