@@ -122,7 +122,7 @@ def run_import_schedule(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from corpus.problems import ValidationError
-    from scheduler.export import EditedSinceImport, write_agenda_file, write_name
+    from scheduler.export import EditedSinceImport, HoldsAnother, write_agenda_file, write_name
     from scheduler.importers import ImportFailed, import_schedule
     from scheduler.zones import parse_zone
 
@@ -148,7 +148,7 @@ def run_import_schedule(args: argparse.Namespace) -> int:
                 print(f"skipped: {reason}", file=sys.stderr)
             return 1
         target = write_agenda_file(result, folder, source.stem, force=args.force)
-    except (ImportFailed, EditedSinceImport) as error:
+    except (ImportFailed, EditedSinceImport, HoldsAnother) as error:
         print(error, file=sys.stderr)
         return 1
     except ValidationError as error:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -56,6 +59,11 @@ class EditedSinceImport(ValueError):
     """Re-importing would replace a file the organiser edited after its import."""
 
 
+class HoldsAnother(ValueError):
+    """The file an import would be written to holds another schedule, or the organiser's own
+    events: pretalx names every export "schedule.json"."""
+
+
 def _digest(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
 
@@ -99,12 +107,37 @@ def write_agenda_file(
     """Write ``folder/<name>.yaml`` (or the file of an earlier import of the same schedule)
     only if the whole folder still validates with it, and never over a file edited by hand
     since its import unless ``force``."""
+    if folder.exists() and not folder.is_dir():
+        raise HoldsAnother(f"{folder} is a file, not an agenda folder")
     folder.mkdir(parents=True, exist_ok=True)
-    target = earlier_import(result, folder) or folder / write_name(name)
+    with _importing(folder):  # one import at a time: the second sees what the first wrote
+        return _write(result, folder, name, force)
+
+
+@contextmanager
+def _importing(folder: Path) -> Iterator[None]:
+    """The folder itself locked (no lock file for the agenda to list) while one import
+    reads it and writes."""
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # releases the lock
+
+
+def _write(result: ImportResult, folder: Path, name: str, force: bool) -> Path:
+    earlier = earlier_import(result, folder)
+    target = earlier or folder / write_name(name)
     if not force and target.exists() and edited_since_import(target):
         raise EditedSinceImport(
             f"{target} was edited since it was imported; re-importing would replace those "
             "edits (--force replaces them)"
+        )
+    if not force and earlier is None and target.exists():
+        raise HoldsAnother(
+            f"{target} already holds another schedule or your own events; import this one "
+            "under another file name, or --force to replace it"
         )
     document = {"title": result.title, "events": [event_record(e) for e in result.events]}
     body = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)

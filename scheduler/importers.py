@@ -315,6 +315,9 @@ def _from_ics(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
     prefix = _SLUG.sub("-", str(calendar.get("X-WR-CALNAME") or "ics")).strip("-")[:16]
     for component, repeated in _occurrences(calendar, result):
         label = str(component.get("SUMMARY") or "?")
+        if str(component.get("STATUS") or "").upper() == "CANCELLED":
+            result.skipped.append(f"{label}: cancelled (STATUS:CANCELLED)")
+            continue  # no reminder may ever announce it
         try:
             start = component.decoded("DTSTART")
             if component.get("DTEND"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -10,7 +12,7 @@ import pytest
 
 from corpus.problems import ValidationError
 from scheduler.agenda import load_agenda
-from scheduler.export import EditedSinceImport, to_ics, write_agenda_file
+from scheduler.export import EditedSinceImport, HoldsAnother, to_ics, write_agenda_file
 from scheduler.importers import ImportFailed, import_schedule
 
 SCHEDULES = Path(__file__).resolve().parents[1] / "fixtures" / "schedules"
@@ -313,3 +315,65 @@ def test_a_reimport_never_replaces_hand_edits_unless_forced(tmp_path: Path) -> N
 
     write_agenda_file(result, tmp_path, "camp", force=True)
     assert "# our own note" not in written.read_text()
+
+
+def test_a_cancelled_ics_event_is_skipped_and_said(tmp_path: Path) -> None:
+    path = tmp_path / "cancelled.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:u1\r\n"
+        "DTSTART:20260207T103000Z\r\nDTEND:20260207T112000Z\r\nSUMMARY:Opening\r\n"
+        "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:u2\r\nSTATUS:CANCELLED\r\n"
+        "DTSTART:20260207T113000Z\r\nDTEND:20260207T122000Z\r\nSUMMARY:Dropped panel\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+
+    result = import_schedule(path)
+
+    assert [e.title for e in result.events] == ["Opening"]
+    assert result.skipped == ["Dropped panel: cancelled (STATUS:CANCELLED)"]
+
+
+def test_an_import_never_replaces_another_schedule_of_the_same_file_name(tmp_path: Path) -> None:
+    """pretalx calls every export schedule.json: a second conference's must not replace the
+    first's agenda, nor the organiser's own file, unless forced."""
+    camp = write_agenda_file(import_schedule(SCHEDULES / "frab-camp2019.json"), tmp_path, "x")
+    other = import_schedule(SCHEDULES / "pretalx-rc3.json")
+
+    with pytest.raises(HoldsAnother, match="already holds another schedule"):
+        write_agenda_file(other, tmp_path, "x")
+    assert "Camp" in camp.read_text()
+
+    (tmp_path / "own.yaml").write_text("events: []\n")
+    with pytest.raises(HoldsAnother):
+        write_agenda_file(other, tmp_path, "own")
+
+    write_agenda_file(other, tmp_path, "x", force=True)
+    assert "Camp" not in camp.read_text()
+
+
+def test_an_agenda_folder_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "agenda.yaml"
+    not_a_folder.write_text("events: []\n")
+    result = import_schedule(SCHEDULES / "frab-camp2019.json")
+
+    with pytest.raises(HoldsAnother, match="is a file, not an agenda folder"):
+        write_agenda_file(result, not_a_folder, "camp")
+
+
+def test_two_imports_at_once_into_one_file_name_never_both_claim_it(tmp_path: Path) -> None:
+    """Imports run one at a time on a folder: the second sees the first's file and refuses."""
+    script = (
+        "import sys\nfrom pathlib import Path\n"
+        "from scheduler.export import HoldsAnother, write_agenda_file\n"
+        "from scheduler.importers import import_schedule\n"
+        "result = import_schedule(Path(sys.argv[1]))\n"
+        "try:\n    write_agenda_file(result, Path(sys.argv[2]), 'schedule')\n"
+        "except HoldsAnother:\n    sys.exit(3)\n"
+    )
+    runs = [
+        subprocess.Popen([sys.executable, "-c", script, str(SCHEDULES / name), str(tmp_path)])
+        for name in ("frab-camp2019.json", "pretalx-rc3.json")
+    ]
+    assert sorted(run.wait(timeout=120) for run in runs) == [0, 3]
+    assert [p.name for p in tmp_path.iterdir()] == ["schedule.yaml"]
