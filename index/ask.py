@@ -40,6 +40,7 @@ from index.misuse import asks_for_misuse
 from index.notes import Note
 from index.offtopic import (
     asks_for_code,
+    asks_for_news,
     asks_general_knowledge,
     asks_how_to_use_a_tool,
     asks_opinion,
@@ -229,6 +230,8 @@ class AskService:
             return Answer(text, AnswerKind.NONE, notes=(friendly,), suggestions=suggestions)
         if asks_opinion(text):  # "do you think encryption backdoors are a good idea?"
             return self._declined(text, user_id, "opinion")
+        if asks_for_news(text):  # "the latest news about ransomware this week"
+            return self._declined(text, user_id, "organisation")
         moment = now or datetime.now(UTC)
         cues = self._agenda_words(text, language)
         if self.events and _AHEAD.search(cues):  # the live agenda knows what is next

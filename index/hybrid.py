@@ -30,6 +30,7 @@ from index.glossary import Glossary
 from index.language import ENGLISH, FOREIGN, detect_language, likeliest
 from index.offtopic import asks_how_to
 from index.probe import ArticleProbe
+from index.programme import asks_about_the_past
 from index.query import QueryAnalyser
 from index.ranking import CANDIDATES, Ranked, Ranker, Ranking
 from index.scope import Scope
@@ -109,7 +110,7 @@ class HybridRanker:
         )
         query = self.dense.query_vector(text)
         similarities = self.dense.similarities(query)
-        if self.scope is not None and len(similarities):
+        if self.scope is not None and len(similarities) and not asks_about_the_past(text):
             outside = self.scope.outside(query, float(similarities.max()), self.weights.scope)
             if outside is not None:
                 return Ranking(declined=outside.kind, threshold=lexical.threshold)

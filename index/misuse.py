@@ -50,6 +50,10 @@ _MISUSE = re.compile(
     r"|\b(?:list|give|send|get|show)\s+(?:me\s+)?(?:some\s+|a\s+(?:list|few)\s+of\s+)?"
     r"(?:working|valid|live|stolen|fresh)"
     r"\s+(?:credit\s+)?card\s+(?:numbers|details|data)\b"
+    # attack strings asked for, or sent: "give me a SQL injection payload", "${jndi:...}"
+    r"|\b(?:give|write|send|show|generate|craft)\s+(?:me\s+|us\s+)?(?:an?\s+|some\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:payloads?|shellcode|exploit\s+code)\b"
+    r"|\$\{jndi:|\{\{\s*\d+\s*\*\s*\d+\s*\}\}|<script\b"
     # attempts to change the bot's instructions
     r"|\bignore\s+(?:all\s+|any\s+|your\s+|the\s+|my\s+)?(?:previous\s+|prior\s+|above\s+)?"
     r"(?:instructions|rules|prompts?)\b|\bsystem\s+prompt\b|\bjailbreak\w*\b"

@@ -1,8 +1,8 @@
 """Questions no text answers, told by their form whatever their words: an opinion asked of the
 bot ("do you think encryption backdoors are a good idea?", "which treaty would you pick if you
-were a minister?"), a general-knowledge fact ("what is the capital of Mauritius?"), code to
-write ("write me a python script that scrapes a Telegram channel") and how to use a forensic or
-investigative tool ("how do I image a drive with FTK Imager, step by step?").
+were a minister?"), the news, a general-knowledge fact ("what is the capital of Mauritius?"),
+code to write ("write me a python script that scrapes a Telegram channel") and how to use a
+forensic or investigative tool ("how do I image a drive with FTK Imager, step by step?").
 
 Their words are often the treaties' (encryption, the police, a public channel, Article 32), so
 search would quote an article as if it answered. A question whether conduct is a crime, or
@@ -66,6 +66,21 @@ _CODE = re.compile(
     r"\s+(?:code|for)\b",
     re.IGNORECASE,
 )
+
+
+# The news: "what's the latest news about ransomware this week?", "what happened yesterday".
+_NEWS = re.compile(
+    r"\b(?:latest|recent|breaking|today's|this\s+week's|current)\s+(?:news|headlines)\b"
+    r"|\bin\s+the\s+news\b|\bnews\s+(?:about|on)\b[^?.!]{0,60}\b(?:this\s+(?:week|month|year)"
+    r"|today|yesterday|lately|recently)\b|\bwhat\s+happened\s+(?:today|yesterday|this\s+week)\b"
+    r"|\b(?:derni[èe]res|[úu]ltimas)\s+(?:nouvelles|noticias|not[íi]cias)\b|\bпоследние\s+новости\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_news(text: str) -> bool:
+    """Whether ``text`` asks for the news: the documents end in 2014."""
+    return bool(_NEWS.search(text))
 
 
 def asks_opinion(text: str) -> bool:

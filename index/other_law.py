@@ -138,7 +138,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # in lower case after the country: "the indian IT act", "the US CLOUD act"
         re.compile(
             rf"\b{country}(?:'s)?\s+(?:(?-i:[A-Z][\w-]*)\s+|\([^)]{{0,60}}\)\s+){{0,4}}"
-            rf"(?:{_LAW}|acts?\b)",
+            rf"(?:{_LAW}|acts?\b)"
+            # "the Philippines cybercrime prevention act", typed in lower case
+            rf"|\b{country}(?:'s)?\s+(?:(?!(?:the|a|an|this|that|is|was|and|or|to|of|in)\b)"
+            rf"[a-z][\w-]*\s+){{1,3}}acts?\b(?!\s+of\b)",
             re.I,
         ),
         # "the criminal code of Brazil", "laws in Nigeria"; "el codigo penal de Mexico"
@@ -165,6 +168,12 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"\b(?:penalty|penalties|punishments?|sentences?|fines?)\s+(?:for|of)\b"
             rf"[^.?!]{{0,60}}\bin\s+{country}\b",
+            re.I,
+        ),
+        # "is it legal in France to record a call?", "is it a crime in Kenya to ..."
+        re.compile(
+            rf"\b(?:is|was)\s+it\s+(?:illegal|legal|allowed|lawful|unlawful|banned|prohibited"
+            rf"|a\s+crime|an\s+offen[cs]e|punishable)\s+in\s+{country}\b",
             re.I,
         ),
         # "is revenge porn illegal in Brazil?" (not "a crime committed in Brazil")

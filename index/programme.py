@@ -22,3 +22,20 @@ _MATERIAL = re.compile(
 def cites_programme(text: str) -> bool:
     """Whether ``text`` says it asks what the programme's slides, talks or reports state."""
     return _MATERIAL.search(text) is not None
+
+
+# An event asked about as past: "quand a eu lieu l'atelier de Tokyo ?", "where was the ASEAN
+# workshop held?", "¿dónde se celebró ...?", "Где проходил семинар ...?". The desks answer
+# for the event at hand; a past one is the programme documents' to state.
+_PAST = re.compile(
+    r"\b(?:took\s+place|was\s+held|were\s+held|did\s+(?:[\w-]+\s+){1,6}?(?:take\s+place|meet)"
+    r"|a\s+eu\s+lieu|ont\s+eu\s+lieu|s'est\s+tenu\w*|se\s+sont\s+tenu\w*"
+    r"|se\s+celebr[óo]|tuvo\s+lugar|se\s+realiz[óo]|ocorreu|foi\s+realizad[oa]|teve\s+lugar"
+    r"|aconteceu|проходил\w*|состоял\w*|прошл[аои]?)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_the_past(text: str) -> bool:
+    """Whether ``text`` asks when or where an event took place."""
+    return _PAST.search(text) is not None

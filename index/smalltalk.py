@@ -8,6 +8,7 @@ from index.notes import Note
 
 # Whole messages only ("hi", "merci beaucoup!", "good morning :)"), in the five languages
 # participants write in; a question that starts with "hi, ..." is a question.
+_DAY = r"(?:aujourd'hui|demain|hoy|ma[ñn]ana|hoje|amanh[ãa]|сейчас|сегодня|завтра)"
 _PATTERNS = {
     "greeting": r"hi+|hello|hey|good (?:morning|afternoon|evening)|greetings|bonjour|salut|"
     r"bonsoir|hola|buen[oa]s (?:d[ií]as|tardes|noches)|ol[aá]|oi|bom dia|boa (?:tarde|noite)|"
@@ -32,7 +33,9 @@ _PATTERNS = {
     r"|(?:quel temps fait-il|quel temps fera-t-il|quelle heure est-il|(?:la )?m[ée]t[ée]o"
     r"|qu[ée] tiempo (?:hace|har[áa])|qu[ée] hora es|como (?:est[áa]|vai estar|fica) o tempo"
     r"|que horas s[ãa]o|previs[ãa]o do tempo|какая (?:будет )?погода|который час"
-    r"|сколько (?:сейчас )?времени)(?: [^\d?.!,]+?)?",
+    r"|сколько (?:сейчас )?времени)"
+    # then a place or a day only: "сколько времени можно хранить данные?" asks the law
+    rf"(?: {_DAY})?(?: (?:à|a|en|em|no|na|в|во) [^\d?.!,]+?)?(?: {_DAY})?",
     # who the bot is and what it does: answered like a greeting, with what to ask
     "about": r"(?:(?:hi|hello|hey|bonjour|hola|ol[aá])[ ,!]+)?(?:who are you|what are you|"
     r"what can you do|what do you do|(?:can|could) you help(?: me)?|how can you help(?: me)?|"

@@ -7,6 +7,7 @@ import pytest
 
 from index.offtopic import (
     asks_for_code,
+    asks_for_news,
     asks_general_knowledge,
     asks_how_to_use_a_tool,
     asks_opinion,
@@ -86,3 +87,16 @@ def test_code_asked_for(question: str, code: bool) -> None:
 )
 def test_how_to_use_a_tool(question: str, howto: bool) -> None:
     assert asks_how_to_use_a_tool(question) is howto
+
+
+@pytest.mark.parametrize(
+    ("question", "news"),
+    [
+        ("what's the latest news about ransomware attacks this week?", True),
+        ("quelles sont les dernières nouvelles sur la cybercriminalité ?", True),
+        ("the suspect posted fake news about the minister", False),
+        ("what is new in the second protocol", False),
+    ],
+)
+def test_the_news_asked_for(question: str, news: bool) -> None:
+    assert asks_for_news(question) is news

@@ -70,6 +70,11 @@ from index.other_law import other_law
             "In Georgia, under the criminal procedure code",
         ),
         ("Na Lei do Cibercrime portuguesa (Lei 109/2009), quem ordena?", "Lei 109/2009"),
+        ("is it legal in France to record a phone call?", "is it legal in France"),
+        (
+            "penalty under the Philippines cybercrime prevention act 2012?",
+            "Philippines cybercrime prevention act",
+        ),
     ],
 )
 def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str) -> None:
@@ -102,6 +107,7 @@ def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str)
         "Convenio para la protección de los niños contra la explotación y el abuso sexual",
         "Article 2 v. Article 3 of the Budapest Convention",
         "the act 2 of the play",
+        "in France the act of hacking is punished",
         "",
     ],
 )

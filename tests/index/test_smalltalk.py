@@ -65,6 +65,8 @@ def test_small_talk_is_recognised(text: str, kind: str) -> None:
         "are you a human rights lawyer?",
         "what time is the session in Tokyo",
         "ok so what is art 29",
+        "Сколько времени можно хранить данные по запросу о сохранении?",
+        "quel temps faut-il pour obtenir une réponse à une demande d'entraide ?",
     ],
 )
 def test_questions_are_not_small_talk(text: str) -> None:
