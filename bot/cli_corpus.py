@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Any
 
@@ -98,6 +99,10 @@ def _document_lines(document: DocumentHit) -> list[str]:
     return [f"{document.title}" + (f" ({dated})" if dated else ""), document.readable, ""]
 
 
+# An article number followed by a paragraph or an item: "29(3)", "29.3", "1.a", "9 1c".
+_ARTICLE_PART = re.compile(r"^(\d+)\s*(?:[(.\s]\s*\w{1,3}\)?)+$")
+
+
 def run_article(args: argparse.Namespace) -> int:
     from corpus.store import load_corpus
 
@@ -108,7 +113,13 @@ def run_article(args: argparse.Namespace) -> int:
         known = ", ".join(sorted(corpus.instruments))
         print(f"Unknown instrument {args.instrument!r}; known: {known}", file=sys.stderr)
         return 2
-    article = instrument.article(args.number.strip())
+    typed = args.number.strip()
+    article = instrument.article(typed)
+    part = _ARTICLE_PART.match(typed)
+    if article is None and part:  # "29(3)", "29.3", "1.a": the article holding that part
+        article = instrument.article(part.group(1))
+        if article is not None:
+            print(f"(Article {typed}: the whole Article {article.number} follows)", file=sys.stderr)
     if article is None:
         print(f"{instrument.short_title} has no Article {args.number}", file=sys.stderr)
         return 2

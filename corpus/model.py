@@ -172,6 +172,8 @@ class Corpus:
                 return instrument
             if _UNPADDED.sub("", key) == _UNPADDED.sub("", instrument.id):
                 return instrument  # "ets99", "ets30": the id without its leading zeros
+            if key.isdigit() and key.lstrip("0") == _DIGITS.sub("", instrument.id).lstrip("0"):
+                return instrument  # named by its number alone: "108", "185"
         return None
 
     def article(self, instrument: str, number: str) -> Article | None:
@@ -183,6 +185,7 @@ class Corpus:
 
 
 _UNPADDED = re.compile(r"(?<=[a-z])0+(?=\d)")
+_DIGITS = re.compile(r"\D")
 
 
 def _unaccented(ch: str) -> str:

@@ -217,6 +217,9 @@ def _named_instrument(text: str, matches: list[re.Match[str]], corpus: Corpus) -
     for match in reversed(matches):
         remainder = remainder[: match.start()] + " " + remainder[match.end() :]
     named = named_instrument(remainder, corpus) or described_instrument(remainder, corpus)
+    if not named and (number := remainder.strip(" .,:;-")).isdigit():
+        found = corpus.instrument(number)  # "108 art 6": the treaty by its number alone
+        named = found.id if found else None
     return (named, True) if named else (DEFAULT_INSTRUMENT, False)
 
 

@@ -51,6 +51,21 @@ def test_article_unavailable_is_marked(capsys: pytest.CaptureFixture[str]) -> No
     assert (payload["available"], payload["text"]) == (False, "")
 
 
+@pytest.mark.parametrize(
+    ("instrument", "number", "heading"),
+    [
+        ("budapest", "29(3)", "Budapest Convention, Article 29 – Expedited preservation"),
+        ("budapest", "1.a", "Budapest Convention, Article 1 – Definitions"),
+        ("108", "6", "Convention 108, Article 6 – Special categories of data"),
+    ],
+)
+def test_article_takes_a_part_or_a_treaty_by_its_number(
+    capsys: pytest.CaptureFixture[str], instrument: str, number: str, heading: str
+) -> None:
+    assert main(["article", instrument, number]) == 0
+    assert capsys.readouterr().out.startswith(heading)
+
+
 def test_article_unknown_number_fails_clearly(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["article", "lanzarote", "999"]) == 2
     assert capsys.readouterr().err.strip() == "Lanzarote Convention has no Article 999"

@@ -66,6 +66,8 @@ def corpus() -> Corpus:
         ("art ٢٩", ArticleRef("ets185", "29")),
         ("art 0029", ArticleRef("ets185", "29")),
         ("conv. 108 art 5", ArticleRef("ets108", "5")),
+        ("108 art 6", ArticleRef("ets108", "6")),
+        ("201 art. 23", ArticleRef("cets201", "23")),
         ("art 99999999999999999999", ArticleRef("ets185", "99999999999999999999")),
         ("budapest 46", ArticleRef("ets185", "46")),
         ("Lanzarote 23(2)", ArticleRef("cets201", "23", "2")),
