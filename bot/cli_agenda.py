@@ -128,7 +128,8 @@ def run_import_schedule(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     if not source.is_file():
-        print(f"{source}: no such file", file=sys.stderr)
+        why = "a folder" if source.is_dir() else "not a regular file" if source.exists() else ""
+        print(f"{source}: {why or 'no such file'}", file=sys.stderr)
         return 2
     settings = load_settings()
     folder = Path(args.into) if args.into else settings.agenda_dir

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import partial
@@ -29,6 +30,7 @@ from scheduler.model import Event
 
 _SLUG = re.compile(r"[^A-Za-z0-9_.-]+")
 MAX_ID = 40
+MAX_TITLE = 300  # characters: a session title, not a page of text
 RECURRENCE_HORIZON = timedelta(days=366)  # occurrences of a recurring event imported ahead
 MAX_OCCURRENCES = 500  # per recurring event
 
@@ -59,15 +61,18 @@ def import_schedule(path: Path, default_zone: ZoneInfo | None = None) -> ImportR
         raise ImportFailed(f"{path}: larger than 10 MB; refusing to import")
     raw = path.read_bytes()
     head = raw.lstrip()[:200]
-    if head.startswith(b"BEGIN:VCALENDAR"):
-        result = _from_ics(raw, path.stem, default_zone)
-        result.unknown_zones = _lines_naming(raw, result.unknown_zones)
-    elif head.startswith(b"<"):
-        result = _from_xml(raw, path.stem, default_zone)
-    elif head.startswith(b"{"):
-        result = _from_json(raw, path.stem, default_zone)
-    else:
-        raise ImportFailed(f"{path}: not a pretalx/frab JSON, frab XML or iCalendar file")
+    try:
+        if head.startswith(b"BEGIN:VCALENDAR"):
+            result = _from_ics(raw, path.stem, default_zone)
+        elif head.startswith(b"<"):
+            result = _from_xml(raw, path.stem, default_zone)
+        elif head.startswith(b"{"):
+            result = _from_json(raw, path.stem, default_zone)
+        else:
+            raise ImportFailed("not a pretalx/frab JSON, frab XML or iCalendar file")
+    except ImportFailed as error:
+        raise ImportFailed(f"{path}: {error}") from None
+    result.unknown_zones = _lines_naming(raw, result.unknown_zones)
     return _distinct(result)
 
 
@@ -168,11 +173,16 @@ def _event(
     suffix: str = "",
     **extra: Any,
 ) -> Event:
-    if not isinstance(title, str) or not title.strip():
+    if not isinstance(title, str) or not _printable(title).strip():
         raise ValueError("no title")
+    for field_name in ("room", "description"):
+        if isinstance(extra.get(field_name), str):
+            extra[field_name] = _printable(extra[field_name], keep_lines=True)
+    if "speakers" in extra:
+        extra["speakers"] = tuple(_printable(p) for p in extra["speakers"])
     return Event(
         id=_identifier(prefix, raw_id, suffix),
-        title=" ".join(title.split()),
+        title=" ".join(_printable(title).split())[:MAX_TITLE],
         kind=extra.pop("kind", "session"),
         start=start.astimezone(zone),
         end=end.astimezone(zone),
@@ -181,14 +191,25 @@ def _event(
     )
 
 
+def _printable(text: str, *, keep_lines: bool = False) -> str:
+    """``text`` without control and format characters (NUL, terminal escapes, a right-to-left
+    override), which would reach organisers' terminals and participants' chats as they are."""
+    kept = "\n" if keep_lines else ""
+    return "".join(ch if unicodedata.category(ch)[0] != "C" or ch in kept else " " for ch in text)
+
+
 def _from_json(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
     try:
         conference = json.loads(raw)["schedule"]["conference"]
     except (ValueError, KeyError, TypeError) as error:
-        raise ImportFailed(f"{name}: not a pretalx/frab schedule.json ({error})") from None
+        raise ImportFailed(f"not a pretalx/frab schedule.json ({_why(error)})") from None
     prefix = str(conference.get("acronym") or name)
-    zone = _zone(conference.get("time_zone_name"))
+    named = conference.get("time_zone_name")
+    zone = _zone(named)
     result = ImportResult(str(conference.get("title") or name))
+    if named and zone is None:  # read in the default zone, and said so with its line
+        result.unknown_zones[str(named)] = 0
+        zone = default_zone
     for day in conference.get("days") or []:
         for room, talks in (day.get("rooms") or {}).items():
             for talk in talks or []:
@@ -224,7 +245,7 @@ def _from_json(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
                     )
                 except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as error:
                     label = talk.get("title", "?") if isinstance(talk, dict) else repr(talk)
-                    result.skipped.append(f"{room}: {label}: {error}")
+                    result.skipped.append(f"{room}: {label}: {_why(error)}")
     return result
 
 
@@ -232,14 +253,18 @@ def _from_xml(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
     try:
         root = ElementTree.fromstring(raw, forbid_dtd=True)
     except DefusedXmlException as error:
-        raise ImportFailed(f"{name}: rejected unsafe XML ({type(error).__name__})") from None
+        raise ImportFailed(f"rejected unsafe XML ({type(error).__name__})") from None
     except ElementTree.ParseError as error:
-        raise ImportFailed(f"{name}: invalid XML ({error})") from None
+        raise ImportFailed(f"invalid XML ({error})") from None
     conference = root.find("conference")
-    zone = _zone(text(conference, "time_zone_name")) if conference is not None else None
+    named = text(conference, "time_zone_name") if conference is not None else ""
+    zone = _zone(named)
     title = text(conference, "title") if conference is not None else name
     prefix = (text(conference, "acronym") if conference is not None else "") or name
     result = ImportResult(title or name)
+    if named and zone is None:
+        result.unknown_zones[named] = 0
+        zone = default_zone
     for day in root.iter("day"):
         for event in day.iter("event"):
             label = text(event, "title") or "?"
@@ -270,7 +295,7 @@ def _from_xml(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
                     )
                 )
             except (ValueError, OverflowError) as error:
-                result.skipped.append(f"{label}: {error}")
+                result.skipped.append(f"{label}: {_why(error)}")
     return result
 
 
@@ -303,11 +328,11 @@ def _from_ics(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
     try:
         calendar = icalendar.Calendar.from_ical(raw)
     except ValueError as error:
-        raise ImportFailed(f"{name}: invalid iCalendar ({error})") from None
+        raise ImportFailed(f"invalid iCalendar ({_without_bytes(error)})") from None
     try:  # Google's X-WR-TIMEZONE: UTC times are the calendar's local times (RFC 7986 style)
         calendar = x_wr_timezone.to_standard(calendar)
     except (ValueError, KeyError, ZoneInfoNotFoundError) as error:
-        raise ImportFailed(f"{name}: unknown X-WR-TIMEZONE ({error})") from None
+        raise ImportFailed(f"unknown X-WR-TIMEZONE ({error})") from None
     title = str(calendar.get("X-WR-CALNAME") or name)
     result = ImportResult(title)
     # the id prefix comes from the calendar, not the file name: the same export saved as
@@ -354,20 +379,36 @@ def _from_ics(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
                 )
             )
         except (KeyError, ValueError, TypeError, OverflowError) as error:
-            result.skipped.append(f"{label}: {error}")
+            result.skipped.append(f"{label}: {_why(error)}")
     return result
 
 
 def _lines_naming(raw: bytes, zones: dict[str, int]) -> dict[str, int]:
-    """The line of the file where each zone is first named (TZID=...)."""
+    """The line of the file where each zone is first named (TZID=..., or the conference's
+    time_zone_name)."""
     found = dict.fromkeys(zones, 1)
     if not zones:
         return found
     for number, line in enumerate(raw.decode("utf-8", "replace").splitlines(), start=1):
         for zone in zones:
-            if found[zone] == 1 and (f"TZID={zone}" in line or f'TZID="{zone}"' in line):
+            if found[zone] == 1 and zone in line:
                 found[zone] = number
     return found
+
+
+def _why(error: Exception) -> str:
+    """What was wrong, in words: a missing key is named ("no 'date'"), a value of the wrong
+    type too ("'date' is not text")."""
+    if isinstance(error, KeyError):
+        return f"no {error.args[0]!r}" if error.args else "a field is missing"
+    if isinstance(error, TypeError) and "fromisoformat" in str(error):
+        return "its date is not a date-time text"
+    return str(error)
+
+
+def _without_bytes(error: Exception) -> str:
+    """icalendar's message without the raw bytes it quotes."""
+    return re.sub(r"b(['\"]).*?\1(?:\s*\[\.\.\.\])?", "…", str(error), flags=re.DOTALL)
 
 
 def _endless(master: Any) -> bool:

@@ -72,7 +72,7 @@ def test_json_items_without_dates_are_reported_as_skipped(tmp_path: Path) -> Non
     )
     result = import_schedule(path)
     assert [e.id for e in result.events] == ["t-1"]
-    assert result.skipped == ["R: no date: 'date'"]
+    assert result.skipped == ["R: no date: no 'date'"]
 
 
 def test_invalid_import_leaves_the_agenda_untouched(tmp_path: Path) -> None:
@@ -377,3 +377,46 @@ def test_two_imports_at_once_into_one_file_name_never_both_claim_it(tmp_path: Pa
     ]
     assert sorted(run.wait(timeout=120) for run in runs) == [0, 3]
     assert [p.name for p in tmp_path.iterdir()] == ["schedule.yaml"]
+
+
+def test_an_unknown_conference_zone_in_json_is_said_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "schedule.json"
+    path.write_text(
+        '{"schedule": {"version": "1", "conference": {"title": "X",\n'
+        '"time_zone_name": "Mars/Olympus_Mons", "days": [{"index": 1, "rooms": {"A": [\n'
+        '{"guid": "g", "title": "t", "date": "2026-01-01T10:00:00", "duration": "01:00"}]}}]}}}\n'
+    )
+
+    result = import_schedule(path, ZoneInfo("Europe/Paris"))
+
+    assert result.unknown_zones == {"Mars/Olympus_Mons": 2}
+    assert result.events[0].timezone == "Europe/Paris"
+
+
+def test_a_broken_file_is_named_in_full_without_raw_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "agenda.ics"
+    path.write_bytes(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:garbage\r\nEND:VCALENDAR\r\n")
+
+    with pytest.raises(ImportFailed) as failed:
+        import_schedule(path)
+
+    message = str(failed.value)
+    assert message.startswith(f"{path}: invalid iCalendar")
+    assert "b'" not in message
+
+
+def test_control_characters_and_endless_titles_are_not_imported(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.ics"
+    title = "Opening\x1b[2J\x00 \u202etxt" + "x" * 5000
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:u1\r\n"
+        f"DTSTART:20260207T103000Z\r\nDTEND:20260207T112000Z\r\nSUMMARY:{title}\r\n"
+        "LOCATION:Room\x1b[31m 4\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+
+    [event] = import_schedule(path).events
+
+    assert event.title.startswith("Opening [2J txt")
+    assert len(event.title) == 300
+    assert event.room == "Room [31m 4"
