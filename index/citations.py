@@ -32,6 +32,12 @@ _ARTICLE = re.compile(
     r"(?:\s*(?:-|–|to|through)\s*(?:art(?:icle)?s?\.?\s*)?(?P<last>\d+))?(?![\d-])",
     re.IGNORECASE,
 )
+# Another article after "and": "art 16 and 17", "articles 2 & 3".
+_ALSO = re.compile(
+    r"\s*(?:and|&|et|y|e|и)\s+(\d{1,3})(?![\d(.§-])"
+    r"(?!\s*(?:days?|hours?|weeks?|months?|years?|minutes?|%|per\s*cent))",
+    re.IGNORECASE,
+)
 RANGE = 10  # articles at most in a range cited ("art 2-4"); a wider one cites its first
 # A paragraph written before its article: "§ 2 of art 29", "paragraph 2 of article 29".
 _PARAGRAPH_BEFORE = re.compile(
@@ -54,6 +60,14 @@ _NUMBER_WORD = re.compile(
     r"\b))",
     re.IGNORECASE,
 )
+# An article number in Roman numerals: "art. XXIX budapest", "article iv of the protocol".
+_ROMAN_NUMBER = re.compile(
+    r"(?<=\bart)(?:icle)?\.?\s+(?P<roman>[ivxl]{1,7})\b"
+    r"(?=\s*(?:$|[(.,;:?!§]|para|of\s+the\b|(?:of\s+)?(?:c?ets|budapest|bc|lanzarote|convention"
+    r"|protocol)\b))",
+    re.IGNORECASE,
+)
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 # What may follow the article number: "(3)", "para 3", ", paragraph 3", " 3", "3.a.ii", "(1)(a)".
 _PARAGRAPH = re.compile(
     r"""^\s*(?:
@@ -114,6 +128,11 @@ def parse_citations(text: str, corpus: Corpus) -> list[Citation]:
             items, end = (), match.end()  # "art 29 b", "is art 2 a crime": not an item
         ref = ArticleRef(instrument, number, paragraph, items)
         citations.append(Citation(ref, named, (start, end)))
+        also = _ALSO.match(text, end) if paragraph is None else None
+        if also:  # "art 16 and 17 budapest"
+            citations.append(
+                Citation(ArticleRef(instrument, also.group(1)), named, (also.start(1), also.end()))
+            )
         last = int(match.group("last") or 0)
         if number.isdigit() and int(number) < last <= int(number) + RANGE and paragraph is None:
             citations += [
@@ -167,9 +186,10 @@ def _bare_citation(text: str, corpus: Corpus) -> list[Citation]:
 def _plain_digits(text: str) -> str:
     """``text`` with the same length and ASCII digits: fullwidth "２９" and Arabic-Indic "٢٩"
     become "29", fullwidth letters ASCII, and a number written as a word after "article"
-    ("article twelve", "art. twenty-one") its digits, padded with spaces so that every span
-    found here is a span of the text as typed."""
-    return _NUMBER_WORD.sub(_digits_for_words, "".join(map(_plain_char, text)))
+    ("article twelve", "art. twenty-one") or in Roman numerals ("art. XXIX") its digits,
+    padded with spaces so that every span found here is a span of the text as typed."""
+    plain = _NUMBER_WORD.sub(_digits_for_words, "".join(map(_plain_char, text)))
+    return _ROMAN_NUMBER.sub(_digits_for_roman, plain)
 
 
 def _plain_char(ch: str) -> str:
@@ -186,6 +206,14 @@ def _digits_for_words(match: re.Match[str]) -> str:
     written = match.group()
     start = match.start("words") - match.start()
     return written[:start] + digits.rjust(len(written) - start)  # the span ends where it did
+
+
+def _digits_for_roman(match: re.Match[str]) -> str:
+    values = [_ROMAN_VALUES[ch] for ch in match.group("roman").lower()]
+    number = sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+    written = match.group()
+    start = match.start("roman") - match.start()
+    return written[:start] + str(number).rjust(len(written) - start)
 
 
 def _paragraph_and_items(text: str, start: int) -> tuple[str | None, tuple[str, ...], int]:

@@ -67,6 +67,8 @@ def corpus() -> Corpus:
         ("art 0029", ArticleRef("ets185", "29")),
         ("conv. 108 art 5", ArticleRef("ets108", "5")),
         ("108 art 6", ArticleRef("ets108", "6")),
+        ("art. XXIX budapest", ArticleRef("ets185", "29")),
+        ("article iv of the Lanzarote convention", ArticleRef("cets201", "4")),
         ("201 art. 23", ArticleRef("cets201", "23")),
         ("art 99999999999999999999", ArticleRef("ets185", "99999999999999999999")),
         ("budapest 46", ArticleRef("ets185", "46")),
@@ -119,6 +121,10 @@ def test_parse_citations_lists_several_articles(corpus: Corpus) -> None:
         ("art 1-40", ["1"]),  # too wide: the first
         ("art 12bis", ["12bis"]),  # held by none: the answer says there is no such article
         ("art 7 ter", ["7ter"]),
+        ("art 16 and 17 budapest", ["16", "17"]),
+        ("art 2 & 3 of the Lanzarote convention", ["2", "3"]),
+        ("art 16 and 17 days later", ["16"]),  # a number of days, not an article
+        ("art 29(3) and 4", ["29"]),  # a paragraph's number, perhaps: not read as an article
     ],
 )
 def test_parse_citations_reads_a_range_as_its_articles(
