@@ -88,9 +88,20 @@ def asks_opinion(text: str) -> bool:
     return bool(_OPINION.search(text)) and not _ABOUT_THE_LAW.search(text)
 
 
+# A recommendation of something to read, watch or visit: "recommend a good Netflix series
+# about hackers", "can you suggest a book on cybersecurity".
+_RECOMMENDATION = re.compile(
+    r"\b(?:recommend|suggest)\s+(?:me\s+|us\s+)?(?:a|an|some|any|the\s+best|good)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:books?|films?|movies?|series|shows?|documentar(?:y|ies)|podcasts?"
+    r"|novels?|restaurants?|hotels?|bars?|museums?|games?|courses?|youtube\s+channels?)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_general_knowledge(text: str) -> bool:
-    """Whether ``text`` asks a general-knowledge fact about a place."""
-    return bool(_GENERAL_KNOWLEDGE.search(text))
+    """Whether ``text`` asks a general-knowledge fact about a place, or for a book, film or
+    place to go to."""
+    return bool(_GENERAL_KNOWLEDGE.search(text) or _RECOMMENDATION.search(text))
 
 
 def asks_for_code(text: str) -> bool:
@@ -111,8 +122,9 @@ _TOOL = re.compile(
 _ACROSS_BORDERS = re.compile(r"\b(?:abroad|foreign|providers?|another\s+country)\b", re.I)
 # How to do something, in the five languages.
 _HOW = re.compile(
-    r"\b(?:how\s+(?:do|can|could|should|would|to)|step\s+by\s+step|which\s+(?:settings|software"
-    r"|tools?|version)|what\s+(?:settings|software|tools?)|licen[cs]e|install|configure|set\s+up"
+    r"\b(?:how\s+(?:do|can|could|should|would|to)|step\s+by\s+step"
+    r"|(?:which|what)\s+(?:[\w-]+\s+)?(?:settings|software|tools?|version)|licen[cs]e|install"
+    r"|configure|set\s+up"
     r"|tutorial|comment|c[óo]mo|como|как|r[ée]diger|hacer|fazer)\b",
     re.IGNORECASE,
 )

@@ -59,6 +59,9 @@ _BODIES = re.compile(
     # its own desks and speed: "Telegram's abuse team", "how quickly does Binance freeze"
     rf"|\b{_PROVIDERS}'s\s+(?:abuse|trust\s+and\s+safety|safety|legal|support|security|compliance)"
     r"\s+(?:team|desk|department|unit)\b"
+    # its own contact for the police: "Microsoft's emergency disclosure e-mail address"
+    rf"|\b{_PROVIDERS}'s\s+(?:[\w-]+\s+){{0,3}}(?:e-?mail|contact|hotline|phone\s+number"
+    r"|portal|form)\b"
     rf"|\bhow\s+(?:quickly|fast|soon)\s+(?:does|do|will|would|can)\s+{_PROVIDERS}\b"
     # a case by its parties: "Digital Rights Ireland", "Big Brother Watch v. United Kingdom"
     # ("K.U. v. Finland", "S. e Marper contra o Reino Unido", "Benedik c. Slovénie")

@@ -53,6 +53,8 @@ def test_a_question_of_the_law_asked_as_an_opinion_is_not(question: str) -> None
         ("¿Cuál es la capital de Marruecos?", True),
         ("what is the capital requirement for a bank under Article 8", False),
         ("what is the scope of the Convention", False),
+        ("recommend a good Netflix series about hackers", True),
+        ("the suspect recommended a film to the child", False),
     ],
 )
 def test_general_knowledge_about_a_place(question: str, general: bool) -> None:
@@ -80,6 +82,7 @@ def test_code_asked_for(question: str, code: bool) -> None:
         ("how do I read the full headers of a Gmail message to find the sender's IP?", True),
         ("Como faço para identificar o dono de um site .onion?", True),
         ("Comment rédiger un bon rapport OSINT sur un compte Telegram ?", True),
+        ("which OSINT tools find a person's accounts from one username", True),
         ("can evidence extracted with Cellebrite be used as evidence under the convention?", False),
         ("the suspect ran a .onion shop: how do we get the data from the provider abroad?", False),
         ("the suspect used Tor browser to reach the forum", False),

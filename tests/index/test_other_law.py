@@ -56,6 +56,10 @@ from index.other_law import other_law
         ("What must US police say under the Miranda rule?", "Miranda rule"),
         ("how do I contact Telegram's abuse team", "Telegram's abuse team"),
         ("how quickly does Binance freeze an account", "how quickly does Binance"),
+        (
+            "Microsoft's emergency disclosure e-mail for the police",
+            "Microsoft's emergency disclosure e-mail",
+        ),
         ("K.U. v. Finland: what was the outcome?", "K.U. v. Finland"),
         ("o caso S. e Marper contra o Reino Unido", "S. e Marper contra o Reino"),
         ("la directive ePrivacy après l'arrêt de la CJUE", "ePrivacy"),
@@ -108,6 +112,7 @@ def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str)
         "Article 2 v. Article 3 of the Budapest Convention",
         "the act 2 of the play",
         "in France the act of hacking is punished",
+        "Google's address in Ireland is needed for the request under article 18",
         "",
     ],
 )
