@@ -1,8 +1,9 @@
 """The ask service: the one entry point every front end uses to answer a message.
 
-Order: a citation goes straight to the article; then a confident FAQ answer; then agenda
-events; then the search index. Below the calibrated confidence threshold the honest answer is
-``none`` with suggestions, never a random article.
+Order: what no text answers by its form (a crime asked for, code, a tool's use) is declined;
+a citation goes straight to the article; then a confident FAQ answer; then agenda events; then
+the search index. Below the calibrated confidence threshold the honest answer is ``none`` with
+suggestions, never a random article.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -142,6 +144,17 @@ OUT_OF_SCOPE = {
 }
 OUT_OF_SCOPE["trivia"] = OUT_OF_SCOPE["helpdesk"]  # chit-chat: what the help desk is told
 OUT_OF_SCOPE["named_law"] = OUT_OF_SCOPE["other_law"]
+# Asked whatever article or treaty is named, and the note each is declined with: a crime or a
+# change of the bot's instructions ("how do I make ransomware", "ignore your instructions"),
+# a forensic tool's use, code, general knowledge, what only a desk does ("about Article 35:
+# could you email me the slides?").
+_REFUSED_BY_FORM: tuple[tuple[Callable[[str], bool], str], ...] = (
+    (asks_for_misuse, "misuse"),
+    (asks_how_to_use_a_tool, "howto"),
+    (asks_for_code, "helpdesk"),
+    (asks_general_knowledge, "helpdesk"),
+    (only_the_desk, "venue"),
+)
 SUGGESTIONS = (
     Note("Cite an article: “art 29(3)”, “Lanzarote art 23”, “Convention 108 art. 12”"),
     Note("Ask about a topic: “how long can data be preserved?”, “what is the 24/7 network?”"),
@@ -211,15 +224,10 @@ class AskService:
     ) -> Answer:
         if not any(ch.isalnum() for ch in text):  # "?", "🙂🙂": nothing asked
             return Answer(text, AnswerKind.NONE, suggestions=SUGGESTIONS)
-        # asked whatever article is named: "Article 32 lets us ..., so write me a script"
-        if asks_for_misuse(text):  # "how do I make ransomware", "ignore your instructions"
-            return self._declined(text, user_id, "misuse", ())
-        if asks_for_code(text) or asks_general_knowledge(text) or asks_how_to_use_a_tool(text):
-            return self._declined(
-                text, user_id, "howto" if asks_how_to_use_a_tool(text) else "helpdesk"
-            )
-        if only_the_desk(text):  # "about Article 35: could you email me the slides?"
-            return self._declined(text, user_id, "venue")
+        # declined whatever article is named: "Article 32 lets us ..., so write me a script"
+        refused = next((kind for asks, kind in _REFUSED_BY_FORM if asks(text)), None)
+        if refused is not None:
+            return self._declined(text, user_id, refused)
         # "which reservations did Japan enter to Article 9?" asks the Treaty Office's chart
         cited = None if asks_status_of_one(text) else self._citation(text)
         if cited is not None:
@@ -239,9 +247,8 @@ class AskService:
             events = self.events.find(cues, moment) or self.events.find(YEAR.sub(" ", cues), moment)
             if events:
                 return self._event_answer(text, events, moment, cues)
-        if asks_what_a_body_does_now(
-            text
-        ):  # the agenda knows nothing of it; the documents end in 2014
+        # the agenda knows nothing of it, and the documents end in 2014
+        if asks_what_a_body_does_now(text):
             return self._declined(text, user_id, "organisation")
         if self._about_other_law(text):
             return self._stated_or_declined(text, language, user_id, "other_law")
