@@ -250,7 +250,7 @@ class HybridRanker:
         self, text: str, query: Vectors, likely: float | None, confidence: float
     ) -> bool:
         """Whether a how-to question ("how do I geolocate a photo from its EXIF metadata?",
-        "comment retrouver l'adresse IP de quelqu'un ?") is nearest a practical how-to the
+        "how do I take a memory dump of a running server?") is nearest a practical how-to the
         texts do not answer, the probe finds it unlike what they answer, and its words leave
         search short of sure: the treaties say what may be done, never how to do it."""
         if likely is None or likely >= self.fusion.practical or not asks_how_to(text):
