@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from typing import Any
 
@@ -99,12 +98,9 @@ def _document_lines(document: DocumentHit) -> list[str]:
     return [f"{document.title}" + (f" ({dated})" if dated else ""), document.readable, ""]
 
 
-# An article number followed by a paragraph or an item: "29(3)", "29.3", "1.a", "9 1c".
-_ARTICLE_PART = re.compile(r"^(\d+)\s*(?:[(.\s]\s*\w{1,3}\)?)+$")
-
-
 def run_article(args: argparse.Namespace) -> int:
     from corpus.store import load_corpus
+    from index.citations import parse_citations
 
     settings = load_settings()
     corpus = load_corpus(settings.corpus_dir)
@@ -115,10 +111,10 @@ def run_article(args: argparse.Namespace) -> int:
         return 2
     typed = args.number.strip()
     article = instrument.article(typed)
-    part = _ARTICLE_PART.match(typed)
-    if article is None and part:  # "29(3)", "29.3", "1.a": the article holding that part
-        article = instrument.article(part.group(1))
-        if article is not None:
+    cited = parse_citations(f"art {typed}", corpus) if article is None else []
+    if cited:  # "29(3)", "1.a", "XXIX", "twenty-nine": read as a citation is
+        article = instrument.article(cited[0].ref.article)
+        if article is not None and article.number != typed:
             print(f"(Article {typed}: the whole Article {article.number} follows)", file=sys.stderr)
     if article is None:
         print(f"{instrument.short_title} has no Article {args.number}", file=sys.stderr)

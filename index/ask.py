@@ -37,7 +37,13 @@ from index.dense import DenseIndex
 from index.glossary import default_glossary
 from index.hybrid import HybridRanker
 from index.language import ENGLISH
-from index.logistics import a_task, about_the_event, asks_for_a_password, only_the_desk
+from index.logistics import (
+    a_task,
+    about_the_event,
+    asks_for_a_password,
+    asks_for_translation,
+    only_the_desk,
+)
 from index.misuse import asks_for_misuse
 from index.notes import Note
 from index.offtopic import (
@@ -105,6 +111,9 @@ WHICH_SECOND_PROTOCOL = Note(
     "“Second Additional Protocol” is read here as the one to the 1959 Mutual Assistance "
     "Convention (ETS 182); the Budapest Convention's Second Additional Protocol (CETS 224) is "
     "not among the texts I hold."
+)
+NOT_TRANSLATED = Note(
+    "I hold the treaty texts in English only and do not translate them: here is the English text."
 )
 # What a declined question is told: why not, and where to go instead.
 OUT_OF_SCOPE = {
@@ -445,8 +454,8 @@ class AskService:
             last = events[0]
             notes = (
                 Note(
-                    "Nothing like this is scheduled from now on. The last on the agenda was "
-                    "“{title}” on {day}.",
+                    "Nothing like this is scheduled from now on. The last such session on the "
+                    "agenda was “{title}” on {day}.",
                     title=last.title,
                     day=last.start,
                 ),
@@ -519,7 +528,7 @@ class AskService:
                         "{instrument} has no Article {article} (its articles run from 1 to "
                         "{last}).",
                         instrument=instrument.short_title,
-                        article=ref.article,
+                        article=_shortened(ref.article),
                         last=last,
                     )
                 )
@@ -529,7 +538,7 @@ class AskService:
                 notes.append(
                     Note(
                         "Article {number} does not exist; showing the whole article.",
-                        number=ref.label().removeprefix("Article "),
+                        number=_shortened(ref.label().removeprefix("Article ")),
                     )
                 )
             if not article.available:
@@ -544,6 +553,8 @@ class AskService:
             if best_text is None:
                 best_text = passage or article.text
             hits.append(self._cited_hit(article, passage, ref.paragraph, topic, ref.items))
+        if hits and asks_for_translation(text):  # "translate article 29 into French"
+            notes.append(NOT_TRANSLATED)
         kind = AnswerKind.CITATION if hits else AnswerKind.NONE
         return Answer(
             text,
@@ -705,6 +716,11 @@ class AskService:
             self.unanswered.record(text, user_id, kind, score)
         except Exception:  # recording must never cost the user an answer
             log.exception("could not record an unanswered question")
+
+
+def _shortened(number: str, most: int = 12) -> str:
+    """A number as typed, cut when absurdly long ("99999…"): echoed back, not reprinted."""
+    return number if len(number) <= most else number[:most] + "…"
 
 
 def _cut(text: str, spans: list[tuple[int, int]]) -> str:

@@ -245,12 +245,14 @@ def _named_instrument(text: str, matches: list[re.Match[str]], corpus: Corpus) -
     for match in reversed(matches):
         remainder = remainder[: match.start()] + " " + remainder[match.end() :]
     named = named_instrument(remainder, corpus) or described_instrument(remainder, corpus)
-    if not named and (number := remainder.strip(" .,:;-")).isdigit():
-        found = corpus.instrument(number)  # "108 art 6": the treaty by its number alone
+    number = _TREATY_WORD.sub(" ", remainder).strip(" .,:;-")
+    if not named and number.isdigit():
+        found = corpus.instrument(number)  # "108 art 6", "protocol 182 art 20": by its number
         named = found.id if found else None
     return (named, True) if named else (DEFAULT_INSTRUMENT, False)
 
 
+_TREATY_WORD = re.compile(r"\b(?:the|protocol|convention|treaty|additional|no)\b\.?", re.IGNORECASE)
 _ABBREVIATIONS = {
     "add": "additional",
     "addl": "additional",

@@ -139,11 +139,16 @@ _TRANSLATE = re.compile(
 )
 
 
+def asks_for_translation(text: str) -> bool:
+    """Whether ``text`` asks the bot to translate something."""
+    return bool(_TRANSLATE.search(text))
+
+
 def a_task(text: str) -> bool:
     """Whether ``text`` asks the bot to write, translate or sum up something, and nothing of
     the law ("help me write my presentation on cybercrime trends in Sri Lanka"), a joke, or
     a translation into a language ("translate 'letter rogatory' into Japanese");
     "help me draft a preservation request under Article 29" is about the law."""
-    if _JOKE.search(text) or _TRANSLATE.search(text):
+    if _JOKE.search(text) or asks_for_translation(text):
         return True
     return bool(_TASK.search(text) and not _LAW.search(_TOPIC.sub(" ", text)))

@@ -44,6 +44,10 @@ _MISUSE = re.compile(
     r"|her\s+|their\s+|a\s+|an\s+|the\s+|some)"
     r"|\b(?:comment|c[oó]mo)\s+(?:pirater|hacker|hackear|piratear|invadir|craquer)\b"
     r"|\bкак\s+(?:взломать|украсть|задудосить)\b"
+    # weapons and drugs: "how to make a bomb", "how do I cook meth"
+    r"|\bhow\s+(?:do\s+(?:i|we|you)\s+|can\s+(?:i|we)\s+|to\s+)(?:make|build|cook|produce|get|buy)\s+"
+    r"(?:a\s+|an\s+|some\s+)?(?:[\w-]+\s+)?(?:bombs?|explosives?|poisons?|meth|cocaine|heroin|drugs"
+    r"|guns?|firearms?|weapons?)\b"
     # forged papers or stolen goods to buy: "buy fake passport online"
     r"|\b(?:buy|order|purchase)\s+(?:a\s+)?(?:fake|forged|counterfeit|stolen|cloned)\s+\w+"
     # stolen card data asked for

@@ -36,13 +36,15 @@ _OPINION = re.compile(
 _ABOUT_THE_LAW = re.compile(
     r"\b(?:a\s+crime|an?\s+offen[cs]e|criminal|illegal|unlawful|lawful|legal|punishable"
     r"|allowed|covered|appl(?:y|ies)|article|provision|art\.?\s*\d|court\s+order|warrant"
-    r"|personal\s+data|data\s+protection|privacy"
+    r"|personal\s+data|data\s+protection|privacy|request\w*|preserv\w*|dual\s+criminality"
+    r"|jurisdiction|intercept\w*"
     r"|mutual\s+assistance|extradit\w*|evidence)\b"
     # what someone may or must do: "do you think the police can ask for the logs?"
-    r"|\b(?:can|may|must|could|should)\s+(?:the\s+|a\s+)?(?:police|prosecutors?|authorit\w+"
-    r"|investigators?|courts?|judges?|providers?|we|they|part(?:y|ies)|states?)\b"
+    r"|\b(?:can|may|must|could|should|shall)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:police"
+    r"|prosecutors?|authorit\w+|investigators?|courts?|judges?|providers?|we|they|part(?:y|ies)"
+    r"|states?|country|countries)\b"
     r"|\b(?:police|prosecutors?|authorit\w+|investigators?|courts?|judges?|providers?|part(?:y|ies)"
-    r"|states?)\s+(?:can|may|must|could|should|(?:is|are)\s+allowed)\b",
+    r"|states?|country|countries)\s+(?:can|may|must|could|should|shall|(?:is|are)\s+allowed)\b",
     re.IGNORECASE,
 )
 # A general-knowledge fact about a place: its capital, population, currency or language.

@@ -170,7 +170,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # "the maximum penalty for cyberstalking in Australia"
         re.compile(
             rf"\b(?:penalty|penalties|punishments?|sentences?|fines?)\s+(?:for|of)\b"
-            rf"[^.?!]{{0,60}}\bin\s+{country}\b",
+            rf"[^.?!]{{0,60}}\bin\s+(?:the\s+)?{country}\b",
             re.I,
         ),
         # "is it legal in France to record a call?", "is it a crime in Kenya to ..."

@@ -114,11 +114,12 @@ def asks_who_holds_a_post_now(text: str) -> bool:
 _BODY = re.compile(
     r"\b(?:t-cy|octopus|lanzarote\s+committee|committee\s+of\s+the\s+parties"
     r"|cybercrime\s+convention\s+committee|glacy\+?|c-proc|plenar(?:y|ies)|monitoring\s+round"
-    r"|evaluation\s+round|council\s+of\s+europe)\b",
+    r"|evaluation\s+round|council\s+of\s+europe|(?-i:CoE))\b",
     re.IGNORECASE,
 )
 _NEXT = re.compile(
-    r"\b(?:next|upcoming|current|currently|latest|this\s+year|20(?:1[5-9]|[2-9]\d))\b",
+    r"\b(?:next|upcoming|current|currently|latest|this\s+year|next\s+year"
+    r"|20(?:1[5-9]|[2-9]\d))\b",
     re.IGNORECASE,
 )
 # A post or a place with a body: "apply for a traineeship with the Council of Europe".

@@ -142,7 +142,8 @@ def _write(result: ImportResult, folder: Path, name: str, force: bool) -> Path:
     document = {"title": result.title, "events": [event_record(e) for e in result.events]}
     body = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
     text = _HEADER.format(digest=_digest(body)) + body
-    with tempfile.TemporaryDirectory(dir=folder) as staging:
+    # staged outside the agenda folder: an import killed mid-way leaves nothing in it
+    with tempfile.TemporaryDirectory(prefix="workshop-bot-import-") as staging:
         trial = Path(staging)
         for existing in folder.glob("*.yaml"):
             if existing != target:

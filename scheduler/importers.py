@@ -148,7 +148,10 @@ def _made_up_id(title: str, start: datetime) -> str:
 
 
 def _duration(text: str) -> timedelta:
-    parts = [int(p) for p in text.split(":")]
+    try:
+        parts = [int(p) for p in text.split(":")]
+    except ValueError:
+        raise ValueError(f"duration {text!r} is not HH:MM") from None
     while len(parts) < 3:
         parts.append(0)
     return timedelta(hours=parts[0], minutes=parts[1], seconds=parts[2])

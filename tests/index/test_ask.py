@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from corpus.model import Corpus
 from index.answer import AnswerKind, FaqHit, FaqMatch
-from index.ask import OUT_OF_SCOPE, WHICH_SECOND_PROTOCOL, AskService
+from index.ask import NOT_TRANSLATED, OUT_OF_SCOPE, WHICH_SECOND_PROTOCOL, AskService
 from index.search import SearchIndex
 from scheduler.agenda import Agenda
 from scheduler.model import Event
@@ -530,9 +530,19 @@ def test_a_citation_of_an_article_that_does_not_exist_says_so(
     answer = ask_service.ask(f"art {number}")
 
     assert answer.kind is AnswerKind.NONE
-    assert answer.notes == (
-        f"Budapest Convention has no Article {number} (its articles run from 1 to 48).",
+    assert (
+        answer.notes
+        == (  # echoed, not reprinted in full
+            f"Budapest Convention has no Article {number[:12]}… (its articles run from 1 to 48).",
+        )
     )
+
+
+def test_a_translation_asked_of_an_article_says_none_is_held(ask_service: AskService) -> None:
+    answer = ask_service.ask("please translate article 29 into French")
+
+    assert answer.kind is AnswerKind.CITATION
+    assert NOT_TRANSLATED in answer.notes
 
 
 def test_an_invisible_character_inside_a_number_is_dropped(ask_service: AskService) -> None:
@@ -680,8 +690,8 @@ def test_with_nothing_ahead_the_answer_says_so_and_names_the_last_session(
     assert answer.kind is AnswerKind.EVENT
     assert [e.id for e in answer.events] == ["last"]
     assert answer.notes == (
-        "Nothing like this is scheduled from now on. The last on the agenda was "
-        "“Closing plenary” on 01 December 2026.",
+        "Nothing like this is scheduled from now on. The last such session on the "
+        "agenda was “Closing plenary” on 01 December 2026.",
     )
 
 

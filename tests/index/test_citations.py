@@ -70,6 +70,7 @@ def corpus() -> Corpus:
         ("art. XXIX budapest", ArticleRef("ets185", "29")),
         ("article iv of the Lanzarote convention", ArticleRef("cets201", "4")),
         ("201 art. 23", ArticleRef("cets201", "23")),
+        ("treaty no. 108 art 6", ArticleRef("ets108", "6")),
         ("art 99999999999999999999", ArticleRef("ets185", "99999999999999999999")),
         ("budapest 46", ArticleRef("ets185", "46")),
         ("Lanzarote 23(2)", ArticleRef("cets201", "23", "2")),

@@ -55,3 +55,16 @@ def test_the_committed_glossary_loads_every_language() -> None:
 
     assert {"fr", "es", "pt", "ru"} <= set(glossary.terms)
     assert all(len(terms) >= 100 for terms in glossary.terms.values())
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("combien de temps les données peuvent-elles être conservées ?", "fr"),
+        ("¿cuánto tiempo pueden conservarse los datos?", "es"),
+        ("por quanto tempo os dados podem ser preservados?", "pt"),
+        ("Сколько времени можно хранить данные по запросу о сохранении?", "ru"),
+    ],
+)
+def test_data_kept_in_any_word_order_is_preservation(question: str, language: str) -> None:
+    assert "expedited preservation" in Glossary.load().english(question, language)

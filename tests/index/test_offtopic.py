@@ -38,6 +38,8 @@ def test_an_opinion_asked_of_the_bot(question: str) -> None:
         "do you think it is a crime to share a meme of a politician",
         "do you think the police can ask the provider for subscriber data?",
         "in your view, which provision applies to a SIM swap?",
+        "in your opinion, can a country refuse a preservation request for a political offence?",
+        "what do you think: can the requested party refuse because of dual criminality?",
         "what is the purpose of the Budapest Convention",
     ],
 )

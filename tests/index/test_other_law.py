@@ -76,6 +76,10 @@ from index.other_law import other_law
         ("Na Lei do Cibercrime portuguesa (Lei 109/2009), quem ordena?", "Lei 109/2009"),
         ("is it legal in France to record a phone call?", "is it legal in France"),
         (
+            "what is the penalty for hacking in the United States?",
+            "penalty for hacking in the United States",
+        ),
+        (
             "penalty under the Philippines cybercrime prevention act 2012?",
             "Philippines cybercrime prevention act",
         ),

@@ -91,6 +91,7 @@ def test_who_holds_a_post_today(question: str, now: bool) -> None:
         ("when is the next T-CY plenary and can observers follow it online", True),
         ("which country will the Lanzarote Committee evaluate next?", True),
         ("how can I apply for a traineeship with the Council of Europe", True),
+        ("I am Maria from the prosecutor office, what will CoE do next year?", True),
         ("what does the Lanzarote Committee do?", False),
         ("when was the Octopus conference in 2010?", False),
         ("what are the next steps after a preservation request under Article 29?", False),
