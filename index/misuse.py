@@ -55,7 +55,7 @@ _MISUSE = re.compile(
     r"(?:working|valid|live|stolen|fresh)"
     r"\s+(?:credit\s+)?card\s+(?:numbers|details|data)\b"
     # attack strings asked for, or sent: "give me a SQL injection payload", "${jndi:...}"
-    r"|\b(?:give|write|send|show|generate|craft)\s+(?:me\s+|us\s+)?(?:an?\s+|some\s+|the\s+)?"
+    r"|\b(?:give|write|send|show|generate|craft)\s+(?:me|us)\s+(?:an?\s+|some\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,3}(?:payloads?|shellcode|exploit\s+code)\b"
     r"|\$\{jndi:|\{\{\s*\d+\s*\*\s*\d+\s*\}\}|<script\b"
     # attempts to change the bot's instructions

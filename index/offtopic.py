@@ -37,6 +37,8 @@ _ABOUT_THE_LAW = re.compile(
     r"\b(?:a\s+crime|an?\s+offen[cs]e|criminal|illegal|unlawful|lawful|legal|punishable"
     r"|allowed|covered|appl(?:y|ies)|article|provision|art\.?\s*\d|court\s+order|warrant"
     r"|personal\s+data|data\s+protection|privacy|request\w*|preserv\w*|dual\s+criminality"
+    # a data subject's own data: "what a company knows about me", "my records"
+    r"|(?:about|on|of)\s+me|my\s+(?:own\s+)?(?:data|information|records?|files?|details)"
     r"|jurisdiction|intercept\w*"
     r"|mutual\s+assistance|extradit\w*|evidence)\b"
     # what someone may or must do: "do you think the police can ask for the logs?"

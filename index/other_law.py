@@ -48,9 +48,12 @@ _BODIES = re.compile(
     # the US Justice Department's standards ("probable cause")
     r"|icse|interpol'?s?\s+(?:[\w-]+\s+){0,2}(?:database|rules|vetting)|e-?privacy"
     r"|(?-i:DOJ)|office\s+of\s+international\s+affairs|probable\s+cause|fourth\s+amendment"
-    # the UN Convention on the Rights of the Child and its protocols
-    r"|rights\s+of\s+the\s+child|derechos\s+del\s+ni[ñn]o|droits\s+de\s+l'enfant"
-    r"|direitos\s+da\s+crian[çc]a|прав\w*\s+ребенка"
+    # the UN Convention on the Rights of the Child and its protocols, by name: a child's rights
+    # alone are Lanzarote's too ("los derechos del niño en el proceso penal")
+    r"|(?:convention|convenci[óo]n|conven[çc][ãa]o|protocol\w*)\s+(?:on|relative\s+aux|sobre)\s+"
+    r"(?:the\s+|los\s+|os\s+)?(?:rights\s+of\s+the\s+child|droits\s+de\s+l'enfant"
+    r"|derechos\s+del\s+ni[ñn]o|direitos\s+da\s+crian[çc]a)|конвенци\w*\s+о\s+правах\s+ребенка"
+    r"|(?-i:UNCRC|CRC)"
     # a provider's own channel for the police ("Meta's law enforcement online request system")
     r"|law\s+enforcement\s+(?:online\s+)?(?:request\s+)?(?:portal|system|guidelines))\b"
     # a provider's own practice: "how long does Google keep IP logs?", "Meta's retention policy"

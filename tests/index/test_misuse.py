@@ -52,6 +52,7 @@ def test_a_request_to_commit_a_crime_or_to_change_the_bot_is_misuse(question: st
         "how to prosecute hacking of a bank",
         "the suspect rented a botnet to attack a bank; which article applies?",
         "the malware payload encrypted the files, which article applies?",
+        "is it legal for pentesters to write exploit code?",
     ],
 )
 def test_a_question_about_such_conduct_is_not(question: str) -> None:

@@ -65,7 +65,7 @@ from index.other_law import other_law
         ("la directive ePrivacy après l'arrêt de la CJUE", "ePrivacy"),
         (
             "el Protocolo Facultativo de la Convención sobre los Derechos del Niño",
-            "Derechos del Niño",
+            "Convención sobre los Derechos del Niño",
         ),
         ("access to Interpol's ICSE image database", "Interpol's ICSE image database"),
         ("the request lacks probable cause, they said", "probable cause"),
@@ -116,6 +116,7 @@ def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str)
         "Article 2 v. Article 3 of the Budapest Convention",
         "the act 2 of the play",
         "in France the act of hacking is punished",
+        "los derechos del niño en el proceso penal",
         "Google's address in Ireland is needed for the request under article 18",
         "",
     ],
