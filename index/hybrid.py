@@ -61,6 +61,12 @@ class HybridRanker:
         self._programme: frozenset[PassageKey] = frozenset(
             DocumentRef(d.id) for d in documents if d.kind != "guide"
         )
+        # where the programme's passages are among the dense index's, found once
+        self._programme_positions: tuple[int, ...] = (
+            tuple(i for i, p in enumerate(dense.passages) if p.key in self._programme)
+            if dense is not None
+            else ()
+        )
         self._fact_idf = self._programme_idf()
         self._fact_idf_max = max(self._fact_idf.values(), default=0.0)
         self._law_words = frozenset(
@@ -374,7 +380,7 @@ class HybridRanker:
         """How rare naming ``item`` is among programme passages ("output 4" one, "phase 2"
         many), as ``_programme_idf``."""
         assert self.dense is not None
-        positions = [i for i, p in enumerate(self.dense.passages) if p.key in self._programme]
+        positions = self._programme_positions
         count = sum(
             1 for i in positions if _names_item(_numbered(self.dense.passages[i].embedded), item)
         )
@@ -396,14 +402,11 @@ class HybridRanker:
     def _programme_idf(self) -> dict[str, float]:
         """How rare each word is among programme passages: "AfriNIC" tells one passage
         apart, "cybercrime" none."""
-        if self.dense is None:
-            return {}
-        positions = [i for i, p in enumerate(self.dense.passages) if p.key in self._programme]
         counts: dict[str, int] = {}
-        for position in positions:
+        for position in self._programme_positions:
             for stem in self._stems_of(position):
                 counts[stem] = counts.get(stem, 0) + 1
-        size = len(positions)
+        size = len(self._programme_positions)
         return {stem: math.log((size + 1) / (count + 0.5)) for stem, count in counts.items()}
 
     def _foreign_confidence(self, similarity: float) -> float:

@@ -134,12 +134,15 @@ _HOW = re.compile(
 )
 
 
+def _of_the_law(text: str) -> bool:
+    """Whether a how-to ``text`` says something of the law or of data from elsewhere."""
+    return bool(_ABOUT_THE_LAW.search(text) or _ACROSS_BORDERS.search(text))
+
+
 def asks_how_to_use_a_tool(text: str) -> bool:
     """Whether ``text`` asks how to use a forensic or investigative tool, and nothing of the
     law."""
-    if _ABOUT_THE_LAW.search(text) or _ACROSS_BORDERS.search(text):
-        return False
-    return bool(_TOOL.search(text) and _HOW.search(text))
+    return bool(_TOOL.search(text) and _HOW.search(text)) and not _of_the_law(text)
 
 
 # A practical how-to: "how do I ...", "what is the best way to ...", "which tools ...", "is
@@ -157,6 +160,4 @@ _HOW_TO = re.compile(
 
 def asks_how_to(text: str) -> bool:
     """Whether ``text`` asks how to do something practical, and nothing of the law."""
-    return bool(_HOW_TO.search(text)) and not (
-        _ABOUT_THE_LAW.search(text) or _ACROSS_BORDERS.search(text)
-    )
+    return bool(_HOW_TO.search(text)) and not _of_the_law(text)
