@@ -39,9 +39,11 @@ _ALSO = re.compile(
     re.IGNORECASE,
 )
 RANGE = 10  # articles at most in a range cited ("art 2-4"); a wider one cites its first
-# A paragraph written before its article: "§ 2 of art 29", "paragraph 2 of article 29".
+# A paragraph written before its article: "§ 2 of art 29", "paragraph 2 of article 29", "the
+# third paragraph of article 29" (its ordinal read as "3rd" by _plain_digits).
 _PARAGRAPH_BEFORE = re.compile(
-    r"(?:para(?:graph)?s?\b\.?|par\b\.?|§|p\.)\s*(?P<para>\d{1,3})\s*(?:of\s+(?:the\s+)?|,\s*)?$",
+    r"(?:(?:para(?:graph)?s?\b\.?|par\b\.?|§|p\.)\s*(?P<para>\d{1,3})"
+    r"|(?P<ordinal>\d{1,3})(?:st|nd|rd|th)\s+para(?:graph)?\b)\s*(?:of\s+(?:the\s+)?|,\s*)?$",
     re.IGNORECASE,
 )
 _UNITS = "zero one two three four five six seven eight nine".split()
@@ -60,6 +62,19 @@ _NUMBER_WORD = re.compile(
     r"\b))",
     re.IGNORECASE,
 )
+# A paragraph's number as a word: "paragraph three", "par. two", "§ five".
+_PARAGRAPH_WORD = re.compile(
+    rf"(?<![\w-])(?:para(?:graph)?|par\.?|§)\s*(?P<words>(?:{'|'.join(_TENS)})(?:[\s-]+"
+    rf"(?:{'|'.join(_UNITS[1:])}))?|{'|'.join(_TEENS + _UNITS[1:] + _TENS)})\b",
+    re.IGNORECASE,
+)
+_COUNTED = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+)
+# An ordinal paragraph: "the third paragraph", "3rd paragraph", "second para".
+_ORDINAL_PARAGRAPH = re.compile(
+    rf"(?<![\w-])(?P<ordinal>{'|'.join(_COUNTED)})(?=\s+para(?:graph)?\b)", re.IGNORECASE
+)
 # An article number in Roman numerals: "art. XXIX budapest", "article iv of the protocol".
 _ROMAN_NUMBER = re.compile(
     r"(?<=\bart)(?:icle)?\.?\s+(?P<roman>[ivxl]{1,7})\b"
@@ -72,6 +87,7 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 _PARAGRAPH = re.compile(
     r"""^\s*(?:
         (?:,\s*)?(?:para(?:graph)?s?\b\.?|par\b\.?|§|p\.)\s*(?P<para>\d{1,3})
+      | (?:,\s*)?(?:the\s+)?(?P<ordinal>\d{1,3})(?:st|nd|rd|th)\s+para(?:graph)?\b
       | \((?P<paren>\d{1,3})\)
       | (?:,\s*)?(?P<bare>\d{1,3})(?=$|[\s.,;)(]|[a-z]\b)
       | \.(?P<dotted>\d{1,3})
@@ -79,7 +95,7 @@ _PARAGRAPH = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _ITEM = re.compile(
-    rf"""^\s*(?:,\s*)?(?:(?:sub-?)?(?:item|letter|litt?\.?|sub-?paragraph)\s*)?
+    rf"""^\s*(?:,\s*)?(?:(?:sub-?)?(?:item|letter|litt?\.?|point|sub-?paragraph)\s*)?
         (?:\.?\s*\((?P<paren>{_ROMAN}|[a-z])\)|\.?(?P<dotted>{_ROMAN}|[a-z])(?=$|[\s.,;)]|\())""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -122,7 +138,8 @@ def parse_citations(text: str, corpus: Corpus) -> list[Citation]:
         start = match.start()
         before = _PARAGRAPH_BEFORE.search(text[:start])
         if paragraph is None and before is not None:
-            paragraph, start = before.group("para").lstrip("0") or "0", before.start()
+            written = before.group("para") or before.group("ordinal")
+            paragraph, start = written.lstrip("0") or "0", before.start()
         number = "".join(match.group("number").split()).lstrip("0") or "0"
         if paragraph is None and items and not _has_item(corpus, instrument, number, items[0]):
             items, end = (), match.end()  # "art 29 b", "is art 2 a crime": not an item
@@ -185,10 +202,13 @@ def _bare_citation(text: str, corpus: Corpus) -> list[Citation]:
 
 def _plain_digits(text: str) -> str:
     """``text`` with the same length and ASCII digits: fullwidth "２９" and Arabic-Indic "٢٩"
-    become "29", fullwidth letters ASCII, and a number written as a word after "article"
-    ("article twelve", "art. twenty-one") or in Roman numerals ("art. XXIX") its digits,
+    become "29", fullwidth letters ASCII, a number written as a word after "article"
+    ("article twelve", "art. twenty-one") or in Roman numerals ("art. XXIX") and a paragraph's
+    ("paragraph three") its digits, an ordinal paragraph ("the third paragraph") "3rd", all
     padded with spaces so that every span found here is a span of the text as typed."""
     plain = _NUMBER_WORD.sub(_digits_for_words, "".join(map(_plain_char, text)))
+    plain = _PARAGRAPH_WORD.sub(_digits_for_words, plain)
+    plain = _ORDINAL_PARAGRAPH.sub(_digits_for_ordinal, plain)
     return _ROMAN_NUMBER.sub(_digits_for_roman, plain)
 
 
@@ -208,6 +228,13 @@ def _digits_for_words(match: re.Match[str]) -> str:
     return written[:start] + digits.rjust(len(written) - start)  # the span ends where it did
 
 
+def _digits_for_ordinal(match: re.Match[str]) -> str:
+    """ "third" as "3rd  ": the same length, so spans stay those of the text as typed."""
+    number = _COUNTED.index(match.group("ordinal").lower()) + 1
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number, "th")
+    return f"{number}{suffix}".ljust(len(match.group()))
+
+
 def _digits_for_roman(match: re.Match[str]) -> str:
     values = [_ROMAN_VALUES[ch] for ch in match.group("roman").lower()]
     number = sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
@@ -222,7 +249,9 @@ def _paragraph_and_items(text: str, start: int) -> tuple[str | None, tuple[str, 
     paragraph = None
     consumed = 0
     if para_match:
-        paragraph = next(g for g in para_match.group("para", "paren", "bare", "dotted") if g)
+        paragraph = next(
+            g for g in para_match.group("para", "ordinal", "paren", "bare", "dotted") if g
+        )
         consumed = para_match.end()
     items: list[str] = []
     while len(items) < 3:

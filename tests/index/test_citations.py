@@ -74,6 +74,14 @@ def corpus() -> Corpus:
         ("art 99999999999999999999", ArticleRef("ets185", "99999999999999999999")),
         ("budapest 46", ArticleRef("ets185", "46")),
         ("Lanzarote 23(2)", ArticleRef("cets201", "23", "2")),
+        # a paragraph as a word or an ordinal, an item as a "point"
+        ("article twenty-nine paragraph three", ArticleRef("ets185", "29", "3")),
+        ("art 29 para two", ArticleRef("ets185", "29", "2")),
+        ("article 29 third paragraph", ArticleRef("ets185", "29", "3")),
+        ("article 29, 3rd paragraph", ArticleRef("ets185", "29", "3")),
+        ("the second paragraph of article 16 lanzarote", ArticleRef("cets201", "16", "2")),
+        ("art 6 paragraph one point a", ArticleRef("ets185", "6", "1", ("a",))),
+        ("art 18 1 point b", ArticleRef("ets185", "18", "1", ("b",))),
     ],
 )
 def test_parse_citations_reads_practitioner_forms(
@@ -139,6 +147,21 @@ def test_a_number_word_spans_the_word_as_typed(corpus: Corpus) -> None:
     [citation] = parse_citations(text, corpus)
 
     assert text[slice(*citation.span)] == "article twenty-one"
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("see article twenty-nine paragraph three, please", "article twenty-nine paragraph three"),
+        ("what does the third paragraph of article 29 say", "third paragraph of article 29"),
+    ],
+)
+def test_a_paragraph_in_words_spans_the_words_as_typed(
+    corpus: Corpus, text: str, cited: str
+) -> None:
+    [citation] = parse_citations(text, corpus)
+
+    assert text[slice(*citation.span)] == cited
 
 
 @settings(max_examples=300, deadline=None)
