@@ -50,6 +50,9 @@ HELD_OUT = {
         "heldout10",
         "multilingual8",
         "declines8",
+        "heldout11",
+        "multilingual9",
+        "declines9",
         "stories_dev",
         "declines_dev",
         "multilingual_dev",
@@ -75,6 +78,7 @@ DEVELOPMENT = frozenset(
         "declines_dev4",
         "declines_dev5",
         "facts_dev4",
+        "facts_dev5",
     }
 )
 FACTS_FILES = {
@@ -88,8 +92,10 @@ FACTS_FILES = {
         "facts6",
         "facts7",
         "facts8",
+        "facts9",
         "facts_dev3",
         "facts_dev4",
+        "facts_dev5",
     )
 }
 FACTS_FILE = FACTS_FILES["facts"]
