@@ -59,6 +59,7 @@ HELD_OUT = {
         "declines_dev3",
         "declines_dev4",
         "declines_dev5",
+        "declines_dev6",
     )
 }
 # Held-out sets whose misses have been read, and so became development sets: only their
@@ -77,6 +78,7 @@ DEVELOPMENT = frozenset(
         "facts_dev3",
         "declines_dev4",
         "declines_dev5",
+        "declines_dev6",
         "facts_dev4",
         "facts_dev5",
     }
