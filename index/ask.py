@@ -294,8 +294,7 @@ class AskService:
             # "where was the GLACY workshop?" may be a past session of the agenda and a fact
             # the programme documents state: then the passage shows it, with the sessions.
             ranked = ranked or self.ranker.rank(text, limit=5, language=language)
-            stated = self._states_fact(ranked, self.weights.answer.fact_lead)
-            if not (stated or self._says_what_is_asked(ranked)):
+            if not self._programme_answers(ranked):
                 return self._event_answer(text, found, moment, cues)
             return replace(self._fact_answer(text, ranked, choices), events=tuple(found))
         if a_task(text):  # "help me write my presentation": not what a treaty bot does
@@ -320,7 +319,7 @@ class AskService:
             if cites_programme(text)
             else self.weights.answer.fact_lead
         )
-        if self._states_fact(ranked, lead) or self._says_what_is_asked(ranked):
+        if self._programme_answers(ranked, lead):
             return self._fact_answer(text, ranked, choices)
         if not ranked.confident:
             # unsure, a passage must say enough of what is asked: "which is the longest river
@@ -362,7 +361,7 @@ class AskService:
         states what it asks: "when were amendments to Vietnam's Criminal Code adopted?" is
         another country's law, and a fact the 2010 activity report states."""
         ranked = ranked or self.ranker.rank(text, limit=5, language=language)
-        if self._states_fact(ranked, self.weights.answer.fact_lead):
+        if self._programme_answers(ranked):
             return self._fact_answer(text, ranked, choices)
         return self._declined(text, user_id, kind, choices)
 
@@ -407,6 +406,14 @@ class AskService:
         return ranked.fact_lead >= lead and bool(
             count_matches(ranked.facts[0].block_text, ranked.facts[0].stems)
         )
+
+    def _programme_answers(self, ranked: Ranking, lead: float | None = None) -> bool:
+        """Whether a programme passage answers first: ``lead`` (default ``fact_lead``) nearer
+        than any article, or about as near saying most of what is asked. The same for a
+        question declined by its words: "Laos cybercrime law status?" names a country's law,
+        which the 2010 activity report speaks of."""
+        lead = self.weights.answer.fact_lead if lead is None else lead
+        return self._states_fact(ranked, lead) or self._says_what_is_asked(ranked)
 
     def _says_what_is_asked(self, ranked: Ranking) -> bool:
         """Whether a programme passage about as near as any article says most of what the
