@@ -1,6 +1,7 @@
 """The ask service: the one entry point every front end uses to answer a message.
 
-Order: what no text answers by its form (a crime asked for, code, a tool's use) is declined;
+Order: what no text answers by its form (a crime asked for, code, a tool's use) is declined,
+as is a message whose last part, after an opening that cites the texts, is declined alone;
 a citation goes straight to the article; then a confident FAQ answer; then agenda events; then
 the search index. Below the calibrated confidence threshold the honest answer is ``none`` with
 suggestions, never a random article.
@@ -12,6 +13,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -153,6 +155,7 @@ OUT_OF_SCOPE = {
 }
 OUT_OF_SCOPE["trivia"] = OUT_OF_SCOPE["helpdesk"]  # chit-chat: what the help desk is told
 OUT_OF_SCOPE["named_law"] = OUT_OF_SCOPE["other_law"]
+_DECLINING = frozenset(OUT_OF_SCOPE.values())
 # Asked whatever article or treaty is named, and the note each is declined with: a crime or a
 # change of the bot's instructions ("how do I make ransomware", "ignore your instructions"),
 # a forensic tool's use, code, general knowledge, what only a desk does ("about Article 35:
@@ -164,6 +167,19 @@ _REFUSED_BY_FORM: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_general_knowledge, "helpdesk"),
     (only_the_desk, "venue"),
 )
+# Where a message turns to what it asks after an opening: "Regarding Article 35 and the 24/7
+# network: is there a 24/7 pizza place near the station?", "In light of Article 9...
+# actually never mind that, what is the age of consent in Hungary?"
+_TURN = re.compile(
+    r"(?:[:;]\s+|\.\.\.+\s*|…\s*|\s[-–—]+\s+|\b(?:actually|never\s*mind|anyway|by the way|btw"
+    r"|unrelated|off[- ]topic|on another note|another question|en fait|au fait|por cierto"
+    r"|a prop[oó]sito|aliás|кстати)\b[,:]?\s*)",
+    re.IGNORECASE,
+)
+TURNED_WORDS = 3  # what follows a turn is asked alone from this many words
+# Set while a message's last part is asked alone: that asking is not the asker's, so it is
+# not recorded among the unanswered questions.
+_ASKING_A_PART: ContextVar[bool] = ContextVar("asking_a_part", default=False)
 SUGGESTIONS = (
     Note("Cite an article: “art 29(3)”, “Lanzarote art 23”, “Convention 108 art. 12”"),
     Note("Ask about a topic: “how long can data be preserved?”, “what is the 24/7 network?”"),
@@ -237,6 +253,10 @@ class AskService:
         refused = next((kind for asks, kind in _REFUSED_BY_FORM if asks(text)), None)
         if refused is not None:
             return self._declined(text, user_id, refused)
+        turned = self._turned_away(text, language, now)
+        if turned is not None:
+            self._record(text, user_id, "declined", 0.0)
+            return replace(turned, question=text)
         # "which reservations did Japan enter to Article 9?" asks the Treaty Office's chart
         cited = None if asks_status_of_one(text) else self._citation(text)
         if cited is not None:
@@ -346,6 +366,24 @@ class AskService:
             documents=self._fact_aside(ranked) + documents,
             notes=_correction_note(ranked),
         )
+
+    def _turned_away(self, text: str, language: str, now: datetime | None) -> Answer | None:
+        """The answer declining what a message asks after it turns from an opening that cites
+        the texts ("About Article 35: is there a 24/7 pizza place near the station?"), or
+        None: no turn, or what follows it asked alone is not declined."""
+        turns = list(_TURN.finditer(text))
+        if not turns or _ASKING_A_PART.get():
+            return None
+        asked = text[turns[-1].end() :].strip()
+        if len(asked.split()) < TURNED_WORDS:
+            return None
+        alone = _ASKING_A_PART.set(True)
+        try:
+            answer = self._answer(asked, language, None, now)
+        finally:
+            _ASKING_A_PART.reset(alone)
+        declined = answer.kind is AnswerKind.NONE and answer.notes[:1]
+        return answer if declined and answer.notes[0] in _DECLINING else None
 
     def _stated_or_declined(
         self,
@@ -717,7 +755,7 @@ class AskService:
         )
 
     def _record(self, text: str, user_id: int | None, kind: str, score: float) -> None:
-        if self.unanswered is None:
+        if self.unanswered is None or _ASKING_A_PART.get():
             return
         try:
             self.unanswered.record(text, user_id, kind, score)

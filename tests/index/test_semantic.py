@@ -771,3 +771,45 @@ def test_a_practical_how_to_is_declined(hybrid: AskService, question: str) -> No
 
 def test_a_how_to_the_treaties_answer_is_answered(hybrid: AskService) -> None:
     assert hybrid.ask("How do we get IP logs from an ISP?").kind is AnswerKind.SEARCH
+
+
+class _Log:
+    """The unanswered log's interface, remembering what it was told."""
+
+    def __init__(self) -> None:
+        self.recorded: list[tuple[str, str]] = []
+
+    def record(self, question: str, user_id: int | None, kind: str, score: float) -> None:
+        self.recorded.append((question, kind))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "About Article 35 and the 24/7 network: is there a shuttle bus from the hotel to the venue"
+        " tomorrow morning?",
+        "Regarding Article 29 on preservation... actually, what time does registration open"
+        " tomorrow?",
+    ],
+)
+def test_what_a_message_turns_to_after_citing_a_treaty_is_what_is_asked(
+    corpus: Corpus, search_index: SearchIndex, e5: E5Embedder, question: str, tmp_path: Path
+) -> None:
+    log = _Log()
+    dense = DenseIndex.build(corpus, e5, tmp_path)
+    ask = AskService(
+        corpus, search_index, dense=dense, scope=Scope.load(e5, tmp_path), unanswered=log
+    )
+
+    answer = ask.ask(question, user_id=7)
+
+    assert answer.kind is AnswerKind.NONE and answer.notes[0] in OUT_OF_SCOPE.values()
+    assert answer.question == question
+    assert log.recorded == [(question, "declined")]  # the whole message, once
+
+
+def test_a_question_after_a_citation_and_a_colon_is_still_answered(hybrid: AskService) -> None:
+    answer = hybrid.ask("Budapest art 29: can the requested Party refuse to preserve the data?")
+
+    assert answer.kind is not AnswerKind.NONE
+    assert [(h.instrument, h.article) for h in answer.articles][:1] == [("ets185", "29")]
