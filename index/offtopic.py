@@ -1,6 +1,6 @@
 """Questions no text answers, told by their form whatever their words: an opinion asked of the
 bot ("do you think encryption backdoors are a good idea?", "which treaty would you pick if you
-were a minister?"), the news, a general-knowledge fact ("what is the capital of Mauritius?"),
+were a minister?") or a prediction ("predict for me: will India join within five years?"), the news, a general-knowledge fact ("what is the capital of Mauritius?"),
 code to write ("write me a python script that scrapes a Telegram channel") and how to use a
 forensic or investigative tool ("how do I image a drive with FTK Imager, step by step?").
 
@@ -23,6 +23,11 @@ _OPINION = re.compile(
     r"|\b(?:was|is)\s+it\s+(?:a\s+)?(?:mistake|wise|smart|right|wrong)\s+(?:for|to|of)\b"
     r"|\b(?:a\s+good|a\s+bad|a\s+terrible|a\s+great)\s+idea\b"
     r"|\b(?:outdated|overrated|obsolete)\b[^.!?]{0,40}\bcompared\b"
+    # a prediction: "predict for me: will India join within five years?", "the odds that"
+    r"|\bpredict(?:ion)?s?\b(?:\s+for\s+(?:me|us))?\s*(?::|whether|if|who|when|which|how)"
+    r"|\bwhat\s+are\s+the\s+(?:chances|odds)\b|\b(?:chances|odds)\s+(?:are\s+)?that\b"
+    r"|\bhow\s+likely\s+is\s+it\s+that\b"
+    r"|\bpr[ée]di(?:s|re|ga|z|ct)\w*\s*(?::|si\b|se\b)|\bпредскаж\w*|\bспрогнозиру\w*"
     # in French, Spanish, Portuguese and Russian
     r"|\bqu'en\s+pens\w*|\b(?:que|qu'est-ce\s+que)\s+(?:tu\s+)?pens(?:es|ez)(?:-tu|-vous)?\b"
     r"|\b(?:à|a)\s+(?:ton|votre)\s+avis\b|\bselon\s+(?:toi|vous)\b"

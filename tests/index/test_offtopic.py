@@ -25,6 +25,11 @@ from index.offtopic import (
         "¿qué opinas del nuevo tratado de la ONU?",
         "você acha que a convenção de Budapeste ainda serve?",
         "как вы думаете, нужна ли новая конвенция?",
+        "Predict for me: will India join the Budapest Convention within the next five years?",
+        "what are the odds that Brazil ratifies the second protocol before 2030?",
+        "how likely is it that the UN treaty replaces Budapest?",
+        "peux-tu prédire si le Maroc adhérera à la convention ?",
+        "предскажи, присоединится ли Индия к конвенции",
     ],
 )
 def test_an_opinion_asked_of_the_bot(question: str) -> None:
@@ -41,6 +46,9 @@ def test_an_opinion_asked_of_the_bot(question: str) -> None:
         "in your opinion, can a country refuse a preservation request for a political offence?",
         "what do you think: can the requested party refuse because of dual criminality?",
         "what is the purpose of the Budapest Convention",
+        "what are the chances that the requested party refuses a preservation request?",
+        "can a court predict the risk of reoffending before releasing a sex offender?",
+        "would refusing the therapy course affect his chances of early release?",
     ],
 )
 def test_a_question_of_the_law_asked_as_an_opinion_is_not(question: str) -> None:
