@@ -1,8 +1,9 @@
 """Questions no text answers, told by their form whatever their words: an opinion asked of the
 bot ("do you think encryption backdoors are a good idea?", "which treaty would you pick if you
-were a minister?") or a prediction ("predict for me: will India join within five years?"), the news, a general-knowledge fact ("what is the capital of Mauritius?"),
-code to write ("write me a python script that scrapes a Telegram channel") and how to use a
-forensic or investigative tool ("how do I image a drive with FTK Imager, step by step?").
+were a minister?") or a prediction ("predict for me: will India join within five years?"), the
+news, a general-knowledge fact ("what is the capital of Mauritius?"), code to write ("write me
+a python script that scrapes a Telegram channel") and how to use a forensic or investigative
+tool ("how do I image a drive with FTK Imager, step by step?").
 
 Their words are often the treaties' (encryption, the police, a public channel, Article 32), so
 search would quote an article as if it answered. A question whether conduct is a crime, or
