@@ -292,6 +292,11 @@ class AskService:
             return self._declined(text, user_id, "status", offered)
         not_held = self._treaty_not_held(text)
         if not_held is not None and not (faq and faq.best and _about(faq.best, not_held)):
+            # "which anniversary of the ECHR is printed on the workshop 23 flyer?": the flyer
+            if cites_programme(text):
+                flyer = self.ranker.rank(text, limit=5, language=language)
+                if self._programme_answers(flyer, self.weights.answer.fact_aside):
+                    return self._fact_answer(text, flyer, faq.choices if faq else ())
             note = (self._unknown_note(not_held),)
             choices = faq.choices if faq else ()
             return Answer(

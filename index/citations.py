@@ -336,13 +336,17 @@ _GENERIC = frozenset(
     # the same in French, Spanish and Portuguese: "¿Qué dice el Convenio de Estambul?" ("un"
     # is the UN's too)
     "le la les l une du des ce cette que quoi dit dise selon el los las una del este esta "
-    "qué dice o os as um uma diz segundo".split()
+    "qué dice o os as um uma diz segundo al au aux à do da dos das".split()
 )
 # Words that put a treaty name outside the Council of Europe texts held here: "the UN
 # cybercrime convention" is not the (Budapest) "Cybercrime Convention".
 _FOREIGN = frozenset(
     "un united nations eu union african arab asean commonwealth malabo istanbul harare "
-    "onu ue estambul istambul shanghai sco cis osce oas ecowas sadc".split()
+    "onu ue estambul istambul shanghai sco cis osce oas ecowas sadc "
+    # the Americas' and the UN's crime treaties: "Inter-American Convention on Mutual
+    # Assistance", "el Protocolo de Palermo"
+    "american interamerican interamericana interamericano interamericaine palermo palerme "
+    "untoc".split()
 )
 
 
@@ -421,7 +425,12 @@ def _as_typed(name: str, text: str) -> str:
     stand in ``text`` in that order; else as found ("directive 2013 40 eu")."""
     pattern = r"[\W_]+".join(re.escape(w) for w in name.split())
     typed = re.search(pattern, unaccented_letters(text), re.IGNORECASE)
-    return text[typed.start() : typed.end()] if typed else name
+    if typed is None:
+        return name
+    found = text[typed.start() : typed.end()]
+    if found.count("(") > found.count(")"):  # "... Criminal Matters (Nassau, 1992)": the name
+        found = found[: found.rindex("(")].rstrip()
+    return found
 
 
 def _titled(mention: _Mention) -> str:
@@ -432,6 +441,8 @@ def _titled(mention: _Mention) -> str:
     if not _subject_words(mention):
         return mention.name
     title = [mention.keyword, *mention.subject]
+    if set(mention.name.split()) & _FOREIGN:  # whose it is: "Inter-American Convention on ..."
+        title = [*mention.name.split(), *mention.subject]
     while title[-1] in _GENERIC:  # "... on extradition of" (1957)
         title.pop()
     return " ".join(title)
@@ -479,6 +490,8 @@ _SURELY_OTHER = frozenset(
     # what the names of other Council of Europe treaties say that none held here does
     | {"istanbul", "medicrime", "warsaw", "oviedo", "tromso", "biomedicine", "counterfeiting"}
     | {"trafficking", "terrorism", "laundering", "sentenced", "violence"}
+    # the European Convention on Human Rights and its protocols, in any language
+    | {"human", "humanos", "homme", "человека"}
 )
 # The Budapest Convention's Second Additional Protocol (CETS 224, 2022) is not held here; the
 # 1959 MLA Convention's (ETS 182) is. Cited ("Second Additional Protocol art 20"), or named

@@ -44,6 +44,12 @@ _BODIES = re.compile(
     r"|european\s+court\s+of\s+human\s+rights|ecthr|cjeu|cjue|tjue|court\s+of\s+justice"
     r"|supreme\s+court|tribunal\s+(?:de\s+justicia|supremo|europeu?o?|constitucional)"
     r"|cour\s+(?:de\s+justice|europ[ée]enne|supr[êe]me)|еспч|европейск\w+\s+суд\w*"
+    # countries' high courts: "la décision du Conseil d'État", "o que o STF decidiu"
+    r"|conseil\s+(?:d'[ée]tat|constitutionnel)|cour\s+de\s+cassation|(?-i:STF|STJ|BGH)"
+    r"|supremo\s+tribunal|bundesverfassungsgericht|(?:верховн|конституционн)\w+\s+суд\w*"
+    # the EU's AI Act, in English, French, Spanish and Portuguese
+    r"|ai\s+act|artificial\s+intelligence\s+act|(?:r[èe]glement|reglamento|regulamento)\w*"
+    r"\s+(?:[\w'-]+\s+){0,3}?(?:l'|la\s+|a\s+)?intell?ig(?:ence|encia|[êe]ncia)\s+artifici\w*"
     # other bodies' own databases and rules: "Interpol's ICSE database", the EU's ePrivacy rules,
     # the US Justice Department's standards ("probable cause")
     r"|icse|interpol'?s?\s+(?:[\w-]+\s+){0,2}(?:database|rules|vetting)|e-?privacy"
@@ -101,7 +107,10 @@ _STATUTE = re.compile(
     # a country's own institutions of procedure: France's police custody, the US Miranda rule
     r"|\bgarde\s+[àa]\s+vue\b|\bmiranda\s+(?:rule|rights?|warnings?)\b"
     # a law by its number: "Lei 109/2009", "ley 1273 de 2009", "loi n° 2004-575", "Law No. 175/2012"
-    r"|\b(?:lei|ley|loi|law|act)\s+(?:n[º°o]\.?\s*|no\.?\s*|number\s+)?\d+\s*(?:/|-|de\s+)\s*\d{2,4}\b",
+    r"|\b(?:lei|ley|loi|law|act)\s+(?:n[º°o]\.?\s*|no\.?\s*|number\s+)?\d+\s*(?:/|-|de\s+)\s*\d{2,4}\b"
+    # a law by its byname: "la Ley Olimpia", "la loi Avia", "a Lei Carolina Dieckmann",
+    # "закон Яровой"
+    r"|\b(?-i:(?:[Ll]ey|[Ll]ei|[Ll]oi)\s+[A-Z][a-z]+|[Зз]акон\w*\s+[А-Я][а-я]+)",
     re.IGNORECASE,
 )
 _NOT_A_NAME = frozenset({"What", "Which", "The", "This", "That", "An", "A", "Under", "Does", "Is"})
@@ -162,10 +171,16 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"\b{country}\s*[-–/]\s*{country}\s+(?:mlat|treaty|agreement|convention)s?\b", re.I
         ),
-        # "in Georgia, under the criminal procedure code, ..."
+        # "in Georgia, under the criminal procedure code, ...", "In Canada, how long does a
+        # preservation demand under the Criminal Code stay valid?"
         re.compile(
-            rf"\bin\s+{country}\s*,?\s+(?:under|according\s+to|by)\s+(?:the\s+|its\s+|their\s+)?"
-            rf"(?:[\w-]+\s+){{0,2}}{_LAW}",
+            rf"\bin\s+{country}\s*,?\s+(?:[^.?!;]{{0,80}}\s)?(?:under|according\s+to|by)\s+"
+            rf"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}{_LAW}",
+            re.I,
+        ),
+        # "Germany: under the StPO, can the police ...": a country's code by its abbreviation
+        re.compile(
+            rf"^\W*{country}\s*[:,–-]\s*(?:under|according\s+to)\s+(?:the\s+)?(?-i:[A-Z][\w-]+)",
             re.I,
         ),
         # "under Brazil's Marco Civil"

@@ -14,7 +14,14 @@ _MATERIAL = re.compile(
     r"(?:the|this|that|a|his|her|their)\s+"
     r"(?!explanatory\b)(?:[\w/@.-]+\s+){0,4}?"
     r"(?:presentation|slides?|slide\s+deck|talk|speech|keynote|activity\s+report|report|update"
-    r"|workshop\s+note|note|programme\s+document)s?\b",
+    r"|workshop\s+note|note|programme\s+document|flyer|leaflet|brochure|handout)s?\b"
+    # in French, Spanish, Portuguese and Russian: "sur la brochure de l'atelier 23", "según el
+    # informe de actividades", "na apresentação de Tóquio", "в презентации"
+    r"|\b(?:(?:selon|dans|sur|d'apr[èe]s|seg[úu]n|en|segundo)\s+(?:la|le|les|l'|el|los|las|a|o"
+    r"|os|as)\s*|(?:na|no|nos|nas)\s+)(?:[\w-]+\s+){0,3}?(?:brochure|pr[ée]sentation|diapositives?|rapport"
+    r"|d[ée]pliant|folleto|presentaci[óo]n|diapositivas?|informe|folheto|apresenta[çc][ãa]o"
+    r"|diapositivos?|relat[óo]rio)s?\b(?!\s+explicati)"
+    r"|\b(?:в|на|по|согласно)\s+(?:[\w-]+\s+){0,2}?(?:слайд|презентаци|доклад|отч[её]т|брошюр)\w*",
     re.IGNORECASE,
 )
 

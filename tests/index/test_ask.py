@@ -148,6 +148,8 @@ def test_ask_citation_of_an_instrument_not_held_says_so(
         # the EU's acts by number, the UN's conventions by acronym
         "what maximum prison terms does Directive 2013/40/EU require for botnet attacks",
         "can a State refuse assistance for bank secrecy under article 18 of UNTOC",
+        "¿Qué establece el Protocolo n.º 12 al Convenio Europeo de Derechos Humanos?",
+        "Le Protocole de Palerme vise-t-il le recrutement des victimes par internet ?",
     ],
 )
 def test_ask_about_a_treaty_not_held_says_so(ask_service: AskService, question: str) -> None:
@@ -808,3 +810,15 @@ def test_a_citation_pasted_hundreds_of_times_is_read_once(ask_service: AskServic
 
     assert answer.kind is AnswerKind.CITATION
     assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "29")
+
+
+def test_a_treaty_not_held_is_named_with_whose_it_is(ask_service: AskService) -> None:
+    answer = ask_service.ask(
+        "Does the Inter-American Convention on Mutual Assistance in Criminal Matters (Nassau,"
+        " 1992) let a state refuse assistance for tax offences?"
+    )
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes[0].startswith(
+        "“Inter-American Convention on Mutual Assistance in Criminal Matters” is not one of"
+    )

@@ -83,6 +83,20 @@ from index.other_law import other_law
             "penalty under the Philippines cybercrime prevention act 2012?",
             "Philippines cybercrime prevention act",
         ),
+        (
+            "In Canada, how long does a preservation demand under the Criminal Code stay valid?",
+            "In Canada, how long does a preservation demand under the Criminal Code",
+        ),
+        ("Germany: under the StPO, can police install a trojan?", "Germany: under the StPO"),
+        ("depuis la décision du Conseil d'État de 2021", "Conseil d'État"),
+        ("O que o STF decidiu sobre o bloqueio do WhatsApp?", "STF"),
+        ("¿qué conductas castiga la Ley Olimpia?", "Ley Olimpia"),
+        ("по закону Яровой", "закону Яровой"),
+        ("does the AI Act ban facial recognition?", "AI Act"),
+        (
+            "le règlement européen sur l'intelligence artificielle interdit-il",
+            "règlement européen sur l'intelligence artificielle",
+        ),
     ],
 )
 def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str) -> None:

@@ -15,6 +15,11 @@ from index.programme import cites_programme
         "what was decided at the AfriNIC meeting, in the activity report?",
         "in how many countries were legal reforms going on, in the Tokyo talk?",
         "who moderated, according to the IGF workshop note?",
+        "which anniversary is printed on the workshop 23 flyer?",
+        "quel anniversaire figurait sur la brochure de l'atelier 23 ?",
+        "según el informe de actividades, ¿dónde fue el taller?",
+        "na apresentação de Tóquio, quantos países havia?",
+        "что сказано в презентации о Токио?",
     ],
 )
 def test_a_question_naming_the_programme_material_cites_it(question: str) -> None:
