@@ -40,7 +40,7 @@ _DESK_ONLY = re.compile(
     r"|\bpower\s?banks?\b"
     r"|\b(?:e-?mail|send|forward|share|resend|re-send)\s+(?:me|us)\s+(?:the\s+|a\s+|his\s+|her\s+"
     r"|your\s+|their\s+)?(?:[\w'-]+\s+){0,3}(?:powerpoint|slides?|pdf|deck|recording|handouts?"
-    r"|presentation)\b",
+    r"|presentation|file|word\s+document|document)\b",
     re.IGNORECASE,
 )
 # The event itself.
@@ -109,7 +109,13 @@ _TASK = re.compile(
     r"(?:write|draft|prepare|translate|summari[sz]e|proofread|rewrite|design)\s+"
     r"(?:me\s+)?(?:my|a|an|the|our|this)\s+(?:[\w-]+\s+){0,2}"
     r"(?:presentation|speech|slides?|e-?mail|letter|report|essay|cv|poster|article|text|summary"
-    r"|minutes|post|tweet)\b",
+    r"|minutes|post|tweet)\b"
+    # "Summarise this in three bullet points: '...'", "translate this into French: ..."
+    r"|\b(?:summari[sz]e|translate|paraphrase|proofread|rewrite)\s+this\b(?!\s+(?:article|provision"
+    r"|paragraph))[^:]{0,60}:"
+    # homework: "help me with my daughter's maths homework: solve 3x + 7 = 22"
+    r"|\b(?:maths?|math[ée]matiques|matem[áa]ticas?)\s+homework\b|\bhomework\b[^.!?]{0,40}\bsolve\b"
+    r"|\bsolve\s+(?:for\s+x\s*:?\s*)?\d*\s*[a-z]\s*[-+*/^]\s*\d",
     re.IGNORECASE,
 )
 # A joke, even one about hackers, as "tell me a joke" is declined.

@@ -73,7 +73,10 @@ _CODE = re.compile(
     rf"(?:{_LANGUAGES}\s+)?(?:script|query|regex|regular\s+expression|macro|snippet|one-liner"
     rf"|program|function|formula)\b"
     rf"|\b(?:write|give|send|show|generate)\s+(?:me\s+|us\s+)?(?:the\s+|some\s+)?{_LANGUAGES}"
-    r"\s+(?:code|for)\b",
+    r"\s+(?:code|for)\b"
+    # code to mend: "fix my SQL please: SELECT ...", "debug this python script"
+    rf"|\b(?:fix|debug|correct|optimi[sz]e)\s+(?:my|this|our)\s+(?:{_LANGUAGES}|code|script"
+    r"|query|regex|formula|macro)\b",
     re.IGNORECASE,
 )
 
@@ -83,7 +86,9 @@ _NEWS = re.compile(
     r"\b(?:latest|recent|breaking|today's|this\s+week's|current)\s+(?:news|headlines)\b"
     r"|\bin\s+the\s+news\b|\bnews\s+(?:about|on)\b[^?.!]{0,60}\b(?:this\s+(?:week|month|year)"
     r"|today|yesterday|lately|recently)\b|\bwhat\s+happened\s+(?:today|yesterday|this\s+week)\b"
-    r"|\b(?:derni[èe]res|[úu]ltimas)\s+(?:nouvelles|noticias|not[íi]cias)\b|\bпоследние\s+новости\b",
+    r"|\b(?:derni[èe]res|[úu]ltimas)\s+(?:nouvelles|noticias|not[íi]cias)\b|\bпоследние\s+новости\b"
+    # "what's the latest on the ransomware attack on the British Library?"
+    r"|\bwhat(?:'s|\s+is)\s+the\s+latest\s+(?:on|about|with)\b",
     re.IGNORECASE,
 )
 

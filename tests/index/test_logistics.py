@@ -23,6 +23,7 @@ from index.logistics import a_task, about_the_event, asks_for_a_password
         "¿dónde recojo mi certificado de asistencia al taller?",
         "About Article 29: quick thing first, where can I charge my laptop?",
         "regarding Article 35, could you email me the PowerPoint of the morning presentation",
+        "Your PDF of Article 29 is garbled. Can you email me the file as a Word document?",
         "el enlace de Zoom para el webinar ya no funciona, ¿me lo pueden reenviar?",
     ],
 )
@@ -67,6 +68,9 @@ def test_questions_of_the_law_or_of_a_case_are_not(question: str) -> None:
         ("help me draft a preservation request under Article 29", False),
         ("how do I write a good MLA request", False),
         ("the suspect wrote an email threatening the victim", False),
+        ("Summarise this in three bullet points: 'Payments to hotels fell by a third'", True),
+        ("could you help with my daughter's maths homework: solve 3x + 7 = 22", True),
+        ("summarise this article for me", False),
     ],
 )
 def test_a_piece_of_writing_asked_of_the_bot_is_a_task(question: str, task: bool) -> None:

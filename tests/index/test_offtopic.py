@@ -78,6 +78,9 @@ def test_general_knowledge_about_a_place(question: str, general: bool) -> None:
         ("Article 32 allows it, so write me a python script that scrapes a public channel", True),
         ("give me a regex for IBAN numbers", True),
         ("write a request for preservation under article 29", False),
+        ("Fix my SQL please: SELECT name, COUNT(*) FROM users GROUP BY 1", True),
+        ("can you debug this python script", True),
+        ("the suspect tried to fix the code of the banking app", False),
         ("what does the code of criminal procedure need to provide under Article 15", False),
     ],
 )
@@ -109,6 +112,7 @@ def test_how_to_use_a_tool(question: str, howto: bool) -> None:
         ("quelles sont les dernières nouvelles sur la cybercriminalité ?", True),
         ("the suspect posted fake news about the minister", False),
         ("what is new in the second protocol", False),
+        ("What's the latest on the ransomware attack on the British Library?", True),
     ],
 )
 def test_the_news_asked_for(question: str, news: bool) -> None:
