@@ -664,21 +664,23 @@ class AskService:
         topic: frozenset[str],
         items: tuple[str, ...] = (),
     ) -> ArticleHit:
-        """The cited passage; for a whole article, the paragraph that best fits the topic."""
+        """The cited passage; for a whole article, the paragraph that best fits the topic as
+        its snippet, under the article's heading: the answer shows the whole article, so its
+        heading names no paragraph ("art. 18 production order" is Art. 18, not Art. 18(1))."""
         if passage is not None:
             block, label = passage, paragraph
         else:
             blocks = article_blocks(article) or [article.text]
             block = max(blocks, key=lambda b: count_matches(b, topic)) if topic else blocks[0]
             label = None
-        text, highlights, found_label = snippet(block, topic, label)
+        text, highlights, _ = snippet(block, topic, label)
         return ArticleHit(
             instrument=article.instrument,
             article=article.number,
             title=article.title,
             score=1.0,
             snippet=text,
-            paragraph=label or (found_label if topic and passage is None else None),
+            paragraph=label,
             highlights=highlights,
             instrument_name=self.corpus.instruments[article.instrument].short_title,
             items=items if passage is not None else (),

@@ -20,7 +20,9 @@ MAX_INPUT = 300  # a citation is short; longer text is a question, not a citatio
 
 _ROMAN = r"(?:i{1,3}|iv|v|vi{1,3}|ix|x)"
 _ARTICLE = re.compile(
-    r"(?:(?<![\w-])(?:art(?:icle|[ií]culo|igo)?s?(?![a-z])\.?|стать[яиюеё]\w*|ст\.|a\.(?=\s*\d)"
+    r"(?:(?<![\w-])(?:art(?:icle|[ií]culo|igo|ikel|icolo|ykuł\w*)?s?(?![a-z])\.?|стать[яиюеё]\w*|ст\."
+    # in German, Italian, Polish and Turkish too: a contact point's own word
+    r"|madde(?:si)?\b|a\.(?=\s*\d)"
     # "§ 29 par. 7": a section mark before an article's number and its paragraph
     r"|§(?=\s*\d{1,3}\s*(?:\(\d|par|§|\.\d)))"
     # an instrument id glued to the number: "ETS30-3", "CETS201/23"
@@ -86,8 +88,12 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 # What may follow the article number: "(3)", "para 3", ", paragraph 3", " 3", "3.a.ii", "(1)(a)".
 _PARAGRAPH = re.compile(
     r"""^\s*(?:
-        (?:,\s*)?(?:para(?:graph)?s?\b\.?|par\b\.?|§|p\.)\s*(?P<para>\d{1,3})
-      | (?:,\s*)?(?:the\s+)?(?P<ordinal>\d{1,3})(?:st|nd|rd|th)\s+para(?:graph)?\b
+        (?:,\s*)?(?:para(?:graph)?s?\b\.?|par\b\.?|§|p\.
+          # "al. 7", "Abs. 3", "párrafo 3", "пункт 3", "sub 7"
+          |al(?:in[ée]a)?\b\.?|abs(?:atz)?\b\.?|p[áa]rrafo|par[áa]grafo|пункт\w*|п\.|част\w*|ч\.
+          |sub\b\.?)\s*(?P<para>\d{1,3})
+      | (?:,\s*|\(\s*)?(?:the\s+)?(?P<ordinal>\d{1,3})(?:st|nd|rd|th)\s+para(?:graph)?\b\)?
+      | /(?P<slashed>\d{1,3})(?![\d/])
       | \((?P<paren>\d{1,3})\)
       | (?:,\s*)?(?P<bare>\d{1,3})(?=$|[\s.,;)(]|[a-z]\b)
       | \.(?P<dotted>\d{1,3})
@@ -250,7 +256,9 @@ def _paragraph_and_items(text: str, start: int) -> tuple[str | None, tuple[str, 
     consumed = 0
     if para_match:
         paragraph = next(
-            g for g in para_match.group("para", "ordinal", "paren", "bare", "dotted") if g
+            g
+            for g in para_match.group("para", "ordinal", "slashed", "paren", "bare", "dotted")
+            if g
         )
         consumed = para_match.end()
     items: list[str] = []

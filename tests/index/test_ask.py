@@ -822,3 +822,16 @@ def test_a_treaty_not_held_is_named_with_whose_it_is(ask_service: AskService) ->
     assert answer.notes[0].startswith(
         "“Inter-American Convention on Mutual Assistance in Criminal Matters” is not one of"
     )
+
+
+def test_a_whole_article_cited_with_a_topic_is_headed_as_the_article(
+    ask_service: AskService, corpus: Corpus
+) -> None:
+    """The answer shows the whole article, so the heading names no paragraph: "Art. 18(1)"
+    over all of Article 18 would have a contact point cite the wrong paragraph."""
+    answer = ask_service.ask("art. 18 production order")
+
+    assert answer.kind is AnswerKind.CITATION
+    assert answer.articles[0].paragraph is None
+    article = corpus.article("ets185", "18")
+    assert article is not None and answer.text == article.text

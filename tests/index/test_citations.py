@@ -82,6 +82,19 @@ def corpus() -> Corpus:
         ("the second paragraph of article 16 lanzarote", ArticleRef("cets201", "16", "2")),
         ("art 6 paragraph one point a", ArticleRef("ets185", "6", "1", ("a",))),
         ("art 18 1 point b", ArticleRef("ets185", "18", "1", ("b",))),
+        # other languages' words for an article and a paragraph (walkthrough 13)
+        ("Artikel 29 Budapester Konvention", ArticleRef("ets185", "29")),
+        ("articolo 29 convenzione di Budapest", ArticleRef("ets185", "29")),
+        ("artykuł 29 konwencji budapeszteńskiej", ArticleRef("ets185", "29")),
+        ("madde 29 Budapeşte sözleşmesi", ArticleRef("ets185", "29")),
+        ("art. 29 (third paragraph)", ArticleRef("ets185", "29", "3")),
+        ("art 29 al. 7", ArticleRef("ets185", "29", "7")),
+        ("article 29 alinéa 3", ArticleRef("ets185", "29", "3")),
+        ("art. 29 Abs. 3", ArticleRef("ets185", "29", "3")),
+        ("el artículo 29, párrafo 3", ArticleRef("ets185", "29", "3")),
+        ("статья 29 пункт 3", ArticleRef("ets185", "29", "3")),
+        ("art 29 sub 7", ArticleRef("ets185", "29", "7")),
+        ("art 29/3", ArticleRef("ets185", "29", "3")),
     ],
 )
 def test_parse_citations_reads_practitioner_forms(
