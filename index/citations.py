@@ -138,8 +138,10 @@ def parse_citations(text: str, corpus: Corpus) -> list[Citation]:
     if not matches:
         return _bare_citation(text, corpus)
     instrument, named = _named_instrument(text, matches, corpus)
+    own = _own_instruments(text, matches, corpus) if len(matches) > 1 else {}
     citations = []
-    for match in matches:
+    for position, match in enumerate(matches):
+        instrument, named = own.get(position, (instrument, named))
         paragraph, items, end = _paragraph_and_items(text, match.end())
         start = match.start()
         before = _PARAGRAPH_BEFORE.search(text[:start])
@@ -282,11 +284,61 @@ def _named_instrument(text: str, matches: list[re.Match[str]], corpus: Corpus) -
     for match in reversed(matches):
         remainder = remainder[: match.start()] + " " + remainder[match.end() :]
     named = named_instrument(remainder, corpus) or described_instrument(remainder, corpus)
-    number = _TREATY_WORD.sub(" ", remainder).strip(" .,:;-")
+    # "108 art 6", "protocol 182 art 20", "convenion 108 art 5", "conv108 art 5": by its number
+    words = re.sub(r"(?<=[^\W\d_])(?=\d)", " ", remainder).split()
+    number = " ".join(w for w in words if not _treaty_word(w)).strip(" .,:;-")
     if not named and number.isdigit():
-        found = corpus.instrument(number)  # "108 art 6", "protocol 182 art 20": by its number
+        found = corpus.instrument(number)
         named = found.id if found else None
+    named = named or _misspelt_name(remainder, corpus)
     return (named, True) if named else (DEFAULT_INSTRUMENT, False)
+
+
+def _own_instruments(
+    text: str, matches: list[re.Match[str]], corpus: Corpus
+) -> dict[int, tuple[str, bool]]:
+    """The instrument each of several citations names itself: "art 35 of the budapest
+    convention and art 23 of lanzarote" cites Lanzarote's Art. 23. A name after "of" follows
+    its article; otherwise it comes before ("Lanzarote art 23 and Budapest art 35")."""
+    own: dict[int, tuple[str, bool]] = {}
+    for position, match in enumerate(matches):
+        end = matches[position + 1].start() if position + 1 < len(matches) else len(text)
+        start = matches[position - 1].end() if position else 0
+        after, before = text[match.end() : end], text[start : match.start()]
+        of = re.match(r"\s*(?:\(\d+\)\s*)?,?\s*(?:of|de|del|do|da|of\s+the)\b", after, re.I)
+        segment = after if of else before
+        found = named_instrument(segment, corpus) or _misspelt_name(segment, corpus)
+        if found:
+            own[position] = (found, True)
+    return own
+
+
+def _treaty_word(word: str) -> bool:
+    """A word saying "treaty", even misspelt ("convenion"), or "the", "no."."""
+    folded = word.lower().strip(".,:;")
+    return bool(_TREATY_WORD.fullmatch(folded)) or any(
+        fuzz.ratio(folded, treaty) >= _LIKE_HELD + 5 for treaty in _TREATY_WORDS
+    )
+
+
+_TREATY_WORDS = ("convention", "protocol", "treaty", "additional", "conv")
+
+
+def _misspelt_name(text: str, corpus: Corpus) -> str | None:
+    """The instrument a one-word name of which ("Lanzarote", "Budapest") the text misspells
+    ("lanzerote art 20", "art 5 budapset"): a citation must not fall back to Budapest's
+    article of the same number without a word."""
+    typed = [w for w in normalise_name(text).split() if len(w) >= MISSPELT_NAME and w.isalpha()]
+    for instrument in corpus.instruments.values():
+        names = [normalise_name(a) for a in instrument.aliases]
+        names = [n for n in names if len(n) >= MISSPELT_NAME and " " not in n]
+        if any(fuzz.ratio(w, n) >= _LIKE_NAME for w in typed for n in names):
+            return instrument.id
+    return None
+
+
+MISSPELT_NAME = 6  # shorter words are too alike by chance ("BC")
+_LIKE_NAME = 80  # "lanzerote" 89, "lanzaroti" 89, "budapset" 88 like the names'
 
 
 _TREATY_WORD = re.compile(r"\b(?:the|protocol|convention|treaty|additional|no)\b\.?", re.IGNORECASE)
@@ -297,7 +349,7 @@ _ABBREVIATIONS = {
     "prot": "protocol",
     "2nd": "second",
 }
-_GLUED_ID = re.compile(r"\b(c?ets)\s*(?:no\.?\s*)?(\d+)", re.IGNORECASE)
+_GLUED_ID = re.compile(r"\b(c?ets)\s*(?:no\.?\s*|n[°º]\s*)?(\d+)", re.IGNORECASE)
 
 
 def named_instrument(text: str, corpus: Corpus) -> str | None:

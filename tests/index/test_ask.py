@@ -835,3 +835,20 @@ def test_a_whole_article_cited_with_a_topic_is_headed_as_the_article(
     assert answer.articles[0].paragraph is None
     article = corpus.article("ets185", "18")
     assert article is not None and answer.text == article.text
+
+
+@pytest.mark.parametrize(
+    ("question", "cited"),
+    [
+        ("art 2 protocol xenophobia", ("ets189", "2")),
+        ("ETS n° 201 art 20", ("cets201", "20")),
+        ("lanzerote art 20", ("cets201", "20")),
+    ],
+)
+def test_a_treaty_named_loosely_is_the_treaty_cited(
+    ask_service: AskService, question: str, cited: tuple[str, str]
+) -> None:
+    answer = ask_service.ask(question)
+
+    assert answer.kind is AnswerKind.CITATION
+    assert (answer.articles[0].instrument, answer.articles[0].article) == cited

@@ -95,6 +95,12 @@ def corpus() -> Corpus:
         ("статья 29 пункт 3", ArticleRef("ets185", "29", "3")),
         ("art 29 sub 7", ArticleRef("ets185", "29", "7")),
         ("art 29/3", ArticleRef("ets185", "29", "3")),
+        # a treaty's name misspelt or glued to its number names it still
+        ("lanzerote art 20", ArticleRef("cets201", "20")),
+        ("lanzaroti art 20", ArticleRef("cets201", "20")),
+        ("convenion 108 art 5", ArticleRef("ets108", "5")),
+        ("conv108 art 5", ArticleRef("ets108", "5")),
+        ("CETS n° 201 art 20", ArticleRef("cets201", "20")),
     ],
 )
 def test_parse_citations_reads_practitioner_forms(
@@ -227,3 +233,20 @@ def test_parse_citations_is_total_on_citation_like_text(text: str) -> None:
     for citation in parse_citations(text, corpus):
         assert 0 <= citation.span[0] < citation.span[1] <= len(text)
         assert citation.ref.article.isascii() and citation.ref.article.isdigit()
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        (
+            "art 35 of the budapest convention and art 23 of lanzarote",
+            [("ets185", "35"), ("cets201", "23")],
+        ),
+        ("lanzarote art 23 and budapest art 35", [("cets201", "23"), ("ets185", "35")]),
+        ("lanzarote art 23 and art 24", [("cets201", "23"), ("cets201", "24")]),
+    ],
+)
+def test_each_of_several_citations_keeps_its_own_treaty(
+    corpus: Corpus, text: str, cited: list[tuple[str, str]]
+) -> None:
+    assert [(c.ref.instrument, c.ref.article) for c in parse_citations(text, corpus)] == cited
