@@ -190,7 +190,11 @@ def run_export_ics(args: argparse.Namespace) -> int:
             return 2
     data = to_ics(events)
     if args.output:
-        Path(args.output).write_bytes(data)
+        try:
+            Path(args.output).write_bytes(data)
+        except OSError as error:  # no such folder, a folder, no permission, a full disk
+            print(f"cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+            return 2
     else:
         sys.stdout.buffer.write(data)
     return 0

@@ -18,10 +18,13 @@ def register(subparsers: Any) -> None:
     report.set_defaults(func=run_report)
 
 
+MOST = 1_000_000  # more than any log holds; a larger number overflows SQLite's integers
+
+
 def _positive(text: str) -> int:
-    value = int(text) if text.isdigit() else 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive number, not {text!r}")
+    value = int(text) if text.isdigit() and len(text) <= len(str(MOST)) else 0
+    if not 1 <= value <= MOST:
+        raise argparse.ArgumentTypeError(f"expected a number from 1 to {MOST}, not {text!r}")
     return value
 
 

@@ -176,3 +176,21 @@ def test_a_day_with_nothing_on_says_so(capsys: pytest.CaptureFixture[str]) -> No
     assert main(["agenda", "--day", "2099-01-01"]) == 0
 
     assert capsys.readouterr().out == "Nothing on the agenda for that day.\n"
+
+
+@pytest.mark.parametrize("target", ["missing/agenda.ics", "."])
+def test_export_to_a_path_it_cannot_write_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    code = main(["export-ics", "--output", str(tmp_path / target)])
+
+    assert code == 2
+    assert capsys.readouterr().err.startswith(f"cannot write {tmp_path / target}: ")
+
+
+def test_a_report_limit_beyond_any_log_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["report", "--limit", "99999999999999999999"])
+
+    assert exited.value.code == 2
+    assert "expected a number from 1 to 1000000" in capsys.readouterr().err
