@@ -186,11 +186,3 @@ def test_export_to_a_path_it_cannot_write_says_so(
 
     assert code == 2
     assert capsys.readouterr().err.startswith(f"cannot write {tmp_path / target}: ")
-
-
-def test_a_report_limit_beyond_any_log_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exited:
-        main(["report", "--limit", "99999999999999999999"])
-
-    assert exited.value.code == 2
-    assert "expected a number from 1 to 1000000" in capsys.readouterr().err
