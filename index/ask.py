@@ -176,6 +176,9 @@ _TURN = re.compile(
     r"|a prop[oó]sito|aliás|кстати)\b[,:]?\s*)",
     re.IGNORECASE,
 )
+# A message of an article's number alone, as a contact point types it ("35", "29(3)", "29.3"),
+# but not the 24/7 network
+_NUMBER_ONLY = re.compile(r"\s*(?!24\s*/\s*7\b)\d{1,3}(?:\s*\(\d{1,3}\)|[./]\d{1,3})?\s*[?.!]?\s*")
 TURNED_WORDS = 3  # what follows a turn is asked alone from this many words
 # Set while a message's last part is asked alone: that asking is not the asker's, so it is
 # not recorded among the unanswered questions.
@@ -548,6 +551,9 @@ class AskService:
         return [self._article_hit(r) for r in ranked.articles if r.confidence >= related]
 
     def _citation(self, text: str) -> Answer | None:
+        asked = text
+        if _NUMBER_ONLY.fullmatch(text):  # "35", "29(3)", "29.3": the Budapest article
+            text = f"article {text.strip()}"
         citations = parse_citations(text, self.corpus)
         if not citations:
             return None
@@ -555,13 +561,13 @@ class AskService:
         if not citations[0].named and self._about_other_law(text):
             # "Article 272 of the Russian Criminal Code": a country's law, not Budapest's
             declined = (OUT_OF_SCOPE["other_law"],)
-            return Answer(text, AnswerKind.NONE, notes=declined, suggestions=SUGGESTIONS)
+            return Answer(asked, AnswerKind.NONE, notes=declined, suggestions=SUGGESTIONS)
         name = unknown_instrument(text, self.corpus, surely=True)
         if name is None and not citations[0].named:
             name = unknown_instrument(_cut(text, spans), self.corpus)
         if name is not None:
             return Answer(
-                text, AnswerKind.NONE, notes=(self._unknown_note(name),), suggestions=SUGGESTIONS
+                asked, AnswerKind.NONE, notes=(self._unknown_note(name),), suggestions=SUGGESTIONS
             )
         hits: list[ArticleHit] = []
         notes: list[str] = []
@@ -607,7 +613,7 @@ class AskService:
             notes.append(NOT_TRANSLATED)
         kind = AnswerKind.CITATION if hits else AnswerKind.NONE
         return Answer(
-            text,
+            asked,
             kind,
             articles=tuple(hits),
             text=best_text,

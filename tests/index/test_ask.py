@@ -852,3 +852,21 @@ def test_a_treaty_named_loosely_is_the_treaty_cited(
 
     assert answer.kind is AnswerKind.CITATION
     assert (answer.articles[0].instrument, answer.articles[0].article) == cited
+
+
+@pytest.mark.parametrize(
+    ("question", "cited"),
+    [("35", ("35", None)), ("29(3)", ("29", "3")), ("29.3", ("29", "3")), ("16?", ("16", None))],
+)
+def test_a_number_alone_is_the_budapest_article(
+    ask_service: AskService, question: str, cited: tuple[str, str | None]
+) -> None:
+    answer = ask_service.ask(question)
+
+    assert answer.kind is AnswerKind.CITATION and answer.question == question
+    assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", cited[0])
+    assert answer.articles[0].paragraph == cited[1]
+
+
+def test_the_24_7_network_alone_is_no_article(ask_service: AskService) -> None:
+    assert ask_service.ask("24/7").kind is not AnswerKind.CITATION
