@@ -36,7 +36,7 @@ _ARTICLE = re.compile(
 )
 # Another article after "and": "art 16 and 17", "articles 2 & 3".
 _ALSO = re.compile(
-    r"\s*(?:and|&|et|y|e|и)\s+(\d{1,3})(?![\d(.§-])"
+    r"\s*(?:,\s*(?:and\s+|&\s*)?|(?:and|&|et|y|e|и)\s+)(\d{1,3})(?![\d(.§-])"
     r"(?!\s*(?:days?|hours?|weeks?|months?|years?|minutes?|%|per\s*cent))",
     re.IGNORECASE,
 )
@@ -95,7 +95,7 @@ _PARAGRAPH = re.compile(
       | (?:,\s*|\(\s*)?(?:the\s+)?(?P<ordinal>\d{1,3})(?:st|nd|rd|th)\s+para(?:graph)?\b\)?
       | /(?P<slashed>\d{1,3})(?![\d/])
       | \((?P<paren>\d{1,3})\)
-      | (?:,\s*)?(?P<bare>\d{1,3})(?=$|[\s.,;)(]|[a-z]\b)
+      | (?:,\s*)?(?P<bare>\d{1,3})(?=$|[\s.,;)(]|[a-z]\b)(?!\s*(?:,|and\b|&)\s*\d)
       | \.(?P<dotted>\d{1,3})
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -154,10 +154,11 @@ def parse_citations(text: str, corpus: Corpus) -> list[Citation]:
         ref = ArticleRef(instrument, number, paragraph, items)
         citations.append(Citation(ref, named, (start, end)))
         also = _ALSO.match(text, end) if paragraph is None else None
-        if also:  # "art 16 and 17 budapest"
+        while also:  # "art 16 and 17 budapest", "art 29, 30 and 35"
             citations.append(
                 Citation(ArticleRef(instrument, also.group(1)), named, (also.start(1), also.end()))
             )
+            also = _ALSO.match(text, also.end())
         last = int(match.group("last") or 0)
         if number.isdigit() and int(number) < last <= int(number) + RANGE and paragraph is None:
             citations += [

@@ -153,6 +153,9 @@ def test_parse_citations_lists_several_articles(corpus: Corpus) -> None:
         ("art 2 & 3 of the Lanzarote convention", ["2", "3"]),
         ("art 16 and 17 days later", ["16"]),  # a number of days, not an article
         ("art 29(3) and 4", ["29"]),  # a paragraph's number, perhaps: not read as an article
+        ("art 29, 30 and 35", ["29", "30", "35"]),  # was Article 29(30)
+        ("art 2, 3, 4", ["2", "3", "4"]),
+        ("art 29, 3", ["29"]),  # its paragraph 3
     ],
 )
 def test_parse_citations_reads_a_range_as_its_articles(
