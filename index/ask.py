@@ -1,7 +1,7 @@
 """The ask service: the one entry point every front end uses to answer a message.
 
 Order: what no text answers by its form (a crime asked for, code, a tool's use) is declined,
-as is a message whose last part, after an opening that cites the texts, is declined alone;
+as is a message whose last part, after its opening ("About Article 35: ..."), is declined alone;
 a citation goes straight to the article; then a confident FAQ answer; then agenda events; then
 the search index. Below the calibrated confidence threshold the honest answer is ``none`` with
 suggestions, never a random article.
@@ -167,9 +167,9 @@ _REFUSED_BY_FORM: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_general_knowledge, "helpdesk"),
     (only_the_desk, "venue"),
 )
-# Where a message turns to what it asks after an opening: "Regarding Article 35 and the 24/7
-# network: is there a 24/7 pizza place near the station?", "In light of Article 9...
-# actually never mind that, what is the age of consent in Hungary?"
+# Where a message turns to what it asks after an opening: "About Article 35 and the 24/7
+# network: is there a shuttle bus to the venue?", "Regarding Article 29... actually, what time
+# does registration open?"
 _TURN = re.compile(
     r"(?:[:;]\s+|\.\.\.+\s*|…\s*|\s[-–—]+\s+|\b(?:actually|never\s*mind|anyway|by the way|btw"
     r"|unrelated|off[- ]topic|on another note|another question|en fait|au fait|por cierto"
@@ -376,9 +376,10 @@ class AskService:
         )
 
     def _turned_away(self, text: str, language: str, now: datetime | None) -> Answer | None:
-        """The answer declining what a message asks after it turns from an opening that cites
-        the texts ("About Article 35: is there a 24/7 pizza place near the station?"), or
-        None: no turn, or what follows it asked alone is not declined."""
+        """The answer declining what a message asks after it turns from its opening (a colon,
+        "...", "actually", "by the way": "About Article 35: is there a shuttle bus to the
+        venue?"), or None: no turn, or what follows it, asked alone, is not declined. An
+        opening citing an article would otherwise have the article quoted as the answer."""
         turns = list(_TURN.finditer(text))
         if not turns or _ASKING_A_PART.get():
             return None
