@@ -813,17 +813,3 @@ def test_a_question_after_a_citation_and_a_colon_is_still_answered(hybrid: AskSe
 
     assert answer.kind is not AnswerKind.NONE
     assert [(h.instrument, h.article) for h in answer.articles][:1] == [("ets185", "29")]
-
-
-def test_a_question_the_probe_finds_answered_is_not_declined_by_nearness(
-    hybrid: AskService,
-) -> None:
-    """Near a help-desk exemplar ("gmail says it blocked a suspicious sign-in from another
-    country") by its words, but a question of cross-border access to stored e-mails."""
-    answer = hybrid.ask(
-        "we need the content of emails from gmail account, suspect is in our country but google"
-        " is in US"
-    )
-
-    assert answer.kind is not AnswerKind.NONE
-    assert answer.articles
