@@ -4,8 +4,7 @@ which article it asks about (index/article_probe.npz).
 ``python -m bench.fit_probe [--l2 L] [--article-l2 L] [--write]``
 
 Questions the texts answer: every exemplar of ``index/exemplars/`` (in five languages) and
-``index/in_scope.yaml``; questions they do not: ``index/out_of_scope.yaml`` (not
-``index/near_out_of_scope.yaml``, which made the probe worse: see there). Each is embedded
+``index/in_scope.yaml``; questions they do not: ``index/out_of_scope.yaml``. Each is embedded
 as a query (cached under the vectors directory, ``fit/``), and a logistic regression is fitted
 over the standardised dimensions by gradient descent, each class weighing half (there are ten
 times more answerable exemplars), with an L2 penalty ``--l2``. The article probe is a softmax

@@ -3,9 +3,9 @@
 Such questions often share words with the treaties ("my email account was hacked", "what does
 the German criminal code say about hacking"), so lexical confidence lets some through. They
 are declined by meaning instead: a question much nearer one of the exemplars in
-``out_of_scope.yaml`` or ``near_out_of_scope.yaml`` than any passage of the corpus. Measured
-on the development sets (``bench/questions.yaml``, ``heldout``, ``heldout2``) at these
-settings: 2 of 396 answerable questions declined, 34 of 79 off-topic ones.
+``out_of_scope.yaml`` than any passage of the corpus. Measured on the development sets
+(``bench/questions.yaml``, ``heldout``, ``heldout2``) at these settings: 2 of 396 answerable
+questions declined, 34 of 79 off-topic ones.
 """
 
 from __future__ import annotations
@@ -22,8 +22,6 @@ from index.vectors import SEED_DIRECTORY, embed_passages
 from index.weights import ScopeWeights
 
 EXEMPLARS_FILE = Path(__file__).with_name("out_of_scope.yaml")
-# declined by nearness only: taught to the probe, they made it worse (see the file)
-NEAR_FILE = Path(__file__).with_name("near_out_of_scope.yaml")
 INSIDE_FILE = Path(__file__).with_name("in_scope.yaml")
 # The kinds declined by nearness; the others (howto, misuse, trivia, organisation, named_law)
 # only teach the probe and name the note of a question it declines: near "Article 17 of the
@@ -58,13 +56,10 @@ class Scope:
         directory: Path,
         *,
         path: Path = EXEMPLARS_FILE,
-        near_path: Path = NEAR_FILE,
         inside_path: Path = INSIDE_FILE,
         seed_directory: Path = SEED_DIRECTORY,
     ) -> Scope:
         exemplars = load_scope_exemplars(path)
-        if near_path.exists():
-            exemplars += load_scope_exemplars(near_path)
         inside = load_scope_exemplars(inside_path) if inside_path.exists() else []
         vectors = embed_passages(
             embedder,
