@@ -85,9 +85,12 @@ class Scope:
         nearness = float(similarities[best])
         if self.inside is not None and len(self.inside):
             nearest_passage = max(nearest_passage, float((self.inside @ query).max()))
-        if nearness >= weights.near and nearness - nearest_passage >= weights.margin:
-            return self.exemplars[best]
-        return None
+        if nearness < weights.near or nearness - nearest_passage < weights.margin:
+            return None
+        likely = self.answerable(query)
+        if likely is not None and likely >= weights.unless_answerable:
+            return None  # "we need the emails of a gmail account; google is in the US"
+        return self.exemplars[best]
 
     def nearest(self, query: Vectors) -> Exemplar:
         """The out-of-scope exemplar nearest the question, of any kind."""

@@ -203,6 +203,9 @@ class ScopeWeights:
     near: float
     #: ... when no corpus passage is within this much of it; higher declines fewer.
     margin: float
+    #: ... unless the answerable probe (``index.probe``) finds the question at least this likely
+    #: answered; lower declines fewer.
+    unless_answerable: float
 
 
 @dataclass(frozen=True, slots=True)

@@ -813,3 +813,15 @@ def test_a_question_after_a_citation_and_a_colon_is_still_answered(hybrid: AskSe
 
     assert answer.kind is not AnswerKind.NONE
     assert [(h.instrument, h.article) for h in answer.articles][:1] == [("ets185", "29")]
+
+
+def test_a_cross_border_question_with_help_desk_words_is_answered(hybrid: AskService) -> None:
+    """Its words ("gmail", "another country") are a help desk's too (walkthrough 13); the
+    probe finds it answered, so nearness to a help-desk exemplar cannot decline it."""
+    answer = hybrid.ask(
+        "we need the content of emails from gmail account, suspect is in our country but google"
+        " is in US"
+    )
+
+    assert answer.kind is not AnswerKind.NONE
+    assert answer.articles

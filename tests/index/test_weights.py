@@ -45,7 +45,11 @@ def test_a_missing_key_is_named_with_its_group_line(tmp_path: Path) -> None:
         ("  facts: 2", "  facts: 2.5", "facts must be a whole number"),
         ("  lift: 1.1", "  lift: high", "lift must be a number"),
         ("  lift: 1.1", "  lift: true", "lift must be a number"),
-        ("scope:\n  near: 0.85\n  margin: 0.02\n", "scope: [0.85]\n", "expected a mapping"),
+        (
+            "scope:\n  near: 0.85\n  margin: 0.02\n  unless_answerable: 0.99\n",
+            "scope: [0.85]\n",
+            "expected a mapping",
+        ),
     ],
 )
 def test_values_must_be_numbers(tmp_path: Path, old: str, new: str, message: str) -> None:
