@@ -381,7 +381,9 @@ class AskService:
         venue?"), or None: no turn, or what follows it, asked alone, is not declined. An
         opening citing an article would otherwise have the article quoted as the answer."""
         turns = list(_TURN.finditer(text))
-        if not turns or _ASKING_A_PART.get():
+        # in another language a clause alone says too little to be read safely: the probe
+        # declined the parts after the colons of answerable French and Spanish questions
+        if not turns or _ASKING_A_PART.get() or language != ENGLISH:
             return None
         asked = text[turns[-1].end() :].strip()
         if len(asked.split()) < TURNED_WORDS:
