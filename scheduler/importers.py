@@ -120,6 +120,16 @@ def _zone(name: str | None) -> ZoneInfo | None:
         return None
 
 
+def _conference_zone(named: Any, default_zone: ZoneInfo, result: ImportResult) -> ZoneInfo | None:
+    """The zone a schedule names for its conference, or None if it names none; an unknown
+    one is read as ``default_zone``, and ``result`` says so (its line is found later)."""
+    zone = _zone(named)
+    if named and zone is None:
+        result.unknown_zones[str(named)] = 0
+        return default_zone
+    return zone
+
+
 def _zone_for(moment: datetime, zone: ZoneInfo | None) -> ZoneInfo:
     """The conference zone, or a fixed-offset IANA zone matching the event's own offset."""
     if zone is not None:
@@ -207,12 +217,8 @@ def _from_json(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
     except (ValueError, KeyError, TypeError) as error:
         raise ImportFailed(f"not a pretalx/frab schedule.json ({_why(error)})") from None
     prefix = str(conference.get("acronym") or name)
-    named = conference.get("time_zone_name")
-    zone = _zone(named)
     result = ImportResult(str(conference.get("title") or name))
-    if named and zone is None:  # read in the default zone, and said so with its line
-        result.unknown_zones[str(named)] = 0
-        zone = default_zone
+    zone = _conference_zone(conference.get("time_zone_name"), default_zone, result)
     for day in conference.get("days") or []:
         for room, talks in (day.get("rooms") or {}).items():
             for talk in talks or []:
@@ -261,13 +267,10 @@ def _from_xml(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
         raise ImportFailed(f"invalid XML ({error})") from None
     conference = root.find("conference")
     named = text(conference, "time_zone_name") if conference is not None else ""
-    zone = _zone(named)
     title = text(conference, "title") if conference is not None else name
     prefix = (text(conference, "acronym") if conference is not None else "") or name
     result = ImportResult(title or name)
-    if named and zone is None:
-        result.unknown_zones[named] = 0
-        zone = default_zone
+    zone = _conference_zone(named, default_zone, result)
     for day in root.iter("day"):
         for event in day.iter("event"):
             label = text(event, "title") or "?"
