@@ -279,6 +279,9 @@ class AskService:
             events = self.events.find(cues, moment) or self.events.find(YEAR.sub(" ", cues), moment)
             if events:
                 return self._event_answer(text, events, moment, cues)
+        # "what do States agree on, according to the Tokyo slides?": asked of the programme
+        if cites_programme(text) and (material := self._from_material(text, language)):
+            return material
         # the agenda knows nothing of it, and the documents end in 2014
         if asks_what_a_body_does_now(text):
             return self._declined(text, user_id, "organisation")
@@ -463,6 +466,19 @@ class AskService:
         which the 2010 activity report speaks of."""
         lead = self.weights.answer.fact_lead if lead is None else lead
         return self._states_fact(ranked, lead) or self._says_what_is_asked(ranked)
+
+    def _from_material(self, text: str, language: str) -> Answer | None:
+        """The programme passage answering a question that names the slides, talk, report or
+        flyer it asks of ("what do States broadly agree on, according to the context slide in
+        Tokyo?") when one is about as near as the articles (``fact_cited``) and says enough of
+        what is asked, or None. The asker wants what the material states, not the treaty on
+        its topic; words alone would decline some ("según el folleto, ¿dónde tiene su sede el
+        Consejo de Europa?")."""
+        ranked = self.ranker.rank(text, limit=5, language=language)
+        said = ranked.fact_said >= self.weights.answer.fact_said
+        if not (ranked.facts and said and ranked.fact_lead >= self.weights.answer.fact_cited):
+            return None
+        return self._fact_answer(text, ranked, ())
 
     def _says_what_is_asked(self, ranked: Ranking) -> bool:
         """Whether a programme passage about as near as any article says most of what the

@@ -189,6 +189,10 @@ class AnswerWeights:
     #: Share of the question's weighed words from which a passage as near as ``fact_aside``
     #: answers first, whatever the articles; higher: fewer facts.
     fact_stated: float
+    #: How much nearer than any article (may be below zero) a passage must be, saying
+    #: ``fact_said`` of the question, to answer a question that names the programme's slides,
+    #: talk, report or flyer; higher: fewer facts.
+    fact_cited: float
     #: FAQ score from which the FAQ answers without asking search; higher asks search more.
     faq_certain: float
     #: FAQ score a FAQ answer needs when search does not answer; higher answers fewer FAQ entries.

@@ -516,6 +516,37 @@ def test_a_fact_asked_of_the_slides_is_answered_by_them_first(hybrid: AskService
     assert "Ratified/acceded: 42" in answer.documents[0].snippet
 
 
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        # a search answer had quoted an article and left the slide out (lead -0.021)
+        (
+            "what do states broadly agree on, according to the context slide in Tokyo?",
+            "Broad consensus on capacity building",
+        ),
+        # abstained: no article answers it surely, and the slide was not near enough alone
+        (
+            "what is the first assumption/condition for the way ahead on the octopus slides?",
+            "Political commitment to cooperate against cybercrime",
+        ),
+    ],
+)
+def test_a_question_naming_the_slides_is_answered_by_the_slide_about_as_near(
+    hybrid: AskService, question: str, stated: str
+) -> None:
+    answer = hybrid.ask(question)
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert stated in answer.documents[0].snippet
+
+
+def test_naming_the_slides_does_not_answer_a_question_they_do_not(hybrid: AskService) -> None:
+    """Still the venue desk's: a French flyer says a third of its words, far from it."""
+    answer = hybrid.ask("selon la présentation, quel est le mot de passe du wifi ?")
+
+    assert answer.kind is AnswerKind.NONE
+
+
 def test_meaning_does_not_put_another_instrument_over_the_one_named(hybrid: AskService) -> None:
     """Lanzarote's Art. 20 is near in meaning, and had come first."""
     answer = hybrid.ask(
