@@ -143,8 +143,9 @@ class HybridRanker:
         asked = self.asked.scores(text, language) if self.asked is not None else {}
         meant = self.meant.probabilities(query) if self.meant is not None else {}
         gains = {key: self.fusion.asked * score * unsure for key, score in asked.items()}
+        probed = self.fusion.meant if english else self.fusion.foreign_meant
         for key, probability in meant.items():
-            gains[key] = gains.get(key, 0.0) + self.fusion.meant * probability * unsure
+            gains[key] = gains.get(key, 0.0) + probed * probability * unsure
         articles = self._fused(
             weighed.articles, article_hits, stems, weight, gains=gains, named=lexical.named
         )

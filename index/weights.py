@@ -119,6 +119,8 @@ class FusionWeights:
     #: What a candidate article gains times how likely the article probe (``index.probe``)
     #: finds it; higher: meaning learnt from all exemplars counts more.
     meant: float
+    #: ... for a question in another language, which the probe reads better than its words.
+    foreign_meant: float
     #: Best similarity a non-English question needs to be answered; higher abstains more.
     foreign_floor: float
     #: Best similarity from which an English question the words leave unsure is answered, when

@@ -204,6 +204,15 @@ def hybrid(
         ("Combien de temps les données informatiques peuvent-elles être conservées ?", "fr", "16"),
         ("¿Qué es la red 24/7?", "es", "35"),
         ("Что такое незаконный доступ к компьютерной системе?", "ru", "2"),
+        # a story: nearness put the articles saying "crime" first (Art. 22, jurisdiction)
+        (
+            "Minha conta do Instagram foi hackeada, o cara apagou todas as minhas fotos e "
+            "trocou a senha. Isso é crime segundo a convenção?",
+            "pt",
+            "2",
+        ),
+        # unaccented Spanish had been read as French
+        ("Convenio de Budapest articulo sobre acceso ilicito a un sistema informatico", "es", "2"),
     ],
 )
 def test_a_question_in_another_language_reaches_the_english_article(
