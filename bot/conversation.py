@@ -389,9 +389,10 @@ class Conversation:
             .add(
                 _(
                     "• Questions I could not answer, and answers you marked 👎: so organisers can "
-                    "improve the answers. E-mail addresses, phone and other long numbers, "
-                    "@handles, links and names you introduce are removed first; who asked is "
-                    "kept only as a keyed hash, never your id. Deleted after 90 days."
+                    "improve the answers. E-mail and street addresses, phone, bank account, "
+                    "passport and other long numbers, @handles, links and names you introduce "
+                    "are removed first; who asked is kept only as a keyed hash, never your id. "
+                    "Deleted after 90 days."
                 )
             )
             .add(_("• Messages queued for you (reminders, announcements) until they are sent."))
