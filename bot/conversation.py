@@ -496,16 +496,20 @@ class Conversation:
 
     def agenda_command(self, argument: str, user: User) -> list[Reply]:
         """The agenda from now (or one day), a page at a time."""
-        try:
-            day = parse_day(argument, self.now())
+        zone = self._reader_zone(user)
+        try:  # "today" is the reader's: in Tokyo it may already be tomorrow in Paris
+            day = parse_day(argument, self.now().astimezone(zone))
         except ValueError:
             return [Reply().add(_(WHICH_DAY))]
-        listing = self._agenda_listing(day.isoformat() if day else ALL)
+        listing = self._agenda_listing(day.isoformat() if day else ALL, zone)
         if listing is None:
             return [Reply().add(_(WHICH_DAY))]
-        return [first_page(listing, self._reader_zone(user), self.now())]
+        return [first_page(listing, zone, self.now())]
 
-    def _agenda_listing(self, scope: str) -> Listing | None:
+    def _agenda_listing(self, scope: str, zone: ZoneInfo) -> Listing | None:
+        """The whole agenda, or the sessions on one of the reader's days (in ``zone``, where
+        the list shows their times: an evening webinar in New York is the next morning in
+        Paris, as its reminder says)."""
         agenda = self.services.agenda
         if scope == ALL:
             return Listing(ALL, _("Agenda"), agenda.sorted())
@@ -514,7 +518,7 @@ class Conversation:
         except ValueError:
             return None
         heading = _("Agenda for {day}").format(day=long_day(day))
-        return Listing(scope, heading, agenda.on_day(day), open_ended=False)
+        return Listing(scope, heading, agenda.on_day(day, zone), open_ended=False)
 
     def _agenda_page(
         self, scope: str, start: str, size: str, ordered_at: str, *, user: User
@@ -524,7 +528,8 @@ class Conversation:
             return None
         if not 1 <= int(size) <= PAGE_SIZE or len(ordered_at) > 12:
             return None
-        listing = self._my_sessions(user) if scope == MINE else self._agenda_listing(scope)
+        zone = self._reader_zone(user)
+        listing = self._my_sessions(user) if scope == MINE else self._agenda_listing(scope, zone)
         if listing is None:
             return None
         notes = overlap_notes(listing.events) if scope == MINE else None
@@ -532,7 +537,7 @@ class Conversation:
             listing,
             int(start),
             int(size),
-            self._reader_zone(user),
+            zone,
             self.now(),
             ordered_at=moment(int(ordered_at)),
             notes=notes,

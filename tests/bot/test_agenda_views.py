@@ -215,3 +215,30 @@ def test_mysessions_pages_and_marks_overlaps(services: Services) -> None:
     assert nobody.plain() == (
         "Your sessions\nYou follow no sessions yet: /subscribe, or /remind ID for one session."
     )
+
+
+def test_a_day_is_the_readers_day(services: Services) -> None:
+    """An evening webinar in New York is the next morning in Paris, as its reminder says: it
+    was listed on its New York day."""
+    new_york = ZoneInfo("America/New_York")
+    webinar = Event(
+        "webinar",
+        "Webinar",
+        "session",
+        datetime(2026, 3, 23, 22, 40, tzinfo=new_york),  # Tue 24 Mar 03:40 in Paris
+        datetime(2026, 3, 23, 23, 30, tzinfo=new_york),
+        "America/New_York",
+    )
+    services.agenda = Agenda([webinar])
+    chat = _chat(services, datetime(2026, 3, 24, 1, 0, tzinfo=PARIS))
+
+    [today] = chat.message("/today", READER)
+    [monday] = chat.message("/agenda 2026-03-23", READER)
+
+    assert _ids(today) == ["webinar"]
+    assert today.plain().startswith("Agenda for Tuesday 24 March 2026")
+    assert _ids(monday) == []
+    chat.message("/timezone New York", READER)
+    [in_new_york] = chat.message("/today", READER)  # still Monday 23 there
+    assert _ids(in_new_york) == ["webinar"]
+    assert in_new_york.plain().startswith("Agenda for Monday 23 March 2026")
