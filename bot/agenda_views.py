@@ -65,12 +65,13 @@ def period(
 
 
 def agenda_html(events: list[Event], heading: str) -> str:
-    """The agenda a broadcast sends: a heading, then a paragraph per event in its own zone."""
+    """The agenda a broadcast sends: a heading, then a paragraph per event in its own zone,
+    its days in the language being spoken (each reader language gets its own wording)."""
     blocks = [f"<b>{escape(heading)}</b>"]
     for event in events:
         where = event.where
         lines = [
-            f"<b>{period(event.start, event.end)}</b> ({escape(event.timezone)})",
+            f"<b>{period(event.start, event.end, day=day)}</b> ({escape(event_zone(event))})",
             escape(clip(event.title, AGENDA_TITLE)),
         ]
         if where:

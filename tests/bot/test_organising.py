@@ -126,5 +126,7 @@ def test_an_agenda_broadcast_reaches_each_reader_in_their_language(services: Ser
         )
     }
     assert sent[31].startswith("<b>Programme du mardi 8 décembre 2009</b>")
+    assert "<b>mar. 8 déc. 2009, " in sent[31]  # each session's day too: it was "Tue 08 Dec"
     assert sent[32].startswith("<b>Agenda for Tuesday 08 December 2009</b>")
+    assert "<b>Tue 08 Dec 2009, " in sent[32]
     assert sent[33] == sent[32]  # a language without a catalog reads English
