@@ -183,20 +183,32 @@ _BARE = re.compile(
 )
 
 
+# "ETS 185 29", "cets201 23(2)": a treaty's id and a number, nothing else
+_BARE_ID = re.compile(
+    r"^\s*(?P<name>c?ets\s*(?:no\.?\s*|n[°º]\s*)?\d{2,3})\s+(?P<number>\d{1,3})(?!\d)"
+    r"(?P<rest>[^\n]{0,16})$",
+    re.IGNORECASE,
+)
+
+
 def _bare_citation(text: str, corpus: Corpus) -> list[Citation]:
-    """A name and a number with no "article" between them, when the name alone names a
-    treaty (and the number is not part of its name, as in "Convention 108")."""
-    bare = _BARE.match(text)
-    if bare is None:
-        return []
-    instrument = named_instrument(bare.group("name"), corpus)
-    if instrument is None or named_instrument(text, corpus) != instrument:
-        return []
-    # only the name: "which article of the Lanzarote Convention says a child is anyone under
-    # 18" asks a question, about an age
-    held = corpus.instruments[instrument]
-    naming = {w for a in (held.id, *held.aliases) for w in spelt_out(a).split()}
-    if any(w not in naming and w not in _GENERIC for w in spelt_out(bare.group("name")).split()):
+    """A name or id and a number with no "article" between them, when the name alone names
+    a treaty (and the number is not part of its name, as in "Convention 108")."""
+    bare = _BARE_ID.match(text)
+    if bare is not None:
+        instrument = named_instrument(bare.group("name"), corpus)
+    elif (bare := _BARE.match(text)) is not None:
+        instrument = named_instrument(bare.group("name"), corpus)
+        if instrument is None or named_instrument(text, corpus) != instrument:
+            return []
+        # only the name: "which article of the Lanzarote Convention says a child is anyone
+        # under 18" asks a question, about an age
+        held = corpus.instruments[instrument]
+        naming = {w for a in (held.id, *held.aliases) for w in spelt_out(a).split()}
+        said = spelt_out(bare.group("name")).split()
+        if any(w not in naming and w not in _GENERIC for w in said):
+            return []
+    if bare is None or instrument is None:
         return []
     # what follows the number is its paragraph and items, "(2)", "3(b)", "20 1 f", or nothing
     paragraph, items, end = _paragraph_and_items(text, bare.end("number"))

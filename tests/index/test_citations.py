@@ -55,6 +55,10 @@ def corpus() -> Corpus:
         ("CETS201/23", ArticleRef("cets201", "23")),
         ("CETS 201/23", ArticleRef("cets201", "23")),
         ("ETS185-16", ArticleRef("ets185", "16")),
+        # an id and a number alone (walkthrough 14): "ETS 185 29" had the FAQ on Budapest
+        ("ETS 185 29", ArticleRef("ets185", "29")),
+        ("ets108 5", ArticleRef("ets108", "5")),
+        ("cets 201 23(2)", ArticleRef("cets201", "23", "2")),
         ("§ 2 of art 29", ArticleRef("ets185", "29", "2")),
         ("paragraph 3 of article 29", ArticleRef("ets185", "29", "3")),
         ("art 29 § 2", ArticleRef("ets185", "29", "2")),
