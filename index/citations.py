@@ -310,20 +310,26 @@ def _named_instrument(text: str, matches: list[re.Match[str]], corpus: Corpus) -
 def _own_instruments(
     text: str, matches: list[re.Match[str]], corpus: Corpus
 ) -> dict[int, tuple[str, bool]]:
-    """The instrument each of several citations names itself: "art 35 of the budapest
-    convention and art 23 of lanzarote" cites Lanzarote's Art. 23. A name after "of" follows
-    its article; otherwise it comes before ("Lanzarote art 23 and Budapest art 35")."""
+    """The instrument each of several citations names itself: a name right after an
+    article, up to the next "and" or comma, is its own ("art 29 budapest and art 23
+    lanzarote", "art 35 of the budapest convention and art 23 of lanzarote"); otherwise a
+    name right before it ("Lanzarote art 23 and Budapest art 35")."""
     own: dict[int, tuple[str, bool]] = {}
     for position, match in enumerate(matches):
         end = matches[position + 1].start() if position + 1 < len(matches) else len(text)
         start = matches[position - 1].end() if position else 0
-        after, before = text[match.end() : end], text[start : match.start()]
-        of = re.match(r"\s*(?:\(\d+\)\s*)?,?\s*(?:of|de|del|do|da|of\s+the)\b", after, re.I)
-        segment = after if of else before
-        found = named_instrument(segment, corpus) or _misspelt_name(segment, corpus)
-        if found:
-            own[position] = (found, True)
+        tail = _JOINED.split(text[match.end() : end], maxsplit=1)[0]
+        head = _JOINED.split(text[start : match.start()])[-1]
+        for segment in (tail, head):
+            found = named_instrument(segment, corpus) or _misspelt_name(segment, corpus)
+            if found:
+                own[position] = (found, True)
+                break
     return own
+
+
+# What joins two citations: "art 29 budapest and art 23 lanzarote", "art 2, art 3"
+_JOINED = re.compile(r"[,;]|\s(?:and|&|et|y|e|и|plus|as\s+well\s+as)\s", re.IGNORECASE)
 
 
 def _treaty_word(word: str) -> bool:

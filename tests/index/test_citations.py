@@ -251,6 +251,9 @@ def test_parse_citations_is_total_on_citation_like_text(text: str) -> None:
         ),
         ("lanzarote art 23 and budapest art 35", [("cets201", "23"), ("ets185", "35")]),
         ("lanzarote art 23 and art 24", [("cets201", "23"), ("cets201", "24")]),
+        # a name right after its article, without "of": they were swapped (walkthrough 14)
+        ("art 29 budapest and art 23 lanzarote", [("ets185", "29"), ("cets201", "23")]),
+        ("art 29(3) budapest, art 5 conv 108", [("ets185", "29"), ("ets108", "5")]),
     ],
 )
 def test_each_of_several_citations_keeps_its_own_treaty(
