@@ -628,6 +628,8 @@ class AskService:
             if best_text is None:
                 best_text = passage or article.text
             hits.append(self._cited_hit(article, passage, ref.paragraph, topic, ref.items))
+        if len({(h.instrument, h.article) for h in hits}) > 1:  # "art 16 and 17"
+            notes.append(_several_cited(hits))
         if hits and asks_for_translation(text):  # "translate article 29 into French"
             notes.append(NOT_TRANSLATED)
         kind = AnswerKind.CITATION if hits else AnswerKind.NONE
@@ -793,6 +795,18 @@ class AskService:
             self.unanswered.record(text, user_id, kind, score)
         except Exception:  # recording must never cost the user an answer
             log.exception("could not record an unanswered question")
+
+
+def _several_cited(hits: list[ArticleHit]) -> Note:
+    """The note of a message citing several articles: the first is shown, the others are
+    under it ("art 16 and 17" showed Art. 16 with no word of Art. 17)."""
+    first, *others = dict.fromkeys(f"{h.instrument_name} Art. {h.article}" for h in hits)
+    return Note(
+        "You cited {count} articles: here is {first}; the others are under it: {others}.",
+        count=len(others) + 1,
+        first=first,
+        others=", ".join(others),
+    )
 
 
 def _shortened(number: str, most: int = 12) -> str:

@@ -870,3 +870,19 @@ def test_a_number_alone_is_the_budapest_article(
 
 def test_the_24_7_network_alone_is_no_article(ask_service: AskService) -> None:
     assert ask_service.ask("24/7").kind is not AnswerKind.CITATION
+
+
+def test_a_message_citing_several_articles_says_which_is_shown(
+    ask_service: AskService,
+) -> None:
+    """ "art 16 and 17" showed Art. 16 with no word of Art. 17 (walkthrough 14)."""
+    answer = ask_service.ask("art 29 budapest and art 23 lanzarote")
+
+    assert [(a.instrument, a.article) for a in answer.articles] == [
+        ("ets185", "29"),
+        ("cets201", "23"),
+    ]
+    assert answer.notes[-1] == (
+        "You cited 2 articles: here is Budapest Convention Art. 29; the others are under it: "
+        "Lanzarote Convention Art. 23."
+    )
