@@ -36,7 +36,23 @@ NAMES_AGENDA = re.compile(
 )
 MIN_TOPIC_SHARE = 0.5  # share of the question's topic words an event must contain
 MIN_TOPIC_SHARE_WEAK = 0.75  # the same when the only agenda cue is "when", "where", "next"
-_ROOM = re.compile(r"\broom\s*([\w-]+)", re.IGNORECASE)
+# "Room 4", "salle A", "sala 2", "зал 3": the word before a room's name
+_ROOM_WORD = r"(?:room|salle|sala|зал)"
+_ROOM = re.compile(rf"\b{_ROOM_WORD}\s*([\w-]+)", re.IGNORECASE)
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+# "on 20 December", "the 3rd of march", "December 20th", "20 dec 2026": a day written with
+# its month's name ("may" first is the verb: "may 2 of us attend?")
+_MONTH_WORDS = frozenset(_MONTHS) | {m[:3] for m in _MONTHS}
+_DAY_FIRST = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>[a-z]{3,9})\b"
+    r"(?:,?\s+(?P<year>\d{4}))?"
+)
+_MONTH_FIRST = re.compile(
+    r"\b(?!may\b)(?P<month>[a-z]{3,9})\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+    r"(?:,?\s+(?P<year>\d{4}))?"
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MAX_HITS = 8
 
@@ -56,7 +72,8 @@ class EventFinder:
         self._event_stems: dict[str, set[str]] = {}
 
     def find(self, question: str, now: datetime) -> list[EventHit]:
-        if not ASKS_AGENDA.search(question):
+        # a day with its month's name asks the agenda too: "what is on December 18th?"
+        if not ASKS_AGENDA.search(question) and _day_asked(question, now) is None:
             return []
         agenda = self._agenda()
         if agenda is not self._indexed:  # stem each event once per loaded agenda
@@ -65,13 +82,14 @@ class EventFinder:
         events = agenda.sorted()
         day = _day_asked(question, now)
         room = _ROOM.search(question)
-        if room and room.group(1).lower() in STOP_WORDS:  # "in which room and at what time"
-            room = None
-        ignored = STOP_WORDS | AGENDA_WORDS
+        asked = room.group(1).lower() if room else ""
+        if len(asked) > 1 and asked in STOP_WORDS:  # "in which room and at what time"
+            room = None  # (but "Salle A" is a room)
+        ignored = STOP_WORDS | AGENDA_WORDS | (_MONTH_WORDS if day else frozenset())
         topic = {
             stem_word(w)
             for w in words(_TWENTY_FOUR_SEVEN.sub(" twentyfourseven ", question))
-            if w not in ignored and (not w.isdigit() or _numbers_a_session(w, day))
+            if w not in ignored and (not w.rstrip("stndrh").isdigit() or _numbers_a_session(w, day))
         }
         if room:
             topic.discard(stem_word(room.group(1).lower()))
@@ -81,8 +99,9 @@ class EventFinder:
             events = [e for e in events if e.start.year in years or e.end.year in years]
         if day:
             that_day = [e for e in events if e.start.date() <= day <= e.end.date()]
-            if not that_day and not topic and not room:
-                return self._nearest(events, now)  # "what is on tomorrow?" with nothing on
+            if not that_day and not topic:
+                # "what is on tomorrow?", "what is in Room 4 tomorrow?" with nothing on
+                return self._nearest(events, now)
             events = that_day
         scored = [(self._score(e, topic), e) for e in events]
         if topic:
@@ -145,16 +164,30 @@ def _day_asked(question: str, now: datetime) -> date | None:
         if WEEKDAYS[day.weekday()] in text:
             return day
     found = re.search(r"\b(\d{4}-\d{2}-\d{2})\b", text)
-    if found is None:
-        return None
     try:
-        return date.fromisoformat(found.group(1))
-    except ValueError:  # "2026-02-30": no such day, so no day asked
+        if found is not None:
+            return date.fromisoformat(found.group(1))
+        return _day_with_month(text, now)
+    except ValueError:  # "2026-02-30", "31 June": no such day, so no day asked
         return None
+
+
+def _day_with_month(text: str, now: datetime) -> date | None:
+    """The day of "on 20 December", "december 20th", "20 dec 2026" (this year unless one is
+    written); ValueError for a day the month does not have."""
+    for found in (*_DAY_FIRST.finditer(text), *_MONTH_FIRST.finditer(text)):
+        named = found.group("month")
+        month = next((n for n, m in enumerate(_MONTHS, 1) if m.startswith(named)), None)
+        if month is None or named not in (_MONTHS[month - 1], _MONTHS[month - 1][:3]):
+            continue  # "20 sessions", "ju 2"
+        return date(int(found.group("year") or now.year), month, int(found.group("day")))
+    return None
 
 
 def _same_room(room: str, asked: str) -> bool:
-    return re.sub(r"\W", "", room.lower()).removeprefix("room") == re.sub(r"\W", "", asked.lower())
+    """Whether the event's ``room`` ("Room 4", "Salle A") is the one ``asked`` ("4", "a")."""
+    named = re.sub(rf"^\W*{_ROOM_WORD}", "", room.lower(), flags=re.IGNORECASE)
+    return re.sub(r"\W", "", named) == re.sub(r"\W", "", asked.lower())
 
 
 def _hit(event: Event, score: float) -> EventHit:
@@ -164,6 +197,7 @@ def _hit(event: Event, score: float) -> EventHit:
 
 
 def _numbers_a_session(word: str, day: date | None) -> bool:
-    """Whether a number in the question names a session ("workshop 23"): not a year, and not
-    the day of a date asked about ("on 15 September")."""
-    return day is None and len(word) <= 3
+    """Whether a number in the question names a session ("workshop 23", "the 3rd
+    workshop"): not a year, and not the day of a date asked about ("on 15 September", "on
+    December 18th")."""
+    return day is None and len(word.rstrip("stndrh")) <= 3

@@ -106,6 +106,45 @@ def test_event_finder_answers_only_agenda_questions(question: str, expected: lis
     assert [h.id for h in found] == expected
 
 
+def test_a_room_with_nothing_on_the_day_asked_gets_its_next_session() -> None:
+    """It had nothing to show, and the question was declined as one for the desk."""
+    agenda = load_agenda(SAMPLE)
+    found = EventFinder(lambda: agenda).find(
+        "what is in Room 4 tomorrow?", datetime(2010, 9, 13, 6, tzinfo=UTC)
+    )
+    assert [h.id for h in found] == ["igf-2010-ws23"]
+
+
+def _rooms_agenda() -> Agenda:
+    def talk(identifier: str, room: str, day: int) -> Event:
+        start = datetime(2026, 12, day, 9, tzinfo=UTC)
+        return Event(
+            identifier,
+            f"Extra session {day}",
+            "session",
+            start,
+            start + timedelta(hours=1),
+            "UTC",
+            room=room,
+        )
+
+    return Agenda([talk("a", "Salle A", 20), talk("b", "Salle B", 21), talk("c", "Room 2", 18)])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("which sessions are in Salle A?", ["a"]),  # it listed Salle B's too
+        # "20" was read as the session numbered so, and found the one titled "... 20" only
+        ("sessions on 21 December", ["b"]),
+        ("what is on december 18th?", ["c"]),
+    ],
+)
+def test_rooms_and_days_are_read_as_such(question: str, expected: list[str]) -> None:
+    found = EventFinder(_rooms_agenda).find(question, datetime(2026, 12, 7, tzinfo=UTC))
+    assert [h.id for h in found] == expected
+
+
 def test_event_finder_on_empty_agenda_finds_nothing() -> None:
     assert EventFinder(Agenda).find("what's next?", datetime.now(UTC)) == []
 
