@@ -79,8 +79,10 @@ def edited_since_import(path: Path) -> bool:
 def earlier_import(result: ImportResult, folder: Path) -> Path | None:
     """The file of the folder that holds an earlier import of the same schedule (most of its
     ids come back), so that re-importing "schedule (1).json" updates it instead of adding
-    every session a second time."""
+    every session a second time. An occurrence of a recurring series the import holds counts
+    as coming back whatever its date: a series moved to other days is still this schedule."""
     ids = {e.id for e in result.events}
+    series = tuple(f"{stem}-" for stem in result.series)
     for path in sorted(folder.glob("*.yaml")):
         text = path.read_text(encoding="utf-8", errors="replace")
         if not text.startswith(IMPORTED):
@@ -91,7 +93,8 @@ def earlier_import(result: ImportResult, folder: Path) -> Path | None:
             continue  # a damaged file: `check` names it
         events = data.get("events") if isinstance(data, dict) else None
         earlier = {str(e.get("id")) for e in events or [] if isinstance(e, dict)}
-        if earlier and len(earlier & ids) * 2 >= len(earlier):
+        back = {i for i in earlier if i in ids or i.startswith(series)}
+        if earlier and len(back) * 2 >= len(earlier):
             return path
     return None
 
