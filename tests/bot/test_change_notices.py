@@ -63,3 +63,37 @@ def test_a_series_moved_an_hour_later_is_told_as_moved_in_time(
         "(Europe/Paris)</s> → <b>Mon 23 Mar 2099, 10:00–10:50 (UTC) · Mon 23 Mar, 11:00–11:50 "
         "your time (Europe/Paris)</b>"
     )
+
+
+def test_a_session_restored_after_its_cancellation_was_sent_is_told_back(
+    services: Services, tmp_path: Path
+) -> None:
+    """The file moved away by mistake, the held cancellation sent, the file put back: the
+    follower hears the session is on again (in their language and zone) before its reminder."""
+    agenda = tmp_path / "agenda"
+    agenda.mkdir()
+    for name, hour in (("main", 9), ("glacy", 11)):
+        (agenda / f"{name}.yaml").write_text(
+            f"timezone: UTC\nevents:\n  - {{id: {name}, title: {name.title()} workshop,"
+            f" start: 2099-03-23T{hour:02d}:00, end: 2099-03-23T{hour:02d}:30, room: Salle A}}\n"
+        )
+    conversation = _following(services, tmp_path)
+    conversation.message("/language fr", PARTICIPANT)
+    conversation.message("/timezone Asia/Tokyo", PARTICIPANT)
+    (agenda / "glacy.yaml").rename(tmp_path / "glacy.yaml")
+    send, _ = conversation.message("/reload", ORGANISER)[1].buttons[0]
+    conversation.action(send.action, ORGANISER)
+    (tmp_path / "glacy.yaml").rename(agenda / "glacy.yaml")
+
+    replies = conversation.message("/reload", ORGANISER)
+
+    assert replies[1].plain() == (
+        "Agenda updated: 1 back on the agenda. Notices queued: 1 to 1 chats."
+    )
+    cancelled, back = _queued(services)
+    assert cancelled.startswith("❌ <b>Annulée : </b><b>Glacy workshop</b>")
+    assert back == (
+        "✅ <b>De retour au programme : </b><b>Glacy workshop</b>\n"
+        "Elle est prévue le lun. 23 mars 2099, 11:00–11:30 (UTC) · lun. 23 mars, 20:00–20:30 "
+        "chez vous (Asia/Tokyo), Salle A.\n/event glacy"
+    )
