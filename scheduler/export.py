@@ -10,8 +10,10 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 import yaml
@@ -99,6 +101,34 @@ def earlier_import(result: ImportResult, folder: Path) -> Path | None:
     return None
 
 
+_UTC_SLOT = re.compile(r"-(\d{12})(?:\d{2})?$")
+
+
+def _keep_ids_from_before(result: ImportResult, earlier: Path) -> ImportResult:
+    """Occurrences of a series keep the ids ``earlier`` gave them before occurrences were
+    named by their local date: those ended with the UTC start of their slot
+    ("-202612070348"). Renamed, every one would be announced cancelled at the first
+    re-import after the upgrade, and its followers never told of the sessions it became."""
+    records = load_limited(earlier.read_text(encoding="utf-8", errors="replace"))["events"]
+    older: dict[str, list[str]] = {}
+    for record in (r for r in records if isinstance(r, dict)):
+        identifier = str(record.get("id"))
+        slot = _UTC_SLOT.search(identifier)
+        if slot is None or identifier[: slot.start()] not in result.series:
+            continue
+        try:
+            zone = ZoneInfo(str(record.get("timezone")))
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+        moment = datetime.strptime(slot.group(1), "%Y%m%d%H%M").replace(tzinfo=UTC)
+        named = f"{identifier[: slot.start()]}-{moment.astimezone(zone):%Y%m%d}"
+        older.setdefault(named, []).append(identifier)
+    kept = [  # two that day: which is which is a guess, so neither
+        replace(e, id=older[e.id][0]) if len(older.get(e.id, ())) == 1 else e for e in result.events
+    ]
+    return replace(result, events=kept)
+
+
 def write_name(name: str) -> str:
     """The agenda file name an import of ``name`` is written to."""
     return f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name)}.yaml"
@@ -142,6 +172,8 @@ def _write(result: ImportResult, folder: Path, name: str, force: bool) -> Path:
             f"{target} already holds another schedule or your own events; import this one "
             "under another file name, or --force to replace it"
         )
+    if earlier is not None:
+        result = _keep_ids_from_before(result, earlier)
     document = {"title": result.title, "events": [event_record(e) for e in result.events]}
     body = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
     text = _HEADER.format(digest=_digest(body)) + body

@@ -509,9 +509,10 @@ def test_reimporting_a_series_moved_in_time_or_to_other_days_updates_its_file(
         write_agenda_file(import_schedule(export), agenda, "webinars")
 
 
-def test_a_file_of_ids_from_before_slot_dates_is_still_the_same_calendar(tmp_path: Path) -> None:
+def test_a_file_of_ids_from_before_slot_dates_is_updated_and_keeps_them(tmp_path: Path) -> None:
     """Occurrence ids once ended with their UTC start ("-202612070348"): the first re-import
-    after the upgrade updates that file rather than refusing it as another schedule."""
+    after the upgrade updates that file rather than refusing it as another schedule, and
+    keeps its ids, so a series moved meanwhile is told as moved."""
     export = tmp_path / "webinars.ics"
     export.write_text(_series("2248"))
     result = import_schedule(export)
@@ -520,4 +521,8 @@ def test_a_file_of_ids_from_before_slot_dates_is_still_the_same_calendar(tmp_pat
     ]
     first = write_agenda_file(replace(result, events=old), tmp_path, "webinars")
 
+    export.write_text(_series("2348"))  # and moved an hour later
+
     assert write_agenda_file(import_schedule(export), tmp_path, "webinars") == first
+    again = load_agenda(tmp_path).sorted()  # followers hear "moved", not "cancelled"
+    assert [(e.id, e.start.hour) for e in again] == [(e.id, 23) for e in old]
