@@ -49,7 +49,7 @@ class ImportResult:
     events: list[Event] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     assumed_zone: str | None = None  # the zone read into times the file gave without one
-    # the id of each recurring series without its occurrences' suffix: "<series>-<slot>"
+    # each recurring series' part of its occurrences' ids (an occurrence is "<part>-<slot>")
     series: set[str] = field(default_factory=set)
     # zones the file names that nobody knows, with the line naming each first; their times
     # are read in the default zone too
