@@ -15,7 +15,7 @@ from scheduler.notices import Notices
 
 if TYPE_CHECKING:
     from bot.services import Services
-from scheduler.changes import CANCELLED, EventChange
+from scheduler.changes import CANCELLED, RESTORED, EventChange
 from scheduler.model import Event
 
 SHOWN = 5  # changes listed in an organiser's summary
@@ -37,6 +37,17 @@ def notice(change: EventChange, reader: ZoneInfo) -> Reply:
                     when=when(before, reader), where=_where(before)
                 )
             )
+        )
+    if RESTORED in change.what:  # its followers were told it is cancelled
+        return (
+            Reply()
+            .add("✅ ", bold(_("Back on the agenda: ")), bold(clip(after.title, LIST_TITLE)))
+            .add(
+                _("It is planned for {when}, {where}.").format(
+                    when=when(after, reader), where=_where(after)
+                )
+            )
+            .add(f"/event {after.id}")
         )
     reply = Reply().add("🔄 ", bold(_("Changed: ")), bold(clip(after.title, LIST_TITLE)))
     if "time" in change.what:
@@ -82,15 +93,19 @@ def _counts(review: Review) -> str:
     changes = review.changes
     cancelled, moved = changes.count(CANCELLED), changes.count("time")
     elsewhere = changes.count("room") + changes.count("place")
+    restored = changes.count(RESTORED)
     parts = [
         ngettext("{count} cancelled", "{count} cancelled", cancelled).format(count=cancelled),
+        ngettext("{count} back on the agenda", "{count} back on the agenda", restored).format(
+            count=restored
+        ),
         ngettext("{count} moved in time", "{count} moved in time", moved).format(count=moved),
         ngettext("{count} moved elsewhere", "{count} moved elsewhere", elsewhere).format(
             count=elsewhere
         ),
     ]
     return ", ".join(
-        p for count, p in zip((cancelled, moved, elsewhere), parts, strict=True) if count
+        p for count, p in zip((cancelled, restored, moved, elsewhere), parts, strict=True) if count
     )
 
 
@@ -100,6 +115,8 @@ _WHAT = {"time": N_("time"), "room": N_("room"), "place": N_("place")}
 def _line(change: EventChange) -> str:
     if change.after is None:
         return _("• Cancelled: {title}").format(title=clip(change.before.title, LIST_TITLE))
+    if RESTORED in change.what:
+        return _("• Back on the agenda: {title}").format(title=clip(change.after.title, LIST_TITLE))
     what = ", ".join(_(_WHAT.get(w, w)) for w in change.what).capitalize()
     return _("• {what} changed: {title}").format(
         what=what, title=clip(change.after.title, LIST_TITLE)

@@ -3,7 +3,10 @@
 The database keeps the agenda the bot last announced. At start and on /reload the live agenda
 is compared with it, so edits made while the bot was stopped are announced too, and the
 notices are queued in the same transaction that records the new snapshot: nothing is announced
-twice, and a crash loses nothing (the next start finds the same difference again).
+twice, and a crash loses nothing (the next start finds the same difference again). It also
+keeps the sessions whose cancellation was told (told_cancelled, recorded with those notices):
+one back on the agenda is a change too, "restored", so followers who heard "cancelled" hear
+that it is on again before its reminder comes.
 
 A large change (more than SMALL_CHANGE sessions, every upcoming session of a source file gone,
 or an emptied agenda) is usually a mistake (a file moved away, an empty export) and is held:
@@ -80,7 +83,9 @@ class AnnouncedAgenda:
         announced = self._snapshot()
         if announced is None:
             return None
-        changes = tuple(diff_agendas(announced, agenda, now))
+        rows = self.db.query("SELECT event FROM told_cancelled")
+        told = [_event(json.loads(str(row[0]))) for row in rows]
+        changes = tuple(diff_agendas(announced, agenda, now, told))
         live = {e.path for e in agenda.events}
         gone = {c.before.path for c in changes if CANCELLED in c.what and c.before.path}
         upcoming_before = any(e.end > now for e in announced.events)
@@ -94,14 +99,14 @@ class AnnouncedAgenda:
         found = self.changes(agenda, now)
         if found is None or not found.changes:
             with self.db.transaction() as sql:
-                _record(sql, agenda, self.clock())
+                _record(sql, agenda, now, self.clock())
                 _supersede(sql)
             return None
         if found.needs_decision:
             messages, chats = self._reach(found)
             held_id = self._hold(found.digest)
             return Review(found, True, queued=0, notices=messages, chats=chats, held_id=held_id)
-        return self._settle(agenda, found, notices, send=True)
+        return self._settle(agenda, found, notices, now, send=True)
 
     def decide(
         self, held_id: int, agenda: Agenda, now: datetime, notices: Notices, *, send: bool
@@ -117,7 +122,7 @@ class AnnouncedAgenda:
         found = self.changes(agenda, now)
         if not rows or found is None or not found.changes or found.digest != rows[0][0]:
             return None
-        return self._settle(agenda, found, notices, send=send)
+        return self._settle(agenda, found, notices, now, send=send)
 
     def _hold(self, digest: str) -> int:
         """The id of the held change ``digest``: the one waiting already, or a new one."""
@@ -134,7 +139,9 @@ class AnnouncedAgenda:
             )
             return int(cursor.lastrowid or 0)
 
-    def _settle(self, agenda: Agenda, found: ChangeSet, notices: Notices, *, send: bool) -> Review:
+    def _settle(
+        self, agenda: Agenda, found: ChangeSet, notices: Notices, now: datetime, *, send: bool
+    ) -> Review:
         with self.db.transaction() as sql:
             followers = Followers.find(
                 lambda query, params: sql.execute(query, params).fetchall(),
@@ -142,7 +149,9 @@ class AnnouncedAgenda:
                 self.default_zone,
             )
             queued = queue_notices(sql, followers, notices, self.clock()) if send else 0
-            _record(sql, agenda, self.clock())
+            if send:
+                _told_cancelled(sql, [c.before for c in found.changes if CANCELLED in c.what])
+            _record(sql, agenda, now, self.clock())
             sql.execute(
                 "UPDATE held_changes SET status = 'decided' WHERE status = 'open' AND digest = ?",
                 (found.digest,),
@@ -172,13 +181,24 @@ def _supersede(sql: sqlite3.Connection) -> None:
     sql.execute("UPDATE held_changes SET status = 'superseded' WHERE status = 'open'")
 
 
-def _record(sql: sqlite3.Connection, agenda: Agenda, now: float) -> None:
+def _told_cancelled(sql: sqlite3.Connection, events: list[Event]) -> None:
+    sql.executemany(
+        "INSERT OR REPLACE INTO told_cancelled VALUES (?, ?, ?)",
+        [(e.id, json.dumps(_fields(e)), e.end.timestamp()) for e in events],
+    )
+
+
+def _record(sql: sqlite3.Connection, agenda: Agenda, now: datetime, recorded_at: float) -> None:
+    """``agenda`` is the one announced; a told cancellation is kept while its session is off
+    it and not over (one back on it was announced as restored, or decided silently)."""
     sql.execute("DELETE FROM announced")
     sql.executemany(
         "INSERT INTO announced VALUES (?, ?)",
         [(e.id, json.dumps(_fields(e))) for e in agenda.events],
     )
-    sql.execute("INSERT OR REPLACE INTO state VALUES ('announced_at', ?)", (str(now),))
+    sql.execute("DELETE FROM told_cancelled WHERE event_id IN (SELECT event_id FROM announced)")
+    sql.execute("DELETE FROM told_cancelled WHERE ends_at <= ?", (now.timestamp(),))
+    sql.execute("INSERT OR REPLACE INTO state VALUES ('announced_at', ?)", (str(recorded_at),))
 
 
 def _fields(event: Event) -> dict[str, object]:

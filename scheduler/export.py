@@ -10,8 +10,10 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 import yaml
@@ -79,8 +81,10 @@ def edited_since_import(path: Path) -> bool:
 def earlier_import(result: ImportResult, folder: Path) -> Path | None:
     """The file of the folder that holds an earlier import of the same schedule (most of its
     ids come back), so that re-importing "schedule (1).json" updates it instead of adding
-    every session a second time."""
+    every session a second time. An occurrence of a recurring series the import holds counts
+    as coming back whatever its date: a series moved to other days is still this schedule."""
     ids = {e.id for e in result.events}
+    series = tuple(f"{stem}-" for stem in result.series)
     for path in sorted(folder.glob("*.yaml")):
         text = path.read_text(encoding="utf-8", errors="replace")
         if not text.startswith(IMPORTED):
@@ -91,9 +95,38 @@ def earlier_import(result: ImportResult, folder: Path) -> Path | None:
             continue  # a damaged file: `check` names it
         events = data.get("events") if isinstance(data, dict) else None
         earlier = {str(e.get("id")) for e in events or [] if isinstance(e, dict)}
-        if earlier and len(earlier & ids) * 2 >= len(earlier):
+        back = {i for i in earlier if i in ids or i.startswith(series)}
+        if earlier and len(back) * 2 >= len(earlier):
             return path
     return None
+
+
+_UTC_SLOT = re.compile(r"-(\d{12})(?:\d{2})?$")
+
+
+def _keep_ids_from_before(result: ImportResult, earlier: Path) -> ImportResult:
+    """Occurrences of a series keep the ids ``earlier`` gave them before occurrences were
+    named by their local date: those ended with the UTC start of their slot
+    ("-202612070348"). Renamed, every one would be announced cancelled at the first
+    re-import after the upgrade, and its followers never told of the sessions it became."""
+    records = load_limited(earlier.read_text(encoding="utf-8", errors="replace"))["events"]
+    older: dict[str, list[str]] = {}
+    for record in (r for r in records if isinstance(r, dict)):
+        identifier = str(record.get("id"))
+        slot = _UTC_SLOT.search(identifier)
+        if slot is None or identifier[: slot.start()] not in result.series:
+            continue
+        try:
+            zone = ZoneInfo(str(record.get("timezone")))
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+        moment = datetime.strptime(slot.group(1), "%Y%m%d%H%M").replace(tzinfo=UTC)
+        named = f"{identifier[: slot.start()]}-{moment.astimezone(zone):%Y%m%d}"
+        older.setdefault(named, []).append(identifier)
+    kept = [  # two that day: which is which is a guess, so neither
+        replace(e, id=older[e.id][0]) if len(older.get(e.id, ())) == 1 else e for e in result.events
+    ]
+    return replace(result, events=kept)
 
 
 def write_name(name: str) -> str:
@@ -139,6 +172,8 @@ def _write(result: ImportResult, folder: Path, name: str, force: bool) -> Path:
             f"{target} already holds another schedule or your own events; import this one "
             "under another file name, or --force to replace it"
         )
+    if earlier is not None:
+        result = _keep_ids_from_before(result, earlier)
     document = {"title": result.title, "events": [event_record(e) for e in result.events]}
     body = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
     text = _HEADER.format(digest=_digest(body)) + body

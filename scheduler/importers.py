@@ -33,6 +33,10 @@ MAX_ID = 40
 MAX_TITLE = 300  # characters: a session title, not a page of text
 RECURRENCE_HORIZON = timedelta(days=366)  # occurrences of a recurring event imported ahead
 MAX_OCCURRENCES = 500  # per recurring event
+# an occurrence's id ends with its slot, "-YYYYMMDD" or "-YYYYMMDD-NNN" for a later one the
+# same day; its series' part keeps this much room free whatever the suffix, so the part is
+# the same for every occurrence (and for ids from before: "-YYYYMMDDHHMM" took as much)
+SLOT_WIDTH = len("-YYYYMMDD-NNN")
 
 
 class ImportFailed(ValueError):
@@ -45,6 +49,8 @@ class ImportResult:
     events: list[Event] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     assumed_zone: str | None = None  # the zone read into times the file gave without one
+    # each recurring series' part of its occurrences' ids (an occurrence is "<part>-<slot>")
+    series: set[str] = field(default_factory=set)
     # zones the file names that nobody knows, with the line naming each first; their times
     # are read in the default zone too
     unknown_zones: dict[str, int] = field(default_factory=dict)
@@ -142,14 +148,18 @@ def _zone_for(moment: datetime, zone: ZoneInfo | None) -> ZoneInfo:
 
 
 def _identifier(prefix: str, raw: object, suffix: str = "") -> str:
-    """A readable id from the source's own id (and ``suffix``, kept whole); a long one keeps
-    a hash of the whole, so two UIDs that share their first 40 characters stay two events."""
+    """A readable id from the source's own id, and an occurrence's ``suffix`` kept whole."""
+    return _stem(prefix, raw, MAX_ID - SLOT_WIDTH if suffix else MAX_ID) + suffix
+
+
+def _stem(prefix: str, raw: object, room: int) -> str:
+    """At most ``room`` characters of the source's id; a long one keeps a hash of the whole,
+    so two UIDs that share their first 40 characters stay two events."""
     slug = _SLUG.sub("-", f"{prefix}-{raw}").strip("-")
-    room = MAX_ID - len(suffix)
     if len(slug) > room:
         digest = hashlib.sha1(str(raw).encode()).hexdigest()[:6]
         slug = f"{slug[: room - 7].rstrip('-')}-{digest}"
-    return slug + suffix
+    return slug
 
 
 def _made_up_id(title: str, start: datetime) -> str:
@@ -344,7 +354,7 @@ def _from_ics(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
     # the id prefix comes from the calendar, not the file name: the same export saved as
     # "schedule (1).ics" must give the same ids (the agenda then refuses it as a duplicate)
     prefix = _SLUG.sub("-", str(calendar.get("X-WR-CALNAME") or "ics")).strip("-")[:16]
-    for component, repeated in _occurrences(calendar, result):
+    for component, slot in _occurrences(calendar, result):
         label = str(component.get("SUMMARY") or "?")
         if str(component.get("STATUS") or "").upper() == "CANCELLED":
             result.skipped.append(f"{label}: cancelled (STATUS:CANCELLED)")
@@ -370,10 +380,13 @@ def _from_ics(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
                     result.assumed_zone = default_zone.key
             zone_of_start = start.tzinfo or default_zone
             zone_name = getattr(zone_of_start, "key", None) or _tz_name(zone_of_start)
+            uid = str(component.get("UID") or _made_up_id(label, start))
+            if slot:
+                result.series.add(_stem(prefix, uid, MAX_ID - SLOT_WIDTH))
             result.events.append(
                 _event(
                     prefix,
-                    str(component.get("UID") or _made_up_id(label, start)),
+                    uid,
                     label,
                     start=start,
                     end=end,
@@ -381,7 +394,7 @@ def _from_ics(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
                     room=str(component.get("LOCATION") or "") or None,
                     description=str(component.get("DESCRIPTION") or "")[:2000],
                     series=title,
-                    suffix=_slot(component) if repeated else "",
+                    suffix=slot,
                 )
             )
         except (KeyError, ValueError, TypeError, OverflowError) as error:
@@ -436,23 +449,48 @@ def _naive_start(occurrence: Any) -> datetime:
     return _naive(start if isinstance(start, datetime) else datetime.combine(start, time()))
 
 
-def _slot(occurrence: Any) -> str:
-    """An occurrence's id suffix: its slot in the series (RECURRENCE-ID), not its time, so a
-    moved occurrence keeps its id and is announced as moved."""
-    slot = occurrence.decoded("RECURRENCE-ID", None) or occurrence.decoded("DTSTART")
-    if isinstance(slot, datetime):
-        moment = slot.astimezone(UTC) if slot.tzinfo else slot
-        return f"-{moment:%Y%m%d%H%M}" + (f"{moment:%S}" if moment.second else "")
-    return f"-{slot:%Y%m%d}"
+def _slot(occurrence: Any) -> date:
+    """Where the series' rule put an occurrence (RECURRENCE-ID), or else its start."""
+    slot: date = occurrence.decoded("RECURRENCE-ID", None) or occurrence.decoded("DTSTART")
+    return slot
 
 
-def _occurrences(calendar: Any, result: ImportResult) -> list[tuple[Any, bool]]:
+def _slot_suffixes(occurrences: list[Any]) -> list[str]:
+    """Each occurrence's id suffix: the local date of its slot, "-20261207", and "-2", "-3"…
+    after it for the second, third… occurrence of that day in slot order.
+
+    Not its time: an organiser who moves a whole series (same UID, DTSTART an hour later)
+    moves every occurrence, and followers must hear "moved in time", not "cancelled" and
+    nothing about the new sessions. The date is what names an occurrence to people ("the
+    Tuesday webinar") and what RECURRENCE-ID overrides and EXDATEs point at; it is the
+    calendar's local date, so a series at 23:30 moved past midnight UTC keeps it. So a series
+    moved within the day keeps every id, a single occurrence moved elsewhere (RECURRENCE-ID)
+    keeps its own, and an EXDATE removes only its date. What cannot be kept: a series moved
+    to other days gets new ids (told as cancelled sessions and new ones: which new session
+    replaces which old one is a guess), and in a series repeating more than daily an
+    excluded occurrence renumbers the later ones of its day."""
+    slots = [_slot(o) for o in occurrences]
+    days = [s.date() if isinstance(s, datetime) else s for s in slots]
+    order = sorted(range(len(slots)), key=lambda i: (days[i], _naive_slot(slots[i])))
+    suffixes = [""] * len(slots)
+    taken: dict[date, int] = {}
+    for index in order:
+        number = taken[days[index]] = taken.get(days[index], 0) + 1
+        suffixes[index] = f"-{days[index]:%Y%m%d}" + (f"-{number}" if number > 1 else "")
+    return suffixes
+
+
+def _naive_slot(slot: date) -> datetime:
+    return _naive(slot if isinstance(slot, datetime) else datetime.combine(slot, time()))
+
+
+def _occurrences(calendar: Any, result: ImportResult) -> list[tuple[Any, str]]:
     """Every VEVENT, a recurring one (RRULE, RDATE, with its RECURRENCE-ID overrides and
     EXDATEs) expanded to its occurrences within a year of its first, at most MAX_OCCURRENCES;
-    True marks an occurrence of a series (its id carries its date)."""
+    each with the suffix of its id: its slot in its series, "" for a single event."""
     events = list(calendar.walk("VEVENT"))
     series = {str(c.get("UID")) for c in events if c.get("RRULE") or c.get("RDATE")}
-    found: list[tuple[Any, bool]] = [(c, False) for c in events if str(c.get("UID")) not in series]
+    found = [(c, "") for c in events if str(c.get("UID")) not in series]
     for uid in sorted(series):
         members = [c for c in events if str(c.get("UID")) == uid]
         master = next(c for c in members if c.get("RRULE") or c.get("RDATE"))
@@ -478,7 +516,7 @@ def _occurrences(calendar: Any, result: ImportResult) -> list[tuple[Any, bool]]:
             result.skipped.append(
                 f"{label}: repeats without end; its first year imported ({len(chosen)} sessions)"
             )
-        found.extend((occurrence, True) for occurrence in chosen)
+        found.extend(zip(chosen, _slot_suffixes(chosen), strict=True))
     return found
 
 

@@ -14,14 +14,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 10  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches,
+SCHEMA_VERSION = 11  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches,
 # 5: a delivery is for one start of its event, so a session moved later is reminded again,
 # 6: reminders go through the outbox (a row's own text, an expiry), events_seen, announced,
 # 7: a /remind lead is for that session only (personal.minutes; the chat-wide leads go),
 # 8: a chat's interface language (chosen, and Telegram's) and whether it was told once that
 # treaty texts are quoted in English,
 # 9: held agenda changes have ids (held_changes), so a decision acts on the change it was for,
-# 10: a broadcast's parts may be written per reader language (the agenda the bot words)
+# 10: a broadcast's parts may be written per reader language (the agenda the bot words),
+# 11: the sessions followers were told are cancelled (told_cancelled), to tell them it is back
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS chats (
     chat_id INTEGER PRIMARY KEY,
@@ -103,6 +104,11 @@ CREATE INDEX IF NOT EXISTS broadcasts_audience ON broadcasts (audience);
 CREATE TABLE IF NOT EXISTS announced (      -- the agenda as last announced to followers
     event_id TEXT PRIMARY KEY,
     event TEXT NOT NULL                       -- JSON: what a change notice needs
+);
+CREATE TABLE IF NOT EXISTS told_cancelled (  -- off the agenda, and followers were told so
+    event_id TEXT PRIMARY KEY,
+    event TEXT NOT NULL,                      -- JSON: the event as its cancellation was told
+    ends_at REAL NOT NULL                     -- forgotten once over (a restored one is no news)
 );
 CREATE TABLE IF NOT EXISTS state (
     key TEXT PRIMARY KEY,

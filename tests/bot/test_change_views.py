@@ -1,4 +1,5 @@
-"""A digest of change notices: one message listing them, cut to Telegram's limit."""
+"""A digest of change notices: one message listing them, cut to Telegram's limit; an
+organiser's summary of a held change."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ import dataclasses
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.change_views import digest_parts, notice_html
-from scheduler.changes import CANCELLED, EventChange
+from bot.agenda_views import LIST_TITLE
+from bot.change_views import digest_parts, notice_html, review_reply
+from bot.replies import clip
+from scheduler.announce import SMALL_CHANGE, ChangeSet, Review
+from scheduler.changes import CANCELLED, RESTORED, EventChange
 from scheduler.model import Event
 from tests.e2e.telegram_rules import refusal
 
@@ -55,3 +59,19 @@ def test_a_notice_of_a_session_with_a_huge_title_is_one_message() -> None:
     html = notice_html(huge, PARIS, "en")
     assert refusal("sendMessage", {"chat_id": 1, "text": html, "parse_mode": "HTML"}) is None
     assert len(html) < 1000
+
+
+def test_a_held_change_of_many_restored_sessions_says_they_are_back() -> None:
+    """A removed file whose cancellation was sent, put back: more than SMALL_CHANGE sessions
+    back on the agenda wait for the organiser like any large change."""
+    restored = [
+        EventChange(c.before, c.before, (RESTORED,)) for c in map(_change, range(SMALL_CHANGE + 1))
+    ]
+    review = Review(ChangeSet(tuple(restored), (), False), True, 0, 11, 1, held_id=3)
+
+    lines = review_reply(review).plain().splitlines()
+
+    assert lines[1:3] == [
+        "11 sessions changed (11 back on the agenda).",
+        f"• Back on the agenda: {clip(restored[0].before.title, LIST_TITLE)}",
+    ]

@@ -7,9 +7,11 @@ import stat
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.cli import main
 from scheduler.agenda import check_agenda
+from tests.bot.test_change_notices import webinars_ics
 from tests.scheduler.test_importers import FLOATING_XML, SCHEDULES
 
 
@@ -186,3 +188,22 @@ def test_export_to_a_path_it_cannot_write_says_so(
 
     assert code == 2
     assert capsys.readouterr().err.startswith(f"cannot write {tmp_path / target}: ")
+
+
+def test_a_re_import_of_a_series_moved_in_time_needs_no_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not "already holds another schedule or your own events": the occurrences keep their ids."""
+    first, moved = tmp_path / "first" / "webinars.ics", tmp_path / "moved" / "webinars.ics"
+    for path, hour in ((first, 9), (moved, 10)):
+        path.parent.mkdir()
+        path.write_text(webinars_ics(hour))
+    agenda = tmp_path / "agenda"
+    assert main(["import-schedule", str(first), "--into", str(agenda)]) == 0
+    ids = [e["id"] for e in yaml.safe_load((agenda / "webinars.yaml").read_text())["events"]]
+
+    code = main(["import-schedule", str(moved), "--into", str(agenda)])
+
+    assert (code, capsys.readouterr().err) == (0, "")
+    again = yaml.safe_load((agenda / "webinars.yaml").read_text())["events"]
+    assert [(e["id"], e["start"][11:16]) for e in again] == [(i, "10:00") for i in ids]

@@ -217,3 +217,68 @@ def test_a_held_change_counts_a_digest_as_one_message(
     assert (held.notices, held.chats) == (2, 2)  # one digest each to chats 1 and 2
     sent = announced.decide(held.held_id, moved, NOW, _render, send=True)
     assert sent is not None and (sent.queued, sent.chats) == (4, 2)  # two parts each
+
+
+def test_a_session_back_after_its_cancellation_was_told_is_told_restored(
+    database: Database, announced: AnnouncedAgenda
+) -> None:
+    full = Agenda([_event("ws1"), _event("ws2")])
+    announced.review(full, NOW, _render)
+    announced.review(Agenda([_event("ws1")]), NOW, _render)  # ws2 cancelled: told
+
+    review = announced.review(full, NOW, _render)
+
+    assert review is not None and not review.held
+    assert (review.changes.count("restored"), review.queued) == (1, 2)
+    assert _notices(database)[2:] == [
+        (1, "ws2 restored in Europe/Paris"),
+        (2, "ws2 restored in Asia/Tokyo"),
+    ]
+    assert announced.review(full, NOW, _render) is None  # never twice
+
+
+def test_a_restored_session_is_told_after_a_restart_and_at_its_new_time(tmp_path: Path) -> None:
+    """The told cancellation is in the database: a restart between the cancellation and the
+    restoration (or the organiser's edits while the bot was stopped) loses nothing."""
+    database = Database(tmp_path / "bot.sqlite3")
+    SubscriptionService(database).subscribe(1)
+    AnnouncedAgenda(database, "UTC").review(Agenda([_event("ws1"), _event("ws2")]), NOW, _render)
+    AnnouncedAgenda(database, "UTC").review(Agenda([_event("ws1")]), NOW, _render)
+    database.close()
+    restarted = Database(tmp_path / "bot.sqlite3")
+    back = Agenda([_event("ws1"), _event("ws2", hour=14)])
+
+    review = AnnouncedAgenda(restarted, "UTC").review(back, NOW, _render)
+
+    assert review is not None and review.queued == 1
+    [change] = review.changes.changes
+    assert (change.before.start.hour, change.after and change.after.start.hour) == (9, 14)
+    assert _notices(restarted) == [(1, "ws2 cancelled in UTC"), (1, "ws2 restored in UTC")]
+
+
+def test_a_session_back_before_followers_heard_of_its_cancellation_is_no_news(
+    database: Database, announced: AnnouncedAgenda
+) -> None:
+    """Followers were never told: the held change was decided silently, or is still held."""
+    full = Agenda([_event("ws1"), _event("camp1", path="camp.yaml")])
+    left = Agenda([_event("ws1")])
+    announced.review(full, NOW, _render)
+    held = announced.review(left, NOW, _render)
+    assert held is not None and held.held_id is not None
+    announced.decide(held.held_id, left, NOW, _render, send=False)
+
+    assert announced.review(full, NOW, _render) is None
+    assert _notices(database) == []
+
+
+def test_a_told_cancellation_is_forgotten_once_the_session_is_over(
+    database: Database, announced: AnnouncedAgenda
+) -> None:
+    full = Agenda([_event("ws1", hour=20), _event("ws2")])
+    announced.review(full, NOW, _render)
+    announced.review(Agenda([_event("ws1", hour=20)]), NOW, _render)  # ws2 cancelled: told
+    after_ws2 = NOW + timedelta(days=1, hours=1)
+    assert announced.review(Agenda([_event("ws1", hour=20)]), after_ws2, _render) is None
+
+    assert announced.review(full, after_ws2, _render) is None
+    assert database.query("SELECT COUNT(*) FROM told_cancelled") == [(0,)]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import timedelta
+from dataclasses import replace
+from datetime import UTC, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -147,7 +148,7 @@ def test_recurring_events_are_expanded_with_their_exceptions(tmp_path: Path) -> 
     paris = ZoneInfo("Europe/Paris")
     moved = [e for e in weekly if "moved" in e.title]
     assert [(e.start.astimezone(paris).isoformat(), e.id) for e in moved] == [
-        ("2026-01-27T14:00:00+01:00", "GLACY-webinars-weekl-facb70-202601260900")
+        ("2026-01-27T14:00:00+01:00", "GLACY-webinars-weekl-facb70-20260126")
     ]
     assert all(e.start.astimezone(paris).hour == 10 for e in weekly if e not in moved)
     daily = [e for e in result.events if e.title == "Daily stand-up"]
@@ -420,3 +421,108 @@ def test_control_characters_and_endless_titles_are_not_imported(tmp_path: Path) 
     assert event.title.startswith("Opening [2J txt")
     assert len(event.title) == 300
     assert event.room == "Room [31m 4"
+
+
+def _series(start: str, *, override: str = "", rule: str = "FREQ=DAILY;COUNT=4") -> str:
+    """A New York calendar: a session recurring at ``start`` (local HHMM, until the end of
+    that hour) from 6 December 2026, its third day excluded, and optionally its second day
+    moved to ``override``."""
+    moved = (
+        "BEGIN:VEVENT\r\nUID:w1@x.org\r\nSUMMARY:Webinar (moved)\r\n"
+        f"RECURRENCE-ID;TZID=America/New_York:20261207T{start}00\r\n"
+        f"DTSTART;TZID=America/New_York:20261207T{override}00\r\n"
+        f"DTEND;TZID=America/New_York:20261207T{override[:2]}5900\r\nEND:VEVENT\r\n"
+        if override
+        else ""
+    )
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nX-WR-CALNAME:Webinars\r\n"
+        "BEGIN:VEVENT\r\nUID:w1@x.org\r\nSUMMARY:Webinar\r\n"
+        f"DTSTART;TZID=America/New_York:20261206T{start}00\r\n"
+        f"DTEND;TZID=America/New_York:20261206T{start[:2]}5900\r\nRRULE:{rule}\r\n"
+        f"EXDATE;TZID=America/New_York:20261208T{start}00\r\nEND:VEVENT\r\n"
+        f"{moved}END:VCALENDAR\r\n"
+    )
+
+
+def _ids_and_starts(tmp_path: Path, text: str) -> list[tuple[str, str]]:
+    path = tmp_path / "webinars.ics"
+    path.write_text(text)
+    return [(e.id, f"{e.start:%d %H:%M}") for e in import_schedule(path).events]
+
+
+def test_a_series_moved_in_time_keeps_the_ids_of_its_occurrences(tmp_path: Path) -> None:
+    """22:48 and 23:48 in New York are on two UTC dates: the id takes the calendar's date."""
+    before = _ids_and_starts(tmp_path, _series("2248", override="1400"))
+    after = _ids_and_starts(tmp_path, _series("2348", override="1500"))
+
+    assert before == [
+        ("Webinars-w1-x.org-20261206", "06 22:48"),
+        ("Webinars-w1-x.org-20261207", "07 14:00"),
+        ("Webinars-w1-x.org-20261209", "09 22:48"),
+    ]
+    assert after == [
+        ("Webinars-w1-x.org-20261206", "06 23:48"),
+        ("Webinars-w1-x.org-20261207", "07 15:00"),
+        ("Webinars-w1-x.org-20261209", "09 23:48"),
+    ]
+
+
+def test_occurrences_on_the_same_day_are_numbered_in_order(tmp_path: Path) -> None:
+    ids = _ids_and_starts(tmp_path, _series("0900", rule="FREQ=HOURLY;COUNT=3"))
+
+    assert ids == [
+        ("Webinars-w1-x.org-20261206", "06 09:00"),
+        ("Webinars-w1-x.org-20261206-2", "06 10:00"),
+        ("Webinars-w1-x.org-20261206-3", "06 11:00"),
+    ]
+
+
+def test_occurrences_of_a_long_uid_share_one_stem_of_the_id(tmp_path: Path) -> None:
+    path = tmp_path / "long.ics"
+    path.write_text(RECURRING)
+    result = import_schedule(path)
+    [stem] = {e.id.rsplit("-", 1)[0] for e in result.events if e.title == "Daily stand-up"}
+
+    assert stem == "GLACY-webinars-forev-53a4ab"
+    assert stem in result.series
+    assert all(len(e.id) <= 40 for e in result.events)
+
+
+def test_reimporting_a_series_moved_in_time_or_to_other_days_updates_its_file(
+    tmp_path: Path,
+) -> None:
+    """Not "already holds another schedule": it is the same calendar, never edited by hand."""
+    agenda, export = tmp_path / "agenda", tmp_path / "webinars.ics"
+    export.write_text(_series("2248"))
+    first = write_agenda_file(import_schedule(export), agenda, "webinars")
+
+    export.write_text(_series("2348"))
+    assert write_agenda_file(import_schedule(export), agenda, "webinars") == first
+    export.write_text(_series("2348").replace("20261206T", "20261210T"))  # four days later
+    assert write_agenda_file(import_schedule(export), agenda, "webinars (1)") == first
+    assert [p.name for p in agenda.iterdir()] == ["webinars.yaml"]
+    assert [e.start.day for e in load_agenda(agenda).sorted()] == [10, 11, 12, 13]
+
+    first.write_text(first.read_text().replace("Webinar", "Webinar on e-evidence"))
+    with pytest.raises(EditedSinceImport):
+        write_agenda_file(import_schedule(export), agenda, "webinars")
+
+
+def test_a_file_of_ids_from_before_slot_dates_is_updated_and_keeps_them(tmp_path: Path) -> None:
+    """Occurrence ids once ended with their UTC start ("-202612070348"): the first re-import
+    after the upgrade updates that file rather than refusing it as another schedule, and
+    keeps its ids, so a series moved meanwhile is told as moved."""
+    export = tmp_path / "webinars.ics"
+    export.write_text(_series("2248"))
+    result = import_schedule(export)
+    old = [
+        replace(e, id=f"{e.id[:-9]}-{e.start.astimezone(UTC):%Y%m%d%H%M}") for e in result.events
+    ]
+    first = write_agenda_file(replace(result, events=old), tmp_path, "webinars")
+
+    export.write_text(_series("2348"))  # and moved an hour later
+
+    assert write_agenda_file(import_schedule(export), tmp_path, "webinars") == first
+    again = load_agenda(tmp_path).sorted()  # followers hear "moved", not "cancelled"
+    assert [(e.id, e.start.hour) for e in again] == [(e.id, 23) for e in old]
