@@ -55,7 +55,7 @@ from telegram.ext import (
 
 from bot import actions
 from bot.change_views import agenda_problems_reply, review_reply
-from bot.conversation import Conversation, User
+from bot.conversation import DATABASE_BUSY, Conversation, User
 from bot.health import HEARTBEAT_SECONDS, write_heartbeat
 from bot.i18n import ENGLISH, LANGUAGES, N_, _, speaking
 from bot.inline import shared_articles
@@ -65,7 +65,7 @@ from bot.services import Services, build_services
 from bot.settings import Settings
 from scheduler.outbox import OutboxDispatcher, SendResult
 from scheduler.reminders import ReminderService
-from scheduler.store import sole_sender
+from scheduler.store import is_busy, sole_sender
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -288,8 +288,10 @@ class TelegramFrontEnd:
 
     def _answer(self, text: str, user: User, formatted: str | None) -> list[Reply]:
         subscriptions = self.services.subscriptions
-        if subscriptions is not None and user.chat_id == user.id:
-            subscriptions.seen(user.chat_id)  # known, and not blocked any more
+        if subscriptions is not None and user.chat_id == user.id:  # known, not blocked any more
+            self.services.bookkeeping.attempt(
+                "a chat seen", lambda: subscriptions.seen(user.chat_id)
+            )
         return self.conversation.message(text, user, formatted)
 
     async def on_mention(self, update: Update, context: Context) -> None:
@@ -386,10 +388,18 @@ class TelegramFrontEnd:
     async def on_error(self, update: object, context: Context) -> None:
         # never the update itself: it carries the participant's words and name
         number = update.update_id if isinstance(update, Update) else None
-        log.error("update %s failed", number, exc_info=context.error)
+        busy = context.error is not None and is_busy(context.error)
+        if busy:  # not a fault: another program holds the database; nothing was written
+            log.warning("update %s: %s", number, context.error)
+        else:
+            log.error("update %s failed", number, exc_info=context.error)
         if isinstance(update, Update) and update.effective_chat:
             user = _user(update)
-            sorry = N_("Sorry, something went wrong on my side. Please try again in a moment.")
+            sorry = (
+                DATABASE_BUSY
+                if busy
+                else N_("Sorry, something went wrong on my side. Please try again in a moment.")
+            )
             try:
                 await context.bot.send_message(
                     update.effective_chat.id,
