@@ -359,9 +359,11 @@ class TelegramFrontEnd:
                 reply_markup=None if rest else _keyboard(reply),
                 link_preview_options=NO_PREVIEW,
             )
-        except BadRequest as error:
+        except BadRequest as error:  # a double tap: "not modified"; a stale or forged button:
+            # "message to edit not found", "message can't be edited"; the query is answered
             if "not modified" not in str(error).lower():
-                raise
+                log.warning("pressed message not edited: %s", error.message)
+                return
         await _send_parts(message, rest, reply)
 
     async def on_inline(self, update: Update, context: Context) -> None:
