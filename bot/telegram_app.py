@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 from urllib.parse import urlparse
 
+import httpx
 from telegram import (
     BotCommand,
     BotCommandScopeChat,
@@ -73,6 +74,7 @@ T = TypeVar("T")
 SEND_TIMEOUT = 30.0  # seconds to wait for Telegram's answer before a send is "unknown"
 OUTBOX_GRACE = 10.0  # seconds a stopping bot lets the outbox finish and record its sends
 NO_RETRY = -1  # rate_limit_args of a send the limiter must not retry (the outbox waits itself)
+RETRY_PAUSES = (0.5, 2.0)  # seconds before a request Telegram surely did not get goes again
 CAPTION_LIMIT = 1024  # UTF-16 units, like message texts
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts
@@ -86,7 +88,11 @@ class TokenProblem(Exception):
 class DeliveryRateLimiter(AIORateLimiter):
     """AIORateLimiter, except that a request made with ``rate_limit_args=NO_RETRY`` is not
     retried on RetryAfter: the outbox records it pending and waits the pause itself, so a
-    kill during the pause leaves the row pending (sent later), not `unknown` (never resent)."""
+    kill during the pause leaves the row pending (sent later), not `unknown` (never resent).
+
+    Every other request (a reply, an edit, a callback's answer) is also tried again after a
+    server error or a failed connection (see ``not_delivered``), RETRY_PAUSES apart: a single
+    502 from Telegram no longer loses an answer."""
 
     async def process_request(  # noqa: PLR0917 - the signature PTB calls
         self,
@@ -98,6 +104,16 @@ class DeliveryRateLimiter(AIORateLimiter):
         rate_limit_args: int | None,
     ) -> Any:
         if rate_limit_args != NO_RETRY:
+            for pause in RETRY_PAUSES:
+                try:
+                    return await super().process_request(
+                        callback, args, kwargs, endpoint, data, rate_limit_args
+                    )
+                except NetworkError as error:
+                    if not not_delivered(error):
+                        raise
+                    log.warning("%s failed (%s): again in %.1f s", endpoint, error.message, pause)
+                    await asyncio.sleep(pause)
             return await super().process_request(
                 callback, args, kwargs, endpoint, data, rate_limit_args
             )
@@ -111,6 +127,18 @@ class DeliveryRateLimiter(AIORateLimiter):
             args=args,
             kwargs=kwargs,
         )
+
+
+def not_delivered(error: NetworkError) -> bool:
+    """Whether Telegram surely did not act on a failed request: it answered with a server
+    error (5xx: PTB's NetworkError straight from the status), or no connection was made. After
+    a timeout or a dropped connection it may have: never sent again (no message twice)."""
+    cause = error.__cause__
+    if isinstance(cause, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
+        return True
+    if isinstance(error, BadRequest | TimedOut):
+        return False
+    return cause is None or isinstance(cause, TelegramError)  # a 5xx, its body unreadable
 
 
 class TelegramSender:
