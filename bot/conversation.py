@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -46,6 +47,7 @@ from index.ask import TREATIES_IN_ENGLISH
 from index.related import RelatedArticles
 from scheduler.export import to_ics
 from scheduler.reminders import EVERYTHING, DueReminder
+from scheduler.store import is_busy
 from scheduler.zones import zone_label
 
 HELP_FILE = Path(__file__).with_name("help.yaml")
@@ -54,6 +56,11 @@ NO_EVENT = N_("No event with that ID. Send /agenda to see them all.")
 WHICH_EVENT = N_("Which session? Send /event and its ID, e.g. /event {event}")
 _ZONE_EXAMPLES = ("Asia/Tokyo", "America/Sao_Paulo")  # never the zone the reader has
 UNKNOWN_LINK = N_("The link you followed points to nothing I hold (an article or a session).")
+# A change the user asked for met a locked database: said plainly, never "something went wrong"
+DATABASE_BUSY = N_(
+    "I could not do that just now: my database is busy, so nothing was changed or sent. "
+    "Please try again in a minute."
+)
 log = logging.getLogger(__name__)
 IN_PLACE = {"pg", "ag", "bc", "chg", "lang"}  # page turns, decisions replace the pressed message
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
@@ -167,7 +174,10 @@ class Conversation:
                 replies = self._message(text, user, formatted)
                 self._keep_language(user)  # after: a /subscribe may just have made its row
                 return replies
-            except Exception:
+            except Exception as error:
+                if is_busy(error):
+                    log.warning("database locked: a message's change was not made (%s)", error)
+                    return [Reply().add(_(DATABASE_BUSY))]
                 log.exception("could not answer a message of %d characters", len(text))
                 return [
                     Reply().add(
@@ -191,7 +201,21 @@ class Conversation:
         """Telegram's language of a private chat, for the reminders and notices it follows."""
         subscriptions = self.services.subscriptions
         if subscriptions is not None and user.language and user.chat_id == user.id:
-            subscriptions.seen_language(user.chat_id, supported(user.language))
+            language = supported(user.language)
+            self.services.bookkeeping.attempt(
+                "a chat's language", lambda: subscriptions.seen_language(user.chat_id, language)
+            )
+
+    def _tell_once(self, user: User) -> bool:
+        """Whether to tell the chat now that treaty texts are quoted in English: the first
+        time, and whenever a locked database could not note that it was told."""
+        subscriptions = self.services.subscriptions
+        if subscriptions is None:
+            return False
+        told = self.services.bookkeeping.attempt(
+            "a chat told of English texts", lambda: subscriptions.tell_once(user.chat_id)
+        )
+        return told is not False
 
     def _message(self, text: str, user: User, formatted: str | None) -> list[Reply]:
         text = text.strip()
@@ -217,7 +241,14 @@ class Conversation:
         log_ = self.services.unanswered
         if answer.kind is not AnswerKind.NONE and log_ is not None:  # wrong answers show too
             with speaking("en"):  # the organisers' log reads the same whoever asked
-                answer_id = log_.remember(text, shown(answer), user.id)
+                said = shown(answer)
+            try:
+                answer_id = log_.remember(text, said, user.id)
+            except sqlite3.OperationalError as error:
+                if not is_busy(error):
+                    raise
+                log.warning("database locked: an answer goes without its feedback buttons")
+                return [reply]
             reply.buttons.append(
                 [
                     Button("👍", actions.feedback(answer_id, True)),
@@ -227,9 +258,17 @@ class Conversation:
         return [reply]
 
     def action(self, data: str | None, user: User) -> Reply | None:
-        """The reply to a button press, or None when the button is stale or forged."""
+        """The reply to a button press, or None when the button is stale or forged. When the
+        database is locked nothing is done, and the reply says so below the pressed message,
+        whose buttons stay to be pressed again."""
         with speaking(self.language_of(user)):
-            return self._pressed(data, user)
+            try:
+                return self._pressed(data, user)
+            except Exception as error:
+                if not is_busy(error):
+                    raise
+                log.warning("database locked: a button's change was not made (%s)", error)
+                return Reply().add(_(DATABASE_BUSY))
 
     def _pressed(self, data: str | None, user: User) -> Reply | None:
         decoded = actions.decode(data)
@@ -253,7 +292,13 @@ class Conversation:
         log_ = self.services.unanswered
         if log_ is None or not answer_id.isdigit() or verdict not in {"up", "dn"}:
             return None
-        if not log_.judge(int(answer_id), verdict == "up", user.id):
+        try:
+            judged = log_.judge(int(answer_id), verdict == "up", user.id)
+        except sqlite3.OperationalError as error:
+            if not is_busy(error):
+                raise
+            return Reply(toast=_("I could not note that just now. Please try again in a minute."))
+        if not judged:
             return Reply(toast=_("This answer can no longer be rated."))
         return Reply(
             toast=_("Thanks, noted.") if verdict == "up" else _("Thanks: organisers will look.")
@@ -279,10 +324,9 @@ class Conversation:
     def _in_english(self, reply: Reply, user: User, *, told: bool = False) -> Reply:
         """Say once per chat, to a reader of another language, that treaty texts are quoted
         in English (``told``: the answer's own note says it already, in any language)."""
-        subscriptions = self.services.subscriptions
-        if told or supported(self.language_of(user)) == "en" or subscriptions is None:
+        if told or supported(self.language_of(user)) == "en":
             return reply
-        if subscriptions.tell_once(user.chat_id):
+        if self._tell_once(user):
             reply.blank().add(italic(_(TREATIES_IN_ENGLISH)))
         return reply
 
@@ -705,13 +749,12 @@ class Conversation:
         """An answer in the reader's language; treaty texts stay in English, and a reader of
         another language is told so once (by the answer's own note, or on a first quote)."""
         told = any(getattr(n, "template", None) == TREATIES_IN_ENGLISH for n in answer.notes)
-        if told and supported(self.language_of(user)) != "en":  # told once per chat, not each time
-            subscriptions = self.services.subscriptions
-            if subscriptions is not None and not subscriptions.tell_once(user.chat_id):
-                kept = tuple(
-                    n for n in answer.notes if getattr(n, "template", None) != TREATIES_IN_ENGLISH
-                )
-                answer = replace(answer, notes=kept)
+        once = told and supported(self.language_of(user)) != "en"  # per chat, not each time
+        if once and self.services.subscriptions is not None and not self._tell_once(user):
+            kept = tuple(
+                n for n in answer.notes if getattr(n, "template", None) != TREATIES_IN_ENGLISH
+            )
+            answer = replace(answer, notes=kept)
         reply = self._answer(answer)
         quoted = answer.kind is not AnswerKind.NONE and bool(answer.articles)
         return self._in_english(reply, user, told=told) if quoted else reply

@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from bot.bookkeeping import Bookkeeping, LaterLog
 from bot.change_views import NOTICES
 from bot.checks import check_all
 from bot.settings import Settings
@@ -46,6 +47,7 @@ class Services:
     # stays live (listings, reminders) and the new one is kept here.
     held_agenda: Agenda | None = None
     previous_agenda: Agenda | None = None
+    bookkeeping: Bookkeeping = field(default_factory=Bookkeeping)  # writes that can wait
 
     @property
     def agenda_loaded(self) -> bool:
@@ -75,7 +77,9 @@ class Services:
         problems = check_all(self.settings)
         if problems:
             return problems
-        fresh = build_services(self.settings, self.unanswered, self.database, self.semantic)
+        fresh = build_services(
+            self.settings, self.unanswered, self.database, self.semantic, self.bookkeeping
+        )
         old_search = self.search
         self.corpus, self.search, self.ask = fresh.corpus, fresh.search, fresh.ask
         self.previous_agenda, self.held_agenda = self.agenda, None
@@ -114,6 +118,7 @@ class Services:
         return review
 
     def close(self) -> None:
+        self.bookkeeping.close()  # first: its last writes need the databases
         self.search.close()
         if self.unanswered is not None:
             self.unanswered.close()
@@ -126,11 +131,12 @@ def build_services(
     unanswered: UnansweredLog | None = None,
     database: Database | None = None,
     semantic: EmbedderStatus | None = None,
+    bookkeeping: Bookkeeping | None = None,
 ) -> Services:
     """Load the corpus, open (or rebuild) the index and wire the ask service.
 
-    ``unanswered``, ``database`` and the loaded embedder are passed in by a reload, which
-    keeps them.
+    ``unanswered``, ``database``, the loaded embedder and the bookkeeping are passed in by a
+    reload, which keeps them.
     """
     database = database or Database(settings.db_path)  # first: an unusable file stops the start
     corpus = load_corpus(settings.corpus_dir)
@@ -161,10 +167,27 @@ def build_services(
         )
     # the finder reads the services' agenda when asked, so a reloaded agenda is seen at once
     events = EventFinder(lambda: services.agenda)
+    bookkeeping = bookkeeping or Bookkeeping()
     ask = AskService(
-        corpus, search, faq=faq, events=events, unanswered=unanswered, dense=dense, scope=scope
+        corpus,
+        search,
+        faq=faq,
+        events=events,
+        unanswered=LaterLog(unanswered, bookkeeping),
+        dense=dense,
+        scope=scope,
     )
     services = Services(
-        settings, corpus, search, ask, faq, unanswered, agenda, database, semantic, agenda_problems
+        settings,
+        corpus,
+        search,
+        ask,
+        faq,
+        unanswered,
+        agenda,
+        database,
+        semantic,
+        agenda_problems,
+        bookkeeping=bookkeeping,
     )
     return services

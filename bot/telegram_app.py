@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 from urllib.parse import urlparse
 
+import httpx
 from telegram import (
     BotCommand,
     BotCommandScopeChat,
@@ -55,7 +56,7 @@ from telegram.ext import (
 
 from bot import actions
 from bot.change_views import agenda_problems_reply, review_reply
-from bot.conversation import Conversation, User
+from bot.conversation import DATABASE_BUSY, Conversation, User
 from bot.health import HEARTBEAT_SECONDS, write_heartbeat
 from bot.i18n import ENGLISH, LANGUAGES, N_, _, speaking
 from bot.inline import shared_articles
@@ -65,7 +66,7 @@ from bot.services import Services, build_services
 from bot.settings import Settings
 from scheduler.outbox import OutboxDispatcher, SendResult
 from scheduler.reminders import ReminderService
-from scheduler.store import sole_sender
+from scheduler.store import is_busy, sole_sender
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -73,6 +74,7 @@ T = TypeVar("T")
 SEND_TIMEOUT = 30.0  # seconds to wait for Telegram's answer before a send is "unknown"
 OUTBOX_GRACE = 10.0  # seconds a stopping bot lets the outbox finish and record its sends
 NO_RETRY = -1  # rate_limit_args of a send the limiter must not retry (the outbox waits itself)
+RETRY_PAUSES = (0.5, 2.0)  # seconds before a request Telegram surely did not get goes again
 CAPTION_LIMIT = 1024  # UTF-16 units, like message texts
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts
@@ -86,7 +88,11 @@ class TokenProblem(Exception):
 class DeliveryRateLimiter(AIORateLimiter):
     """AIORateLimiter, except that a request made with ``rate_limit_args=NO_RETRY`` is not
     retried on RetryAfter: the outbox records it pending and waits the pause itself, so a
-    kill during the pause leaves the row pending (sent later), not `unknown` (never resent)."""
+    kill during the pause leaves the row pending (sent later), not `unknown` (never resent).
+
+    Every other request (a reply, an edit, a callback's answer) is also tried again after a
+    server error or a failed connection (see ``not_delivered``), RETRY_PAUSES apart: a single
+    502 from Telegram no longer loses an answer."""
 
     async def process_request(  # noqa: PLR0917 - the signature PTB calls
         self,
@@ -98,6 +104,16 @@ class DeliveryRateLimiter(AIORateLimiter):
         rate_limit_args: int | None,
     ) -> Any:
         if rate_limit_args != NO_RETRY:
+            for pause in RETRY_PAUSES:
+                try:
+                    return await super().process_request(
+                        callback, args, kwargs, endpoint, data, rate_limit_args
+                    )
+                except NetworkError as error:
+                    if not not_delivered(error):
+                        raise
+                    log.warning("%s failed (%s): again in %.1f s", endpoint, error.message, pause)
+                    await asyncio.sleep(pause)
             return await super().process_request(
                 callback, args, kwargs, endpoint, data, rate_limit_args
             )
@@ -111,6 +127,18 @@ class DeliveryRateLimiter(AIORateLimiter):
             args=args,
             kwargs=kwargs,
         )
+
+
+def not_delivered(error: NetworkError) -> bool:
+    """Whether Telegram surely did not act on a failed request: it answered with a server
+    error (5xx: PTB's NetworkError straight from the status), or no connection was made. After
+    a timeout or a dropped connection it may have: never sent again (no message twice)."""
+    cause = error.__cause__
+    if isinstance(cause, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
+        return True
+    if isinstance(error, BadRequest | TimedOut):
+        return False
+    return cause is None or isinstance(cause, TelegramError)  # a 5xx, its body unreadable
 
 
 class TelegramSender:
@@ -288,8 +316,10 @@ class TelegramFrontEnd:
 
     def _answer(self, text: str, user: User, formatted: str | None) -> list[Reply]:
         subscriptions = self.services.subscriptions
-        if subscriptions is not None and user.chat_id == user.id:
-            subscriptions.seen(user.chat_id)  # known, and not blocked any more
+        if subscriptions is not None and user.chat_id == user.id:  # known, not blocked any more
+            self.services.bookkeeping.attempt(
+                "a chat seen", lambda: subscriptions.seen(user.chat_id)
+            )
         return self.conversation.message(text, user, formatted)
 
     async def on_mention(self, update: Update, context: Context) -> None:
@@ -357,9 +387,11 @@ class TelegramFrontEnd:
                 reply_markup=None if rest else _keyboard(reply),
                 link_preview_options=NO_PREVIEW,
             )
-        except BadRequest as error:
+        except BadRequest as error:  # a double tap: "not modified"; a stale or forged button:
+            # "message to edit not found", "message can't be edited"; the query is answered
             if "not modified" not in str(error).lower():
-                raise
+                log.warning("pressed message not edited: %s", error.message)
+                return
         await _send_parts(message, rest, reply)
 
     async def on_inline(self, update: Update, context: Context) -> None:
@@ -386,10 +418,18 @@ class TelegramFrontEnd:
     async def on_error(self, update: object, context: Context) -> None:
         # never the update itself: it carries the participant's words and name
         number = update.update_id if isinstance(update, Update) else None
-        log.error("update %s failed", number, exc_info=context.error)
+        busy = context.error is not None and is_busy(context.error)
+        if busy:  # not a fault: another program holds the database; nothing was written
+            log.warning("update %s: %s", number, context.error)
+        else:
+            log.error("update %s failed", number, exc_info=context.error)
         if isinstance(update, Update) and update.effective_chat:
             user = _user(update)
-            sorry = N_("Sorry, something went wrong on my side. Please try again in a moment.")
+            sorry = (
+                DATABASE_BUSY
+                if busy
+                else N_("Sorry, something went wrong on my side. Please try again in a moment.")
+            )
             try:
                 await context.bot.send_message(
                     update.effective_chat.id,

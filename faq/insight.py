@@ -46,6 +46,10 @@ CREATE TABLE IF NOT EXISTS answered (       -- answers given, for the 👍/👎 
 KEEP_UNJUDGED = 30 * 24 * 3600  # answers nobody judged are forgotten after 30 days
 RETENTION = 90 * 24 * 3600  # every logged question and verdict is deleted after 90 days
 MAX_QUESTION = 500
+# Seconds a write waits for the database's lock: enough for the bot's own short writes, and
+# no answer waits for a program that holds the database locked (a record is retried later
+# by the caller, an answer goes without its 👍/👎 buttons).
+LOCK_WAIT = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +76,7 @@ class UnansweredLog:
         self, path: Path, salt: str | None = None, clock: Callable[[], float] = time.time
     ) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._connection = sqlite3.connect(path, check_same_thread=False, timeout=20.0)
+        self._connection = sqlite3.connect(path, check_same_thread=False, timeout=LOCK_WAIT)
         self._connection.execute("PRAGMA journal_mode=WAL")
         # a log, not a ledger: WAL without an fsync per answer (a crash loses nothing; only a
         # power cut may lose the last answers logged), which kept every answer waiting 10 ms

@@ -12,6 +12,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 SCHEMA_VERSION = 11  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches,
@@ -166,8 +167,34 @@ CREATE INDEX IF NOT EXISTS deliveries_unsent ON deliveries (sent_at) WHERE sent_
 """
 
 
-BUSY_TIMEOUT = 20.0  # seconds to wait for another program's lock (a backup, a sqlite3 shell)
+# Seconds a write waits for another connection's lock (the bot's other connection, a backup
+# step) before it gives up with DatabaseBusy. Short: the services' one worker thread waits
+# with it, and every chat's answer behind it (a 20 s wait held up everyone's replies).
+BUSY_TIMEOUT = 2.0
 SYSTEM = 0  # the organiser id of the bot's own messages: reminders and change notices
+_patience: ContextVar[float] = ContextVar("patience", default=BUSY_TIMEOUT)
+
+
+class DatabaseBusy(sqlite3.OperationalError):
+    """Another program holds the database's write lock: nothing was written; try again."""
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether ``error`` says the database was locked (nothing written), not that it failed."""
+    if isinstance(error, DatabaseBusy):
+        return True
+    said = str(error).lower()
+    return isinstance(error, sqlite3.OperationalError) and ("locked" in said or "busy" in said)
+
+
+@contextmanager
+def impatient() -> Iterator[None]:
+    """Writes made in this block do not wait for a lock at all: DatabaseBusy at once."""
+    token = _patience.set(0.0)
+    try:
+        yield
+    finally:
+        _patience.reset(token)
 
 
 class AlreadyRunning(Exception):
@@ -226,7 +253,10 @@ def storage_problem(path: Path, error: Exception) -> StorageProblem:
 
 
 class Database:
-    """One connection, serialised by a lock (the bot's async handlers share it).
+    """Two connections, each serialised by a lock (the bot's threads share them): one writes,
+    one reads. In WAL mode reads never wait for a writer, so reading apart means a write
+    waiting for another program's lock holds up no reader (the outbox polls from the event
+    loop: behind a waiting write it froze every chat).
 
     Opening checks that the file is a sound, writable database, so a bad file is reported at
     start (StorageProblem) instead of by the first subscriber's /subscribe."""
@@ -241,6 +271,10 @@ class Database:
             self._connection.execute("PRAGMA journal_mode=WAL")
             self._connection.execute("PRAGMA synchronous=NORMAL")
             self._lock = threading.Lock()
+            self._reader = sqlite3.connect(
+                path, check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT
+            )
+            self._read_lock = threading.Lock()
             version = self._connection.execute("PRAGMA user_version").fetchone()[0]
             if version < SCHEMA_VERSION:
                 self._migrate()
@@ -285,8 +319,21 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction; raises DatabaseBusy when the write lock is not had in time
+        (BUSY_TIMEOUT, none at all under ``impatient()``)."""
+        wait = _patience.get()
         with self._lock:
-            self._connection.execute("BEGIN IMMEDIATE")
+            if wait != BUSY_TIMEOUT:
+                self._connection.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+            try:
+                self._connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                if is_busy(error):
+                    raise DatabaseBusy(str(error)) from error
+                raise
+            finally:
+                if wait != BUSY_TIMEOUT:
+                    self._connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
             try:
                 yield self._connection
             except BaseException:
@@ -297,8 +344,10 @@ class Database:
     def query(
         self, sql: str, parameters: tuple[object, ...] | dict[str, object] = ()
     ) -> list[tuple[object, ...]]:
-        with self._lock:
-            return list(self._connection.execute(sql, parameters).fetchall())
+        """A read: never waits for a write lock (WAL), so never for a locked database."""
+        with self._read_lock:
+            return list(self._reader.execute(sql, parameters).fetchall())
 
     def close(self) -> None:
+        self._reader.close()
         self._connection.close()

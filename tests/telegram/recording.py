@@ -3,7 +3,9 @@
 It answers the Bot API methods the bot uses with plausible results, so the real Application
 can be driven end to end in-process. Any other method fails the test loudly. A call Telegram
 would refuse (tests/e2e/telegram_rules.py) gets Telegram's 400 Bad Request, which the bot sees
-as telegram.error.BadRequest, and is kept in ``refusals`` instead of ``calls``.
+as telegram.error.BadRequest, and is kept in ``refusals`` instead of ``calls``. A test can
+make the next calls of a method fail (``fail_next``): with Telegram's error answer, or with an
+exception raised as if the network failed; each failed attempt is kept in ``failures``.
 """
 
 from __future__ import annotations
@@ -21,7 +23,14 @@ class RecordingRequest(BaseRequest):
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.refusals: list[tuple[str, dict[str, Any], str]] = []  # method, params, description
+        self.failures: list[tuple[str, dict[str, Any]]] = []  # method, params: failed on purpose
+        self._faults: dict[str, list[tuple[int, str] | Exception]] = {}
         self._message_id = 1000
+
+    def fail_next(self, method: str, *faults: tuple[int, str] | Exception) -> None:
+        """The next calls of ``method`` fail, one per fault: (status, description) is answered
+        as Telegram answers an error, an exception is raised by the request layer."""
+        self._faults.setdefault(method, []).extend(faults)
 
     @property
     def read_timeout(self) -> float | None:
@@ -50,6 +59,14 @@ class RecordingRequest(BaseRequest):
             raise AssertionError(f"unexpected network call to {url}")
         name = url.rsplit("/", 1)[-1]
         params = _params(request_data)
+        if self._faults.get(name):
+            fault = self._faults[name].pop(0)
+            self.failures.append((name, params))
+            if isinstance(fault, Exception):
+                raise fault
+            status, description = fault
+            body = {"ok": False, "error_code": status, "description": description}
+            return status, json.dumps(body).encode()
         refused = refusal(name, params)
         if refused is not None:
             self.refusals.append((name, params, refused))
