@@ -427,7 +427,8 @@ class Conversation:
                 _(
                     "• Your chat id: to send you the organisers' announcements. With it, what "
                     "you follow (/subscribe, /remind), your time zone and your language: to send "
-                    "your reminders in your language. /unsubscribe all drops what you follow."
+                    "your reminders in your language. /unsubscribe all drops what you follow "
+                    "and the announcements."
                 )
             )
             .add(

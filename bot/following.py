@@ -106,9 +106,15 @@ class Following:
             removed = subscriptions.unsubscribe(chat_id, personal=True)
             return [
                 Reply().add(
-                    _("Unsubscribed from everything, personal reminders included.")
+                    _(
+                        "Unsubscribed from everything: reminders, personal ones included, and "
+                        "the organisers' announcements. /subscribe to follow the agenda again."
+                    )
                     if removed
-                    else _("You were not subscribed to anything.")
+                    else _(
+                        "You followed nothing, and will not get the organisers' announcements "
+                        "either. /subscribe to follow the agenda again."
+                    )
                 )
             ]
         series = None

@@ -60,11 +60,12 @@ class DeliveryReport:
 
 
 # "Everyone" is every active chat that uses the bot (that wrote to it, /start included, or
-# follows something): an organiser broadcasting the agenda expects all of them to get it. A
-# series is its followers and those following everything; personal /remind entries count for
-# notices about their own event.
+# follows something): an organiser broadcasting the agenda expects all of them to get it; but
+# not a chat that sent "/unsubscribe all", until it follows something again. A series is its
+# followers and those following everything; personal /remind entries count for notices about
+# their own event.
 AUDIENCE = """
-    SELECT c.chat_id FROM chats c WHERE c.active = 1 AND (:everyone
+    SELECT c.chat_id FROM chats c WHERE c.active = 1 AND (:everyone AND c.announcements = 1
         OR EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = c.chat_id
                    AND s.series IN ('*', :series))
         OR EXISTS (SELECT 1 FROM personal p WHERE p.chat_id = c.chat_id

@@ -83,14 +83,19 @@ class SubscriptionService:
     def subscribe(self, chat_id: int, series: str = EVERYTHING) -> None:
         with self.db.transaction() as sql:
             sql.execute("INSERT OR IGNORE INTO chats (chat_id) VALUES (?)", (chat_id,))
-            sql.execute("UPDATE chats SET active = 1 WHERE chat_id = ?", (chat_id,))
+            # following anything again brings the organisers' announcements back too
+            sql.execute(
+                "UPDATE chats SET active = 1, announcements = 1 WHERE chat_id = ?", (chat_id,)
+            )
             sql.execute("INSERT OR IGNORE INTO subscriptions VALUES (?, ?)", (chat_id, series))
 
     def unsubscribe(
         self, chat_id: int, series: str | None = None, *, personal: bool = False
     ) -> int:
         """Stop following a series, or every series (None); ``personal`` also drops the
-        /remind choices, which are kept otherwise. Returns the rows removed."""
+        /remind choices, which are kept otherwise, and the organisers' announcements to
+        everyone ("/unsubscribe all": nothing more until the chat follows something again).
+        Returns the follows removed."""
         with self.db.transaction() as sql:
             if series is not None:
                 return int(
@@ -102,6 +107,7 @@ class SubscriptionService:
             count = sql.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,)).rowcount
             if personal:
                 count += sql.execute("DELETE FROM personal WHERE chat_id = ?", (chat_id,)).rowcount
+                sql.execute("UPDATE chats SET announcements = 0 WHERE chat_id = ?", (chat_id,))
             return int(count)
 
     def remind(self, chat_id: int, event_id: str, minutes: int | None = None) -> None:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
-SCHEMA_VERSION = 11  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches,
+SCHEMA_VERSION = 12  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batches,
 # 5: a delivery is for one start of its event, so a session moved later is reminded again,
 # 6: reminders go through the outbox (a row's own text, an expiry), events_seen, announced,
 # 7: a /remind lead is for that session only (personal.minutes; the chat-wide leads go),
@@ -23,7 +23,8 @@ SCHEMA_VERSION = 11  # 2: lead_runs, 3: broadcasts and the outbox, 4: open_batch
 # treaty texts are quoted in English,
 # 9: held agenda changes have ids (held_changes), so a decision acts on the change it was for,
 # 10: a broadcast's parts may be written per reader language (the agenda the bot words),
-# 11: the sessions followers were told are cancelled (told_cancelled), to tell them it is back
+# 11: the sessions followers were told are cancelled (told_cancelled), to tell them it is back,
+# 12: whether a chat gets the organisers' announcements (chats.announcements: /unsubscribe all)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS chats (
     chat_id INTEGER PRIMARY KEY,
@@ -31,7 +32,8 @@ CREATE TABLE IF NOT EXISTS chats (
     active INTEGER NOT NULL DEFAULT 1,
     language TEXT,                            -- chosen with /language
     user_language TEXT,                       -- from Telegram's language_code
-    told_english INTEGER NOT NULL DEFAULT 0   -- told that treaty texts are quoted in English
+    told_english INTEGER NOT NULL DEFAULT 0,  -- told that treaty texts are quoted in English
+    announcements INTEGER NOT NULL DEFAULT 1  -- 0: /unsubscribe all, until /subscribe
 );
 CREATE TABLE IF NOT EXISTS subscriptions (
     chat_id INTEGER NOT NULL,
@@ -310,6 +312,8 @@ class Database:
         columns = {row[1] for row in self._connection.execute("PRAGMA table_info(chats)")}
         if columns and "language" not in columns:
             script += _CHAT_LANGUAGES
+        if columns and "announcements" not in columns:
+            script += "ALTER TABLE chats ADD COLUMN announcements INTEGER NOT NULL DEFAULT 1;"
         columns = {row[1] for row in self._connection.execute("PRAGMA table_info(broadcast_parts)")}
         if columns and "language" not in columns:
             script += "ALTER TABLE broadcast_parts ADD COLUMN language TEXT NOT NULL DEFAULT '';"

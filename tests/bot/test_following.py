@@ -126,7 +126,8 @@ def test_unsubscribe_says_which_personal_reminders_stay(
         "/remind ID off drops one; /unsubscribe all drops them all.",
     ]
     assert _say(following, "unsubscribe", "all") == (
-        "Unsubscribed from everything, personal reminders included."
+        "Unsubscribed from everything: reminders, personal ones included, and the organisers' "
+        "announcements. /subscribe to follow the agenda again."
     )
     assert subscriptions.personal(CHAT) == {}
 

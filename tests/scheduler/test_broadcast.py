@@ -99,6 +99,23 @@ def test_everyone_includes_chats_that_only_started_the_bot(
     assert series.recipients == 3  # a series is still its followers only (5 follows all)
 
 
+def test_unsubscribe_all_stops_announcements_until_the_chat_follows_again(
+    database: Database, followers: SubscriptionService
+) -> None:
+    """A participant had no way to stop them but blocking the bot (walkthrough 14)."""
+    followers.seen(6)  # sent /start, follows nothing
+    followers.unsubscribe(6, personal=True)
+    followers.unsubscribe(1, personal=True)
+    broadcasts = BroadcastService(database, {ORGANISER})
+    assert broadcasts.create(ORGANISER, ["Lunch is served"]).recipients == 3
+    followers.seen(6)  # asking a question again is no consent to announcements
+    assert broadcasts.create(ORGANISER, ["Lunch is served"]).recipients == 3
+    followers.subscribe(1, "IGF 2010")
+    preview = broadcasts.create(ORGANISER, ["Lunch is served"])
+    broadcasts.confirm(ORGANISER, preview.broadcast_id)
+    assert _queued(database, preview.broadcast_id) == [1, 2, 3, 4]
+
+
 def test_series_audience_is_that_series_and_everything(
     database: Database, followers: SubscriptionService
 ) -> None:
