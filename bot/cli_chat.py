@@ -51,6 +51,8 @@ def run_telegram(args: argparse.Namespace) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # two lines per reminder tick ("Running job ...", "executed successfully") buried the rest
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     settings = load_settings()
     if not settings.telegram_token:
         print(

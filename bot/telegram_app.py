@@ -421,6 +421,9 @@ class TelegramFrontEnd:
         busy = context.error is not None and is_busy(context.error)
         if busy:  # not a fault: another program holds the database; nothing was written
             log.warning("update %s: %s", number, context.error)
+        elif update is None and isinstance(context.error, NetworkError):
+            # polling could not reach Telegram: PTB tries again; a line says so, no traceback
+            log.warning("polling: %s", context.error)
         else:
             log.error("update %s failed", number, exc_info=context.error)
         if isinstance(update, Update) and update.effective_chat:

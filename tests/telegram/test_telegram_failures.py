@@ -56,3 +56,18 @@ async def test_a_reply_gives_up_after_three_server_errors(harness: Harness) -> N
     await harness.text("/article 2")
     assert len(harness.request.failures) == 3
     assert [r["text"] for r in harness.replies()] == [SORRY]
+
+
+async def test_polling_that_cannot_reach_telegram_logs_one_line(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every polling network error had logged an ERROR with a full traceback (walkthrough
+    14); PTB polls again by itself."""
+    await harness.application.process_error(None, NetworkError("connection reset"))
+    [record] = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert (record.levelname, record.getMessage(), record.exc_info) == (
+        "WARNING",
+        "polling: connection reset",
+        None,
+    )
+    assert harness.replies() == []
