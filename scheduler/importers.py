@@ -33,6 +33,8 @@ MAX_ID = 40
 MAX_TITLE = 300  # characters: a session title, not a page of text
 RECURRENCE_HORIZON = timedelta(days=366)  # occurrences of a recurring event imported ahead
 MAX_OCCURRENCES = 500  # per recurring event
+# Recurrences no agenda has: skipped whole, not imported as hundreds of sessions.
+_NOT_SESSIONS = {"SECONDLY": "every second", "MINUTELY": "every minute"}
 # an occurrence's id ends with its slot, "-YYYYMMDD" or "-YYYYMMDD-NNN" for a later one the
 # same day; its series' part keeps this much room free whatever the suffix, so the part is
 # the same for every occurrence (and for ids from before: "-YYYYMMDDHHMM" took as much)
@@ -495,6 +497,11 @@ def _occurrences(calendar: Any, result: ImportResult) -> list[tuple[Any, str]]:
         members = [c for c in events if str(c.get("UID")) == uid]
         master = next(c for c in members if c.get("RRULE") or c.get("RDATE"))
         label = str(master.get("SUMMARY") or uid)
+        rule = master.get("RRULE")
+        frequency = str((rule.get("FREQ") or [""])[0]).upper() if rule else ""
+        if frequency in _NOT_SESSIONS:  # FREQ=SECONDLY would be 500 sessions a second apart
+            result.skipped.append(f"{label}: repeats {_NOT_SESSIONS[frequency]}, not a session")
+            continue
         try:
             first = master.decoded("DTSTART")
             single = icalendar.Calendar()

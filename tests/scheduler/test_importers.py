@@ -267,16 +267,30 @@ def test_zoned_exports_assume_nothing() -> None:
     assert result.assumed_zone is None
 
 
-def test_an_endless_every_second_rule_is_cut_at_500(tmp_path: Path) -> None:
-    path = tmp_path / "secondly.ics"
+def _repeating(tmp_path: Path, frequency: str) -> Path:
+    path = tmp_path / "repeating.ics"
     path.write_text(
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\nBEGIN:VEVENT\r\nUID:s@x\r\n"
-        "DTSTART:20260105T100000Z\r\nDTEND:20260105T100001Z\r\nRRULE:FREQ=SECONDLY\r\n"
-        "SUMMARY:Every second\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        f"DTSTART:20260105T100000Z\r\nDTEND:20260105T100001Z\r\nRRULE:FREQ={frequency}\r\n"
+        "SUMMARY:Again\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     )
-    result = import_schedule(path)
+    return path
+
+
+def test_an_endless_hourly_rule_is_cut_at_500(tmp_path: Path) -> None:
+    result = import_schedule(_repeating(tmp_path, "HOURLY"))
     assert len(result.events) == 500 == len({e.id for e in result.events})
-    assert result.skipped == ["Every second: only its first 500 occurrences"]
+    assert result.skipped == ["Again: only its first 500 occurrences"]
+
+
+@pytest.mark.parametrize(("frequency", "said"), [("SECONDLY", "second"), ("MINUTELY", "minute")])
+def test_a_rule_repeating_every_second_or_minute_is_no_session(
+    tmp_path: Path, frequency: str, said: str
+) -> None:
+    """It had imported 500 sessions a second apart (walkthrough 14)."""
+    result = import_schedule(_repeating(tmp_path, frequency))
+    assert result.events == []
+    assert result.skipped == [f"Again: repeats every {said}, not a session"]
 
 
 def test_badly_typed_events_are_skipped_one_by_one(tmp_path: Path) -> None:
