@@ -201,13 +201,14 @@ def _event(
 
     for key in sorted(set(fields) - EVENT_KEYS):
         problems.append(Problem(name, at(key), f"unknown key `{key}`"))
+    # every problem of the event at once, not only its first
     for key in ("id", "title", "start", "end"):
-        if not _scalar(fields.get(key)):
+        if key in fields and not isinstance(fields[key], yaml.ScalarNode):
+            problems.append(Problem(name, at(key), f"`{key}` must be text, not a list or mapping"))
+        elif not _scalar(fields.get(key)):
             problems.append(Problem(name, line, f"event is missing `{key}`"))
-    if len(problems) > before:
-        return None
-    identifier = _scalar(fields["id"])
-    if not _ID.match(identifier):
+    identifier = _scalar(fields.get("id"))
+    if identifier and not _ID.match(identifier):
         problems.append(
             Problem(name, at("id"), f"id {identifier!r} must be 1-40 of A-Z a-z 0-9 _ . -")
         )
@@ -224,8 +225,8 @@ def _event(
     kind = _scalar(fields.get("kind")) or "session"
     if kind not in KINDS:
         problems.append(Problem(name, at("kind"), f"kind must be one of {', '.join(KINDS)}"))
-    start = _when(fields["start"], zone, name, problems)
-    end = _when(fields["end"], zone, name, problems)
+    start = _when(fields["start"], zone, name, problems) if _scalar(fields.get("start")) else None
+    end = _when(fields["end"], zone, name, problems) if _scalar(fields.get("end")) else None
     if start and end and end <= start:
         problems.append(Problem(name, at("end"), "end must be after start"))
     elif start and end and end - start > MAX_LENGTH:

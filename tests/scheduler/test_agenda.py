@@ -203,3 +203,21 @@ def test_same_sessions_match_title_start_and_room_not_a_parallel_session() -> No
     assert [(p.path, p.line, p.message.split(" (")[0]) for p in same_sessions(events)] == [
         ("b.yaml", 3, "'b-1' is the same session as 'a-1' at a.yaml:3")
     ]
+
+
+def test_every_problem_of_an_event_is_reported_at_once(tmp_path: Path) -> None:
+    """A title of the wrong type read as missing, and the event's other problems went
+    unsaid (walkthrough 14)."""
+    (tmp_path / "bad.yaml").write_text(
+        "timezone: UTC\nevents:\n  - id: 12\n    title: [1, 2]\n    kind: party\n"
+        "    start: yesterday\n    end: '2026-03-23T10:00'\n"
+    )
+    assert sorted((p.line, p.message) for p in check_agenda(tmp_path)) == [
+        (4, "`title` must be text, not a list or mapping"),
+        (
+            5,
+            "kind must be one of workshop, session, plenary, training, meeting, conference, "
+            "webinar, other",
+        ),
+        (6, "'yesterday' is not a date and time like 2026-03-23T09:30"),
+    ]
