@@ -504,6 +504,10 @@ def _occurrences(calendar: Any, result: ImportResult) -> list[tuple[Any, str]]:
             continue
         try:
             first = master.decoded("DTSTART")
+            # the expansion would swap them: a series "10:00 to 09:00" became 09:00 to 10:00
+            if master.get("DTEND") is not None and master.decoded("DTEND") < first:
+                result.skipped.append(f"{label}: ends before it starts")
+                continue
             single = icalendar.Calendar()
             for part in (*calendar.walk("VTIMEZONE"), *members):
                 single.add_component(part)

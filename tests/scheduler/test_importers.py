@@ -540,3 +540,17 @@ def test_a_file_of_ids_from_before_slot_dates_is_updated_and_keeps_them(tmp_path
     assert write_agenda_file(import_schedule(export), tmp_path, "webinars") == first
     again = load_agenda(tmp_path).sorted()  # followers hear "moved", not "cancelled"
     assert [(e.id, e.start.hour) for e in again] == [(e.id, 23) for e in old]
+
+
+def test_a_series_ending_before_it_starts_is_skipped(tmp_path: Path) -> None:
+    """Expanded, its occurrences had start and end swapped: "10:00 to 09:00" read as 09:00 to
+    10:00 (walkthrough 14)."""
+    path = tmp_path / "backwards.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\nBEGIN:VEVENT\r\nUID:b@x\r\n"
+        "DTSTART:20261230T100000Z\r\nDTEND:20261230T090000Z\r\nRRULE:FREQ=DAILY;COUNT=2\r\n"
+        "SUMMARY:Backwards\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    result = import_schedule(path)
+    assert result.events == []
+    assert result.skipped == ["Backwards: ends before it starts"]
