@@ -7,18 +7,10 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from scheduler.store import BUSY_TIMEOUT, Database, DatabaseBusy, impatient
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    opened = Database(tmp_path / "bot.sqlite3")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
