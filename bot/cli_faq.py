@@ -9,6 +9,7 @@ import time
 from typing import Any
 
 from bot.settings import load_settings
+from bot.telegram_text import clip
 
 
 def register(subparsers: Any) -> None:
@@ -30,6 +31,9 @@ def _positive(text: str) -> int:
 
 def _utc(timestamp: float) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(timestamp))
+
+
+REPORT_QUESTION = 200  # characters of a question on its line of the report (--json: all)
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -78,13 +82,13 @@ def run_report(args: argparse.Namespace) -> int:
     for row in rows:
         print(
             f"{row.count:4}x  {row.users:3} users  last {_utc(row.last_asked)}  [{row.kind}]  "
-            f"{row.question}"
+            f"{clip(row.question, REPORT_QUESTION)}"
         )
     if wrong:
         print("\nAnswered but marked unhelpful:")
     for answer in wrong:
         print(
-            f"{answer.count:4}x  last {_utc(answer.last_asked)}  {answer.question}  "
-            f"-> {answer.shown}"
+            f"{answer.count:4}x  last {_utc(answer.last_asked)}  "
+            f"{clip(answer.question, REPORT_QUESTION)}  -> {answer.shown}"
         )
     return 0

@@ -66,6 +66,18 @@ def test_report_text_respects_the_limit(database: Path, capsys: pytest.CaptureFi
     )
 
 
+def test_report_text_clips_a_long_question_to_its_line(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 4,096-character message filled the terminal (walkthrough 14); --json keeps it all."""
+    record(database, "why " * 300)
+    assert main(["report"]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.endswith("why…") and len(line) < 260
+    assert main(["report", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)[0]["question"]) > 400
+
+
 def test_report_says_so_when_nothing_was_recorded(
     database: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
