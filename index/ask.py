@@ -195,6 +195,19 @@ _NOTHING_ON = {
 }
 
 
+# "what is in Room 4 tomorrow?", "salle A": a room asked about
+_ROOM_ASKED = re.compile(r"\b(?:room|salle|sala|зал)\s*[\w-]+", re.IGNORECASE)
+
+
+def _nothing_in(room: str, when: str) -> Note:
+    """Nothing in the room asked about on the day asked: what comes next there follows."""
+    if when == "tomorrow":
+        return Note("Nothing is in {room} tomorrow; what comes next there:", room=room)
+    if when == "tonight":
+        return Note("Nothing is in {room} tonight; what comes next there:", room=room)
+    return Note("Nothing is in {room} today; what comes next there:", room=room)
+
+
 class AskService:
     def __init__(
         self,
@@ -533,9 +546,12 @@ class AskService:
                 ),
             )
         elif day is not None:
-            offset = 1 if day.group().lower() == "tomorrow" else 0
+            when = day.group().lower()
+            offset = 1 if when == "tomorrow" else 0
             if not any(_on_day(e, now, offset) for e in events):
-                notes = (_NOTHING_ON[day.group().lower()],)
+                # the finder kept the sessions of the room asked: the day may have others
+                room = events[0].room if _ROOM_ASKED.search(cues) else None
+                notes = (_nothing_in(room, when) if room else _NOTHING_ON[when],)
         return Answer(text, AnswerKind.EVENT, events=tuple(events), notes=notes)
 
     def _faq_fits(self, best: FaqHit, ranked: Ranking | None) -> bool:

@@ -25,7 +25,8 @@ AGENDA_WORDS = frozenset(
     ).split()
 )
 _CUES = (
-    r"what time|agenda|schedule|programme|program|sessions?|workshops?|room\s*\w+|today|"
+    r"what time|agenda|schedule|programme|program|sessions?|workshops?|"
+    r"(?:room|salle|sala)\s*\w+|today|"
     r"tomorrow|what'?s next|speakers?|happening"
 )
 ASKS_AGENDA = re.compile(rf"\b(when|where|next|{_CUES})\b", re.IGNORECASE)
@@ -92,7 +93,7 @@ class EventFinder:
             if w not in ignored and (not w.rstrip("stndrh").isdigit() or _numbers_a_session(w, day))
         }
         if room:
-            topic.discard(stem_word(room.group(1).lower()))
+            topic -= {stem_word(w) for w in words(room.group(0))}  # "salle", "b"
             events = [e for e in events if e.room and _same_room(e.room, room.group(1))]
         years = {int(y) for y in YEAR.findall(question)}
         if years and not day:  # "the Octopus conference 2013" is not the 2010 one

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -720,6 +721,24 @@ def test_tomorrow_with_nothing_on_says_so_before_what_comes_next(
 
     assert [e.id for e in answer.events] == ["later"]
     assert answer.notes == ("Nothing is on the agenda tomorrow; what comes next:",)
+
+
+@pytest.mark.parametrize("room", ["Room 4", "Salle B"])
+def test_a_room_with_nothing_tomorrow_says_so_of_the_room_not_the_day(
+    corpus: Corpus, search_index: SearchIndex, room: str
+) -> None:
+    """Tomorrow had other sessions: "Nothing is on the agenda tomorrow" was wrong, and
+    "Salle B" was declined for the desk (walkthroughs 14 and 15)."""
+    now = datetime(2026, 12, 3, 9, tzinfo=UTC)
+    elsewhere = replace(_event("busy", "Busy day", now + timedelta(days=1)), room="Room 9")
+    there = replace(_event("later", "Closing plenary", now + timedelta(days=2)), room=room)
+    agenda = Agenda([elsewhere, there])
+    service = AskService(corpus, search_index, events=EventFinder(lambda: agenda))
+
+    answer = service.ask(f"what is in {room} tomorrow?", now=now)
+
+    assert [e.id for e in answer.events] == ["later"]
+    assert answer.notes == (f"Nothing is in {room} tomorrow; what comes next there:",)
 
 
 def test_a_law_named_by_its_acronym_is_not_quoted_from_a_held_treaty(
