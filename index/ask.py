@@ -69,7 +69,7 @@ from index.status import (
     asks_which_states,
     asks_who_holds_a_post_now,
 )
-from index.text import YEAR, stem_word, words
+from index.text import ROOM, YEAR, stem_word, words
 from index.weights import Weights, default_weights
 
 log = logging.getLogger(__name__)
@@ -195,10 +195,6 @@ _NOTHING_ON = {
 }
 
 
-# "what is in Room 4 tomorrow?", "salle A": a room asked about
-_ROOM_ASKED = re.compile(r"\b(?:room|salle|sala|зал)\s*[\w-]+", re.IGNORECASE)
-
-
 def _nothing_in(room: str, when: str) -> Note:
     """Nothing in the room asked about on the day asked: what comes next there follows."""
     if when == "tomorrow":
@@ -293,8 +289,11 @@ class AskService:
             if events:
                 return self._event_answer(text, events, moment, cues)
         # "what do States agree on, according to the Tokyo slides?": asked of the programme
-        if cites_programme(text) and (material := self._from_material(text, language)):
-            return material
+        material = (
+            self.ranker.rank(text, limit=5, language=language) if cites_programme(text) else None
+        )
+        if material is not None and self._from_material(material):
+            return self._fact_answer(text, material, ())
         # the agenda knows nothing of it, and the documents end in 2014
         if asks_what_a_body_does_now(text):
             return self._declined(text, user_id, "organisation")
@@ -312,10 +311,10 @@ class AskService:
         not_held = self._treaty_not_held(text)
         if not_held is not None and not (faq and faq.best and _about(faq.best, not_held)):
             # "which anniversary of the ECHR is printed on the workshop 23 flyer?": the flyer
-            if cites_programme(text):
-                flyer = self.ranker.rank(text, limit=5, language=language)
-                if self._programme_answers(flyer, self.weights.answer.fact_aside):
-                    return self._fact_answer(text, flyer, faq.choices if faq else ())
+            if material is not None and self._programme_answers(
+                material, self.weights.answer.fact_aside
+            ):
+                return self._fact_answer(text, material, faq.choices if faq else ())
             note = (self._unknown_note(not_held),)
             choices = faq.choices if faq else ()
             return Answer(
@@ -480,18 +479,15 @@ class AskService:
         lead = self.weights.answer.fact_lead if lead is None else lead
         return self._states_fact(ranked, lead) or self._says_what_is_asked(ranked)
 
-    def _from_material(self, text: str, language: str) -> Answer | None:
-        """The programme passage answering a question that names the slides, talk, report or
-        flyer it asks of ("what do States broadly agree on, according to the context slide in
-        Tokyo?") when one is about as near as the articles (``fact_cited``) and says enough of
-        what is asked, or None. The asker wants what the material states, not the treaty on
-        its topic; words alone would decline some ("según el folleto, ¿dónde tiene su sede el
-        Consejo de Europa?")."""
-        ranked = self.ranker.rank(text, limit=5, language=language)
+    def _from_material(self, ranked: Ranking) -> bool:
+        """Whether a programme passage answers a question that names the slides, talk, report
+        or flyer it asks of ("what do States broadly agree on, according to the context slide
+        in Tokyo?"): one about as near as the articles (``fact_cited``) that says enough of
+        what is asked. The asker wants what the material states, not the treaty on its topic;
+        words alone would decline some ("según el folleto, ¿dónde tiene su sede el Consejo de
+        Europa?")."""
         said = ranked.fact_said >= self.weights.answer.fact_said
-        if not (ranked.facts and said and ranked.fact_lead >= self.weights.answer.fact_cited):
-            return None
-        return self._fact_answer(text, ranked, ())
+        return bool(ranked.facts) and said and ranked.fact_lead >= self.weights.answer.fact_cited
 
     def _says_what_is_asked(self, ranked: Ranking) -> bool:
         """Whether a programme passage about as near as any article says most of what the
@@ -550,7 +546,7 @@ class AskService:
             offset = 1 if when == "tomorrow" else 0
             if not any(_on_day(e, now, offset) for e in events):
                 # the finder kept the sessions of the room asked: the day may have others
-                room = events[0].room if _ROOM_ASKED.search(cues) else None
+                room = events[0].room if ROOM.search(cues) else None
                 notes = (_nothing_in(room, when) if room else _NOTHING_ON[when],)
         return Answer(text, AnswerKind.EVENT, events=tuple(events), notes=notes)
 

@@ -18,6 +18,9 @@ from whoosh.lang.porter2 import stem
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")  # a year a question names: "Octopus 2013"
+# A room a question names, "Room 4", "salle A", "sala 2", "зал 3": its word, then its name
+ROOM_WORD = r"(?:room|salle|sala|зал)"
+ROOM = re.compile(rf"\b{ROOM_WORD}\s*([\w-]+)", re.IGNORECASE)
 
 STOP_WORDS = frozenset(
     line.strip()

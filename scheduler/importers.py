@@ -447,8 +447,7 @@ def _starts_before(end: datetime, occurrence: Any) -> bool:
 
 
 def _naive_start(occurrence: Any) -> datetime:
-    start = occurrence.decoded("DTSTART")
-    return _naive(start if isinstance(start, datetime) else datetime.combine(start, time()))
+    return _naive_slot(occurrence.decoded("DTSTART"))
 
 
 def _slot(occurrence: Any) -> date:

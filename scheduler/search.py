@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from index.answer import EventHit
-from index.text import STOP_WORDS, YEAR, stem_word, words
+from index.text import ROOM, ROOM_WORD, STOP_WORDS, YEAR, stem_word, words
 from scheduler.agenda import Agenda
 from scheduler.model import Event
 
@@ -37,9 +37,6 @@ NAMES_AGENDA = re.compile(
 )
 MIN_TOPIC_SHARE = 0.5  # share of the question's topic words an event must contain
 MIN_TOPIC_SHARE_WEAK = 0.75  # the same when the only agenda cue is "when", "where", "next"
-# "Room 4", "salle A", "sala 2", "зал 3": the word before a room's name
-_ROOM_WORD = r"(?:room|salle|sala|зал)"
-_ROOM = re.compile(rf"\b{_ROOM_WORD}\s*([\w-]+)", re.IGNORECASE)
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
@@ -73,16 +70,16 @@ class EventFinder:
         self._event_stems: dict[str, set[str]] = {}
 
     def find(self, question: str, now: datetime) -> list[EventHit]:
+        day = _day_asked(question, now)
         # a day with its month's name asks the agenda too: "what is on December 18th?"
-        if not ASKS_AGENDA.search(question) and _day_asked(question, now) is None:
+        if not ASKS_AGENDA.search(question) and day is None:
             return []
         agenda = self._agenda()
         if agenda is not self._indexed:  # stem each event once per loaded agenda
             self._event_stems = {e.id: _stems(_event_text(e)) for e in agenda.events}
             self._indexed = agenda
         events = agenda.sorted()
-        day = _day_asked(question, now)
-        room = _ROOM.search(question)
+        room = ROOM.search(question)
         asked = room.group(1).lower() if room else ""
         if len(asked) > 1 and asked in STOP_WORDS:  # "in which room and at what time"
             room = None  # (but "Salle A" is a room)
@@ -187,7 +184,7 @@ def _day_with_month(text: str, now: datetime) -> date | None:
 
 def _same_room(room: str, asked: str) -> bool:
     """Whether the event's ``room`` ("Room 4", "Salle A") is the one ``asked`` ("4", "a")."""
-    named = re.sub(rf"^\W*{_ROOM_WORD}", "", room.lower(), flags=re.IGNORECASE)
+    named = re.sub(rf"^\W*{ROOM_WORD}", "", room.lower(), flags=re.IGNORECASE)
     return re.sub(r"\W", "", named) == re.sub(r"\W", "", asked.lower())
 
 
