@@ -67,6 +67,15 @@ class HybridRanker:
             if dense is not None
             else ()
         )
+        # what each programme passage says: a line's own words and its part's (its context)
+        self._fact_stems = (
+            {
+                p: _stems(dense.passages[p].embedded) | _stems(dense.passages[p].shown)
+                for p in self._programme_positions
+            }
+            if dense is not None
+            else {}
+        )
         self._fact_idf = self._programme_idf()
         self._fact_idf_max = max(self._fact_idf.values(), default=0.0)
         self._law_words = frozenset(
@@ -324,14 +333,15 @@ class HybridRanker:
         total = (sum(weights.values()) + sum(items.values())) or 1.0
         scored = []
         for position, similarity in pool:
-            said = self._stems_of(position)
+            said = self._fact_stems[position]
             told = sum(self._told(stem) * w for stem, w in weights.items() if stem in said)
             if items:
-                named = _numbered(self.dense.passages[position].embedded)
+                passage = self.dense.passages[position]
+                named = _numbered(f"{passage.embedded}\n{passage.shown}")
                 told += sum(w for item, w in items.items() if _names_item(named, item))
             share = told / total
             scored.append((similarity + self.fusion.fact_words * share, position, similarity))
-        scored.sort(key=lambda entry: -entry[0])
+        scored = self._each_part_once(scored)
         facts = [(self.dense.passages[p], sim) for _, p, sim in scored[: self.fusion.facts]]
         ranked = [Ranked(p.key, round(sim, 4), p.shown, None, stems) for p, sim in facts]
         best, _, closest = scored[0]
@@ -396,18 +406,31 @@ class HybridRanker:
         say too ("jurisdiction" on a slide of topics is no fact)."""
         return self.fusion.law_word if stem in self._law_words else 1.0
 
-    def _stems_of(self, position: int) -> frozenset[str]:
+    def _each_part_once(
+        self, scored: list[tuple[float, int, float]]
+    ) -> list[tuple[float, int, float]]:
+        """``scored`` best first, each part shown once: a part and its lines show the same
+        text."""
         assert self.dense is not None
-        return _stems(self.dense.passages[position].embedded)
+        seen: set[str] = set()
+        distinct = []
+        for entry in sorted(scored, key=lambda entry: -entry[0]):
+            shown = self.dense.passages[entry[1]].shown
+            if shown not in seen:
+                seen.add(shown)
+                distinct.append(entry)
+        return distinct
 
     def _programme_idf(self) -> dict[str, float]:
         """How rare each word is among programme passages: "AfriNIC" tells one passage
-        apart, "cybercrime" none."""
+        apart, "cybercrime" none. Counted over parts: a part's lines say its words again."""
         counts: dict[str, int] = {}
-        for position in self._programme_positions:
-            for stem in self._stems_of(position):
+        passages = self.dense.passages if self.dense is not None else []
+        parts = [p for p in self._programme_positions if not passages[p].line]
+        for position in parts:
+            for stem in self._fact_stems[position]:
                 counts[stem] = counts.get(stem, 0) + 1
-        size = len(self._programme_positions)
+        size = len(parts)
         return {stem: math.log((size + 1) / (count + 0.5)) for stem, count in counts.items()}
 
     def _foreign_confidence(self, similarity: float) -> float:

@@ -20,6 +20,7 @@ from index.search import article_blocks, document_blocks
 
 DOCUMENT_CHUNK = 500  # characters: a long report block is split at lines into parts this size
 INTRODUCTION = 200  # characters: a line this short that ends a part also begins the next
+LINE_MINIMUM = 15  # characters: a shorter line ("Room 4", "GLACY") is not embedded alone
 ROW_CELL = 80  # characters: a table row's leading cells this short (a date, a place) head it
 
 
@@ -28,6 +29,7 @@ class Passage:
     key: PassageKey
     shown: str  # exact corpus text: what an answer quotes
     embedded: str  # what the model reads: the heading, then the text
+    line: bool = False  # one line of a programme document's part, embedded alone
 
 
 def passages(corpus: Corpus, exemplars: Sequence[Exemplar] = ()) -> list[Passage]:
@@ -92,14 +94,25 @@ def _article_passages(article: Article, short_title: str) -> Iterator[Passage]:
 
 
 def _document_passages(document: Document) -> Iterator[Passage]:
-    """Consecutive paragraphs packed into parts of about DOCUMENT_CHUNK characters.
+    """Consecutive paragraphs packed into parts of about DOCUMENT_CHUNK characters; and each
+    line of a programme document's part embedded alone, shown as the whole part.
 
     Slides and reports have many tiny blocks ("Tokyo, 20-21 May 2013", "Room 4") that mean
-    nothing alone; packed with their neighbours they say what they are about.
+    nothing alone; packed with their neighbours they say what they are about. But a part's
+    vector is the mean of all it says: "Duration 28 months (1 March 2009 – 30 June 2011)"
+    is lost among the budget, funding and outputs of the same table, and "how long did
+    phase 2 last?" found another part. Embedded alone under the document's title, the line
+    is found, and the part around it shown. Measured on the development fact sets: 345 of
+    397 answered, from 333. A guide's lines explain articles (``_explained_articles``).
     """
     key = DocumentRef(document.id)
     for part in _packed(document_blocks(document)):
         yield Passage(key, part, f"{document.title}.\n{part}")
+        if document.kind == "guide":
+            continue
+        for line in (line.strip() for line in part.splitlines()):
+            if len(line) >= LINE_MINIMUM and line != part:
+                yield Passage(key, part, f"{document.title}.\n{line}", line=True)
 
 
 def _packed(blocks: list[str]) -> Iterator[str]:

@@ -267,6 +267,34 @@ def test_english_answers_get_no_language_note(hybrid: AskService) -> None:
     assert not any(note in answer.notes for note in ENGLISH_TEXTS.values())
 
 
+def test_each_line_of_a_programme_part_is_embedded_alone_and_shown_as_its_part(
+    corpus: Corpus,
+) -> None:
+    found = [p for p in passages(corpus) if isinstance(p.key, DocumentRef)]
+    lines = [p for p in found if p.line]
+    parts = {p.shown for p in found if not p.line}
+    kinds = {
+        corpus.documents[p.key.id].kind for p in found if p.line and isinstance(p.key, DocumentRef)
+    }
+    report = "2010-global-project-update"
+
+    duration = next(p for p in lines if "28 months (1 March 2009" in p.embedded)
+    assert duration.embedded.startswith("Global Project on Cybercrime (phase 2)")
+    assert duration.shown in parts and "Economic Crime Division" in duration.shown
+    assert all(p.shown in parts for p in lines)  # what is shown is always a whole part
+    assert "guide" not in kinds  # a guide's lines explain articles
+    assert any(p.key == DocumentRef(report) for p in lines)
+
+
+def test_a_fact_on_one_line_of_a_long_table_is_found_by_that_line(hybrid: AskService) -> None:
+    """The project's duration is one row of a table that also gives its budget, funding and
+    seven outputs: the table's part as a whole was nearer other questions."""
+    answer = hybrid.ask("how long does the second phase of the Global Project last?")
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert "28 months (1 March 2009" in answer.documents[0].snippet
+
+
 def test_a_fact_question_gets_the_passage_that_states_it(hybrid: AskService) -> None:
     answer = hybrid.ask("Which country was third on the list of countries launching malware?")
 
