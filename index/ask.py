@@ -54,6 +54,7 @@ from index.offtopic import (
     asks_general_knowledge,
     asks_how_to_use_a_tool,
     asks_opinion,
+    asks_which_product,
 )
 from index.other_law import other_law
 from index.programme import cites_programme
@@ -165,6 +166,7 @@ _REFUSED_BY_FORM: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_how_to_use_a_tool, "howto"),
     (asks_for_code, "helpdesk"),
     (asks_general_knowledge, "helpdesk"),
+    (asks_which_product, "helpdesk"),
     (only_the_desk, "venue"),
 )
 # Where a message turns to what it asks after an opening: "About Article 35 and the 24/7

@@ -113,6 +113,44 @@ _RECOMMENDATION = re.compile(
 )
 
 
+# Products and services people compare or ask to be recommended: no treaty ranks them.
+_PRODUCT = (
+    r"(?:vpns?|apps?|applications?|password\s+managers?|anti-?virus(?:es)?|browsers?"
+    r"|(?:smart)?phones?|laptops?|routers?|messengers?|messaging\s+apps?|cloud\s+services?"
+    r"|e-?mail\s+providers?|internet\s+providers?|mobile\s+(?:plans?|operators?)|firewalls?"
+    r"|lawyers?|attorneys?|solicitors?|starlink|fibre|fiber|cameras?|webcams?|usb\s+(?:sticks?"
+    r"|keys?|drives?)|hard\s+drives?|signal|whatsapp|telegram|proton\s*mail|gmail|outlook)"
+)
+_COMPARISON = re.compile(
+    # "which password manager is better, Bitwarden or 1Password?", "which VPN should I use?"
+    rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}{_PRODUCT}\s+(?:is|are|would\s+be)\s+(?:the\s+)?"
+    r"(?:better|best|faster|fastest|cheaper|cheapest|safer|safest|more\s+secure|most\s+secure)\b"
+    rf"|\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}{_PRODUCT}\s+should\s+(?:i|we)\s+"
+    r"(?:use|buy|choose|get|pick|install|trust)\b"
+    # "the best VPN to watch Netflix", "is Starlink faster than fibre?"
+    rf"|\b(?:best|fastest|cheapest|safest|most\s+secure)\s+(?:free\s+)?{_PRODUCT}\b"
+    rf"|\bis\s+(?:[\w-]+\s+){{0,2}}{_PRODUCT}\s+(?:better|faster|cheaper|safer|more\s+secure)"
+    r"\s+than\b"
+    # "can you recommend a lawyer", "recommend me a good antivirus"
+    rf"|\b(?:recommend|suggest)\s+(?:me\s+|us\s+)?(?:a|an|some|any|good|the\s+best)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}{_PRODUCT}\b"
+    # the same in French, Spanish, Portuguese and Russian: "qual é a melhor VPN ...?"
+    r"|\b(?:melhor(?:es)?|meilleure?s?|mejor(?:es)?)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:vpns?|apps?|aplicativos?|aplicaci[oó]n|application|antiv[ií]rus|navegador|navigateur"
+    r"|advogados?|abogados?|avocats?)\b"
+    r"|\bлучш\w*\s+(?:\w+\s+)?(?:vpn|впн|приложени\w*|антивирус\w*|адвокат\w*)",
+    re.IGNORECASE,
+)
+
+
+def asks_which_product(text: str) -> bool:
+    """Whether ``text`` compares products or services or asks for one to be recommended
+    ("which password manager is better, Bitwarden or 1Password?", "is Starlink faster than
+    fibre?", "qual é a melhor VPN para ver a Netflix?"), even after naming an article: the
+    treaties rank no product."""
+    return bool(_COMPARISON.search(text))
+
+
 def asks_general_knowledge(text: str) -> bool:
     """Whether ``text`` asks a general-knowledge fact about a place, or for a book, film or
     place to go to."""

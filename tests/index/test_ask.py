@@ -905,3 +905,21 @@ def test_a_message_citing_several_articles_says_which_is_shown(
         "You cited 2 articles: here is Budapest Convention Art. 29; the others are under it: "
         "Lanzarote Convention Art. 23."
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Nos termos do artigo 32 sobre acesso transfronteiriço, qual é a melhor VPN para ver a "
+        "Netflix americana em Portugal?",
+        "Following the data security principle of Convention 108, which password manager is "
+        "better for a small NGO, Bitwarden or 1Password?",
+    ],
+)
+def test_a_product_compared_after_naming_the_law_is_declined(
+    ask_service: AskService, question: str
+) -> None:
+    answer = ask_service.ask(question)
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes[:1] == (OUT_OF_SCOPE["helpdesk"],)

@@ -71,6 +71,13 @@ def test_questions_of_the_law_or_of_a_case_are_not(question: str) -> None:
         ("Summarise this in three bullet points: 'Payments to hotels fell by a third'", True),
         ("could you help with my daughter's maths homework: solve 3x + 7 = 22", True),
         ("summarise this article for me", False),
+        # the material after the colon is not the request, whatever it speaks of
+        (
+            "Summarise this in three bullet points: 'Ransomware payments fell as more victims "
+            "refused to pay, while attackers shifted to data theft'",
+            True,
+        ),
+        ("summarise this for the prosecutor: the accused wants a lawyer", False),
     ],
 )
 def test_a_piece_of_writing_asked_of_the_bot_is_a_task(question: str, task: bool) -> None:

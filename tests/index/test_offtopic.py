@@ -11,6 +11,7 @@ from index.offtopic import (
     asks_general_knowledge,
     asks_how_to_use_a_tool,
     asks_opinion,
+    asks_which_product,
 )
 
 
@@ -117,3 +118,26 @@ def test_how_to_use_a_tool(question: str, howto: bool) -> None:
 )
 def test_the_news_asked_for(question: str, news: bool) -> None:
     assert asks_for_news(question) is news
+
+
+@pytest.mark.parametrize(
+    ("question", "product"),
+    [
+        ("which password manager is better for a small NGO, Bitwarden or 1Password?", True),
+        ("Under Article 1: is Starlink faster than fibre for a rural police station?", True),
+        ("which VPN should I use to stay anonymous?", True),
+        ("what's the best free antivirus for my laptop", True),
+        ("can you recommend a lawyer in Lyon?", True),
+        ("qual é a melhor VPN para ver a Netflix americana em Portugal?", True),
+        ("quelle est la meilleure application pour chiffrer mes messages ?", True),
+        ("какой лучший VPN для России?", True),
+        # the law, even in a product's words
+        ("is a VPN provider a service provider under Article 1?", False),
+        ("which apps count as a computer system under the Convention?", False),
+        ("is expedited preservation faster than a production order?", False),
+        ("what is the best way to preserve data held by a provider abroad?", False),
+        ("the suspect used WhatsApp and Signal to sell the images", False),
+    ],
+)
+def test_a_product_compared_or_recommended(question: str, product: bool) -> None:
+    assert asks_which_product(question) is product
