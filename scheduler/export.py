@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -82,7 +82,7 @@ def earlier_import(result: ImportResult, folder: Path) -> Path | None:
     """The file of the folder that holds an earlier import of the same schedule (most of its
     ids come back), so that re-importing "schedule (1).json" updates it instead of adding
     every session a second time. An occurrence of a recurring series the import holds counts
-    as coming back whatever its date: a series moved to other days is still this schedule."""
+    as coming back whatever its day: a series moved to other days is still this schedule."""
     ids = {e.id for e in result.events}
     series = tuple(f"{stem}-" for stem in result.series)
     for path in sorted(folder.glob("*.yaml")):
@@ -101,32 +101,77 @@ def earlier_import(result: ImportResult, folder: Path) -> Path | None:
     return None
 
 
-_UTC_SLOT = re.compile(r"-(\d{12})(?:\d{2})?$")
+_DAY_SLOT = re.compile(r"-day(-?\d+)(?:-(\d+))?$")
+# ids from before occurrences were named by their day in the series: the local date of their
+# slot ("-20261207", "-20261207-2"), and before that its UTC start ("-202612070348")
+_DATED_SLOT = re.compile(r"-(?:(\d{8})(?:-(\d+))?|(\d{12})(?:\d{2})?)$")
+Slots = dict[tuple[date, int], tuple[str, datetime]]  # (date, number that day): id, start
 
 
 def _keep_ids_from_before(result: ImportResult, earlier: Path) -> ImportResult:
-    """Occurrences of a series keep the ids ``earlier`` gave them before occurrences were
-    named by their local date: those ended with the UTC start of their slot
-    ("-202612070348"). Renamed, every one would be announced cancelled at the first
-    re-import after the upgrade, and its followers never told of the sessions it became."""
+    """Occurrences of a series keep the dated ids ``earlier`` gave them (``_DATED_SLOT``):
+    renamed, every one would be announced cancelled at the first re-import after the upgrade,
+    and the reminders followers asked for, those sent and the cancellations told (the
+    database keeps them by id) would name sessions no longer on the agenda.
+
+    Such a series goes on being named by dates, counted from the one its first day had then:
+    its days ("-day3") are laid on the dates with the shift that (1) leaves the most at their
+    very start (nothing moved: an occurrence excluded or added is only that), then (2) pairs
+    the most (a whole series moved keeps its pattern), then (3) moves them least (01:17 moved
+    to 23:17 the day before is 2 hours earlier, not 22 later). An occurrence back on the
+    agenda gets its date back, and with it its cancellation told."""
     records = load_limited(earlier.read_text(encoding="utf-8", errors="replace"))["events"]
-    older: dict[str, list[str]] = {}
-    for record in (r for r in records if isinstance(r, dict)):
+    records = [r for r in records if isinstance(r, dict)]
+    before = {str(r.get("id")) for r in records}
+    named: dict[str, str] = {}
+    for stem, dated in _dated(records, result.series).items():
+        days: dict[tuple[int, int], Event] = {}
+        for event in result.events:
+            slot = _DAY_SLOT.search(event.id)
+            if slot and event.id[: slot.start()] == stem and event.id not in before:
+                days[int(slot.group(1)), int(slot.group(2) or 1)] = event
+        score: dict[int, tuple[int, int, float]] = {}
+        for (then, number), (_, start) in dated.items():
+            for (day, other), event in days.items():
+                if other == number:
+                    kept, paired, moved = score.get(then.toordinal() - day, (0, 0, 0.0))
+                    away = abs((event.start - start).total_seconds())
+                    score[then.toordinal() - day] = (kept + (away == 0), paired + 1, moved - away)
+        if score:
+            shift = max(score, key=lambda s: (*score[s], -s))
+            for (day, number), event in days.items():
+                key = (date.fromordinal(shift + day), number)
+                fallback = f"{stem}-{key[0]:%Y%m%d}" + (f"-{number}" if number > 1 else "")
+                named[event.id] = dated[key][0] if key in dated else fallback
+    return replace(result, events=[replace(e, id=named.get(e.id, e.id)) for e in result.events])
+
+
+def _dated(records: list[dict[str, Any]], stems: set[str]) -> dict[str, Slots]:
+    """The occurrences of ``records`` named by a date, by series."""
+    found: dict[str, Slots] = {}
+    utc = []
+    for record in records:
         identifier = str(record.get("id"))
-        slot = _UTC_SLOT.search(identifier)
-        if slot is None or identifier[: slot.start()] not in result.series:
-            continue
+        slot = _DATED_SLOT.search(identifier)
+        stem = identifier[: slot.start()] if slot else ""
         try:
             zone = ZoneInfo(str(record.get("timezone")))
+            start = datetime.fromisoformat(str(record.get("start")))
         except (ZoneInfoNotFoundError, ValueError):
             continue
-        moment = datetime.strptime(slot.group(1), "%Y%m%d%H%M").replace(tzinfo=UTC)
-        named = f"{identifier[: slot.start()]}-{moment.astimezone(zone):%Y%m%d}"
-        older.setdefault(named, []).append(identifier)
-    kept = [  # two that day: which is which is a guess, so neither
-        replace(e, id=older[e.id][0]) if len(older.get(e.id, ())) == 1 else e for e in result.events
-    ]
-    return replace(result, events=kept)
+        if slot is None or stem not in stems or start.tzinfo is None:
+            continue
+        if slot.group(1):
+            day = datetime.strptime(slot.group(1), "%Y%m%d").date()
+            found.setdefault(stem, {})[day, int(slot.group(2) or 1)] = (identifier, start)
+        else:  # numbered in slot order on its local date, as the dated ids were
+            moment = datetime.strptime(slot.group(3), "%Y%m%d%H%M").replace(tzinfo=UTC)
+            utc.append((stem, moment.astimezone(zone), identifier, start))
+    for stem, moment, identifier, start in sorted(utc):
+        series = found.setdefault(stem, {})
+        number = 1 + sum(1 for day, _ in series if day == moment.date())
+        series[moment.date(), number] = (identifier, start)
+    return found
 
 
 def write_name(name: str) -> str:

@@ -35,9 +35,9 @@ RECURRENCE_HORIZON = timedelta(days=366)  # occurrences of a recurring event imp
 MAX_OCCURRENCES = 500  # per recurring event
 # Recurrences no agenda has: skipped whole, not imported as hundreds of sessions.
 _NOT_SESSIONS = {"SECONDLY": "every second", "MINUTELY": "every minute"}
-# an occurrence's id ends with its slot, "-YYYYMMDD" or "-YYYYMMDD-NNN" for a later one the
-# same day; its series' part keeps this much room free whatever the suffix, so the part is
-# the same for every occurrence (and for ids from before: "-YYYYMMDDHHMM" took as much)
+# an occurrence's id ends with its slot, "-dayN" or "-dayN-NNN" for a later one the same day;
+# its series' part keeps this much room free whatever the suffix, so the part is the same for
+# every occurrence, and the same as in ids from before ("-YYYYMMDD-NNN", "-YYYYMMDDHHMM")
 SLOT_WIDTH = len("-YYYYMMDD-NNN")
 
 
@@ -456,29 +456,40 @@ def _slot(occurrence: Any) -> date:
     return slot
 
 
-def _slot_suffixes(occurrences: list[Any]) -> list[str]:
-    """Each occurrence's id suffix: the local date of its slot, "-20261207", and "-2", "-3"…
-    after it for the second, third… occurrence of that day in slot order.
+def _slot_suffixes(occurrences: list[Any], first: date) -> list[str]:
+    """Each occurrence's id suffix: the day of the series its slot falls on, counted in the
+    calendar's local dates from the series' DTSTART ``first`` ("-day1" for DTSTART's own day,
+    "-day8" a week later), and "-2", "-3"… after it for the second, third… occurrence of that
+    day in slot order.
 
-    Not its time: an organiser who moves a whole series (same UID, DTSTART an hour later)
-    moves every occurrence, and followers must hear "moved in time", not "cancelled" and
-    nothing about the new sessions. The date is what names an occurrence to people ("the
-    Tuesday webinar") and what RECURRENCE-ID overrides and EXDATEs point at; it is the
-    calendar's local date, so a series at 23:30 moved past midnight UTC keeps it. So a series
-    moved within the day keeps every id, a single occurrence moved elsewhere (RECURRENCE-ID)
-    keeps its own, and an EXDATE removes only its date. What cannot be kept: a series moved
-    to other days gets new ids (told as cancelled sessions and new ones: which new session
-    replaces which old one is a guess), and in a series repeating more than daily an
-    excluded occurrence renumbers the later ones of its day."""
+    Not its time nor its date: an organiser who moves a whole series (same UID, DTSTART an
+    hour earlier, or to the day before, or to Tuesdays) moves every occurrence, and followers
+    must hear "moved" for each, not "cancelled" for one and "moved a day" for the others (as
+    when the date named it: 01:17 moved to 23:17 the day before shifted every date). Counted
+    from DTSTART, not from the first occurrence kept, an EXDATE removes only its own day and
+    renames nothing; a RECURRENCE-ID override is named by the slot it replaces, so a single
+    occurrence moved elsewhere keeps its id. What cannot be kept: in a series repeating more
+    than daily, an excluded occurrence renumbers the later ones of its day, and so does a move
+    across midnight (the days hold other occurrences); a rule whose days change while DTSTART
+    stays (BYDAY=MO made BYDAY=TU) is told as sessions cancelled and new ones."""
+    zone = first.tzinfo if isinstance(first, datetime) else None
     slots = [_slot(o) for o in occurrences]
-    days = [s.date() if isinstance(s, datetime) else s for s in slots]
+    days = [_local_day(s, zone) for s in slots]
     order = sorted(range(len(slots)), key=lambda i: (days[i], _naive_slot(slots[i])))
     suffixes = [""] * len(slots)
     taken: dict[date, int] = {}
     for index in order:
         number = taken[days[index]] = taken.get(days[index], 0) + 1
-        suffixes[index] = f"-{days[index]:%Y%m%d}" + (f"-{number}" if number > 1 else "")
+        day = (days[index] - _local_day(first, zone)).days + 1
+        suffixes[index] = f"-day{day}" + (f"-{number}" if number > 1 else "")
     return suffixes
+
+
+def _local_day(moment: date, zone: tzinfo | None) -> date:
+    """The date of ``moment`` in ``zone`` (a RECURRENCE-ID may be in UTC, DTSTART local)."""
+    if not isinstance(moment, datetime):
+        return moment
+    return (moment.astimezone(zone) if zone and moment.tzinfo else moment).date()
 
 
 def _naive_slot(slot: date) -> datetime:
@@ -526,7 +537,7 @@ def _occurrences(calendar: Any, result: ImportResult) -> list[tuple[Any, str]]:
             result.skipped.append(
                 f"{label}: repeats without end; its first year imported ({len(chosen)} sessions)"
             )
-        found.extend(zip(chosen, _slot_suffixes(chosen), strict=True))
+        found.extend(zip(chosen, _slot_suffixes(chosen, first), strict=True))
     return found
 
 

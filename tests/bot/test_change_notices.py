@@ -1,4 +1,5 @@
-"""Change notices through /reload: a recurring series moved in time, a session restored."""
+"""Change notices through /reload: a recurring series moved in time (also across midnight), a
+session restored."""
 
 from __future__ import annotations
 
@@ -96,4 +97,26 @@ def test_a_session_restored_after_its_cancellation_was_sent_is_told_back(
         "✅ <b>De retour au programme : </b><b>Glacy workshop</b>\n"
         "Elle est prévue le lun. 23 mars 2099, 11:00–11:30 (UTC) · lun. 23 mars, 20:00–20:30 "
         "chez vous (Asia/Tokyo), Salle A.\n/event glacy"
+    )
+
+
+def test_a_series_moved_across_midnight_is_told_two_hours_earlier(
+    services: Services, tmp_path: Path
+) -> None:
+    """01:00 moved to 23:00 the day before: named by their date, two of the three sessions
+    were told cancelled and the third moved 22 hours later (N1)."""
+    _import(tmp_path, webinars_ics(1))
+    conversation = _following(services, tmp_path)
+    earlier = webinars_ics(1).replace("20990323T01", "20990322T23")
+    _import(tmp_path, earlier.replace("20990325T01", "20990324T23"))  # the same one excluded
+
+    replies = conversation.message("/reload", ORGANISER)
+
+    assert replies[1].plain() == "Agenda updated: 3 moved in time. Notices queued: 3 to 1 chats."
+    queued = _queued(services)
+    assert [html.splitlines()[0] for html in queued] == ["🔄 <b>Changed: </b><b>Webinar</b>"] * 3
+    assert queued[0].splitlines()[1] == (
+        "Time: <s>Mon 23 Mar 2099, 01:00–01:50 (UTC) · Mon 23 Mar, 02:00–02:50 your time "
+        "(Europe/Paris)</s> → <b>Sun 22 Mar 2099, 23:00–23:50 (UTC) · Mon 23 Mar, 00:00–00:50 "
+        "your time (Europe/Paris)</b>"
     )
