@@ -77,6 +77,9 @@ def answer_summary(answer: Answer) -> str:
         lines += [f"FAQ: {answer.faq.question}", plain_text(answer.faq.answer)]
     for event in answer.events:
         lines.append(f"{event.start.isoformat()}  {event.title}  ({event.room or '-'})")
+    if answer.events_more and answer.events_day:
+        day = answer.events_day.isoformat()
+        lines.append(f"and {answer.events_more} more that day: workshop-bot agenda --day {day}")
     for document in answer.documents if answer.kind is AnswerKind.DOCUMENT else ():
         lines += _document_lines(document)
     for hit in answer.articles:

@@ -236,7 +236,13 @@ class Conversation:
             return handler((command.group(2) or "").strip(), user)
         if not text:
             return [Reply().add(_("Send me a question, or /help to see examples."))]
-        answer = self.services.ask.ask(text, user_id=user.id, language=self.language_of(user))
+        answer = self.services.ask.ask(
+            text,
+            user_id=user.id,
+            language=self.language_of(user),
+            now=self.now(),
+            zone=self._chosen_zone(user),  # "what is on today?" is their day, as /today's
+        )
         reply = self.answer(answer, user)
         log_ = self.services.unanswered
         if answer.kind is not AnswerKind.NONE and log_ is not None:  # wrong answers show too
@@ -475,9 +481,13 @@ class Conversation:
         return [reply]
 
     def _reader_zone(self, user: User | None = None) -> ZoneInfo:
+        return self._chosen_zone(user) or ZoneInfo(self.services.settings.default_timezone)
+
+    def _chosen_zone(self, user: User | None) -> ZoneInfo | None:
+        """The zone the reader chose with /timezone, if any."""
         subscriptions = self.services.subscriptions
         own = subscriptions.timezone(user.chat_id) if subscriptions and user else None
-        return ZoneInfo(own or self.services.settings.default_timezone)
+        return ZoneInfo(own) if own else None
 
     def subscribe_command(self, argument: str, user: User) -> list[Reply]:
         return self.following.subscribe(argument, user.chat_id)
@@ -756,11 +766,11 @@ class Conversation:
                 n for n in answer.notes if getattr(n, "template", None) != TREATIES_IN_ENGLISH
             )
             answer = replace(answer, notes=kept)
-        reply = self._answer(answer)
+        reply = self._answer(answer, user)
         quoted = answer.kind is not AnswerKind.NONE and bool(answer.articles)
         return self._in_english(reply, user, told=told) if quoted else reply
 
-    def _answer(self, answer: Answer) -> Reply:
+    def _answer(self, answer: Answer, user: User) -> Reply:
         if answer.kind is AnswerKind.NONE:
             return self.views.unknown(answer)
         reply = Reply()
@@ -774,8 +784,8 @@ class Conversation:
             reply = self._fact_reply(reply, answer)
             if answer.events:
                 reply.blank().add(italic(_("On the agenda:")))
-            return self._events(reply, answer)
-        self._events(reply, answer)
+            return self._events(reply, answer, user)
+        self._events(reply, answer, user)
         best = answer.best
         if best is not None and answer.kind is AnswerKind.CITATION and answer.text:
             reply.lines += self.views.cited_lines(best, answer.text)
@@ -800,13 +810,26 @@ class Conversation:
             reply.blank().add(italic(note(said)))
         return reply
 
-    def _events(self, reply: Reply, answer: Answer) -> Reply:
-        """The agenda sessions of an answer, each with its /event command."""
+    def _events(self, reply: Reply, answer: Answer, user: User) -> Reply:
+        """The agenda sessions of an answer, each with its /event command, in the reader's
+        zone; a busy day's sessions left out are counted, with the command listing them all."""
+        zone = self._reader_zone(user)
         for found in answer.events[:8]:
             event = self.services.agenda.get(found.id)
             if event is not None:
-                event_lines(reply, event, self._reader_zone(), details=False, now=self.now())
+                event_lines(reply, event, zone, details=False, now=self.now())
                 reply.add(f"/event {event.id}").blank()
+        more = answer.events_more + max(len(answer.events) - 8, 0)
+        if more and answer.events_day is not None:
+            reply.add(
+                italic(
+                    ngettext(
+                        "And {count} more session that day: /agenda {day}",
+                        "And {count} more sessions that day: /agenda {day}",
+                        more,
+                    ).format(count=more, day=answer.events_day.isoformat())
+                )
+            )
         return reply
 
     def _fact_reply(self, reply: Reply, answer: Answer) -> Reply:

@@ -142,7 +142,10 @@ def not_delivered(error: NetworkError) -> bool:
 
 
 class TelegramSender:
-    """The outbox's Sender on the real bot: Telegram's errors mapped to outcomes."""
+    """The outbox's Sender on the real bot: Telegram's errors mapped to outcomes. A failure
+    Telegram surely did not act on (``not_delivered``: no connection, a 5xx) is transient
+    and sent again; one after the request went out (a timeout, a dropped connection) is
+    unknown, never sent again by itself: Telegram may have delivered it."""
 
     def __init__(self, bot: Any) -> None:
         self.bot = bot
@@ -164,13 +167,17 @@ class TelegramSender:
         except Forbidden as error:
             return SendResult.blocked(error.message)
         except TimedOut as error:
-            if "pool" in str(error).lower():  # never left this process
-                return SendResult.transient(str(error))
+            if "pool" in str(error).lower() or not_delivered(error):  # never left, or never
+                return SendResult.transient(str(error))  # connected: it did not arrive
             return SendResult.unknown(str(error))  # it went out: Telegram may well have it
         except BadRequest as error:  # (a NetworkError in PTB) trying again will not help
             return SendResult.failed(error.message)
-        except NetworkError as error:  # no connection: it certainly did not arrive
-            return SendResult.transient(str(error))
+        except NetworkError as error:
+            if not_delivered(error):  # no connection, or a 5xx: it certainly did not arrive
+                return SendResult.transient(str(error))
+            # the connection dropped after the request went out (httpx.ReadError,
+            # RemoteProtocolError): Telegram may have delivered it, and sent again it is twice
+            return SendResult.unknown(str(error))
         except TelegramError as error:
             return SendResult.failed(error.message)
         return SendResult.ok()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -146,6 +146,17 @@ class EventHit:
 
 
 @dataclass(frozen=True, slots=True)
+class EventsFound:
+    """What the agenda finder found for a question: the sessions to show, best first; for a
+    question about a day ("what is on today?"), that day and how many more of its sessions
+    match but are left out of ``hits`` (the finder shows a few)."""
+
+    hits: tuple[EventHit, ...] = ()
+    day: date | None = None  # the day asked, when ``hits`` are that day's sessions
+    more: int = 0  # that day's sessions left out of ``hits``
+
+
+@dataclass(frozen=True, slots=True)
 class Answer:
     question: str
     kind: AnswerKind
@@ -154,6 +165,8 @@ class Answer:
     faq: FaqHit | None = None
     faq_choices: tuple[FaqHit, ...] = ()
     events: tuple[EventHit, ...] = ()
+    events_more: int = 0  # sessions of the day asked left out of ``events`` (a busy day)
+    events_day: date | None = None  # that day (set when ``events_more``): /agenda lists it all
     documents: tuple[DocumentHit, ...] = ()
     suggestions: tuple[str, ...] = ()  # what to try when kind is NONE
     notes: tuple[str, ...] = field(default=())  # e.g. "Article 999 does not exist in ..."
@@ -172,6 +185,8 @@ class Answer:
             "faq": self.faq.to_json() if self.faq else None,
             "faq_choices": [c.to_json() for c in self.faq_choices],
             "events": [e.to_json() for e in self.events],
+            "events_more": self.events_more,
+            "events_day": self.events_day.isoformat() if self.events_day else None,
             "documents": [d.to_json() for d in self.documents],
             "suggestions": list(self.suggestions),
             "notes": list(self.notes),

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from corpus.model import Article, ArticleRef, Corpus, DocumentRef, PassageKey, normalise_name
 from index.answer import (
@@ -24,6 +24,7 @@ from index.answer import (
     ArticleHit,
     DocumentHit,
     EventHit,
+    EventsFound,
     FaqHit,
     FaqMatch,
 )
@@ -87,8 +88,13 @@ _AHEAD = re.compile(
 _DAY_WORD = re.compile(r"\b(?:today|tonight|tomorrow)\b", re.IGNORECASE)
 
 
-def _on_day(event: EventHit, now: datetime, offset: int) -> bool:
-    """Whether ``event`` runs on today (0) or tomorrow (1), in the event's own zone."""
+def _on_day(event: EventHit, now: datetime, offset: int, zone: tzinfo | None) -> bool:
+    """Whether ``event`` runs on today (0) or tomorrow (1): the reader's in ``zone`` (as the
+    agenda finder reads the day), else in the event's own zone."""
+    if zone is not None:
+        day = (now.astimezone(zone) + timedelta(days=offset)).date()
+        last = event.end - timedelta(microseconds=1)
+        return event.start.astimezone(zone).date() <= day <= last.astimezone(zone).date()
     local_now = now.astimezone(event.start.tzinfo)
     day = (local_now + timedelta(days=offset)).date()
     return event.start.date() <= day <= event.end.astimezone(event.start.tzinfo).date()
@@ -239,8 +245,11 @@ class AskService:
         user_id: int | None = None,
         now: datetime | None = None,
         language: str | None = None,
+        zone: tzinfo | None = None,
     ) -> Answer:
-        """Answer ``question``; ``language`` is the asker's interface language, if known.
+        """Answer ``question``; ``language`` is the asker's interface language, if known;
+        ``zone`` the time zone they chose, if any: "what is on today?" is then their day, as
+        the front ends' agenda commands read it (else the date of ``now``, UTC by default).
 
         An answer to a question not written in English that quotes texts gets a note, in the
         asker's language, that treaty texts are quoted in English (the only authentic text
@@ -250,7 +259,7 @@ class AskService:
         if not text:
             return Answer(question, AnswerKind.NONE, suggestions=SUGGESTIONS)
         written_in = self.ranker.language_of(text)  # once: ranking and agenda words read it
-        answer = self._answer(text, written_in, user_id, now)
+        answer = self._answer(text, written_in, user_id, now, zone)
         if answer.articles and second_protocol_unqualified(answer.question):
             answer = replace(answer, notes=(*answer.notes, WHICH_SECOND_PROTOCOL))
         if written_in == ENGLISH or not (answer.articles or answer.documents or answer.text):
@@ -259,7 +268,12 @@ class AskService:
         return replace(answer, notes=(*answer.notes, note))
 
     def _answer(
-        self, text: str, language: str, user_id: int | None, now: datetime | None
+        self,
+        text: str,
+        language: str,
+        user_id: int | None,
+        now: datetime | None,
+        zone: tzinfo | None = None,
     ) -> Answer:
         if not any(ch.isalnum() for ch in text):  # "?", "🙂🙂": nothing asked
             return Answer(text, AnswerKind.NONE, suggestions=SUGGESTIONS)
@@ -267,7 +281,7 @@ class AskService:
         refused = next((kind for asks, kind in _REFUSED_BY_FORM if asks(text)), None)
         if refused is not None:
             return self._declined(text, user_id, refused)
-        turned = self._turned_away(text, language, now)
+        turned = self._turned_away(text, language, now, zone)
         if turned is not None:
             self._record(text, user_id, "declined", 0.0)
             return replace(turned, question=text)
@@ -287,9 +301,11 @@ class AskService:
         cues = self._agenda_words(text, language)
         if self.events and _AHEAD.search(cues):  # the live agenda knows what is next
             # "the next Octopus conference in 2025": none that year, then whatever comes next
-            events = self.events.find(cues, moment) or self.events.find(YEAR.sub(" ", cues), moment)
-            if events:
-                return self._event_answer(text, events, moment, cues)
+            ahead = self.events.find(cues, moment, zone)
+            if not ahead.hits:
+                ahead = self.events.find(YEAR.sub(" ", cues), moment, zone)
+            if ahead.hits:
+                return self._event_answer(text, ahead, moment, cues, zone)
         # "what do States agree on, according to the Tokyo slides?": asked of the programme
         material = (
             self.ranker.rank(text, limit=5, language=language) if cites_programme(text) else None
@@ -334,14 +350,14 @@ class AskService:
             return self._stated_or_declined(text, language, user_id, "status", choices=choices)
         if asks_for_a_password(text):  # "the wifi password ... for the workshop"
             return self._declined(text, user_id, "venue", choices)
-        found = self.events.find(cues, moment) if self.events else []
-        if found:
+        found = self.events.find(cues, moment, zone) if self.events else EventsFound()
+        if found.hits:
             # "where was the GLACY workshop?" may be a past session of the agenda and a fact
             # the programme documents state: then the passage shows it, with the sessions.
             ranked = ranked or self.ranker.rank(text, limit=5, language=language)
             if not self._programme_answers(ranked):
-                return self._event_answer(text, found, moment, cues)
-            return replace(self._fact_answer(text, ranked, choices), events=tuple(found))
+                return self._event_answer(text, found, moment, cues, zone)
+            return replace(self._fact_answer(text, ranked, choices), events=found.hits)
         if a_task(text):  # "help me write my presentation": not what a treaty bot does
             return self._declined(text, user_id, "helpdesk", choices)
         if about_the_event(text):  # the agenda found no session: the organisers' desk
@@ -392,7 +408,9 @@ class AskService:
             notes=_correction_note(ranked),
         )
 
-    def _turned_away(self, text: str, language: str, now: datetime | None) -> Answer | None:
+    def _turned_away(
+        self, text: str, language: str, now: datetime | None, zone: tzinfo | None
+    ) -> Answer | None:
         """The answer declining what a message asks after it turns from its opening (a colon,
         "...", "actually", "by the way": "About Article 35: is there a shuttle bus to the
         venue?"), or None: no turn, or what follows it, asked alone, is not declined. An
@@ -407,7 +425,7 @@ class AskService:
             return None
         alone = _ASKING_A_PART.set(True)
         try:
-            answer = self._answer(asked, language, None, now)
+            answer = self._answer(asked, language, None, now, zone)
         finally:
             _ASKING_A_PART.reset(alone)
         declined = answer.kind is AnswerKind.NONE and answer.notes[:1]
@@ -529,8 +547,12 @@ class AskService:
         return self.glossary.english(text, language) or text
 
     @staticmethod
-    def _event_answer(text: str, events: list[EventHit], now: datetime, cues: str) -> Answer:
-        """The sessions found for ``text``; ``cues`` is what the finder read (in English)."""
+    def _event_answer(
+        text: str, found: EventsFound, now: datetime, cues: str, zone: tzinfo | None
+    ) -> Answer:
+        """The sessions found for ``text``; ``cues`` is what the finder read (in English);
+        a busy day's sessions left out are counted (``events_more``), with the day."""
+        events = found.hits
         notes: tuple[str, ...] = ()
         day = _DAY_WORD.search(cues)
         if _AHEAD.search(cues) and all(e.end <= now for e in events):
@@ -546,11 +568,18 @@ class AskService:
         elif day is not None:
             when = day.group().lower()
             offset = 1 if when == "tomorrow" else 0
-            if not any(_on_day(e, now, offset) for e in events):
+            if not any(_on_day(e, now, offset, zone) for e in events):
                 # the finder kept the sessions of the room asked: the day may have others
                 room = events[0].room if ROOM.search(cues) else None
                 notes = (_nothing_in(room, when) if room else _NOTHING_ON[when],)
-        return Answer(text, AnswerKind.EVENT, events=tuple(events), notes=notes)
+        return Answer(
+            text,
+            AnswerKind.EVENT,
+            events=events,
+            events_more=found.more,
+            events_day=found.day if found.more else None,
+            notes=notes,
+        )
 
     def _faq_fits(self, best: FaqHit, ranked: Ranking | None) -> bool:
         """Answer with the FAQ unless search confidently finds an article the entry ignores,

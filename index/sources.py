@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Protocol
 
-from index.answer import EventHit, FaqMatch
+from index.answer import EventsFound, FaqMatch
 
 
 class FaqSource(Protocol):
@@ -15,8 +15,11 @@ class FaqSource(Protocol):
 
 
 class EventSource(Protocol):
-    def find(self, question: str, now: datetime) -> list[EventHit]:
-        """Events matching an agenda question, upcoming first; empty when not an agenda question."""
+    def find(self, question: str, now: datetime, zone: tzinfo | None = None) -> EventsFound:
+        """Events matching an agenda question, upcoming first; none when not an agenda
+        question. A day asked ("today", "tomorrow", "friday") is the reader's day in ``zone``
+        when given (the zone they chose), else the date of ``now`` as given, held against
+        each session's dates in its own zone."""
         ...
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -56,19 +56,22 @@ class Agenda:
         """The names of the series on the agenda, sorted."""
         return sorted({e.series for e in self.events if e.series})
 
-    def on_day(self, day: date, zone: ZoneInfo | None = None) -> list[Event]:
+    def on_day(self, day: date, zone: tzinfo | None = None) -> list[Event]:
         """Events on a calendar day, in ``zone`` (default: each event's own zone)."""
-        return [
-            e
-            for e in self.sorted()
-            if (e.start.astimezone(zone) if zone else e.start).date()
-            <= day
-            <= ((e.end - timedelta(microseconds=1)).astimezone(zone) if zone else e.end).date()
-        ]
+        return [e for e in self.sorted() if runs_on(e, day, zone)]
 
     def upcoming(self, now: datetime, limit: int = 5) -> list[Event]:
         """Events not yet over, those under way first, then by start."""
         return [e for e in self.sorted() if e.end > now][:limit]
+
+
+def runs_on(event: Event, day: date, zone: tzinfo | None = None) -> bool:
+    """Whether ``event`` runs on ``day`` in ``zone`` (a session ending at midnight is not on
+    the next day), or by its own dates when no zone is given."""
+    if zone is None:
+        return event.start.date() <= day <= event.end.date()
+    last = event.end - timedelta(microseconds=1)
+    return event.start.astimezone(zone).date() <= day <= last.astimezone(zone).date()
 
 
 def ordered_from_now(events: list[Event], now: datetime) -> tuple[list[Event], int]:

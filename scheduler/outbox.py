@@ -9,12 +9,16 @@ marks them `unknown` and they are never re-sent on their own (a crash never doub
 The delivery report counts them, and BroadcastService.resend_unknown re-queues them on request.
 Outside a hard kill no row is left in doubt: an exception from the Sender is a transient error,
 a cancellation mid-send marks the row `unknown`, and a graceful stop waits for sends in flight.
+Telegram's flood-control pause (a 429's retry_after) holds every send, and is kept in the
+database with the row it came with (state `outbox_paused_until`), so a dispatcher started
+during it, after a restart or a kill, waits it out too instead of sending at once.
 One dispatcher per database: it assumes no other process sends the same outbox.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -83,6 +87,7 @@ class _Row:
 
 
 MAX_PAUSE = 60.0  # seconds between attempts while the sender keeps failing
+PAUSE_KEY = "outbox_paused_until"  # state: {"until": epoch seconds, "seconds": retry_after}
 
 
 class OutboxDispatcher:
@@ -112,8 +117,10 @@ class OutboxDispatcher:
         self._recovered = False
 
     def recover(self) -> int:
-        """Rows left `sending` by a killed process become `unknown`; returns how many."""
+        """Rows left `sending` by a killed process become `unknown`; returns how many. A
+        flood-control pause a previous run was told of, and not yet over, holds sends here too."""
         self._recovered = True
+        self._paused_until = max(self._paused_until, self._stored_pause())
         with self.db.transaction() as sql:
             changed = sql.execute(
                 "UPDATE outbox SET status = 'unknown', detail = 'in flight when the bot stopped'"
@@ -122,6 +129,24 @@ class OutboxDispatcher:
         if changed:
             log.warning("%d outbox message(s) were in flight at a crash: marked unknown", changed)
         return int(changed)
+
+    def _stored_pause(self) -> float:
+        """When the last recorded flood-control pause ends (0.0: none). Never later than its
+        own length from now: a clock set back since must not stretch it (nothing sent for
+        hours)."""
+        rows = self.db.query("SELECT value FROM state WHERE key = ?", (PAUSE_KEY,))
+        if not rows:
+            return 0.0
+        try:
+            stored = json.loads(str(rows[0][0]))
+            until, seconds = float(stored["until"]), float(stored["seconds"])
+        except (ValueError, TypeError, KeyError):
+            log.warning("unreadable flood-control pause in the database: ignored")
+            return 0.0
+        until = min(until, self.clock() + seconds)
+        if until > self.clock():
+            log.warning("flood control: waiting %.1f s more before sending", until - self.clock())
+        return until
 
     async def run(self, stop: asyncio.Event, poll: float = 1.0) -> None:
         """Keep delivering until ``stop`` is set; a send in flight is always finished.
@@ -267,9 +292,8 @@ class OutboxDispatcher:
             self._finish(row, "sent", None, sent_at=now)
             return True
         if result.status is SendStatus.RETRY_AFTER:
-            self._paused_until = max(self._paused_until, now + result.retry_after)
             log.warning("flood control: pausing all sends for %.1f s", result.retry_after)
-            self._finish(row, "pending", "retry after", not_before=now + result.retry_after)
+            self._pause(row, now + result.retry_after, result.retry_after)
         elif result.status is SendStatus.BLOCKED:
             self._block(row, result.detail or "blocked by the user")
         elif result.status is SendStatus.UNKNOWN:  # resending could double it: reported
@@ -297,6 +321,23 @@ class OutboxDispatcher:
                 "UPDATE outbox SET status = ?, detail = ?, sent_at = ?, not_before = ?,"
                 " attempts = attempts + ? WHERE row_id = ?",
                 (status, detail, sent_at, not_before, int(attempt), row.row_id),
+            )
+
+    def _pause(self, row: _Row, until: float, seconds: float) -> None:
+        """The row waits for Telegram's pause, and so does every send, in this process and
+        in the next one should it start before the pause is over (kept with the row)."""
+        if until > self._paused_until:
+            self._paused_until = until
+            stored = json.dumps({"until": until, "seconds": seconds})
+        else:
+            stored = None
+        with self.db.transaction() as sql:
+            if stored is not None:
+                sql.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (PAUSE_KEY, stored))
+            sql.execute(
+                "UPDATE outbox SET status = 'pending', detail = 'retry after', sent_at = NULL,"
+                " not_before = ? WHERE row_id = ?",
+                (until, row.row_id),
             )
 
     def _block(self, row: _Row, detail: str) -> None:

@@ -1,19 +1,20 @@
 """Answer agenda questions in plain words: "when is the judicial training workshop?",
 "what is in Room 4 tomorrow?", "sessions on the 24/7 network", "what's next?".
 
-Only questions that are about the agenda get events; everything else gets an empty list, so
-the ask service moves on to the treaties.
+Only questions that are about the agenda get events; everything else gets none, so the ask
+service moves on to the treaties. A day asked is the reader's when their time zone is given
+(as /today and /agenda DAY read it), and a busy day says how many of its sessions are left out.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
-from index.answer import EventHit
+from index.answer import EventHit, EventsFound
 from index.text import ROOM, ROOM_WORD, STOP_WORDS, YEAR, stem_word, words
-from scheduler.agenda import Agenda
+from scheduler.agenda import Agenda, runs_on
 from scheduler.model import Event
 
 AGENDA_WORDS = frozenset(
@@ -69,11 +70,14 @@ class EventFinder:
         self._indexed: Agenda | None = None
         self._event_stems: dict[str, set[str]] = {}
 
-    def find(self, question: str, now: datetime) -> list[EventHit]:
-        day = _day_asked(question, now)
+    def find(self, question: str, now: datetime, zone: tzinfo | None = None) -> EventsFound:
+        """The sessions ``question`` asks about; ``zone``: the reader's, in which a day asked
+        ("today", "friday") is read (else the date of ``now`` as given, held against each
+        session's own dates)."""
+        day = _day_asked(question, now.astimezone(zone) if zone else now)
         # a day with its month's name asks the agenda too: "what is on December 18th?"
         if not ASKS_AGENDA.search(question) and day is None:
-            return []
+            return EventsFound()
         agenda = self._agenda()
         if agenda is not self._indexed:  # stem each event once per loaded agenda
             self._event_stems = {e.id: _stems(_event_text(e)) for e in agenda.events}
@@ -96,7 +100,7 @@ class EventFinder:
         if years and not day:  # "the Octopus conference 2013" is not the 2010 one
             events = [e for e in events if e.start.year in years or e.end.year in years]
         if day:
-            that_day = [e for e in events if e.start.date() <= day <= e.end.date()]
+            that_day = [e for e in events if runs_on(e, day, zone)]
             if not that_day and not topic:
                 # "what is on tomorrow?", "what is in Room 4 tomorrow?" with nothing on
                 return self._nearest(events, now)
@@ -106,22 +110,25 @@ class EventFinder:
             least = MIN_TOPIC_SHARE if NAMES_AGENDA.search(question) else MIN_TOPIC_SHARE_WEAK
             scored = [(s, e) for s, e in scored if s >= least]
         elif not (day or room or re.search(r"\bnext\b|agenda|schedule|programme", question, re.I)):
-            return []
+            return EventsFound()
         if not day and not topic:
             scored = [(s, e) for s, e in scored if e.end > now]
             if not scored:
                 return self._nearest(events, now)  # "what's next?" after the last session
         scored.sort(key=lambda pair: (-pair[0], _upcoming_first(pair[1], now)))
-        return [_hit(e, s) for s, e in scored[:MAX_HITS]]
+        hits = tuple(_hit(e, s) for s, e in scored[:MAX_HITS])
+        if day is None or not hits:
+            return EventsFound(hits)
+        return EventsFound(hits, day, len(scored) - len(hits))
 
     @staticmethod
-    def _nearest(events: list[Event], now: datetime) -> list[EventHit]:
+    def _nearest(events: list[Event], now: datetime) -> EventsFound:
         """The next sessions when there are any, else the last one: a question about what is
         ahead is answered with what there is, never with nothing."""
         ahead = [e for e in events if e.end > now]
         if ahead:
-            return [_hit(e, 1.0) for e in ahead[:3]]
-        return [_hit(e, 1.0) for e in events[-1:]]
+            return EventsFound(tuple(_hit(e, 1.0) for e in ahead[:3]))
+        return EventsFound(tuple(_hit(e, 1.0) for e in events[-1:]))
 
     def _score(self, event: Event, topic: set[str]) -> float:
         if not topic:

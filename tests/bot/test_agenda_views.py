@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,6 +21,7 @@ from index.ask import AskService
 from index.search import SearchIndex
 from scheduler.agenda import Agenda
 from scheduler.model import Event
+from scheduler.search import EventFinder
 from scheduler.store import Database
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -242,3 +243,62 @@ def test_a_day_is_the_readers_day(services: Services) -> None:
     [in_new_york] = chat.message("/today", READER)  # still Monday 23 there
     assert _ids(in_new_york) == ["webinar"]
     assert in_new_york.plain().startswith("Agenda for Monday 23 March 2026")
+
+
+@pytest.fixture
+def asking(services: Services) -> Services:
+    """The services with the agenda finder: free-text agenda questions are answered."""
+    finder = EventFinder(lambda: services.agenda)
+    services.ask = AskService(services.corpus, services.search, events=finder)
+    return services
+
+
+def test_what_is_on_today_is_the_readers_day_as_with_today(asking: Services) -> None:
+    """In Tokyo the free-text question read another day than /today, and said "your time"
+    of the bot's default zone."""
+    new_york = ZoneInfo("America/New_York")
+
+    def webinar(identifier: str, start: datetime) -> Event:
+        end = start + timedelta(hours=1)
+        return Event(identifier, f"Webinar {identifier}", "session", start, end, str(new_york))
+
+    asking.agenda = Agenda(
+        [
+            webinar("monday", datetime(2026, 3, 23, 21, tzinfo=new_york)),  # Tue 10:00 Tokyo
+            webinar("tuesday", datetime(2026, 3, 24, 21, tzinfo=new_york)),  # Wed 10:00 Tokyo
+        ]
+    )
+    chat = _chat(asking, datetime(2026, 3, 24, 0, tzinfo=UTC))  # 09:00 in Tokyo
+    chat.message("/timezone Tokyo", READER)
+
+    [asked] = chat.message("what is on today?", READER)
+    [today] = chat.message("/today", READER)
+
+    assert _ids(asked) == _ids(today) == ["monday"]
+    assert "Nothing is on" not in asked.plain()
+    assert "Tue 24 Mar, 10:00–11:00 your time (Asia/Tokyo)" in asked.plain()
+
+
+@pytest.mark.parametrize(
+    ("reader", "more"),
+    [
+        (READER, "And 5 more sessions that day: /agenda 2026-03-24"),
+        (
+            User(id=6, chat_id=6, language="fr"),
+            "Et 5 autres séances ce jour-là : /agenda 2026-03-24",
+        ),
+    ],
+)
+def test_a_busy_day_asked_in_words_points_to_the_rest(
+    asking: Services, reader: User, more: str
+) -> None:
+    """Eight of its thirteen sessions were listed, and nothing said of the five others."""
+    chat = _chat(asking)
+
+    [asked] = chat.message("what is on today?", reader)
+    [listed] = chat.message("/agenda 2026-03-24", reader)
+
+    assert len(_ids(asked)) == 8
+    assert asked.plain().splitlines()[-1] == more
+    assert len(set(_ids(asked))) + 5 == len(asking.agenda.on_day(date(2026, 3, 24), PARIS)) == 13
+    assert set(_ids(asked)) <= set(_ids(listed))

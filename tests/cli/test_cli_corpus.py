@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
+from bot.cli_corpus import answer_summary
+from index.answer import Answer, AnswerKind, EventHit
 
 
 @pytest.fixture(autouse=True)
@@ -132,3 +135,18 @@ def test_ask_prints_faq_answers_as_plain_text(capsys: pytest.CaptureFixture[str]
     assert "FAQ: What is the 24/7 network?" in out
     assert "<b>" not in out and "&amp;" not in out
     assert "point of contact available 24 hours a day, 7 days a week" in out
+
+
+def test_a_busy_day_says_how_many_of_its_sessions_are_not_listed() -> None:
+    start = datetime(2026, 12, 3, 9, tzinfo=UTC)
+    talk = EventHit("t1", "Talk", start, start + timedelta(hours=1), "UTC", None, 1.0)
+    answer = Answer(
+        "what is on today?",
+        AnswerKind.EVENT,
+        events=(talk,),
+        events_more=3,
+        events_day=date(2026, 12, 3),
+    )
+    assert answer_summary(answer).splitlines()[-1] == (
+        "and 3 more that day: workshop-bot agenda --day 2026-12-03"
+    )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -721,6 +722,44 @@ def test_tomorrow_with_nothing_on_says_so_before_what_comes_next(
 
     assert [e.id for e in answer.events] == ["later"]
     assert answer.notes == ("Nothing is on the agenda tomorrow; what comes next:",)
+
+
+def test_today_is_the_day_of_the_zone_the_reader_chose(
+    corpus: Corpus, search_index: SearchIndex
+) -> None:
+    """/today reads the reader's day; "what is on today?" read the day of the clock in UTC
+    against each session's own dates: in Tokyo it showed tomorrow's New York webinar and
+    not the one on this morning."""
+    new_york, tokyo = ZoneInfo("America/New_York"), ZoneInfo("Asia/Tokyo")
+    this_morning = _event("monday", "Monday webinar", datetime(2026, 3, 23, 21, tzinfo=new_york))
+    tomorrow = _event("tuesday", "Tuesday webinar", datetime(2026, 3, 24, 21, tzinfo=new_york))
+    agenda = Agenda([this_morning, tomorrow])
+    service = AskService(corpus, search_index, events=EventFinder(lambda: agenda))
+    now = datetime(2026, 3, 24, 0, tzinfo=UTC)  # 09:00 in Tokyo, Monday 20:00 in New York
+
+    in_tokyo = service.ask("what is on today?", now=now, zone=tokyo)
+    unset = service.ask("what is on today?", now=now)  # no zone chosen: as before
+
+    assert ([e.id for e in in_tokyo.events], in_tokyo.notes) == (["monday"], ())
+    assert [e.id for e in unset.events] == ["tuesday"]
+    assert unset.notes == ("Nothing is on the agenda today; what comes next:",)
+
+
+def test_a_busy_day_counts_the_sessions_it_does_not_list(
+    corpus: Corpus, search_index: SearchIndex
+) -> None:
+    now = datetime(2026, 12, 3, 7, tzinfo=UTC)
+    talks = [_event(f"t{n:02}", f"Talk {n}", now + timedelta(hours=n)) for n in range(1, 12)]
+    agenda = Agenda(talks)
+    service = AskService(corpus, search_index, events=EventFinder(lambda: agenda))
+
+    today = service.ask("what is on today?", now=now, zone=UTC)
+    ahead = service.ask("what's next?", now=now, zone=UTC)
+
+    assert [e.id for e in today.events] == [f"t{n:02}" for n in range(1, 9)]
+    assert (today.events_more, today.events_day) == (3, date(2026, 12, 3))
+    assert today.to_json()["events_more"] == 3
+    assert (len(ahead.events), ahead.events_more, ahead.events_day) == (8, 0, None)
 
 
 @pytest.mark.parametrize("room", ["Room 4", "Salle B"])

@@ -10,6 +10,7 @@ import pytest
 
 from bot.settings import PROJECT_ROOT
 from corpus.problems import Problem, ValidationError
+from index.answer import EventsFound
 from scheduler.agenda import Agenda, check_agenda, load_agenda, same_sessions
 from scheduler.model import Event
 from scheduler.search import EventFinder
@@ -103,7 +104,7 @@ def test_event_finder_answers_only_agenda_questions(question: str, expected: lis
     agenda = load_agenda(SAMPLE)
     finder = EventFinder(lambda: agenda)
     found = finder.find(question, datetime(2010, 9, 14, tzinfo=UTC))
-    assert [h.id for h in found] == expected
+    assert [h.id for h in found.hits] == expected
 
 
 def test_a_room_with_nothing_on_the_day_asked_gets_its_next_session() -> None:
@@ -112,7 +113,7 @@ def test_a_room_with_nothing_on_the_day_asked_gets_its_next_session() -> None:
     found = EventFinder(lambda: agenda).find(
         "what is in Room 4 tomorrow?", datetime(2010, 9, 13, 6, tzinfo=UTC)
     )
-    assert [h.id for h in found] == ["igf-2010-ws23"]
+    assert [h.id for h in found.hits] == ["igf-2010-ws23"]
 
 
 def _rooms_agenda() -> Agenda:
@@ -142,11 +143,11 @@ def _rooms_agenda() -> Agenda:
 )
 def test_rooms_and_days_are_read_as_such(question: str, expected: list[str]) -> None:
     found = EventFinder(_rooms_agenda).find(question, datetime(2026, 12, 7, tzinfo=UTC))
-    assert [h.id for h in found] == expected
+    assert [h.id for h in found.hits] == expected
 
 
 def test_event_finder_on_empty_agenda_finds_nothing() -> None:
-    assert EventFinder(Agenda).find("what's next?", datetime.now(UTC)) == []
+    assert EventFinder(Agenda).find("what's next?", datetime.now(UTC)) == EventsFound()
 
 
 def test_a_session_in_year_9999_or_lasting_a_year_is_a_problem(tmp_path: Path) -> None:
@@ -221,3 +222,46 @@ def test_every_problem_of_an_event_is_reported_at_once(tmp_path: Path) -> None:
         ),
         (6, "'yesterday' is not a date and time like 2026-03-23T09:30"),
     ]
+
+
+NEW_YORK, TOKYO = ZoneInfo("America/New_York"), ZoneInfo("Asia/Tokyo")
+
+
+def _talk(identifier: str, start: datetime) -> Event:
+    end = start + timedelta(hours=1)
+    return Event(identifier, f"Webinar {identifier}", "session", start, end, str(start.tzinfo))
+
+
+def test_today_asked_is_the_readers_day_in_the_zone_they_chose() -> None:
+    """“What is on today?” was read in each session's own zone; /today reads the reader's."""
+    monday = _talk("monday", datetime(2026, 3, 23, 10, tzinfo=NEW_YORK))  # 23:00 in Tokyo
+    late = _talk("late", datetime(2026, 3, 23, 22, 40, tzinfo=NEW_YORK))  # Tue 11:40 Tokyo
+    finder = EventFinder(lambda: Agenda([monday, late]))
+    now = datetime(2026, 3, 24, 9, tzinfo=TOKYO)  # Monday 20:00 in New York
+
+    in_tokyo = finder.find("what is on today?", now, TOKYO)
+    in_new_york = finder.find("what is on today?", now, NEW_YORK)
+
+    assert ([h.id for h in in_tokyo.hits], in_tokyo.day) == (["late"], date(2026, 3, 24))
+    assert ([h.id for h in in_new_york.hits], in_new_york.day) == (
+        ["late", "monday"],  # what is still to come first
+        date(2026, 3, 23),
+    )
+    tomorrow = finder.find("what is on tomorrow?", now, NEW_YORK)
+    assert ([h.id for h in tomorrow.hits], tomorrow.day) == (["late"], None)  # nothing: next
+
+
+def test_a_busy_day_says_how_many_of_its_sessions_are_left_out() -> None:
+    day = datetime(2026, 3, 24, 8, tzinfo=UTC)
+    talks = [_talk(f"t{n:02}", day + timedelta(hours=n)) for n in range(11)]
+    finder = EventFinder(lambda: Agenda(talks))
+    now = day - timedelta(hours=1)
+
+    today = finder.find("what is on today?", now, UTC)
+    ahead = finder.find("what's next?", now, UTC)  # no day asked: nothing to count
+
+    assert [h.id for h in today.hits] == [f"t{n:02}" for n in range(8)]
+    assert (today.day, today.more) == (date(2026, 3, 24), 3)
+    assert (len(ahead.hits), ahead.day, ahead.more) == (8, None, 0)
+    eight = EventFinder(lambda: Agenda(talks[:8])).find("what is on today?", now, UTC)
+    assert (len(eight.hits), eight.day, eight.more) == (8, date(2026, 3, 24), 0)

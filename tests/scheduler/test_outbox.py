@@ -98,6 +98,77 @@ async def test_retry_after_pauses_everything_then_delivers(
     assert _report(database, broadcast).sent == 3
 
 
+class TimedSender(ScriptedSender):
+    """Also notes the moment of every attempt, delivered or not."""
+
+    def __init__(self, clock: FakeClock, script: dict[int, list[SendResult | Exception]]) -> None:
+        super().__init__(clock, script)
+        self.tried: list[tuple[float, int]] = []
+
+    async def send(self, chat_id: int, html: str) -> SendResult:
+        self.tried.append((self.clock(), chat_id))
+        return await super().send(chat_id, html)
+
+
+async def _killed_in_the_pause(
+    database: Database, clock: FakeClock, sender: ScriptedSender
+) -> None:
+    """Run a dispatcher until it waits out a flood-control pause, and kill it there."""
+    waiting = asyncio.Event()
+
+    async def sleep(seconds: float) -> None:
+        if seconds > 1.0:  # the pause, not a send slot: the process dies here
+            waiting.set()
+            await asyncio.Event().wait()
+        await clock.sleep(seconds)
+
+    dispatcher = OutboxDispatcher(database, sender, clock=clock, sleep=sleep)
+    task = asyncio.create_task(dispatcher.run_until_idle())
+    await asyncio.wait_for(waiting.wait(), timeout=5)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+
+
+async def test_a_restart_during_flood_control_waits_out_the_pause(
+    database: Database, clock: FakeClock
+) -> None:
+    """The pause was kept in memory only: a bot restarted during it sent at once, and
+    Telegram answered 429 again (and may lengthen the ban)."""
+    _audience(database, range(1, 7))
+    broadcast = _queue(database, "hello", clock)
+    first = TimedSender(clock, {1: [SendResult.retry(30.0)]})
+    await _killed_in_the_pause(database, clock, first)
+    [(flooded, chat)] = first.tried
+    assert (chat, first.delivered) == (1, [])
+
+    clock.now = flooded + 10.0  # back up 10 s later, 20 s before the pause ends
+    restarted = Database(database.path)
+    second = TimedSender(clock, {})
+    assert await _dispatcher(restarted, second, clock).run_until_idle() == 6
+    restarted.close()
+
+    assert min(moment for moment, _ in second.tried) >= flooded + 30.0
+    assert sorted(c for _, c, _ in second.delivered) == [1, 2, 3, 4, 5, 6]  # once each
+    assert _report(database, broadcast) == DeliveryReport(broadcast, 6, 6, 0, 0, 0, 0)
+
+
+async def test_a_kept_pause_is_never_longer_than_telegram_asked(
+    database: Database, clock: FakeClock
+) -> None:
+    """A clock set back an hour since must not hold every message for an hour more."""
+    _audience(database, range(1, 3))
+    _queue(database, "hello", clock)
+    first = TimedSender(clock, {1: [SendResult.retry(30.0)]})
+    await _killed_in_the_pause(database, clock, first)
+
+    clock.now -= 3600.0
+    restarted_at = clock()
+    second = TimedSender(clock, {})
+    assert await _dispatcher(database, second, clock).run_until_idle() == 2
+    assert restarted_at + 29.0 <= min(moment for moment, _ in second.tried) <= restarted_at + 31.0
+
+
 async def test_transient_errors_retry_then_fail(database: Database, clock: FakeClock) -> None:
     _audience(database, range(1, 3))
     broadcast = _queue(database, "hello", clock)
