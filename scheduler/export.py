@@ -146,6 +146,25 @@ def _keep_ids_from_before(result: ImportResult, earlier: Path) -> ImportResult:
     return replace(result, events=[replace(e, id=named.get(e.id, e.id)) for e in result.events])
 
 
+def _keep_series_from_before(result: ImportResult, earlier: Path) -> ImportResult:
+    """Sessions keep the series ``earlier`` gave them. An .ics file without a calendar name
+    names its series after the file: the same schedule imported from "night-clinic.ics"
+    instead of "series.ics" would move every session to another series, and whoever
+    subscribed to the series would silently stop being reminded of them."""
+    records = load_limited(earlier.read_text(encoding="utf-8", errors="replace"))["events"]
+    before = {str(r.get("id")): r.get("series") for r in records if isinstance(r, dict)}
+    renamed: dict[str | None, set[str]] = {}
+    for event in result.events:
+        then = before.get(event.id)
+        if event.id in before and isinstance(then, str) and then != event.series:
+            renamed.setdefault(event.series, set()).add(then)
+    kept = {now: then.pop() for now, then in renamed.items() if len(then) == 1}
+    if not kept:
+        return result
+    events = [replace(e, series=kept.get(e.series, e.series)) for e in result.events]
+    return replace(result, events=events)
+
+
 def _dated(records: list[dict[str, Any]], stems: set[str]) -> dict[str, Slots]:
     """The occurrences of ``records`` named by a date, by series."""
     found: dict[str, Slots] = {}
@@ -218,7 +237,7 @@ def _write(result: ImportResult, folder: Path, name: str, force: bool) -> Path:
             "under another file name, or --force to replace it"
         )
     if earlier is not None:
-        result = _keep_ids_from_before(result, earlier)
+        result = _keep_series_from_before(_keep_ids_from_before(result, earlier), earlier)
     document = {"title": result.title, "events": [event_record(e) for e in result.events]}
     body = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
     text = _HEADER.format(digest=_digest(body)) + body

@@ -102,6 +102,24 @@ def test_a_re_import_under_another_name_updates_the_earlier_file(tmp_path: Path,
     assert len(load_agenda(agenda).events) == len(import_schedule(SCHEDULES / name).events)
 
 
+def test_a_calendar_without_a_name_re_imported_under_another_keeps_its_series(
+    tmp_path: Path,
+) -> None:
+    """Its series is named after the file: renamed, the sessions would leave the series its
+    subscribers follow."""
+    unnamed = RECURRING.replace("X-WR-CALNAME:GLACY webinars\r\n", "")
+    (tmp_path / "series.ics").write_text(unnamed)
+    (tmp_path / "night-clinic.ics").write_text(unnamed)
+    agenda = tmp_path / "agenda"
+    write_agenda_file(import_schedule(tmp_path / "series.ics"), agenda, "series")
+    before = {e.id: e.series for e in load_agenda(agenda).events}
+
+    write_agenda_file(import_schedule(tmp_path / "night-clinic.ics"), agenda, "night-clinic")
+
+    assert set(before.values()) == {"series"}
+    assert {e.id: e.series for e in load_agenda(agenda).events} == before
+
+
 RECURRING = """BEGIN:VCALENDAR\r
 VERSION:2.0\r
 PRODID:-//Google Inc//Google Calendar 70.9054//EN\r
