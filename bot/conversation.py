@@ -241,7 +241,7 @@ class Conversation:
             user_id=user.id,
             language=self.language_of(user),
             now=self.now(),
-            zone=self._chosen_zone(user),  # "what is on today?" is their day, as /today's
+            zone=self._reader_zone(user),  # "what is on today?" is their day, as /today's
         )
         reply = self.answer(answer, user)
         log_ = self.services.unanswered

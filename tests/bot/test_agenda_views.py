@@ -279,6 +279,29 @@ def test_what_is_on_today_is_the_readers_day_as_with_today(asking: Services) -> 
     assert "Tue 24 Mar, 10:00–11:00 your time (Asia/Tokyo)" in asked.plain()
 
 
+def test_what_is_on_today_without_a_chosen_zone_is_the_day_of_today(asking: Services) -> None:
+    """Without /timezone, the free-text question read the UTC date: at 00:30 in Paris (the
+    default zone), "today" was yesterday's sessions while /today listed today's."""
+    paris = ZoneInfo("Europe/Paris")
+
+    def session(identifier: str, start: datetime) -> Event:
+        end = start + timedelta(hours=1)
+        return Event(identifier, f"Session {identifier}", "session", start, end, str(paris))
+
+    asking.agenda = Agenda(
+        [
+            session("monday", datetime(2026, 3, 23, 15, tzinfo=paris)),
+            session("tuesday", datetime(2026, 3, 24, 15, tzinfo=paris)),
+        ]
+    )
+    chat = _chat(asking, datetime(2026, 3, 23, 23, 30, tzinfo=UTC))  # Tue 00:30 in Paris
+
+    [asked] = chat.message("what is on today?", READER)
+    [today] = chat.message("/today", READER)
+
+    assert _ids(asked) == _ids(today) == ["tuesday"]
+
+
 @pytest.mark.parametrize(
     ("reader", "more"),
     [
