@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -230,7 +230,7 @@ def _event(
         problems.append(Problem(name, at("kind"), f"kind must be one of {', '.join(KINDS)}"))
     start = _when(fields["start"], zone, name, problems) if _scalar(fields.get("start")) else None
     end = _when(fields["end"], zone, name, problems) if _scalar(fields.get("end")) else None
-    if start and end and end <= start:
+    if start and end and end.astimezone(UTC) <= start.astimezone(UTC):  # not the wall times
         problems.append(Problem(name, at("end"), "end must be after start"))
     elif start and end and end - start > MAX_LENGTH:
         problems.append(Problem(name, at("end"), "a session longer than 31 days: check the dates"))
@@ -292,7 +292,22 @@ def _when(
         )
         return None
     if value.tzinfo is None:
-        return value.replace(tzinfo=zone) if zone else None
+        if zone is None:
+            return None
+        local = value.replace(tzinfo=zone)
+        # 02:30 on the night the clocks go forward never happens: read as a time, a session
+        # "02:30-03:30" would last no time at all and be reminded of at 03:30
+        if local.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != value:
+            problems.append(
+                Problem(
+                    name,
+                    node.start_mark.line + 1,
+                    f"{text!r} does not exist in {zone.key}: the clocks skip that hour; "
+                    "choose a time before or after it",
+                )
+            )
+            return None
+        return local
     return value.astimezone(zone) if zone else value
 
 

@@ -54,6 +54,43 @@ def test_problems_name_file_and_line(tmp_path: Path) -> None:
         load_agenda(tmp_path)
 
 
+def test_a_time_the_clocks_skip_is_reported(tmp_path: Path) -> None:
+    """02:30 on the night summer time begins never happens in Paris: read as it was, a session
+    "02:30-03:30" lasted no time at all (both are 01:30 UTC) and passed the check."""
+    path = _write(
+        tmp_path,
+        "timezone: Europe/Paris\n"
+        "events:\n"
+        "  - {id: night, title: Night, start: 2027-03-28T02:30, end: 2027-03-28T03:30}\n"
+        "  - {id: day, title: Day, start: 2027-03-28T09:00, end: 2027-03-28T10:00}\n",
+    )
+
+    assert check_agenda(tmp_path) == [
+        Problem(
+            str(path),
+            3,
+            "'2027-03-28T02:30' does not exist in Europe/Paris: the clocks skip that hour; "
+            "choose a time before or after it",
+        )
+    ]
+
+
+def test_a_session_across_the_clocks_going_back_is_measured_in_real_time(
+    tmp_path: Path,
+) -> None:
+    """02:30 to 02:15 the night the clocks go back, the start before the change (+02:00) and the
+    end after it (+01:00): 45 minutes, where the wall times compared said minus 15."""
+    _write(
+        tmp_path,
+        "timezone: Europe/Paris\n"
+        "events:\n"
+        "  - {id: back, title: Back, start: 2026-10-25T02:30+02:00,"
+        " end: 2026-10-25T02:15+01:00}\n",
+    )
+
+    assert check_agenda(tmp_path) == []
+
+
 def test_broken_yaml_reports_line(tmp_path: Path) -> None:
     path = _write(tmp_path, "events:\n  - id: [x\n")
     assert [(p.path, p.line) for p in check_agenda(tmp_path)] == [(str(path), 3)]
