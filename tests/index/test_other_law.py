@@ -31,6 +31,14 @@ from index.other_law import other_law
         ("sous le droit kenyan quelle est la peine pour piratage", "droit kenyan"),
         ("segun el codigo penal mexicano cual es la pena", "codigo penal mexicano"),
         ("a pena no Código Penal brasileiro?", "Código Penal brasileiro"),
+        # a country named in its own language, with its accents (walkthrough 16)
+        (
+            "¿Cuál es la pena por estafa en el código penal de México?",
+            "código penal de México",
+        ),
+        ("que dit le code pénal de l'Allemagne sur le piratage ?", "code pénal de l'Allemagne"),
+        ("qual é a pena no código penal do Brasil?", "código penal do Brasil"),
+        ("¿Qué dice la ley de España sobre el acceso ilícito?", "ley de España"),
         ("что говорит УК РФ о мошенничестве?", "УК РФ"),
         ("What does 18 U.S.C. 2703(f) say about preservation requests?", "18 U.S.C."),
         (
