@@ -13,6 +13,10 @@ def as_citation(argument: str, corpus: Corpus) -> str:
     argument already naming an article is left as it is)."""
     if re.search(r"art", argument, re.I):
         return argument
+    dated = _YEAR_THEN_ARTICLE.match(argument)  # "/article 1959 2": the 1959 Convention's
+    instrument = corpus.instrument(dated.group("year")) if dated else None
+    if dated and instrument is not None:
+        return f"{instrument.id} article {dated.group('article')}"
     default = corpus.instruments.get(DEFAULT_INSTRUMENT)
     return _cited(argument, len(default.articles) if default else 0)
 
@@ -36,6 +40,7 @@ def _cited(argument: str, default_articles: int) -> str:
     return f"{argument[: match.start()]} article {argument[match.start() :]}"
 
 
+_YEAR_THEN_ARTICLE = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s+(?P<article>\d{1,3}\b.*)$")
 # "ETS 182 7", "cets 201 23(2)", "108 5": an instrument id or number, then the article
 _INSTRUMENT_THEN_ARTICLE = re.compile(
     r"^\s*(?P<instrument>(?:c?ets\s*(?:no\.?\s*)?)?\d{2,3})\s+(?P<article>\d{1,3}\b.*)$",

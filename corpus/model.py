@@ -174,7 +174,10 @@ class Corpus:
                 return instrument  # "ets99", "ets30": the id without its leading zeros
             if key.isdigit() and key.lstrip("0") == _DIGITS.sub("", instrument.id).lstrip("0"):
                 return instrument  # named by its number alone: "108", "185"
-        return None
+        # named by its year, when no other bears it: "1959" is the MLA Convention; 2001 is
+        # Budapest's, its racism protocol's and the MLA Convention's second protocol's
+        dated = [i for i in self.instruments.values() if key.isdigit() and i.year == int(key)]
+        return dated[0] if len(dated) == 1 and len(key) == 4 else None
 
     def article(self, instrument: str, number: str) -> Article | None:
         found = self.instrument(instrument)

@@ -280,6 +280,8 @@ def test_a_question_in_french_says_the_texts_are_in_english(services: Services) 
         ("29 3", "Budapest Convention · Art. 29(3) –"),
         ("30 2", "Budapest Convention · Art. 30(2) –"),
         ("lanzarote 23", "Lanzarote Convention · Art. 23 –"),
+        # a year only one instrument bears (2001 is three's)
+        ("1959 2", "European Convention on Mutual Assistance in Criminal Matters · Art. 2\n"),
     ],
 )
 def test_article_command_reads_instrument_numbers(

@@ -106,3 +106,17 @@ def test_an_id_typed_without_its_leading_zeros_finds_the_instrument(
 
     assert found is not None
     assert found.id == identifier
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [("1959", "ets030"), ("1981", "ets108"), ("2007", "cets201"), ("2001", None), ("1999", None)],
+)
+def test_an_instrument_is_named_by_a_year_no_other_bears(
+    corpus: Corpus, name: str, found: str | None
+) -> None:
+    """2001 is the year of the Budapest Convention, of Convention 108's additional protocol
+    and of the MLA Convention's second protocol: which one is meant is not said."""
+    instrument = corpus.instrument(name)
+
+    assert (instrument.id if instrument else None) == found
