@@ -649,12 +649,26 @@ def _treaty_mentions(text: str) -> list[_Mention]:
             if word.lower() in _GENERIC or not word.replace("-", "").isalpha():
                 break
             name.insert(0, word)
-        keyword, subject = match.group(2), _subject(text[match.end() :])
+        keyword, after = match.group(2), text[match.end() :]
+        # "¿qué dice el Convenio sobre el acceso ilícito?": what it says about a subject
+        about = _SAYS.search(text[: match.start(2)]) and _ABOUT.match(after)
+        subject = [] if about else _subject(after)
         if name or subject:
             whole = " ".join([*name, keyword, *subject])
             named = " ".join([*name, keyword]) if name else whole
             mentions.append(_Mention(named, whole, not name, keyword, tuple(subject)))
     return mentions
+
+
+# A verb of saying right before "the Convention", and "on" right after it: "on" is "about",
+# not part of a name ("que dit la Convention sur ...", "o que diz a Convenção sobre ...";
+# not "qué dice el Convenio de Estambul sobre ...").
+_SAYS = re.compile(
+    r"\b(?:dice|dicen|establece|preve|regula|dit|prevoit|diz|estabelece|says?|provides?"
+    r"|говорит|предусматривает)\s+(?:(?:el|la|le|l'|a|o|the|this)\s*)?$",
+    re.IGNORECASE,
+)
+_ABOUT = re.compile(r"\s*(?:sobre|sur|on|about|о|об)\b", re.IGNORECASE)
 
 
 def _subject(after: str) -> list[str]:

@@ -896,3 +896,20 @@ def test_a_cross_border_question_with_help_desk_words_is_answered(hybrid: AskSer
 
     assert answer.kind is not AnswerKind.NONE
     assert answer.articles
+
+
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        ("¿Qué dice el Convenio sobre el acceso ilícito a un sistema informático?", "2"),
+        ("Que dit la Convention sur l'accès illégal ?", "2"),
+    ],
+)
+def test_what_the_convention_says_about_a_subject_is_not_a_treaty_named(
+    hybrid: AskService, question: str, article: str
+) -> None:
+    """ "el Convenio sobre el acceso ilícito" had been read as the name of a treaty not held."""
+    answer = hybrid.ask(question)
+
+    assert answer.kind is AnswerKind.SEARCH
+    assert answer.articles[0].article == article
