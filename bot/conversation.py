@@ -760,8 +760,8 @@ class Conversation:
         """An answer in the reader's language; treaty texts stay in English, and a reader of
         another language is told so once (by the answer's own note, or on a first quote)."""
         told = any(getattr(n, "template", None) == TREATIES_IN_ENGLISH for n in answer.notes)
-        once = told and supported(self.language_of(user)) != "en"  # per chat, not each time
-        if once and self.services.subscriptions is not None and not self._tell_once(user):
+        # per chat, not each time: whoever asks in Spanish on an English phone has read it
+        if told and self.services.subscriptions is not None and not self._tell_once(user):
             kept = tuple(
                 n for n in answer.notes if getattr(n, "template", None) != TREATIES_IN_ENGLISH
             )

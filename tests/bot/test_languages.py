@@ -66,6 +66,20 @@ def test_treaty_texts_are_said_to_be_in_english_once_per_chat(services: Services
     assert "cités en anglais" not in _plain(conversation.message("art 29", ENGLISH))
 
 
+def test_a_question_in_another_language_is_told_of_english_texts_once_too(
+    services: Services,
+) -> None:
+    """On an English phone, each Spanish question had ended with the same sentence."""
+    conversation = Conversation(services)
+    english = "Treaty texts are quoted in English"  # in the interface's language
+    first = _plain(
+        conversation.message("¿Qué dice el artículo 16 del Convenio de Budapest?", ENGLISH)
+    )
+    again = _plain(conversation.message("¿Y el artículo 29 del Convenio de Budapest?", ENGLISH))
+    assert english in first
+    assert "Expedited preservation" in again and english not in again
+
+
 def test_a_french_reminder_and_notice(services: Services) -> None:
     conversation = Conversation(services)
     conversation.message("/subscribe", FRENCH)
