@@ -67,6 +67,7 @@ HELD_OUT = {
         "declines_dev4",
         "declines_dev5",
         "declines_dev6",
+        "declines_dev7",
     )
 }
 # Held-out sets whose misses have been read, and so became development sets: only their
@@ -87,6 +88,7 @@ DEVELOPMENT = frozenset(
         "declines_dev4",
         "declines_dev5",
         "declines_dev6",
+        "declines_dev7",
         "facts_dev4",
         "facts_dev5",
     }
