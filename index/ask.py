@@ -53,8 +53,10 @@ from index.offtopic import (
     asks_for_code,
     asks_for_news,
     asks_general_knowledge,
+    asks_how_to_operate,
     asks_how_to_use_a_tool,
     asks_opinion,
+    asks_personal_advice,
     asks_which_product,
 )
 from index.other_law import other_law
@@ -155,6 +157,12 @@ OUT_OF_SCOPE = {
         "I don't give opinions: I quote what the treaties and the programme documents say. "
         "Ask what they provide, e.g. “what does Article 15 say about safeguards?”."
     ),
+    "advice": Note(
+        "I can't advise on your own case: I quote what the treaties and the programme "
+        "documents say, and the police or a lawyer where you are can advise you. Ask what the "
+        "treaties provide, e.g. “is hacking into an account a crime under the Budapest "
+        "Convention?”."
+    ),
     "organisation": Note(
         "I hold the treaty texts and the programme's documents (2009 to 2014), not the Council "
         "of Europe's current news, posts or calendar: see https://www.coe.int/cybercrime."
@@ -170,9 +178,11 @@ _DECLINING = frozenset(OUT_OF_SCOPE.values())
 _REFUSED_BY_FORM: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_for_misuse, "misuse"),
     (asks_how_to_use_a_tool, "howto"),
+    (asks_how_to_operate, "howto"),
     (asks_for_code, "helpdesk"),
     (asks_general_knowledge, "helpdesk"),
     (asks_which_product, "helpdesk"),
+    (asks_personal_advice, "advice"),
     (only_the_desk, "venue"),
 )
 # Where a message turns to what it asks after an opening: "About Article 35 and the 24/7
@@ -188,6 +198,8 @@ _TURN = re.compile(
 # but not the 24/7 network
 _NUMBER_ONLY = re.compile(r"\s*(?!24\s*/\s*7\b)\d{1,3}(?:\s*\(\d{1,3}\)|[./]\d{1,3})?\s*[?.!]?\s*")
 TURNED_WORDS = 3  # what follows a turn is asked alone from this many words
+_SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+(?=[A-Z¿¡])")
+_CITES_AN_ARTICLE = re.compile(r"\b(?:article|art\.?)\s*\d", re.IGNORECASE)
 # Set while a message's last part is asked alone: that asking is not the asker's, so it is
 # not recorded among the unanswered questions.
 _ASKING_A_PART: ContextVar[bool] = ContextVar("asking_a_part", default=False)
@@ -414,8 +426,10 @@ class AskService:
         """The answer declining what a message asks after it turns from its opening (a colon,
         "...", "actually", "by the way": "About Article 35: is there a shuttle bus to the
         venue?"), or None: no turn, or what follows it, asked alone, is not declined. An
-        opening citing an article would otherwise have the article quoted as the answer."""
-        turns = list(_TURN.finditer(text))
+        opening citing an article would otherwise have the article quoted as the answer. A
+        sentence citing an article turns too, before a question of its own: "Article 24 deals
+        with extradition. How did the Assange case end?"."""
+        turns = list(_TURN.finditer(text)) or _after_a_cited_article(text)
         # in another language a clause alone says too little to be read safely: the probe
         # declined the parts after the colons of answerable French and Spanish questions
         if not turns or _ASKING_A_PART.get() or language != ENGLISH:
@@ -838,6 +852,15 @@ class AskService:
             self.unanswered.record(text, user_id, kind, score)
         except Exception:  # recording must never cost the user an answer
             log.exception("could not record an unanswered question")
+
+
+def _after_a_cited_article(text: str) -> list[re.Match[str]]:
+    """Where a message's last sentence, a question, begins after sentences that cite an
+    article; else nothing."""
+    ends = list(_SENTENCE_BREAK.finditer(text))
+    if not ends or not text.rstrip().endswith("?"):
+        return []
+    return ends[-1:] if _CITES_AN_ARTICLE.search(text[: ends[-1].start()]) else []
 
 
 def _several_cited(hits: list[ArticleHit]) -> Note:

@@ -118,6 +118,23 @@ _TASK = re.compile(
     r"|\bsolve\s+(?:for\s+x\s*:?\s*)?\d*\s*[a-z]\s*[-+*/^]\s*\d",
     re.IGNORECASE,
 )
+# A piece of writing the bot never produces, whatever it is about: "write a 1,500-word essay
+# on whether the Budapest Convention is neo-colonial", "give me a 12-slide PowerPoint outline",
+# "make a quiz about cybercrime", "redacta un comunicado de prensa", "resuma em cinco linhas".
+_ARTEFACT = re.compile(
+    r"^\W*(?:(?:please|pls|kindly)\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?"
+    r"(?:write|draft|compose|make|create|generate|produce|prepare|give\s+me|put\s+together)\s+"
+    r"(?:me\s+|us\s+)?(?:a|an|the|some|my|our)?\s*(?:[\w,.$-]+\s+){0,4}"
+    r"(?:essays?|poems?|songs?|quiz(?:zes)?|outlines?|press\s+releases?|powerpoints?|slide\s+decks?"
+    r"|lesson\s+plans?|speeches|speech|tweets?|blog\s+posts?|bills?|op-eds?|cover\s+letters?"
+    r"|limericks?|haikus?|stor(?:y|ies)|scripts?\s+for\s+a\s+(?:video|play|podcast))\b"
+    r"|^\W*(?:redacta|redacte|r[ée]dige[sz]?|escribe|escreva|[ée]cri[st]|напиши(?:те)?|составь(?:те)?)"
+    r"\s+(?:[\w-]+\s+){0,3}(?:comunicado|communiqu[ée]|ensayo|essai|ensaio|poema|po[èe]me|discurso"
+    r"|discours|пресс-релиз|эссе|стих\w*|речь)"
+    r"|^\W*(?:resuma|resume|r[ée]sume[sz]?|резюмируй(?:те)?|перескажи(?:те)?)\s+(?:em|en|в)\s+\w+"
+    r"\s+(?:linhas?|l[íi]neas?|lignes?|phrases?|frases?|строк\w*|предложени\w*)",
+    re.IGNORECASE,
+)
 # A joke, even one about hackers, as "tell me a joke" is declined.
 _JOKE = re.compile(
     r"\b(?:tell|make|write)\s+(?:me\s+|us\s+)?(?:a\s+|another\s+|some\s+)?(?:[\w-]+\s+){0,2}jokes?\b"
@@ -155,8 +172,9 @@ def a_task(text: str) -> bool:
     the law ("help me write my presentation on cybercrime trends in Sri Lanka"), a joke, or
     a translation into a language ("translate 'letter rogatory' into Japanese");
     "help me draft a preservation request under Article 29" is about the law, "summarise
-    this: 'Ransomware victims paid less in 2024 ...'" is not."""
-    if _JOKE.search(text) or asks_for_translation(text):
+    this: 'Ransomware victims paid less in 2024 ...'" is not, nor is an essay, a poem, a quiz
+    or slides on any subject (``_ARTEFACT``)."""
+    if _JOKE.search(text) or _ARTEFACT.search(text) or asks_for_translation(text):
         return True
     task = _TASK.search(text)
     if task is None:

@@ -28,11 +28,16 @@ _OPINION = re.compile(
     r"|\bpredict(?:ion)?s?\b(?:\s+for\s+(?:me|us))?\s*(?::|whether|if|who|when|which|how)"
     r"|\bwhat\s+are\s+the\s+(?:chances|odds)\b|\b(?:chances|odds)\s+(?:are\s+)?that\b"
     r"|\bhow\s+likely\s+is\s+it\s+that\b"
+    # a judgement of what someone did, a guess at what a State or a person will do: "was
+    # Snowden right to leak ...?", "will Russia ever return ...?", "who will win ...?"
+    r"|\b(?:was|were)\s+(?:[\w.'-]+\s+){1,3}(?:right|wrong)\s+to\b"
+    r"|\bwill\s+(?:[\w-]+\s+){1,2}ever\b|\bwho\s+will\s+win\b|\bкто\s+победит\b"
     r"|\bpr[ée]di(?:s|re|ga|z|ct)\w*\s*(?::|si\b|se\b)|\bпредскаж\w*|\bспрогнозиру\w*"
     # in French, Spanish, Portuguese and Russian
     r"|\bqu'en\s+pens\w*|\b(?:que|qu'est-ce\s+que)\s+(?:tu\s+)?pens(?:es|ez)(?:-tu|-vous)?\b"
     r"|\b(?:à|a)\s+(?:ton|votre)\s+avis\b|\bselon\s+(?:toi|vous)\b"
-    r"|\bqu[ée]\s+opinas\b|\ben\s+tu\s+opini[óo]n\b|\bt[úu]\s+crees\s+que\b"
+    r"|\bqu[ée]\s+opinas\b|\ben\s+tu\s+opini[óo]n\b|\b(?:t[úu]\s+)?crees\s+que\b"
+    r"|\bcrois-tu\b|\bcroyez-vous\b|\bпо-(?:вашему|твоему)\b"
     r"|\bo\s+que\s+(?:voc[êe]\s+)?acha\b|\bna\s+sua\s+opini[ãa]o\b|\bvoc[êe]\s+acha\s+que\b"
     r"|\bкак\s+(?:ты|вы)\s+(?:думаешь|думаете|считаешь|считаете)\b|\b(?:тво[её]|ваше)\s+мнение\b",
     re.IGNORECASE,
@@ -133,7 +138,7 @@ _COMPARISON = re.compile(
     r"\s+than\b"
     # "can you recommend a lawyer", "recommend me a good antivirus"
     rf"|\b(?:recommend|suggest)\s+(?:me\s+|us\s+)?(?:a|an|some|any|good|the\s+best)\s+"
-    rf"(?:[\w-]+\s+){{0,2}}{_PRODUCT}\b"
+    rf"(?:[\w-]+\s+){{0,3}}{_PRODUCT}\b"
     # the same in French, Spanish, Portuguese and Russian: "qual é a melhor VPN ...?"
     r"|\b(?:melhor(?:es)?|meilleure?s?|mejor(?:es)?)\s+(?:[\w-]+\s+){0,2}"
     r"(?:vpns?|apps?|aplicativos?|aplicaci[oó]n|application|antiv[ií]rus|navegador|navigateur"
@@ -149,6 +154,37 @@ def asks_which_product(text: str) -> bool:
     fibre?", "qual é a melhor VPN para ver a Netflix?"), even after naming an article: the
     treaties rank no product."""
     return bool(_COMPARISON.search(text))
+
+
+# Advice on what the asker should do, as a decision: "should I pay them?", "should I plead
+# guilty?", "do I have a good case?", "dois-je prendre un avocat ?", "¿debo contratar ...?"
+_ADVICE = re.compile(
+    # a yes-or-no question of its own, not "who should we call at night ...?"
+    r"(?:^\W*|[.?!,;:]\s*|\b(?:and|or|so|now|then)\s+)should\s+(?:i|we)\s+(?:just\s+|rather\s+)?(?:pay|plead|call|go|tell|remove|leave|talk"
+    r"|give|stay|shut|sue|hire|contact|delete|wait|change|answer|reply|block|ignore|confront"
+    r"|pretend|trust|accept|sign|move|quit|keep|send|buy|transfer|settle|agree|respond)\b"
+    r"|\bdo\s+(?:i|we)\s+have\s+a\s+(?:good\s+|strong\s+|real\s+)?case\b"
+    r"|\bis\s+it\s+a\s+good\s+idea\s+for\s+(?:me|us)\b"
+    r"|\b(?:dois-je|devrais-je|faut-il\s+que\s+je)\b|\b(?:debo|deber[íi]a)\s+(?:\w+r|\w+rlo|\w+rle)\b"
+    r"|\b(?:devo|deveria)\s+(?:\w+r)\b|\bстоит\s+ли\s+мне\b|\bмне\s+(?:стоит|нужно|надо)\s+ли\b",
+    re.IGNORECASE,
+)
+# A question of the law, which advice does not make personal: "is it a crime?", "which
+# article ...", "is that legal?".
+_LAW_ASKED = re.compile(
+    r"\b(?:crimes?|criminal\s+offen[cs]es?|offen[cs]es?|illegal|legal|lawful|unlawful|law"
+    r"|articles?|conventions?|treaty|protocol|punishable|allowed|permitted|d[ée]lito|crime"
+    r"|infra[çc][ãa]o|infraction|ill[ée]gal|преступлени\w*|незаконн\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_personal_advice(text: str) -> bool:
+    """Whether ``text`` asks what the asker should decide ("should I pay them?", "should I
+    plead guilty?", "do I have a good case?") and nothing of the law: the treaties make
+    conduct a crime, they do not advise a victim or an accused person. "Is this a crime, and
+    should I go to the police?" asks the law."""
+    return bool(_ADVICE.search(text)) and not _LAW_ASKED.search(text)
 
 
 def asks_general_knowledge(text: str) -> bool:
@@ -192,6 +228,55 @@ def asks_how_to_use_a_tool(text: str) -> bool:
     """Whether ``text`` asks how to use a forensic or investigative tool, and nothing of the
     law."""
     return bool(_TOOL.search(text) and _HOW.search(text)) and not _of_the_law(text)
+
+
+# Technical products and systems by name: operating them is know-how, not law.
+_SYSTEM = re.compile(
+    r"\b(?:bitlocker|veracrypt|truecrypt|filevault|winpmem|lime|avml|adb|rsyslog|syslog|siem"
+    r"|splunk|pagerduty|cisco|wireshark|tcpdump|whois|bgp|ripe|microsoft\s+365|office\s+365|m365"
+    r"|audit\s+logs?|apache|nginx|exif|powershell|linux|android|iphone|ios|samsung|whatsapp"
+    r"|telegram|ram|memory\s+(?:image|dump)|firewall|switch|router|server|headers?|cabe[çc]alhos?"
+    r"|en-t[êe]tes?|заголовк\w*|образ\w*|cellebrite|ftk|encase|autopsy|volatility|x-ways"
+    r"|magnet\s+axiom|ufed|graykey|hashcat|john\s+the\s+ripper|kali|metasploit|nmap|shodan)\b",
+    re.IGNORECASE,
+)
+# Doing a technical operation: "how do I unlock ...", "what's the command to capture ...",
+# "which free tool can preserve ...", "comment faire une copie forensique ...".
+_OPERATE = re.compile(
+    r"\bhow\s+(?:do|can|could|should|would)\s+(?:i|we|you|one)\s+(?:\w+\s+)?(?:set\s+up|configure"
+    r"|install|unlock|decrypt|crack|image|clone|capture|dump|extract|recover|geolocate|trace"
+    r"|forward|mirror|pull|copy|hash|parse|analy[sz]e|root|jailbreak|bypass|find\s+out|preserve"
+    r"|keep|store|export|acquire|collect)\b"
+    r"|\bhow\s+to\s+(?:set\s+up|configure|install|unlock|decrypt|image|clone|capture|dump|extract"
+    r"|recover|geolocate|trace)\b"
+    r"|\bwhat(?:'s|\s+is)\s+the\s+(?:best\s+way|command|configuration|setting|script)\s+to\b"
+    r"|\bwhat\s+(?:\w+\s+)?(?:configuration|command|setting|script)\b"
+    r"|^\W*which\s+(?:free\s+|open[- ]source\s+|good\s+|best\s+)?(?:tools?|software|apps?"
+    r"|programs?|commands?|scripts?)\s+(?:can|could|should|to|for|do|will)\b"
+    r"|\bcomment\s+(?:faire|configurer|extraire|r[ée]cup[ée]rer|copier|d[ée]chiffrer)\b"
+    r"|\bc[óo]mo\s+(?:configuro|conservo|extraigo|recupero|copio|rastreo|descifro)\b"
+    r"|\bcomo\s+(?:rastrear|extrair|recuperar|configurar|copiar|decifrar)\b"
+    r"|\bкак\s+(?:снять|извлечь|восстановить|настроить|скопировать|расшифровать)\b"
+    r"|\b(?:con\s+qu[ée]\s+herramienta|какой\s+программой|quel\s+outil|que\s+ferramenta)\b",
+    re.IGNORECASE,
+)
+# What the law allows, asked beside the know-how: "is it lawful to image the phone without a
+# warrant?".
+_LEGALITY = re.compile(
+    r"\b(?:legal|legally|lawful|lawfully|illegal|unlawful|allowed|permitted|permissible|article"
+    r"|convention|treaty|protocol|court\s+order|warrant|jurisdiction|admissib\w*|abroad"
+    r"|another\s+country|foreign)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_how_to_operate(text: str) -> bool:
+    """Whether ``text`` asks how to do a technical operation ("how do I unlock a BitLocker
+    drive with the recovery key?", "which free tool can preserve a whole Facebook page?"),
+    and not whether the law allows it. Words like "evidence", "seized" and "preserve" are
+    the investigator's, not a question of the law."""
+    technical = _SYSTEM.search(text) or re.search(r"\b(?:tools?|software)\b", text, re.I)
+    return bool(technical and _OPERATE.search(text)) and not _LEGALITY.search(text)
 
 
 # A practical how-to: "how do I ...", "what is the best way to ...", "which tools ...", "is

@@ -962,3 +962,38 @@ def test_a_product_compared_after_naming_the_law_is_declined(
 
     assert answer.kind is AnswerKind.NONE
     assert answer.notes[:1] == (OUT_OF_SCOPE["helpdesk"],)
+
+
+def test_a_question_after_a_sentence_citing_an_article_is_asked_alone(
+    ask_service: AskService,
+) -> None:
+    """The opening sentence cited Article 35, which was quoted as the answer to the cloakroom."""
+    answer = ask_service.ask(
+        "Article 35 of the Budapest Convention requires a 24/7 point of contact. Is there a "
+        "cloakroom near the plenary room?"
+    )
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes == (OUT_OF_SCOPE["venue"],)
+
+
+def test_a_question_after_a_sentence_citing_an_article_may_be_about_it(
+    ask_service: AskService,
+) -> None:
+    answer = ask_service.ask(
+        "Article 16 covers expedited preservation. How long can data be preserved under it?"
+    )
+
+    assert answer.articles[0].article == "16"
+
+
+def test_advice_on_ones_own_case_is_declined_with_where_to_get_it(
+    ask_service: AskService,
+) -> None:
+    answer = ask_service.ask(
+        "Hackers encrypted all the files at my dental clinic and want 2 BTC by Friday. My "
+        "backups are three weeks old. Should I pay them?"
+    )
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes == (OUT_OF_SCOPE["advice"],)

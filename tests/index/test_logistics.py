@@ -78,6 +78,14 @@ def test_questions_of_the_law_or_of_a_case_are_not(question: str) -> None:
             True,
         ),
         ("summarise this for the prosecutor: the accused wants a lawyer", False),
+        # writing the bot never does, whatever its subject
+        ("Write a 1,500-word essay on whether the Budapest Convention is neo-colonial.", True),
+        ("Give me a 12-slide PowerPoint outline on ransomware trends in West Africa.", True),
+        ("Make a 10-question multiple-choice quiz about cybercrime for my law students.", True),
+        ("Compose a short rhyming poem about our 24/7 network team.", True),
+        ("Redacta un comunicado de prensa sobre la detención de una banda.", True),
+        ("Resuma em cinco linhas o relatório anual da Polícia Federal.", True),
+        ("draft a production order under article 18", False),
     ],
 )
 def test_a_piece_of_writing_asked_of_the_bot_is_a_task(question: str, task: bool) -> None:

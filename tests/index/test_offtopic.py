@@ -9,8 +9,10 @@ from index.offtopic import (
     asks_for_code,
     asks_for_news,
     asks_general_knowledge,
+    asks_how_to_operate,
     asks_how_to_use_a_tool,
     asks_opinion,
+    asks_personal_advice,
     asks_which_product,
 )
 
@@ -141,3 +143,71 @@ def test_the_news_asked_for(question: str, news: bool) -> None:
 )
 def test_a_product_compared_or_recommended(question: str, product: bool) -> None:
     assert asks_which_product(question) is product
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Was Edward Snowden right to leak the NSA documents?",
+        "Will Russia ever return to the Council of Europe?",
+        "¿Crees que la inteligencia artificial sustituirá a los fiscales?",
+        "Кто, по-вашему, победит на следующих выборах?",
+    ],
+)
+def test_a_judgement_or_a_guess_about_people_is_an_opinion(question: str) -> None:
+    assert asks_opinion(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "advice"),
+    [
+        (
+            "Hackers encrypted all the files at my clinic and want 2 BTC by Friday. Should I pay?",
+            True,
+        ),
+        (
+            "I've been charged over my old password. Should I plead guilty for a lighter sentence?",
+            True,
+        ),
+        (
+            "My account was emptied after a SIM swap. Should I call the bank or go to the police?",
+            True,
+        ),
+        ("Do I have a good case to sue the hosting company that lost my data?", True),
+        ("Mon fils est convoqué au commissariat. Dois-je prendre un avocat tout de suite ?", True),
+        ("¿Debo contratar a la empresa de recuperación de fondos que me escribió?", True),
+        # the law asked too, or no decision of the asker's
+        ("Someone hacked my email. Is this a crime, and should I go to the police?", False),
+        ("who should we call at night for an urgent cyber case in another country", False),
+        ("Should I file the preservation request under Article 29 or Article 16?", False),
+        ("what can the police do if someone threatens to post my photos?", False),
+    ],
+)
+def test_advice_on_the_askers_own_decision(question: str, advice: bool) -> None:
+    assert asks_personal_advice(question) is advice
+
+
+@pytest.mark.parametrize(
+    ("question", "howto"),
+    [
+        (
+            "How do I unlock a BitLocker drive with the recovery key from the suspect's account?",
+            True,
+        ),
+        (
+            "What's the command to capture RAM with WinPmem before we seize a running computer?",
+            True,
+        ),
+        ("Which free tool can preserve a whole Facebook page and its comments as evidence?", True),
+        ("How do I set up port mirroring on a Cisco switch to intercept the traffic?", True),
+        ("Comment faire une copie forensique d'un disque chiffré avec VeraCrypt ?", True),
+        ("Как снять образ памяти телефона на Android? Какой программой лучше?", True),
+        # the law asked
+        ("Is it lawful to image a seized phone without a warrant?", False),
+        ("How do we preserve data held by a provider abroad?", False),
+        ("How can the police intercept traffic data in real time under the Convention?", False),
+        ("the suspect wiped the server before we could image it", False),
+    ],
+)
+def test_a_technical_operation_asked_how(question: str, howto: bool) -> None:
+    assert asks_how_to_operate(question) is howto
