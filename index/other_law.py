@@ -108,7 +108,9 @@ _STATUTE = re.compile(
     # a country's own institutions of procedure: France's police custody, the US Miranda rule
     r"|\bgarde\s+[àa]\s+vue\b|\bmiranda\s+(?:rule|rights?|warnings?)\b"
     # a law by its number: "Lei 109/2009", "ley 1273 de 2009", "loi n° 2004-575", "Law No. 175/2012"
-    r"|\b(?:lei|ley|loi|law|act)\s+(?:n[º°o]\.?\s*|no\.?\s*|number\s+)?\d+\s*(?:/|-|de\s+)\s*\d{2,4}\b"
+    r"|\b(?:lei|ley|loi|law|act)\s+(?:n\.?[º°o]\.?\s*|no\.?\s*|number\s+)?\d+\s*(?:/|-|de\s+)\s*\d{2,4}\b"
+    # "la ley 26.388", "Lei n.º 12.737": thousands written with a dot
+    r"|\b(?:lei|ley|loi)\s+(?:n\.?[º°o]\.?\s*)?\d{1,3}\.\d{3}\b"
     # a law by its byname: "la Ley Olimpia", "la loi Avia", "a Lei Carolina Dieckmann",
     # "закон Яровой"
     r"|\b(?-i:(?:[Ll]ey|[Ll]ei|[Ll]oi)\s+[A-Z][a-z]+|[Зз]акон\w*\s+[А-Я][а-я]+)",
@@ -189,6 +191,13 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"\bin\s+{country}\s*,?\s+(?:[^.?!;]{{0,80}}\s)?(?:under|according\s+to|by)\s+"
             rf"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}{_LAW}",
+            re.I,
+        ),
+        # the same in French, Spanish, Portuguese and Russian: "En Belgique, le Code
+        # d'instruction criminelle permet-il ...", "En Argentina, ¿qué artículos del Código Penal"
+        re.compile(
+            rf"\b(?:en|em|au|aux|в|во)\s+{country}\s*,\s*[^.?!]{{0,80}}?(?:\b(?:c[óo]digo|code|ley"
+            rf"|lei|loi|droit|derecho|direito|legisla\w+)\b|\b(?:кодекс|закон)\w*)",
             re.I,
         ),
         # "Germany: under the StPO, can the police ...": a country's code by its abbreviation

@@ -39,6 +39,17 @@ from index.other_law import other_law
         ("que dit le code pénal de l'Allemagne sur le piratage ?", "code pénal de l'Allemagne"),
         ("qual é a pena no código penal do Brasil?", "código penal do Brasil"),
         ("¿Qué dice la ley de España sobre el acceso ilícito?", "ley de España"),
+        # a country opening the question, then its code or law
+        (
+            "En Belgique, le Code d'instruction criminelle permet-il une recherche à distance ?",
+            "En Belgique, le Code",
+        ),
+        (
+            "En Argentina, ¿qué artículos del Código Penal modificó la ley 26.388?",
+            "En Argentina, ¿qué artículos del Código",
+        ),
+        ("¿qué pena establece la ley 21.459 para el ataque a un sistema?", "ley 21.459"),
+        ("por quanto tempo a Lei n.º 109/2009 permite a preservação?", "Lei n.º 109/2009"),
         ("что говорит УК РФ о мошенничестве?", "УК РФ"),
         ("What does 18 U.S.C. 2703(f) say about preservation requests?", "18 U.S.C."),
         (
