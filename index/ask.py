@@ -60,7 +60,7 @@ from index.offtopic import (
     asks_which_product,
 )
 from index.other_law import other_law
-from index.programme import cites_programme
+from index.programme import cites_programme, states_what_is_counted
 from index.ranking import Ranked, Ranker, Ranking
 from index.scope import Scope
 from index.search import SearchIndex, article_blocks
@@ -162,6 +162,10 @@ OUT_OF_SCOPE = {
         "documents say, and the police or a lawyer where you are can advise you. Ask what the "
         "treaties provide, e.g. “is hacking into an account a crime under the Budapest "
         "Convention?”."
+    ),
+    "unstated": Note(
+        "The programme documents I hold do not state that figure. Ask what they do state, "
+        "e.g. “where and when was the Tokyo workshop?”."
     ),
     "organisation": Note(
         "I hold the treaty texts and the programme's documents (2009 to 2014), not the Council "
@@ -542,6 +546,8 @@ class AskService:
         the question names a treaty ("what did African countries say about joining the
         Convention on Cybercrime?"). Otherwise the articles that share a word with a question
         about a workshop ("who moderated workshop 23?") are noise under the fact."""
+        if not states_what_is_counted(text, [r.block_text for r in ranked.facts]):
+            return self._declined(text, None, "unstated", choices)
         about_law = ranked.confident and bool(self.ranker.analyser.analyse(text).named)
         return Answer(
             text,

@@ -46,3 +46,45 @@ _PAST = re.compile(
 def asks_about_the_past(text: str) -> bool:
     """Whether ``text`` asks when or where an event took place."""
     return _PAST.search(text) is not None
+
+
+# What a count or a sum asks for: "how many participants attended ...", "what was the budget
+# of ...", "how much money did Microsoft contribute ...".
+_HOW_MANY = re.compile(
+    r"\bhow\s+many\s+((?:[\w-]+\s+){0,3}?)(?:were|was|are|is|did|do|does|have|has|had|took"
+    r"|attended|came|got|received|joined|participated|signed|ratified|in|at|from|of|per)\b",
+    re.IGNORECASE,
+)
+_SUM = re.compile(
+    r"\b(?:budget|how\s+much\s+(?:money|funding)|how\s+much\s+did\s+[\w\s-]{1,40}?\s+"
+    r"(?:contribute|give|pay|spend|cost))\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(r"\b(?:budget|eur|euros?|usd|dollars?|million|billion)\b|[€$£]", re.IGNORECASE)
+# people counted under other names: "how many people attended" is said "40 participants"
+_PEOPLE = frozenset(
+    "people ppl persons individuals participants attendees delegates experts "
+    "representatives".split()
+)
+
+
+def states_what_is_counted(question: str, passages: list[str]) -> bool:
+    """Whether one of ``passages`` can state the count or sum ``question`` asks for: it says
+    a word of what is counted ("how many judges ..." needs "judges"), or an amount of money
+    for a budget or a contribution. A passage on the right workshop that never counts its
+    participants does not answer "how many participants attended?"; a question that asks no
+    count or sum is not judged."""
+    text = " ".join(passages).casefold()
+    if _SUM.search(question) and not _MONEY.search(text):
+        return False
+    counted = _HOW_MANY.search(question)
+    if counted is None:
+        return True
+    asked = [w for w in re.findall(r"[\w-]+", counted.group(1).casefold()) if len(w) > 2]
+    if not asked:
+        return True
+    said = set(re.findall(r"[\w-]+", text))
+    wanted = {w.rstrip("s") for w in asked}
+    if wanted & {w.rstrip("s") for w in _PEOPLE}:
+        wanted |= {w.rstrip("s") for w in _PEOPLE}
+    return any(w.rstrip("s") in wanted for w in said)

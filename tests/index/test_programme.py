@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.programme import cites_programme
+from index.programme import cites_programme, states_what_is_counted
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,31 @@ def test_a_question_naming_the_programme_material_cites_it(question: str) -> Non
 )
 def test_other_questions_do_not(question: str) -> None:
     assert not cites_programme(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "stated"),
+    [
+        ("How many participants attended the Tokyo workshop?", "Tokyo, 20-21 May 2013", False),
+        ("How many people attended the Ankara congress?", "About 40 participants took part", True),
+        ("how many ppl came to the Ankara workshop?", "About 40 participants took part", True),
+        (
+            "how many unique phishing attacks per month?",
+            "50,000+ unique phishing attack/month",
+            True,
+        ),
+        ("What was the total budget of GLACY?", "GLACY is funded by the European Union", False),
+        ("What was the budget of phase 2?", "Budget\tUp to EURO 1.4 million", True),
+        (
+            "How much money did Microsoft contribute?",
+            "Contributions from Romania, Microsoft",
+            False,
+        ),
+        # no count or sum asked: not judged here
+        ("Where was the GLACY workshop held?", "Balaclava, Mauritius", True),
+    ],
+)
+def test_a_count_or_a_sum_must_be_stated_by_the_passage(
+    question: str, passage: str, stated: bool
+) -> None:
+    assert states_what_is_counted(question, [passage]) is stated

@@ -913,3 +913,21 @@ def test_what_the_convention_says_about_a_subject_is_not_a_treaty_named(
 
     assert answer.kind is AnswerKind.SEARCH
     assert answer.articles[0].article == article
+
+
+def test_a_figure_the_documents_do_not_state_is_said_to_be_unstated(hybrid: AskService) -> None:
+    """The Tokyo workshop's passage was shown as the answer, though it counts nobody."""
+    answer = hybrid.ask(
+        "How many participants attended the workshop on effective international cooperation "
+        "hosted by Japan in Tokyo on 20-21 May 2013?"
+    )
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes == (OUT_OF_SCOPE["unstated"],)
+
+
+def test_a_figure_the_documents_state_is_answered(hybrid: AskService) -> None:
+    answer = hybrid.ask("how many people attended the Ankara bar association congress in 2010?")
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert "About 40 participants" in answer.documents[0].snippet
