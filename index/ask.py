@@ -87,12 +87,14 @@ _AHEAD = re.compile(
     r"\b(?:next|upcoming|coming up|tomorrow|today|tonight|this (?:week|afternoon|morning))\b",
     re.IGNORECASE,
 )
-_DAY_WORD = re.compile(r"\b(?:today|tonight|tomorrow)\b", re.IGNORECASE)
+_DAY_WORD = re.compile(r"\b(?:today|tonight|day\s+after\s+tomorrow|tomorrow)\b", re.IGNORECASE)
+# how many days ahead each day asked is
+_DAYS_AHEAD = {"today": 0, "tonight": 0, "tomorrow": 1, "day after tomorrow": 2}
 
 
 def _on_day(event: EventHit, now: datetime, offset: int, zone: tzinfo | None) -> bool:
-    """Whether ``event`` runs on today (0) or tomorrow (1): the reader's in ``zone`` (as the
-    agenda finder reads the day), else in the event's own zone."""
+    """Whether ``event`` runs on the day ``offset`` days from today: the reader's in ``zone``
+    (as the agenda finder reads the day), else in the event's own zone."""
     if zone is not None:
         day = (now.astimezone(zone) + timedelta(days=offset)).date()
         last = event.end - timedelta(microseconds=1)
@@ -216,6 +218,7 @@ _NOTHING_ON = {
     "today": Note("Nothing is on the agenda today; what comes next:"),
     "tonight": Note("Nothing is on the agenda tonight; what comes next:"),
     "tomorrow": Note("Nothing is on the agenda tomorrow; what comes next:"),
+    "day after tomorrow": Note("Nothing is on the agenda the day after tomorrow; what comes next:"),
 }
 
 
@@ -225,6 +228,10 @@ def _nothing_in(room: str, when: str) -> Note:
         return Note("Nothing is in {room} tomorrow; what comes next there:", room=room)
     if when == "tonight":
         return Note("Nothing is in {room} tonight; what comes next there:", room=room)
+    if when == "day after tomorrow":
+        return Note(
+            "Nothing is in {room} the day after tomorrow; what comes next there:", room=room
+        )
     return Note("Nothing is in {room} today; what comes next there:", room=room)
 
 
@@ -586,8 +593,8 @@ class AskService:
                 ),
             )
         elif day is not None:
-            when = day.group().lower()
-            offset = 1 if when == "tomorrow" else 0
+            when = " ".join(day.group().lower().split())
+            offset = _DAYS_AHEAD[when]
             if not any(_on_day(e, now, offset, zone) for e in events):
                 # the finder kept the sessions of the room asked: the day may have others
                 room = events[0].room if ROOM.search(cues) else None

@@ -21,7 +21,7 @@ AGENDA_WORDS = frozenset(
     (
         "when where agenda schedule programme program session sessions workshop "
         "workshops plenary training trainings meeting meetings conference "
-        "conferences event events room today tomorrow tonight next start starts "
+        "conferences event events room today tomorrow tonight day after next start starts "
         "begin begins speaker speakers happening venue time"
     ).split()
 )
@@ -162,6 +162,8 @@ def _day_asked(question: str, now: datetime) -> date | None:
     text = question.lower()
     if "today" in text or "tonight" in text:
         return now.date()
+    if re.search(r"\bday\s+after\s+tomorrow\b", text):
+        return now.date() + timedelta(days=2)
     if "tomorrow" in text:
         return now.date() + timedelta(days=1)
     for offset in range(7):

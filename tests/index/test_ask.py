@@ -724,6 +724,42 @@ def test_tomorrow_with_nothing_on_says_so_before_what_comes_next(
     assert answer.notes == ("Nothing is on the agenda tomorrow; what comes next:",)
 
 
+@pytest.mark.parametrize(
+    ("question", "shown", "notes"),
+    [
+        # the day after tomorrow had been read as tomorrow
+        ("what is on the day after tomorrow?", ["after"], ()),
+        (
+            "what is on the day after tomorrow in Room 9?",
+            ["room9"],
+            ("Nothing is in Room 9 the day after tomorrow; what comes next there:",),
+        ),
+        ("what is on tomorrow?", ["next"], ()),
+    ],
+)
+def test_the_day_after_tomorrow_is_two_days_ahead(
+    corpus: Corpus,
+    search_index: SearchIndex,
+    question: str,
+    shown: list[str],
+    notes: tuple[str, ...],
+) -> None:
+    now = datetime(2026, 12, 3, 9, tzinfo=UTC)
+    agenda = Agenda(
+        [
+            _event("next", "Tomorrow's plenary", now + timedelta(days=1)),
+            _event("after", "Closing plenary", now + timedelta(days=2)),
+            replace(_event("room9", "Room 9 clinic", now + timedelta(days=5)), room="Room 9"),
+        ]
+    )
+    service = AskService(corpus, search_index, events=EventFinder(lambda: agenda))
+
+    answer = service.ask(question, now=now)
+
+    assert [e.id for e in answer.events] == shown
+    assert answer.notes == notes
+
+
 def test_today_is_the_day_of_the_zone_the_reader_chose(
     corpus: Corpus, search_index: SearchIndex
 ) -> None:
