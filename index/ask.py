@@ -84,12 +84,16 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Questions about what is ahead: the live agenda answers them before any FAQ fact ("when is
 # the next Octopus conference?" is the session on tomorrow's agenda, not a 2013 date).
 _AHEAD = re.compile(
-    r"\b(?:next|upcoming|coming up|tomorrow|today|tonight|this (?:week|afternoon|morning))\b",
+    r"\b(?:next|upcoming|coming up|tomorrow|today|tonight"
+    r"|this (?:week|afternoon|morning|evening))\b",
     re.IGNORECASE,
 )
-_DAY_WORD = re.compile(r"\b(?:today|tonight|day\s+after\s+tomorrow|tomorrow)\b", re.IGNORECASE)
-# how many days ahead each day asked is
+_DAY_WORD = re.compile(
+    r"\b(?:today|tonight|this\s+evening|day\s+after\s+tomorrow|tomorrow)\b", re.IGNORECASE
+)
+# how many days ahead each day asked is, and the word its notes say it with
 _DAYS_AHEAD = {"today": 0, "tonight": 0, "tomorrow": 1, "day after tomorrow": 2}
+_SAID_AS = {"this evening": "tonight"}
 
 
 def _on_day(event: EventHit, now: datetime, offset: int, zone: tzinfo | None) -> bool:
@@ -594,6 +598,7 @@ class AskService:
             )
         elif day is not None:
             when = " ".join(day.group().lower().split())
+            when = _SAID_AS.get(when, when)
             offset = _DAYS_AHEAD[when]
             if not any(_on_day(e, now, offset, zone) for e in events):
                 # the finder kept the sessions of the room asked: the day may have others

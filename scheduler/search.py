@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from index.answer import EventHit, EventsFound
 from index.text import ROOM, ROOM_WORD, STOP_WORDS, YEAR, stem_word, words
@@ -21,13 +21,14 @@ AGENDA_WORDS = frozenset(
     (
         "when where agenda schedule programme program session sessions workshop "
         "workshops plenary training trainings meeting meetings conference "
-        "conferences event events room today tomorrow tonight day after next start starts "
+        "conferences event events room today tomorrow tonight evening day after next start "
+        "starts "
         "begin begins speaker speakers happening venue time"
     ).split()
 )
 _CUES = (
     r"what time|agenda|schedule|programme|program|sessions?|workshops?|"
-    r"(?:room|salle|sala)\s*\w+|today|"
+    r"(?:room|salle|sala)\s*\w+|today|tonight|this\s+evening|"
     r"tomorrow|what'?s next|speakers?|happening"
 )
 ASKS_AGENDA = re.compile(rf"\b(when|where|next|{_CUES})\b", re.IGNORECASE)
@@ -101,6 +102,8 @@ class EventFinder:
             events = [e for e in events if e.start.year in years or e.end.year in years]
         if day:
             that_day = [e for e in events if runs_on(e, day, zone)]
+            if _EVENING.search(question):  # "tonight": what is still on from the evening
+                that_day = [e for e in that_day if _in_the_evening(e, day, zone)]
             if not that_day and not topic:
                 # "what is on tomorrow?", "what is in Room 4 tomorrow?" with nothing on
                 return self._nearest(events, now)
@@ -160,7 +163,7 @@ def _upcoming_first(event: Event, now: datetime) -> tuple[int, float]:
 
 def _day_asked(question: str, now: datetime) -> date | None:
     text = question.lower()
-    if "today" in text or "tonight" in text:
+    if "today" in text or _EVENING.search(text):
         return now.date()
     if re.search(r"\bday\s+after\s+tomorrow\b", text):
         return now.date() + timedelta(days=2)
@@ -177,6 +180,18 @@ def _day_asked(question: str, now: datetime) -> date | None:
         return _day_with_month(text, now)
     except ValueError:  # "2026-02-30", "31 June": no such day, so no day asked
         return None
+
+
+_EVENING = re.compile(r"\b(?:tonight|this\s+evening)\b", re.IGNORECASE)
+EVENING = time(17)  # the evening begins, in the reader's zone (else the session's)
+
+
+def _in_the_evening(event: Event, day: date, zone: tzinfo | None) -> bool:
+    """Whether ``event`` is still on after EVENING on ``day``: a 07:48 briefing is not
+    tonight's, a panel from 16:30 to 18:00 is."""
+    local = zone or event.start.tzinfo
+    evening = datetime.combine(day, EVENING, tzinfo=local)
+    return event.end > evening
 
 
 def _day_with_month(text: str, now: datetime) -> date | None:

@@ -302,3 +302,40 @@ def test_a_busy_day_says_how_many_of_its_sessions_are_left_out() -> None:
     assert (len(ahead.hits), ahead.day, ahead.more) == (8, None, 0)
     eight = EventFinder(lambda: Agenda(talks[:8])).find("what is on today?", now, UTC)
     assert (len(eight.hits), eight.day, eight.more) == (8, date(2026, 3, 24), 0)
+
+
+def test_tonight_is_what_is_still_on_from_the_evening_in_the_readers_zone() -> None:
+    """ "Tonight" listed the whole day from the 07:48 briefing, "this evening" was not an agenda
+    question, and the evening was Paris's for a reader in Tokyo."""
+    paris = ZoneInfo("Europe/Paris")
+
+    def session(identifier: str, hour: int, minute: int = 0, minutes: int = 60) -> Event:
+        start = datetime(2026, 12, 7, hour, minute, tzinfo=paris)
+        return Event(
+            identifier,
+            identifier,
+            "session",
+            start,
+            start + timedelta(minutes=minutes),
+            "Europe/Paris",
+        )
+
+    finder = EventFinder(
+        lambda: Agenda(
+            [
+                session("brief", 7, 48),
+                session("noon", 12),
+                session("late", 16, 30, 90),
+                session("panel", 18, 30),
+            ]
+        )
+    )
+    now = datetime(2026, 12, 7, 6, 19, tzinfo=UTC)  # 07:19 in Paris, 15:19 in Tokyo
+
+    assert [h.id for h in finder.find("what is on tonight?", now, paris).hits] == ["late", "panel"]
+    assert [h.id for h in finder.find("what is on this evening?", now, paris).hits] == [
+        "late",
+        "panel",
+    ]
+    # 12:00 in Paris is 20:00 in Tokyo; 16:30 in Paris is past midnight there
+    assert [h.id for h in finder.find("what is on this evening?", now, TOKYO).hits] == ["noon"]
