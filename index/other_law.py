@@ -12,10 +12,10 @@ country's law. Countries and their adjectives are listed in ``countries.yaml``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 from pathlib import Path
 
+from corpus.model import unaccented_letters
 from corpus.problems import load_limited
 
 COUNTRIES_FILE = Path(__file__).with_name("countries.yaml")
@@ -119,24 +119,13 @@ _STATUTE = re.compile(
 _NOT_A_NAME = frozenset({"What", "Which", "The", "This", "That", "An", "A", "Under", "Does", "Is"})
 
 
-def _without_accents(text: str) -> str:
-    """``text`` with the accents of Latin letters taken off ("México" is "Mexico"), letter
-    for letter, so that a span of it is the same span of ``text``; Cyrillic is kept whole
-    ("й" is not "и")."""
-    return "".join(_base_letter(ch) if ch < "\u0250" else ch for ch in text)
-
-
-def _base_letter(letter: str) -> str:
-    return unicodedata.normalize("NFD", letter)[0]
-
-
 def other_law(text: str) -> str | None:
     """The words naming a country's own law or another organisation's body in ``text``
     ("Indian law", "Computer Misuse Act", "Europol"), or None."""
     body = _BODIES.search(text)
     if body:
         return body.group()
-    plain = _without_accents(text)  # "el código penal de México" names Mexico's code
+    plain = unaccented_letters(text)  # "el código penal de México" names Mexico's code
     for pattern in (*_patterns(), _FOREIGN_LAW):
         found = pattern.search(plain)
         if found:

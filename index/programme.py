@@ -62,9 +62,12 @@ _SUM = re.compile(
 )
 _MONEY = re.compile(r"\b(?:budget|eur|euros?|usd|dollars?|million|billion)\b|[€$£]", re.IGNORECASE)
 # people counted under other names: "how many people attended" is said "40 participants"
+# (each word without its plural "s", as the words compared are)
 _PEOPLE = frozenset(
-    "people ppl persons individuals participants attendees delegates experts "
-    "representatives".split()
+    word.rstrip("s")
+    for word in (
+        "people ppl persons individuals participants attendees delegates experts representatives"
+    ).split()
 )
 
 
@@ -85,6 +88,6 @@ def states_what_is_counted(question: str, passages: list[str]) -> bool:
         return True
     said = set(re.findall(r"[\w-]+", text))
     wanted = {w.rstrip("s") for w in asked}
-    if wanted & {w.rstrip("s") for w in _PEOPLE}:
-        wanted |= {w.rstrip("s") for w in _PEOPLE}
+    if wanted & _PEOPLE:
+        wanted |= _PEOPLE
     return any(w.rstrip("s") in wanted for w in said)
