@@ -91,7 +91,7 @@ _FOREIGN_LAW = re.compile(
     rf"\b{_FOREIGN_LAW_WORD}"
     r"\s+(?:[\w-]+\s+)?"
     r"(?:[\w-]+(?:ais|aise|ien|ienne|ain|aine|ois|oise|and|ande|an|ane|ano|ana|ino|ina|[êe]s|esa|eiro"
-    r"|eira|ense|eno|ena)|espa[ñn]ola?)\b"
+    r"|eira|ense|eno|ena)|espa[ñn]ola?|belges?|suisses?|russes?|grecques?|turques?)\b"
     r"|\bук\s+рф\b|\b(?:российск|украинск|казахск|белорусск)\w*\s+(?:закон|законодательств|кодекс)"
     # a Russian federal law by its number ("ФЗ-152", "152-ФЗ") or kind
     r"|\b(?:\d+\s*-\s*)?фз(?:\s*-\s*\d+)?\b|\bфедеральн\w*\s+закон"

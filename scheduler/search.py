@@ -102,7 +102,7 @@ class EventFinder:
             events = [e for e in events if e.start.year in years or e.end.year in years]
         if day:
             that_day = [e for e in events if runs_on(e, day, zone)]
-            if _EVENING.search(question):  # "tonight": what is still on from the evening
+            if _EVENING.search(question):  # "tonight", "tomorrow evening": from the evening
                 that_day = [e for e in that_day if _in_the_evening(e, day, zone)]
             if not that_day and not topic:
                 # "what is on tomorrow?", "what is in Room 4 tomorrow?" with nothing on
@@ -163,7 +163,7 @@ def _upcoming_first(event: Event, now: datetime) -> tuple[int, float]:
 
 def _day_asked(question: str, now: datetime) -> date | None:
     text = question.lower()
-    if "today" in text or _EVENING.search(text):
+    if "today" in text or _THIS_EVENING.search(text):
         return now.date()
     if re.search(r"\bday\s+after\s+tomorrow\b", text):
         return now.date() + timedelta(days=2)
@@ -182,7 +182,8 @@ def _day_asked(question: str, now: datetime) -> date | None:
         return None
 
 
-_EVENING = re.compile(r"\b(?:tonight|this\s+evening)\b", re.IGNORECASE)
+_EVENING = re.compile(r"\b(?:tonight|(?:this|tomorrow)\s+evening)\b", re.IGNORECASE)
+_THIS_EVENING = re.compile(r"\b(?:tonight|this\s+evening)\b", re.IGNORECASE)
 EVENING = time(17)  # the evening begins, in the reader's zone (else the session's)
 
 

@@ -39,6 +39,12 @@ from index.other_law import other_law
         ("que dit le code pénal de l'Allemagne sur le piratage ?", "code pénal de l'Allemagne"),
         ("qual é a pena no código penal do Brasil?", "código penal do Brasil"),
         ("¿Qué dice la ley de España sobre el acceso ilícito?", "ley de España"),
+        # French adjectives without the usual endings
+        (
+            "Quelle est la peine prévue par le code pénal belge pour le piratage ?",
+            "code pénal belge",
+        ),
+        ("que dit la loi suisse sur la protection des données ?", "loi suisse"),
         # a country opening the question, then its code or law
         (
             "En Belgique, le Code d'instruction criminelle permet-il une recherche à distance ?",

@@ -339,3 +339,11 @@ def test_tonight_is_what_is_still_on_from_the_evening_in_the_readers_zone() -> N
     ]
     # 12:00 in Paris is 20:00 in Tokyo; 16:30 in Paris is past midnight there
     assert [h.id for h in finder.find("what is on this evening?", now, TOKYO).hits] == ["noon"]
+    # tomorrow evening is tomorrow's, from the evening (it listed the whole day)
+    assert [
+        h.id
+        for h in finder.find("what is on tomorrow evening?", now - timedelta(days=1), paris).hits
+    ] == [
+        "late",
+        "panel",
+    ]
