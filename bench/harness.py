@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from corpus.model import ArticleRef, parse_key
-from corpus.problems import node_value
+from corpus.problems import node_value, yaml_problem
 
 QUESTIONS_FILE = Path(__file__).with_name("questions.yaml")
 # Written without seeing the engine: how it does on questions nobody tuned it for.
@@ -171,9 +171,8 @@ def _entries(path: Path) -> list[tuple[object, int]]:
     except OSError as error:
         raise QuestionFileError(f"{path}: cannot read ({error.strerror})") from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        raise QuestionFileError(f"{path}:{line}: invalid YAML") from None
+        problem = yaml_problem(str(path), error)
+        raise QuestionFileError(f"{path}:{problem.line}: {problem.message}") from None
     if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):
         raise QuestionFileError(f"{path}:1: expected a list of questions")
     return [(e, n.start_mark.line + 1) for e, n in zip(data, root.value, strict=True)]

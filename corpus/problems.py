@@ -112,10 +112,28 @@ def compose_yaml(path: Path, problems: list[Problem]) -> yaml.Node | None:
     except (OSError, UnicodeDecodeError) as error:
         problems.append(Problem(name, 1, f"cannot read: {error}"))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problems.append(Problem(name, line, f"invalid YAML: {getattr(error, 'problem', error)}"))
+        problems.append(yaml_problem(name, error))
     return None
+
+
+def yaml_problem(name: str, error: yaml.YAMLError, first_line: int = 1) -> Problem:
+    """The line where the broken construct starts (an unclosed quote is only found where the
+    file ends), with where the parser gave up when that is elsewhere. ``first_line`` is the
+    file's line of the text's first line (front matter starts on line 2)."""
+    found = getattr(error, "problem_mark", None)
+    opened = getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    if found is None:
+        return Problem(name, first_line, f"invalid YAML: {problem}")
+    if opened is None or opened.line == found.line:
+        return Problem(name, found.line + first_line, f"invalid YAML: {problem}")
+    context = getattr(error, "context", None) or "while reading"
+    if "end of stream" in problem:
+        where = "before the end of the text"
+        problem = problem.replace("found unexpected end of stream", "not closed")
+    else:
+        where = f"on line {found.line + first_line}"
+    return Problem(name, opened.line + first_line, f"invalid YAML: {context}, {problem} {where}")
 
 
 def node_value(node: yaml.Node) -> Any:

@@ -31,7 +31,7 @@ from corpus.model import (
     Item,
     Paragraph,
 )
-from corpus.problems import Problem, ValidationError, load_limited
+from corpus.problems import Problem, ValidationError, load_limited, yaml_problem
 
 TREATIES = "treaties"
 DOCUMENT_FOLDERS = ("documents", "guides")
@@ -229,11 +229,9 @@ def _read_document(
     try:
         meta = load_limited(match.group(1) or "") or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1  # +1 for 1-based lines, +1 for the opening ---
-        problems.append(
-            Problem(name, line, f"invalid front matter: {getattr(error, 'problem', error)}")
-        )
+        broken = yaml_problem(name, error, first_line=2)  # after the opening ---
+        message = broken.message.replace("invalid YAML", "invalid front matter", 1)
+        problems.append(Problem(name, broken.line, message))
         return None
     if not isinstance(meta, dict):
         problems.append(Problem(name, 2, "front matter must be a mapping of keys"))

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from corpus.problems import Problem, ValidationError, compose_limited, node_value
+from corpus.problems import Problem, ValidationError, compose_limited, node_value, yaml_problem
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.yaml")
 
@@ -274,8 +274,8 @@ def load_weights(path: Path = WEIGHTS_FILE) -> Weights:
     except OSError as error:
         raise WeightsError(path, 1, f"cannot read ({error.strerror})") from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise WeightsError(path, mark.line + 1 if mark else 1, "invalid YAML") from None
+        found = yaml_problem(str(path), error)
+        raise WeightsError(path, found.line, found.message) from None
     if root is None:
         raise WeightsError(path, 1, "empty; expected a mapping of stages")
     groups = {

@@ -88,7 +88,7 @@ def test_questions_are_not_repeated(path: Path) -> None:
         ("- {question: hi, category: plain, expect: [a:1], note: x}\n", ":1: unknown keys"),
         ("- {question: hi, category: plain, expect: [a:1, a:1]}\n", ":1: expect lists"),
         ("# c\n- {question: ok, category: plain, expect: [a:1]}\n- just text\n", ":3: expected a"),
-        ("- {question: [unclosed\n", ":2: invalid YAML"),
+        ("- {question: [unclosed\n", ":1: invalid YAML"),
         ("question: hi\n", ":1: expected a list"),
     ],
 )

@@ -83,7 +83,7 @@ def test_check_reports_file_and_line(
     monkeypatch.setenv("WORKSHOP_BOT_CORPUS_DIR", str(corpus))
     assert main(["check"]) == 1
     out = capsys.readouterr().out
-    assert out.startswith(f"{corpus / 'documents' / 'note.md'}:3: invalid front matter")
+    assert out.startswith(f"{corpus / 'documents' / 'note.md'}:2: invalid front matter")
 
 
 def test_check_says_semantic_search_is_on_and_cached(capsys: pytest.CaptureFixture[str]) -> None:

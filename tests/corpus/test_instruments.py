@@ -85,7 +85,7 @@ def test_load_metadata_raises_on_broken_yaml(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as error:
         load_metadata(path)
     [problem] = error.value.problems
-    assert (problem.path, problem.line) == (str(path), 3)
+    assert (problem.path, problem.line) == (str(path), 2)
 
 
 def test_read_metadata_reports_a_value_yaml_cannot_build(tmp_path: Path) -> None:

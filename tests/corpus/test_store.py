@@ -105,7 +105,7 @@ def test_load_skips_folder_readme(root: Path) -> None:
 def test_check_broken_front_matter_names_the_line(root: Path) -> None:
     path = _write(root, "documents/bad.md", "---\ntitle: Fine\ntags: [a, b\nkind: note\n---\nx\n")
     [problem] = check_corpus(root)
-    assert (problem.path, problem.line) == (str(path), 4)
+    assert (problem.path, problem.line) == (str(path), 3)
     assert problem.message.startswith("invalid front matter:")
 
 

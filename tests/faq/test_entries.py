@@ -101,7 +101,7 @@ def test_load_entries_raises_with_every_problem(tmp_path: Path) -> None:
 def test_check_faq_reports_invalid_yaml_with_its_line(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD + "- id: [unclosed\n")
     problem = only_problem(tmp_path)
-    assert (problem.path, problem.line) == (str(path), 10)
+    assert (problem.path, problem.line) == (str(path), 9)
     assert problem.message.startswith("invalid YAML")
 
 

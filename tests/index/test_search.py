@@ -92,7 +92,7 @@ def test_thesaurus_reports_broken_yaml_line(tmp_path: Path) -> None:
     path = tmp_path / "thesaurus.yaml"
     path.write_text("- when: [hacking\n  search: [x]\n")
     problems = parse_thesaurus(path)[1]
-    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(2, "invalid YAML")]
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(1, "invalid YAML")]
     with pytest.raises(ValidationError):
         Thesaurus.load(path)
 

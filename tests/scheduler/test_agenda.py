@@ -92,8 +92,9 @@ def test_a_session_across_the_clocks_going_back_is_measured_in_real_time(
 
 
 def test_broken_yaml_reports_line(tmp_path: Path) -> None:
+    """The bracket left open on line 2, not line 3 where the file ends."""
     path = _write(tmp_path, "events:\n  - id: [x\n")
-    assert [(p.path, p.line) for p in check_agenda(tmp_path)] == [(str(path), 3)]
+    assert [(p.path, p.line) for p in check_agenda(tmp_path)] == [(str(path), 2)]
 
 
 def test_times_follow_the_zone_across_a_dst_change(tmp_path: Path) -> None:
@@ -346,4 +347,25 @@ def test_tonight_is_what_is_still_on_from_the_evening_in_the_readers_zone() -> N
     ] == [
         "late",
         "panel",
+    ]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path: Path) -> None:
+    """YAML finds an unclosed quote only where the file ends; the organiser needs the line that
+    opened it, not one past the last line."""
+    path = _write(
+        tmp_path,
+        "timezone: Europe/Paris\n"
+        "events:\n"
+        "  - id: a\n"
+        '    title: "Opening\n'
+        "    start: 2026-03-23T10:00\n"
+        "    end: 2026-03-23T11:00\n",
+    )
+    assert check_agenda(tmp_path) == [
+        Problem(
+            str(path),
+            4,
+            "invalid YAML: while scanning a quoted scalar, not closed before the end of the text",
+        )
     ]
