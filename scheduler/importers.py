@@ -26,6 +26,7 @@ from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
 from scheduler.agenda import FIRST_YEAR, LAST_YEAR, MAX_FILE_BYTES, MAX_LENGTH
+from scheduler.ics_lines import event_begins, fault_line, fault_reason, unbalanced_block
 from scheduler.model import Event
 
 _SLUG = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -346,13 +347,15 @@ def _from_ics(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
     try:
         calendar = icalendar.Calendar.from_ical(raw)
     except ValueError as error:
-        raise ImportFailed(f"invalid iCalendar ({_without_bytes(error)})") from None
+        where = unbalanced_block(raw)
+        raise ImportFailed(f"invalid iCalendar: {where or _without_bytes(error)}") from None
+    title = str(calendar.get("X-WR-CALNAME") or name)
+    result = ImportResult(title)
+    _drop_broken_events(calendar, raw, result)
     try:  # Google's X-WR-TIMEZONE: UTC times are the calendar's local times (RFC 7986 style)
         calendar = x_wr_timezone.to_standard(calendar)
     except (ValueError, KeyError, ZoneInfoNotFoundError) as error:
         raise ImportFailed(f"unknown X-WR-TIMEZONE ({error})") from None
-    title = str(calendar.get("X-WR-CALNAME") or name)
-    result = ImportResult(title)
     # the id prefix comes from the calendar, not the file name: the same export saved as
     # "schedule (1).ics" must give the same ids (the agenda then refuses it as a duplicate)
     prefix = _SLUG.sub("-", str(calendar.get("X-WR-CALNAME") or "ics")).strip("-")[:16]
@@ -402,6 +405,26 @@ def _from_ics(raw: bytes, name: str, default_zone: ZoneInfo) -> ImportResult:
         except (KeyError, ValueError, TypeError, OverflowError) as error:
             result.skipped.append(f"{label}: {_why(error)}")
     return result
+
+
+def _drop_broken_events(calendar: Any, raw: bytes, result: ImportResult) -> None:
+    """An event with a line icalendar could not read (a title line without its colon, a
+    DTSTART of "2026-12-08 11h") is skipped with that line: imported, it went out as a
+    session titled "?" or, its start unread, as "an all-day event"."""
+    begins = iter(event_begins(raw))
+    broken = []
+    for component in calendar.walk("VEVENT"):
+        begin = next(begins, 1)
+        if component.errors:
+            fault = component.errors[0]
+            label = str(component.get("SUMMARY") or f"UID {component.get('UID') or '?'}")
+            line = fault_line(raw, begin, fault)
+            result.skipped.append(f"{label} (line {line}): {fault_reason(fault)}")
+            broken.append(component)
+    if broken:
+        calendar.subcomponents = [
+            c for c in calendar.subcomponents if not any(c is b for b in broken)
+        ]
 
 
 def _lines_naming(raw: bytes, zones: dict[str, int]) -> dict[str, int]:

@@ -573,3 +573,56 @@ def test_a_series_ending_before_it_starts_is_skipped(tmp_path: Path) -> None:
     result = import_schedule(path)
     assert result.events == []
     assert result.skipped == ["Backwards: ends before it starts"]
+
+
+_TWO_SESSIONS = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+    "BEGIN:VEVENT\r\nUID:u1\r\nSUMMARY:Opening\r\n"
+    "DTSTART:20261208T090000Z\r\nDTEND:20261208T100000Z\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:u2\r\nSUMMARY:Panel on e-evidence\r\n"
+    "DTSTART:20261208T110000Z\r\nDTEND:20261208T120000Z\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n"
+)
+
+
+def test_a_truncated_file_says_which_block_is_never_closed(tmp_path: Path) -> None:
+    path = tmp_path / "agenda.ics"
+    path.write_text(_TWO_SESSIONS.partition("BEGIN:VEVENT\r\nUID:u2")[0], newline="")
+
+    with pytest.raises(ImportFailed) as failed:
+        import_schedule(path)
+
+    assert str(failed.value) == (
+        f"{path}: invalid iCalendar: line 1: BEGIN:VCALENDAR is never closed "
+        "(no END:VCALENDAR before the file ends)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("broken", "replacement", "skipped"),
+    [
+        (
+            "SUMMARY:Panel on e-evidence",
+            "SUMMARY Panel on e-evidence",
+            "UID u2 (line 12): 'SUMMARY Panel on e-evidence' is not a NAME:value line",
+        ),
+        (
+            "DTSTART:20261208T110000Z",
+            "DTSTART:2026-12-08 11h",
+            "Panel on e-evidence (line 13): DTSTART: Expected datetime, date, or time. "
+            "Got: '2026-12-08 11h'",
+        ),
+    ],
+)
+def test_an_event_with_an_unreadable_line_is_skipped_with_that_line(
+    tmp_path: Path, broken: str, replacement: str, skipped: str
+) -> None:
+    """icalendar reads past a line it cannot parse: the session went out titled "?", or as an
+    "all-day event" when its start was the broken line."""
+    path = tmp_path / "agenda.ics"
+    path.write_text(_TWO_SESSIONS.replace(broken, replacement), newline="")
+
+    result = import_schedule(path)
+
+    assert [e.title for e in result.events] == ["Opening"]
+    assert result.skipped == [skipped]
