@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING, Any
 from bot.settings import load_settings
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from scheduler.agenda import Agenda
+    from scheduler.model import Event
 
 
 def _day(text: str) -> date:
@@ -137,6 +140,7 @@ def run_import_schedule(args: argparse.Namespace) -> int:
     if zone is None:
         print(f"unknown time zone {args.timezone or settings.default_timezone!r}", file=sys.stderr)
         return 2
+    before = _agenda_or_none(folder)
     try:
         result = import_schedule(source, zone)
         if not result.events and not args.force:
@@ -171,7 +175,53 @@ def run_import_schedule(args: argparse.Namespace) -> int:
         )
     for reason in result.skipped:
         print(f"skipped: {reason}")
+    after = _agenda_or_none(folder)
+    if before is not None and after is not None:
+        _print_changes(before, after)
     return 0
+
+
+def _agenda_or_none(folder: Path) -> Agenda | None:
+    from corpus.problems import ValidationError
+    from scheduler.agenda import load_agenda
+
+    try:
+        return load_agenda(folder)
+    except (ValidationError, OSError):
+        return None
+
+
+def _print_changes(before: Agenda, after: Agenda) -> None:
+    """What the import changed in sessions not over yet: what followers will be told."""
+    from scheduler.changes import CANCELLED, diff_agendas
+
+    now = datetime.now(UTC)
+    changes = diff_agendas(before, after, now)
+    added = [e for e in after.sorted() if before.get(e.id) is None and not e.over(now)]
+    if not changes and not added:
+        if any(not e.over(now) for e in after.events):
+            print("no upcoming session changed")
+        return
+    for change in changes:
+        old, new = change.before, change.after
+        if new is None or CANCELLED in change.what:
+            print(f"removed: {old.title} ({old.id}), {_when(old)}")
+            continue
+        if "time" in change.what:
+            print(f"moved: {old.title} ({old.id}), {_when(old)} -> {_when(new)}")
+        if "room" in change.what or "place" in change.what:
+            print(f"new place: {old.title} ({old.id}), {old.where} -> {new.where}")
+    if added:
+        print(f"new: {len(added)} upcoming session{'s' if len(added) != 1 else ''}")
+    if changes:
+        print(
+            "followers of these sessions are told when the bot reloads the agenda (/reload, "
+            "or its next start; a large change waits for an organiser to confirm it)"
+        )
+
+
+def _when(event: Event) -> str:
+    return f"{event.start:%Y-%m-%d %H:%M}-{event.end:%H:%M} {event.timezone}"
 
 
 def run_export_ics(args: argparse.Namespace) -> int:

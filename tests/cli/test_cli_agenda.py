@@ -207,3 +207,29 @@ def test_a_re_import_of_a_series_moved_in_time_needs_no_force(
     assert (code, capsys.readouterr().err) == (0, "")
     again = yaml.safe_load((agenda / "webinars.yaml").read_text())["events"]
     assert [(e["id"], e["start"][11:16]) for e in again] == [(i, "10:00") for i in ids]
+
+
+def test_a_re_import_says_what_moved_and_what_is_new(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The organiser sees what followers will be told, not only "imported 3 events"."""
+    first, moved = tmp_path / "first" / "webinars.ics", tmp_path / "moved" / "webinars.ics"
+    for path, hour in ((first, 9), (moved, 10)):
+        path.parent.mkdir()
+        path.write_text(webinars_ics(hour))
+    agenda = tmp_path / "agenda"
+    assert main(["import-schedule", str(first), "--into", str(agenda)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "new: 3 upcoming sessions"
+    assert main(["import-schedule", str(first), "--into", str(agenda)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "no upcoming session changed"
+
+    assert main(["import-schedule", str(moved), "--into", str(agenda)]) == 0
+
+    out = capsys.readouterr().out.splitlines()
+    moves = [line for line in out if line.startswith("moved: ")]
+    assert moves[0] == (
+        "moved: Webinar (Webinars-w1-x.org-day1), 2099-03-23 09:00-09:50 UTC"
+        " -> 2099-03-23 10:00-10:50 UTC"
+    )
+    assert len(moves) == 3
+    assert out[-1].startswith("followers of these sessions are told when the bot reloads")
