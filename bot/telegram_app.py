@@ -557,6 +557,7 @@ def build_application(
     )
     if configure:
         configure(builder)
+    logging.getLogger("telegram.request.BaseRequest").addFilter(_UNREADABLE_REPLY)
     application = builder.build()
     front.install(application)
     return application
@@ -655,6 +656,25 @@ class SecretsFilter(logging.Filter):
                 logging.Formatter().formatException(record.exc_info), *self.secrets
             )
         return True
+
+
+class UnreadableReplyFilter(logging.Filter):
+    """PTB logs a traceback and the whole body when Telegram (or a proxy before it) answers
+    with something that is not JSON, a 502's HTML page for instance; the error it raises is
+    handled where the call was made. One warning line says what came back instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.msg
+        if isinstance(message, str) and message.startswith("Can not load invalid JSON data"):
+            body = str(record.args[0]) if isinstance(record.args, tuple) and record.args else ""
+            record.msg = "Telegram's reply was not JSON (%d characters: %r)"
+            record.args = (len(body), " ".join(body.split())[:80])
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+_UNREADABLE_REPLY = UnreadableReplyFilter()  # one instance: added once however many builds
 
 
 def webhook_secret(configured: str | None) -> str:

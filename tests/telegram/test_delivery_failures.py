@@ -31,6 +31,8 @@ from tests.scheduler.conftest import FakeClock
 DROP = "drop"  # the request is read, then the connection closed without an answer
 RESET = "reset"  # the request is read, then the connection reset (TCP RST)
 CUT = "cut"  # the request is read, the answer begins and the connection closes mid-body
+PROXY_502 = "proxy 502"  # a proxy before Telegram answers 502 with its HTML error page
+_PROXY_PAGE = b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
 Fault = str | tuple[int, str]  # one of the above, or Telegram's error (status, description)
 
 
@@ -83,6 +85,12 @@ class FlakyBotApi:
             return
         if fault == CUT:
             writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 200\r\n\r\n" + b'{"ok": true, ')
+        elif fault == PROXY_502:
+            writer.write(
+                b"HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\n"
+                + f"Content-Length: {len(_PROXY_PAGE)}\r\nConnection: close\r\n\r\n".encode()
+                + _PROXY_PAGE
+            )
         elif isinstance(fault, tuple):
             status, description = fault
             error = {"ok": False, "error_code": status, "description": description}
@@ -150,6 +158,23 @@ async def test_a_failed_send_is_unknown_once_it_reached_telegram(
         result = await TelegramSender(bot).send(5, "Lunch moved to 13:00")
     assert result.status is status
     assert [p["chat_id"] for p in api.sent()] == ["5"]  # it reached Telegram once
+
+
+async def test_a_proxy_error_page_is_one_warning_line_not_a_traceback(
+    services: Services, caplog: pytest.LogCaptureFixture
+) -> None:
+    """PTB logged the HTML page and a traceback for a 502 from a proxy; the send is simply
+    tried again later."""
+    async with _bot_against(services) as (bot, api):
+        api.fail_next("sendMessage", PROXY_502)
+        result = await TelegramSender(bot).send(5, "Lunch moved to 13:00")
+    assert result.status is SendStatus.TRANSIENT
+    [record] = [r for r in caplog.records if r.name == "telegram.request.BaseRequest"]
+    assert (record.levelname, record.exc_info) == ("WARNING", None)
+    assert record.getMessage() == (
+        "Telegram's reply was not JSON (74 characters: '<html><head><title>502 Bad Gateway"
+        "</title></head><body>nginx</body></html>')"
+    )
 
 
 async def test_a_send_that_never_connected_is_transient(services: Services) -> None:
