@@ -11,7 +11,8 @@ from typing import TextIO
 
 from bot.conversation import Conversation, User
 from bot.i18n import N_, _, speaking
-from bot.replies import Button, Reply
+from bot.replies import Button, Reply, plain_text
+from scheduler.outbox import take_due
 
 CONSOLE_USER = User(id=0, chat_id=0, name="console")
 PROMPT = "you> "
@@ -28,6 +29,19 @@ class ConsoleChat:
         self.output = output
         self.choices: list[Button] = []
         self.user = User(CONSOLE_USER.id, CONSOLE_USER.chat_id, CONSOLE_USER.name, language)
+        self._resumed = False
+
+    def deliver(self) -> None:
+        """Show what the outbox holds for the console, as Telegram would deliver it: a
+        broadcast, an agenda change, a reminder now due (no Telegram sender reaches chat 0)."""
+        self.conversation.queue_due_reminders(resume=not self._resumed)
+        self._resumed = True
+        database = self.conversation.services.database
+        if database is None:
+            return
+        for html in take_due(database, self.user.chat_id, self.conversation.now().timestamp()):
+            self.output.write(f"🔔 {plain_text(html).rstrip()}\n\n")
+        self.output.flush()
 
     def send(self, text: str) -> None:
         """Handle one line typed by the user and print the replies."""
@@ -41,8 +55,9 @@ class ConsoleChat:
                 with speaking(self.conversation.language_of(self.user)):
                     reply = Reply().add(_(EXPIRED))
             self.show([reply])
-            return
-        self.show(self.conversation.message(stripped, self.user))
+        else:
+            self.show(self.conversation.message(stripped, self.user))
+        self.deliver()
 
     def show(self, replies: list[Reply]) -> None:
         self.choices = []
@@ -63,6 +78,7 @@ class ConsoleChat:
     def run(self, source: TextIO, *, interactive: bool) -> None:
         if interactive:
             self.show(self.conversation.message("/start", self.user))
+            self.deliver()
         while True:
             if interactive:
                 self.output.write(PROMPT)

@@ -549,6 +549,22 @@ class Conversation:
         with speaking(subscriptions.language(due.chat_id) if subscriptions else None):
             return self.following.reminder(due)
 
+    def queue_due_reminders(self, *, resume: bool) -> int:
+        """Claim the reminders due now and queue them in the outbox, each in its chat's
+        language; ``resume`` (a process's first tick) first queues claims a previous run made
+        and never queued. Returns how many were queued."""
+        reminders = self.services.reminders
+        if reminders is None:
+            return 0
+        now = self.now()
+        # Claims left unqueued by a previous run first, then new claims (never the other way
+        # round: fresh claims are unqueued too until queue() has run).
+        resumed = reminders.unsent(self.services.agenda, now) if resume else []
+        due = resumed + reminders.due(self.services.agenda, now)
+        if due:
+            reminders.queue([(r, self.reminder(r).html()) for r in due])
+        return len(due)
+
     def agenda_command(self, argument: str, user: User) -> list[Reply]:
         """The agenda from now (or one day), a page at a time."""
         zone = self._reader_zone(user)

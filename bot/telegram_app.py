@@ -15,7 +15,7 @@ import re
 import secrets
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from functools import partial
 from typing import Any, TypeVar
 from urllib.parse import urlparse
 
@@ -65,7 +65,6 @@ from bot.replies import Reply, clip
 from bot.services import Services, build_services
 from bot.settings import Settings
 from scheduler.outbox import OutboxDispatcher, SendResult
-from scheduler.reminders import ReminderService
 from scheduler.store import is_busy, sole_sender
 
 log = logging.getLogger(__name__)
@@ -227,20 +226,8 @@ class TelegramFrontEnd:
     async def send_reminders(self, context: Context) -> None:
         """The periodic job: claim due reminders and hand them to the outbox, which paces
         them, waits out flood control and retries (a 429 no longer strands a batch)."""
-        reminders = self.services.reminders
-        if reminders is None:
-            return
         first, self._first_tick = self._first_tick, False
-        await self.off_loop(self._queue_due_reminders, reminders, first)
-
-    def _queue_due_reminders(self, reminders: ReminderService, first: bool) -> None:
-        now = datetime.now(UTC)
-        # Claims left unqueued by a previous run first, then new claims (never the other way
-        # round: fresh claims are unqueued too until queue() has run).
-        resumed = reminders.unsent(self.services.agenda, now) if first else []
-        due = resumed + reminders.due(self.services.agenda, now)
-        if due:
-            reminders.queue([(r, self.conversation.reminder(r).html()) for r in due])
+        await self.off_loop(partial(self.conversation.queue_due_reminders, resume=first))
 
     async def beat(self, context: Context) -> None:
         """The health check's heartbeat: written by the event loop, so a stuck loop shows."""

@@ -350,3 +350,26 @@ class OutboxDispatcher:
             )
             sql.execute("UPDATE chats SET active = 0 WHERE chat_id = ?", (row.chat_id,))
         log.info("chat %s blocked the bot: marked inactive", row.chat_id)
+
+
+def take_due(database: Database, chat_id: int, now: float) -> list[str]:
+    """Every message due now to ``chat_id``, in order, marked sent: for a front end that shows
+    them itself (the console chat, which no Telegram sender reaches). A reminder whose session
+    has begun is left to expire, as the sender would."""
+    with database.transaction() as sql:
+        rows = sql.execute(
+            """
+            SELECT o.row_id, COALESCE(o.html, p.html) FROM outbox o
+            LEFT JOIN broadcast_parts p ON p.broadcast_id = o.broadcast_id AND p.part = o.part
+            WHERE o.chat_id = ? AND o.status = 'pending' AND o.not_before <= ?
+              AND (o.expires IS NULL OR o.expires > ?)
+              AND (o.html IS NOT NULL OR p.html IS NOT NULL)
+            ORDER BY o.broadcast_id, o.part, o.row_id
+            """,
+            (chat_id, now, now),
+        ).fetchall()
+        sql.executemany(
+            "UPDATE outbox SET status = 'sent', sent_at = ? WHERE row_id = ?",
+            [(now, row_id) for row_id, _ in rows],
+        )
+    return [str(html) for _, html in rows]

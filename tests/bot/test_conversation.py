@@ -104,6 +104,27 @@ def test_a_terminal_that_is_not_utf8_is_read_as_typed(services: Services) -> Non
     assert "went wrong" not in output.getvalue()
 
 
+def test_the_console_shows_what_the_outbox_holds_for_it(services: Services) -> None:
+    """A broadcast confirmed while the console was subscribed said "Queued 1 message" and was
+    never shown: no Telegram sender reaches the console's chat. Another chat's copy stays
+    queued for the sender."""
+    output = io.StringIO()
+    chat = ConsoleChat(Conversation(services), output)
+    chat.send("/subscribe")
+    Conversation(services).message("/subscribe", PARTICIPANT)
+    broadcasts = services.broadcasts
+    assert broadcasts is not None
+    preview = broadcasts.create(7, ["Lunch moved to <b>13:00</b> &amp; coffee at 15:00"])
+    broadcasts.confirm(7, preview.broadcast_id)
+
+    chat.send("/mysessions")
+    chat.send("/mysessions")
+
+    assert output.getvalue().count("🔔 Lunch moved to 13:00 & coffee at 15:00\n") == 1
+    report = broadcasts.report(preview.broadcast_id)
+    assert (report.sent, report.pending) == (1, 1)
+
+
 def test_console_pipe_mode_prints_only_replies(services: Services) -> None:
     output = io.StringIO()
     ConsoleChat(Conversation(services), output).run(io.StringIO("art 29(7)\n"), interactive=False)

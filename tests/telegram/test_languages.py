@@ -55,6 +55,6 @@ async def test_a_reminder_goes_out_in_the_followers_language(organiser_harness: 
     )
     services.agenda = Agenda([soon])
     services.reminders.due(services.agenda, now - timedelta(hours=1))  # on the agenda since
-    front._queue_due_reminders(services.reminders, False)
+    front.conversation.queue_due_reminders(resume=False)
     [(html,)] = services.database.query("SELECT html FROM outbox WHERE chat_id = 51")
     assert str(html).startswith("<b>⏰ Début dans environ 15 minutes</b>")
