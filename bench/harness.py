@@ -59,6 +59,9 @@ HELD_OUT = {
         "heldout13",
         "multilingual11",
         "declines11",
+        "heldout14",
+        "multilingual12",
+        "declines12",
         "stories_dev",
         "declines_dev",
         "multilingual_dev",
@@ -68,6 +71,7 @@ HELD_OUT = {
         "declines_dev5",
         "declines_dev6",
         "declines_dev7",
+        "declines_dev8",
     )
 }
 # Held-out sets whose misses have been read, and so became development sets: only their
@@ -91,6 +95,8 @@ DEVELOPMENT = frozenset(
         "declines_dev7",
         "facts_dev4",
         "facts_dev5",
+        "declines_dev8",
+        "facts_dev6",
     }
 )
 FACTS_FILES = {
@@ -107,9 +113,11 @@ FACTS_FILES = {
         "facts9",
         "facts10",
         "facts11",
+        "facts12",
         "facts_dev3",
         "facts_dev4",
         "facts_dev5",
+        "facts_dev6",
     )
 }
 FACTS_FILE = FACTS_FILES["facts"]
