@@ -16,6 +16,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, tzinfo
+from functools import cached_property
 
 from corpus.model import Article, ArticleRef, Corpus, DocumentRef, PassageKey, normalise_name
 from index.answer import (
@@ -60,7 +61,7 @@ from index.offtopic import (
     asks_which_product,
 )
 from index.other_law import other_law
-from index.programme import cites_programme, states_what_is_counted
+from index.programme import cites_programme, names_whom_asked, states_what_is_counted
 from index.ranking import Ranked, Ranker, Ranking
 from index.scope import Scope
 from index.search import SearchIndex, article_blocks
@@ -73,7 +74,7 @@ from index.status import (
     asks_which_states,
     asks_who_holds_a_post_now,
 )
-from index.text import ROOM, YEAR, stem_word, words
+from index.text import ROOM, STOP_WORDS, YEAR, stem_word, words
 from index.weights import Weights, default_weights
 
 log = logging.getLogger(__name__)
@@ -173,6 +174,10 @@ OUT_OF_SCOPE = {
         "The programme documents I hold do not state that figure. Ask what they do state, "
         "e.g. “where and when was the Tokyo workshop?”."
     ),
+    "unnamed": Note(
+        "The programme documents I hold do not name that person. Ask what they do state, "
+        "e.g. “who moderated IGF workshop 23?”."
+    ),
     "organisation": Note(
         "I hold the treaty texts and the programme's documents (2009 to 2014), not the Council "
         "of Europe's current news, posts or calendar: see https://www.coe.int/cybercrime."
@@ -207,9 +212,37 @@ _TURN = re.compile(
 # A message of an article's number alone, as a contact point types it ("35", "29(3)", "29.3"),
 # but not the 24/7 network
 _NUMBER_ONLY = re.compile(r"\s*(?!24\s*/\s*7\b)\d{1,3}(?:\s*\(\d{1,3}\)|[./]\d{1,3})?\s*[?.!]?\s*")
+_LOWER_CASE_WORD = re.compile(r"(?<![\w-])[a-zß-öø-ÿ][\w'-]*")
+# A question asking what a term means: "what is credential stuffing?", "What does a 'pig
+# butchering' scam mean?", "What is SIM swapping and how do criminals pull it off?"
+_DEFINITION = re.compile(
+    r"(?:what\s+(?:is|are|was|were)|what's|whats|define|definition\s+of|meaning\s+of)"
+    r"\s+(?:an?\s+|the\s+)?(?P<term>[^?,;]{2,60}?)(?:\s+(?:scam|attack|fraud|technique))?"
+    r"(?:\s*[?,;.]|\s+and\s+|\s*$)"
+    r"|what\s+does\s+(?:an?\s+|the\s+)?(?P<said>[^?]{2,60}?)\s+(?:mean|stand\s+for)\b",
+    re.IGNORECASE,
+)
+UNKNOWN_TERM_WORDS = 3  # longer, it is a question, not a term
+# A change of subject, in any of the five languages, followed by what is asked instead
+_CHANGE_OF_SUBJECT = re.compile(
+    r"\b(?:anyway|by\s+the\s+way|btw|unrelated(?:\s+question)?|off[- ]topic|on\s+another\s+note"
+    r"|another\s+question|side\s+question|different\s+question|changing\s+the\s+subject"
+    r"|au\s+fait|bref|autre\s+question|autre\s+chose|sans\s+rapport|por\s+cierto"
+    r"|a\s+prop[oó]sito|cambiando\s+de\s+tema|otra\s+pregunta|otra\s+cosa|mudando\s+de\s+assunto"
+    r"|ali[aá]s|outra\s+pergunta|outra\s+coisa|кстати|другой\s+вопрос|не\s+по\s+теме)"
+    r"\s*[,:;!–—-]\s*",
+    re.IGNORECASE,
+)
+# words by which a question points back at what came before it
+_POINTS_BACK = frozenset(
+    "it its this that these those such they them their there he she his her same".split()
+)
+STANDS_ALONE_WORDS = 6
 TURNED_WORDS = 3  # what follows a turn is asked alone from this many words
 _SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+(?=[A-Z¿¡])")
-_CITES_AN_ARTICLE = re.compile(r"\b(?:article|art\.?)\s*\d", re.IGNORECASE)
+_CITES_AN_ARTICLE = re.compile(
+    r"\b(?:article|art\.?)\s*\d|\b(?:convention|protocol)\b|\bc?ets\s*\d", re.IGNORECASE
+)
 # Set while a message's last part is asked alone: that asking is not the asker's, so it is
 # not recorded among the unanswered questions.
 _ASKING_A_PART: ContextVar[bool] = ContextVar("asking_a_part", default=False)
@@ -391,6 +424,24 @@ class AskService:
             return self._stated_or_declined(
                 text, language, user_id, "venue", choices=choices, ranked=ranked
             )
+        term = self._unknown_term(text) if language == ENGLISH else None
+        if term is not None:  # "what is cryptojacking?": the offences share no word with it
+            self._record(text, user_id, "declined", 0.0)
+            return Answer(
+                text,
+                AnswerKind.NONE,
+                faq_choices=choices,
+                notes=(
+                    Note(
+                        "I don't find “{term}” in the treaties or the programme documents I "
+                        "hold, so I won't guess what it means. Ask how the treaties deal with "
+                        "an act, e.g. “is illegal access a crime under the Budapest "
+                        "Convention?”.",
+                        term=term,
+                    ),
+                ),
+                suggestions=SUGGESTIONS,
+            )
         ranked = ranked or self.ranker.rank(text, limit=5, language=language)
         if ranked.declined is None:
             ranked = self._story_question(text, language, ranked) or ranked
@@ -444,21 +495,45 @@ class AskService:
         opening citing an article would otherwise have the article quoted as the answer. A
         sentence citing an article turns too, before a question of its own: "Article 24 deals
         with extradition. How did the Assange case end?"."""
+        if _ASKING_A_PART.get():
+            return None
+        # "Anyway, ...", "Au fait, ...", "Mudando de assunto: ...": in any language, what
+        # follows is asked on its own; not answered alone, it is not answered at all
+        changes = list(_CHANGE_OF_SUBJECT.finditer(text))
+        if changes:
+            answer = self._asked_alone(text[changes[-1].end() :], language, now, zone)
+            if answer is not None and answer.kind is AnswerKind.NONE:
+                return answer
+        sentence_turn = not _TURN.search(text)
         turns = list(_TURN.finditer(text)) or _after_a_cited_article(text)
         # in another language a clause alone says too little to be read safely: the probe
         # declined the parts after the colons of answerable French and Spanish questions
-        if not turns or _ASKING_A_PART.get() or language != ENGLISH:
+        if not turns or language != ENGLISH:
             return None
         asked = text[turns[-1].end() :].strip()
+        answer = self._asked_alone(asked, language, now, zone)
+        if answer is None or answer.kind is not AnswerKind.NONE:
+            return None
+        if answer.notes[:1] and answer.notes[0] in _DECLINING:
+            return answer
+        # a question of its own after a sentence citing an article ("... on board aircraft
+        # registered in a Party. Which airline flies direct from Paris to Manila?"), that
+        # nothing answers alone, is not the cited article's
+        opening = text[: turns[-1].start()]
+        return answer if sentence_turn and _stands_alone(asked, opening) else None
+
+    def _asked_alone(
+        self, asked: str, language: str, now: datetime | None, zone: tzinfo | None
+    ) -> Answer | None:
+        """The answer to the last part of a message asked on its own; None when too short."""
+        asked = asked.strip()
         if len(asked.split()) < TURNED_WORDS:
             return None
         alone = _ASKING_A_PART.set(True)
         try:
-            answer = self._answer(asked, language, None, now, zone)
+            return self._answer(asked, language, None, now, zone)
         finally:
             _ASKING_A_PART.reset(alone)
-        declined = answer.kind is AnswerKind.NONE and answer.notes[:1]
-        return answer if declined and answer.notes[0] in _DECLINING else None
 
     def _stated_or_declined(
         self,
@@ -557,8 +632,11 @@ class AskService:
         the question names a treaty ("what did African countries say about joining the
         Convention on Cybercrime?"). Otherwise the articles that share a word with a question
         about a workshop ("who moderated workshop 23?") are noise under the fact."""
-        if not states_what_is_counted(text, [r.block_text for r in ranked.facts]):
+        passages = [r.block_text for r in ranked.facts]
+        if not states_what_is_counted(text, passages):
             return self._declined(text, None, "unstated", choices)
+        if not names_whom_asked(text, passages, self._lower_case_words):
+            return self._declined(text, None, "unnamed", choices)
         about_law = ranked.confident and bool(self.ranker.analyser.analyse(text).named)
         return Answer(
             text,
@@ -568,6 +646,36 @@ class AskService:
             faq_choices=choices,
             notes=_correction_note(ranked),
         )
+
+    def _unknown_term(self, text: str) -> str | None:
+        """The term a question asks the meaning of ("what is credential stuffing?", "what does
+        'pig butchering' mean?") when no word of it is in the treaties, the documents or the
+        thesaurus, even corrected: the articles that share the question's other words would
+        only pass for a definition. None for any other question."""
+        asked = _DEFINITION.match(text.strip())
+        if asked is None:
+            return None
+        term = (asked.group("term") or asked.group("said")).strip(" '\"“”‘’")
+        analyser = self.ranker.analyser
+        content = [w for w in words(term) if w not in STOP_WORDS and not w.isdigit()]
+        if not content or len(content) > UNKNOWN_TERM_WORDS:
+            return None
+        # a one-word term may be mistyped ("presevation"); in "juice jacking", "jacking" is
+        # not "hacking"
+        corrected = len(content) == 1
+        if analyser.analyse(term).expansions:  # the thesaurus knows it: "cryptojacking"
+            return None
+        if any(analyser.knows(w, corrected=corrected) for w in content):
+            return None
+        return term
+
+    @cached_property
+    def _lower_case_words(self) -> frozenset[str]:
+        """Every word the treaties and documents write in lower case somewhere: a capitalised
+        word never among them is a name's ("Künnapu"), not a heading's ("Project")."""
+        texts = [a.text for a in self.corpus.articles()]
+        texts += [d.body for d in self.corpus.documents.values()]
+        return frozenset(_LOWER_CASE_WORD.findall(" ".join(texts)))
 
     def _agenda_words(self, text: str, language: str) -> str:
         """What the agenda finder reads: the question, or for one in French, Spanish,
@@ -870,6 +978,17 @@ class AskService:
             self.unanswered.record(text, user_id, kind, score)
         except Exception:  # recording must never cost the user an answer
             log.exception("could not record an unanswered question")
+
+
+def _stands_alone(asked: str, opening: str) -> bool:
+    """Whether a question after an opening sentence is a question of its own: long enough to
+    say what it asks, pointing back at nothing ("how long does it last?", "that year"), and
+    sharing no word with the opening ("... 60 days. Can the preservation be renewed?")."""
+    words = [w.casefold() for w in re.findall(r"[\w'-]+", asked)]
+    if len(words) < STANDS_ALONE_WORDS or _POINTS_BACK.intersection(words):
+        return False
+    opened = {stem_word(w) for w in re.findall(r"[\w'-]{4,}", opening.casefold())}
+    return not opened.intersection(stem_word(w) for w in words if len(w) >= 4)
 
 
 def _after_a_cited_article(text: str) -> list[re.Match[str]]:

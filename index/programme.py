@@ -49,45 +49,159 @@ def asks_about_the_past(text: str) -> bool:
 
 
 # What a count or a sum asks for: "how many participants attended ...", "what was the budget
-# of ...", "how much money did Microsoft contribute ...".
+# of ...", "how much money did Microsoft contribute ...", "combien de participants ...".
 _HOW_MANY = re.compile(
-    r"\bhow\s+many\s+((?:[\w-]+\s+){0,3}?)(?:were|was|are|is|did|do|does|have|has|had|took"
-    r"|attended|came|got|received|joined|participated|signed|ratified|in|at|from|of|per)\b",
+    r"\bhow\s+many\s+((?:[\w-]+\s+){0,5}?)(?:were|was|are|is|did|do|does|have|has|had|took"
+    r"|attended|came|got|received|joined|participated|signed|ratified|answered|ran|in|at|from"
+    r"|per)\b"
+    r"|\b(?:combien\s+d[e']\s*|cu[áa]nt[oa]s\s+|quant[oa]s\s+|сколько\s+)([\w-]+)",
     re.IGNORECASE,
 )
 _SUM = re.compile(
-    r"\b(?:budget|how\s+much\s+(?:money|funding)|how\s+much\s+did\s+[\w\s-]{1,40}?\s+"
-    r"(?:contribute|give|pay|spend|cost))\b",
+    r"\b(?:budget|fees?|price|how\s+much\s+(?:money|funding)|how\s+much\s+(?:did|does|was|is)"
+    r"\s+[\w\s@-]{1,40}?\s*(?:contribute|give|pay|spend|cost|put|fee|worth)"
+    r"|presupuesto|or[çc]amento|бюджет)\w*",
     re.IGNORECASE,
 )
-_MONEY = re.compile(r"\b(?:budget|eur|euros?|usd|dollars?|million|billion)\b|[€$£]", re.IGNORECASE)
-# people counted under other names: "how many people attended" is said "40 participants"
-# (each word without its plural "s", as the words compared are)
-_PEOPLE = frozenset(
-    word.rstrip("s")
-    for word in (
-        "people ppl persons individuals participants attendees delegates experts representatives"
-    ).split()
+# an amount of money: "Up to EURO 1.4 million", "€ 30,000", "2 million euros"
+_MONEY = re.compile(
+    r"(?:\b(?:eur|euros?|usd|us\$|chf|gbp)\b|[€$£])\s*\d"
+    r"|\d[\d.,]*\s*(?:(?:million|billion|m|k)\s*)?(?:\b(?:eur|euros?|usd|dollars?|chf|gbp)\b|[€$£])",
+    re.IGNORECASE,
 )
+# what is counted, said in other words: "how many people attended" is said "40 participants",
+# "how many countries" "42 States"; in the asker's language too
+_SAID_AS = (
+    frozenset(
+        "people ppl person individual participant attendee delegate expert representative "
+        "personne persona pessoa participante участник человек делегат".split()
+    ),
+    frozenset(
+        "country state party nation pays país paí estado état etat страна государство".split()
+    ),
+)
+# a number ("About 40", "130+", "some 50") and the words that follow it, or a label and the
+# number it is given ("Participants: 40"); not a year, a day of a date or a list's "1."
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\+?")
+_LIST_MARK = re.compile(r"\.(?:\s|$)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH = re.compile(r"\s*[-–]?\s*\d*\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_LABELLED = re.compile(r"([^\W\d][\w-]*)\s*[:=]\s*\d")
+COUNTED_WITHIN = 6  # words after a number that may say what it counts
+_WORD = re.compile(r"[^\W\d][\w-]*")
+
+
+def _counted_words(text: str) -> set[str]:
+    """The words a number in ``text`` counts: "some 50 cybercrime and information security
+    experts" counts experts; "8-10 Dec Cairo ... 1. Training workshop for judges" counts
+    nothing."""
+    said: set[str] = set()
+    for number in _NUMBER.finditer(text):
+        if _YEAR.fullmatch(number.group()) or _MONTH.match(text, number.end()):
+            continue
+        if _LIST_MARK.match(text, number.end()):
+            continue
+        after = _WORD.findall(text[number.end() : number.end() + 120])[:COUNTED_WITHIN]
+        said.update(_singular(w) for w in after)
+    said.update(_singular(m.group(1)) for m in _LABELLED.finditer(text))
+    return said
+
+
+def _singular(word: str) -> str:
+    """The word as compared: without its plural ("countries", "States", "участники")."""
+    word = word.casefold()
+    for plural, single in (("ies", "y"), ("ses", "s"), ("s", ""), ("и", ""), ("ы", "")):
+        if word.endswith(plural) and len(word) > len(plural) + 2:
+            return word[: -len(plural)] + single
+    return word
 
 
 def states_what_is_counted(question: str, passages: list[str]) -> bool:
-    """Whether one of ``passages`` can state the count or sum ``question`` asks for: it says
-    a word of what is counted ("how many judges ..." needs "judges"), or an amount of money
-    for a budget or a contribution. A passage on the right workshop that never counts its
-    participants does not answer "how many participants attended?"; a question that asks no
-    count or sum is not judged."""
-    text = " ".join(passages).casefold()
+    """Whether one of ``passages`` can state the count or sum ``question`` asks for: a
+    number given to what is counted ("how many judges ..." needs "12 judges", not "judges"
+    alone), or an amount of money for a budget, a fee or a contribution. A passage on the
+    right workshop that never counts its participants does not answer "how many
+    participants attended?"; a question that asks no count or sum is not judged."""
+    text = " ".join(passages)
     if _SUM.search(question) and not _MONEY.search(text):
         return False
     counted = _HOW_MANY.search(question)
     if counted is None:
         return True
-    asked = [w for w in re.findall(r"[\w-]+", counted.group(1).casefold()) if len(w) > 2]
+    asked = [
+        _singular(w)
+        for w in re.findall(r"[\w-]+", counted.group(1) or counted.group(2) or "")
+        if len(w) > 2
+    ]
     if not asked:
         return True
-    said = set(re.findall(r"[\w-]+", text))
-    wanted = {w.rstrip("s") for w in asked}
-    if wanted & _PEOPLE:
-        wanted |= _PEOPLE
-    return any(w.rstrip("s") in wanted for w in said)
+    wanted = set(asked)
+    for group in _SAID_AS:
+        if any(w in group or w[:5] in {g[:5] for g in group} for w in asked):
+            wanted |= group
+    said = _counted_words(text)
+    return any(w in wanted or w[:5] in {g[:5] for g in wanted if len(g) > 4} for w in said)
+
+
+# Who a question asks for by name: "who chaired ...", "the names of the trainers", "which
+# Council of Europe official spoke ...", "qui a présidé ...", "¿quién moderó ...?", "кто
+# представлял ...". Not who organised, hosted or funded: an organisation answers those.
+_WHO_BY_NAME = re.compile(
+    r"\bwho\s+(?:(?:actually|exactly|first)\s+)?(?:chaired|opened|closed|moderated|spoke"
+    r"|presented|gave\s+the\s+(?:keynote|speech|talk|presentation)|delivered|led\s+the"
+    r"\s+(?:session|panel|training|delegation)|ran\s+the\s+(?:session|panel|training|workshop)"
+    r"|represented|succeeded|replaced|trained|taught|welcomed|introduced|addressed|attended\s+for"
+    r"|was\s+the\s+(?:chair|moderator|speaker|keynote|trainer|rapporteur|head\s+of\s+delegation))"
+    r"|\b(?:names?|who)\s+(?:of|were|are)\s+the\s+(?:trainers?|speakers?|panel+ists?|moderators?"
+    r"|lecturers?|instructors?|chairs?)\b"
+    r"|\b(?:which|what)\s+(?:[\w-]+\s+){0,4}?(?:official|speaker|trainer|minister|mps?)\b"
+    r"|\bwhat(?:'s|\s+is|\s+was|\s+were)\s+(?:their|his|her|the\s+speaker's)\s+names?\b"
+    r"|\bqui\s+a\s+(?:présidé|ouvert|animé|modéré|représenté|prononcé|formé)"
+    r"|\bqui[eé]n(?:es)?\s+(?:presidi[óo]|inaugur[óo]|moder[óo]|represent[óo]|dio|pronunci[óo])"
+    r"|\bquem\s+(?:presidiu|abriu|moderou|representou|deu|proferiu)"
+    r"|\bкто\s+(?:именно\s+)?(?:председательствовал|открывал|открыл|модерировал|представлял"
+    r"|выступ|вёл|вел)",
+    re.IGNORECASE,
+)
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-Z][a-zß-öø-ÿ]+)?\b")
+# a title said before or instead of a name: "the Minister of ICT opened the workshop"
+_TITLE = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr|Prof|Minister|Ambassador|Secretary[- ]General|Director|Judge|H\.E)\b"
+)
+
+
+# capitalised words that are never a person's name: what bodies, places and dates are called
+_NOT_A_NAME = frozenset(
+    "unit union university movement ministry centre center council committee association "
+    "organisation organization group office department agency institute foundation forum "
+    "network division directorate court police project programme conference workshop summit "
+    "meeting congress republic kingdom states nations mont bay port city island islands "
+    "jan feb mar apr may jun jul aug sep sept oct nov dec".split()
+)
+
+
+def names_whom_asked(question: str, passages: list[str], common: frozenset[str]) -> bool:
+    """Whether ``passages`` can name the person ``question`` asks for: a name (two capitalised
+    words one space apart, each never written lower-case in ``common``, the corpus's words,
+    nor a body's or a place's word, nor the question's own: "Markko Künnapu", not "Global
+    Project" or "Peace Movement") or a title. A question asking no one by name is not
+    judged."""
+    if not _WHO_BY_NAME.search(question):
+        return True
+    asked = {w.casefold() for w in re.findall(r"[\w'-]+", question)}
+
+    def a_name(word: str) -> bool:
+        folded = word.casefold()
+        return folded not in common and folded not in _NOT_A_NAME and folded not in asked
+
+    for passage in passages:
+        if _TITLE.search(passage):
+            return True
+        previous_end, previous_name = -2, False
+        for match in _CAPITALISED.finditer(passage):
+            name = a_name(match.group())
+            joined = passage[previous_end : match.start()] == " "
+            if name and previous_name and joined:
+                return True
+            previous_end, previous_name = match.end(), name
+    return False

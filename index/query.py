@@ -120,6 +120,11 @@ class QueryAnalyser:
             stemmed = stem_word(word)
             self._stem_df[stemmed] = max(self._stem_df.get(stemmed, 0), count)
 
+    def knows(self, word: str, *, corrected: bool = True) -> bool:
+        """Whether the corpus or the thesaurus uses ``word``: as written, or as corrected."""
+        said = self.correct(word) if corrected else word
+        return stem_word(said) in self._stem_df or said in self._known
+
     def idf(self, stemmed: str) -> float:
         count = self._stem_df.get(stemmed, 0)
         return math.log(1 + self.blocks / (count + 0.5))

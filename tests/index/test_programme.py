@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.programme import cites_programme, states_what_is_counted
+from index.programme import cites_programme, names_whom_asked, states_what_is_counted
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,44 @@ def test_a_count_or_a_sum_must_be_stated_by_the_passage(
     question: str, passage: str, stated: bool
 ) -> None:
     assert states_what_is_counted(question, [passage]) is stated
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "stated"),
+    [
+        (
+            "How many judges attended?",
+            "8-10 Dec Cairo, Egypt 1. Training workshop for judges",
+            False,
+        ),
+        ("how many experts attended?", "some 50 cybercrime and information security experts", True),
+        ("how many workshops ran at the same time?", "4 workshops were held simultaneously", True),
+        ("how many member states had not signed?", "5 CoE Member States had not", True),
+        ("how many countries had signed?", "Signatories: 11", False),
+        ("how many countries took part in 2013?", "Tokyo, 20-21 May 2013", False),
+        ("What was the registration fee?", "Registration is free for participants", False),
+        ("How much money did the EU put in?", "over 800 million citizens", False),
+    ],
+)
+def test_a_count_needs_a_number_given_to_what_is_counted(
+    question: str, passage: str, stated: bool
+) -> None:
+    assert states_what_is_counted(question, [passage]) is stated
+
+
+_CORPUS_WORDS = frozenset("global project of the council workshop training".split())
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "named"),
+    [
+        ("who moderated the workshop?", "Moderator: Alexander Seger, Council of Europe", True),
+        ("who chaired it?", "Global Project on Cybercrime, Council of Europe", False),
+        ("who opened the workshop?", "opened by the Minister of ICT", True),
+        ("who opened the workshop?", "the European Union and the Peace Movement", False),
+        ("Who succeeded Markko Künnapu?", "Markko Künnapu, chair of the T-CY", False),
+        ("who organised the workshop?", "the Ministry of ICT of Mauritius", True),  # not judged
+    ],
+)
+def test_a_person_asked_by_name_must_be_named(question: str, passage: str, named: bool) -> None:
+    assert names_whom_asked(question, [passage], _CORPUS_WORDS) is named

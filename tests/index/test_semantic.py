@@ -931,3 +931,105 @@ def test_a_figure_the_documents_state_is_answered(hybrid: AskService) -> None:
 
     assert answer.kind is AnswerKind.DOCUMENT
     assert "About 40 participants" in answer.documents[0].snippet
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the Cairo workshop's passage says "for judges", and counts none of them
+        "How many judges attended the Cairo training workshop on cybercrime and child abuse?",
+        "How much was the registration fee for the Octopus Interface conference in March 2010?",
+        "Combien de participants y avait-il à la conférence Octopus de décembre 2013 ?",
+    ],
+)
+def test_a_count_the_passage_gives_no_number_to_is_unstated(
+    hybrid: AskService, question: str
+) -> None:
+    answer = hybrid.ask(question)
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes[:1] == (OUT_OF_SCOPE["unstated"],)
+
+
+def test_a_count_given_a_few_words_from_its_number_is_answered(hybrid: AskService) -> None:
+    answer = hybrid.ask(
+        "how many experts attended the ASEAN cybercrime legislation workshop in Manila?"
+    )
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert any("some 50" in d.snippet for d in answer.documents)
+
+
+def test_a_person_the_documents_do_not_name_is_said_to_be_unnamed(hybrid: AskService) -> None:
+    """The Tokyo workshop's title slide was shown: it names the host, not who opened it."""
+    answer = hybrid.ask(
+        "Who opened the Tokyo workshop of May 2013 on behalf of the Japanese government?"
+    )
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes == (OUT_OF_SCOPE["unnamed"],)
+
+
+def test_a_person_the_documents_name_is_answered(hybrid: AskService) -> None:
+    answer = hybrid.ask("who moderated IGF workshop 23 in Vilnius?")
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert any("Alexander Seger" in d.snippet for d in answer.documents)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Article 22 of the Cybercrime Convention covers offences on board aircraft registered in "
+        "a Party. Which airline flies direct from Paris to Manila?",
+        "ETS 99 Article 1 stops Parties refusing assistance just because an offence is fiscal. "
+        "Side question: when is the deadline for filing French income tax?",
+        "L'article 35 de la Convention de Budapest prévoit un point de contact 24/7. Au fait, "
+        "quel est le code Wi-Fi de la salle plénière ?",
+    ],
+)
+def test_a_question_of_its_own_after_a_cited_article_is_not_the_articles(
+    hybrid: AskService, question: str
+) -> None:
+    assert hybrid.ask(question).kind is AnswerKind.NONE
+
+
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        (
+            "Article 29 of the Budapest Convention requires 60 days. Can that period be extended?",
+            "29",
+        ),
+        (
+            "Article 16 of the Budapest Convention is about preservation. What is the longest "
+            "period an order may last?",
+            "16",
+        ),
+    ],
+)
+def test_a_question_after_a_cited_article_that_points_back_at_it_is_answered(
+    hybrid: AskService, question: str, article: str
+) -> None:
+    answer = hybrid.ask(question)
+
+    assert answer.kind is not AnswerKind.NONE
+    assert article in [a.article for a in answer.articles[:3]]
+
+
+@pytest.mark.parametrize("question", ["what is a honeypot?", "What is an IMSI catcher?"])
+def test_a_term_no_text_uses_is_not_defined_by_an_offence(
+    hybrid: AskService, question: str
+) -> None:
+    answer = hybrid.ask(question)
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes[0].startswith("I don't find “")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what is expedited preservation?", "what is a letter rogatory?", "what is grooming?"],
+)
+def test_a_term_the_texts_use_is_answered(hybrid: AskService, question: str) -> None:
+    assert hybrid.ask(question).kind is not AnswerKind.NONE
