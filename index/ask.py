@@ -61,7 +61,12 @@ from index.offtopic import (
     asks_which_product,
 )
 from index.other_law import other_law
-from index.programme import cites_programme, names_whom_asked, states_what_is_counted
+from index.programme import (
+    asks_what_no_treaty_states,
+    cites_programme,
+    names_whom_asked,
+    states_what_is_counted,
+)
 from index.ranking import Ranked, Ranker, Ranking
 from index.scope import Scope
 from index.search import SearchIndex, article_blocks
@@ -460,6 +465,11 @@ class AskService:
         )
         if self._programme_answers(ranked, lead):
             return self._fact_answer(text, ranked, choices)
+        # "¿Quién presidió la reunión?", "Qual foi o orçamento do projeto?": no article states
+        # who chaired, who attended or what a project cost, whatever words they share
+        unstated = asks_what_no_treaty_states(text)
+        if unstated is not None:
+            return self._declined(text, user_id, unstated, choices)
         if not ranked.confident:
             # unsure, a passage must say enough of what is asked: "which is the longest river
             # in Africa?" is near the AfriNIC meeting in Mauritius by "Africa" alone

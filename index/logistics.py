@@ -21,7 +21,11 @@ _PRACTICAL = re.compile(
     r"|microphone|projector|laptop|toilets?|parking|visa|per\s+diem|reimburse\w*|refund"
     r"|luggage|restaurant|cop(?:y|ies)|handouts?|chat\s+log|e-?mails?|software"
     r"|certificado|certificat|attestation|diapositivas?|diapos|h[ôo]tel|links?|enlaces?|liens?"
-    r"|powerpoint|pptx?|pdf)\b",
+    r"|powerpoint|pptx?|pdf"
+    # the same in French, Spanish, Portuguese and Russian
+    r"|vid[ée]oprojecteur|projecteur|proyector|projetor|проектор\w*|enchufes?|regletas?|prises?"
+    r"|tomadas?|розетк\w*|chargeur|cargador|carregador|зарядк\w*|port[áa]til|imprimante"
+    r"|impresora|impressora|принтер\w*|micro(?:phone|fono|fone)?|микрофон\w*)\b",
     re.IGNORECASE,
 )
 # What only the event's desks deal with, event named or not: its IT and help desks, its
@@ -38,6 +42,9 @@ _DESK = re.compile(
 _DESK_ONLY = re.compile(
     r"\bcharg(?:e|ing)\s+(?:my\s+|our\s+|a\s+)?(?:laptop|phone|mobile|computer|tablet|device)s?\b"
     r"|\bpower\s?banks?\b"
+    r"|\b(?:cargar|carregar|recharger|charger)\s+(?:el\s+|o\s+|mon\s+|mi\s+|meu\s+)?"
+    r"(?:port[áa]til|m[óo]vil|tel[ée]fono|telem[óo]vel|celular|ordinateur|t[ée]l[ée]phone)\b"
+    r"|\bзарядить\b"
     r"|\b(?:e-?mail|send|forward|share|resend|re-send)\s+(?:me|us)\s+(?:the\s+|a\s+|his\s+|her\s+"
     r"|your\s+|their\s+)?(?:[\w'-]+\s+){0,3}(?:powerpoint|slides?|pdf|deck|recording|handouts?"
     r"|presentation|file|word\s+document|document)\b",
@@ -49,7 +56,8 @@ _EVENT = re.compile(
     r"|speakers?|speech|participants?|presentation|keynote|plenary|course"
     # the same in French, Spanish and Portuguese
     r"|atelier|formation|taller|curso|cours|oficina|sesi[óo]n|s[ée]ance|sess[ãa]o"
-    r"|webinars?|webinaires?|seminarios?|s[ée]minaires?|вебинар\w*|семинар\w*)\b",
+    r"|webinars?|webinaires?|seminarios?|s[ée]minaires?|вебинар\w*|семинар\w*"
+    r"|salle|sala|pl[ée]ni[èe]re|plenaria|plen[áa]ria|зал\w*)\b",
     re.IGNORECASE,
 )
 # The way somewhere, even to the police ("where is the nearest police station"): a map's job.
@@ -131,6 +139,11 @@ _ARTEFACT = re.compile(
     r"|^\W*(?:redacta|redacte|r[ée]dige[sz]?|escribe|escreva|[ée]cri[st]|напиши(?:те)?|составь(?:те)?)"
     r"\s+(?:[\w-]+\s+){0,3}(?:comunicado|communiqu[ée]|ensayo|essai|ensaio|poema|po[èe]me|discurso"
     r"|discours|пресс-релиз|эссе|стих\w*|речь)"
+    # "Peux-tu rédiger mon CV ?", "Помоги написать вежливое письмо начальнику"
+    r"|^\W*(?:peux-tu|pouvez-vous|pourrais-tu|puedes|podr[íi]as|podes|pode|можешь|помоги(?:те)?"
+    r"|aide-moi\s+[àa]|ay[úu]dame\s+a|ajuda-me\s+a)\s+(?:r[ée]diger|[ée]crire|escribir|redactar"
+    r"|escrever|redigir|написать|составить)\s+(?:[\w-]+\s+){0,3}(?:cv|curriculum|lettre|courriel"
+    r"|e-?mail|carta|correo|curr[íi]culo|письм\w*|резюме|заявлени\w*)"
     r"|^\W*(?:resuma|resume|r[ée]sume[sz]?|резюмируй(?:те)?|перескажи(?:те)?)\s+(?:em|en|в)\s+\w+"
     r"\s+(?:linhas?|l[íi]neas?|lignes?|phrases?|frases?|строк\w*|предложени\w*)",
     re.IGNORECASE,

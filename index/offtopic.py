@@ -165,6 +165,14 @@ _ADVICE = re.compile(
     r"|pretend|trust|accept|sign|move|quit|keep|send|buy|transfer|settle|agree|respond)\b"
     r"|\bdo\s+(?:i|we)\s+have\s+a\s+(?:good\s+|strong\s+|real\s+)?case\b"
     r"|\bis\s+it\s+a\s+good\s+idea\s+for\s+(?:me|us)\b"
+    # tips and ways to handle one's own life: "any tips for public speaking?", "how do I get
+    # him to cut down?", "how should I negotiate a higher allowance?"
+    r"|\b(?:any\s+)?tips\s+(?:for|on)\b|^\W*any\s+tips\b"
+    r"|\bhow\s+(?:do|can|could|should)\s+(?:i|we)\s+(?:get|make|convince|persuade)\s+(?:him|her"
+    r"|them|my|our)\b"
+    r"|\bhow\s+(?:do|can|could|should)\s+(?:i|we)\s+(?:negotiate|ask\s+(?:my|for\s+a)|cope"
+    r"|deal\s+with\s+(?:my|stress|nerves)|calm|motivate|overcome|stop\s+being|get\s+over)\b"
+    r"|\b(?:des\s+)?conseils\s+pour\b|\bconsejos\s+para\b|\bdicas\s+(?:para|de)\b"
     r"|\b(?:dois-je|devrais-je|faut-il\s+que\s+je)\b|\b(?:debo|deber[íi]a)\s+(?:\w+r|\w+rlo|\w+rle)\b"
     r"|\b(?:devo|deveria)\s+(?:\w+r)\b|\bстоит\s+ли\s+мне\b|\bмне\s+(?:стоит|нужно|надо)\s+ли\b",
     re.IGNORECASE,
@@ -237,7 +245,9 @@ _SYSTEM = re.compile(
     r"|audit\s+logs?|apache|nginx|exif|powershell|linux|android|iphone|ios|samsung|whatsapp"
     r"|telegram|ram|memory\s+(?:image|dump)|firewall|switch|router|server|headers?|cabe[çc]alhos?"
     r"|en-t[êe]tes?|заголовк\w*|образ\w*|cellebrite|ftk|encase|autopsy|volatility|x-ways"
-    r"|magnet\s+axiom|ufed|graykey|hashcat|john\s+the\s+ripper|kali|metasploit|nmap|shodan)\b",
+    r"|magnet\s+axiom|ufed|graykey|hashcat|john\s+the\s+ripper|kali|metasploit|nmap|shodan"
+    r"|icloud|google\s+drive|onedrive|dropbox|gmail|outlook|windows|macos|macbook|spyware"
+    r"|antivirus)\b",
     re.IGNORECASE,
 )
 # Doing a technical operation: "how do I unlock ...", "what's the command to capture ...",
@@ -246,7 +256,8 @@ _OPERATE = re.compile(
     r"\bhow\s+(?:do|can|could|should|would)\s+(?:i|we|you|one)\s+(?:\w+\s+)?(?:set\s+up|configure"
     r"|install|unlock|decrypt|crack|image|clone|capture|dump|extract|recover|geolocate|trace"
     r"|forward|mirror|pull|copy|hash|parse|analy[sz]e|root|jailbreak|bypass|find\s+out|preserve"
-    r"|keep|store|export|acquire|collect)\b"
+    r"|keep|store|export|acquire|collect|check|scan|remove|detect|back\s+up|backup|reset|wipe"
+    r"|update|secure)\b"
     r"|\bhow\s+to\s+(?:set\s+up|configure|install|unlock|decrypt|image|clone|capture|dump|extract"
     r"|recover|geolocate|trace)\b"
     r"|\bwhat(?:'s|\s+is)\s+the\s+(?:best\s+way|command|configuration|setting|script)\s+to\b"
@@ -255,7 +266,8 @@ _OPERATE = re.compile(
     r"|programs?|commands?|scripts?)\s+(?:can|could|should|to|for|do|will)\b"
     r"|\bcomment\s+(?:faire|configurer|extraire|r[ée]cup[ée]rer|copier|d[ée]chiffrer)\b"
     r"|\bc[óo]mo\s+(?:configuro|conservo|extraigo|recupero|copio|rastreo|descifro)\b"
-    r"|\bcomo\s+(?:rastrear|extrair|recuperar|configurar|copiar|decifrar)\b"
+    r"|\bcomo\s+(?:rastrear|extrair|recuperar|configurar|copiar|decifrar|fa[çc]o|posso)\b"
+    r"|\bc[óo]mo\s+(?:hago|puedo)\b|\bcomment\s+(?:je\s+(?:fais|peux)|puis-je|savoir)\b"
     r"|\bкак\s+(?:снять|извлечь|восстановить|настроить|скопировать|расшифровать)\b"
     r"|\b(?:con\s+qu[ée]\s+herramienta|какой\s+программой|quel\s+outil|que\s+ferramenta)\b",
     re.IGNORECASE,

@@ -155,6 +155,7 @@ _WHO_BY_NAME = re.compile(
     r"|\b(?:names?|who)\s+(?:of|were|are)\s+the\s+(?:trainers?|speakers?|panel+ists?|moderators?"
     r"|lecturers?|instructors?|chairs?)\b"
     r"|\b(?:which|what)\s+(?:[\w-]+\s+){0,4}?(?:official|speaker|trainer|minister|mps?)\b"
+    r"(?!\s+(?:languages?|journal|texts?|versions?|documents?|translations?))"
     r"|\bwhat(?:'s|\s+is|\s+was|\s+were)\s+(?:their|his|her|the\s+speaker's)\s+names?\b"
     r"|\bqui\s+a\s+(?:présidé|ouvert|animé|modéré|représenté|prononcé|formé)"
     r"|\bqui[eé]n(?:es)?\s+(?:presidi[óo]|inaugur[óo]|moder[óo]|represent[óo]|dio|pronunci[óo])"
@@ -205,3 +206,32 @@ def names_whom_asked(question: str, passages: list[str], common: frozenset[str])
                 return True
             previous_end, previous_name = match.end(), name
     return False
+
+
+# Money a project had, asked in any of the five languages: not a fee or a cost, which a
+# treaty may settle ("can the requested State charge fees?")
+_FUNDS = re.compile(
+    r"\b(?:budget|funding|how\s+much\s+money|how\s+much\s+did\s+[\w\s@-]{1,40}?\s*contribute"
+    r"|presupuesto|financiaci[óo]n|or[çc]amento|financiamento|бюджет|финансирован)\w*",
+    re.IGNORECASE,
+)
+
+
+def asks_what_no_treaty_states(question: str) -> str | None:
+    """The note kind for a question only the programme's documents could answer, whatever
+    articles share its words: how many people attended ("unstated"), what a project's budget
+    was ("unstated"), who chaired or spoke ("unnamed"). None for any other question."""
+    if _WHO_BY_NAME.search(question):
+        return "unnamed"
+    if _FUNDS.search(question):
+        return "unstated"
+    counted = _HOW_MANY.search(question)
+    if counted is None:
+        return None
+    asked = {
+        _singular(w) for w in re.findall(r"[\w-]+", counted.group(1) or counted.group(2) or "")
+    }
+    people = _SAID_AS[0]
+    return (
+        "unstated" if any(w in people or w[:5] in {g[:5] for g in people} for w in asked) else None
+    )

@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 
 _BECOMING = r"(?:ratif\w*|acced\w*|signed|joined|become\s+(?:a\s+)?part(?:y|ies))"
-_STATE = r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+(?:already\s+|yet\s+|now\s+)?"
+_STATE = (
+    r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+"
+    r"(?:already\s+|yet\s+|now\s+|finally\s+|ever\s+|eventually\s+|actually\s+)?"
+)
 # What a treaty's own words name in a State's place: "which authority did the Convention designate?"
 _NOT_A_STATE = (
     r"(?:the\s+)?(?:Convention|Protocol|Treaty|Council|Part(?:y|ies)|Article|Committee|T-CY"

@@ -25,6 +25,8 @@ from index.logistics import a_task, about_the_event, asks_for_a_password
         "regarding Article 35, could you email me the PowerPoint of the morning presentation",
         "Your PDF of Article 29 is garbled. Can you email me the file as a Word document?",
         "el enlace de Zoom para el webinar ya no funciona, ¿me lo pueden reenviar?",
+        "Le vidéoprojecteur de la salle 2 affiche une image floue, qui peut régler la résolution ?",
+        "¿Dónde puedo cargar el portátil? No encuentro enchufes en la sala plenaria.",
     ],
 )
 def test_practical_questions_about_the_event_are_for_the_organisers(question: str) -> None:
@@ -86,6 +88,9 @@ def test_questions_of_the_law_or_of_a_case_are_not(question: str) -> None:
         ("Redacta un comunicado de prensa sobre la detención de una banda.", True),
         ("Resuma em cinco linhas o relatório anual da Polícia Federal.", True),
         ("draft a production order under article 18", False),
+        ("Peux-tu rédiger mon CV en français pour un poste d'analyste ?", True),
+        ("Помоги написать вежливое письмо начальнику с просьбой об отпуске.", True),
+        ("Peux-tu rédiger une demande d'entraide au titre de l'article 31 ?", False),
     ],
 )
 def test_a_piece_of_writing_asked_of_the_bot_is_a_task(question: str, task: bool) -> None:

@@ -176,6 +176,10 @@ def test_a_judgement_or_a_guess_about_people_is_an_opinion(question: str) -> Non
         ("Do I have a good case to sue the hosting company that lost my data?", True),
         ("Mon fils est convoqué au commissariat. Dois-je prendre un avocat tout de suite ?", True),
         ("¿Debo contratar a la empresa de recuperación de fondos que me escribió?", True),
+        ("My teenage son games eight hours a day. How do I get him to cut down?", True),
+        ("Any tips for public speaking? I get really nervous before panels.", True),
+        ("How should I negotiate a higher daily allowance with my ministry?", True),
+        ("How do I get my provider to keep the logs, is that legal?", False),
         # the law asked too, or no decision of the asker's
         ("Someone hacked my email. Is this a crime, and should I go to the police?", False),
         ("who should we call at night for an urgent cyber case in another country", False),
@@ -202,6 +206,9 @@ def test_advice_on_the_askers_own_decision(question: str, advice: bool) -> None:
         ("How do I set up port mirroring on a Cisco switch to intercept the traffic?", True),
         ("Comment faire une copie forensique d'un disque chiffré avec VeraCrypt ?", True),
         ("Как снять образ памяти телефона на Android? Какой программой лучше?", True),
+        ("How can I check whether there's spyware on my Android phone?", True),
+        ("Como faço uma cópia de segurança automática do meu iPhone no iCloud?", True),
+        ("Is it a crime to install spyware on my partner's Android phone?", False),
         # the law asked
         ("Is it lawful to image a seized phone without a warrant?", False),
         ("How do we preserve data held by a provider abroad?", False),

@@ -1033,3 +1033,27 @@ def test_a_term_no_text_uses_is_not_defined_by_an_offence(
 )
 def test_a_term_the_texts_use_is_answered(hybrid: AskService, question: str) -> None:
     assert hybrid.ask(question).kind is not AnswerKind.NONE
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("¿Quién presidió la sexta reunión del Grupo de Trabajo REMJA en Washington?", "unnamed"),
+        ("Qual foi o orçamento do projeto CyberCrime@EAP na Parceria Oriental?", "unstated"),
+    ],
+)
+def test_who_chaired_or_what_a_project_cost_is_never_an_articles(
+    hybrid: AskService, question: str, kind: str
+) -> None:
+    """Articles sharing a word ("reunión", "projeto") had been quoted as the answer."""
+    answer = hybrid.ask(question)
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes == (OUT_OF_SCOPE[kind],)
+
+
+def test_a_fee_a_treaty_settles_is_answered(hybrid: AskService) -> None:
+    answer = hybrid.ask("Can the requested State charge fees for executing a letter rogatory?")
+
+    assert answer.kind is AnswerKind.SEARCH
+    assert answer.articles[0].instrument == "ets030"

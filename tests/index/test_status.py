@@ -23,6 +23,7 @@ from index.status import (
         "¿En qué año ratificó Chile el Convenio de Budapest?",
         "which reservations did Japan enter to Article 9 when it ratified?",
         "which authorities did Ukraine designate for extradition requests?",
+        "When did Turkey finally sign the Budapest Convention after the Ankara congress?",
     ],
 )
 def test_whether_a_named_state_is_a_party(question: str) -> None:
