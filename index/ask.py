@@ -469,6 +469,10 @@ class AskService:
         # who chaired, who attended or what a project cost, whatever words they share
         unstated = asks_what_no_treaty_states(text)
         if unstated is not None:
+            # a passage that names the person or gives the figure answers, though it ranked
+            # below the articles ("who spoke for the Georgian justice ministry on the panel?")
+            if ranked.facts:
+                return self._fact_answer(text, ranked, choices)
             return self._declined(text, user_id, unstated, choices)
         if not ranked.confident:
             # unsure, a passage must say enough of what is asked: "which is the longest river

@@ -211,8 +211,8 @@ def names_whom_asked(question: str, passages: list[str], common: frozenset[str])
 # Money a project had, asked in any of the five languages: not a fee or a cost, which a
 # treaty may settle ("can the requested State charge fees?")
 _FUNDS = re.compile(
-    r"\b(?:budget|funding|how\s+much\s+money|how\s+much\s+did\s+[\w\s@-]{1,40}?\s*contribute"
-    r"|presupuesto|financiaci[óo]n|or[çc]amento|financiamento|бюджет|финансирован)\w*",
+    r"\b(?:budget|how\s+much\s+(?:money|funding)|how\s+much\s+did\s+[\w\s@-]{1,40}?\s*contribute"
+    r"|presupuesto|or[çc]amento|бюджет)\w*",
     re.IGNORECASE,
 )
 

@@ -1038,7 +1038,7 @@ def test_a_term_the_texts_use_is_answered(hybrid: AskService, question: str) -> 
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
-        ("¿Quién presidió la sexta reunión del Grupo de Trabajo REMJA en Washington?", "unnamed"),
+        ("¿Quién moderó el taller de Balaclava sobre cooperación internacional?", "unnamed"),
         ("Qual foi o orçamento do projeto CyberCrime@EAP na Parceria Oriental?", "unstated"),
     ],
 )
@@ -1050,6 +1050,14 @@ def test_who_chaired_or_what_a_project_cost_is_never_an_articles(
 
     assert answer.kind is AnswerKind.NONE
     assert answer.notes == (OUT_OF_SCOPE[kind],)
+
+
+def test_who_spoke_is_answered_by_the_passage_naming_them(hybrid: AskService) -> None:
+    """The panel's passage ranked below the articles, and the articles were quoted."""
+    answer = hybrid.ask("who spoke for the Georgian justice ministry on the IGF panel?")
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert any("Rusudan Mikhelidze" in d.snippet for d in answer.documents)
 
 
 def test_a_fee_a_treaty_settles_is_answered(hybrid: AskService) -> None:
