@@ -30,7 +30,7 @@ from index.glossary import Glossary
 from index.language import ENGLISH, FOREIGN, detect_language, likeliest
 from index.offtopic import asks_how_to
 from index.probe import ArticleProbe
-from index.programme import asks_about_the_past
+from index.programme import asks_about_the_past, cites_programme
 from index.query import QueryAnalyser
 from index.ranking import CANDIDATES, Ranked, Ranker, Ranking
 from index.scope import Scope
@@ -174,6 +174,9 @@ class HybridRanker:
         facts, lead, said = self._facts(asked_facts, similarities, nearest, stems, english)
         if (
             not english
+            # what the programme's slides or leaflets say is the programme's to answer ("¿Dónde
+            # tiene su sede el Consejo de Europa según el folleto?" had been declined)
+            and not cites_programme(text)
             and self._unlikely(answerable, lexical.confidence, lead)
             # a question in another language may say the treaty terms in English too
             and self.lexical.rank(text, limit=1).confidence < self.fusion.unlikely_words

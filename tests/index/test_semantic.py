@@ -1065,3 +1065,13 @@ def test_a_fee_a_treaty_settles_is_answered(hybrid: AskService) -> None:
 
     assert answer.kind is AnswerKind.SEARCH
     assert answer.articles[0].instrument == "ets030"
+
+
+def test_a_foreign_question_citing_a_leaflet_is_asked_of_the_programme(hybrid: AskService) -> None:
+    """It was declined as a venue question, or as the Council of Europe's news today."""
+    answer = hybrid.ask(
+        "¿Dónde tiene su sede permanente el Consejo de Europa según el folleto del taller del IGF?"
+    )
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert any("Strasbourg" in d.snippet for d in answer.documents)
