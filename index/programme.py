@@ -60,7 +60,8 @@ _HOW_MANY = re.compile(
 _SUM = re.compile(
     r"\b(?:budget|fees?|price|how\s+much\s+(?:money|funding)|how\s+much\s+(?:did|does|was|is)"
     r"\s+[\w\s@-]{1,40}?\s*(?:contribute|give|pay|spend|cost|put|fee|worth)"
-    r"|presupuesto|or[çc]amento|бюджет)\w*",
+    r"|presupuesto|or[çc]amento|бюджет|cu[áa]nto\s+dinero|quanto\s+dinheiro|combien\s+d'argent"
+    r"|сколько\s+денег)\w*",
     re.IGNORECASE,
 )
 # an amount of money: "Up to EURO 1.4 million", "€ 30,000", "2 million euros"
@@ -158,6 +159,13 @@ _WHO_BY_NAME = re.compile(
     r"(?!\s+(?:languages?|journal|texts?|versions?|documents?|translations?))"
     r"|\bwhat(?:'s|\s+is|\s+was|\s+were)\s+(?:their|his|her|the\s+speaker's)\s+names?\b"
     r"|\bqui\s+a\s+(?:présidé|ouvert|animé|modéré|représenté|prononcé|formé)"
+    r"|\bqui\s+(?:était|étaient|fut)\s+(?:le|la|les|l')\s*(?:modérat|président|orat|intervenant"
+    r"|formateur|conférencier)"
+    r"|\bqui[eé]n(?:es)?\s+(?:fue|fueron|era|eran)\s+(?:el|la|los|las)\s+(?:moderador|presidente"
+    r"|ponente|orador|formador|capacitador)"
+    r"|\bquem\s+(?:foi|foram|era|eram)\s+(?:o|a|os|as)\s+(?:moderador|presidente|orador|formador"
+    r"|palestrante)"
+    r"|\bкто\s+(?:был|была|были)\s+(?:модератор|председател|докладчик|тренер|спикер)"
     r"|\bqui[eé]n(?:es)?\s+(?:presidi[óo]|inaugur[óo]|moder[óo]|represent[óo]|dio|pronunci[óo])"
     r"|\bquem\s+(?:presidiu|abriu|moderou|representou|deu|proferiu)"
     r"|\bкто\s+(?:именно\s+)?(?:председательствовал|открывал|открыл|модерировал|представлял"
@@ -212,7 +220,8 @@ def names_whom_asked(question: str, passages: list[str], common: frozenset[str])
 # treaty may settle ("can the requested State charge fees?")
 _FUNDS = re.compile(
     r"\b(?:budget|how\s+much\s+(?:money|funding)|how\s+much\s+did\s+[\w\s@-]{1,40}?\s*contribute"
-    r"|presupuesto|or[çc]amento|бюджет)\w*",
+    r"|presupuesto|or[çc]amento|бюджет|cu[áa]nto\s+dinero|quanto\s+dinheiro|combien\s+d'argent"
+    r"|сколько\s+денег)\w*",
     re.IGNORECASE,
 )
 

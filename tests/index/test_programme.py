@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from index.programme import cites_programme, names_whom_asked, states_what_is_counted
+from index.programme import (
+    asks_what_no_treaty_states,
+    cites_programme,
+    names_whom_asked,
+    states_what_is_counted,
+)
 
 
 @pytest.mark.parametrize(
@@ -106,3 +111,22 @@ _CORPUS_WORDS = frozenset("global project of the council workshop training".spli
 )
 def test_a_person_asked_by_name_must_be_named(question: str, passage: str, named: bool) -> None:
     assert names_whom_asked(question, [passage], _CORPUS_WORDS) is named
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Qui était le modérateur du panel de Vilnius ?", "unnamed"),
+        ("¿Quién presidió la sexta reunión del Grupo de Trabajo REMJA?", "unnamed"),
+        ("Кто был модератором семинара в Вильнюсе?", "unnamed"),
+        ("¿Cuánto dinero podía gastar la segunda fase del proyecto global?", "unstated"),
+        ("How many participants came to the AfriNIC meeting in Ebene?", "unstated"),
+        # a treaty may settle these
+        ("Can the requested State charge fees for executing a letter rogatory?", None),
+        ("How many days must data be preserved under Article 29?", None),
+        ("Which official languages are the treaty texts authentic in?", None),
+        ("what kind of funding should be easier to get for anti-cybercrime work?", None),
+    ],
+)
+def test_what_only_the_programme_could_state(question: str, kind: str | None) -> None:
+    assert asks_what_no_treaty_states(question) == kind
