@@ -34,6 +34,9 @@ def run_console(args: argparse.Namespace) -> int:
     from bot.conversation import Conversation
     from bot.services import build_services
 
+    # the chat is the terminal: the bot's warnings (an audit line such as "user 0 tried
+    # /broadcast without being an organiser") are not replies; errors still show
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     services = build_services(load_settings())
     chat = ConsoleChat(Conversation(services), sys.stdout, getattr(args, "language", None))
     try:

@@ -91,8 +91,10 @@ def answer_summary(answer: Answer) -> str:
     aside = answer.documents[:1] if answer.kind is AnswerKind.SEARCH else ()
     for document in (d for d in aside if d.kind != "guide"):  # a fact beside the articles
         lines += ["", *_document_lines(document)]
-    if answer.kind is AnswerKind.NONE:
-        lines += ["I don't know. Try:", *(f"- {s}" for s in answer.suggestions)]
+    if answer.kind is AnswerKind.NONE and not answer.notes:
+        lines.append("I don't know.")  # a note says why not (small talk, a decline) instead
+    if answer.kind is AnswerKind.NONE and answer.suggestions:
+        lines += ["Try:", *(f"- {s}" for s in answer.suggestions)]
     return "\n".join(lines)
 
 

@@ -12,9 +12,9 @@ from typing import TextIO
 from bot.conversation import Conversation, User
 from bot.i18n import N_, _, speaking
 from bot.replies import Button, Reply, plain_text
-from scheduler.outbox import take_due
+from scheduler.outbox import CONSOLE_CHAT, take_due
 
-CONSOLE_USER = User(id=0, chat_id=0, name="console")
+CONSOLE_USER = User(id=0, chat_id=CONSOLE_CHAT, name="console")
 PROMPT = "you> "
 EXPIRED = N_("That choice has expired.")
 

@@ -140,6 +140,14 @@ def not_delivered(error: NetworkError) -> bool:
     return cause is None or isinstance(cause, TelegramError)  # a 5xx, its body unreadable
 
 
+def _maybe_delivered(error: BaseException | None) -> bool:
+    """Whether a reply that failed may have reached the chat all the same: it timed out, or
+    the connection dropped, after the request went out."""
+    if not isinstance(error, NetworkError) or isinstance(error, BadRequest):
+        return False
+    return not not_delivered(error)
+
+
 class TelegramSender:
     """The outbox's Sender on the real bot: Telegram's errors mapped to outcomes. A failure
     Telegram surely did not act on (``not_delivered``: no connection, a 5xx) is transient
@@ -422,11 +430,14 @@ class TelegramFrontEnd:
             log.error("update %s failed", number, exc_info=context.error)
         if isinstance(update, Update) and update.effective_chat:
             user = _user(update)
-            sorry = (
-                DATABASE_BUSY
-                if busy
-                else N_("Sorry, something went wrong on my side. Please try again in a moment.")
-            )
+            if busy:
+                sorry = DATABASE_BUSY
+            elif _maybe_delivered(context.error):  # the reply may well have arrived, late
+                sorry = N_(
+                    "Telegram was slow to confirm my reply: if it did not reach you, ask again."
+                )
+            else:
+                sorry = N_("Sorry, something went wrong on my side. Please try again in a moment.")
             try:
                 await context.bot.send_message(
                     update.effective_chat.id,

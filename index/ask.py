@@ -760,11 +760,22 @@ class AskService:
         cited = self._citation(cleaned) if cleaned else None
         if cited is not None and cited.kind is AnswerKind.CITATION:
             return list(cited.articles)
-        ranked = self.ranker.rank(cleaned, limit=limit) if cleaned else None
-        if ranked is None or not ranked.confident:
+        if not self._says_something(cleaned):  # "&amp; <>", "<b>x</b>": nothing to search for
+            return []
+        ranked = self.ranker.rank(cleaned, limit=limit)
+        if not ranked.confident:
             return []
         related = self.weights.answer.related
         return [self._article_hit(r) for r in ranked.articles if r.confidence >= related]
+
+    def _says_something(self, text: str) -> bool:
+        """Whether ``text`` has a word the texts or the thesaurus use, or one the glossary
+        reads in another language: meaning alone finds "nearest" articles for anything."""
+        content = [w for w in words(text) if len(w) > 1 and w not in STOP_WORDS]
+        if any(self.ranker.analyser.knows(w) for w in content):
+            return True
+        language = self.ranker.language_of(text)
+        return language != ENGLISH and bool(self.glossary.english(text, language))
 
     def _citation(self, text: str) -> Answer | None:
         asked = text

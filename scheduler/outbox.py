@@ -86,6 +86,10 @@ class _Row:
     attempts: int
 
 
+# The console chat's id: no Telegram chat has it. What is queued for it (a broadcast to
+# everyone, while someone tried the console on the bot's database) waits for the console to
+# show it (``take_due``); a Telegram sender would only be told "chat not found".
+CONSOLE_CHAT = 0
 MAX_PAUSE = 60.0  # seconds between attempts while the sender keeps failing
 PAUSE_KEY = "outbox_paused_until"  # state: {"until": epoch seconds, "seconds": retry_after}
 
@@ -208,7 +212,7 @@ class OutboxDispatcher:
             """
             SELECT o.row_id, o.chat_id, COALESCE(o.html, p.html), o.attempts FROM outbox o
             LEFT JOIN broadcast_parts p ON p.broadcast_id = o.broadcast_id AND p.part = o.part
-            WHERE o.status = 'pending' AND o.not_before <= ?
+            WHERE o.status = 'pending' AND o.not_before <= ? AND o.chat_id != ?
               AND (o.html IS NOT NULL OR p.html IS NOT NULL)
               AND NOT EXISTS (
                 SELECT 1 FROM outbox e
@@ -218,7 +222,7 @@ class OutboxDispatcher:
             ORDER BY o.broadcast_id, o.part, o.row_id
             LIMIT ?
             """,
-            (now, now - self.per_chat_interval, BATCH),
+            (now, CONSOLE_CHAT, now - self.per_chat_interval, BATCH),
         )
         chosen: dict[int, _Row] = {}
         for row_id, chat_id, html, attempts in rows:
@@ -242,7 +246,10 @@ class OutboxDispatcher:
             log.warning("%d reminder(s) not sent before their session began: expired", expired)
 
     def _next_wake(self) -> float | None:
-        rows = self.db.query("SELECT MIN(not_before) FROM outbox WHERE status = 'pending'")
+        rows = self.db.query(
+            "SELECT MIN(not_before) FROM outbox WHERE status = 'pending' AND chat_id != ?",
+            (CONSOLE_CHAT,),
+        )
         earliest = rows[0][0]
         if earliest is None:
             return None

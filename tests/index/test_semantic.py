@@ -1075,3 +1075,31 @@ def test_a_foreign_question_citing_a_leaflet_is_asked_of_the_programme(hybrid: A
 
     assert answer.kind is AnswerKind.DOCUMENT
     assert any("Strasbourg" in d.snippet for d in answer.documents)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quelle est la durée de conservation?",
+        "¿cuál es la duración de la conservación?",
+        "qual é o prazo de conservação?",
+    ],
+)
+def test_a_short_foreign_question_on_how_long_data_is_preserved(
+    hybrid: AskService, question: str
+) -> None:
+    """Without "des données" it had been declined as a help-desk question (walkthrough 18)."""
+    answer = hybrid.ask(question)
+
+    assert {"16", "29"} & {a.article for a in answer.articles[:2]}
+
+
+@pytest.mark.parametrize("query", ["&amp; <>", "<b>x</b>", "zzzz qqqq"])
+def test_a_search_with_no_word_of_the_texts_finds_nothing(hybrid: AskService, query: str) -> None:
+    """Meaning alone had listed "nearest" articles for markup (walkthrough 18)."""
+    assert hybrid.search(query) == []
+
+
+@pytest.mark.parametrize("query", ["сохранение данных", "grooming", "conservation des données"])
+def test_a_search_in_any_language_still_finds(hybrid: AskService, query: str) -> None:
+    assert hybrid.search(query)

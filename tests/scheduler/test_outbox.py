@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from scheduler.broadcast import BroadcastService, DeliveryReport
-from scheduler.outbox import OutboxDispatcher, SendResult
+from scheduler.outbox import CONSOLE_CHAT, OutboxDispatcher, SendResult, take_due
 from scheduler.reminders import SubscriptionService
 from scheduler.store import AlreadyRunning, Database, sole_sender
 from tests.scheduler.conftest import FakeClock, ScriptedSender
@@ -55,6 +55,22 @@ async def test_every_chat_gets_one_copy_and_the_report_adds_up(
     assert sorted(chat for _, chat, _ in sender.delivered) == list(range(1, 101))
     assert _report(database, broadcast) == DeliveryReport(broadcast, 100, 100, 0, 0, 0, 0)
     assert await _dispatcher(database, sender, clock).run_until_idle() == 0
+
+
+async def test_the_consoles_copy_waits_for_the_console(
+    database: Database, clock: FakeClock
+) -> None:
+    """Telegram answered "chat not found" for the console's chat, and the broadcast reported
+    a failure (walkthrough 18); the console shows its copy when it next runs."""
+    _audience(database, range(3))  # chat 0 is the console's
+    broadcast = _queue(database, "Plenary moved to Room 4", clock)
+    sender = ScriptedSender(clock)
+
+    assert await asyncio.wait_for(_dispatcher(database, sender, clock).run_until_idle(), 5) == 2
+
+    assert sorted(chat for _, chat, _ in sender.delivered) == [1, 2]
+    assert take_due(database, CONSOLE_CHAT, clock()) == ["Plenary moved to Room 4"]
+    assert _report(database, broadcast) == DeliveryReport(broadcast, 3, 3, 0, 0, 0, 0)
 
 
 async def test_pacing_stays_under_the_global_and_per_chat_limits(
@@ -264,7 +280,7 @@ async def test_graceful_stop_finishes_the_send_in_flight(
 CHILD = """
 import asyncio, os, sys
 from pathlib import Path
-from scheduler.outbox import OutboxDispatcher, SendResult
+from scheduler.outbox import CONSOLE_CHAT, OutboxDispatcher, SendResult, take_due
 from scheduler.store import AlreadyRunning, Database, sole_sender
 
 received = Path(sys.argv[2])
