@@ -45,11 +45,18 @@ _DASH = re.compile(r"^([–-])\s*(.*)$", re.DOTALL)
 _GLUED_WORD = re.compile(r"^(not|any|the|to|that|a|an)\b")
 
 
+# A sentence run into the next where the source lost a line break: "set out in the
+# agreement.A joint investigation team may ..." (ETS 182 Art. 20), ";Considering" in preambles.
+_RUN_ON = re.compile(r"(?<=[a-z]{2}[.;:])(?=[A-Z](?:[a-z]|\s))")
+
+
 def clean_text(line: str) -> str:
-    """Exact words of a source line, without Markdown: links keep their text, quotes normalised."""
+    """Exact words of a source line, without Markdown: links keep their text, quotes
+    normalised, a space where the source ran two sentences together."""
     text = _LINK.sub(r"\1", line)
     text = _EMPHASIS.sub(lambda match: match.group(1) or match.group(2), text)
     text = _BACKTICK_QUOTE.sub(r"“\1”", text)
+    text = _RUN_ON.sub(" ", text)
     return " ".join(text.split())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,36 @@ def test_import_unreadable_file_reports_path(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as error:
         import_treaty_file(source, tmp_path / "treaties")
     assert str(error.value).startswith(f"{source}:1: cannot read:")
+
+
+@pytest.mark.parametrize(
+    ("line", "cleaned"),
+    [
+        # ETS 182 Art. 20: the source lost the line break between two sentences
+        (
+            "shall be set out in the agreement.A joint investigation team may",
+            "shall be set out in the agreement. A joint investigation team may",
+        ),
+        ("of the Council of Europe;Desirous of", "of the Council of Europe; Desirous of"),
+        # no sentence ran on here
+        (
+            "see www.coe.int/cybercrime and e.g. Art. 2",
+            "see www.coe.int/cybercrime and e.g. Art. 2",
+        ),
+        ("the U.S.A. and No.108", "the U.S.A. and No.108"),
+    ],
+)
+def test_clean_text_parts_sentences_the_source_ran_together(line: str, cleaned: str) -> None:
+    assert clean_text(line) == cleaned
+
+
+def test_the_committed_treaties_are_what_their_sources_import_to(tmp_path: Path) -> None:
+    """Every text field as a fresh import writes it (the metadata's aliases are added at
+    load time)."""
+    treaties = Path(__file__).parents[2] / "corpus" / "treaties"
+    for source in sorted((treaties.parent / "sources").glob("*.en.md")):
+        instrument = import_treaty_file(source, tmp_path)
+        fresh = json.loads((tmp_path / f"{instrument.id}.json").read_text(encoding="utf-8"))
+        kept = json.loads((treaties / f"{instrument.id}.json").read_text(encoding="utf-8"))
+        fresh.pop("aliases"), kept.pop("aliases")
+        assert fresh == kept, instrument.id
