@@ -60,7 +60,7 @@ from index.offtopic import (
     asks_personal_advice,
     asks_which_product,
 )
-from index.other_law import other_law
+from index.other_law import country_words, other_law
 from index.programme import (
     asks_what_no_treaty_states,
     cites_programme,
@@ -685,11 +685,13 @@ class AskService:
 
     @cached_property
     def _lower_case_words(self) -> frozenset[str]:
-        """Every word the treaties and documents write in lower case somewhere: a capitalised
-        word never among them is a name's ("Künnapu"), not a heading's ("Project")."""
+        """Every word the treaties and documents write in lower case somewhere, and the words
+        of countries' names: a capitalised word never among them is part of a person's name
+        ("Künnapu"), not of a heading ("Project") or a place ("Korea Cyberspace Conference")."""
         texts = [a.text for a in self.corpus.articles()]
         texts += [d.body for d in self.corpus.documents.values()]
-        return frozenset(_LOWER_CASE_WORD.findall(" ".join(texts)))
+        # nor is a country's name a person's ("Korea Cyberspace Conference")
+        return frozenset(_LOWER_CASE_WORD.findall(" ".join(texts))) | country_words()
 
     def _agenda_words(self, text: str, language: str) -> str:
         """What the agenda finder reads: the question, or for one in French, Spanish,

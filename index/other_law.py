@@ -143,6 +143,14 @@ def other_law(text: str) -> str | None:
 
 
 @cache
+def country_words() -> frozenset[str]:
+    """Every word of the countries' names and adjectives, in lower case ("korea", "south")."""
+    data = load_limited(COUNTRIES_FILE.read_text(encoding="utf-8")) or {}
+    names = [str(name) for entry in data.get("countries", []) for name in entry]
+    return frozenset(word.casefold() for name in names for word in re.findall(r"[\w'-]+", name))
+
+
+@cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
     data = load_limited(COUNTRIES_FILE.read_text(encoding="utf-8")) or {}
     names = [str(name) for entry in data.get("countries", []) for name in entry]
