@@ -103,6 +103,9 @@ def _document_lines(document: DocumentHit) -> list[str]:
     return [f"{document.title}" + (f" ({dated})" if dated else ""), document.readable, ""]
 
 
+MAX_ECHO = 12  # characters of an unknown article number said back ("99999…"), not 5,000
+
+
 def run_article(args: argparse.Namespace) -> int:
     from corpus.store import load_corpus
     from index.citations import parse_citations
@@ -122,7 +125,8 @@ def run_article(args: argparse.Namespace) -> int:
         if article is not None and article.number != typed:
             print(f"(Article {typed}: the whole Article {article.number} follows)", file=sys.stderr)
     if article is None:
-        print(f"{instrument.short_title} has no Article {args.number}", file=sys.stderr)
+        shown = typed if len(typed) <= MAX_ECHO else f"{typed[:MAX_ECHO]}…"
+        print(f"{instrument.short_title} has no Article {shown}", file=sys.stderr)
         return 2
     if args.json:
         payload = {

@@ -31,6 +31,9 @@ class Shared:
     title: str
     description: str
     text: str
+    # the /start payload that opens the whole article in the bot's own chat, when the pasted
+    # text is only its first page
+    rest: str | None = None
 
 
 def shared_articles(corpus: Corpus, ask: AskService, query: str) -> list[Shared]:
@@ -61,14 +64,17 @@ def shared_articles(corpus: Corpus, ask: AskService, query: str) -> list[Shared]
             heading += f" – {article.title}"
         text = hit.snippet if part else article.text
         description = clip(" ".join(hit.snippet.split()), DESCRIPTION)
-        results[key] = Shared(key, heading, description, _pasted(heading, text))
+        pasted, cut = _pasted(heading, text)
+        rest = f"art_{article.instrument}_{article.number}" if cut else None
+        results[key] = Shared(key, heading, description, pasted, rest)
     return list(results.values())[:RESULTS]
 
 
-def _pasted(heading: str, text: str) -> str:
+def _pasted(heading: str, text: str) -> tuple[str, bool]:
     """What a result pastes (plain text): the heading and the first page of ``text``, within
-    Telegram's limit, saying when it goes on."""
+    Telegram's limit, saying when it goes on; and whether it does."""
     continues = f"\n\n{_(CONTINUES)}"
     room = TELEGRAM_LIMIT - units(heading) - units(continues) - 2
     pages = split_pages(text, limit=room)
-    return f"{heading}\n\n{pages[0]}" + (continues if len(pages) > 1 else "")
+    cut = len(pages) > 1
+    return f"{heading}\n\n{pages[0]}" + (continues if cut else ""), cut

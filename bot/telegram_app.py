@@ -140,6 +140,15 @@ def not_delivered(error: NetworkError) -> bool:
     return cause is None or isinstance(cause, TelegramError)  # a 5xx, its body unreadable
 
 
+def _read_it_all(rest: str | None, bot_name: str | None) -> InlineKeyboardMarkup | None:
+    """Under a long article pasted by its first page: a button opening the whole of it, page
+    by page, in the bot's own chat (a t.me link with its /start payload)."""
+    if rest is None or not bot_name:
+        return None
+    link = f"https://t.me/{bot_name}?start={rest}"
+    return InlineKeyboardMarkup([[InlineKeyboardButton(_("📄 Read it all"), url=link)]])
+
+
 def _maybe_delivered(error: BaseException | None) -> bool:
     """Whether a reply that failed may have reached the chat all the same: it timed out, or
     the connection dropped, after the request went out."""
@@ -402,10 +411,13 @@ class TelegramFrontEnd:
         if query is None:
             return
         language = query.from_user.language_code if query.from_user else None
-        results = await self.off_loop(self._inline_results, query.query, language)
+        bot_name = context.bot.username if context.bot else None
+        results = await self.off_loop(self._inline_results, query.query, language, bot_name)
         await query.answer(results, cache_time=300, is_personal=False)
 
-    def _inline_results(self, query: str, language: str | None) -> list[InlineQueryResultArticle]:
+    def _inline_results(
+        self, query: str, language: str | None, bot_name: str | None
+    ) -> list[InlineQueryResultArticle]:
         with speaking(language):
             return [
                 InlineQueryResultArticle(
@@ -413,6 +425,7 @@ class TelegramFrontEnd:
                     title=shared.title,
                     description=shared.description,
                     input_message_content=InputTextMessageContent(shared.text),
+                    reply_markup=_read_it_all(shared.rest, bot_name),
                 )
                 for shared in shared_articles(self.services.corpus, self.services.ask, query)
             ]

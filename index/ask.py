@@ -325,7 +325,11 @@ class AskService:
             return Answer(question, AnswerKind.NONE, suggestions=SUGGESTIONS)
         written_in = self.ranker.language_of(text)  # once: ranking and agenda words read it
         answer = self._answer(text, written_in, user_id, now, zone)
-        if answer.articles and second_protocol_unqualified(answer.question):
+        # answered or not: "what does the Second Additional Protocol say about domain name
+        # registration?" is CETS 224's Art. 6, a text not held
+        if second_protocol_unqualified(answer.question) and (
+            answer.articles or answer.kind is AnswerKind.NONE
+        ):
             answer = replace(answer, notes=(*answer.notes, WHICH_SECOND_PROTOCOL))
         if written_in == ENGLISH or not (answer.articles or answer.documents or answer.text):
             return answer

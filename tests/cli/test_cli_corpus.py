@@ -74,6 +74,11 @@ def test_article_unknown_number_fails_clearly(capsys: pytest.CaptureFixture[str]
     assert capsys.readouterr().err.strip() == "Lanzarote Convention has no Article 999"
 
 
+def test_an_absurd_article_number_is_not_echoed_in_full(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["article", "budapest", "9" * 5000]) == 2
+    assert capsys.readouterr().err.strip() == "Budapest Convention has no Article 999999999999…"
+
+
 def test_check_reports_file_and_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

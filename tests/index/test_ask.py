@@ -710,6 +710,19 @@ def test_a_question_about_an_unqualified_second_protocol_says_which_one_it_reads
     assert answer.notes[-1] == WHICH_SECOND_PROTOCOL
 
 
+def test_a_second_protocol_question_nothing_answers_says_which_text_is_not_held(
+    ask_service: AskService,
+) -> None:
+    """A plain "I don't know" had not said that CETS 224 is not held (walkthrough 18)."""
+    answer = ask_service.ask(
+        "What does the Second Additional Protocol say about disclosure of domain name "
+        "registration information?"
+    )
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes[-1] == WHICH_SECOND_PROTOCOL
+
+
 def test_tomorrow_with_nothing_on_says_so_before_what_comes_next(
     corpus: Corpus, search_index: SearchIndex
 ) -> None:

@@ -45,6 +45,19 @@ async def test_art_29_offers_the_article(harness: Harness) -> None:
     assert "7. Any preservation effected" in pasted(result)  # the whole article
 
 
+async def test_a_long_article_pasted_by_its_first_page_links_to_the_rest(
+    harness: Harness,
+) -> None:
+    """ETS 182 Art. 20 is cut at Telegram's limit; "[… continues]" had been a dead end
+    (walkthrough 18): a button opens the whole article in the bot's own chat."""
+    [result] = await inline(harness, "art 20 ets182")
+    assert pasted(result).endswith("[… continues]")
+    [[button]] = result["reply_markup"]["inline_keyboard"]
+    assert button["url"].endswith("?start=art_ets182_20")
+    [whole] = await inline(harness, "art 29")
+    assert "reply_markup" not in whole  # it fits: nothing to open
+
+
 async def test_a_bare_paragraph_number_shares_that_paragraph(harness: Harness) -> None:
     [result] = await inline(harness, "29(3)")
     assert result["title"].startswith("Budapest Convention, Article 29(3) – Expedited")
