@@ -33,7 +33,10 @@ _PRACTICAL = re.compile(
 _DESK = re.compile(
     r"\b(?:it|help|registration|information)\s?desk\b|\bregistration\s+(?:form|portal|page)"
     r"|\be-?learning\s+(?:platform|account|course)"
-    r"|\b(?:locked|blocked)\s+(?:out\s+)?after\s+(?:too\s+many|\d+|several)\b",
+    r"|\b(?:locked|blocked)\s+(?:out\s+)?after\s+(?:too\s+many|\d+|several)\b"
+    # the event's mailboxes and lists: "can IT add my account to the participants' list?"
+    r"|\b(?:shared|workshop|event|conference|group)\s+mailbox\b|\bdistribution\s+list\b"
+    r"|\bmailing\s+list\b",
     re.IGNORECASE,
 )
 # What only a desk does, whatever law the question begins with ("Regarding the data security

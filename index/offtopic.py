@@ -136,9 +136,11 @@ _COMPARISON = re.compile(
     rf"|\b(?:best|fastest|cheapest|safest|most\s+secure)\s+(?:free\s+)?{_PRODUCT}\b"
     rf"|\bis\s+(?:[\w-]+\s+){{0,2}}{_PRODUCT}\s+(?:better|faster|cheaper|safer|more\s+secure)"
     r"\s+than\b"
-    # "can you recommend a lawyer", "recommend me a good antivirus"
+    # "can you recommend a lawyer", "recommend me a good antivirus", "which OSINT browser
+    # extensions do you recommend?"
     rf"|\b(?:recommend|suggest)\s+(?:me\s+|us\s+)?(?:a|an|some|any|good|the\s+best)\s+"
     rf"(?:[\w-]+\s+){{0,3}}{_PRODUCT}\b"
+    r"|\b(?:which|what)\s+(?:[\w-]+\s+){0,4}(?:do|would|can)\s+you\s+(?:recommend|suggest)\b"
     # the same in French, Spanish, Portuguese and Russian: "qual é a melhor VPN ...?"
     r"|\b(?:melhor(?:es)?|meilleure?s?|mejor(?:es)?)\s+(?:[\w-]+\s+){0,2}"
     r"(?:vpns?|apps?|aplicativos?|aplicaci[oó]n|application|antiv[ií]rus|navegador|navigateur"
@@ -161,10 +163,18 @@ def asks_which_product(text: str) -> bool:
 _ADVICE = re.compile(
     # a yes-or-no question of its own, not "who should we call at night ...?"
     r"(?:^\W*|[.?!,;:]\s*|\b(?:and|or|so|now|then)\s+)should\s+(?:i|we)\s+(?:just\s+|rather\s+)?(?:pay|plead|call|go|tell|remove|leave|talk"
+    r"|ask\s+for\s+a\s+(?:transfer|raise|promotion|leave|day\s+off)|resign"
     r"|give|stay|shut|sue|hire|contact|delete|wait|change|answer|reply|block|ignore|confront"
     r"|pretend|trust|accept|sign|move|quit|keep|send|buy|transfer|settle|agree|respond)\b"
     r"|\bdo\s+(?:i|we)\s+have\s+a\s+(?:good\s+|strong\s+|real\s+)?case\b"
     r"|\bis\s+it\s+a\s+good\s+idea\s+for\s+(?:me|us)\b"
+    # what to do now, with no law asked: "they'll post my photos unless I pay. what do I do
+    # right now??", "Что мне делать прямо сейчас?"
+    r"|\bwhat\s+(?:do|should|shall)\s+(?:i|we)\s+do\s+(?:right\s+)?(?:now|first|tonight"
+    r"|immediately)\b|\bчто\s+мне\s+делать\s+(?:прямо\s+)?(?:сейчас|теперь)\b"
+    r"|\bque\s+(?:dois-je|devrais-je)\s+faire\s+(?:maintenant|tout\s+de\s+suite)\b"
+    r"|\bqu[ée]\s+(?:debo|deber[íi]a)\s+hacer\s+(?:ahora|ya)\b"
+    r"|\bo\s+que\s+(?:devo|deveria)\s+fazer\s+(?:agora|j[áa])\b"
     # tips and ways to handle one's own life: "any tips for public speaking?", "how do I get
     # him to cut down?", "how should I negotiate a higher allowance?"
     r"|\b(?:any\s+)?tips\s+(?:for|on)\b|^\W*any\s+tips\b"

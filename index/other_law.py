@@ -39,6 +39,8 @@ _PROVIDERS = (
 # warrants between its member States.
 _BODIES = re.compile(
     r"\b(?:europol|eurojust|ec3|enisa|unodc|red\s+notices?|diffusion\s+notices?"
+    # the Commonwealth of Independent States' own agreements ("Соглашение ... СНГ ... 2001")
+    r"|(?-i:CIS|СНГ)|commonwealth\s+of\s+independent\s+states|содружеств\w+\s+независим\w+"
     r"|european\s+(?:investigation|production|preservation)\s+orders?|european\s+arrest\s+warrants?"
     r"|(?-i:EIO|EAW)s?"
     # courts' judgments ("what did the ECtHR decide in Big Brother Watch v. United Kingdom?")

@@ -27,6 +27,7 @@ from index.logistics import a_task, about_the_event, asks_for_a_password
         "el enlace de Zoom para el webinar ya no funciona, ¿me lo pueden reenviar?",
         "Le vidéoprojecteur de la salle 2 affiche une image floue, qui peut régler la résolution ?",
         "¿Dónde puedo cargar el portátil? No encuentro enchufes en la sala plenaria.",
+        "Outlook keeps asking for credentials for the shared workshop mailbox. Can IT add me?",
     ],
 )
 def test_practical_questions_about_the_event_are_for_the_organisers(question: str) -> None:

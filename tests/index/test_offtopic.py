@@ -180,6 +180,11 @@ def test_a_judgement_or_a_guess_about_people_is_an_opinion(question: str) -> Non
         ("Any tips for public speaking? I get really nervous before panels.", True),
         ("How should I negotiate a higher daily allowance with my ministry?", True),
         ("How do I get my provider to keep the logs, is that legal?", False),
+        ("They'll post my photos unless I pay 500 euros tonight. what do I do right now??", True),
+        ("Мне звонят «из банка» и просят перевести деньги. Что мне делать прямо сейчас?", True),
+        ("I can't sleep anymore. Should I ask for a transfer to another unit?", True),
+        ("What do I do if a provider refuses a preservation order?", False),
+        ("Should we request a preservation order first?", False),
         # the law asked too, or no decision of the asker's
         ("Someone hacked my email. Is this a crime, and should I go to the police?", False),
         ("who should we call at night for an urgent cyber case in another country", False),

@@ -118,6 +118,8 @@ from index.other_law import other_law
         ("¿qué conductas castiga la Ley Olimpia?", "Ley Olimpia"),
         ("по закону Яровой", "закону Яровой"),
         ("does the AI Act ban facial recognition?", "AI Act"),
+        ("Что предусматривает Соглашение участников СНГ 2001 года?", "СНГ"),
+        ("What does the CIS cybercrime agreement of 2001 provide?", "CIS"),
         (
             "le règlement européen sur l'intelligence artificielle interdit-il",
             "règlement européen sur l'intelligence artificielle",
