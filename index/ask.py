@@ -352,7 +352,8 @@ class AskService:
             return self._declined(text, user_id, refused)
         turned = self._turned_away(text, language, now, zone)
         if turned is not None:
-            self._record(text, user_id, "declined", 0.0)
+            if turned.kind is AnswerKind.NONE:
+                self._record(text, user_id, "declined", 0.0)
             return replace(turned, question=text)
         # "which reservations did Japan enter to Article 9?" asks the Treaty Office's chart
         cited = None if asks_status_of_one(text) else self._citation(text)
@@ -520,7 +521,9 @@ class AskService:
         changes = list(_CHANGE_OF_SUBJECT.finditer(text))
         if changes:
             answer = self._asked_alone(text[changes[-1].end() :], language, now, zone)
-            if answer is not None and answer.kind is AnswerKind.NONE:
+            # declined alone, or answered by no article: not the opening's article to quote
+            # ("Article 29 requires 60 days. Anyway, who chaired the Tokyo workshop?")
+            if answer is not None and (answer.kind is AnswerKind.NONE or not answer.articles):
                 return answer
         sentence_turn = not _TURN.search(text)
         turns = list(_TURN.finditer(text)) or _after_a_cited_article(text)

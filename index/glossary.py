@@ -21,6 +21,7 @@ from corpus.problems import load_limited
 from index.text import fold
 
 GLOSSARY_FILE = Path(__file__).with_name("glossary.yaml")
+PLACES_FILE = Path(__file__).with_name("places.yaml")
 MAX_GAP = 2  # other words allowed between two words of a key: "de", "des", "relatives au"
 _WORD = re.compile(r"[^\W_]+")  # "d'accès" is "d" and "acces", "ip-адрес" is "ip" and "адрес"
 
@@ -103,3 +104,9 @@ def _match(stems: tuple[str, ...], tokens: list[str], used: list[bool]) -> int |
 def _words(text: str) -> list[str]:
     """Lower-case words without accents (Russian ё is е): how keys and questions compare."""
     return _WORD.findall(fold(text))
+
+
+@lru_cache(maxsize=1)
+def default_places() -> Glossary:
+    """The programme's places in the other languages (``places.yaml``), read once."""
+    return Glossary.load(PLACES_FILE)

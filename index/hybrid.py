@@ -26,7 +26,7 @@ from index.asked import AskedWords
 from index.definitions import asks_definition_abroad
 from index.dense import DenseHit, DenseIndex
 from index.embedding import Vectors
-from index.glossary import Glossary
+from index.glossary import Glossary, default_places
 from index.language import ENGLISH, FOREIGN, detect_language, likeliest
 from index.offtopic import asks_how_to
 from index.probe import ArticleProbe
@@ -170,13 +170,18 @@ class HybridRanker:
         # An English answer's articles keep the lexical ranker's scale (what "related" means).
         base = lexical.articles[0].confidence if english and lexical.articles else confidence
         # the programme's words as lexical search read them: "Tokio" is Tokyo
-        asked_facts = _corrected(text, lexical.corrections) if english else text
+        # in another language, with the programme's places in its English ("¿Cuándo fue el
+        # taller de Tokio?" is the Tokyo workshop's): names tell its passages apart
+        places = "" if english else default_places().english(text, language)
+        asked_facts = _corrected(text, lexical.corrections) if english else f"{text} {places}"
         facts, lead, said = self._facts(asked_facts, similarities, nearest, stems, english)
         if (
             not english
-            # what the programme's slides or leaflets say is the programme's to answer ("¿Dónde
-            # tiene su sede el Consejo de Europa según el folleto?" had been declined)
+            # what the programme's slides or leaflets say, and when or where a past event took
+            # place, are the programme's to answer ("¿Dónde tiene su sede el Consejo de Europa
+            # según el folleto?", "¿Cuándo fue el taller de Tokio?" had been declined)
             and not cites_programme(text)
+            and not asks_about_the_past(text)
             and self._unlikely(answerable, lexical.confidence, lead)
             # a question in another language may say the treaty terms in English too
             and self.lexical.rank(text, limit=1).confidence < self.fusion.unlikely_words

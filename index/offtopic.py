@@ -177,7 +177,7 @@ _ADVICE = re.compile(
     r"|\bo\s+que\s+(?:devo|deveria)\s+fazer\s+(?:agora|j[áa])\b"
     # tips and ways to handle one's own life: "any tips for public speaking?", "how do I get
     # him to cut down?", "how should I negotiate a higher allowance?"
-    r"|\b(?:any\s+)?tips\s+(?:for|on)\b|^\W*any\s+tips\b"
+    r"|\b(?:any\s+)?tips\s+(?:for|on|to)\b|^\W*any\s+tips\b"
     r"|\bhow\s+(?:do|can|could|should)\s+(?:i|we)\s+(?:get|make|convince|persuade)\s+(?:him|her"
     r"|them|my|our)\b"
     r"|\bhow\s+(?:do|can|could|should)\s+(?:i|we)\s+(?:negotiate|ask\s+(?:my|for\s+a)|cope"

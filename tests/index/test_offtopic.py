@@ -178,6 +178,7 @@ def test_a_judgement_or_a_guess_about_people_is_an_opinion(question: str) -> Non
         ("¿Debo contratar a la empresa de recuperación de fondos que me escribió?", True),
         ("My teenage son games eight hours a day. How do I get him to cut down?", True),
         ("Any tips for public speaking? I get really nervous before panels.", True),
+        ("Give me tips to pass the prosecutor exam.", True),
         ("How should I negotiate a higher daily allowance with my ministry?", True),
         ("How do I get my provider to keep the logs, is that legal?", False),
         ("They'll post my photos unless I pay 500 euros tonight. what do I do right now??", True),

@@ -1111,3 +1111,20 @@ def test_a_search_with_no_word_of_the_texts_finds_nothing(hybrid: AskService, qu
 @pytest.mark.parametrize("query", ["сохранение данных", "grooming", "conservation des données"])
 def test_a_search_in_any_language_still_finds(hybrid: AskService, query: str) -> None:
     assert hybrid.search(query)
+
+
+def test_a_past_workshop_asked_in_spanish_is_the_programmes(hybrid: AskService) -> None:
+    """ "Tokio" is Tokyo: the question had been declined as unlikely to be answered
+    (walkthrough 19)."""
+    answer = hybrid.ask("¿Cuándo fue el taller de Tokio?")
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert any("20-21 May 2013" in d.snippet for d in answer.documents)
+
+
+def test_after_a_change_of_subject_the_new_question_is_answered_alone(hybrid: AskService) -> None:
+    """Art. 29 had been quoted for a question about a workshop (walkthrough 19)."""
+    answer = hybrid.ask("Article 29 requires 60 days. Anyway, when was the Tokyo workshop?")
+
+    assert not answer.articles
+    assert any("20-21 May 2013" in d.snippet for d in answer.documents)
