@@ -190,14 +190,20 @@ def test_export_to_a_path_it_cannot_write_says_so(
     assert capsys.readouterr().err.startswith(f"cannot write {tmp_path / target}: ")
 
 
-def test_a_re_import_of_a_series_moved_in_time_needs_no_force(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Not "already holds another schedule or your own events": the occurrences keep their ids."""
+def _webinars_at_9_then_10(tmp_path: Path) -> tuple[Path, Path]:
+    """The same webinar series exported twice, the second time moved from 09:00 to 10:00."""
     first, moved = tmp_path / "first" / "webinars.ics", tmp_path / "moved" / "webinars.ics"
     for path, hour in ((first, 9), (moved, 10)):
         path.parent.mkdir()
         path.write_text(webinars_ics(hour))
+    return first, moved
+
+
+def test_a_re_import_of_a_series_moved_in_time_needs_no_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not "already holds another schedule or your own events": the occurrences keep their ids."""
+    first, moved = _webinars_at_9_then_10(tmp_path)
     agenda = tmp_path / "agenda"
     assert main(["import-schedule", str(first), "--into", str(agenda)]) == 0
     ids = [e["id"] for e in yaml.safe_load((agenda / "webinars.yaml").read_text())["events"]]
@@ -213,10 +219,7 @@ def test_a_re_import_says_what_moved_and_what_is_new(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The organiser sees what followers will be told, not only "imported 3 events"."""
-    first, moved = tmp_path / "first" / "webinars.ics", tmp_path / "moved" / "webinars.ics"
-    for path, hour in ((first, 9), (moved, 10)):
-        path.parent.mkdir()
-        path.write_text(webinars_ics(hour))
+    first, moved = _webinars_at_9_then_10(tmp_path)
     agenda = tmp_path / "agenda"
     assert main(["import-schedule", str(first), "--into", str(agenda)]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "new: 3 upcoming sessions"
