@@ -23,8 +23,10 @@ _PRACTICAL = re.compile(
     r"|certificado|certificat|attestation|diapositivas?|diapos|h[ôo]tel|links?|enlaces?|liens?"
     r"|powerpoint|pptx?|pdf"
     # the same in French, Spanish, Portuguese and Russian
-    r"|vid[ée]oprojecteur|projecteur|proyector|projetor|проектор\w*|enchufes?|regletas?|prises?"
-    r"|tomadas?|розетк\w*|chargeur|cargador|carregador|зарядк\w*|port[áa]til|imprimante"
+    # (a socket by its own name: "prises" and "tomadas" alone are "taken", as in "mesures prises")
+    r"|vid[ée]oprojecteur|projecteur|proyector|projetor|проектор\w*|enchufes?|regletas?"
+    r"|prises?\s+(?:[ée]lectriques?|de\s+courant)|tomadas?\s+(?:el[ée]tricas?|de\s+energia)"
+    r"|розетк\w*|chargeur|cargador|carregador|зарядк\w*|port[áa]til|imprimante"
     r"|impresora|impressora|принтер\w*|micro(?:phone|fono|fone)?|микрофон\w*)\b",
     re.IGNORECASE,
 )
@@ -73,7 +75,13 @@ _LAW = re.compile(
     r"|convention|treaty|protocol|police|prosecutors?|court|judges?|evidence|warrant|suspect"
     r"|victims?|data\s+protection|personal\s+data|consent|hack\w*|abus\w*"
     r"|child\w*|kids?|sex\w*|punish\w*|prostitut\w*|trial|accused|hearing|witness\w*"
-    r"|seiz\w*|confiscat\w*|intercept\w*|preserv\w*|extradit\w*)\b",
+    r"|seiz\w*|confiscat\w*|intercept\w*|preserv\w*|extradit\w*"
+    # the same in French, Spanish, Portuguese and Russian
+    r"|lois?|ley(?:es)?|leis?|d[ée]lits?|delitos?|infractions?|infracci[óo]n\w*|infra[çc][õoã]\w*"
+    r"|juges?|juez|jueces|ju[íi]z(?:es)?|procureurs?|fiscal(?:es)?|promotor\w*|polic[íi]a|preuves?"
+    r"|pruebas?|provas?|saisies?|incautaci[óo]n\w*|apreens[ãa]o\w*|perquisitions?|conven[çc][ãa]o"
+    r"|convenci[óo]n|convenio|art[íi]culos?|artigos?|закон\w*|преступлен\w*|суд\w*|полици\w*"
+    r"|конвенц\w*|стать\w*)\b",
     re.IGNORECASE,
 )
 

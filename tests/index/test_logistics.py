@@ -37,6 +37,10 @@ def test_practical_questions_about_the_event_are_for_the_organisers(question: st
 @pytest.mark.parametrize(
     "question",
     [
+        # "prises" and "tomadas" alone are "taken", and judges are the law's
+        "Quelles mesures doivent être prises pour la formation des juges ?",
+        "Quais medidas devem ser tomadas na formação dos juízes?",
+        "¿Puede la policía incautar el portátil de un participante durante la sesión?",
         "hearing of a witness by video conference",
         "a businessman paid a 16 year old girl for sex in a hotel",
         "is it legal to record the session of a court hearing",
