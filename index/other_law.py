@@ -212,6 +212,14 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
             rf"[^.?!]{{0,60}}\bin\s+(?:the\s+)?{country}\b",
             re.I,
         ),
+        # a rule of a country's own: "the age of consent in Kenya", "the time limit to appeal a
+        # conviction in Kenya", "is the age of consent 16 in the UK?"
+        re.compile(
+            r"\b(?:age\s+of\s+consent|legal\s+(?:drinking\s+)?age|minimum\s+age|time\s+limits?"
+            r"|statute\s+of\s+limitations?|limitation\s+period|retention\s+period)\b"
+            rf"[^.?!]{{0,60}}\bin\s+(?:the\s+)?{country}\b",
+            re.I,
+        ),
         # "is it legal in France to record a call?", "is it a crime in Kenya to ..."
         re.compile(
             rf"\b(?:is|was)\s+it\s+(?:illegal|legal|allowed|lawful|unlawful|banned|prohibited"

@@ -120,6 +120,11 @@ from index.other_law import other_law
         ("does the AI Act ban facial recognition?", "AI Act"),
         ("Что предусматривает Соглашение участников СНГ 2001 года?", "СНГ"),
         ("What does the CIS cybercrime agreement of 2001 provide?", "CIS"),
+        ("What is the age of consent in Kenya?", "age of consent in Kenya"),
+        (
+            "What is the time limit to appeal a conviction in Kenya?",
+            "time limit to appeal a conviction in Kenya",
+        ),
         (
             "le règlement européen sur l'intelligence artificielle interdit-il",
             "règlement européen sur l'intelligence artificielle",
