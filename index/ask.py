@@ -517,7 +517,7 @@ class AskService:
         if _ASKING_A_PART.get():
             return None
         # "Anyway, ...", "Au fait, ...", "Mudando de assunto: ...": in any language, what
-        # follows is asked on its own; not answered alone, it is not answered at all
+        # follows is asked on its own
         changes = list(_CHANGE_OF_SUBJECT.finditer(text))
         if changes:
             answer = self._asked_alone(text[changes[-1].end() :], language, now, zone)
@@ -697,7 +697,6 @@ class AskService:
         ("Künnapu"), not of a heading ("Project") or a place ("Korea Cyberspace Conference")."""
         texts = [a.text for a in self.corpus.articles()]
         texts += [d.body for d in self.corpus.documents.values()]
-        # nor is a country's name a person's ("Korea Cyberspace Conference")
         return frozenset(_LOWER_CASE_WORD.findall(" ".join(texts))) | country_words()
 
     def _agenda_words(self, text: str, language: str) -> str:
