@@ -58,11 +58,15 @@ _HOW_MANY = re.compile(
     r"|\b(?:combien\s+d[e']\s*|cu[áa]nt[oa]s\s+|quant[oa]s\s+|сколько\s+)([\w-]+)",
     re.IGNORECASE,
 )
+# Money a project had, in the five languages: its budget, how much money it got
+_MONEY_ASKED = (
+    r"budget|how\s+much\s+(?:money|funding)|presupuesto|or[çc]amento|бюджет|cu[áa]nto\s+dinero"
+    r"|quanto\s+dinheiro|combien\s+d'argent|сколько\s+денег"
+)
+# ... and what something cost or was paid: a fee, a price, a contribution
 _SUM = re.compile(
-    r"\b(?:budget|fees?|price|how\s+much\s+(?:money|funding)|how\s+much\s+(?:did|does|was|is)"
-    r"\s+[\w\s@-]{1,40}?\s*(?:contribute|give|pay|spend|cost|put|fee|worth)"
-    r"|presupuesto|or[çc]amento|бюджет|cu[áa]nto\s+dinero|quanto\s+dinheiro|combien\s+d'argent"
-    r"|сколько\s+денег)\w*",
+    rf"\b(?:{_MONEY_ASKED}|fees?|price|how\s+much\s+(?:did|does|was|is)\s+[\w\s@-]{{1,40}}?"
+    r"\s*(?:contribute|give|pay|spend|cost|put|fee|worth))\w*",
     re.IGNORECASE,
 )
 # an amount of money: "Up to EURO 1.4 million", "€ 30,000", "2 million euros"
@@ -127,22 +131,30 @@ def states_what_is_counted(question: str, passages: list[str]) -> bool:
     text = " ".join(passages)
     if _SUM.search(question) and not _MONEY.search(text):
         return False
-    counted = _HOW_MANY.search(question)
-    if counted is None:
-        return True
-    asked = [
-        _singular(w)
-        for w in re.findall(r"[\w-]+", counted.group(1) or counted.group(2) or "")
-        if len(w) > 2
-    ]
+    asked = _counted_asked(question)
     if not asked:
         return True
     wanted = set(asked)
     for group in _SAID_AS:
-        if any(w in group or w[:5] in {g[:5] for g in group} for w in asked):
+        if any(_among(w, group) for w in asked):
             wanted |= group
-    said = _counted_words(text)
-    return any(w in wanted or w[:5] in {g[:5] for g in wanted if len(g) > 4} for w in said)
+    return any(_among(w, wanted) for w in _counted_words(text))
+
+
+def _counted_asked(question: str) -> list[str]:
+    """What a "how many" question counts, each word as compared ("participants" is
+    "participant"); none when it asks no count."""
+    counted = _HOW_MANY.search(question)
+    if counted is None:
+        return []
+    found = re.findall(r"[\w-]+", counted.group(1) or counted.group(2) or "")
+    return [_singular(w) for w in found if len(w) > 2]
+
+
+def _among(word: str, words: frozenset[str] | set[str]) -> bool:
+    """Whether ``word`` is one of ``words``, or begins as one does ("participante" is a
+    "participant", "участник" a "участники")."""
+    return word in words or word[:5] in {w[:5] for w in words if len(w) > 4}
 
 
 # Who a question asks for by name: "who chaired ...", "the names of the trainers", "which
@@ -217,12 +229,10 @@ def names_whom_asked(question: str, passages: list[str], common: frozenset[str])
     return False
 
 
-# Money a project had, asked in any of the five languages: not a fee or a cost, which a
-# treaty may settle ("can the requested State charge fees?")
+# Money a project had or was given: not a fee or a cost, which a treaty may settle ("can the
+# requested State charge fees?")
 _FUNDS = re.compile(
-    r"\b(?:budget|how\s+much\s+(?:money|funding)|how\s+much\s+did\s+[\w\s@-]{1,40}?\s*contribute"
-    r"|presupuesto|or[çc]amento|бюджет|cu[áa]nto\s+dinero|quanto\s+dinheiro|combien\s+d'argent"
-    r"|сколько\s+денег)\w*",
+    rf"\b(?:{_MONEY_ASKED}|how\s+much\s+did\s+[\w\s@-]{{1,40}}?\s*contribute)\w*",
     re.IGNORECASE,
 )
 
@@ -235,13 +245,5 @@ def asks_what_no_treaty_states(question: str) -> str | None:
         return "unnamed"
     if _FUNDS.search(question):
         return "unstated"
-    counted = _HOW_MANY.search(question)
-    if counted is None:
-        return None
-    asked = {
-        _singular(w) for w in re.findall(r"[\w-]+", counted.group(1) or counted.group(2) or "")
-    }
     people = _SAID_AS[0]
-    return (
-        "unstated" if any(w in people or w[:5] in {g[:5] for g in people} for w in asked) else None
-    )
+    return "unstated" if any(_among(w, people) for w in _counted_asked(question)) else None

@@ -422,9 +422,8 @@ def _drop_broken_events(calendar: Any, raw: bytes, result: ImportResult) -> None
             result.skipped.append(f"{label} (line {line}): {fault_reason(fault)}")
             broken.append(component)
     if broken:
-        calendar.subcomponents = [
-            c for c in calendar.subcomponents if not any(c is b for b in broken)
-        ]
+        gone = {id(component) for component in broken}
+        calendar.subcomponents = [c for c in calendar.subcomponents if id(c) not in gone]
 
 
 def _lines_naming(raw: bytes, zones: dict[str, int]) -> dict[str, int]:
