@@ -1,7 +1,9 @@
-"""Fit the probes on the exemplars: whether the texts answer a question (index/probe.json) and
-which article it asks about (index/article_probe.npz).
+"""Fit the probes: whether the texts answer a question, on the exemplars (index/probe.json) and
+on the questions of the development sets (index/askers_probe.json), and which article it asks
+about (index/article_probe.npz).
 
-``python -m bench.fit_probe [--l2 L] [--article-l2 L] [--write]``
+``python -m bench.fit_probe [--l2 L] [--article-l2 L] [--write]``, and for the askers' probe
+alone ``python -m bench.fit_probe --askers [--askers-l2 L] [--write]``
 
 Questions the texts answer: every exemplar of ``index/exemplars/`` (in five languages) and
 ``index/in_scope.yaml``; questions they do not: ``index/out_of_scope.yaml``. Each is embedded
@@ -12,10 +14,16 @@ regression over the same vectors of the article exemplars, labelled with their a
 penalty ``--article-l2``. The standardisation is folded into the stored weights, so the bot
 computes one product.
 
-No benchmark question is fitted on. The development sets are measured as a guard and to
-choose the penalties and the floor (``fusion.answerable``): for each, the share of answerable
+The exemplar probes fit no benchmark question. The development sets are measured as a guard and
+to choose the penalties and the floor (``fusion.answerable``): for each, the share of answerable
 questions and of off-topic ones at or above each floor, the area under the curve, and the
-article probe's own hit@1 and hit@3. Dry run by default.
+article probe's own hit@1 and hit@3.
+
+The askers' probe is fitted on the questions of the development sets (``DEVELOPMENT``, and the
+labelled set), answerable against off-topic, penalty ``--askers-l2``; never on a held-out set.
+How it generalises is measured by leaving each development set out in turn: fitted on the
+others, the share of the set's answerable and off-topic questions below each floor
+(``answer.unlike_answered``). Dry run by default.
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ from corpus.model import ArticleRef, key_text
 from corpus.store import load_corpus
 from index.embedding import Embedder, load_embedder
 from index.exemplars import load_exemplars
-from index.probe import ARTICLE_PROBE_FILE, PROBE_FILE, ArticleProbe, Probe
+from index.probe import ARTICLE_PROBE_FILE, ASKERS_PROBE_FILE, PROBE_FILE, ArticleProbe, Probe
 from index.scope import EXEMPLARS_FILE, INSIDE_FILE, load_scope_exemplars
 from index.vectors import embed_passages
 
@@ -41,6 +49,7 @@ ARTICLE_STEPS = 300
 RATE = 0.5
 ARTICLE_RATE = 2.0
 FLOORS = (0.5, 0.9, 0.95, 0.99)
+ASKERS_FLOORS = (0.01, 0.02, 0.05, 0.1)
 
 
 def article_titles() -> list[tuple[str, ArticleRef]]:
@@ -63,6 +72,49 @@ def training_set() -> tuple[list[str], np.ndarray]:
     declined = [e.text for e in load_scope_exemplars(EXEMPLARS_FILE)]
     labels = np.array([1] * len(answered) + [0] * len(declined), dtype=np.float64)
     return answered + declined, labels
+
+
+def askers_set(embedder: Embedder, cache: Path) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The vectors of the development sets' questions, whether the texts answer each (1) or
+    not (0), and the set each comes from."""
+    names = ["questions", *sorted(n for n in DEVELOPMENT if n in HELD_OUT)]
+    vectors, labels, sets = [], [], []
+    for name in names:
+        questions = load_questions(QUESTIONS_FILE if name == "questions" else HELD_OUT[name])
+        texts = [q.text for q in questions]
+        vectors.append(embed_passages(embedder, texts, cache / name, progress=None, queries=True))
+        labels += [int(q.answerable) for q in questions]
+        sets += [name] * len(questions)
+    return np.concatenate(vectors).astype(np.float64), np.array(labels, np.float64), sets
+
+
+def report_askers(vectors: np.ndarray, labels: np.ndarray, sets: list[str], l2: float) -> None:
+    """Each development set's answerable and off-topic questions below each floor, as the probe
+    fitted on the other sets finds them."""
+    names = np.array(sets)
+    for name in dict.fromkeys(sets):
+        out = names == name
+        weights, bias = fit(vectors[~out], labels[~out], l2)
+        likely = 1 / (1 + np.exp(-(vectors[out] @ weights + bias)))
+        answerable = labels[out] == 1
+        below = "  ".join(
+            f"<{f}: {_below(likely[answerable], f):.3f}/{_below(likely[~answerable], f):.3f}"
+            for f in ASKERS_FLOORS
+        )
+        print(f"{name:18} left out, answerable/off-topic {below}")
+
+
+def fit_askers(embedder: Embedder, cache: Path, l2: float, *, write: bool) -> None:
+    """Fit the askers' probe, report how it generalises, and write it if asked."""
+    vectors, labels, sets = askers_set(embedder, cache)
+    report_askers(vectors, labels, sets, l2)
+    weights, bias = fit(vectors, labels, l2)
+    probe = Probe(embedder.version, np.round(weights, 6).astype(np.float32), round(bias, 6))
+    answerable = int(labels.sum())
+    print(f"fitted on {answerable} answerable and {len(labels) - answerable} other questions")
+    if write:
+        probe.save(ASKERS_PROBE_FILE)
+        print(f"written: {ASKERS_PROBE_FILE}")
 
 
 def _standard(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -142,16 +194,25 @@ def _share(scores: np.ndarray, floor: float) -> float:
     return float((scores >= floor).mean()) if len(scores) else 0.0
 
 
+def _below(scores: np.ndarray, floor: float) -> float:
+    return float((scores < floor).mean()) if len(scores) else 0.0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty (default 1.0)")
     parser.add_argument("--article-l2", type=float, default=10.0, help="(default 10.0)")
+    parser.add_argument("--askers", action="store_true", help="fit the askers' probe alone")
+    parser.add_argument("--askers-l2", type=float, default=30.0, help="(default 30.0)")
     parser.add_argument("--write", action="store_true", help=f"write {PROBE_FILE.name} and co.")
     args = parser.parse_args()
     embedder = load_embedder().embedder
     if embedder is None:
         raise SystemExit("the embedder is unavailable: nothing to fit")
     cache = load_settings().vectors_dir / "fit"
+    if args.askers:
+        fit_askers(embedder, cache, args.askers_l2, write=args.write)
+        return
     texts, labels = training_set()
     vectors = embed_passages(embedder, texts, cache / "training", queries=True)
     weights, bias = fit(vectors.astype(np.float64), labels, args.l2)

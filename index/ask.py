@@ -493,6 +493,9 @@ class AskService:
                 suggestions=SUGGESTIONS,
                 notes=_correction_note(ranked),
             )
+        aside = self._fact_aside(ranked)  # a programme passage may answer beside the articles
+        if not aside and self._unlike_answered(ranked):  # "who founded Silk Road?"
+            return self._declined(text, user_id, "trivia", choices)
         if ranked.confidence < self.weights.answer.low_confidence:
             self._record(text, user_id, "search", ranked.confidence)
         return Answer(
@@ -501,7 +504,7 @@ class AskService:
             articles=articles,
             text=self._article(best).text if best else None,
             faq_choices=choices,
-            documents=self._fact_aside(ranked) + documents,
+            documents=aside + documents,
             notes=_correction_note(ranked),
         )
 
@@ -600,6 +603,24 @@ class AskService:
         # covers what he did?" is confident enough about Art. 44 (amendments to provisions)
         sure = ranked.confidence >= max(story.confidence, self.weights.answer.low_confidence)
         return ranked if sure and ranked.declined is None else None
+
+    def _unlike_answered(self, ranked: Ranking) -> bool:
+        """Whether the askers' probe (``index.probe``) finds a question unlike those the texts
+        answer while its words leave search short of sure, and no programme passage is in
+        reach: off-topic questions come in the treaties' words ("How many years did Mandela
+        spend in prison?" is near Art. 13 on sanctions by "prison" and "years")."""
+        answer = self.weights.answer
+        likely = ranked.asked_like_answerable
+        if (
+            likely is None
+            or likely >= answer.unlike_answered
+            or ranked.confidence >= answer.unlike_sure
+        ):
+            return False
+        # the probe reads programme questions as off-topic; a passage nearer than any article,
+        # or saying much of what is asked, may be the answer ("octopus interface 2010 update
+        # session - what day and where?")
+        return ranked.fact_lead < answer.fact_unsure and ranked.fact_said < answer.unlike_said
 
     def _related_hits(self, ranked: Ranking) -> tuple[ArticleHit, ...]:
         """The best article and those close enough to it to be worth showing."""

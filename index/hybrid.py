@@ -202,6 +202,9 @@ class HybridRanker:
             fact_lead=lead,
             fact_said=said,
             threshold=lexical.threshold,
+            asked_like_answerable=(
+                self.scope.asked_like_answerable(query) if self.scope is not None else None
+            ),
         )
 
     def _nearest_paragraph(

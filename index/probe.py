@@ -15,6 +15,13 @@ Which article a question asks about is likewise a softmax regression over the sa
 article. Nearest-neighbour closeness rewards whichever passage happens to share a phrasing;
 the regression weighs every exemplar of every article at once, and so generalises to
 phrasings no exemplar has (on the development sets, alone: stories_dev hit@3 0.97).
+
+The exemplars are written to be answered or declined; people who ask off-topic questions use
+the treaties' words ("How many years did Mandela spend in prison?", "Who founded Silk Road and
+how long was his sentence?"), and the exemplar probe finds them as answerable as the law
+questions. The askers' probe (``askers_probe.json``) is the same regression fitted on the
+questions of the development sets instead, answerable against off-topic, as blind helpers
+wrote them: it reads how people ask about a treaty, not which words they use.
 """
 
 from __future__ import annotations
@@ -33,6 +40,8 @@ from index.embedding import Vectors
 log = logging.getLogger(__name__)
 
 PROBE_FILE = Path(__file__).with_name("probe.json")
+# the same regression fitted on the questions of the development sets (see above)
+ASKERS_PROBE_FILE = Path(__file__).with_name("askers_probe.json")
 ARTICLE_PROBE_FILE = Path(__file__).with_name("article_probe.npz")
 SMALLEST = 0.01  # an article less likely than this gains nothing worth computing
 

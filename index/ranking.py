@@ -58,6 +58,8 @@ class Ranking:
     fact_lead: float = -1.0  # how much closer the best of them is than the best article
     fact_said: float = 0.0  # the share of the question's words (weighed) the best of them says
     declined: str | None = None  # why the question is out of scope: "venue", "other_law", ...
+    # how likely the texts answer it, by the askers' probe (index.probe); None without one
+    asked_like_answerable: float | None = None
     threshold: float = math.inf  # the confidence from which to answer (set by the ranker)
     # how much an article of each instrument counts, when the question names one (Ranker.prior)
     named: Callable[[PassageKey], float] | None = None

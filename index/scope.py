@@ -17,7 +17,7 @@ import numpy as np
 
 from corpus.problems import load_limited
 from index.embedding import Embedder, Vectors
-from index.probe import Probe
+from index.probe import ASKERS_PROBE_FILE, Probe
 from index.vectors import SEED_DIRECTORY, embed_passages
 from index.weights import ScopeWeights
 
@@ -42,11 +42,13 @@ class Scope:
         vectors: Vectors,
         inside: Vectors | None = None,
         probe: Probe | None = None,
+        askers: Probe | None = None,
     ) -> None:
         self.exemplars = exemplars
         self.vectors = vectors
         self.inside = inside  # questions to answer, in the askers' words (in_scope.yaml)
         self.probe = probe  # how much a question reads like one the texts answer
+        self.askers = askers  # ... like the answerable questions people wrote
         self._by_nearness = np.array([e.kind in NEAREST_KINDS for e in exemplars], dtype=bool)
 
     @classmethod
@@ -70,7 +72,8 @@ class Scope:
             queries=True,
         )
         probe = Probe.load(embedder.version)
-        return cls(exemplars, vectors[: len(exemplars)], vectors[len(exemplars) :], probe)
+        askers = Probe.load(embedder.version, ASKERS_PROBE_FILE)
+        return cls(exemplars, vectors[: len(exemplars)], vectors[len(exemplars) :], probe, askers)
 
     def outside(
         self, query: Vectors, nearest_passage: float, weights: ScopeWeights
@@ -99,6 +102,10 @@ class Scope:
     def answerable(self, query: Vectors) -> float | None:
         """How likely the texts answer the question (``index.probe``); None without a probe."""
         return self.probe.answerable(query) if self.probe is not None else None
+
+    def asked_like_answerable(self, query: Vectors) -> float | None:
+        """How likely the texts answer the question, by the askers' probe; None without it."""
+        return self.askers.answerable(query) if self.askers is not None else None
 
 
 def load_scope_exemplars(path: Path) -> list[Exemplar]:

@@ -195,6 +195,14 @@ class AnswerWeights:
     #: ``fact_said`` of the question, to answer a question that names the programme's slides,
     #: talk, report or flyer; higher: fewer facts.
     fact_cited: float
+    #: Probability by the askers' probe (``index.probe``) below which an article answer is
+    #: declined; higher declines more.
+    unlike_answered: float
+    #: ... unless search is at least this confident; higher declines more.
+    unlike_sure: float
+    #: ... or a programme passage says this share of the question's weighed words (or is
+    #: ``fact_unsure`` nearer than any article); higher declines more.
+    unlike_said: float
     #: FAQ score from which the FAQ answers without asking search; higher asks search more.
     faq_certain: float
     #: FAQ score a FAQ answer needs when search does not answer; higher answers fewer FAQ entries.

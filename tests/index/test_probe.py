@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from corpus.model import ArticleRef
-from index.probe import ARTICLE_PROBE_FILE, PROBE_FILE, ArticleProbe, Probe
+from index.probe import ARTICLE_PROBE_FILE, ASKERS_PROBE_FILE, PROBE_FILE, ArticleProbe, Probe
 
 
 def probe() -> Probe:
@@ -69,6 +69,17 @@ def test_the_committed_probe_is_a_probe_of_384_dimensions() -> None:
 
     model = json.loads(PROBE_FILE.read_text(encoding="utf-8"))["model"]
     loaded = Probe.load(model)
+
+    assert loaded is not None
+    assert loaded.weights.shape == (384,)
+
+
+def test_the_committed_askers_probe_is_for_the_same_model() -> None:
+    """Fitted by `python -m bench.fit_probe --askers --write` on the development sets."""
+    import json
+
+    model = json.loads(PROBE_FILE.read_text(encoding="utf-8"))["model"]
+    loaded = Probe.load(model, ASKERS_PROBE_FILE)
 
     assert loaded is not None
     assert loaded.weights.shape == (384,)

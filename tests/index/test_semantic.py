@@ -664,8 +664,43 @@ def test_the_probes_are_loaded_for_the_bundled_model(
     hybrid: AskService, e5: E5Embedder, tmp_path: Path
 ) -> None:
     assert Scope.load(e5, tmp_path).probe is not None
+    assert Scope.load(e5, tmp_path).askers is not None
     assert isinstance(hybrid.ranker, HybridRanker)
     assert hybrid.ranker.meant is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many years did Nelson Mandela spend in prison?",
+        "Who founded Silk Road and how long was his sentence?",
+        "What was the Morris worm and in which year was it released?",
+    ],
+)
+def test_an_off_topic_question_in_the_treatys_words_is_declined(
+    hybrid: AskService, question: str
+) -> None:
+    """Search found articles by "prison", "sentence", "worm"; the askers' probe finds the
+    question unlike those the texts answer."""
+    answer = hybrid.ask(question)
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes == (OUT_OF_SCOPE["trivia"],)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is system interference?",
+        "Germany and Poland both want to put the same hacker on trial. Who decides which "
+        "country goes first?",
+        "octopus interface 2010 update session - what day and where?",
+    ],
+)
+def test_questions_the_texts_answer_are_not_declined_by_the_askers_probe(
+    hybrid: AskService, question: str
+) -> None:
+    assert hybrid.ask(question).kind is not AnswerKind.NONE
 
 
 def test_a_law_question_gets_no_fact_beside_it(hybrid: AskService) -> None:

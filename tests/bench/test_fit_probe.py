@@ -1,0 +1,45 @@
+"""The askers' probe's fit and its leave-one-set-out report."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bench.fit_probe import fit, report_askers
+
+
+def separable() -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Answerable questions toward the first dimension, off-topic ones toward the second, in
+    two sets."""
+    rng = np.random.default_rng(7)
+    answerable = rng.normal([2.0, 0.0, 0.0], 0.3, (40, 3))
+    other = rng.normal([0.0, 2.0, 0.0], 0.3, (40, 3))
+    vectors = np.concatenate([answerable, other])
+    labels = np.array([1.0] * 40 + [0.0] * 40)
+    sets = (["one"] * 20 + ["two"] * 20) * 2
+    return vectors, labels, sets
+
+
+def test_the_fitted_direction_tells_answerable_questions_apart() -> None:
+    vectors, labels, _ = separable()
+
+    weights, bias = fit(vectors, labels, l2=1.0)
+    likely = 1 / (1 + np.exp(-(vectors @ weights + bias)))
+
+    assert (likely[labels == 1] > 0.5).all()
+    assert (likely[labels == 0] < 0.5).all()
+
+
+def test_each_set_is_reported_as_the_others_fit_finds_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    report_askers(*separable(), l2=1.0)
+
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == ["one", "two"]
+    for line in lines:
+        shares = [field.split("/") for field in line.split() if field[0].isdigit()]
+        answerable = [float(a) for a, _ in shares]
+        other = [float(o) for _, o in shares]
+        assert answerable == [0.0] * 4  # below no floor
+        assert other == sorted(other) and other[-1] > 0.5  # more off-topic below higher floors
