@@ -56,6 +56,7 @@ from index.offtopic import (
     asks_general_knowledge,
     asks_how_to_operate,
     asks_how_to_use_a_tool,
+    asks_of_the_world,
     asks_opinion,
     asks_personal_advice,
     asks_which_product,
@@ -470,6 +471,10 @@ class AskService:
         )
         if self._programme_answers(ranked, lead):
             return self._fact_answer(text, ranked, choices)
+        if asks_of_the_world(text):  # "who was behind the Colonial Pipeline hack?"
+            if self._programme_answers(ranked, self.weights.answer.fact_aside):
+                return self._fact_answer(text, ranked, choices)
+            return self._declined(text, user_id, "trivia", choices)
         # "¿Quién presidió la reunión?", "Qual foi o orçamento do projeto?": no article states
         # who chaired, who attended or what a project cost, whatever words they share
         unstated = asks_what_no_treaty_states(text)

@@ -98,6 +98,43 @@ _NEWS = re.compile(
 )
 
 
+# The world's events and figures, which no treaty states: how many cases, attacks or victims
+# there were, who was behind an attack or founded something, what became of a named case.
+_WORLD = re.compile(
+    r"\bhow\s+many\s+(?:[\w/-]+\s+){0,3}?(?:cases|attacks|victims|hackers|cybercriminals"
+    r"|criminals|incidents|breaches|prosecutions|convictions|arrests|complaints|offenders)\b"
+    r"|\bwhat\s+(?:percentage|proportion|share)\s+of\b"
+    r"|\bwho\s+(?:(?:was|is|were|are)\s+behind|hacked|founded|invented|leaked|stole)\b"
+    r"|\bwho\s+(?:is|was)\s+the\s+(?:most\s+famous|biggest|first)\b"
+    r"|\bwhat\s+sentence\s+did\b"
+    # asked, not told: "was Gary McKinnon extradited?", not "a driver who was convicted"
+    r"|(?:^|[.?!:]\s+)(?:was|were)\s+(?:[\w.$'-]+\s+){1,3}?(?:ever\s+|finally\s+)?"
+    r"(?:extradited|convicted|sentenced|jailed)\b"
+    r"|(?:^|[.?!:]\s+)is\s+(?:[\w.$'-]+\s+){1,3}?going\s+to\s+be\s+(?:extradited|convicted)\b"
+    r"|\bwhat\s+(?:was|is)\s+the\s+outcome\s+of\s+the\s+[\w\s.$'-]{1,40}?\s+case\b"
+    r"|\bwhat\s+happened\s+to\s+the\s+"
+    r"|\bcu[áa]nt[oa]s\s+(?:casos|ataques|v[íi]ctimas|hackers|delitos)\b"
+    r"|\bquant[oa]s\s+(?:casos|ataques|v[íi]timas|hackers|crimes)\b"
+    r"|\bcombien\s+(?:de\s+|d')(?:cas|attaques|victimes|hackers|pirates)\b"
+    r"|\bсколько\s+(?:случаев|атак|жертв|хакеров|преступлений)\b",
+    re.IGNORECASE,
+)
+# ... unless the law is asked too: "how many victims can a joint team hear?"
+_LAW_TOO = re.compile(
+    r"\b(?:must|shall|may|can|could|should|required|allowed|article|convention|protocol"
+    r"|treaty|debe|puede|pode|deve|doit|peut|art[íi]culo|artigo|convenio|conven[çc][ãa]o"
+    r"|должн\w*|може\w*|стать\w*|конвенц\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_of_the_world(text: str) -> bool:
+    """Whether ``text`` asks the world's events or figures, not the law: "how many
+    ransomware attacks were there in 2023?", "who was behind the Colonial Pipeline hack?",
+    "what sentence did Ross Ulbricht get?". No treaty states them; a programme document may."""
+    return bool(_WORLD.search(text)) and not _LAW_TOO.search(text)
+
+
 def asks_for_news(text: str) -> bool:
     """Whether ``text`` asks for the news: the documents end in 2014."""
     return bool(_NEWS.search(text))

@@ -11,6 +11,7 @@ from index.offtopic import (
     asks_general_knowledge,
     asks_how_to_operate,
     asks_how_to_use_a_tool,
+    asks_of_the_world,
     asks_opinion,
     asks_personal_advice,
     asks_which_product,
@@ -224,3 +225,39 @@ def test_advice_on_the_askers_own_decision(question: str, advice: bool) -> None:
 )
 def test_a_technical_operation_asked_how(question: str, howto: bool) -> None:
     assert asks_how_to_operate(question) is howto
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many cybercrime cases were prosecuted in Europe in 2023?",
+        "how many ransomware attacks were there in 2023?",
+        "what percentage of cybercrime is reported to the police?",
+        "who was behind the Colonial Pipeline hack?",
+        "who founded Silk Road?",
+        "what sentence did Ross Ulbricht get?",
+        "was Gary McKinnon extradited to the US?",
+        "is Julian Assange going to be extradited?",
+        "what happened to the Mirai botnet authors?",
+        "¿Cuántos casos de pornografía infantil hubo en España en 2023?",
+        "Quantos hackers estão presos no Brasil?",
+        "Сколько случаев мошенничества было в России в прошлом году?",
+    ],
+)
+def test_the_worlds_events_and_figures_are_asked_of_the_world(question: str) -> None:
+    assert asks_of_the_world(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the school bus company hired a driver who was already convicted for abusing kids",
+        "Was the suspect extradited under the convention?",
+        "how many victims can a joint investigation team hear by video link?",
+        "how many days can data be preserved?",
+        "who decides which country prosecutes first?",
+        "¿Cuántos días debe conservarse los datos según el convenio?",
+    ],
+)
+def test_questions_of_the_law_are_not_asked_of_the_world(question: str) -> None:
+    assert not asks_of_the_world(question)

@@ -703,6 +703,25 @@ def test_questions_the_texts_answer_are_not_declined_by_the_askers_probe(
     assert hybrid.ask(question).kind is not AnswerKind.NONE
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["who was behind the Colonial Pipeline hack?", "what sentence did Ross Ulbricht get?"],
+)
+def test_the_worlds_events_are_declined_though_articles_share_their_words(
+    hybrid: AskService, question: str
+) -> None:
+    assert hybrid.ask(question).kind is AnswerKind.NONE
+
+
+def test_a_figure_of_the_world_the_slides_state_is_answered_by_them(hybrid: AskService) -> None:
+    answer = hybrid.ask(
+        "how many unique phishing attacks a month were mentioned in the 2013 slides?"
+    )
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert "phishing" in answer.documents[0].snippet
+
+
 def test_a_law_question_gets_no_fact_beside_it(hybrid: AskService) -> None:
     answer = hybrid.ask("how long can data be preserved?")
 
