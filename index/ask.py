@@ -472,7 +472,10 @@ class AskService:
         if self._programme_answers(ranked, lead):
             return self._fact_answer(text, ranked, choices)
         if asks_of_the_world(text):  # "who was behind the Colonial Pipeline hack?"
-            if self._programme_answers(ranked, self.weights.answer.fact_aside):
+            # only a passage saying enough of what is asked: any passage shares a word or two
+            # ("who invented the internet?" is not the activity report's letterhead)
+            said = ranked.fact_said >= self.weights.answer.fact_said
+            if said and self._programme_answers(ranked, self.weights.answer.fact_aside):
                 return self._fact_answer(text, ranked, choices)
             return self._declined(text, user_id, "trivia", choices)
         # "¿Quién presidió la reunión?", "Qual foi o orçamento do projeto?": no article states

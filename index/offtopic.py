@@ -102,10 +102,11 @@ _NEWS = re.compile(
 # there were, who was behind an attack or founded something, what became of a named case.
 _WORLD = re.compile(
     r"\bhow\s+many\s+(?:[\w/-]+\s+){0,3}?(?:cases|attacks|victims|hackers|cybercriminals"
-    r"|criminals|incidents|breaches|prosecutions|convictions|arrests|complaints|offenders)\b"
+    r"|criminals|incidents|breaches|prosecutions|convictions|arrests|complaints|offenders"
+    r"|requests|contact\s+points)\b"
     r"|\bwhat\s+(?:percentage|proportion|share)\s+of\b"
-    r"|\bwho\s+(?:(?:was|is|were|are)\s+behind|hacked|founded|invented|leaked|stole)\b"
-    r"|\bwho\s+(?:is|was)\s+the\s+(?:most\s+famous|biggest|first)\b"
+    r"|\b(?:which|what)\s+(?:is|was)\s+the\s+(?:biggest|largest|worst|most\s+famous)\b"
+    r"|\bwhich\s+country\s+has\s+the\s+(?:most|highest|largest)\b"
     r"|\bwhat\s+sentence\s+did\b"
     # asked, not told: "was Gary McKinnon extradited?", not "a driver who was convicted"
     r"|(?:^|[.?!:]\s+)(?:was|were)\s+(?:[\w.$'-]+\s+){1,3}?(?:ever\s+|finally\s+)?"
@@ -117,6 +118,19 @@ _WORLD = re.compile(
     r"|\bquant[oa]s\s+(?:casos|ataques|v[íi]timas|hackers|crimes)\b"
     r"|\bcombien\s+(?:de\s+|d')(?:cas|attaques|victimes|hackers|pirates)\b"
     r"|\bсколько\s+(?:случаев|атак|жертв|хакеров|преступлений)\b",
+    re.IGNORECASE,
+)
+# Who did something in the world, whatever treaty is named: "who wrote the Lanzarote
+# Convention?" (not "who can sign it?")
+_WORLD_WHO = re.compile(
+    r"\bwho\s+(?:hacked|founded|invented|leaked|stole|wrote|drafted|authored)\b"
+    # an attack's authors, not an account's holder ("who is behind this account?")
+    r"|\bwho\s+(?:was|is|were|are)\s+behind\s+(?:the\s+)?(?:[\w.$'-]+\s+){0,3}?(?:hack|attack"
+    r"|breach|leak|group|gang|ransomware|botnet|scam|worm|virus|malware)s?\b"
+    r"|\bwho\s+(?:is|was)\s+the\s+(?:most\s+famous|biggest|first)\b"
+    r"|\bwho\s+(?:is|was)\s+the\s+(?:prosecutor|judge|lawyer)\s+in\b"
+    r"|\bqui\s+a\s+(?:fondé|écrit|rédigé)\b|\bqui[ée]n\s+(?:fund[óo]|escribi[óo]|redact[óo])\b"
+    r"|\bquem\s+(?:fundou|escreveu|redigiu)\b|\bкто\s+(?:основал|написал|создал|взломал)\b",
     re.IGNORECASE,
 )
 # ... unless the law is asked too: "how many victims can a joint team hear?"
@@ -132,6 +146,8 @@ def asks_of_the_world(text: str) -> bool:
     """Whether ``text`` asks the world's events or figures, not the law: "how many
     ransomware attacks were there in 2023?", "who was behind the Colonial Pipeline hack?",
     "what sentence did Ross Ulbricht get?". No treaty states them; a programme document may."""
+    if _WORLD_WHO.search(text):
+        return True
     return bool(_WORLD.search(text)) and not _LAW_TOO.search(text)
 
 

@@ -242,6 +242,11 @@ def test_a_technical_operation_asked_how(question: str, howto: bool) -> None:
         "¿Cuántos casos de pornografía infantil hubo en España en 2023?",
         "Quantos hackers estão presos no Brasil?",
         "Сколько случаев мошенничества было в России в прошлом году?",
+        "who wrote the Lanzarote convention?",
+        "Кто написал Будапештскую конвенцию?",
+        "who is the prosecutor in the Silk Road case?",
+        "which is the biggest data breach ever?",
+        "how many extradition requests did the UK receive last year?",
     ],
 )
 def test_the_worlds_events_and_figures_are_asked_of_the_world(question: str) -> None:
@@ -256,6 +261,7 @@ def test_the_worlds_events_and_figures_are_asked_of_the_world(question: str) -> 
         "how many victims can a joint investigation team hear by video link?",
         "how many days can data be preserved?",
         "who decides which country prosecutes first?",
+        "how can we find out who is behind an account held by a company in our own country",
         "¿Cuántos días debe conservarse los datos según el convenio?",
     ],
 )
