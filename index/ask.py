@@ -219,6 +219,8 @@ _TURN = re.compile(
 # but not the 24/7 network
 _NUMBER_ONLY = re.compile(r"\s*(?!24\s*/\s*7\b)\d{1,3}(?:\s*\(\d{1,3}\)|[./]\d{1,3})?\s*[?.!]?\s*")
 _LOWER_CASE_WORD = re.compile(r"(?<![\w-])[a-zß-öø-ÿ][\w'-]*")
+# an e-mail or web address writes a name in lower case: "alexander.seger@coe.int"
+_ADDRESS = re.compile(r"\S+@\S+|\bwww\.\S+|\bhttps?://\S+")
 # A question asking what a term means: "what is credential stuffing?", "What does a 'pig
 # butchering' scam mean?", "What is SIM swapping and how do criminals pull it off?"
 _DEFINITION = re.compile(
@@ -726,7 +728,8 @@ class AskService:
         ("Künnapu"), not of a heading ("Project") or a place ("Korea Cyberspace Conference")."""
         texts = [a.text for a in self.corpus.articles()]
         texts += [d.body for d in self.corpus.documents.values()]
-        return frozenset(_LOWER_CASE_WORD.findall(" ".join(texts))) | country_words()
+        written = _ADDRESS.sub(" ", " ".join(texts))
+        return frozenset(_LOWER_CASE_WORD.findall(written)) | country_words()
 
     def _agenda_words(self, text: str, language: str) -> str:
         """What the agenda finder reads: the question, or for one in French, Spanish,

@@ -185,6 +185,21 @@ _WHO_BY_NAME = re.compile(
     r"|выступ|вёл|вел)",
     re.IGNORECASE,
 )
+# ... for presiding: a passage must say that role too, not only name a presenter ("who
+# moderated the Balaclava workshop?" is not answered by the slides' "Alexander Seger")
+_PRESIDING_ASKED = re.compile(
+    r"\b(?:chaired|opened|closed|moderated|led|ran|welcomed|introduced|presided)\b"
+    r"|\bwas\s+the\s+(?:chair|moderator)\b|\b(?:moderators?|chairs?)\b"
+    r"|\b(?:présidé|ouvert|animé|modéré|modérat\w*|président)\b"
+    r"|\b(?:presidi[óo]|inaugur[óo]|moder[óo]|presidiu|abriu|moderou|moderador|presidente)\b"
+    r"|(?:председательствовал|открывал|открыл|модерировал|вёл|вел|модератор|председател)",
+    re.IGNORECASE,
+)
+_PRESIDING_SAID = re.compile(
+    r"\b(?:chair\w*|moderat\w*|open\w*|clos\w*|presid\w*|led|lead\w*|ran|welcom\w*"
+    r"|introduc\w*)\b",
+    re.IGNORECASE,
+)
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-Z][a-zß-öø-ÿ]+)?\b")
 # a title said before or instead of a name: "the Minister of ICT opened the workshop"
 _TITLE = re.compile(
@@ -216,7 +231,10 @@ def names_whom_asked(question: str, passages: list[str], common: frozenset[str])
         folded = word.casefold()
         return folded not in common and folded not in _NOT_A_NAME and folded not in asked
 
+    presiding = bool(_PRESIDING_ASKED.search(question))
     for passage in passages:
+        if presiding and not _PRESIDING_SAID.search(passage):
+            continue
         if _TITLE.search(passage):
             return True
         previous_end, previous_name = -2, False

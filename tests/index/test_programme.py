@@ -107,6 +107,10 @@ _CORPUS_WORDS = frozenset("global project of the council workshop training".spli
         ("who opened the workshop?", "the European Union and the Peace Movement", False),
         ("Who succeeded Markko Künnapu?", "Markko Künnapu, chair of the T-CY", False),
         ("who organised the workshop?", "the Ministry of ICT of Mauritius", True),  # not judged
+        # a presenter named on a title slide presented, and chaired nothing
+        ("who spoke at the conference?", "Update session Alexander Seger Council of Europe", True),
+        ("who moderated the workshop?", "Workshop ... Alexander Seger Council of Europe", False),
+        ("¿Quién moderó el taller?", "Workshop ... Alexander Seger Council of Europe", False),
     ],
 )
 def test_a_person_asked_by_name_must_be_named(question: str, passage: str, named: bool) -> None:

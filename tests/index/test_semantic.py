@@ -722,6 +722,15 @@ def test_a_figure_of_the_world_the_slides_state_is_answered_by_them(hybrid: AskS
     assert "phishing" in answer.documents[0].snippet
 
 
+def test_a_name_written_in_an_email_address_is_still_a_name(hybrid: AskService) -> None:
+    """The Octopus slides give "Alexander Seger" and "alexander.seger@coe.int": the address
+    had made both words ones the corpus writes in lower case, so no name was found."""
+    answer = hybrid.ask("who spoke at the Octopus conference 2010?")
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert "Alexander Seger" in answer.documents[0].snippet
+
+
 def test_a_law_question_gets_no_fact_beside_it(hybrid: AskService) -> None:
     answer = hybrid.ask("how long can data be preserved?")
 
