@@ -215,6 +215,8 @@ _TURN = re.compile(
     r"|a prop[oó]sito|aliás|кстати)\b[,:]?\s*)",
     re.IGNORECASE,
 )
+# What joins a citation to the rest of a message: "art 24, and also what's the rate?"
+_ALSO = re.compile(r"^[\s,;:.!?-]*(?:(?:and|also|then|plus|but)\b[\s,]*)*", re.IGNORECASE)
 # A message of an article's number alone, as a contact point types it ("35", "29(3)", "29.3"),
 # but not the 24/7 network
 _NUMBER_ONLY = re.compile(r"\s*(?!24\s*/\s*7\b)\d{1,3}(?:\s*\(\d{1,3}\)|[./]\d{1,3})?\s*[?.!]?\s*")
@@ -361,7 +363,8 @@ class AskService:
         # "which reservations did Japan enter to Article 9?" asks the Treaty Office's chart
         cited = None if asks_status_of_one(text) else self._citation(text)
         if cited is not None:
-            return cited
+            rest = self._declined_rest(text, language, now, zone) if cited.articles else None
+            return replace(cited, notes=(*cited.notes, rest)) if rest else cited
         if (friendly := small_talk(text)) is not None:
             greeting = friendly == REPLIES["greeting"]
             suggestions = SUGGESTIONS if greeting else ()
@@ -889,6 +892,23 @@ class AskService:
             notes=tuple(notes),
             suggestions=() if hits else SUGGESTIONS,
         )
+
+    def _declined_rest(
+        self, text: str, language: str, now: datetime | None, zone: tzinfo | None
+    ) -> str | None:
+        """The note declining what a message asks besides the articles it cites, or None:
+        "art 24 budapest, and also what's the euro to dollar rate?" had the article quoted
+        and the rest passed over in silence."""
+        if _ASKING_A_PART.get():
+            return None
+        rest = _cut(text, [c.span for c in parse_citations(text, self.corpus)])
+        # after the last comma, as "budapest, and also ..." leaves the treaty's name
+        last = re.split(r"[,;]", rest)[-1]
+        asked = last if len(last.split()) >= TURNED_WORDS else rest
+        answer = self._asked_alone(_ALSO.sub("", asked), language, now, zone)
+        if answer is None or answer.kind is not AnswerKind.NONE or not answer.notes:
+            return None
+        return answer.notes[0] if answer.notes[0] in _DECLINING else None
 
     def _topic_stems(self, text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
         """What the question asks about besides the citation: "art 29 dual criminality"."""

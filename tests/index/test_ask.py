@@ -38,6 +38,16 @@ def test_ask_citation_goes_straight_to_article(
     assert (best.instrument, best.article, best.paragraph) == (instrument, article, paragraph)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["article 29, how long can data be preserved?", "art 29 budapest, can the period be extended?"],
+)
+def test_what_a_citation_asks_of_its_article_gets_no_decline(
+    ask_service: AskService, question: str
+) -> None:
+    assert not set(ask_service.ask(question).notes) & set(OUT_OF_SCOPE.values())
+
+
 def test_ask_citation_of_paragraph_quotes_it_exactly(ask_service: AskService) -> None:
     answer = ask_service.ask("art 29 para 7")
     assert answer.text is not None

@@ -731,6 +731,23 @@ def test_a_name_written_in_an_email_address_is_still_a_name(hybrid: AskService) 
     assert "Alexander Seger" in answer.documents[0].snippet
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("after article 29, what's the exchange rate of bitcoin?", "helpdesk"),
+        ("art 24 budapest, and also what's the euro to dollar rate?", "helpdesk"),
+        ("art 9 lanzarote, and what time is lunch?", "venue"),
+    ],
+)
+def test_what_a_citation_asks_besides_is_declined_under_the_article(
+    hybrid: AskService, question: str, kind: str
+) -> None:
+    answer = hybrid.ask(question)
+
+    assert answer.kind is AnswerKind.CITATION
+    assert answer.notes[-1] == OUT_OF_SCOPE[kind]
+
+
 def test_a_law_question_gets_no_fact_beside_it(hybrid: AskService) -> None:
     answer = hybrid.ask("how long can data be preserved?")
 
