@@ -1119,8 +1119,9 @@ def _clean(question: str) -> str:
     Latin letters, and a phrase repeated four times or more is read once."""
     text = _TERMINAL_ESCAPE.sub("", question[:MAX_QUESTION])
     # accents composed ("é" typed as "e" and a mark); marks stacked on a letter ("Zalgo"
-    # text, "a̸̡r̷t̵ 29") are noise
-    text = unicodedata.normalize("NFC", _STACKED_MARKS.sub("", unicodedata.normalize("NFD", text)))
+    # text, "a̸̡r̷t̵ 29") are noise; compatibility forms read as the letters they show
+    # (fullwidth "Ｉｇｎｏｒｅ", mathematical bold "𝐚𝐫𝐭 𝟐𝟗", circled "ⓐⓡⓣ")
+    text = unicodedata.normalize("NFKC", _STACKED_MARKS.sub("", unicodedata.normalize("NFD", text)))
     text = _MARKUP.sub(" ", _SCRIPT.sub(" ", text))
     text = _MARKDOWN_EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", text))
     printable = "".join(
