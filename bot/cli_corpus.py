@@ -108,13 +108,17 @@ MAX_ECHO = 12  # characters of an unknown article number said back ("99999…"),
 
 def run_article(args: argparse.Namespace) -> int:
     from corpus.store import load_corpus
-    from index.citations import parse_citations
+    from index.citations import named_instrument, parse_citations
 
     settings = load_settings()
     corpus = load_corpus(settings.corpus_dir)
-    instrument = corpus.instrument(args.instrument)
+    # by id or alias, or named as a question names it ("the MLA convention", "racism protocol")
+    named = named_instrument(args.instrument, corpus)
+    instrument = corpus.instrument(args.instrument) or (corpus.instrument(named) if named else None)
     if instrument is None:
-        known = ", ".join(sorted(corpus.instruments))
+        known = ", ".join(
+            f"{i} ({corpus.instruments[i].short_title})" for i in sorted(corpus.instruments)
+        )
         print(f"Unknown instrument {args.instrument!r}; known: {known}", file=sys.stderr)
         return 2
     typed = args.number.strip()

@@ -60,6 +60,9 @@ def test_article_unavailable_is_marked(capsys: pytest.CaptureFixture[str]) -> No
         ("budapest", "29(3)", "Budapest Convention, Article 29 – Expedited preservation"),
         ("budapest", "1.a", "Budapest Convention, Article 1 – Definitions"),
         ("108", "6", "Convention 108, Article 6 – Special categories of data"),
+        # named as a question names it
+        ("the MLA convention", "2", "European Convention on Mutual Assistance in Criminal Matters"),
+        ("ETS30", "2", "European Convention on Mutual Assistance in Criminal Matters, Article 2"),
     ],
 )
 def test_article_takes_a_part_or_a_treaty_by_its_number(
@@ -72,6 +75,15 @@ def test_article_takes_a_part_or_a_treaty_by_its_number(
 def test_article_unknown_number_fails_clearly(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["article", "lanzarote", "999"]) == 2
     assert capsys.readouterr().err.strip() == "Lanzarote Convention has no Article 999"
+
+
+def test_an_unknown_instrument_lists_the_known_ones_by_name(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["article", "nonsense", "2"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("Unknown instrument 'nonsense'; known: ")
+    assert "ets185 (Budapest Convention)" in error
 
 
 def test_an_absurd_article_number_is_not_echoed_in_full(capsys: pytest.CaptureFixture[str]) -> None:
