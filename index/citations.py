@@ -94,7 +94,7 @@ _PARAGRAPH = re.compile(
           |sub\b\.?)\s*(?P<para>\d{1,3})
       | (?:,\s*|\(\s*)?(?:the\s+)?(?P<ordinal>\d{1,3})(?:st|nd|rd|th)\s+para(?:graph)?\b\)?
       | /(?P<slashed>\d{1,3})(?![\d/])
-      | \((?P<paren>\d{1,3})\)
+      | \((?P<paren>\d+)\)
       | (?:,\s*)?(?P<bare>\d{1,3})(?=$|[\s.,;)(]|[a-z]\b)(?!\s*(?:,|and\b|&)\s*\d)
       | \.(?P<dotted>\d{1,3})
     )""",

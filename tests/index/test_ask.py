@@ -90,6 +90,17 @@ def test_a_stray_letter_after_an_article_is_not_an_item(
     assert not any("does not exist" in str(note) for note in answer.notes)
 
 
+@pytest.mark.parametrize("question", ["art 29(12)", "art 29(999999)"])
+def test_a_paragraph_an_article_does_not_have_is_said_to_be_missing(
+    ask_service: AskService, question: str
+) -> None:
+    """A number of more than three digits in brackets had been no paragraph at all."""
+    answer = ask_service.ask(question)
+
+    assert answer.articles[0].article == "29"
+    assert any("does not exist" in str(note) for note in answer.notes)
+
+
 def test_search_excerpt_keeps_the_lead_in_and_its_items(ask_service: AskService) -> None:
     answer = ask_service.search("what is a production order")[0]
 
