@@ -27,7 +27,7 @@ from index.definitions import asks_definition_abroad
 from index.dense import DenseHit, DenseIndex
 from index.embedding import Vectors
 from index.glossary import Glossary, default_places
-from index.language import ENGLISH, FOREIGN, detect_language, likeliest
+from index.language import ENGLISH, FOREIGN, detect_language, english_words, likeliest
 from index.offtopic import asks_how_to
 from index.probe import ArticleProbe
 from index.programme import asks_about_the_past, cites_programme
@@ -89,13 +89,15 @@ class HybridRanker:
         return self.lexical.analyser
 
     def language_of(self, text: str) -> str:
-        """The question's language: ``detect_language``, except that a question without the
-        function words of any language ("acceso ilicito a un sistema informatico", counted
+        """The question's language: ``detect_language``, except that a question with few of
+        English's function words ("acceso ilicito a un sistema informatico", counted
         English by default) whose words are mostly neither common English nor in the texts
         is in the language whose glossary names the most terms among those words, if any."""
         language = detect_language(text)
         if language != ENGLISH or self.glossary is None:
             return language
+        if english_words(text) >= 2:  # "wat is the punishmnt for ilegal acess": misspelt
+            return ENGLISH
         tokens = [w for w in words(text) if len(w) > 2 and w.isalpha()]
         index, common = self.lexical.index, self.analyser.common_words
         unknown = [w for w in tokens if w not in common and not index.keys_with(stem_token(w))]

@@ -64,6 +64,11 @@ def detect_language(text: str) -> str:
     return likeliest(text, ROMANCE)
 
 
+def english_words(text: str) -> int:
+    """How many of English's function words ``text`` says ("what", "is", "the", "for")."""
+    return int(_scores(text)[ENGLISH])
+
+
 def likeliest(text: str, among: tuple[str, ...]) -> str:
     """Which of ``among`` (French, Spanish, Portuguese, Russian) ``text`` reads most like: the
     classifier's choice when it is sure, otherwise by function words, accents and word

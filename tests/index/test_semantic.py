@@ -259,6 +259,14 @@ def test_misspelt_english_stays_english(hybrid: AskService) -> None:
     assert not any(note in answer.notes for note in ENGLISH_TEXTS.values())
 
 
+def test_misspelt_english_with_its_function_words_stays_english(hybrid: AskService) -> None:
+    """Most of its words unknown, the glossary had read it as French ("ilegal", "acess")."""
+    answer = hybrid.ask("wat is the punishmnt for ilegal acess")
+
+    assert "2" in {hit.article for hit in answer.articles[:3]}
+    assert not any(note in answer.notes for note in ENGLISH_TEXTS.values())
+
+
 def test_english_answers_get_no_language_note(hybrid: AskService) -> None:
     answer = hybrid.ask("how long can data be preserved?")
 
