@@ -66,6 +66,7 @@ from index.programme import (
     asks_what_no_treaty_states,
     cites_programme,
     names_whom_asked,
+    reports_only_plans,
     states_what_is_counted,
 )
 from index.ranking import Ranked, Ranker, Ranking
@@ -183,6 +184,10 @@ OUT_OF_SCOPE = {
     "unnamed": Note(
         "The programme documents I hold do not name that person. Ask what they do state, "
         "e.g. “who moderated IGF workshop 23?”."
+    ),
+    "planned": Note(
+        "The programme documents I hold list that only as planned; they do not say how it "
+        "went. Ask what they do state, e.g. “what was planned for February 2010?”."
     ),
     "organisation": Note(
         "I hold the treaty texts and the programme's documents (2009 to 2014), not the Council "
@@ -692,6 +697,8 @@ class AskService:
             return self._declined(text, None, "unstated", choices)
         if not names_whom_asked(text, passages, self._lower_case_words):
             return self._declined(text, None, "unnamed", choices)
+        if reports_only_plans(text, passages):
+            return self._declined(text, None, "planned", choices)
         about_law = ranked.confident and bool(self.ranker.analyser.analyse(text).named)
         return Answer(
             text,

@@ -217,6 +217,33 @@ _NOT_A_NAME = frozenset(
 )
 
 
+# An outcome asked: what a meeting concluded, found or decided, whether it took place
+_OUTCOME = re.compile(
+    r"\bwhat\s+(?:were|was|are)\s+the\s+(?:main\s+|key\s+)?(?:conclusions?|findings?|outcomes?"
+    r"|results?|decisions?)\b"
+    r"|\bwhat\s+did\s+[^?]{1,80}?\s+(?:conclude|decide|agree|achieve|produce|result\s+in)\b"
+    r"|\bwhat\s+came\s+out\s+of\b"
+    r"|\bwhat\s+(?:happened|was\s+(?:agreed|decided|concluded))\s+(?:at|in|during)\b"
+    r"|\b(?:did|has|have)\s+[^?]{1,80}?\s+(?:actually\s+|really\s+|ever\s+|finally\s+)?"
+    r"(?:happen|take\s+place|go\s+ahead)\b"
+    r"|\bhow\s+did\s+[^?]{1,60}?\s+(?:go|turn\s+out)\b",
+    re.IGNORECASE,
+)
+# what a passage lists as planned, not as done: the activity report's forecast table, the
+# workshop's follow-up list
+_PLANNED = re.compile(
+    r"\bACTIVITIES\s+PLANNED\b|^\s*Follow[- ]up\b|\bto\s+be\s+(?:launched|held|organised)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def reports_only_plans(question: str, passages: list[str]) -> bool:
+    """Whether ``question`` asks how something turned out ("what did the West African
+    summit conclude?", "did the Pakistan training take place?") and the passage that answers
+    first lists it only as planned: the documents do not say what came of it."""
+    return bool(passages) and bool(_OUTCOME.search(question)) and bool(_PLANNED.search(passages[0]))
+
+
 def names_whom_asked(question: str, passages: list[str], common: frozenset[str]) -> bool:
     """Whether ``passages`` can name the person ``question`` asks for: a name (two capitalised
     words one space apart, each never written lower-case in ``common``, the corpus's words,

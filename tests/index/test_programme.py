@@ -8,6 +8,7 @@ from index.programme import (
     asks_what_no_treaty_states,
     cites_programme,
     names_whom_asked,
+    reports_only_plans,
     states_what_is_counted,
 )
 
@@ -134,3 +135,31 @@ def test_a_person_asked_by_name_must_be_named(question: str, passage: str, named
 )
 def test_what_only_the_programme_could_state(question: str, kind: str | None) -> None:
     assert asks_what_no_treaty_states(question) == kind
+
+
+_FORECAST = (
+    "ACTIVITIES PLANNED FOR FEBRUARY 2010\n\n2-3 Feb.\tNigeria\t1st West African Internet "
+    "Fraud Summit"
+)
+_FOLLOW_UP = (
+    "Follow up:\n- Workshop with CoE support in Laos to provide advice on draft legislation"
+)
+_DONE = "8-10 Dec Cairo, Egypt\n2. During the Round table discussion it was concluded that ..."
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "only_plans"),
+    [
+        ("what did the West African Internet Fraud Summit conclude?", _FORECAST, True),
+        ("did the summit in Nigeria actually take place?", _FORECAST, True),
+        ("Did the workshop in Laos happen, and what came out of it?", _FOLLOW_UP, True),
+        ("what did the round table in Cairo conclude?", _DONE, False),
+        # what was planned is stated
+        ("what was planned in Nigeria in February 2010?", _FORECAST, False),
+        ("what's happening in Nigeria in feb 2010?", _FORECAST, False),
+    ],
+)
+def test_an_outcome_of_what_was_only_planned_is_not_stated(
+    question: str, passage: str, only_plans: bool
+) -> None:
+    assert reports_only_plans(question, [passage]) is only_plans
