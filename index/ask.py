@@ -220,6 +220,12 @@ _TURN = re.compile(
     r"|a prop[oó]sito|aliás|кстати)\b[,:]?\s*)",
     re.IGNORECASE,
 )
+# A treaty's own machinery: who signs, ratifies, declares, reserves or keeps it
+_TREATY_MACHINERY = re.compile(
+    r"\b(?:declarations?|reservations?|depositary|ratif\w*|accession|accede\w*|signature\w*"
+    r"|entry\s+into\s+force|denounc\w*|amendments?|part(?:y|ies)|committee|secretary\s+general)\b",
+    re.IGNORECASE,
+)
 # What joins a citation to the rest of a message: "art 24, and also what's the rate?"
 _ALSO = re.compile(r"^[\s,;:.!?-]*(?:(?:and|also|then|plus|but)\b[\s,]*)*", re.IGNORECASE)
 # A message of an article's number alone, as a contact point types it ("35", "29(3)", "29.3"),
@@ -512,7 +518,7 @@ class AskService:
                 notes=_correction_note(ranked),
             )
         aside = self._fact_aside(ranked)  # a programme passage may answer beside the articles
-        if not aside and self._unlike_answered(ranked):  # "who founded Silk Road?"
+        if not aside and self._unlike_answered(text, ranked):  # "who founded Silk Road?"
             return self._declined(text, user_id, "trivia", choices)
         if ranked.confidence < self.weights.answer.low_confidence:
             self._record(text, user_id, "search", ranked.confidence)
@@ -622,7 +628,7 @@ class AskService:
         sure = ranked.confidence >= max(story.confidence, self.weights.answer.low_confidence)
         return ranked if sure and ranked.declined is None else None
 
-    def _unlike_answered(self, ranked: Ranking) -> bool:
+    def _unlike_answered(self, text: str, ranked: Ranking) -> bool:
         """Whether the askers' probe (``index.probe``) finds a question unlike those the texts
         answer while its words leave search short of sure, and no programme passage is in
         reach: off-topic questions come in the treaties' words ("How many years did Mandela
@@ -634,6 +640,11 @@ class AskService:
             or likely >= answer.unlike_answered
             or ranked.confidence >= answer.unlike_sure
         ):
+            return False
+        # a question naming a treaty held, or its machinery, asks the treaty: the probe had
+        # few such questions to learn from ("how many members sit on the Lanzarote Committee
+        # of the Parties?", "who is the depositary?")
+        if _TREATY_MACHINERY.search(text) or self.ranker.analyser.analyse(text).named:
             return False
         # the probe reads programme questions as off-topic; a passage nearer than any article,
         # or saying much of what is asked, may be the answer ("octopus interface 2010 update
@@ -695,7 +706,10 @@ class AskService:
         passages = [r.block_text for r in ranked.facts]
         if not states_what_is_counted(text, passages):
             return self._declined(text, None, "unstated", choices)
-        if not names_whom_asked(text, passages, self._lower_case_words):
+        # a name may be in the source shown under a passage: "Council of Europe presentation
+        # (Alexander Seger)" for the Tokyo slides, whose text gives only his e-mail address
+        sourced = [f"{r.block_text}\n{self._source(r.key)}" for r in ranked.facts]
+        if not names_whom_asked(text, sourced, self._lower_case_words):
             return self._declined(text, None, "unnamed", choices)
         if reports_only_plans(text, passages):
             return self._declined(text, None, "planned", choices)
@@ -708,6 +722,11 @@ class AskService:
             faq_choices=choices,
             notes=_correction_note(ranked),
         )
+
+    def _source(self, key: PassageKey) -> str:
+        """Where a programme passage comes from, as shown under it; "" for any other."""
+        document = self.corpus.documents.get(key.id) if isinstance(key, DocumentRef) else None
+        return document.source if document is not None else ""
 
     def _unknown_term(self, text: str) -> str | None:
         """The term a question asks the meaning of ("what is credential stuffing?", "what does

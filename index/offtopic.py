@@ -103,11 +103,14 @@ _NEWS = re.compile(
 _WORLD = re.compile(
     r"\bhow\s+many\s+(?:[\w/-]+\s+){0,3}?(?:cases|attacks|victims|hackers|cybercriminals"
     r"|criminals|incidents|breaches|prosecutions|convictions|arrests|complaints|offenders"
-    r"|requests|contact\s+points)\b"
+    r"|requests|contact\s+points|images|pictures|videos)\b"
     r"|\bwhat\s+(?:percentage|proportion|share)\s+of\b"
     r"|\b(?:which|what)\s+(?:is|was)\s+the\s+(?:biggest|largest|worst|most\s+famous)\b"
     r"|\bwhich\s+country\s+has\s+the\s+(?:most|highest|largest)\b"
     r"|\bwhat\s+sentence\s+did\b"
+    # "which hacker group attacked Ukraine's power grid?", "which ransomware gang hit ...?"
+    r"|\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:group|gang|hackers?|actors?)\s+(?:attacked|hacked"
+    r"|hit|breached|targeted|(?:was|were)\s+behind)\b"
     # asked, not told: "was Gary McKinnon extradited?", not "a driver who was convicted"
     r"|(?:^|[.?!:]\s+)(?:was|were)\s+(?:[\w.$'-]+\s+){1,3}?(?:ever\s+|finally\s+)?"
     r"(?:extradited|convicted|sentenced|jailed)\b"
@@ -128,6 +131,10 @@ _WORLD_WHO = re.compile(
     r"|\bwho\s+(?:was|is|were|are)\s+behind\s+(?:the\s+)?(?:[\w.$'-]+\s+){0,3}?(?:hack|attack"
     r"|breach|leak|group|gang|ransomware|botnet|scam|worm|virus|malware)s?\b"
     r"|\bwho\s+(?:is|was)\s+the\s+(?:most\s+famous|biggest|first)\b"
+    r"|\bwho\s+(?:designed|created|built|wrote|released)\s+the\s+first\b"
+    r"|\bwho\s+(?:was|were)\s+behind\s+(?:it|them|this|that)\b"
+    r"|\bqui[ée]n\s+fue\s+el\s+hacker\b|\bquem\s+foi\s+o\s+hacker\b"
+    r"|\bqui\s+(?:est|était)\s+le\s+(?:hacker|pirate)\b"
     r"|\bwho\s+(?:is|was)\s+the\s+(?:prosecutor|judge|lawyer)\s+in\b"
     r"|\bqui\s+a\s+(?:fondé|écrit|rédigé)\b|\bqui[ée]n\s+(?:fund[óo]|escribi[óo]|redact[óo])\b"
     r"|\bquem\s+(?:fundou|escreveu|redigiu)\b|\bкто\s+(?:основал|написал|создал|взломал)\b",
@@ -142,10 +149,25 @@ _LAW_TOO = re.compile(
 )
 
 
+# ... unless an article is asked for: "who invented expedited disclosure - which article?"
+_ARTICLE_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:articles?|provisions?)\b|\barticles?\s+\d",
+    re.IGNORECASE,
+)
+
+
+def asks_for_an_article(text: str) -> bool:
+    """Whether ``text`` asks which article or provision: then the law is asked, whoever
+    else it names ("who introduced grooming as an offence - which Lanzarote article?")."""
+    return bool(_ARTICLE_ASKED.search(text))
+
+
 def asks_of_the_world(text: str) -> bool:
     """Whether ``text`` asks the world's events or figures, not the law: "how many
     ransomware attacks were there in 2023?", "who was behind the Colonial Pipeline hack?",
     "what sentence did Ross Ulbricht get?". No treaty states them; a programme document may."""
+    if asks_for_an_article(text):
+        return False
     if _WORLD_WHO.search(text):
         return True
     return bool(_WORLD.search(text)) and not _LAW_TOO.search(text)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from index.offtopic import asks_for_an_article
+
 _MATERIAL = re.compile(
     r"\b(?:according\s+to|in|from|on|by|as\s+(?:quoted|stated|said|shown|listed)\s+in)\s+"
     r"(?:the|this|that|a|his|her|their)\s+"
@@ -189,7 +191,7 @@ _WHO_BY_NAME = re.compile(
 # moderated the Balaclava workshop?" is not answered by the slides' "Alexander Seger")
 _PRESIDING_ASKED = re.compile(
     r"\b(?:chaired|opened|closed|moderated|led|ran|welcomed|introduced|presided)\b"
-    r"|\bwas\s+the\s+(?:chair|moderator)\b|\b(?:moderators?|chairs?)\b"
+    r"|\bwas\s+the\s+(?:chair|moderator)\b|\b(?:moderators?|chairs?|rapporteurs?|keynote)\b"
     r"|\b(?:présidé|ouvert|animé|modéré|modérat\w*|président)\b"
     r"|\b(?:presidi[óo]|inaugur[óo]|moder[óo]|presidiu|abriu|moderou|moderador|presidente)\b"
     r"|(?:председательствовал|открывал|открыл|модерировал|вёл|вел|модератор|председател)",
@@ -197,7 +199,7 @@ _PRESIDING_ASKED = re.compile(
 )
 _PRESIDING_SAID = re.compile(
     r"\b(?:chair\w*|moderat\w*|open\w*|clos\w*|presid\w*|led|lead\w*|ran|welcom\w*"
-    r"|introduc\w*)\b",
+    r"|introduc\w*|rapporteur\w*|keynote)\b",
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-Z][a-zß-öø-ÿ]+)?\b")
@@ -285,7 +287,10 @@ _FUNDS = re.compile(
 def asks_what_no_treaty_states(question: str) -> str | None:
     """The note kind for a question only the programme's documents could answer, whatever
     articles share its words: how many people attended ("unstated"), what a project's budget
-    was ("unstated"), who chaired or spoke ("unnamed"). None for any other question."""
+    was ("unstated"), who chaired or spoke ("unnamed"). None for any other question, and
+    for one asking which article."""
+    if asks_for_an_article(question):
+        return None
     if _WHO_BY_NAME.search(question):
         return "unnamed"
     if _FUNDS.search(question):

@@ -247,6 +247,9 @@ def test_a_technical_operation_asked_how(question: str, howto: bool) -> None:
         "who is the prosecutor in the Silk Road case?",
         "which is the biggest data breach ever?",
         "how many extradition requests did the UK receive last year?",
+        "which hacker group attacked Ukraine's power grid in 2015?",
+        "who designed the first botnet?",
+        "¿Quién fue el hacker que atacó al Banco de Bangladesh?",
     ],
 )
 def test_the_worlds_events_and_figures_are_asked_of_the_world(question: str) -> None:
@@ -262,6 +265,7 @@ def test_the_worlds_events_and_figures_are_asked_of_the_world(question: str) -> 
         "how many days can data be preserved?",
         "who decides which country prosecutes first?",
         "how can we find out who is behind an account held by a company in our own country",
+        "who invented the expedited disclosure of preserved traffic data - which article?",
         "¿Cuántos días debe conservarse los datos según el convenio?",
     ],
 )

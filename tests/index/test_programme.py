@@ -126,6 +126,8 @@ def test_a_person_asked_by_name_must_be_named(question: str, passage: str, named
         ("Кто был модератором семинара в Вильнюсе?", "unnamed"),
         ("¿Cuánto dinero podía gastar la segunda fase del proyecto global?", "unstated"),
         ("How many participants came to the AfriNIC meeting in Ebene?", "unstated"),
+        # an article asked for, whoever else is named
+        ("Who introduced the offence of grooming - which Lanzarote article?", None),
         # a treaty may settle these
         ("Can the requested State charge fees for executing a letter rogatory?", None),
         ("How many days must data be preserved under Article 29?", None),

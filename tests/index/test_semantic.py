@@ -703,6 +703,10 @@ def test_an_off_topic_question_in_the_treatys_words_is_declined(
         "Germany and Poland both want to put the same hacker on trial. Who decides which "
         "country goes first?",
         "octopus interface 2010 update session - what day and where?",
+        # a treaty's machinery, or a treaty named: the probe had few such questions
+        "how many members sit on the Lanzarote Committee of the Parties?",
+        "Who keeps the list of declarations and reservations? Who is the depositary?",
+        "How many days to withdraw a declaration under the second additional protocol?",
     ],
 )
 def test_questions_the_texts_answer_are_not_declined_by_the_askers_probe(
@@ -728,6 +732,16 @@ def test_a_figure_of_the_world_the_slides_state_is_answered_by_them(hybrid: AskS
 
     assert answer.kind is AnswerKind.DOCUMENT
     assert "phishing" in answer.documents[0].snippet
+
+
+def test_a_name_in_the_source_shown_under_a_passage_names_the_speaker(
+    hybrid: AskService,
+) -> None:
+    """The Tokyo slides give only an e-mail address; their source names Alexander Seger."""
+    answer = hybrid.ask("Who gave the presentation in Tokyo in 2013?")
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert "Alexander Seger" in answer.documents[0].source
 
 
 def test_a_name_written_in_an_email_address_is_still_a_name(hybrid: AskService) -> None:
