@@ -76,6 +76,8 @@ _LAW = re.compile(
     r"|victims?|data\s+protection|personal\s+data|consent|hack\w*|abus\w*"
     r"|child\w*|kids?|sex\w*|punish\w*|prostitut\w*|trial|accused|hearing|witness\w*"
     r"|seiz\w*|confiscat\w*|intercept\w*|preserv\w*|extradit\w*"
+    # heard as a witness or expert by video link: ETS 182 Art. 9, not the room's screen
+    r"|heard\s+(?:by|via|through|over)\s+video\w*|testif\w*"
     # the same in French, Spanish, Portuguese and Russian
     r"|lois?|ley(?:es)?|leis?|d[ée]lits?|delitos?|infractions?|infracci[óo]n\w*|infra[çc][õoã]\w*"
     r"|juges?|juez|jueces|ju[íi]z(?:es)?|procureurs?|fiscal(?:es)?|promotor\w*|polic[íi]a|preuves?"

@@ -48,6 +48,7 @@ def test_practical_questions_about_the_event_are_for_the_organisers(question: st
         "which workshop at Octopus 2010 dealt with protecting children?",
         "how long can data be preserved?",
         "can a suspect be heard by video conference from abroad",
+        "who can be heard by video conference and who must agree?",
         "my neighbour logs into my wifi without asking me",
         "they locked all our files and want bitcoin",
         "is a presentation on electronic evidence admissible in court?",
