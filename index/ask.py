@@ -226,6 +226,13 @@ _TREATY_MACHINERY = re.compile(
     r"|entry\s+into\s+force|denounc\w*|amendments?|part(?:y|ies)|committee|secretary\s+general)\b",
     re.IGNORECASE,
 )
+# What a closing question says when it asks only which law applies to a story
+_ANY_LAW = frozenset(
+    "article articles provision provisions rule rules treaty treaties convention conventions law "
+    "laws legal apply applies cover covers covered protect protects help helps crime crimes "
+    "offence offences offense punishable illegal case situation happen happened do did does "
+    "done us her him me them we they".split()
+)
 # What joins a citation to the rest of a message: "art 24, and also what's the rate?"
 _ALSO = re.compile(r"^[\s,;:.!?-]*(?:(?:and|also|then|plus|but)\b[\s,]*)*", re.IGNORECASE)
 # A message of an article's number alone, as a contact point types it ("35", "29(3)", "29.3"),
@@ -622,6 +629,12 @@ class AskService:
         if len(sentences) < 3 or len(text.split()) < STORY_WORDS:
             return None
         asked = next((s for s in reversed(sentences) if s.endswith("?")), sentences[-1])
+        if _says_nothing_of_its_own(asked):
+            # "... he tried to touch her. Which articles protect her?": "protect" put
+            # Lanzarote's general measures of protection over solicitation; the story alone
+            # says what happened
+            told = self.ranker.rank(text.replace(asked, " "), limit=5, language=language)
+            return told if told.articles and told.declined is None else None
         ranked = self.ranker.rank(asked, limit=5, language=language)
         # sure alone, not merely above the threshold: "Which provision of the Convention
         # covers what he did?" is confident enough about Art. 44 (amendments to provisions)
@@ -1089,6 +1102,12 @@ class AskService:
             self.unanswered.record(text, user_id, kind, score)
         except Exception:  # recording must never cost the user an answer
             log.exception("could not record an unanswered question")
+
+
+def _says_nothing_of_its_own(asked: str) -> bool:
+    """Whether a story's closing question asks only which law applies ("Which articles
+    protect her?", "What can we do?", "Which articles help us?"), naming nothing of it."""
+    return not any(w not in STOP_WORDS and w not in _ANY_LAW for w in words(asked))
 
 
 def _stands_alone(asked: str, opening: str) -> bool:

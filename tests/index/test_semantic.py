@@ -770,6 +770,19 @@ def test_what_a_citation_asks_besides_is_declined_under_the_article(
     assert answer.notes[-1] == OUT_OF_SCOPE[kind]
 
 
+def test_a_story_closing_on_which_articles_protect_her_is_ranked_by_its_story(
+    hybrid: AskService,
+) -> None:
+    """ "protect" alone put Lanzarote's general measures of protection (Art. 31) first."""
+    answer = hybrid.ask(
+        "Last month a man contacted my 13 year old daughter on Instagram. He pretended to be "
+        "a boy her age, then asked to meet her in a park. She went and he tried to touch her. "
+        "We reported it. Which articles protect her?"
+    )
+
+    assert (answer.articles[0].instrument, answer.articles[0].article) == ("cets201", "23")
+
+
 def test_a_law_question_gets_no_fact_beside_it(hybrid: AskService) -> None:
     answer = hybrid.ask("how long can data be preserved?")
 
