@@ -18,7 +18,15 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from functools import cached_property
 
-from corpus.model import Article, ArticleRef, Corpus, DocumentRef, PassageKey, normalise_name
+from corpus.model import (
+    Article,
+    ArticleRef,
+    Corpus,
+    Document,
+    DocumentRef,
+    PassageKey,
+    normalise_name,
+)
 from index.answer import (
     Answer,
     AnswerKind,
@@ -738,8 +746,12 @@ class AskService:
 
     def _source(self, key: PassageKey) -> str:
         """Where a programme passage comes from, as shown under it; "" for any other."""
-        document = self.corpus.documents.get(key.id) if isinstance(key, DocumentRef) else None
+        document = self._document(key)
         return document.source if document is not None else ""
+
+    def _document(self, key: PassageKey) -> Document | None:
+        """The document a passage is of; None for an article's."""
+        return self.corpus.documents.get(key.id) if isinstance(key, DocumentRef) else None
 
     def _unknown_term(self, text: str) -> str | None:
         """The term a question asks the meaning of ("what is credential stuffing?", "what does
@@ -1074,7 +1086,7 @@ class AskService:
         """Whether a document ranked for a search answer goes with its best article: a guide
         only if it explains that article (a production-order guide under a preservation
         answer, a child-victims guide under a video-conference hearing misled)."""
-        document = self.corpus.documents.get(key.id) if isinstance(key, DocumentRef) else None
+        document = self._document(key)
         if document is None or document.kind != "guide":
             return True
         return best is not None and best.key in document.articles
