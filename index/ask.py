@@ -234,12 +234,12 @@ _TREATY_MACHINERY = re.compile(
     r"|entry\s+into\s+force|denounc\w*|amendments?|part(?:y|ies)|committee|secretary\s+general)\b",
     re.IGNORECASE,
 )
-# What a closing question says when it asks only which law applies to a story
+# What a closing question says, besides stop words, when it asks only which law applies to a
+# story
 _ANY_LAW = frozenset(
     "article articles provision provisions rule rules treaty treaties convention conventions law "
     "laws legal apply applies cover covers covered protect protects help helps crime crimes "
-    "offence offences offense punishable illegal case situation happen happened do did does "
-    "done us her him me them we they".split()
+    "offence offences offense punishable illegal case situation happened".split()
 )
 # What joins a citation to the rest of a message: "art 24, and also what's the rate?"
 _ALSO = re.compile(r"^[\s,;:.!?-]*(?:(?:and|also|then|plus|but)\b[\s,]*)*", re.IGNORECASE)

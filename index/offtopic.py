@@ -131,7 +131,7 @@ _WORLD_WHO = re.compile(
     r"|\bwho\s+(?:was|is|were|are)\s+behind\s+(?:the\s+)?(?:[\w.$'-]+\s+){0,3}?(?:hack|attack"
     r"|breach|leak|group|gang|ransomware|botnet|scam|worm|virus|malware)s?\b"
     r"|\bwho\s+(?:is|was)\s+the\s+(?:most\s+famous|biggest|first)\b"
-    r"|\bwho\s+(?:designed|created|built|wrote|released)\s+the\s+first\b"
+    r"|\bwho\s+(?:designed|created|built|released)\s+the\s+first\b"
     r"|\bwho\s+(?:was|were)\s+behind\s+(?:it|them|this|that)\b"
     r"|\bqui[ée]n\s+fue\s+el\s+hacker\b|\bquem\s+foi\s+o\s+hacker\b"
     r"|\bqui\s+(?:est|était)\s+le\s+(?:hacker|pirate)\b"
