@@ -43,8 +43,8 @@ from bot.services import Services
 from corpus.problems import load_limited
 from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind, DocumentHit
-from index.ask import TREATIES_IN_ENGLISH
 from index.related import RelatedArticles
+from index.replies import TREATIES_IN_ENGLISH
 from scheduler.export import to_ics
 from scheduler.reminders import EVERYTHING, DueReminder
 from scheduler.store import is_busy

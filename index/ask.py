@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, tzinfo
 from functools import cached_property
 
 from corpus.model import (
@@ -27,24 +26,22 @@ from corpus.model import (
     PassageKey,
     normalise_name,
 )
+from index.agenda_answer import asks_what_is_ahead, event_answer
 from index.answer import (
     Answer,
     AnswerKind,
     ArticleHit,
     DocumentHit,
-    EventHit,
     EventsFound,
     FaqHit,
     FaqMatch,
 )
 from index.citations import (
-    MODERNISED_108,
-    SECOND_PROTOCOL,
     parse_citations,
     second_protocol_unqualified,
-    spelt_out,
-    unknown_instrument,
 )
+from index.cited import CitedArticles, cut
+from index.cleaning import clean_question
 from index.dense import DenseIndex
 from index.glossary import default_glossary
 from index.hybrid import HybridRanker
@@ -53,7 +50,6 @@ from index.logistics import (
     a_task,
     about_the_event,
     asks_for_a_password,
-    asks_for_translation,
     only_the_desk,
 )
 from index.misuse import asks_for_misuse
@@ -69,7 +65,7 @@ from index.offtopic import (
     asks_personal_advice,
     asks_which_product,
 )
-from index.other_law import country_words, other_law
+from index.other_law import country_words
 from index.programme import (
     asks_what_no_treaty_states,
     cites_programme,
@@ -78,10 +74,17 @@ from index.programme import (
     states_what_is_counted,
 )
 from index.ranking import Ranked, Ranker, Ranking
+from index.replies import (
+    DECLINING,
+    ENGLISH_TEXTS,
+    OUT_OF_SCOPE,
+    SUGGESTIONS,
+    WHICH_SECOND_PROTOCOL,
+)
 from index.scope import Scope
-from index.search import SearchIndex, article_blocks
+from index.search import SearchIndex
 from index.smalltalk import REPLIES, small_talk
-from index.snippets import count_matches, paragraph_text, snippet
+from index.snippets import count_matches, snippet
 from index.sources import EventSource, FaqSource, UnansweredLog
 from index.status import (
     asks_status_of_one,
@@ -89,122 +92,14 @@ from index.status import (
     asks_which_states,
     asks_who_holds_a_post_now,
 )
-from index.text import ROOM, STOP_WORDS, YEAR, stem_word, words
+from index.text import STOP_WORDS, YEAR, words
+from index.turns import TURNED_WORDS, asked_besides, change_of_subject, last_turn, stands_alone
 from index.weights import Weights, default_weights
 
 log = logging.getLogger(__name__)
 
-MAX_QUESTION = 4096  # as long as a Telegram message: longer is cut (nobody asks 10,000 characters)
 STORY_WORDS = 40  # from this many words a message is a story whose last question may be asked alone
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-# Questions about what is ahead: the live agenda answers them before any FAQ fact ("when is
-# the next Octopus conference?" is the session on tomorrow's agenda, not a 2013 date).
-_AHEAD = re.compile(
-    r"\b(?:next|upcoming|coming up|tomorrow|today|tonight"
-    r"|this (?:week|afternoon|morning|evening))\b",
-    re.IGNORECASE,
-)
-_DAY_WORD = re.compile(
-    r"\b(?:today|tonight|this\s+evening|day\s+after\s+tomorrow|tomorrow)\b", re.IGNORECASE
-)
-# how many days ahead each day asked is, and the word its notes say it with
-_DAYS_AHEAD = {"today": 0, "tonight": 0, "tomorrow": 1, "day after tomorrow": 2}
-_SAID_AS = {"this evening": "tonight"}
-
-
-def _on_day(event: EventHit, now: datetime, offset: int, zone: tzinfo | None) -> bool:
-    """Whether ``event`` runs on the day ``offset`` days from today: the reader's in ``zone``
-    (as the agenda finder reads the day), else in the event's own zone."""
-    if zone is not None:
-        day = (now.astimezone(zone) + timedelta(days=offset)).date()
-        last = event.end - timedelta(microseconds=1)
-        return event.start.astimezone(zone).date() <= day <= last.astimezone(zone).date()
-    local_now = now.astimezone(event.start.tzinfo)
-    day = (local_now + timedelta(days=offset)).date()
-    return event.start.date() <= day <= event.end.astimezone(event.start.tzinfo).date()
-
-
-# Said once under an answer to a question written in another language, in the asker's language.
-# The front ends translate the English one (its template) through their catalogs; the others
-# serve the CLI and front ends without a catalog for the asker's language.
-TREATIES_IN_ENGLISH = Note("Treaty texts are quoted in English, the version this bot holds.")
-ENGLISH_TEXTS = {
-    "en": TREATIES_IN_ENGLISH,
-    **{
-        language: Note.said(text, TREATIES_IN_ENGLISH)
-        for language, text in {
-            "fr": "Les textes des traités sont cités en anglais, la version que ce bot détient.",
-            "es": "Los textos de los tratados se citan en inglés, la versión que tiene este bot.",
-            "pt": "Os textos dos tratados são citados em inglês, a versão que este bot possui.",
-            "ru": "Тексты договоров приводятся на английском языке: другой версии у бота нет.",
-        }.items()
-    },
-}
-WHICH_SECOND_PROTOCOL = Note(
-    "“Second Additional Protocol” is read here as the one to the 1959 Mutual Assistance "
-    "Convention (ETS 182); the Budapest Convention's Second Additional Protocol (CETS 224) is "
-    "not among the texts I hold."
-)
-NOT_TRANSLATED = Note(
-    "I hold the treaty texts in English only and do not translate them: here is the English text."
-)
-# What a declined question is told: why not, and where to go instead.
-OUT_OF_SCOPE = {
-    "venue": Note(
-        "Venue, travel and practical questions are for the organisers' desk: "
-        "I answer on the treaties, the programme documents and the agenda (/agenda)."
-    ),
-    "helpdesk": Note(
-        "That is not something I can help with: I answer on the Council of Europe "
-        "treaties, the programme documents and the agenda."
-    ),
-    "status": Note(
-        "I hold the treaty texts, not the current chart of signatures and ratifications: the "
-        "Council of Europe Treaty Office keeps it (https://www.coe.int/en/web/conventions). "
-        "The programme documents give a 2014 count: ask “how many countries are party to the "
-        "Budapest Convention?”."
-    ),
-    "other_law": Note(
-        "I hold only Council of Europe treaties, not a country's own laws or other "
-        "organisations' texts, so I will not guess what they say. Ask how the treaties deal with "
-        "it, e.g. “what does the Budapest Convention say about illegal access?”."
-    ),
-    "howto": Note(
-        "I answer what the treaties and the programme documents say, not how to use forensic or "
-        "investigative tools and services. Ask what the treaties provide, e.g. “how can data "
-        "held abroad be preserved?”."
-    ),
-    "misuse": Note("I can't help with that. I answer on the Council of Europe treaties."),
-    "opinion": Note(
-        "I don't give opinions: I quote what the treaties and the programme documents say. "
-        "Ask what they provide, e.g. “what does Article 15 say about safeguards?”."
-    ),
-    "advice": Note(
-        "I can't advise on your own case: I quote what the treaties and the programme "
-        "documents say, and the police or a lawyer where you are can advise you. Ask what the "
-        "treaties provide, e.g. “is hacking into an account a crime under the Budapest "
-        "Convention?”."
-    ),
-    "unstated": Note(
-        "The programme documents I hold do not state that figure. Ask what they do state, "
-        "e.g. “where and when was the Tokyo workshop?”."
-    ),
-    "unnamed": Note(
-        "The programme documents I hold do not name that person. Ask what they do state, "
-        "e.g. “who moderated IGF workshop 23?”."
-    ),
-    "planned": Note(
-        "The programme documents I hold list that only as planned; they do not say how it "
-        "went. Ask what they do state, e.g. “what was planned for February 2010?”."
-    ),
-    "organisation": Note(
-        "I hold the treaty texts and the programme's documents (2009 to 2014), not the Council "
-        "of Europe's current news, posts or calendar: see https://www.coe.int/cybercrime."
-    ),
-}
-OUT_OF_SCOPE["trivia"] = OUT_OF_SCOPE["helpdesk"]  # chit-chat: what the help desk is told
-OUT_OF_SCOPE["named_law"] = OUT_OF_SCOPE["other_law"]
-_DECLINING = frozenset(OUT_OF_SCOPE.values())
 # Asked whatever article or treaty is named, and the note each is declined with: a crime or a
 # change of the bot's instructions ("how do I make ransomware", "ignore your instructions"),
 # a forensic tool's use, code, general knowledge, what only a desk does ("about Article 35:
@@ -219,15 +114,6 @@ _REFUSED_BY_FORM: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_personal_advice, "advice"),
     (only_the_desk, "venue"),
 )
-# Where a message turns to what it asks after an opening: "About Article 35 and the 24/7
-# network: is there a shuttle bus to the venue?", "Regarding Article 29... actually, what time
-# does registration open?"
-_TURN = re.compile(
-    r"(?:[:;]\s+|\.\.\.+\s*|…\s*|\s[-–—]+\s+|\b(?:actually|never\s*mind|anyway|by the way|btw"
-    r"|unrelated|off[- ]topic|on another note|another question|en fait|au fait|por cierto"
-    r"|a prop[oó]sito|aliás|кстати)\b[,:]?\s*)",
-    re.IGNORECASE,
-)
 # A treaty's own machinery: who signs, ratifies, declares, reserves or keeps it
 _TREATY_MACHINERY = re.compile(
     r"\b(?:declarations?|reservations?|depositary|ratif\w*|accession|accede\w*|signature\w*"
@@ -241,11 +127,6 @@ _ANY_LAW = frozenset(
     "laws legal apply applies cover covers covered protect protects help helps crime crimes "
     "offence offences offense punishable illegal case situation happened".split()
 )
-# What joins a citation to the rest of a message: "art 24, and also what's the rate?"
-_ALSO = re.compile(r"^[\s,;:.!?-]*(?:(?:and|also|then|plus|but)\b[\s,]*)*", re.IGNORECASE)
-# A message of an article's number alone, as a contact point types it ("35", "29(3)", "29.3"),
-# but not the 24/7 network
-_NUMBER_ONLY = re.compile(r"\s*(?!24\s*/\s*7\b)\d{1,3}(?:\s*\(\d{1,3}\)|[./]\d{1,3})?\s*[?.!]?\s*")
 _LOWER_CASE_WORD = re.compile(r"(?<![\w-])[a-zß-öø-ÿ][\w'-]*")
 # an e-mail or web address writes a name in lower case: "alexander.seger@coe.int"
 _ADDRESS = re.compile(r"\S+@\S+|\bwww\.\S+|\bhttps?://\S+")
@@ -259,53 +140,9 @@ _DEFINITION = re.compile(
     re.IGNORECASE,
 )
 UNKNOWN_TERM_WORDS = 3  # longer, it is a question, not a term
-# A change of subject, in any of the five languages, followed by what is asked instead
-_CHANGE_OF_SUBJECT = re.compile(
-    r"\b(?:anyway|by\s+the\s+way|btw|unrelated(?:\s+question)?|off[- ]topic|on\s+another\s+note"
-    r"|another\s+question|side\s+question|different\s+question|changing\s+the\s+subject"
-    r"|au\s+fait|bref|autre\s+question|autre\s+chose|sans\s+rapport|por\s+cierto"
-    r"|a\s+prop[oó]sito|cambiando\s+de\s+tema|otra\s+pregunta|otra\s+cosa|mudando\s+de\s+assunto"
-    r"|ali[aá]s|outra\s+pergunta|outra\s+coisa|кстати|другой\s+вопрос|не\s+по\s+теме)"
-    r"\s*[,:;!–—-]\s*",
-    re.IGNORECASE,
-)
-# words by which a question points back at what came before it
-_POINTS_BACK = frozenset(
-    "it its this that these those such they them their there he she his her same".split()
-)
-STANDS_ALONE_WORDS = 6
-TURNED_WORDS = 3  # what follows a turn is asked alone from this many words
-_SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+(?=[A-Z¿¡])")
-_CITES_AN_ARTICLE = re.compile(
-    r"\b(?:article|art\.?)\s*\d|\b(?:convention|protocol)\b|\bc?ets\s*\d", re.IGNORECASE
-)
 # Set while a message's last part is asked alone: that asking is not the asker's, so it is
 # not recorded among the unanswered questions.
 _ASKING_A_PART: ContextVar[bool] = ContextVar("asking_a_part", default=False)
-SUGGESTIONS = (
-    Note("Cite an article: “art 29(3)”, “Lanzarote art 23”, “Convention 108 art. 12”"),
-    Note("Ask about a topic: “how long can data be preserved?”, “what is the 24/7 network?”"),
-    Note("Use /help to see everything I can do"),
-)
-_NOTHING_ON = {
-    "today": Note("Nothing is on the agenda today; what comes next:"),
-    "tonight": Note("Nothing is on the agenda tonight; what comes next:"),
-    "tomorrow": Note("Nothing is on the agenda tomorrow; what comes next:"),
-    "day after tomorrow": Note("Nothing is on the agenda the day after tomorrow; what comes next:"),
-}
-
-
-def _nothing_in(room: str, when: str) -> Note:
-    """Nothing in the room asked about on the day asked: what comes next there follows."""
-    if when == "tomorrow":
-        return Note("Nothing is in {room} tomorrow; what comes next there:", room=room)
-    if when == "tonight":
-        return Note("Nothing is in {room} tonight; what comes next there:", room=room)
-    if when == "day after tomorrow":
-        return Note(
-            "Nothing is in {room} the day after tomorrow; what comes next there:", room=room
-        )
-    return Note("Nothing is in {room} today; what comes next there:", room=room)
 
 
 class AskService:
@@ -331,8 +168,7 @@ class AskService:
         self.ranker = HybridRanker(
             Ranker(search, self.weights), dense, scope, glossary=self.glossary if dense else None
         )
-        names = " ".join(a for i in corpus.instruments.values() for a in (i.id, *i.aliases))
-        self._name_stems = frozenset(stem_word(w) for w in words(names))
+        self.cited = CitedArticles(corpus, self.ranker.analyser)
 
     def ask(
         self,
@@ -351,7 +187,7 @@ class AskService:
         asker's language, that treaty texts are quoted in English (the only authentic text
         this bot holds).
         """
-        text = _clean(question)
+        text = clean_question(question)
         if not text:
             return Answer(question, AnswerKind.NONE, suggestions=SUGGESTIONS)
         written_in = self.ranker.language_of(text)  # once: ranking and agenda words read it
@@ -387,7 +223,7 @@ class AskService:
                 self._record(text, user_id, "declined", 0.0)
             return replace(turned, question=text)
         # "which reservations did Japan enter to Article 9?" asks the Treaty Office's chart
-        cited = None if asks_status_of_one(text) else self._citation(text)
+        cited = None if asks_status_of_one(text) else self.cited.answer(text)
         if cited is not None:
             rest = self._declined_rest(text, language, now, zone) if cited.articles else None
             return replace(cited, notes=(*cited.notes, rest)) if rest else cited
@@ -401,13 +237,13 @@ class AskService:
             return self._declined(text, user_id, "organisation")
         moment = now or datetime.now(UTC)
         cues = self._agenda_words(text, language)
-        if self.events and _AHEAD.search(cues):  # the live agenda knows what is next
+        if self.events and asks_what_is_ahead(cues):  # the live agenda knows what is next
             # "the next Octopus conference in 2025": none that year, then whatever comes next
             ahead = self.events.find(cues, moment, zone)
             if not ahead.hits:
                 ahead = self.events.find(YEAR.sub(" ", cues), moment, zone)
             if ahead.hits:
-                return self._event_answer(text, ahead, moment, cues, zone)
+                return event_answer(text, ahead, moment, cues, zone)
         # "what do States agree on, according to the Tokyo slides?": asked of the programme
         material = (
             self.ranker.rank(text, limit=5, language=language) if cites_programme(text) else None
@@ -417,7 +253,7 @@ class AskService:
         # the agenda knows nothing of it, and the documents end in 2014
         if asks_what_a_body_does_now(text):
             return self._declined(text, user_id, "organisation")
-        if self._about_other_law(text):
+        if self.cited.about_other_law(text):
             return self._stated_or_declined(text, language, user_id, "other_law")
         faq = self.faq.match(text) if self.faq else None
         if asks_who_holds_a_post_now(text):  # the programme's documents end in 2014
@@ -428,14 +264,14 @@ class AskService:
                 offered = (faq.best, *offered)
             # not the programme's 2014 count, which a State missing from it would misread
             return self._declined(text, user_id, "status", offered)
-        not_held = self._treaty_not_held(text)
+        not_held = self.cited.treaty_not_held(text)
         if not_held is not None and not (faq and faq.best and _about(faq.best, not_held)):
             # "which anniversary of the ECHR is printed on the workshop 23 flyer?": the flyer
             if material is not None and self._programme_answers(
                 material, self.weights.answer.fact_aside
             ):
                 return self._fact_answer(text, material, faq.choices if faq else ())
-            note = (self._unknown_note(not_held),)
+            note = (self.cited.unknown_note(not_held),)
             choices = faq.choices if faq else ()
             return Answer(
                 text, AnswerKind.NONE, faq_choices=choices, notes=note, suggestions=SUGGESTIONS
@@ -458,7 +294,7 @@ class AskService:
             # the programme documents state: then the passage shows it, with the sessions.
             ranked = ranked or self.ranker.rank(text, limit=5, language=language)
             if not self._programme_answers(ranked):
-                return self._event_answer(text, found, moment, cues, zone)
+                return event_answer(text, found, moment, cues, zone)
             return replace(self._fact_answer(text, ranked, choices), events=found.hits)
         if a_task(text):  # "help me write my presentation": not what a treaty bot does
             return self._declined(text, user_id, "helpdesk", choices)
@@ -560,30 +396,28 @@ class AskService:
             return None
         # "Anyway, ...", "Au fait, ...", "Mudando de assunto: ...": in any language, what
         # follows is asked on its own
-        changes = list(_CHANGE_OF_SUBJECT.finditer(text))
-        if changes:
-            answer = self._asked_alone(text[changes[-1].end() :], language, now, zone)
+        changed = change_of_subject(text)
+        if changed is not None:
+            answer = self._asked_alone(changed, language, now, zone)
             # declined alone, or answered by no article: not the opening's article to quote
             # ("Article 29 requires 60 days. Anyway, who chaired the Tokyo workshop?")
             if answer is not None and (answer.kind is AnswerKind.NONE or not answer.articles):
                 return answer
-        sentence_turn = not _TURN.search(text)
-        turns = list(_TURN.finditer(text)) or _after_a_cited_article(text)
+        turn = last_turn(text)
         # in another language a clause alone says too little to be read safely: the probe
         # declined the parts after the colons of answerable French and Spanish questions
-        if not turns or language != ENGLISH:
+        if turn is None or language != ENGLISH:
             return None
-        asked = text[turns[-1].end() :].strip()
-        answer = self._asked_alone(asked, language, now, zone)
+        answer = self._asked_alone(turn.asks, language, now, zone)
         if answer is None or answer.kind is not AnswerKind.NONE:
             return None
-        if answer.notes[:1] and answer.notes[0] in _DECLINING:
+        if answer.notes[:1] and answer.notes[0] in DECLINING:
             return answer
         # a question of its own after a sentence citing an article ("... on board aircraft
         # registered in a Party. Which airline flies direct from Paris to Manila?"), that
         # nothing answers alone, is not the cited article's
-        opening = text[: turns[-1].start()]
-        return answer if sentence_turn and _stands_alone(asked, opening) else None
+        alone = turn.after_a_sentence and stands_alone(turn.asks, turn.opening)
+        return answer if alone else None
 
     def _asked_alone(
         self, asked: str, language: str, now: datetime | None, zone: tzinfo | None
@@ -793,42 +627,6 @@ class AskService:
             return text
         return self.glossary.english(text, language) or text
 
-    @staticmethod
-    def _event_answer(
-        text: str, found: EventsFound, now: datetime, cues: str, zone: tzinfo | None
-    ) -> Answer:
-        """The sessions found for ``text``; ``cues`` is what the finder read (in English);
-        a busy day's sessions left out are counted (``events_more``), with the day."""
-        events = found.hits
-        notes: tuple[str, ...] = ()
-        day = _DAY_WORD.search(cues)
-        if _AHEAD.search(cues) and all(e.end <= now for e in events):
-            last = events[0]
-            notes = (
-                Note(
-                    "Nothing like this is scheduled from now on. The last such session on the "
-                    "agenda was “{title}” on {day}.",
-                    title=last.title,
-                    day=last.start,
-                ),
-            )
-        elif day is not None:
-            when = " ".join(day.group().lower().split())
-            when = _SAID_AS.get(when, when)
-            offset = _DAYS_AHEAD[when]
-            if not any(_on_day(e, now, offset, zone) for e in events):
-                # the finder kept the sessions of the room asked: the day may have others
-                room = events[0].room if ROOM.search(cues) else None
-                notes = (_nothing_in(room, when) if room else _NOTHING_ON[when],)
-        return Answer(
-            text,
-            AnswerKind.EVENT,
-            events=events,
-            events_more=found.more,
-            events_day=found.day if found.more else None,
-            notes=notes,
-        )
-
     def _faq_fits(self, best: FaqHit, ranked: Ranking | None) -> bool:
         """Answer with the FAQ unless search confidently finds an article the entry ignores,
         or a programme passage states what is asked.
@@ -850,8 +648,8 @@ class AskService:
 
     def search(self, text: str, limit: int = 10) -> list[ArticleHit]:
         """Ranked articles for a free-text search (no FAQ, no agenda), citations first."""
-        cleaned = _clean(text)
-        cited = self._citation(cleaned) if cleaned else None
+        cleaned = clean_question(text)
+        cited = self.cited.answer(cleaned) if cleaned else None
         if cited is not None and cited.kind is AnswerKind.CITATION:
             return list(cited.articles)
         if not self._says_something(cleaned):  # "&amp; <>", "<b>x</b>": nothing to search for
@@ -871,79 +669,6 @@ class AskService:
         language = self.ranker.language_of(text)
         return language != ENGLISH and bool(self.glossary.english(text, language))
 
-    def _citation(self, text: str) -> Answer | None:
-        asked = text
-        if _NUMBER_ONLY.fullmatch(text):  # "35", "29(3)", "29.3": the Budapest article
-            text = f"article {text.strip()}"
-        citations = parse_citations(text, self.corpus)
-        if not citations:
-            return None
-        spans = [c.span for c in citations]
-        if not citations[0].named and self._about_other_law(text):
-            # "Article 272 of the Russian Criminal Code": a country's law, not Budapest's
-            declined = (OUT_OF_SCOPE["other_law"],)
-            return Answer(asked, AnswerKind.NONE, notes=declined, suggestions=SUGGESTIONS)
-        name = unknown_instrument(text, self.corpus, surely=True)
-        if name is None and not citations[0].named:
-            name = unknown_instrument(_cut(text, spans), self.corpus)
-        if name is not None:
-            return Answer(
-                asked, AnswerKind.NONE, notes=(self._unknown_note(name),), suggestions=SUGGESTIONS
-            )
-        hits: list[ArticleHit] = []
-        notes: list[str] = []
-        best_text: str | None = None
-        topic = self._topic_stems(text, spans)
-        for citation in citations:
-            ref = citation.ref
-            instrument = self.corpus.instruments[ref.instrument]
-            article = instrument.article(ref.article)
-            if article is None:
-                last = instrument.articles[-1].number if instrument.articles else "0"
-                notes.append(
-                    Note(
-                        "{instrument} has no Article {article} (its articles run from 1 to "
-                        "{last}).",
-                        instrument=instrument.short_title,
-                        article=_shortened(ref.article),
-                        last=last,
-                    )
-                )
-                continue
-            passage = paragraph_text(article, ref.paragraph, ref.items)
-            if (ref.paragraph or ref.items) and passage is None:
-                notes.append(
-                    Note(
-                        "Article {number} does not exist; showing the whole article.",
-                        number=_shortened(ref.label().removeprefix("Article ")),
-                    )
-                )
-            if not article.available:
-                notes.append(
-                    Note(
-                        "The English text of {instrument} Article {article} is not available "
-                        "in this source.",
-                        instrument=instrument.short_title,
-                        article=article.number,
-                    )
-                )
-            if best_text is None:
-                best_text = passage or article.text
-            hits.append(self._cited_hit(article, passage, ref.paragraph, topic, ref.items))
-        if len({(h.instrument, h.article) for h in hits}) > 1:  # "art 16 and 17"
-            notes.append(_several_cited(hits))
-        if hits and asks_for_translation(text):  # "translate article 29 into French"
-            notes.append(NOT_TRANSLATED)
-        kind = AnswerKind.CITATION if hits else AnswerKind.NONE
-        return Answer(
-            asked,
-            kind,
-            articles=tuple(hits),
-            text=best_text,
-            notes=tuple(notes),
-            suggestions=() if hits else SUGGESTIONS,
-        )
-
     def _declined_rest(
         self, text: str, language: str, now: datetime | None, zone: tzinfo | None
     ) -> str | None:
@@ -952,85 +677,11 @@ class AskService:
         and the rest passed over in silence."""
         if _ASKING_A_PART.get():
             return None
-        rest = _cut(text, [c.span for c in parse_citations(text, self.corpus)])
-        # after the last comma, as "budapest, and also ..." leaves the treaty's name
-        last = re.split(r"[,;]", rest)[-1]
-        asked = last if len(last.split()) >= TURNED_WORDS else rest
-        answer = self._asked_alone(_ALSO.sub("", asked), language, now, zone)
+        rest = cut(text, [c.span for c in parse_citations(text, self.corpus)])
+        answer = self._asked_alone(asked_besides(rest), language, now, zone)
         if answer is None or answer.kind is not AnswerKind.NONE or not answer.notes:
             return None
-        return answer.notes[0] if answer.notes[0] in _DECLINING else None
-
-    def _topic_stems(self, text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
-        """What the question asks about besides the citation: "art 29 dual criminality"."""
-        stems = self.ranker.analyser.analyse(_cut(text, spans)).stems - self._name_stems
-        return frozenset(stem for stem in stems if len(stem) > 1)  # "art 29 b": no topic
-
-    def _about_other_law(self, text: str) -> bool:
-        """Whether ``text`` asks what a named country's own law says ("under Indian law"),
-        naming none of the treaties held ("does the UK Computer Misuse Act meet Article 2 of
-        the Budapest Convention?" is about the treaty)."""
-        name = other_law(text)
-        if name is None:
-            return False
-        return not self.ranker.analyser.analyse(text.replace(name, " ")).named
-
-    def _treaty_not_held(self, text: str) -> str | None:
-        """The name of a treaty or law the question asks about that the corpus does not hold
-        ("the UN cybercrime convention", "the e-evidence regulation"), when it names none that
-        it holds: its articles are not these, so the honest answer is to say so."""
-        name = unknown_instrument(text, self.corpus, surely=True)
-        if name == MODERNISED_108:
-            return name  # "Convention 108+" names the held Convention 108 too
-        if name == SECOND_PROTOCOL:
-            # named with the Budapest Convention, it is surely not held; unqualified, the
-            # question is answered from what is held, with a note saying which protocol
-            return None if second_protocol_unqualified(text) else name
-        if name is None:
-            return None
-        if self.ranker.analyser.analyse(spelt_out(text).replace(normalise_name(name), " ")).named:
-            return None  # about a held treaty too ("Lanzarote and the UN convention on ...")
-        return name
-
-    def _unknown_note(self, name: str) -> Note:
-        """Quoting another treaty's article under a known name would mislead: say so instead."""
-        held = "; ".join(f"{i.short_title} ({i.number})" for i in self.corpus.instruments.values())
-        return Note(
-            "“{name}” is not one of the texts I hold, so I will not guess its articles. "
-            "I hold: {held}. Name one of them, e.g. “Budapest art 29” or “ETS 182 art 20”.",
-            name=name,
-            held=held,
-        )
-
-    def _cited_hit(
-        self,
-        article: Article,
-        passage: str | None,
-        paragraph: str | None,
-        topic: frozenset[str],
-        items: tuple[str, ...] = (),
-    ) -> ArticleHit:
-        """The cited passage; for a whole article, the paragraph that best fits the topic as
-        its snippet, under the article's heading: the answer shows the whole article, so its
-        heading names no paragraph ("art. 18 production order" is Art. 18, not Art. 18(1))."""
-        if passage is not None:
-            block, label = passage, paragraph
-        else:
-            blocks = article_blocks(article) or [article.text]
-            block = max(blocks, key=lambda b: count_matches(b, topic)) if topic else blocks[0]
-            label = None
-        text, highlights, _ = snippet(block, topic, label)
-        return ArticleHit(
-            instrument=article.instrument,
-            article=article.number,
-            title=article.title,
-            score=1.0,
-            snippet=text,
-            paragraph=label,
-            highlights=highlights,
-            instrument_name=self.corpus.instruments[article.instrument].short_title,
-            items=items if passage is not None else (),
-        )
+        return answer.notes[0] if answer.notes[0] in DECLINING else None
 
     def faq_answer(self, text: str, best: FaqHit, choices: tuple[FaqHit, ...] = ()) -> Answer:
         """The answer of one FAQ entry with the articles it rests on."""
@@ -1120,95 +771,6 @@ def _says_nothing_of_its_own(asked: str) -> bool:
     """Whether a story's closing question asks only which law applies ("Which articles
     protect her?", "What can we do?", "Which articles help us?"), naming nothing of it."""
     return not any(w not in STOP_WORDS and w not in _ANY_LAW for w in words(asked))
-
-
-def _stands_alone(asked: str, opening: str) -> bool:
-    """Whether a question after an opening sentence is a question of its own: long enough to
-    say what it asks, pointing back at nothing ("how long does it last?", "that year"), and
-    sharing no word with the opening ("... 60 days. Can the preservation be renewed?")."""
-    words = [w.casefold() for w in re.findall(r"[\w'-]+", asked)]
-    if len(words) < STANDS_ALONE_WORDS or _POINTS_BACK.intersection(words):
-        return False
-    opened = {stem_word(w) for w in re.findall(r"[\w'-]{4,}", opening.casefold())}
-    return not opened.intersection(stem_word(w) for w in words if len(w) >= 4)
-
-
-def _after_a_cited_article(text: str) -> list[re.Match[str]]:
-    """Where a message's last sentence, a question, begins after sentences that cite an
-    article; else nothing."""
-    ends = list(_SENTENCE_BREAK.finditer(text))
-    if not ends or not text.rstrip().endswith("?"):
-        return []
-    return ends[-1:] if _CITES_AN_ARTICLE.search(text[: ends[-1].start()]) else []
-
-
-def _several_cited(hits: list[ArticleHit]) -> Note:
-    """The note of a message citing several articles: the first is shown, the others are
-    under it ("art 16 and 17" showed Art. 16 with no word of Art. 17)."""
-    first, *others = dict.fromkeys(f"{h.instrument_name} Art. {h.article}" for h in hits)
-    return Note(
-        "You cited {count} articles: here is {first}; the others are under it: {others}.",
-        count=len(others) + 1,
-        first=first,
-        others=", ".join(others),
-    )
-
-
-def _shortened(number: str, most: int = 12) -> str:
-    """A number as typed, cut when absurdly long ("99999…"): echoed back, not reprinted."""
-    return number if len(number) <= most else number[:most] + "…"
-
-
-def _cut(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` without the given spans (the citations in it)."""
-    for start, end in sorted(spans, reverse=True):
-        text = text[:start] + " " + text[end:]
-    return text
-
-
-def _clean(question: str) -> str:
-    """One line of printable text; invisible format characters (zero-width spaces, joiners,
-    direction marks), terminal escapes and other control characters are dropped, so
-    "art 2\u200b9" and "art 29\x1b[31m(3)" are the "art 29" and "art 29(3)" the reader sees;
-    pasted markup is dropped too (bold tags around a question, a script before it, Markdown
-    emphasis and link targets), so are marks stacked on letters, and a word typed in Latin
-    letters with Cyrillic look-alikes among them ("budaрest" with a Cyrillic "р") is read in
-    Latin letters, and a phrase repeated four times or more is read once."""
-    text = _TERMINAL_ESCAPE.sub("", question[:MAX_QUESTION])
-    # accents composed ("é" typed as "e" and a mark); marks stacked on a letter ("Zalgo"
-    # text, "a̸̡r̷t̵ 29") are noise; compatibility forms read as the letters they show
-    # (fullwidth "Ｉｇｎｏｒｅ", mathematical bold "𝐚𝐫𝐭 𝟐𝟗", circled "ⓐⓡⓣ")
-    text = unicodedata.normalize("NFKC", _STACKED_MARKS.sub("", unicodedata.normalize("NFD", text)))
-    text = _MARKUP.sub(" ", _SCRIPT.sub(" ", text))
-    text = _MARKDOWN_EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", text))
-    printable = "".join(
-        " " if ch.isspace() else ch if ch.isprintable() and unicodedata.category(ch) != "Cf" else ""
-        for ch in text
-    )
-    # a phrase pasted over and over ("Article 29 Article 29 ...") is said once
-    return _REPEATED.sub(r"\1", " ".join(_latin(word) for word in printable.split()))
-
-
-_REPEATED = re.compile(r"(\S.{0,59}?)(?: \1){3,}(?= |$)")
-
-
-def _latin(word: str) -> str:
-    """``word`` in Latin letters when it mixes them with Cyrillic look-alikes."""
-    if not (_LATIN_LETTER.search(word) and _CYRILLIC_LETTER.search(word)):
-        return word
-    return word.translate(_LOOK_ALIKES)
-
-
-_TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
-_STACKED_MARKS = re.compile(r"[\u0300-\u036f\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]{2,}")
-_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
-_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
-# "**article**", "`budapest`", "_29_": marks around words, not "art_29" within one
-_MARKDOWN_EMPHASIS = re.compile(r"[*`]+|(?<!\w)_+|_+(?!\w)")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
-_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
-_LOOK_ALIKES = str.maketrans("аеорсухіјѕАВЕКМНОРСТХІЈЅ", "aeopcyxijsABEKMHOPCTXIJS")
 
 
 def _correction_note(ranking: Ranking) -> tuple[str, ...]:

@@ -9,8 +9,8 @@ from babel.messages.catalog import Catalog
 
 from bot.catalogs import extract, problems, read
 from bot.i18n import LANGUAGES, _, note, speaking, supported
-from index.ask import ENGLISH_TEXTS
 from index.notes import Note
+from index.replies import ENGLISH_TEXTS
 
 _PLACEHOLDER = re.compile(r"\{[a-z_]*\}|</?[a-z-]+>")
 

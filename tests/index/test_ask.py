@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from corpus.model import Corpus
 from index.answer import AnswerKind, FaqHit, FaqMatch
-from index.ask import NOT_TRANSLATED, OUT_OF_SCOPE, WHICH_SECOND_PROTOCOL, AskService
+from index.ask import AskService
+from index.replies import NOT_TRANSLATED, OUT_OF_SCOPE, WHICH_SECOND_PROTOCOL
 from index.search import SearchIndex
 from scheduler.agenda import Agenda
 from scheduler.model import Event

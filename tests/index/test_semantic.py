@@ -16,13 +16,14 @@ import pytest
 
 from corpus.model import ArticleRef, Corpus, DocumentRef
 from index.answer import AnswerKind, FaqHit, FaqMatch
-from index.ask import ENGLISH_TEXTS, OUT_OF_SCOPE, AskService
+from index.ask import AskService
 from index.dense import DenseIndex
 from index.embedding import DISABLE_VARIABLE, E5Embedder, Vectors, load_embedder
 from index.exemplars import load_exemplars
 from index.glossary import Glossary
 from index.hybrid import HybridRanker
 from index.passages import passages
+from index.replies import ENGLISH_TEXTS, OUT_OF_SCOPE
 from index.scope import Scope
 from index.search import SearchIndex
 from index.vectors import SEED_DIRECTORY, cache_file, digest, embed_passages, read_cache
