@@ -69,6 +69,7 @@ from index.other_law import country_words
 from index.programme import (
     asks_what_no_treaty_states,
     cites_programme,
+    names_another_item,
     names_whom_asked,
     reports_only_plans,
     states_what_is_counted,
@@ -568,6 +569,8 @@ class AskService:
             return self._declined(text, None, "unnamed", choices)
         if reports_only_plans(text, passages):
             return self._declined(text, None, "planned", choices)
+        if names_another_item(text, passages):
+            return self._declined(text, None, "unstated", choices)
         about_law = ranked.confident and bool(self.ranker.analyser.analyse(text).named)
         return Answer(
             text,

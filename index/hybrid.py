@@ -27,14 +27,23 @@ from index.definitions import asks_definition_abroad
 from index.dense import DenseHit, DenseIndex
 from index.embedding import Vectors
 from index.glossary import Glossary, default_places
-from index.language import ENGLISH, FOREIGN, detect_language, english_words, likeliest
+from index.language import (
+    ENGLISH,
+    FOREIGN,
+    detect_language,
+    english_words,
+    function_words,
+    likeliest,
+)
 from index.offtopic import asks_how_to
 from index.probe import ArticleProbe
-from index.programme import asks_about_the_past, cites_programme
+from index.programme import asks_about_the_past, cites_programme, names_item, numbered_items
 from index.query import QueryAnalyser
 from index.ranking import CANDIDATES, Ranked, Ranker, Ranking
 from index.scope import Scope
 from index.text import STOP_WORDS, WORD, fold, join_compound, stem_token, words
+
+COGNATE_LETTERS = 5  # the first letters a word of another language shares with its English
 
 
 class HybridRanker:
@@ -78,6 +87,12 @@ class HybridRanker:
         )
         self._fact_idf = self._programme_idf()
         self._fact_idf_max = max(self._fact_idf.values(), default=0.0)
+        # the programme's words by their first letters: a word of another language is read
+        # as the one it shares them with (``_cognate``)
+        self._fact_prefixes: dict[str, list[str]] = {}
+        for stem in sorted(self._fact_idf):
+            if len(stem) >= COGNATE_LETTERS and stem.isalpha():
+                self._fact_prefixes.setdefault(stem[:COGNATE_LETTERS], []).append(stem)
         self._law_words = frozenset(
             stem
             for stem in self._fact_idf
@@ -340,9 +355,11 @@ class HybridRanker:
         pool = self.dense.nearest(similarities, self._programme, self.fusion.fact_pool)
         if not pool:
             return [], -1.0, 0.0
-        rarity = self._fact_weight if english else self._fact_weight_seen
-        weights = self._word_weights(text, rarity)
-        items = {item: self._item_rarity(item) for item in _numbered(text)}
+        if english:
+            weights = self._word_weights(text, self._fact_weight)
+        else:
+            weights = self._cognate_weights(text)
+        items = {item: self._item_rarity(item) for item in numbered_items(text)}
         total = (sum(weights.values()) + sum(items.values())) or 1.0
         scored = []
         for position, similarity in pool:
@@ -350,8 +367,8 @@ class HybridRanker:
             told = sum(self._told(stem) * w for stem, w in weights.items() if stem in said)
             if items:
                 passage = self.dense.passages[position]
-                named = _numbered(f"{passage.embedded}\n{passage.shown}")
-                told += sum(w for item, w in items.items() if _names_item(named, item))
+                named = numbered_items(f"{passage.embedded}\n{passage.shown}")
+                told += sum(w for item, w in items.items() if names_item(named, item))
             share = told / total
             scored.append((similarity + self.fusion.fact_words * share, position, similarity))
         scored = self._each_part_once(scored)
@@ -377,6 +394,38 @@ class HybridRanker:
                 weight = rarity(stem) * self.analyser.specificity(word)
                 weights[stem] = max(weights.get(stem, 0.0), weight)
         return weights
+
+    def _cognate_weights(self, text: str) -> dict[str, float]:
+        """``_word_weights`` of a question in another language: a word some programme
+        passage says weighs its rarity; one none says stands for the programme word it shares
+        its beginning with, if any ("égyptiens" for "Egyptian", "modérateur" for "Moderator",
+        "conferencia" for "conference"), at ``fusion.cognate`` of that word's weight; any
+        other weighs nothing: it is the language's, not the fact asked."""
+        weights: dict[str, float] = {}
+        for word in self._asked_words(text):
+            if word in STOP_WORDS or word in function_words():
+                continue
+            stem = stem_token(word)
+            rarity = self._fact_idf.get(stem)
+            if rarity is None:
+                cognate = self._cognate(stem)
+                if cognate is None:
+                    continue
+                stem, rarity = cognate, self.fusion.cognate * self._fact_idf[cognate]
+            weight = rarity * self.analyser.specificity(word)
+            weights[stem] = max(weights.get(stem, 0.0), weight)
+        return weights
+
+    def _cognate(self, stem: str) -> str | None:
+        """The programme word (stem) sharing the longest beginning with ``stem``, of at
+        least ``COGNATE_LETTERS`` letters; None when there is none, or several."""
+        if len(stem) < COGNATE_LETTERS:
+            return None
+        candidates = self._fact_prefixes.get(stem[:COGNATE_LETTERS], ())
+        shared = {c: _shared_beginning(stem, c) for c in candidates}
+        longest = max(shared.values(), default=0)
+        best = [c for c, length in shared.items() if length == longest]
+        return best[0] if len(best) == 1 else None
 
     def _asked_words(self, text: str) -> Iterator[str]:
         """The question's words, a hyphenated compound no programme passage says split into
@@ -406,13 +455,11 @@ class HybridRanker:
         assert self.dense is not None
         positions = self._programme_positions
         count = sum(
-            1 for i in positions if _names_item(_numbered(self.dense.passages[i].embedded), item)
+            1
+            for i in positions
+            if names_item(numbered_items(self.dense.passages[i].embedded), item)
         )
         return math.log((len(positions) + 1) / (count + 0.5))
-
-    def _fact_weight_seen(self, stem: str) -> float:
-        """``_fact_weight`` for a word some programme passage says, else nothing."""
-        return self._fact_idf.get(stem, 0.0)
 
     def _told(self, stem: str) -> float:
         """What a passage saying ``stem`` earns of its weight: less for a word the treaties
@@ -493,38 +540,12 @@ class HybridRanker:
         return fused
 
 
-# A numbered item: "output 4", "WS 6", "Art. 30", "phase 2"; "2nd round", "the 3rd workshop".
-_ITEM = re.compile(
-    r"\b([^\W\d_]{2,})\.?\s?(\d{1,3})(?![\d/.,:-]\d)\b|\b(\d{1,3})(?:st|nd|rd|th)\s+([^\W\d_]{3,})\b"
-)
-
-
-@cache
-def _numbered(text: str) -> frozenset[tuple[str, str]]:
-    """The numbered items ``text`` names, each as (label, number), labels folded."""
-    items = set()
-    for match in _ITEM.finditer(fold(text)):
-        label, number = (match[1], match[2]) if match[1] else (match[4], match[3])
-        if label not in STOP_WORDS:
-            items.add((label, number))
-    return frozenset(items)
-
-
-def _names_item(named: frozenset[tuple[str, str]], item: tuple[str, str]) -> bool:
-    """Whether one of ``named`` is ``item``: the same number, and the same label or one an
-    abbreviation of the other ("WS" of "workshop", "art" of "article")."""
-    label, number = item
-    return any(n == number and _same_label(label, other) for other, n in named)
-
-
-def _same_label(one: str, other: str) -> bool:
-    if stem_token(one) == stem_token(other):
-        return True
-    short, long = sorted((one, other), key=len)
-    if len(short) > 3 or short[0] != long[0]:
-        return False
-    rest = iter(long)
-    return all(letter in rest for letter in short)
+def _shared_beginning(one: str, other: str) -> int:
+    """How many first letters ``one`` and ``other`` share."""
+    return next(
+        (i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b),
+        min(len(one), len(other)),
+    )
 
 
 def _corrected(text: str, corrections: dict[str, str]) -> str:

@@ -17,6 +17,8 @@ from functools import cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from index.text import fold
+
 ENGLISH = "en"
 FOREIGN = ("fr", "es", "pt", "ru")  # the other languages participants write in
 _WORD = re.compile(r"[^\W\d_]+")
@@ -62,6 +64,13 @@ def detect_language(text: str) -> str:
         language, sureness = _classify(text, (ENGLISH, *ROMANCE))
         return language if sureness >= SURE_FOREIGN else ENGLISH
     return likeliest(text, ROMANCE)
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """The function words of French, Spanish and Portuguese, lower-case and without accents:
+    no word of a fact ("combien" is not "combination")."""
+    return frozenset(fold(word) for language in ROMANCE for word in _MARKERS[language].split())
 
 
 def english_words(text: str) -> int:

@@ -8,8 +8,10 @@ slides?" had quoted Art. 36 on signature, with the slide only beside it).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from index.offtopic import asks_for_an_article
+from index.text import STOP_WORDS, fold, stem_token
 
 _MATERIAL = re.compile(
     r"\b(?:according\s+to|in|from|on|by|as\s+(?:quoted|stated|said|shown|listed)\s+in)\s+"
@@ -131,7 +133,11 @@ def states_what_is_counted(question: str, passages: list[str]) -> bool:
     right workshop that never counts its participants does not answer "how many
     participants attended?"; a question that asks no count or sum is not judged."""
     text = " ".join(passages)
-    if _SUM.search(question) and not _MONEY.search(text):
+    # the passage shown first: a sum in the next one is another project's ("what was the
+    # budget of CyberCrime@EAP?" had the Global Project's shown under the EAP line)
+    if _SUM.search(question) and not (passages and _MONEY.search(passages[0])):
+        return False
+    if not _gives_sum_of(question, passages):
         return False
     asked = _counted_asked(question)
     if not asked:
@@ -141,6 +147,48 @@ def states_what_is_counted(question: str, passages: list[str]) -> bool:
         if any(_among(w, group) for w in asked):
             wanted |= group
     return any(_among(w, wanted) for w in _counted_words(text))
+
+
+# Who is asked to have given a sum: "how much did Microsoft contribute", "how much money, in
+# euros, did the EU give"
+_GIVER = re.compile(
+    r"\bhow\s+much\s+(?:money\s*)?(?:,?\s*in\s+\w+\s*,?\s*)?did\s+(?:the\s+)?"
+    r"(?P<giver>[\w@.&-]+(?:\s+[\w@.&-]+){0,3}?)\s+(?:contribute|give|pay|spend|put|donate)",
+    re.IGNORECASE,
+)
+GIVEN_WITHIN = 40  # characters between a sum and the name of who gave it
+
+
+def _gives_sum_of(question: str, passages: list[str]) -> bool:
+    """Whether ``passages`` give a sum beside the name of whoever ``question`` asks gave it
+    ("how much did Microsoft contribute?" is not the project's budget with Microsoft among
+    its funders); a question asking no one's sum is not judged."""
+    asked = _GIVER.search(question)
+    if asked is None:
+        return True
+    said = asked["giver"].split()
+    names = [w for w in said if w[:1].isupper()] or said
+    for passage in passages:
+        for money in _MONEY.finditer(passage):
+            near = passage[max(0, money.start() - GIVEN_WITHIN) : money.end() + GIVEN_WITHIN]
+            if any(re.search(rf"\b{re.escape(name)}\b", near, re.IGNORECASE) for name in names):
+                return True
+    return False
+
+
+def names_another_item(question: str, passages: list[str]) -> bool:
+    """Whether ``question`` names a numbered item ("phase 1", "workshop 3") that no passage
+    names, while the passage shown first names another of its kind ("Phase 2"): that passage
+    is about the other one ("what was the budget of phase 1?" is not phase 2's)."""
+    if not passages:
+        return False
+    named = [numbered_items(passage) for passage in passages]
+    for label, number in numbered_items(question):
+        if any(names_item(items, (label, number)) for items in named):
+            continue
+        if any(_same_label(label, other) and n != number for other, n in named[0]):
+            return True
+    return False
 
 
 def _counted_asked(question: str) -> list[str]:
@@ -297,3 +345,37 @@ def asks_what_no_treaty_states(question: str) -> str | None:
         return "unstated"
     people = _SAID_AS[0]
     return "unstated" if any(_among(w, people) for w in _counted_asked(question)) else None
+
+
+# A numbered item: "output 4", "WS 6", "Art. 30", "phase 2"; "2nd round", "the 3rd workshop".
+_ITEM = re.compile(
+    r"\b([^\W\d_]{2,})\.?\s?(\d{1,3})(?![\d/.,:-]\d)\b|\b(\d{1,3})(?:st|nd|rd|th)\s+([^\W\d_]{3,})\b"
+)
+
+
+@cache
+def numbered_items(text: str) -> frozenset[tuple[str, str]]:
+    """The numbered items ``text`` names, each as (label, number), labels folded."""
+    items = set()
+    for match in _ITEM.finditer(fold(text)):
+        label, number = (match[1], match[2]) if match[1] else (match[4], match[3])
+        if label not in STOP_WORDS:
+            items.add((label, number))
+    return frozenset(items)
+
+
+def names_item(named: frozenset[tuple[str, str]], item: tuple[str, str]) -> bool:
+    """Whether one of ``named`` is ``item``: the same number, and the same label or one an
+    abbreviation of the other ("WS" of "workshop", "art" of "article")."""
+    label, number = item
+    return any(n == number and _same_label(label, other) for other, n in named)
+
+
+def _same_label(one: str, other: str) -> bool:
+    if stem_token(one) == stem_token(other):
+        return True
+    short, long = sorted((one, other), key=len)
+    if len(short) > 3 or short[0] != long[0]:
+        return False
+    rest = iter(long)
+    return all(letter in rest for letter in short)

@@ -155,6 +155,9 @@ class FusionWeights:
     law_word: float
     #: A question word no passage says, times the rarest word's weight; higher: fewer facts.
     fact_unseen: float
+    #: What a word of another language weighs for the programme word it begins like, times
+    #: that word's; higher: cognates choose the passage more.
+    cognate: float
     #: The lift of an English question of at least ``long_words`` words; higher: meaning counts.
     long_lift: float
     #: ... and that many words; higher: fewer questions count as long.

@@ -7,7 +7,9 @@ import pytest
 from index.programme import (
     asks_what_no_treaty_states,
     cites_programme,
+    names_another_item,
     names_whom_asked,
+    numbered_items,
     reports_only_plans,
     states_what_is_counted,
 )
@@ -62,6 +64,18 @@ def test_other_questions_do_not(question: str) -> None:
             "How much money did Microsoft contribute?",
             "Contributions from Romania, Microsoft",
             False,
+        ),
+        # a sum given, but not by whom it is asked of
+        (
+            "How much did Microsoft contribute in euros to phase 2?",
+            "Budget Up to EURO 1.4 million (threshold EURO 00,000) Funding Council of Europe "
+            "(Project 1429 – econon Contributions from Romania, Microsoft",
+            False,
+        ),
+        (
+            "How much money, in euros, did Microsoft contribute?",
+            "Microsoft contributed EUR 50,000 to the project",
+            True,
         ),
         # no count or sum asked: not judged here
         ("Where was the GLACY workshop held?", "Balaclava, Mauritius", True),
@@ -165,3 +179,39 @@ def test_an_outcome_of_what_was_only_planned_is_not_stated(
     question: str, passage: str, only_plans: bool
 ) -> None:
     assert reports_only_plans(question, [passage]) is only_plans
+
+
+def test_a_sum_must_be_in_the_passage_shown_first() -> None:
+    """The next passage's sum is another project's: "CyberCrime@EAP 2011-13" first, the Global
+    Project's budget second."""
+    passages = ["CyberCrime@EAP 2011-13 EU/COE", "Budget Up to EURO 1.4 million"]
+    assert not states_what_is_counted("What was the budget of CyberCrime@EAP?", passages)
+    assert states_what_is_counted("What was the budget of phase 2?", passages[::-1])
+
+
+@pytest.mark.parametrize(
+    ("question", "passages", "another"),
+    [
+        ("What was the budget of phase 1?", ["Global Project on Cybercrime, Phase 2"], True),
+        ("What was the budget of phase 2?", ["Global Project on Cybercrime, Phase 2"], False),
+        # named by a later passage: that one may answer
+        ("what did WS 6 cover?", ["Workshop 3: cloud", "WS 6: protecting children"], False),
+        ("what did workshop 6 cover?", ["WS 3: cloud evidence"], True),
+        # no numbered item asked, or none of its kind shown
+        ("What was the budget of the Global Project?", ["Phase 2"], False),
+        ("What was discussed in workshop 23?", ["Internet Governance Forum, Vilnius"], False),
+    ],
+)
+def test_a_passage_about_another_numbered_item_does_not_answer(
+    question: str, passages: list[str], another: bool
+) -> None:
+    assert names_another_item(question, passages) is another
+
+
+def test_numbered_items_are_read_with_their_labels() -> None:
+    assert numbered_items("Output 4 and the 2nd round; WS 6, Art. 30") == {
+        ("output", "4"),
+        ("round", "2"),
+        ("ws", "6"),
+        ("art", "30"),
+    }

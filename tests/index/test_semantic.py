@@ -1244,3 +1244,29 @@ def test_after_a_change_of_subject_the_new_question_is_answered_alone(hybrid: As
 
     assert not answer.articles
     assert any("20-21 May 2013" in d.snippet for d in answer.documents)
+
+
+def test_a_foreign_word_is_read_as_the_programme_word_it_begins_like(hybrid: AskService) -> None:
+    """ "modérateur" is the Vilnius note's "Moderator": no passage says the French word, and
+    the passage naming the panellists only had been found, so the question was declined as
+    naming no one."""
+    answer = hybrid.ask("Qui était le modérateur du panel de Vilnius ?")
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert any("Alexander Seger" in d.snippet for d in answer.documents)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much did Microsoft contribute in euros to phase 2 of the Global Project?",
+        "What was the budget of phase 1 of the Global Project on Cybercrime (2006-2009)?",
+        "Qual foi o orçamento do projeto CyberCrime@EAP na Parceria Oriental?",
+    ],
+)
+def test_a_sum_the_documents_do_not_give_is_declined(hybrid: AskService, question: str) -> None:
+    """The phase 2 budget, with Microsoft among its funders, had answered all three."""
+    answer = hybrid.ask(question)
+
+    assert answer.kind is AnswerKind.NONE
+    assert not answer.documents
