@@ -99,6 +99,7 @@ from index.weights import Weights, default_weights
 
 log = logging.getLogger(__name__)
 
+TERM_WORDS = 2  # a message of this many words or fewer, none asking anything, is a term
 STORY_WORDS = 40  # from this many words a message is a story whose last question may be asked alone
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Asked whatever article or treaty is named, and the note each is declined with: a crime or a
@@ -321,6 +322,8 @@ class AskService:
                 ),
                 suggestions=SUGGESTIONS,
             )
+        if self._reads_nothing(text, language):  # meaning finds "nearest" articles for anything
+            return Answer(text, AnswerKind.NONE, faq_choices=choices, suggestions=SUGGESTIONS)
         ranked = ranked or self.ranker.rank(text, limit=5, language=language)
         if ranked.declined is None:
             ranked = self._story_question(text, language, ranked) or ranked
@@ -337,7 +340,10 @@ class AskService:
             if cites_programme(text)
             else self.weights.answer.fact_lead
         )
-        if self._programme_answers(ranked, lead):
+        # "preservation", typed alone, looks up the law: the slide listing "Art. 29 Expedited
+        # preservation" is shown beside the articles
+        looked_up = ranked.confident and bool(ranked.articles) and _a_term_alone(text)
+        if not looked_up and self._programme_answers(ranked, lead):
             return self._fact_answer(text, ranked, choices)
         if asks_of_the_world(text):  # "who was behind the Colonial Pipeline hack?"
             # only a passage saying enough of what is asked: any passage shares a word or two
@@ -666,11 +672,19 @@ class AskService:
     def _says_something(self, text: str) -> bool:
         """Whether ``text`` has a word the texts or the thesaurus use, or one the glossary
         reads in another language: meaning alone finds "nearest" articles for anything."""
-        content = [w for w in words(text) if len(w) > 1 and w not in STOP_WORDS]
-        if any(self.ranker.analyser.knows(w) for w in content):
+        if not self._reads_nothing(text, ENGLISH):
             return True
         language = self.ranker.language_of(text)
         return language != ENGLISH and bool(self.glossary.english(text, language))
+
+    def _reads_nothing(self, text: str, language: str) -> bool:
+        """Whether ``text`` has no word to answer: in English, none the texts or the
+        thesaurus use (bold tags around "bold &" leave "bold &"); in another language, none of three
+        letters ("í €"), as meaning reads the rest."""
+        content = [w for w in words(text) if len(w) > 1 and w not in STOP_WORDS]
+        if language != ENGLISH:
+            return not any(len(w) > 2 for w in content)
+        return not any(self.ranker.analyser.knows(w) for w in content)
 
     def _declined_rest(
         self, text: str, language: str, now: datetime | None, zone: tzinfo | None
@@ -774,6 +788,13 @@ def _says_nothing_of_its_own(asked: str) -> bool:
     """Whether a story's closing question asks only which law applies ("Which articles
     protect her?", "What can we do?", "Which articles help us?"), naming nothing of it."""
     return not any(w not in STOP_WORDS and w not in _ANY_LAW for w in words(asked))
+
+
+def _a_term_alone(text: str) -> bool:
+    """Whether ``text`` is a term typed alone, one or two words none of which asks anything
+    ("preservation", "data interference"), as a contact point looks up the law."""
+    said = words(text)
+    return 0 < len(said) <= TERM_WORDS and not STOP_WORDS.intersection(said)
 
 
 def _correction_note(ranking: Ranking) -> tuple[str, ...]:

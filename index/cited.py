@@ -31,6 +31,16 @@ from index.text import stem_word, words
 _NUMBER_ONLY = re.compile(r"\s*(?!24\s*/\s*7\b)\d{1,3}(?:\s*\(\d{1,3}\)|[./]\d{1,3})?\s*[?.!]?\s*")
 
 
+# "art", "article?", "arts.": an article asked for without its number
+_NO_NUMBER = re.compile(
+    r"\s*(?:art|arts|article|articles|artículo|artigo|статья)\.?\s*[?.!]*\s*", re.I
+)
+WHICH_ARTICLE = Note(
+    "Which article? Give its number, and the treaty if it is not the Budapest Convention: "
+    "“art 29”, “art 29(3)”, “Lanzarote art 23”."
+)
+
+
 class CitedArticles:
     """What a message citing articles is answered, and what the treaties it names are."""
 
@@ -44,6 +54,8 @@ class CitedArticles:
         """The articles ``text`` cites, quoted (``CITATION``), or ``NONE`` with a note when a
         cited article, paragraph or treaty is not held; None when it cites none."""
         asked = text
+        if _NO_NUMBER.fullmatch(text):  # "art": which one is not for search to guess
+            return Answer(asked, AnswerKind.NONE, notes=(WHICH_ARTICLE,), suggestions=SUGGESTIONS)
         if _NUMBER_ONLY.fullmatch(text):  # "35", "29(3)", "29.3": the Budapest article
             text = f"article {text.strip()}"
         citations = parse_citations(text, self.corpus)

@@ -189,8 +189,11 @@ class HybridRanker:
         # the programme's words as lexical search read them: "Tokio" is Tokyo
         # in another language, with the programme's places in its English ("¿Cuándo fue el
         # taller de Tokio?" is the Tokyo workshop's): names tell its passages apart
+        # and with the treaty terms the glossary read, in English as the passages say them
         places = "" if english else default_places().english(text, language)
-        asked_facts = _corrected(text, lexical.corrections) if english else f"{text} {places}"
+        asked_facts = (
+            _corrected(text, lexical.corrections) if english else f"{text} {places} {searched}"
+        )
         facts, lead, said = self._facts(asked_facts, similarities, nearest, stems, english)
         if (
             not english
@@ -373,7 +376,10 @@ class HybridRanker:
             scored.append((similarity + self.fusion.fact_words * share, position, similarity))
         scored = self._each_part_once(scored)
         facts = [(self.dense.passages[p], sim) for _, p, sim in scored[: self.fusion.facts]]
-        ranked = [Ranked(p.key, round(sim, 4), p.shown, None, stems) for p, sim in facts]
+        # in another language, the words it was found by are the programme's it says, not the
+        # few treaty terms the glossary read ("Tóquio" is Tokyo, "modérateur" Moderator)
+        said_stems = stems if english else stems | frozenset(weights)
+        ranked = [Ranked(p.key, round(sim, 4), p.shown, None, said_stems) for p, sim in facts]
         best, _, closest = scored[0]
         words = self.fusion.fact_words
         told = round((best - closest) / words, 4) if words else 0.0

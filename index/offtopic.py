@@ -287,8 +287,19 @@ def asks_general_knowledge(text: str) -> bool:
 
 
 def asks_for_code(text: str) -> bool:
-    """Whether ``text`` asks the bot to write code."""
-    return bool(_CODE.search(text))
+    """Whether ``text`` asks the bot to write code, or is code itself: a database statement
+    typed or pasted as a message ("SELECT * FROM users WHERE 1=1", "'; DROP TABLE x; --")."""
+    return bool(_CODE.search(text) or _STATEMENT.search(text))
+
+
+# A database statement: a query (its "*" may be read as emphasis), a table dropped, rows inserted
+# or deleted, a UNION SELECT ("which articles let me select data from a provider" is none)
+_STATEMENT = re.compile(
+    r"\bselect\s+(?:\*|[\w.]+(?:\s*,\s*[\w.]+)*)?\s*from\s+[\w.]+\s*(?:where\b|;|$)"
+    r"|\bdrop\s+(?:table|database)\s+\w+|\binsert\s+into\s+\w+"
+    r"|\bdelete\s+from\s+\w+|\bunion\s+(?:all\s+)?select\b",
+    re.IGNORECASE,
+)
 
 
 # Forensic and investigative tools and techniques, by name.

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from rapidfuzz.distance import Levenshtein
+
 from index.offtopic import asks_for_an_article
 from index.text import STOP_WORDS, fold, stem_token
 
@@ -59,7 +61,7 @@ _HOW_MANY = re.compile(
     r"\bhow\s+many\s+((?:[\w-]+\s+){0,5}?)(?:were|was|are|is|did|do|does|have|has|had|took"
     r"|attended|came|got|received|joined|participated|signed|ratified|answered|ran|in|at|from"
     r"|per)\b"
-    r"|\b(?:combien\s+d[e']\s*|cu[áa]nt[oa]s\s+|quant[oa]s\s+|сколько\s+)([\w-]+)",
+    r"|\b(?:combien\s+d[e']\s*|cu[áa]nt[oa]s\s+|quant[oa]s\s+|сколько\s+)([\w-]+(?:\s+[\w-]+){0,2})",
     re.IGNORECASE,
 )
 # Money a project had, in the five languages: its budget, how much money it got
@@ -70,7 +72,7 @@ _MONEY_ASKED = (
 # ... and what something cost or was paid: a fee, a price, a contribution
 _SUM = re.compile(
     rf"\b(?:{_MONEY_ASKED}|fees?|price|how\s+much\s+(?:did|does|was|is)\s+[\w\s@-]{{1,40}}?"
-    r"\s*(?:contribute|give|pay|spend|cost|put|fee|worth))\w*",
+    r"\s*(?:contribute|give|pay|spend|cost|put|fee|worth)|in\s+(?:euros?|dollars?|eur|usd))\w*",
     re.IGNORECASE,
 )
 # an amount of money: "Up to EURO 1.4 million", "€ 30,000", "2 million euros"
@@ -84,7 +86,9 @@ _MONEY = re.compile(
 _SAID_AS = (
     frozenset(
         "people ppl person individual participant attendee delegate expert representative "
-        "personne persona pessoa participante участник человек делегат".split()
+        "judge prosecutor lawyer "
+        "personne persona pessoa participante участник человек делегат juge juez jueces juiz "
+        "juízes procureur fiscal procurador судья судей прокурор".split()
     ),
     frozenset(
         "country state party nation pays país paí estado état etat страна государство".split()
@@ -132,12 +136,11 @@ def states_what_is_counted(question: str, passages: list[str]) -> bool:
     alone), or an amount of money for a budget, a fee or a contribution. A passage on the
     right workshop that never counts its participants does not answer "how many
     participants attended?"; a question that asks no count or sum is not judged."""
-    text = " ".join(passages)
     # the passage shown first: a sum in the next one is another project's ("what was the
     # budget of CyberCrime@EAP?" had the Global Project's shown under the EAP line)
     if _SUM.search(question) and not (passages and _MONEY.search(passages[0])):
         return False
-    if not _gives_sum_of(question, passages):
+    if _SUM.search(question) and not _gives_sum_of(question, passages):
         return False
     asked = _counted_asked(question)
     if not asked:
@@ -146,16 +149,18 @@ def states_what_is_counted(question: str, passages: list[str]) -> bool:
     for group in _SAID_AS:
         if any(_among(w, group) for w in asked):
             wanted |= group
-    return any(_among(w, wanted) for w in _counted_words(text))
+    # each passage's own: the words after a number ending one are not what it counts
+    return any(_among(w, wanted) for passage in passages for w in _counted_words(passage))
 
 
 # Who is asked to have given a sum: "how much did Microsoft contribute", "how much money, in
 # euros, did the EU give"
 _GIVER = re.compile(
-    r"\bhow\s+much\s+(?:money\s*)?(?:,?\s*in\s+\w+\s*,?\s*)?did\s+(?:the\s+)?"
+    r"\b(?:how\s+much|what)\s+(?:money\s*)?(?:,?\s*in\s+\w+\s*,?\s*)?did\s+(?:the\s+)?"
     r"(?P<giver>[\w@.&-]+(?:\s+[\w@.&-]+){0,3}?)\s+(?:contribute|give|pay|spend|put|donate)",
     re.IGNORECASE,
 )
+NAME_TYPO_FROM = 6  # letters from which a name misspelt by one letter is still the name
 GIVEN_WITHIN = 40  # characters between a sum and the name of who gave it
 
 
@@ -281,6 +286,9 @@ _OUTCOME = re.compile(
 )
 # what a passage lists as planned, not as done: the activity report's forecast table, the
 # workshop's follow-up list
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 _PLANNED = re.compile(
     r"\bACTIVITIES\s+PLANNED\b|^\s*Follow[- ]up\b|\bto\s+be\s+(?:launched|held|organised)\b",
     re.IGNORECASE | re.MULTILINE,
@@ -291,7 +299,32 @@ def reports_only_plans(question: str, passages: list[str]) -> bool:
     """Whether ``question`` asks how something turned out ("what did the West African
     summit conclude?", "did the Pakistan training take place?") and the passage that answers
     first lists it only as planned: the documents do not say what came of it."""
-    return bool(passages) and bool(_OUTCOME.search(question)) and bool(_PLANNED.search(passages[0]))
+    if not passages or not _OUTCOME.search(question):
+        return False
+    planned = _PLANNED.search(passages[0])
+    if planned is None:
+        return False
+    # what a passage says before its plans is what took place: the Cairo training, above its
+    # follow-up ("what happened at the Cairo judges training?" was told it was only planned)
+    reported = {w.casefold() for w in re.findall(r"[\w'-]+", passages[0][: planned.start()])}
+    return not _places_given(question) & reported
+
+
+def _spelt_as(word: str, said: set[str]) -> bool:
+    """Whether ``word`` is one of ``said``, or one letter off a long one ("Insulsa" is
+    Insulza; "Cyber" is not "cybercrime")."""
+    if word in said:
+        return True
+    return len(word) >= NAME_TYPO_FROM and any(
+        Levenshtein.distance(word, other, score_cutoff=1) <= 1 for other in said
+    )
+
+
+def _places_given(question: str) -> set[str]:
+    """The capitalised words of ``question`` after its first, but months and bodies' words:
+    the places and names it asks about ("Cairo", "Ankara")."""
+    capitalised = (m.group().casefold() for m in _CAPITALISED.finditer(question, 1))
+    return {word for word in capitalised if word not in _NOT_A_NAME and word not in _MONTHS}
 
 
 def names_whom_asked(question: str, passages: list[str], common: frozenset[str]) -> bool:
@@ -309,8 +342,15 @@ def names_whom_asked(question: str, passages: list[str], common: frozenset[str])
         return folded not in common and folded not in _NOT_A_NAME and folded not in asked
 
     presiding = bool(_PRESIDING_ASKED.search(question))
+    # the places and names the question gives ("Ankara"): a passage saying none of them is
+    # about another event, whoever it names ("who chaired the workshop at the Ankara Bar
+    # Association congress?" is not answered by the Vilnius panellists)
+    given = _places_given(question) - common
     for passage in passages:
         if presiding and not _PRESIDING_SAID.search(passage):
+            continue
+        said = {w.casefold() for w in re.findall(r"[\w'-]+", passage)}
+        if given and not any(_spelt_as(word, said) for word in given):
             continue
         if _TITLE.search(passage):
             return True

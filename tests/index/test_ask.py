@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from corpus.model import Corpus
 from index.answer import AnswerKind, FaqHit, FaqMatch
 from index.ask import AskService
+from index.cited import WHICH_ARTICLE
 from index.replies import NOT_TRANSLATED, OUT_OF_SCOPE, WHICH_SECOND_PROTOCOL
 from index.search import SearchIndex
 from scheduler.agenda import Agenda
@@ -107,6 +108,15 @@ def test_search_excerpt_keeps_the_lead_in_and_its_items(ask_service: AskService)
 
     assert answer.snippet.startswith("1. Each Party shall adopt")
     assert answer.snippet.endswith("in that service provider's possession or control.")
+
+
+@pytest.mark.parametrize("text", ["art", "article?", "Art.", "articles"])
+def test_an_article_without_its_number_is_asked_for(ask_service: AskService, text: str) -> None:
+    """Search had guessed Art. 29, 32 and 27 for "art" (walkthrough 22)."""
+    answer = ask_service.ask(text)
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes == (WHICH_ARTICLE,)
 
 
 def test_ask_unknown_article_says_so(ask_service: AskService) -> None:

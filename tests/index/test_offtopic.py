@@ -86,6 +86,12 @@ def test_general_knowledge_about_a_place(question: str, general: bool) -> None:
         ("can you debug this python script", True),
         ("the suspect tried to fix the code of the banking app", False),
         ("what does the code of criminal procedure need to provide under Article 15", False),
+        # code typed as a message
+        ("SELECT * FROM users WHERE 1=1", True),
+        ("SELECT  FROM users WHERE 1=1", True),  # the "*" read as emphasis
+        ("'; DROP TABLE unanswered; --", True),
+        ("which articles let me select data from a provider?", False),
+        ("can police select evidence from a seized phone where the owner consents?", False),
     ],
 )
 def test_code_asked_for(question: str, code: bool) -> None:

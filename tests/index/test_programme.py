@@ -102,6 +102,11 @@ def test_a_count_or_a_sum_must_be_stated_by_the_passage(
         ("how many countries took part in 2013?", "Tokyo, 20-21 May 2013", False),
         ("What was the registration fee?", "Registration is free for participants", False),
         ("How much money did the EU put in?", "over 800 million citizens", False),
+        ("¿Cuántos jueces participaron?", "12 jueces y fiscales", True),
+        ("¿Cuántos jueces participaron?", "Training workshop for judges", False),
+        ("Сколько судей участвовало?", "some 30 judges attended", True),
+        ("¿Cuántos participantes hubo?", "Cybercrime 2010 training for judges", False),
+        ("What did Romania contribute in euros?", "Contributions from Romania, Microsoft", False),
     ],
 )
 def test_a_count_needs_a_number_given_to_what_is_counted(
@@ -126,6 +131,23 @@ _CORPUS_WORDS = frozenset("global project of the council workshop training".spli
         ("who spoke at the conference?", "Update session Alexander Seger Council of Europe", True),
         ("who moderated the workshop?", "Workshop ... Alexander Seger Council of Europe", False),
         ("¿Quién moderó el taller?", "Workshop ... Alexander Seger Council of Europe", False),
+        # a passage saying none of the places the question gives is about another event
+        (
+            "Who chaired the workshop at the Ankara congress?",
+            "Panellists: Markko Künnapu, chair of the T-CY (Vilnius)",
+            False,
+        ),
+        (
+            "Who chaired the workshop at the Ankara congress?",
+            "Ankara Bar Association congress, chaired by Markko Künnapu",
+            True,
+        ),
+        # a name misspelt by a letter is still the name
+        (
+            "who was the OAS secretary general who opened the meeting, Insulsa?",
+            "In the introductory remarks the Secretary General of the OAS, José Miguel Insulza",
+            True,
+        ),
     ],
 )
 def test_a_person_asked_by_name_must_be_named(question: str, passage: str, named: bool) -> None:
@@ -161,6 +183,7 @@ _FOLLOW_UP = (
     "Follow up:\n- Workshop with CoE support in Laos to provide advice on draft legislation"
 )
 _DONE = "8-10 Dec Cairo, Egypt\n2. During the Round table discussion it was concluded that ..."
+_CAIRO = "8-10 Dec Cairo, Egypt\nFollow-up: The training concept to be implemented in Egypt"
 
 
 @pytest.mark.parametrize(
@@ -170,6 +193,8 @@ _DONE = "8-10 Dec Cairo, Egypt\n2. During the Round table discussion it was conc
         ("did the summit in Nigeria actually take place?", _FORECAST, True),
         ("Did the workshop in Laos happen, and what came out of it?", _FOLLOW_UP, True),
         ("what did the round table in Cairo conclude?", _DONE, False),
+        # the follow-up of the event asked: that event took place
+        ("What happened at the Cairo judges training in December 2009?", _CAIRO, False),
         # what was planned is stated
         ("what was planned in Nigeria in February 2010?", _FORECAST, False),
         ("what's happening in Nigeria in feb 2010?", _FORECAST, False),
@@ -179,6 +204,11 @@ def test_an_outcome_of_what_was_only_planned_is_not_stated(
     question: str, passage: str, only_plans: bool
 ) -> None:
     assert reports_only_plans(question, [passage]) is only_plans
+
+
+def test_what_a_number_counts_is_read_in_its_own_passage() -> None:
+    passages = ["Moscow preparatory meeting, 2 Dec 09", "Training workshop for judges"]
+    assert not states_what_is_counted("How many judges attended?", passages)
 
 
 def test_a_sum_must_be_in_the_passage_shown_first() -> None:

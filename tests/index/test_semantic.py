@@ -1270,3 +1270,25 @@ def test_a_sum_the_documents_do_not_give_is_declined(hybrid: AskService, questio
 
     assert answer.kind is AnswerKind.NONE
     assert not answer.documents
+
+
+@pytest.mark.parametrize("text", ["<b>bold</b> & <i>", "í €", "asdf qwer zxcv"])
+def test_a_message_with_no_word_to_answer_gets_suggestions(hybrid: AskService, text: str) -> None:
+    """Meaning finds "nearest" articles for anything: Art. 19 had been quoted for markup."""
+    answer = hybrid.ask(text)
+
+    assert answer.kind is AnswerKind.NONE
+    assert not answer.articles and not answer.documents
+    assert answer.suggestions
+
+
+def test_a_term_typed_alone_looks_up_the_law(hybrid: AskService) -> None:
+    """A contact point typing "preservation" had been shown the GLACY slide listing "Art. 29
+    Expedited preservation" as a fact: the articles come first, the slide beside them."""
+    answer = hybrid.ask("preservation")
+
+    assert answer.kind is AnswerKind.SEARCH
+    assert {(h.instrument, h.article) for h in answer.articles} & {
+        ("ets185", "16"),
+        ("ets185", "29"),
+    }
