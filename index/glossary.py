@@ -12,12 +12,17 @@ matches "données relatives au trafic"). Longer keys are tried first and a word 
 
 from __future__ import annotations
 
+import gettext
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import pycountry
+
 from corpus.problems import load_limited
+from index.language import FOREIGN
+from index.other_law import english_country_names
 from index.text import fold
 
 GLOSSARY_FILE = Path(__file__).with_name("glossary.yaml")
@@ -108,5 +113,45 @@ def _words(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def default_places() -> Glossary:
-    """The programme's places in the other languages (``places.yaml``), read once."""
-    return Glossary.load(PLACES_FILE)
+    """The programme's places in the other languages (``places.yaml``) and every country's
+    name in them (``country_terms``), read once."""
+    places = Glossary.load(PLACES_FILE).terms
+    countries = country_terms()
+    return Glossary(
+        {
+            language: [*places.get(language, []), *countries.get(language, [])]
+            for language in FOREIGN
+        }
+    )
+
+
+COUNTRY_LETTERS = 5  # shorter names are words too: French "Inde" begins "indépendance"
+RUSSIAN_ENDING = 2  # letters a Russian name changes with its case: "Египет", "Египта"
+
+
+def country_terms() -> dict[str, list[Term]]:
+    """Each country's name in French, Spanish, Portuguese and Russian, as ISO 3166 names
+    them (``pycountry``'s translations), in the English the programme's documents write it
+    by: "Corée" is Korea, "Marruecos" Morocco, "Турции" Turkey. A Russian name's last letters
+    are left out, as they change with its case."""
+    english_of = english_country_names()
+    terms: dict[str, list[Term]] = {}
+    for language in FOREIGN:
+        translation = gettext.translation(
+            "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+        )
+        found = []
+        for country in pycountry.countries:
+            name = country.name
+            common = getattr(country, "common_name", name)
+            # "Korea, Republic of" is Korea; "Türkiye" the documents' Turkey
+            english = english_of.get(fold(name)) or english_of.get(fold(common))
+            english = english or name.split(",")[0]
+            stems = _words(translation.gettext(name).split(",")[0])
+            if sum(map(len, stems)) < COUNTRY_LETTERS or " ".join(stems) == fold(english):
+                continue
+            if language == "ru":
+                stems = [w[: max(COUNTRY_LETTERS - 1, len(w) - RUSSIAN_ENDING)] for w in stems]
+            found.append(Term(tuple(stems), english))
+        terms[language] = found
+    return terms

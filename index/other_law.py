@@ -17,6 +17,7 @@ from pathlib import Path
 
 from corpus.model import unaccented_letters
 from corpus.problems import load_limited
+from index.text import fold
 
 COUNTRIES_FILE = Path(__file__).with_name("countries.yaml")
 # Written as shown only: "us" and "uk" in lower case are other words.
@@ -150,6 +151,19 @@ def country_words() -> frozenset[str]:
     data = load_limited(COUNTRIES_FILE.read_text(encoding="utf-8")) or {}
     names = [str(name) for entry in data.get("countries", []) for name in entry]
     return frozenset(word.casefold() for name in names for word in re.findall(r"[\w'-]+", name))
+
+
+@cache
+def english_country_names() -> dict[str, str]:
+    """Each name and adjective of a country, folded ("turkiye", "egyptian"), and the name
+    the programme's documents write it by, the first of its line ("Turkey", "Egypt")."""
+    data = load_limited(COUNTRIES_FILE.read_text(encoding="utf-8")) or {}
+    return {
+        fold(str(name)): str(entry[0])
+        for entry in data.get("countries", [])
+        if entry
+        for name in entry
+    }
 
 
 @cache

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from index.glossary import Glossary
+from index.glossary import Glossary, default_places
 
 TERMS = """
 fr:
@@ -68,3 +68,22 @@ def test_the_committed_glossary_loads_every_language() -> None:
 )
 def test_data_kept_in_any_word_order_is_preservation(question: str, language: str) -> None:
     assert "expedited preservation" in Glossary.load().english(question, language)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "places"),
+    [
+        ("¿En qué conferencia de Corea proponía Seger?", "es", "Korea"),
+        ("Em que ano a Tailândia aprovou a sua lei?", "pt", "Thailand"),
+        ("Qui représentait la Géorgie et la Turquie ?", "fr", "Georgia Turkey"),
+        # a Russian name in another case, and the programme's own places
+        ("Кто выступал от Японии на семинаре в Токио?", "ru", "Japan Tokyo"),
+        # short names are words too: "Inde" begins "indépendance"
+        ("l'indépendance des juges", "fr", ""),
+        ("того же года", "ru", ""),
+    ],
+)
+def test_countries_are_read_in_the_documents_english(
+    question: str, language: str, places: str
+) -> None:
+    assert default_places().english(question, language) == places
