@@ -281,7 +281,18 @@ _OUTCOME = re.compile(
     r"|\bwhat\s+(?:happened|was\s+(?:agreed|decided|concluded))\s+(?:at|in|during)\b"
     r"|\b(?:did|has|have)\s+[^?]{1,80}?\s+(?:actually\s+|really\s+|ever\s+|finally\s+)?"
     r"(?:happen|take\s+place|go\s+ahead)\b"
-    r"|\bhow\s+did\s+[^?]{1,60}?\s+(?:go|turn\s+out)\b",
+    r"|\bhow\s+did\s+[^?]{1,60}?\s+(?:go|turn\s+out)\b"
+    # in French, Spanish, Portuguese and Russian
+    r"|\bquel(?:le)?s?\s+(?:ont\s+été|furent|étaient)\s+les\s+(?:principa\w+\s+)?(?:résultats"
+    r"|conclusions|décisions)|\bqu'est-ce\s+qui\s+(?:a\s+été|s'est)\s+(?:décidé|passé|conclu)"
+    r"|\bcomment\s+s'est\s+(?:passée?|déroulée?)|\b(?:a|ont)-t-(?:il|elle|ils|elles)\s+"
+    r"(?:vraiment\s+|finalement\s+)?eu\s+lieu"
+    r"|\bcu[áa]les\s+fueron\s+los\s+(?:principales\s+)?(?:resultados|acuerdos|conclusiones)"
+    r"|\bqu[ée]\s+se\s+(?:acord[óo]|decidi[óo]|concluy[óo])|\bc[óo]mo\s+(?:termin[óo]|result[óo])"
+    r"|\bquais\s+foram\s+os\s+(?:principais\s+)?(?:resultados|acordos)|\bo\s+que\s+(?:foi\s+"
+    r"(?:decidido|acordado)|se\s+decidiu|resultou)|\bcomo\s+(?:terminou|correu)"
+    r"|\bчем\s+(?:же\s+)?закончил\w*|\bкаковы\s+(?:были\s+)?(?:итоги|результаты)"
+    r"|\bчто\s+(?:решили|было\s+решено)",
     re.IGNORECASE,
 )
 # what a passage lists as planned, not as done: the activity report's forecast table, the

@@ -30,7 +30,8 @@ _PATTERNS = {
     r"(?: (?:now|right now|today|tomorrow))?"
     r"|what time is it(?: now| right now)?(?: in [^\d?.!,]+?)?(?: now| right now)?"
     # in French, Spanish, Portuguese and Russian, with the day and place that may follow
-    r"|(?:quel temps fait-il|quel temps fera-t-il|quelle heure est-il|(?:la )?m[ée]t[ée]o"
+    r"|(?:quel temps fait-il|quel temps fera-t-il|quelle heure est-il"
+    r"|(?:quelle est )?(?:la )?m[ée]t[ée]o"
     r"|qu[ée] tiempo (?:hace|har[áa])|qu[ée] hora es|como (?:est[áa]|vai estar|fica) o tempo"
     r"|que horas s[ãa]o|previs[ãa]o do tempo|какая (?:будет )?погода|который час"
     r"|сколько (?:сейчас )?времени)"

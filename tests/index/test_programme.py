@@ -193,6 +193,9 @@ _CAIRO = "8-10 Dec Cairo, Egypt\nFollow-up: The training concept to be implement
         ("did the summit in Nigeria actually take place?", _FORECAST, True),
         ("Did the workshop in Laos happen, and what came out of it?", _FOLLOW_UP, True),
         ("what did the round table in Cairo conclude?", _DONE, False),
+        ("Quels ont été les résultats du sommet ouest-africain ?", _FORECAST, True),
+        ("¿Qué se acordó en la cumbre de Nigeria?", _FORECAST, True),
+        ("Чем закончился саммит в Нигерии?", _FORECAST, True),
         # the follow-up of the event asked: that event took place
         ("What happened at the Cairo judges training in December 2009?", _CAIRO, False),
         # what was planned is stated

@@ -44,6 +44,7 @@ from index.smalltalk import REPLIES, small_talk
         ("whats the weather like in Strasbourg tomorrow?", "clock"),
         ("какая погода завтра в Страсбурге?", "clock"),
         ("quel temps fait-il à Strasbourg demain ?", "clock"),
+        ("Quelle est la météo à Strasbourg demain ?", "clock"),
         ("¿qué hora es en Bucarest?", "clock"),
         ("привет, как дела?", "greeting"),
     ],
