@@ -343,7 +343,8 @@ class AskService:
         # "preservation", typed alone, looks up the law: the slide listing "Art. 29 Expedited
         # preservation" is shown beside the articles
         looked_up = ranked.confident and bool(ranked.articles) and _a_term_alone(text)
-        if not looked_up and self._programme_answers(ranked, lead):
+        answers = self._programme_answers(ranked, lead) or self._states_abroad(ranked, language)
+        if not looked_up and answers:
             return self._fact_answer(text, ranked, choices)
         if asks_of_the_world(text):  # "who was behind the Colonial Pipeline hack?"
             # only a passage saying enough of what is asked: any passage shares a word or two
@@ -535,6 +536,18 @@ class AskService:
         which the 2010 activity report speaks of."""
         lead = self.weights.answer.fact_lead if lead is None else lead
         return self._states_fact(ranked, lead) or self._says_what_is_asked(ranked)
+
+    def _states_abroad(self, ranked: Ranking, language: str) -> bool:
+        """Whether a programme passage answers a question in another language first: saying
+        most of what it asks (``foreign_stated``), from a little further than in English
+        (``foreign_aside``), as the exemplars in its language bring every article nearer
+        ("Où s'est tenue la réunion préparatoire avec ROSFINMONITORING ?" had an article of
+        Convention 108 quoted above the passage)."""
+        if language == ENGLISH:
+            return False
+        answer = self.weights.answer
+        said = ranked.fact_said >= answer.foreign_stated
+        return said and self._states_fact(ranked, answer.foreign_aside)
 
     def _from_material(self, ranked: Ranking) -> bool:
         """Whether a programme passage answers a question that names the slides, talk, report

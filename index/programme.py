@@ -68,6 +68,10 @@ _HOW_MANY = re.compile(
 _MONEY_ASKED = (
     r"budget|how\s+much\s+(?:money|funding)|presupuesto|or[çc]amento|бюджет|cu[áa]nto\s+dinero"
     r"|quanto\s+dinheiro|combien\s+d'argent|сколько\s+денег"
+    # what it cost or who gave how much: "combien a coûté ...", "¿cuánto aportó Estonia?"
+    r"|combien\s+(?:a|ont)\s+(?:co[ûu]t[ée]|vers[ée]|donn[ée]|contribu[ée]|apport[ée]|pay[ée])"
+    r"|cu[áa]nto\s+(?:cost[óo]|aport[óo]|contribuy[óo]|pag[óo]|don[óo])"
+    r"|quanto\s+(?:custou|contribuiu|pagou|doou|deu)|сколько\s+(?:стоил|внес|заплатил|выделил)"
 )
 # ... and what something cost or was paid: a fee, a price, a contribution
 _SUM = re.compile(
@@ -103,6 +107,7 @@ _MONTH = re.compile(r"\s*[-–]?\s*\d*\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|
 _LABELLED = re.compile(r"([^\W\d][\w-]*)\s*[:=]\s*\d")
 COUNTED_WITHIN = 6  # words after a number that may say what it counts
 _WORD = re.compile(r"[^\W\d][\w-]*")
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 
 
 def _counted_words(text: str) -> set[str]:
@@ -149,6 +154,8 @@ def states_what_is_counted(question: str, passages: list[str]) -> bool:
     for group in _SAID_AS:
         if any(_among(w, group) for w in asked):
             wanted |= group
+    if wanted == set(asked) and not any(_LATIN.search(w) for w in asked):
+        return True  # "сколько проектов": Russian words are not compared with English ones
     # each passage's own: the words after a number ending one are not what it counts
     return any(_among(w, wanted) for passage in passages for w in _counted_words(passage))
 
@@ -301,7 +308,8 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
 _PLANNED = re.compile(
-    r"\bACTIVITIES\s+PLANNED\b|^\s*Follow[- ]up\b|\bto\s+be\s+(?:launched|held|organised)\b",
+    r"\bACTIVITIES\s+PLANNED\b|^\s*Follow[- ]up\b|\bto\s+be\s+(?:launched|held|organi[sz]ed"
+    r"|circulated|adopted|discussed|submitted|considered|prepared|finali[sz]ed|set\s+up)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -194,6 +194,12 @@ class AnswerWeights:
     #: Share of the question's weighed words from which a passage as near as ``fact_aside``
     #: answers first, whatever the articles; higher: fewer facts.
     fact_stated: float
+    #: For a question in another language, whose exemplars bring every article nearer: how
+    #: much nearer than any article (below zero) a passage saying ``foreign_stated`` of it must
+    #: be to answer first; higher: fewer facts.
+    foreign_aside: float
+    #: ... and that share of the question's weighed words; higher: fewer facts.
+    foreign_stated: float
     #: How much nearer than any article (may be below zero) a passage must be, saying
     #: ``fact_said`` of the question, to answer a question that names the programme's slides,
     #: talk, report or flyer; higher: fewer facts.
