@@ -40,7 +40,7 @@ from index.citations import (
     parse_citations,
     second_protocol_unqualified,
 )
-from index.cited import CitedArticles, cut
+from index.cited import CitedArticles, cut, not_held_note
 from index.cleaning import clean_question
 from index.dense import DenseIndex
 from index.glossary import default_glossary
@@ -381,6 +381,7 @@ class AskService:
             return self._declined(text, user_id, "trivia", choices)
         if ranked.confidence < self.weights.answer.low_confidence:
             self._record(text, user_id, "search", ranked.confidence)
+        beside = self.cited.not_held_beside(text)  # "Is the GDPR stricter than Convention 108?"
         return Answer(
             text,
             AnswerKind.SEARCH,
@@ -388,7 +389,7 @@ class AskService:
             text=self._article(best).text if best else None,
             faq_choices=choices,
             documents=aside + documents,
-            notes=_correction_note(ranked),
+            notes=(*_correction_note(ranked), *((not_held_note(beside),) if beside else ())),
         )
 
     def _turned_away(

@@ -41,6 +41,11 @@ WHICH_ARTICLE = Note(
 )
 
 
+def not_held_note(name: str) -> Note:
+    """Said under articles answering a question that names a text not held beside them."""
+    return Note("“{name}” is not one of the texts I hold, so nothing below is from it.", name=name)
+
+
 class CitedArticles:
     """What a message citing articles is answered, and what the treaties it names are."""
 
@@ -157,6 +162,16 @@ class CitedArticles:
         if self.analyser.analyse(spelt_out(text).replace(normalise_name(name), " ")).named:
             return None  # about a held treaty too ("Lanzarote and the UN convention on ...")
         return name
+
+    def not_held_beside(self, text: str) -> str | None:
+        """The name of a treaty or law not held that a question names beside one it holds
+        ("Is the GDPR stricter than Convention 108?"): answered from the one held, with a note
+        that nothing is from the other."""
+        name = unknown_instrument(text, self.corpus, surely=True)
+        if name is None or name in (MODERNISED_108, SECOND_PROTOCOL):
+            return None
+        beside = self.analyser.analyse(spelt_out(text).replace(normalise_name(name), " ")).named
+        return name if beside else None
 
     def unknown_note(self, name: str) -> Note:
         """Quoting another treaty's article under a known name would mislead: say so instead."""

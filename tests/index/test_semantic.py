@@ -17,6 +17,7 @@ import pytest
 from corpus.model import ArticleRef, Corpus, DocumentRef
 from index.answer import AnswerKind, FaqHit, FaqMatch
 from index.ask import AskService
+from index.cited import not_held_note
 from index.dense import DenseIndex
 from index.embedding import DISABLE_VARIABLE, E5Embedder, Vectors, load_embedder
 from index.exemplars import load_exemplars
@@ -1292,3 +1293,14 @@ def test_a_term_typed_alone_looks_up_the_law(hybrid: AskService) -> None:
         ("ets185", "16"),
         ("ets185", "29"),
     }
+
+
+def test_a_text_not_held_named_beside_a_held_one_is_said_to_be_left_out(
+    hybrid: AskService,
+) -> None:
+    """Convention 108's articles were quoted for the GDPR with no word that the GDPR is not
+    held (walkthrough 22)."""
+    answer = hybrid.ask("Is the GDPR stricter than Convention 108 for fines in 2024?")
+
+    assert answer.articles and answer.articles[0].instrument == "ets108"
+    assert not_held_note("GDPR") in answer.notes
