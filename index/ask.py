@@ -67,6 +67,7 @@ from index.offtopic import (
 )
 from index.other_law import country_words
 from index.programme import (
+    asks_after_the_documents,
     asks_what_no_treaty_states,
     cites_programme,
     names_another_item,
@@ -290,8 +291,10 @@ class AskService:
             return self._stated_or_declined(text, language, user_id, "status", choices=choices)
         if asks_for_a_password(text):  # "the wifi password ... for the workshop"
             return self._declined(text, user_id, "venue", choices)
+        # a count or a sum is no session's to give: "combien de juges ont été formés ?"
+        counted = asks_what_no_treaty_states(text) == "unstated"
         found = self.events.find(cues, moment, zone) if self.events else EventsFound()
-        if found.hits:
+        if found.hits and not counted:
             # "where was the GLACY workshop?" may be a past session of the agenda and a fact
             # the programme documents state: then the passage shows it, with the sessions.
             ranked = ranked or self.ranker.rank(text, limit=5, language=language)
@@ -589,6 +592,8 @@ class AskService:
             return self._declined(text, None, "unnamed", choices)
         if reports_only_plans(text, passages):
             return self._declined(text, None, "planned", choices)
+        if asks_after_the_documents(text):  # "which of them were finally adopted in 2014?"
+            return self._declined(text, None, "organisation", choices)
         if names_another_item(text, passages):
             return self._declined(text, None, "unstated", choices)
         about_law = ranked.confident and bool(self.ranker.analyser.analyse(text).named)

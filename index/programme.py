@@ -314,6 +314,32 @@ _PLANNED = re.compile(
 )
 
 
+# What happened after the documents were written, which they cannot say: "which were finally
+# adopted?", "was it ever set up, and who sits on it today?", "who succeeded him?", "the next
+# edition", in the five languages
+_LATER = re.compile(
+    r"\b(?:finally\s+(?:\w+\s+){0,2}?(?:adopted|decided?|agreed|set\s+up|formed|trained"
+    r"|approved|signed|ratified|dropped)|eventually|in\s+the\s+end|ultimately|afterwards"
+    r"|nowadays|currently|these\s+days|to\s+date|since\s+then|today|right\s+now"
+    r"|ever\s+(?:actually\s+|really\s+)?(?:been\s+)?(?:set\s+up|adopted|created|established"
+    r"|implemented|launched|finished|completed)"
+    r"|once\s+(?:it|they)\s+(?:was|were|had\s+been)\s+(?:finally\s+)?(?:finished|completed"
+    r"|adopted|published|done)|(?:who|which\s+\w+)\s+succeeded|successor"
+    r"|(?:next|upcoming|future)\s+(?:edition|phase|round)"
+    r"|finalement|aujourd'hui|actuellement|depuis\s+lors|prochaine\s+[ée]dition"
+    r"|finalmente|hoy\s+en\s+d[íi]a|actualmente|desde\s+entonces|pr[óo]xima\s+edici[óo]n"
+    r"|qui[ée]n\s+sucedi[óo]|hoje|atualmente|desde\s+ent[ãa]o|pr[óo]xima\s+edi[çc][ãa]o"
+    r"|quem\s+sucedeu|в\s+итоге|в\s+конце\s+концов|сегодня|сейчас|кто\s+сменил)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_after_the_documents(question: str) -> bool:
+    """Whether ``question`` asks what came after what the programme's documents (2009 to
+    2014) report: how it ended, whether it was ever done, who holds the post today."""
+    return _LATER.search(question) is not None
+
+
 def reports_only_plans(question: str, passages: list[str]) -> bool:
     """Whether ``question`` asks how something turned out ("what did the West African
     summit conclude?", "did the Pakistan training take place?") and the passage that answers

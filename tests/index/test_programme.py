@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.programme import (
+    asks_after_the_documents,
     asks_what_no_treaty_states,
     cites_programme,
     names_another_item,
@@ -257,3 +258,22 @@ def test_numbered_items_are_read_with_their_labels() -> None:
         ("ws", "6"),
         ("art", "30"),
     }
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("Which of the 26 draft recommendations were finally adopted in December 2014?", True),
+        ("Was the Cybercrime Action Task Force ever actually set up?", True),
+        ("What did the typology study find once it was finished?", True),
+        ("Who succeeded Markko Künnapu as chair of the T-CY?", True),
+        ("Quando será a próxima edição do workshop do GLACY?", True),
+        ("Combien de juges ont finalement été formés depuis l'atelier du Caire ?", True),
+        # what the documents report
+        ("When was the Tokyo workshop?", False),
+        ("What was planned for the Global Action project?", False),
+        ("Has the Council of Europe held a workshop in Tokyo?", False),
+    ],
+)
+def test_what_came_after_the_documents(question: str, later: bool) -> None:
+    assert asks_after_the_documents(question) is later
