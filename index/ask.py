@@ -67,6 +67,7 @@ from index.offtopic import (
 )
 from index.other_law import country_words
 from index.programme import (
+    asks_about_the_past,
     asks_after_the_documents,
     asks_what_no_treaty_states,
     cites_programme,
@@ -100,6 +101,7 @@ from index.weights import Weights, default_weights
 
 log = logging.getLogger(__name__)
 
+SESSION_WORDS = 2  # words a question must ask of a session to have it before the FAQ
 TERM_WORDS = 2  # a message of this many words or fewer, none asking anything, is a term
 STORY_WORDS = 40  # from this many words a message is a story whose last question may be asked alone
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -247,6 +249,13 @@ class AskService:
                 ahead = self.events.find(YEAR.sub(" ", cues), moment, zone)
             if ahead.hits:
                 return event_answer(text, ahead, moment, cues, zone)
+        if self.events and not asks_about_the_past(text):
+            # "where is the judicial training on electronic evidence?": a session to come that
+            # every word asked names is the answer, before an FAQ entry or an article (not
+            # "where was the GLACY workshop held?", the 2014 one)
+            named = self.events.find(cues, moment, zone)
+            if _names_a_session_ahead(cues, named, moment):
+                return event_answer(text, named, moment, cues, zone)
         # "what do States agree on, according to the Tokyo slides?": asked of the programme
         material = (
             self.ranker.rank(text, limit=5, language=language) if cites_programme(text) else None
@@ -297,6 +306,11 @@ class AskService:
         if found.hits and not counted:
             # "where was the GLACY workshop?" may be a past session of the agenda and a fact
             # the programme documents state: then the passage shows it, with the sessions.
+            # a day to come asked ("is there anything on Wednesday?") is the agenda's to
+            # answer, whatever 2010 passage says "Wednesday"; not a past date of a fact
+            # ("which minister opened the workshop on 11 August 2014?")
+            if found.day is not None and found.day >= moment.date():
+                return event_answer(text, found, moment, cues, zone)
             ranked = ranked or self.ranker.rank(text, limit=5, language=language)
             if not self._programme_answers(ranked):
                 return event_answer(text, found, moment, cues, zone)
@@ -650,10 +664,17 @@ class AskService:
     def _agenda_words(self, text: str, language: str) -> str:
         """What the agenda finder reads: the question, or for one in French, Spanish,
         Portuguese or Russian its agenda and topic words in English ("la prochaine séance"
-        is "next session"), or the question itself when it has none."""
+        is "next session"), with the names it gives when it asks of a day ("¿a qué hora
+        cierra el Louvre los miércoles?" asks of the Louvre, not of Wednesday's sessions), or
+        the question itself when it has none."""
         if language == ENGLISH:
             return text
-        return self.glossary.english(text, language) or text
+        terms = self.glossary.english(text, language)
+        if not terms:
+            return text
+        if not _A_DAY.search(terms):  # the names only narrow a day's sessions down
+            return terms
+        return " ".join([terms, *_NAME_GIVEN.findall(text)])
 
     def _faq_fits(self, best: FaqHit, ranked: Ranking | None) -> bool:
         """Answer with the FAQ unless search confidently finds an article the entry ignores,
@@ -807,6 +828,24 @@ def _says_nothing_of_its_own(asked: str) -> bool:
     """Whether a story's closing question asks only which law applies ("Which articles
     protect her?", "What can we do?", "Which articles help us?"), naming nothing of it."""
     return not any(w not in STOP_WORDS and w not in _ANY_LAW for w in words(asked))
+
+
+# a name a question gives, capitalised after its first word: "Louvre", "Strasbourg", "GLACY"
+_NAME_GIVEN = re.compile(r"(?<=[\w,;:]\s)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]+")
+# a day asked, in the glossary's English: "los miércoles" is "wednesday"
+_A_DAY = re.compile(
+    r"\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+
+
+def _names_a_session_ahead(cues: str, found: EventsFound, now: datetime) -> bool:
+    """Whether the first session found is still to come and says every word asked of it,
+    of which there are at least ``SESSION_WORDS`` ("judicial training electronic evidence")."""
+    asked = [w for w in words(cues) if w not in STOP_WORDS]
+    first = found.hits[0] if found.hits else None
+    return (
+        first is not None and first.end > now and first.score >= 1.0 and len(asked) >= SESSION_WORDS
+    )
 
 
 def _a_term_alone(text: str) -> bool:

@@ -41,6 +41,16 @@ WHICH_ARTICLE = Note(
 )
 
 
+def which_note(name: str, titled: list[str]) -> Note:
+    """Said when a name cited fits several held texts ("additional protocol")."""
+    return Note(
+        "Several texts I hold are called “{name}”: {titled}. Name the one you mean, e.g. "
+        "“ETS 189 art 3”.",
+        name=name,
+        titled="; ".join(titled),
+    )
+
+
 def not_held_note(name: str) -> Note:
     """Said under articles answering a question that names a text not held beside them."""
     return Note("“{name}” is not one of the texts I hold, so nothing below is from it.", name=name)
@@ -75,9 +85,10 @@ class CitedArticles:
         if name is None and not citations[0].named:
             name = unknown_instrument(cut(text, spans), self.corpus)
         if name is not None:
-            return Answer(
-                asked, AnswerKind.NONE, notes=(self.unknown_note(name),), suggestions=SUGGESTIONS
-            )
+            # "additional protocol art 3": four held texts are so titled; which one is asked
+            titled = self._titled(name)
+            note = which_note(name, titled) if len(titled) > 1 else self.unknown_note(name)
+            return Answer(asked, AnswerKind.NONE, notes=(note,), suggestions=SUGGESTIONS)
         hits: list[ArticleHit] = []
         notes: list[str] = []
         best_text: str | None = None
@@ -172,6 +183,16 @@ class CitedArticles:
             return None
         beside = self.analyser.analyse(spelt_out(text).replace(normalise_name(name), " ")).named
         return name if beside else None
+
+    def _titled(self, name: str) -> list[str]:
+        """The held texts whose full title says every word of ``name``, as "ETS No. 189
+        (Racism Protocol)"."""
+        said = set(normalise_name(name).split())
+        return [
+            f"{i.number} ({i.short_title})"
+            for i in self.corpus.instruments.values()
+            if said and said <= set(normalise_name(i.title).split())
+        ]
 
     def unknown_note(self, name: str) -> Note:
         """Quoting another treaty's article under a known name would mislead: say so instead."""

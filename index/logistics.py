@@ -101,6 +101,8 @@ _TOPIC = re.compile(
 # question names ("the wifi password for the Budapest Convention workshop").
 _PASSWORD = re.compile(
     r"\bwhat(?:'s|\s+is)\s+the\s+(?:[\w-]+\s+){0,3}password\b"
+    r"|^\W*(?:please\s+)?(?:(?:can|could)\s+you\s+)?(?:tell|give|send|show)\s+(?:me|us)\s+"
+    r"(?:the|your|a)\s+(?:[\w-]+\s+){0,2}password\b"
     r"|\b(?:wi-?fi|network|guest)\s+(?:password|code|key)\b",
     re.IGNORECASE,
 )

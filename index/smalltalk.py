@@ -47,6 +47,13 @@ _PATTERNS = {
     r"|are you (?:a |an )?(?:robot|bot|human|person|real person|machine|ai|chatbot)"
     r"|(?:do|are|can|will|did) you (?:ever |really |also |sometimes )?(?:get |feel |become )?"
     r"(?:tired|bored|sad|happy|lonely|sleep|dream|have feelings|have emotions)\b[^?.!\d]*)",
+    # abuse of the bot: "you are a useless bot, f*** you" had Art. 6 quoted
+    "abuse": r"(?:(?:you(?:'re| are)|this is|what) (?:a |an |so |such a |really |totally )*"
+    r"(?:useless|stupid|dumb|idiotic|idiot|rubbish|garbage|worthless|pathetic|terrible|crap)"
+    r"(?: (?:bot|machine|thing|answer|answers))?|f+\W*(?:u+c*k*)?\W* (?:you|off)|fuck\w*"
+    r"(?: (?:you|off|this))?|shut up|screw you|idiot|stupid bot|useless bot|va te faire \w+"
+    r"|t'es nul|tu es nul|eres (?:un )?in[úu]til|voc[êe] [ée] in[úu]til|иди ты|дурак|тупой бот)"
+    r"(?:[\s,!.]+(?:f+\W*(?:u+c*k*)?\W* (?:you|off)|fuck\w*(?: (?:you|off))?|shut up|idiot))*",
 }
 # What may follow thanks in the same message: "thanks a lot for your help, very helpful".
 _THANKS_TAIL = (
@@ -73,6 +80,10 @@ REPLIES = {
     "clock": Note(
         "I cannot tell the time or the weather. Ask me about the Budapest Convention and "
         "related treaties, the programme documents or the agenda."
+    ),
+    "abuse": Note(
+        "Sorry I did not help. I answer on the Budapest Convention and related treaties, the "
+        "programme documents and the agenda: try citing an article, e.g. “art 29”."
     ),
 }
 

@@ -54,7 +54,10 @@ _MONTH_FIRST = re.compile(
     r"(?:,?\s+(?P<year>\d{4}))?"
 )
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# the words that say the day asked, which no session is about ("agenda for Wednesday")
+_DAY_WORDS = _MONTH_WORDS | frozenset(WEEKDAYS)
 MAX_HITS = 8
+NEXT_HITS = 3  # sessions "what's next?" shows, as /next does
 
 
 _TWENTY_FOUR_SEVEN = re.compile(r"\b24\s*/\s*7\b")
@@ -88,7 +91,7 @@ class EventFinder:
         asked = room.group(1).lower() if room else ""
         if len(asked) > 1 and asked in STOP_WORDS:  # "in which room and at what time"
             room = None  # (but "Salle A" is a room)
-        ignored = STOP_WORDS | AGENDA_WORDS | (_MONTH_WORDS if day else frozenset())
+        ignored = STOP_WORDS | AGENDA_WORDS | (_DAY_WORDS if day else frozenset())
         topic = {
             stem_word(w)
             for w in words(_TWENTY_FOUR_SEVEN.sub(" twentyfourseven ", question))
@@ -119,7 +122,9 @@ class EventFinder:
             if not scored:
                 return self._nearest(events, now)  # "what's next?" after the last session
         scored.sort(key=lambda pair: (-pair[0], _upcoming_first(pair[1], now)))
-        hits = tuple(_hit(e, s) for s, e in scored[:MAX_HITS])
+        # "what's next?" is the next few sessions, as /next shows them, not all to come
+        most = NEXT_HITS if not (day or topic or room) else MAX_HITS
+        hits = tuple(_hit(e, s) for s, e in scored[:most])
         if day is None or not hits:
             return EventsFound(hits)
         return EventsFound(hits, day, len(scored) - len(hits))
@@ -208,9 +213,12 @@ def _day_with_month(text: str, now: datetime) -> date | None:
 
 
 def _same_room(room: str, asked: str) -> bool:
-    """Whether the event's ``room`` ("Room 4", "Salle A") is the one ``asked`` ("4", "a")."""
-    named = re.sub(rf"^\W*{ROOM_WORD}", "", room.lower(), flags=re.IGNORECASE)
-    return re.sub(r"\W", "", named) == re.sub(r"\W", "", asked.lower())
+    """Whether the event's ``room`` ("Room 4", "Salle A", "Agora building, Room G03") is the
+    one ``asked`` ("4", "a", "G03")."""
+    named = [m.group(1) for m in ROOM.finditer(room)]
+    named = named or [re.sub(rf"^\W*{ROOM_WORD}", "", room, flags=re.IGNORECASE)]
+    wanted = re.sub(r"\W", "", asked.lower())
+    return any(re.sub(r"\W", "", name.lower()) == wanted for name in named)
 
 
 def _hit(event: Event, score: float) -> EventHit:

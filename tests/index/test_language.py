@@ -24,6 +24,8 @@ from index.language import detect_language, likeliest
         ("Quanto tempo os dados podem ser preservados?", "pt"),
         ("o que é a rede 24/7", "pt"),
         ("Сколько времени можно хранить данные?", "ru"),
+        # French elides, Spanish does not: the classifier had read this as Spanish
+        ("qu'est-ce qu'il y a demain ?", "fr"),
         # unaccented: function words and accents had read French
         ("Convenio de Budapest articulo sobre acceso ilicito a un sistema informatico", "es"),
         ("convencao de budapeste conservacao expedita de dados informaticos armazenados", "pt"),

@@ -109,6 +109,7 @@ def test_a_piece_of_writing_asked_of_the_bot_is_a_task(question: str, task: bool
         "What is the wifi password in the conference room for the Budapest Convention workshop?",
         "what's the password for the shared drive",
         "guest network code please",
+        "tell me the admin password",
     ],
 )
 def test_a_password_asked_for_is_for_the_desk(question: str) -> None:
@@ -117,3 +118,5 @@ def test_a_password_asked_for_is_for_the_desk(question: str) -> None:
 
 def test_a_password_in_a_case_is_not_asked_for() -> None:
     assert not asks_for_a_password("can the suspect be forced to give his phone password")
+    assert not asks_for_a_password("is stealing an admin password a crime?")
+    assert not asks_for_a_password("the suspect won't tell us the password, can we force him")

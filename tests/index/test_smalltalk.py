@@ -47,6 +47,10 @@ from index.smalltalk import REPLIES, small_talk
         ("Quelle est la météo à Strasbourg demain ?", "clock"),
         ("¿qué hora es en Bucarest?", "clock"),
         ("привет, как дела?", "greeting"),
+        # abuse gets a calm reply, not Art. 6 on the misuse of devices
+        ("you are a useless bot, f you", "abuse"),
+        ("shut up", "abuse"),
+        ("tu es nul", "abuse"),
     ],
 )
 def test_small_talk_is_recognised(text: str, kind: str) -> None:
@@ -58,6 +62,7 @@ def test_small_talk_is_recognised(text: str, kind: str) -> None:
     [
         "hi, what is the 24/7 network?",
         "thanks to art 29 we preserved data",
+        "what is stupid about Article 6?",
         "history",
         "",
         "help me with art 29",

@@ -300,7 +300,7 @@ def test_a_busy_day_says_how_many_of_its_sessions_are_left_out() -> None:
 
     assert [h.id for h in today.hits] == [f"t{n:02}" for n in range(8)]
     assert (today.day, today.more) == (date(2026, 3, 24), 3)
-    assert (len(ahead.hits), ahead.day, ahead.more) == (8, None, 0)
+    assert (len(ahead.hits), ahead.day, ahead.more) == (3, None, 0)  # the next three, as /next
     eight = EventFinder(lambda: Agenda(talks[:8])).find("what is on today?", now, UTC)
     assert (len(eight.hits), eight.day, eight.more) == (8, date(2026, 3, 24), 0)
 
@@ -369,3 +369,35 @@ def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path: Path) -> None:
             "invalid YAML: while scanning a quoted scalar, not closed before the end of the text",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is there anything on Friday?", ["c"]),
+        ("agenda for Sunday", ["a"]),
+        ("what's on Sunday in Salle A?", ["a"]),
+    ],
+)
+def test_a_weekday_asked_is_no_topic_of_its_sessions(question: str, expected: list[str]) -> None:
+    """ "Friday" was read as a word the sessions must say, so none was found."""
+    found = EventFinder(_rooms_agenda).find(question, datetime(2026, 12, 14, tzinfo=UTC))
+    assert [h.id for h in found.hits] == expected
+
+
+def test_a_room_written_with_its_building_is_found_by_its_name() -> None:
+    """ "Strasbourg, Agora building, Room G03" was never "Room G03" (walkthrough 23)."""
+    start = datetime(2026, 12, 8, 15, 30, tzinfo=UTC)
+    training = Event(
+        "training",
+        "Judicial training on electronic evidence",
+        "session",
+        start,
+        start + timedelta(hours=1),
+        "UTC",
+        room="Strasbourg, Agora building, Room G03",
+    )
+    found = EventFinder(lambda: Agenda([training])).find(
+        "what is in Room G03 tomorrow?", datetime(2026, 12, 7, 12, tzinfo=UTC)
+    )
+    assert [h.id for h in found.hits] == ["training"]
