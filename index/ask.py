@@ -68,13 +68,9 @@ from index.offtopic import (
 from index.other_law import country_words
 from index.programme import (
     asks_about_the_past,
-    asks_after_the_documents,
     asks_what_no_treaty_states,
     cites_programme,
-    names_another_item,
-    names_whom_asked,
-    reports_only_plans,
-    states_what_is_counted,
+    why_not_stated,
 )
 from index.ranking import Ranked, Ranker, Ranking
 from index.replies import (
@@ -597,19 +593,12 @@ class AskService:
         Convention on Cybercrime?"). Otherwise the articles that share a word with a question
         about a workshop ("who moderated workshop 23?") are noise under the fact."""
         passages = [r.block_text for r in ranked.facts]
-        if not states_what_is_counted(text, passages):
-            return self._declined(text, None, "unstated", choices)
         # a name may be in the source shown under a passage: "Council of Europe presentation
         # (Alexander Seger)" for the Tokyo slides, whose text gives only his e-mail address
         sourced = [f"{r.block_text}\n{self._source(r.key)}" for r in ranked.facts]
-        if not names_whom_asked(text, sourced, self._lower_case_words):
-            return self._declined(text, None, "unnamed", choices)
-        if reports_only_plans(text, passages):
-            return self._declined(text, None, "planned", choices)
-        if asks_after_the_documents(text):  # "which of them were finally adopted in 2014?"
-            return self._declined(text, None, "organisation", choices)
-        if names_another_item(text, passages):
-            return self._declined(text, None, "unstated", choices)
+        unstated = why_not_stated(text, passages, sourced, self._lower_case_words)
+        if unstated is not None:
+            return self._declined(text, None, unstated, choices)
         about_law = ranked.confident and bool(self.ranker.analyser.analyse(text).named)
         return Answer(
             text,

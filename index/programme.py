@@ -335,6 +335,26 @@ _LATER = re.compile(
 )
 
 
+def why_not_stated(
+    question: str, passages: list[str], sourced: list[str], common: frozenset[str]
+) -> str | None:
+    """The note kind declining a fact answer whose ``passages`` (``sourced``: each with the
+    source shown under it) do not state what ``question`` asks: no figure ("unstated"), no one
+    named ("unnamed"), only a plan ("planned"), what came after the documents
+    ("organisation"), another numbered item ("unstated"); None when they may."""
+    if not states_what_is_counted(question, passages):
+        return "unstated"
+    if not names_whom_asked(question, sourced, common):
+        return "unnamed"
+    if reports_only_plans(question, passages):
+        return "planned"
+    if asks_after_the_documents(question):  # "which of them were finally adopted in 2014?"
+        return "organisation"
+    if names_another_item(question, passages):
+        return "unstated"
+    return None
+
+
 def asks_after_the_documents(question: str) -> bool:
     """Whether ``question`` asks what came after what the programme's documents (2009 to
     2014) report: how it ended, whether it was ever done, who holds the post today."""

@@ -13,6 +13,7 @@ from index.programme import (
     numbered_items,
     reports_only_plans,
     states_what_is_counted,
+    why_not_stated,
 )
 
 
@@ -277,3 +278,28 @@ def test_numbered_items_are_read_with_their_labels() -> None:
 )
 def test_what_came_after_the_documents(question: str, later: bool) -> None:
     assert asks_after_the_documents(question) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "kind"),
+    [
+        (
+            "How much money did Microsoft contribute?",
+            "Contributions from Romania, Microsoft",
+            "unstated",
+        ),
+        ("who chaired it?", "Global Project on Cybercrime, Council of Europe", "unnamed"),
+        ("what did the summit conclude?", _FORECAST, "planned"),
+        ("Who succeeded Markko Künnapu as chair?", "Markko Künnapu, chair of the T-CY", "unnamed"),
+        (
+            "What was the budget of phase 1?",
+            "Global Project, Phase 2: Budget EURO 1.4 million",
+            "unstated",
+        ),
+        ("When was the Tokyo workshop?", "Tokyo, 20-21 May 2013", None),
+    ],
+)
+def test_why_a_passage_does_not_state_what_is_asked(
+    question: str, passage: str, kind: str | None
+) -> None:
+    assert why_not_stated(question, [passage], [passage], _CORPUS_WORDS) == kind
