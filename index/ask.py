@@ -91,7 +91,7 @@ from index.status import (
     asks_which_states,
     asks_who_holds_a_post_now,
 )
-from index.text import STOP_WORDS, YEAR, words
+from index.text import STOP_WORDS, WEEKDAYS, YEAR, words
 from index.turns import TURNED_WORDS, asked_besides, change_of_subject, last_turn, stands_alone
 from index.weights import Weights, default_weights
 
@@ -238,20 +238,17 @@ class AskService:
             return self._declined(text, user_id, "organisation")
         moment = now or datetime.now(UTC)
         cues = self._agenda_words(text, language)
+        found = self.events.find(cues, moment, zone) if self.events else EventsFound()
         if self.events and asks_what_is_ahead(cues):  # the live agenda knows what is next
             # "the next Octopus conference in 2025": none that year, then whatever comes next
-            ahead = self.events.find(cues, moment, zone)
-            if not ahead.hits:
-                ahead = self.events.find(YEAR.sub(" ", cues), moment, zone)
+            ahead = found if found.hits else self.events.find(YEAR.sub(" ", cues), moment, zone)
             if ahead.hits:
                 return event_answer(text, ahead, moment, cues, zone)
-        if self.events and not asks_about_the_past(text):
-            # "where is the judicial training on electronic evidence?": a session to come that
-            # every word asked names is the answer, before an FAQ entry or an article (not
-            # "where was the GLACY workshop held?", the 2014 one)
-            named = self.events.find(cues, moment, zone)
-            if _names_a_session_ahead(cues, named, moment):
-                return event_answer(text, named, moment, cues, zone)
+        # "where is the judicial training on electronic evidence?": a session to come that every
+        # word asked names is the answer, before an FAQ entry or an article (not "where was the
+        # GLACY workshop held?", the 2014 one)
+        if not asks_about_the_past(text) and _names_a_session_ahead(cues, found, moment):
+            return event_answer(text, found, moment, cues, zone)
         # "what do States agree on, according to the Tokyo slides?": asked of the programme
         material = (
             self.ranker.rank(text, limit=5, language=language) if cites_programme(text) else None
@@ -296,10 +293,11 @@ class AskService:
             return self._stated_or_declined(text, language, user_id, "status", choices=choices)
         if asks_for_a_password(text):  # "the wifi password ... for the workshop"
             return self._declined(text, user_id, "venue", choices)
+        # "¿Quién presidió la reunión?", "Qual foi o orçamento do projeto?": no article states
+        # who chaired, who attended or what a project cost, whatever words they share
+        unstated = asks_what_no_treaty_states(text)
         # a count or a sum is no session's to give: "combien de juges ont été formés ?"
-        counted = asks_what_no_treaty_states(text) == "unstated"
-        found = self.events.find(cues, moment, zone) if self.events else EventsFound()
-        if found.hits and not counted:
+        if found.hits and unstated != "unstated":
             # "where was the GLACY workshop?" may be a past session of the agenda and a fact
             # the programme documents state: then the passage shows it, with the sessions.
             # a day to come asked ("is there anything on Wednesday?") is the agenda's to
@@ -366,9 +364,6 @@ class AskService:
             if said and self._programme_answers(ranked, self.weights.answer.fact_aside):
                 return self._fact_answer(text, ranked, choices)
             return self._declined(text, user_id, "trivia", choices)
-        # "¿Quién presidió la reunión?", "Qual foi o orçamento do projeto?": no article states
-        # who chaired, who attended or what a project cost, whatever words they share
-        unstated = asks_what_no_treaty_states(text)
         if unstated is not None:
             # a passage that names the person or gives the figure answers, though it ranked
             # below the articles ("who spoke for the Georgian justice ministry on the panel?")
@@ -708,8 +703,8 @@ class AskService:
 
     def _reads_nothing(self, text: str, language: str) -> bool:
         """Whether ``text`` has no word to answer: in English, none the texts or the
-        thesaurus use (bold tags around "bold &" leave "bold &"); in another language, none of three
-        letters ("í €"), as meaning reads the rest."""
+        thesaurus use (bold tags around "bold &" leave "bold &"); in another language, none
+        of three letters ("í €"), as meaning reads the rest."""
         content = [w for w in words(text) if len(w) > 1 and w not in STOP_WORDS]
         if language != ENGLISH:
             return not any(len(w) > 2 for w in content)
@@ -822,9 +817,7 @@ def _says_nothing_of_its_own(asked: str) -> bool:
 # a name a question gives, capitalised after its first word: "Louvre", "Strasbourg", "GLACY"
 _NAME_GIVEN = re.compile(r"(?<=[\w,;:]\s)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'-]+")
 # a day asked, in the glossary's English: "los miércoles" is "wednesday"
-_A_DAY = re.compile(
-    r"\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-)
+_A_DAY = re.compile(rf"\b(?:today|tonight|tomorrow|{'|'.join(WEEKDAYS)})\b")
 
 
 def _names_a_session_ahead(cues: str, found: EventsFound, now: datetime) -> bool:

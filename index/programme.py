@@ -13,7 +13,7 @@ from functools import cache
 from rapidfuzz.distance import Levenshtein
 
 from index.offtopic import asks_for_an_article
-from index.text import STOP_WORDS, fold, stem_token
+from index.text import MONTHS, STOP_WORDS, fold, stem_token
 
 _MATERIAL = re.compile(
     r"\b(?:according\s+to|in|from|on|by|as\s+(?:quoted|stated|said|shown|listed)\s+in)\s+"
@@ -305,9 +305,6 @@ _OUTCOME = re.compile(
 )
 # what a passage lists as planned, not as done: the activity report's forecast table, the
 # workshop's follow-up list
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
 _PLANNED = re.compile(
     r"\bACTIVITIES\s+PLANNED\b|^\s*Follow[- ]up\b|\bto\s+be\s+(?:launched|held|organi[sz]ed"
     r"|circulated|adopted|discussed|submitted|considered|prepared|finali[sz]ed|set\s+up)\b",
@@ -390,7 +387,7 @@ def _places_given(question: str) -> set[str]:
     """The capitalised words of ``question`` after its first, but months and bodies' words:
     the places and names it asks about ("Cairo", "Ankara")."""
     capitalised = (m.group().casefold() for m in _CAPITALISED.finditer(question, 1))
-    return {word for word in capitalised if word not in _NOT_A_NAME and word not in _MONTHS}
+    return {word for word in capitalised if word not in _NOT_A_NAME and word not in MONTHS}
 
 
 def names_whom_asked(question: str, passages: list[str], common: frozenset[str]) -> bool:
@@ -415,9 +412,10 @@ def names_whom_asked(question: str, passages: list[str], common: frozenset[str])
     for passage in passages:
         if presiding and not _PRESIDING_SAID.search(passage):
             continue
-        said = {w.casefold() for w in re.findall(r"[\w'-]+", passage)}
-        if given and not any(_spelt_as(word, said) for word in given):
-            continue
+        if given:
+            said = {w.casefold() for w in re.findall(r"[\w'-]+", passage)}
+            if not any(_spelt_as(word, said) for word in given):
+                continue
         if _TITLE.search(passage):
             return True
         previous_end, previous_name = -2, False

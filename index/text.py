@@ -21,6 +21,11 @@ YEAR = re.compile(r"\b((?:19|20)\d\d)\b")  # a year a question names: "Octopus 2
 # A room a question names, "Room 4", "salle A", "sala 2", "зал 3": its word, then its name
 ROOM_WORD = r"(?:room|salle|sala|зал)"
 ROOM = re.compile(rf"\b{ROOM_WORD}\s*([\w-]+)", re.IGNORECASE)
+# The calendar's names, in English: what a day asked is called, never what is asked about
+MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 STOP_WORDS = frozenset(
     line.strip()

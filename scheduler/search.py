@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from index.answer import EventHit, EventsFound
-from index.text import ROOM, ROOM_WORD, STOP_WORDS, YEAR, stem_word, words
+from index.text import MONTHS, ROOM, STOP_WORDS, WEEKDAYS, YEAR, stem_word, words
 from scheduler.agenda import Agenda, runs_on
 from scheduler.model import Event
 
@@ -39,12 +39,9 @@ NAMES_AGENDA = re.compile(
 )
 MIN_TOPIC_SHARE = 0.5  # share of the question's topic words an event must contain
 MIN_TOPIC_SHARE_WEAK = 0.75  # the same when the only agenda cue is "when", "where", "next"
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
 # "on 20 December", "the 3rd of march", "December 20th", "20 dec 2026": a day written with
 # its month's name ("may" first is the verb: "may 2 of us attend?")
-_MONTH_WORDS = frozenset(_MONTHS) | {m[:3] for m in _MONTHS}
+_MONTH_WORDS = frozenset(MONTHS) | {m[:3] for m in MONTHS}
 _DAY_FIRST = re.compile(
     r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>[a-z]{3,9})\b"
     r"(?:,?\s+(?P<year>\d{4}))?"
@@ -53,7 +50,6 @@ _MONTH_FIRST = re.compile(
     r"\b(?!may\b)(?P<month>[a-z]{3,9})\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
     r"(?:,?\s+(?P<year>\d{4}))?"
 )
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # the words that say the day asked, which no session is about ("agenda for Wednesday")
 _DAY_WORDS = _MONTH_WORDS | frozenset(WEEKDAYS)
 MAX_HITS = 8
@@ -205,8 +201,8 @@ def _day_with_month(text: str, now: datetime) -> date | None:
     written); ValueError for a day the month does not have."""
     for found in (*_DAY_FIRST.finditer(text), *_MONTH_FIRST.finditer(text)):
         named = found.group("month")
-        month = next((n for n, m in enumerate(_MONTHS, 1) if m.startswith(named)), None)
-        if month is None or named not in (_MONTHS[month - 1], _MONTHS[month - 1][:3]):
+        month = next((n for n, m in enumerate(MONTHS, 1) if m.startswith(named)), None)
+        if month is None or named not in (MONTHS[month - 1], MONTHS[month - 1][:3]):
             continue  # "20 sessions", "ju 2"
         return date(int(found.group("year") or now.year), month, int(found.group("day")))
     return None
@@ -215,8 +211,7 @@ def _day_with_month(text: str, now: datetime) -> date | None:
 def _same_room(room: str, asked: str) -> bool:
     """Whether the event's ``room`` ("Room 4", "Salle A", "Agora building, Room G03") is the
     one ``asked`` ("4", "a", "G03")."""
-    named = [m.group(1) for m in ROOM.finditer(room)]
-    named = named or [re.sub(rf"^\W*{ROOM_WORD}", "", room, flags=re.IGNORECASE)]
+    named = [m.group(1) for m in ROOM.finditer(room)] or [room]
     wanted = re.sub(r"\W", "", asked.lower())
     return any(re.sub(r"\W", "", name.lower()) == wanted for name in named)
 
