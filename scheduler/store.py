@@ -353,5 +353,9 @@ class Database:
             return list(self._reader.execute(sql, parameters).fetchall())
 
     def close(self) -> None:
-        self._reader.close()
-        self._connection.close()
+        """Close both connections, each once no other thread uses it: the bookkeeping thread
+        may be writing, and closing a connection under its statement crashed the process."""
+        with self._read_lock:
+            self._reader.close()
+        with self._lock:
+            self._connection.close()
