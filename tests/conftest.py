@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.services import Services
 from corpus.model import Corpus
 from corpus.store import load_corpus
 from index.ask import AskService
@@ -28,3 +29,13 @@ def search_index(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Se
 @pytest.fixture(scope="session")
 def ask_service(corpus: Corpus, search_index: SearchIndex) -> AskService:
     return AskService(corpus, search_index)
+
+
+def release(services: Services) -> None:
+    """Close what a test's services own, not the session's shared index: a bookkeeping thread
+    left retrying into a test's database outlives the test."""
+    services.bookkeeping.close()
+    if services.unanswered is not None:
+        services.unanswered.close()
+    if services.database is not None:
+        services.database.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -23,6 +24,7 @@ from scheduler.agenda import Agenda
 from scheduler.model import Event
 from scheduler.search import EventFinder
 from scheduler.store import Database
+from tests.conftest import release
 
 PARIS = ZoneInfo("Europe/Paris")
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -85,9 +87,11 @@ def agenda() -> Agenda:
 
 
 @pytest.fixture
-def services(corpus: Corpus, search_index: SearchIndex, agenda: Agenda, tmp_path: Path) -> Services:
+def services(
+    corpus: Corpus, search_index: SearchIndex, agenda: Agenda, tmp_path: Path
+) -> Iterator[Services]:
     settings = replace(Settings(), data_dir=tmp_path, default_timezone="Europe/Paris")
-    return Services(
+    built = Services(
         settings,
         corpus,
         search_index,
@@ -95,6 +99,8 @@ def services(corpus: Corpus, search_index: SearchIndex, agenda: Agenda, tmp_path
         agenda=agenda,
         database=Database(tmp_path / "bot.sqlite3"),
     )
+    yield built
+    release(built)
 
 
 def _chat(services: Services, now: datetime = NOW) -> Conversation:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from itertools import count
@@ -19,13 +19,14 @@ from faq.insight import UnansweredLog
 from index.ask import AskService
 from scheduler.agenda import load_agenda
 from scheduler.store import Database
+from tests.conftest import release
 from tests.telegram.recording import RecordingRequest
 
 _ids = count(1)
 
 
 @pytest.fixture
-def services(corpus: Any, search_index: Any, tmp_path: Any) -> Services:
+def services(corpus: Any, search_index: Any, tmp_path: Any) -> Iterator[Services]:
     settings = replace(
         Settings(),
         telegram_token="123:TEST",
@@ -35,7 +36,9 @@ def services(corpus: Any, search_index: Any, tmp_path: Any) -> Services:
     )
     agenda = load_agenda(PROJECT_ROOT / "corpus" / "agenda")
     ask = AskService(corpus, search_index)
-    return Services(settings, corpus, search_index, ask, agenda=agenda)
+    built = Services(settings, corpus, search_index, ask, agenda=agenda)
+    yield built
+    release(built)
 
 
 class Harness:

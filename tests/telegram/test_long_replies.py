@@ -9,7 +9,7 @@ also proves that every message it drove was accepted.
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +27,7 @@ from index.search import SearchIndex
 from scheduler.agenda import Agenda
 from scheduler.store import Database
 from tests.conference import LONG_ID, LONG_TITLE_CHARACTERS, SIZE, conference
+from tests.conftest import release
 from tests.e2e.telegram_rules import MESSAGE_LIMIT, parse_html, units
 from tests.telegram.conftest import Harness, message
 from tests.telegram.recording import RecordingRequest
@@ -35,7 +36,7 @@ ORGANISER = 7
 
 
 @pytest.fixture
-def big(corpus: Corpus, search_index: SearchIndex, tmp_path: Path) -> Services:
+def big(corpus: Corpus, search_index: SearchIndex, tmp_path: Path) -> Iterator[Services]:
     settings = replace(
         Settings(),
         telegram_token="123:TEST",
@@ -46,7 +47,7 @@ def big(corpus: Corpus, search_index: SearchIndex, tmp_path: Path) -> Services:
         rate_limit_per_minute=1000,
     )
     agenda = Agenda(conference(datetime.now(UTC)))
-    return Services(
+    built = Services(
         settings,
         corpus,
         search_index,
@@ -54,6 +55,8 @@ def big(corpus: Corpus, search_index: SearchIndex, tmp_path: Path) -> Services:
         agenda=agenda,
         database=Database(settings.db_path),
     )
+    yield built
+    release(built)
 
 
 async def _harness(services: Services) -> AsyncIterator[Harness]:
