@@ -68,6 +68,9 @@ HELD_OUT = {
         "heldout16",
         "multilingual14",
         "declines14",
+        "heldout17",
+        "multilingual15",
+        "declines15",
         "stories_dev",
         "declines_dev",
         "multilingual_dev",
@@ -78,6 +81,7 @@ HELD_OUT = {
         "declines_dev6",
         "declines_dev7",
         "declines_dev8",
+        "declines_dev9",
     )
 }
 # Held-out sets whose misses have been read, and so became development sets: only their
@@ -103,6 +107,8 @@ DEVELOPMENT = frozenset(
         "facts_dev5",
         "declines_dev8",
         "facts_dev6",
+        "declines_dev9",
+        "facts_dev7",
     }
 )
 FACTS_FILES = {
@@ -122,10 +128,12 @@ FACTS_FILES = {
         "facts12",
         "facts13",
         "facts14",
+        "facts15",
         "facts_dev3",
         "facts_dev4",
         "facts_dev5",
         "facts_dev6",
+        "facts_dev7",
     )
 }
 FACTS_FILE = FACTS_FILES["facts"]
