@@ -49,6 +49,7 @@ from index.language import ENGLISH
 from index.logistics import (
     a_task,
     about_the_event,
+    asks_for_a_draft,
     asks_for_a_password,
     only_the_desk,
 )
@@ -56,6 +57,7 @@ from index.misuse import asks_for_misuse
 from index.notes import Note
 from index.offtopic import (
     asks_for_code,
+    asks_for_contact_details,
     asks_for_news,
     asks_general_knowledge,
     asks_how_to_operate,
@@ -67,6 +69,7 @@ from index.offtopic import (
 )
 from index.other_law import country_words
 from index.programme import (
+    asks_a_figure_after_the_documents,
     asks_about_the_past,
     asks_what_no_treaty_states,
     cites_programme,
@@ -92,7 +95,14 @@ from index.status import (
     asks_who_holds_a_post_now,
 )
 from index.text import STOP_WORDS, WEEKDAYS, YEAR, words
-from index.turns import TURNED_WORDS, asked_besides, change_of_subject, last_turn, stands_alone
+from index.turns import (
+    FOREIGN_ALONE_WORDS,
+    TURNED_WORDS,
+    asked_besides,
+    change_of_subject,
+    last_turn,
+    stands_alone,
+)
 from index.weights import Weights, default_weights
 
 log = logging.getLogger(__name__)
@@ -110,6 +120,8 @@ _REFUSED_BY_FORM: tuple[tuple[Callable[[str], bool], str], ...] = (
     (asks_how_to_use_a_tool, "howto"),
     (asks_how_to_operate, "howto"),
     (asks_for_code, "helpdesk"),
+    (asks_for_contact_details, "contacts"),
+    (asks_for_a_draft, "task"),
     (asks_general_knowledge, "helpdesk"),
     (asks_which_product, "helpdesk"),
     (asks_personal_advice, "advice"),
@@ -256,7 +268,8 @@ class AskService:
         if material is not None and self._from_material(material):
             return self._fact_answer(text, material, ())
         # the agenda knows nothing of it, and the documents end in 2014
-        if asks_what_a_body_does_now(text):
+        # "how many CSAM reports did NCMEC receive in 2024?": no text states it
+        if asks_what_a_body_does_now(text) or asks_a_figure_after_the_documents(text):
             return self._declined(text, user_id, "organisation")
         if self.cited.about_other_law(text):
             return self._stated_or_declined(text, language, user_id, "other_law")
@@ -420,15 +433,22 @@ class AskService:
             # ("Article 29 requires 60 days. Anyway, who chaired the Tokyo workshop?")
             if answer is not None and (answer.kind is AnswerKind.NONE or not answer.articles):
                 return answer
-        turn = last_turn(text)
-        # in another language a clause alone says too little to be read safely: the probe
-        # declined the parts after the colons of answerable French and Spanish questions
-        if turn is None or language != ENGLISH:
+        # in another language a clause alone says too little to be read safely (the probe
+        # declined the parts after the colons of answerable French and Spanish questions): only
+        # a sentence after one citing an article is asked alone, and only a decline for a
+        # reason stands ("El artículo 24 ... trata de la extradición. ¿Cuánto cobra un abogado?")
+        foreign = language != ENGLISH
+        turn = last_turn(text, sentences_only=foreign)
+        if turn is None:
             return None
         answer = self._asked_alone(turn.asks, language, now, zone)
         if answer is None or answer.kind is not AnswerKind.NONE:
             return None
-        if answer.notes[:1] and answer.notes[0] in DECLINING:
+        declining = bool(answer.notes[:1]) and answer.notes[0] in DECLINING
+        if foreign:  # and only a question of its own: "... Combien de temps dure-t-elle ?"
+            alone = stands_alone(turn.asks, turn.opening, FOREIGN_ALONE_WORDS)
+            return answer if declining and alone else None
+        if declining:
             return answer
         # a question of its own after a sentence citing an article ("... on board aircraft
         # registered in a Party. Which airline flies direct from Paris to Manila?"), that

@@ -464,6 +464,7 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
 
 
 _TREATIES = frozenset("convention treaty convenio convencion convencao traite tratado".split())
+_ROMANCE_TREATIES = frozenset("convenio convencion traite tratado".split())
 
 
 def _named_otherwise(mention: _Mention, text: str, corpus: Corpus) -> bool:
@@ -645,11 +646,16 @@ def _treaty_mentions(text: str) -> list[_Mention]:
             mentions.append(_Mention(match.group(3), match.group(3)))
             continue
         name: list[str] = []
+        keyword, after = match.group(2), text[match.end() :]
         for word in reversed(match.group(1).split()):
-            if word.lower() in _GENERIC or not word.replace("-", "").isalpha():
+            if (
+                word.lower() in _GENERIC
+                or word.lower() in _NOT_A_NAME  # "la Convention de Budapest est un traité"
+                or (word.lower() == "un" and keyword in _ROMANCE_TREATIES)  # "a treaty"
+                or not word.replace("-", "").isalpha()
+            ):
                 break
             name.insert(0, word)
-        keyword, after = match.group(2), text[match.end() :]
         # "¿qué dice el Convenio sobre el acceso ilícito?": what it says about a subject
         about = _SAYS.search(text[: match.start(2)]) and _ABOUT.match(after)
         subject = [] if about else _subject(after)
@@ -700,5 +706,7 @@ _NOT_A_NAME = frozenset(
     "dit dice diz sobre sur prevoit preve establece "
     # what is said of a treaty after its name: "the UN convention against cybercrime adopted
     # in 2024", "the European Convention on Extradition, after how many days"
-    "adopted signed ratified after before during since until within regarding concerning".split()
+    "adopted signed ratified after before during since until within regarding concerning "
+    # a verb after the name: "La Convention de Budapest est un traité. Peut-on extrader ...?"
+    "has have was were est sont etait porte es son era fue trata tiene sao foi tem".split()
 )

@@ -195,6 +195,32 @@ def asks_for_translation(text: str) -> bool:
     return bool(_TRANSLATE.search(text))
 
 
+# A document to draft for the asker's own case, naming no article: "please draft a letter to
+# Google asking them to preserve a Gmail account", "Redáctame un oficio para pedir a la
+# operadora los datos de un abonado". Naming one ("draft a production order under article
+# 18"), it asks what the article provides, which is quoted.
+_DRAFT = re.compile(
+    r"^\W*(?:(?:please|pls|kindly)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?"
+    r"|help\s+me\s+(?:to\s+)?|i\s+(?:need|want)\s+you\s+to\s+)?"
+    r"(?:draft|write|prepare|compose)\s+(?:me\s+|us\s+)?(?:up\s+)?(?:a|an|the|my|our)\s+"
+    r"(?:[\w/'-]+\s+){0,4}?(?:letters?|requests?|orders?|warrants?|memos?|terms\s+of\s+reference"
+    r"|indictments?|complaints?|subpoenas?|notices?|e-?mails?|templates?|forms?)\b"
+    r"|^\W*(?:por\s+favor,?\s+)?(?:red[áa]ctame|redacta|redacte|escr[íi]beme|prep[áa]rame"
+    r"|r[ée]dige[sz]?(?:-moi)?|[ée]cri[st]-moi|redija|escreva(?:-me)?|составь(?:те)?"
+    r"|напиши(?:те)?|подготовь(?:те)?)\s+(?:[\w-]+\s+){0,3}?(?:oficio|carta|solicitud"
+    r"|petici[óo]n|requerimiento|lettre|demande|requ[êe]te|of[íi]cio|pedido|requisi[çc][ãa]o"
+    r"|письм\w*|запрос\w*|ходатайств\w*)\b",
+    re.IGNORECASE,
+)
+_ARTICLE_NAMED = re.compile(r"\b(?:art(?:icle|[íi]culo|igo)?s?\.?|стать\w*)\s*\d", re.IGNORECASE)
+
+
+def asks_for_a_draft(text: str) -> bool:
+    """Whether ``text`` asks the bot to draft a letter, request or order, naming no article
+    whose text it could quote instead."""
+    return bool(_DRAFT.search(text)) and not _ARTICLE_NAMED.search(text)
+
+
 def a_task(text: str) -> bool:
     """Whether ``text`` asks the bot to write, translate or sum up something, and nothing of
     the law ("help me write my presentation on cybercrime trends in Sri Lanka"), a joke, or

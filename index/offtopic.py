@@ -280,6 +280,37 @@ def asks_personal_advice(text: str) -> bool:
     return bool(_ADVICE.search(text)) and not _LAW_ASKED.search(text)
 
 
+# Contact details asked for, in the five languages: "what is the phone number of the German
+# 24/7 point of contact?", "¿Cuál es el teléfono de la unidad ...?", "Qual é o e-mail do
+# departamento jurídico da Google?". Not what an e-mail address is in law ("is an e-mail
+# address personal data?"), nor how many ("el número de Partes").
+_CONTACT_DETAILS = re.compile(
+    r"\b(?:what(?:'s|\s+is|\s+are)|give\s+me|send\s+me|i\s+need|do\s+you\s+have|tell\s+me"
+    r"|where\s+(?:can|do)\s+i\s+find)\s+(?:the|their|his|her|its)\s+(?:actual\s+|direct\s+"
+    r"|official\s+|current\s+)?(?:(?:tele)?phone(?:\s+numbers?)?|mobile\s+numbers?"
+    r"|e-?mail(?:\s+address(?:es)?)?|contact\s+(?:details|numbers?)|hotline(?:\s+numbers?)?"
+    r"|fax\s+numbers?|whatsapp\s+numbers?)\b"
+    r"|\b(?:phone|telephone|mobile|fax|hotline)\s+numbers?\s+(?:of|for)\b"
+    r"|\b(?:quel(?:le)?\s+est|donne[zr]?(?:-moi)?|avez-vous)\s+(?:le\s+|l['’]\s*|les\s+)?"
+    r"(?:num[ée]ros?\s+de\s+t[ée]l[ée]phone|t[ée]l[ée]phone|adresse\s+(?:e-?mail|mail"
+    r"|[ée]lectronique)|e-?mail|courriel|coordonn[ée]es)\b"
+    r"|\b(?:cu[áa]l\s+es|dame|d[ée]me|tienes?)\s+(?:el\s+|la\s+|los\s+)?(?:n[úu]meros?\s+de"
+    r"\s+tel[ée]fono|tel[ée]fonos?|correo(?:\s+electr[óo]nico)?|e-?mail|direcci[óo]n\s+de"
+    r"\s+correo)\b"
+    r"|\b(?:qual\s+[ée]|me\s+d[êe]|tem)\s+(?:o\s+|a\s+|os\s+)?(?:n[úu]meros?\s+de\s+telefone"
+    r"|telefones?|e-?mail|endere[çc]o\s+de\s+e-?mail|contactos?|contatos?)\b"
+    r"|номер\w*\s+телефон\w*|какой\s+(?:у\s+\S+\s+)?телефон|адрес\w*\s+электронной\s+почты"
+    r"|дайте\s+(?:телефон|контакт\w*)",
+    re.IGNORECASE,
+)
+
+
+def asks_for_contact_details(text: str) -> bool:
+    """Whether ``text`` asks for a phone number, an e-mail address or contact details: of a
+    contact point, an authority or a company, none of which the texts give."""
+    return bool(_CONTACT_DETAILS.search(text))
+
+
 def asks_general_knowledge(text: str) -> bool:
     """Whether ``text`` asks a general-knowledge fact about a place, or for a book, film or
     place to go to."""

@@ -352,6 +352,43 @@ def why_not_stated(
     return None
 
 
+# A figure of the world after the documents (2009 to 2014): "how many CSAM reports did NCMEC
+# receive in 2024?", "which country had the most ransomware attacks in 2025?", "how many cases
+# were prosecuted last year?". No treaty counts anything, and the documents end in 2014.
+_A_FIGURE = re.compile(
+    rf"{_HOW_MANY.pattern}|\b(?:{_MONEY_ASKED})"
+    r"|\bwhich\s+(?:country|countries|state|states|city|company|region)\s+(?:had|has|have|saw"
+    r"|sent|received|reported|suffered)\s+the\s+(?:most|highest|largest|fewest|lowest)\b"
+    r"|\bqu[eé]\s+pa[ií]s\s+(?:tuvo|tiene|sufri[oó])\s+(?:m[aá]s|el\s+mayor)"
+    r"|\bquel\s+pays\s+(?:a|avait)\s+(?:eu|connu|subi)\s+le\s+plus",
+    re.IGNORECASE,
+)
+_AFTER_2014 = re.compile(
+    r"\b(?:20(?:1[5-9]|[2-9]\d))\b|\b(?:last|this|past)\s+year\b|\bso\s+far\b|\bto\s+date\b"
+    r"|\b(?:currently|nowadays|these\s+days|right\s+now)\b"
+    r"|\bl'ann[ée]e\s+derni[èe]re\b|\bcette\s+ann[ée]e\b|\bel\s+a[ñn]o\s+pasado\b"
+    r"|\beste\s+a[ñn]o\b|\bno\s+ano\s+passado\b|\beste\s+ano\b|\bв\s+прошлом\s+году\b"
+    r"|\bв\s+этом\s+году\b",
+    re.IGNORECASE,
+)
+# how many States are Parties today is the Treaty Office's chart (index.status)
+_TREATY_STATUS = re.compile(
+    r"\b(?:ratif\w*|part(?:y|ies)|signator\w*|signed|accessions?|acceded|joined|members?"
+    r"|partes|parties|ратифи\w*|участник\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_a_figure_after_the_documents(question: str) -> bool:
+    """Whether ``question`` asks a count, a sum or a ranking of a year after the programme's
+    documents end, or of now: neither they nor the treaties can state it."""
+    return (
+        _A_FIGURE.search(question) is not None
+        and _AFTER_2014.search(question) is not None
+        and _TREATY_STATUS.search(question) is None
+    )
+
+
 def asks_after_the_documents(question: str) -> bool:
     """Whether ``question`` asks what came after what the programme's documents (2009 to
     2014) report: how it ended, whether it was ever done, who holds the post today."""

@@ -80,6 +80,16 @@ OUT_OF_SCOPE = {
         "The programme documents I hold list that only as planned; they do not say how it "
         "went. Ask what they do state, e.g. “what was planned for February 2010?”."
     ),
+    "contacts": Note(
+        "I don't hold phone numbers, e-mail addresses or other contact details of contact "
+        "points, authorities or companies: the organisers' desk may help. I answer on what the "
+        "treaties and the programme documents say, e.g. “what is the 24/7 network?”."
+    ),
+    "task": Note(
+        "I don't draft letters, requests or orders: I quote what the treaties and the "
+        "programme documents say. Ask what they provide, e.g. “what must a preservation "
+        "request say?” or “art 29(2)”."
+    ),
     "organisation": Note(
         "I hold the treaty texts and the programme's documents (2009 to 2014), not the Council "
         "of Europe's current news, posts or calendar: see https://www.coe.int/cybercrime."

@@ -35,12 +35,22 @@ _CHANGE_OF_SUBJECT = re.compile(
 # words by which a question points back at what came before it
 _POINTS_BACK = frozenset(
     "it its this that these those such they them their there he she his her same".split()
+    # in French, Spanish, Portuguese and Russian ("combien de temps dure-t-elle ?")
+    + "il elle ils elles ce cet cette ces cela ça celui celle ceux y en t-il t-elle t-ils".split()
+    + "lo la le los las les ello eso esto esa ese este esta estos estas esos esas él ella".split()
+    + "ele ela eles elas isso isto esse essa nisso disso nele nela dele dela".split()
+    + "он она оно они его её ее их это этот эта эти этого такой такая такие таких тот той".split()
 )
 STANDS_ALONE_WORDS = 6
+FOREIGN_ALONE_WORDS = 5  # a foreign question after a sentence citing an article
 TURNED_WORDS = 3  # what follows a turn is asked alone from this many words
-_SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+(?=[A-Z¿¡])")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ¿¡])")
+# in the five languages: "Article 2 ...", "El artículo 8 del Convenio ...", "Статья 18 ..."
 _CITES_AN_ARTICLE = re.compile(
-    r"\b(?:article|art\.?)\s*\d|\b(?:convention|protocol)\b|\bc?ets\s*\d", re.IGNORECASE
+    r"\b(?:article|art\.?|art[íi]culo|artigo|стать[яеию])\s*\d"
+    r"|\b(?:convention|protocol|protocole|convenio|protocolo|conven[çc][ãa]o|конвенци\w*"
+    r"|протокол\w*)\b|\b(?:c?ets|stce)\s*\d",
+    re.IGNORECASE,
 )
 
 
@@ -62,9 +72,10 @@ def change_of_subject(text: str) -> str | None:
     return text[changes[-1].end() :] if changes else None
 
 
-def last_turn(text: str) -> Turn | None:
-    """Where a message last turns from its opening; None when it does not."""
-    turns = list(_TURN.finditer(text))
+def last_turn(text: str, *, sentences_only: bool = False) -> Turn | None:
+    """Where a message last turns from its opening; None when it does not. With
+    ``sentences_only``, only a question after sentences citing an article is a turn."""
+    turns = [] if sentences_only else list(_TURN.finditer(text))
     after_a_sentence = not turns
     turns = turns or _after_a_cited_article(text)
     if not turns:
@@ -82,12 +93,13 @@ def asked_besides(rest: str) -> str:
     return _ALSO.sub("", asked)
 
 
-def stands_alone(asked: str, opening: str) -> bool:
+def stands_alone(asked: str, opening: str, least: int = STANDS_ALONE_WORDS) -> bool:
     """Whether a question after an opening sentence is a question of its own: long enough to
     say what it asks, pointing back at nothing ("how long does it last?", "that year"), and
     sharing no word with the opening ("... 60 days. Can the preservation be renewed?")."""
     words = [w.casefold() for w in re.findall(r"[\w'-]+", asked)]
-    if len(words) < STANDS_ALONE_WORDS or _POINTS_BACK.intersection(words):
+    parts = {part for w in words for part in w.split("-")}  # "dure-t-elle"
+    if len(words) < least or _POINTS_BACK.intersection(words) or _POINTS_BACK & parts:
         return False
     opened = {stem_word(w) for w in re.findall(r"[\w'-]{4,}", opening.casefold())}
     return not opened.intersection(stem_word(w) for w in words if len(w) >= 4)

@@ -1,6 +1,6 @@
 import pytest
 
-from index.logistics import a_task, about_the_event, asks_for_a_password
+from index.logistics import a_task, about_the_event, asks_for_a_draft, asks_for_a_password
 
 
 @pytest.mark.parametrize(
@@ -120,3 +120,21 @@ def test_a_password_in_a_case_is_not_asked_for() -> None:
     assert not asks_for_a_password("can the suspect be forced to give his phone password")
     assert not asks_for_a_password("is stealing an admin password a crime?")
     assert not asks_for_a_password("the suspect won't tell us the password, can we force him")
+
+
+@pytest.mark.parametrize(
+    ("question", "draft"),
+    [
+        (
+            "please draft a letter to Google asking them to preserve a Gmail account for 90 days",
+            True,
+        ),
+        ("Draft a preservation request letter to Google LLC for my suspect's Gmail account", True),
+        ("Redáctame un oficio para pedir a la operadora los datos de un abonado", True),
+        ("help me draft a preservation request under Article 29", False),  # the article's
+        ("draft a production order under article 18", False),
+        ("how do I write a good MLA request", False),
+    ],
+)
+def test_a_document_to_draft_naming_no_article(question: str, draft: bool) -> None:
+    assert asks_for_a_draft(question) is draft

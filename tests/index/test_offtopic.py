@@ -7,6 +7,7 @@ import pytest
 
 from index.offtopic import (
     asks_for_code,
+    asks_for_contact_details,
     asks_for_news,
     asks_general_knowledge,
     asks_how_to_operate,
@@ -277,3 +278,22 @@ def test_the_worlds_events_and_figures_are_asked_of_the_world(question: str) -> 
 )
 def test_questions_of_the_law_are_not_asked_of_the_world(question: str) -> None:
     assert not asks_of_the_world(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "contact"),
+    [
+        ("What is the phone number of the German 24/7 point of contact?", True),
+        ("What is the actual phone number of Nigeria's 24/7 contact point?", True),
+        ("¿Cuál es el teléfono de la unidad de delitos telemáticos de la Guardia Civil?", True),
+        ("Qual é o e-mail do departamento jurídico da Google em Portugal?", True),
+        ("Quel est le numéro de téléphone du point de contact 24/7 ?", True),
+        ("Какой номер телефона у контактного пункта 24/7?", True),
+        ("what is the 24/7 network?", False),
+        ("is an e-mail address personal data?", False),
+        ("¿Cuál es el número de Partes del Convenio?", False),
+        ("can a preservation request be sent by e-mail?", False),
+    ],
+)
+def test_contact_details_asked_for(question: str, contact: bool) -> None:
+    assert asks_for_contact_details(question) is contact

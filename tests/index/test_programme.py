@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.programme import (
+    asks_a_figure_after_the_documents,
     asks_after_the_documents,
     asks_what_no_treaty_states,
     cites_programme,
@@ -303,3 +304,19 @@ def test_why_a_passage_does_not_state_what_is_asked(
     question: str, passage: str, kind: str | None
 ) -> None:
     assert why_not_stated(question, [passage], [passage], _CORPUS_WORDS) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "after"),
+    [
+        ("how many CSAM reports did NCMEC receive in 2024?", True),
+        ("which country had the most ransomware attacks in 2025?", True),
+        ("how many cybercrime cases were prosecuted in Romania last year?", True),
+        ("¿Cuántos casos de fraude hubo en Chile el año pasado?", True),
+        ("how many countries are party to the Budapest Convention to date?", False),  # status
+        ("how many participants attended the Tokyo workshop in 2013?", False),
+        ("how many days must data be preserved?", False),
+    ],
+)
+def test_a_figure_of_a_year_after_the_documents(question: str, after: bool) -> None:
+    assert asks_a_figure_after_the_documents(question) is after

@@ -996,6 +996,39 @@ def test_what_a_message_turns_to_after_citing_a_treaty_is_what_is_asked(
     assert log.recorded == [(question, "declined")]  # the whole message, once
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "L'article 2 de la Convention de Budapest porte sur l'accès illégal. Quel antivirus "
+        "gratuit me conseillez-vous ?",
+        "Статья 18 Будапештской конвенции касается предписания о предоставлении данных. А "
+        "сколько стоит такси из аэропорта Страсбурга до Дворца Европы?",
+    ],
+)
+def test_a_foreign_question_of_its_own_after_a_sentence_citing_an_article_is_declined(
+    hybrid: AskService, question: str
+) -> None:
+    answer = hybrid.ask(question)
+
+    assert answer.kind is AnswerKind.NONE and answer.notes[0] in OUT_OF_SCOPE.values()
+
+
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        ("L'article 29 prévoit la conservation rapide. Combien de temps dure-t-elle ?", "29"),
+        ("La Convention de Budapest est un traité. Peut-on extrader un ressortissant ?", "24"),
+    ],
+)
+def test_a_foreign_follow_up_after_a_sentence_citing_an_article_is_answered(
+    hybrid: AskService, question: str, article: str
+) -> None:
+    answer = hybrid.ask(question)
+
+    assert answer.kind is not AnswerKind.NONE
+    assert article in [h.article for h in answer.articles]
+
+
 def test_a_question_after_a_citation_and_a_colon_is_still_answered(hybrid: AskService) -> None:
     answer = hybrid.ask("Budapest art 29: can the requested Party refuse to preserve the data?")
 
