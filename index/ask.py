@@ -79,6 +79,7 @@ from index.ranking import Ranked, Ranker, Ranking
 from index.replies import (
     DECLINING,
     ENGLISH_TEXTS,
+    NOT_TRANSLATED,
     OUT_OF_SCOPE,
     SUGGESTIONS,
     WHICH_SECOND_PROTOCOL,
@@ -238,7 +239,9 @@ class AskService:
         # "which reservations did Japan enter to Article 9?" asks the Treaty Office's chart
         cited = None if asks_status_of_one(text) else self.cited.answer(text)
         if cited is not None:
-            rest = self._declined_rest(text, language, now, zone) if cited.articles else None
+            # "translate article 29 into Spanish" is told the text is English only, once
+            told = not cited.articles or NOT_TRANSLATED in cited.notes
+            rest = None if told else self._declined_rest(text, language, now, zone)
             return replace(cited, notes=(*cited.notes, rest)) if rest else cited
         if (friendly := small_talk(text)) is not None:
             greeting = friendly == REPLIES["greeting"]
@@ -298,7 +301,8 @@ class AskService:
         if faq and faq.best:
             if faq.best.score < self.weights.answer.faq_certain:
                 ranked = self.ranker.rank(text, limit=5, language=language)
-            if self._faq_fits(faq.best, ranked):
+            named = self.ranker.analyser.analyse(text).named
+            if self._faq_fits(faq.best, ranked, named):
                 return self.faq_answer(text, faq.best, faq.choices)
             faq = FaqMatch(choices=(faq.best, *faq.choices))  # the treaties answer better
         choices = faq.choices if faq else ()
@@ -680,9 +684,10 @@ class AskService:
             return terms
         return " ".join([terms, *_NAME_GIVEN.findall(text)])
 
-    def _faq_fits(self, best: FaqHit, ranked: Ranking | None) -> bool:
+    def _faq_fits(self, best: FaqHit, ranked: Ranking | None, named: list[str]) -> bool:
         """Answer with the FAQ unless search confidently finds an article the entry ignores,
-        or a programme passage states what is asked.
+        a programme passage states what is asked, or the question names held treaties
+        (``named``) none of the entry's articles is from.
 
         "Is hacking a crime?" may look like the extradition entry's "extradite someone for
         hacking"; search knows Article 2 is the answer, so the FAQ becomes a choice instead.
@@ -690,6 +695,8 @@ class AskService:
         barely-matching entry that search cannot back ("what is the population of Budapest"
         against "what is the Budapest Convention?") is only offered as a choice.
         """
+        if named and best.articles and not any(ref.instrument in named for ref in best.articles):
+            return False  # "how many countries are parties to Lanzarote?" is not Budapest's
         if ranked is None:
             return True
         if self._states_fact(ranked, self.weights.answer.fact_lead):

@@ -454,6 +454,7 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
             foreign
             or unheld
             or bool(words_of_name & _SURELY_OTHER)
+            or _OTHER_LAW.fullmatch(mention.whole) is not None  # "T-CY Guidance Note", "StPO"
             or _named_otherwise(mention, text, corpus)
         )
         if mention.described and not other and surely:
@@ -614,7 +615,19 @@ def second_protocol_unqualified(text: str) -> bool:
 # So are the UN's crime conventions (UNTOC, UNCAC), and the EU's acts by their number
 # ("Directive 2013/40/EU", "Regulation (EU) 2023/1543", "règlement (UE) 2016/679")
 _OTHER_LAW = re.compile(
-    r"\b(?:gdpr|echr|iccpr|cfaa|nis2?|rgpd|dsgvo|lgpd|cedh|stgb|untoc|uncac)\b"
+    r"\b(?:gdpr|echr|iccpr|cfaa|nis2?|rgpd|dsgvo|lgpd|cedh|stgb|stpo|untoc|uncac)\b"
+    # texts beside the treaties: the T-CY's guidance notes, model laws, the EU's e-evidence
+    # and "chat control" regulations
+    r"|\b(?:t\s*cy\s+)?guidance\s+notes?\b|\b(?:commonwealth\s+)?model\s+laws?\b"
+    # an article of a country's code, named without the country: "article 323-1 code pénal",
+    # "artículo 197 del código penal" (not "changes to the criminal code")
+    r"|\b(?:article|art|articulo|artigo|статья|статьи)\s+\d+(?:\s+\d+)*\s+(?:of\s+the\s+|du\s+"
+    r"|del\s+|do\s+|de\s+la\s+)?(?:(?:criminal|penal)\s+(?:procedure\s+)?code|code\s+(?:of"
+    r"\s+criminal\s+procedure|penal|de\s+procedure\s+penale)|codigo\s+(?:penal|procesal\s+penal"
+    r"|de\s+processo\s+penal)|уголовн\w*(?:\s+процессуальн\w*)?\s+кодекс\w*)\b"
+    r"|\be\s+evidence\s+(?:regulation|reglement|reglamento|regulamento|package|directive)\b"
+    r"|\b(?:regulation|reglement|reglamento|regulamento)\s+(?:europeen\s+|europeo\s+"
+    r"|europeu\s+|eu\s+|ue\s+)?(?:sur\s+|on\s+)?(?:l\s+)?e\s+evidence\b|\bchat\s+control\b"
     # (matched as names are written out: "directive 2013 40 eu", "reglement ue 2016 679")
     r"|\b(?:directive|regulation|reglement|directiva|reglamento|diretiva|regulamento)\s+"
     r"(?:(?:eu|ue|ec|ce)\s+)?(?:(?:no|n)\s+)?(?:19|20)\d\d\s+\d+(?:\s+(?:eu|ue|ec|ce|eec|jha|jai))?\b"

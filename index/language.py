@@ -31,9 +31,9 @@ _MARKERS = {
     "dans sur avec une pas peut peuvent faut ce cette ces nous vous je et au aux ou données est-ce "
     "combien pourquoi",
     "es": "de el la los las del una es son que qué cómo como para por con puede pueden se al y "
-    "sobre cuál cuáles cuánto dónde hay mi nuestro datos lo",
+    "sobre cuál cuáles cuánto cuántos cuántas dónde hay mi nuestro datos lo",
     "pt": "de o os as do da dos das um uma é são que como para por com pode podem se ao e sobre "
-    "qual quais quanto onde há meu nosso dados não em no na",
+    "qual quais quanto quantos quantas onde há meu nosso dados não em no na",
 }
 ROMANCE = ("fr", "es", "pt")
 # Word endings that tell the three Romance languages apart when their function words tie.
@@ -62,7 +62,14 @@ def detect_language(text: str) -> str:
         if scores[ENGLISH]:  # "what does la convention de Budapest say about spam"
             return ENGLISH
         language, sureness = _classify(text, (ENGLISH, *ROMANCE))
-        return language if sureness >= SURE_FOREIGN else ENGLISH
+        if sureness < SURE_FOREIGN:
+            return ENGLISH
+        # a word of its own tells a language the letters may not: "pornografia infantil posse
+        # é crime?" says Portuguese's "é"; its letters read as French
+        said = {other: scores[other] for other in ROMANCE if scores[other] >= 1}
+        if language in ROMANCE and said and scores[language] < max(said.values()):
+            return max(said, key=lambda other: said[other])
+        return language
     return likeliest(text, ROMANCE)
 
 

@@ -50,6 +50,15 @@ _DESK_ONLY = re.compile(
     r"|\b(?:cargar|carregar|recharger|charger)\s+(?:el\s+|o\s+|mon\s+|mi\s+|meu\s+)?"
     r"(?:port[áa]til|m[óo]vil|tel[ée]fono|telem[óo]vel|celular|ordinateur|t[ée]l[ée]phone)\b"
     r"|\bзарядить\b"
+    # a badge or a certificate to collect, whichever session it is for: "Où est-ce que je
+    # récupère mon badge pour l'atelier ...?", "¿dónde recojo mi certificado de asistencia?"
+    r"|\b(?:pick\s+up|collect|get|obtain|receive)\s+(?:(?:my|our|a|the)\s+)?(?:new\s+)?"
+    r"(?:badges?|lanyards?|certificates?\s+of\s+(?:attendance|participation))\b"
+    r"|\b(?:pick\s+up|collect|get|obtain|receive)\s+(?:my|our)\s+certificates?\b"
+    r"|\b(?:r[ée]cup[èée]r\w*|retir\w*|obten\w*|recoj\w*|recoger|recolh\w*|pegar|buscar)\s+"
+    r"(?:mon\s+|ma\s+|mes\s+|le\s+|la\s+|mi\s+|el\s+|o\s+|a\s+|meu\s+|minha\s+)?"
+    r"(?:badges?|certificat\w*|attestation\w*|certificado\w*|acreditaci[óo]n\w*|crach[áa]s?)\b"
+    r"|\bполучить\s+(?:свой\s+|мой\s+)?(?:сертификат\w*|бейдж\w*)"
     r"|\b(?:e-?mail|send|forward|share|resend|re-send)\s+(?:me|us)\s+(?:the\s+|a\s+|his\s+|her\s+"
     r"|your\s+|their\s+)?(?:[\w'-]+\s+){0,3}(?:powerpoint|slides?|pdf|deck|recording|handouts?"
     r"|presentation|file|word\s+document|document)\b",
@@ -118,11 +127,25 @@ def only_the_desk(text: str) -> bool:
     return bool(_DESK_ONLY.search(text))
 
 
+# What only the venue has, the event named or not: "where is the toilet", "can I get a taxi
+# to the airport".
+_VENUE = re.compile(
+    r"\b(?:toilets?|restrooms?|bathrooms?|lavator(?:y|ies)|cloakroom|taxis?|shuttles?|parking"
+    r"|lost\s+and\s+found|coffee\s+breaks?|lunch|toilettes|vestiaire|ba[ñn]os?"
+    r"|banheiros?|туалет\w*|гардероб\w*|такси)\b",
+    re.IGNORECASE,
+)
+
+
 def about_the_event(text: str) -> bool:
     """Whether ``text`` asks something practical about the event and nothing of the law."""
     if _WAY.search(text) or only_the_desk(text):
         return True
-    practical = _DESK.search(text) or (_PRACTICAL.search(text) and _EVENT.search(text))
+    practical = (
+        _DESK.search(text)
+        or _VENUE.search(text)
+        or (_PRACTICAL.search(text) and _EVENT.search(text))
+    )
     return bool(practical and not _LAW.search(_TOPIC.sub(" ", text)))
 
 
@@ -159,6 +182,9 @@ _ARTEFACT = re.compile(
     r"|aide-moi\s+[àa]|ay[úu]dame\s+a|ajuda-me\s+a)\s+(?:r[ée]diger|[ée]crire|escribir|redactar"
     r"|escrever|redigir|написать|составить)\s+(?:[\w-]+\s+){0,3}(?:cv|curriculum|lettre|courriel"
     r"|e-?mail|carta|correo|curr[íi]culo|письм\w*|резюме|заявлени\w*)"
+    # a summary of a set length: "write me a summary of the convention in 100 words"
+    r"|\b(?:summar(?:y|i[sz]e)|sum\s+up)\b[^?!]{0,80}?\b(?:in|within|under)\s+(?:\d+|one|two"
+    r"|three|five|ten|a\s+few)\s+(?:words|lines|sentences|bullet\s+points|paragraphs?)\b"
     r"|^\W*(?:resuma|resume|r[ée]sume[sz]?|резюмируй(?:те)?|перескажи(?:те)?)\s+(?:em|en|в)\s+\w+"
     r"\s+(?:linhas?|l[íi]neas?|lignes?|phrases?|frases?|строк\w*|предложени\w*)",
     re.IGNORECASE,
@@ -205,8 +231,9 @@ _DRAFT = re.compile(
     r"(?:draft|write|prepare|compose)\s+(?:me\s+|us\s+)?(?:up\s+)?(?:a|an|the|my|our)\s+"
     r"(?:[\w/'-]+\s+){0,4}?(?:letters?|requests?|orders?|warrants?|memos?|terms\s+of\s+reference"
     r"|indictments?|complaints?|subpoenas?|notices?|e-?mails?|templates?|forms?)\b"
-    r"|^\W*(?:por\s+favor,?\s+)?(?:red[áa]ctame|redacta|redacte|escr[íi]beme|prep[áa]rame"
-    r"|r[ée]dige[sz]?(?:-moi)?|[ée]cri[st]-moi|redija|escreva(?:-me)?|составь(?:те)?"
+    r"|^\W*(?:por\s+favor,?\s+)?(?:red[áa]ctame|redacta|redacte|escr[íi]beme|escribe|escriba"
+    r"|prep[áa]rame|r[ée]dige[sz]?(?:-moi)?|[ée]cri[st](?:-moi)?|[ée]crivez(?:-moi)?|redija"
+    r"|escreva(?:-me)?|escreve|составь(?:те)?"
     r"|напиши(?:те)?|подготовь(?:те)?)\s+(?:[\w-]+\s+){0,3}?(?:oficio|carta|solicitud"
     r"|petici[óo]n|requerimiento|lettre|demande|requ[êe]te|of[íi]cio|pedido|requisi[çc][ãa]o"
     r"|письм\w*|запрос\w*|ходатайств\w*)\b",

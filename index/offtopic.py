@@ -178,8 +178,39 @@ def asks_for_news(text: str) -> bool:
     return bool(_NEWS.search(text))
 
 
+# A treaty judged or a State's next step foretold, in the five languages: "is the Budapest
+# Convention a good treaty?", "la convention de Budapest est-elle efficace ?", "will Russia join
+# the Budapest Convention?", "¿Rusia firmará el convenio?", "что вы думаете о конвенции?". The
+# treaties say what they provide, not how well they work or who will join them.
+_JUDGED = re.compile(
+    r"^\W*(?:is|are)\s+(?:the\s+)?(?:(?!(?:under|in|of|by|within|for)\b)[\w-]+\s+){0,3}?"
+    r"(?:convention|treaty|protocol|conventions"
+    r"|treaties)\s+(?:really\s+|actually\s+|still\s+)?(?:a\s+)?(?:good|bad|effective|useful"
+    r"|successful|success|failure|working|outdated|any\s+good|worth\s+(?:it|joining))\b"
+    r"|\b(?:convention|traité|protocole)\s+(?:de\s+\w+\s+)?(?:est-(?:elle|il)|sont-(?:elles|ils))"
+    r"\s+(?:vraiment\s+|encore\s+)?(?:efficaces?|utiles?|bonnes?|bons?|dépassée?s?|un\s+succès"
+    r"|un\s+échec)"
+    r"|\b(?:convenio|tratado|convenci[óo]n|protocolo|conven[çc][ãa]o)\s+(?:de\s+\w+\s+)?"
+    r"(?:es|son|é|e|são)\s+(?:realmente\s+|mesmo\s+)?(?:eficaz|efectiv[oa]|efetiv[oa]|[úu]til"
+    r"|buen[oa]|boa|bom|un\s+[ée]xito|um\s+sucesso|un\s+fracaso|um\s+fracasso)\b"
+    r"|\bэффективн\w*\s+ли\b|\bнасколько\s+эффективн\w*|\bчто\s+(?:вы|ты)\s+думае\w*"
+    # a State's next step: "will Russia (ever) join ...?", "la Russie va-t-elle adhérer ?"
+    r"|\bwill\s+(?!(?:a|an|the|it|this|that|my|our|we|i|they|you|he|she|there)\b)[\w-]+"
+    r"(?:\s+[\w-]+)?\s+(?:ever\s+)?(?:join|sign|ratify|accede|withdraw|leave|denounce)\b"
+    r"|\b(?:firmar[áa]n?|ratificar[áa]n?|adherir[áa]n?|acceder[áa]n?|assinar[áa]|aderir[áa])\b"
+    r"|\b(?:vai|v[ãa]o|ir[áa])\s+(?:um\s+dia\s+)?(?:aderir|assinar|ratificar)\b"
+    r"|\b(?:va|vont)-t-(?:elle|il|ils|elles)\s+(?:un\s+jour\s+)?(?:adh[ée]rer|signer|ratifier)"
+    r"|\b(?:signera|ratifiera|adh[ée]rera)\b"
+    r"|\b(?:присоединится|подпишет|ратифицирует)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_opinion(text: str) -> bool:
-    """Whether ``text`` asks the bot's opinion, not what the law says."""
+    """Whether ``text`` asks the bot's opinion, a judgement of a treaty or a prediction of a
+    State's next step, not what the law says."""
+    if _JUDGED.search(text):
+        return True
     return bool(_OPINION.search(text)) and not _ABOUT_THE_LAW.search(text)
 
 

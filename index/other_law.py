@@ -226,6 +226,22 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
             rf"[^.?!]{{0,60}}\bin\s+(?:the\s+)?{country}\b",
             re.I,
         ),
+        # the same in French, Spanish, Portuguese and Russian: "какое наказание в Казахстане за
+        # взлом?", "¿qué pena hay en Chile por hackeo?", "quelle peine en France pour ..."
+        re.compile(
+            rf"\b(?:peines?|sanctions?|amendes?|penas?|castigos?|multas?|наказани\w*|штраф\w*"
+            rf"|срок\w*)\b[^.?!]{{0,60}}?\b(?:en|em|au|aux|no|na|в|во)\s+{country}"
+            rf"|\b(?:en|em|au|aux|no|na|в|во)\s+{country}\b[^.?!]{{0,40}}?\b(?:peines?|sanctions?"
+            rf"|penas?|castigos?|multas?|наказани\w*|штраф\w*)",
+            re.I,
+        ),
+        # ... in Russian, a place by its capital letter: "в Казахстане", "в России" (not "в
+        # Будапештской конвенции", "в Совете Европы")
+        re.compile(
+            r"(?:наказани\w*|штраф\w*)[^.?!]{0,60}?\bв(?:о)?\s+(?-i:[А-ЯЁ])"
+            r"(?!удапешт|анцарот|онвенц|овет|ротокол|тать|вроп)[а-яё]+",
+            re.I,
+        ),
         # a rule of a country's own: "the age of consent in Kenya", "the time limit to appeal a
         # conviction in Kenya", "is the age of consent 16 in the UK?"
         re.compile(

@@ -88,7 +88,7 @@ def asked_besides(rest: str) -> str:
     """What a message asks besides the articles it cites (``rest``, the message without its
     citations): after the last comma when that says enough, as "budapest, and also ..."
     leaves the treaty's name, without the words joining it ("and also")."""
-    last = re.split(r"[,;]", rest)[-1]
+    last = re.split(r"[,;:]", rest)[-1]  # "artigo 16 Budapeste: qual é o melhor hotel?"
     asked = last if len(last.split()) >= TURNED_WORDS else rest
     return _ALSO.sub("", asked)
 

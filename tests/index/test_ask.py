@@ -184,6 +184,14 @@ def test_ask_citation_of_an_instrument_not_held_says_so(
         "can a State refuse assistance for bank secrecy under article 18 of UNTOC",
         "¿Qué establece el Protocolo n.º 12 al Convenio Europeo de Derechos Humanos?",
         "Le Protocole de Palerme vise-t-il le recrutement des victimes par internet ?",
+        # texts beside the treaties: guidance notes, model laws, codes, the EU's regulations
+        "what does the T-CY Guidance Note on ransomware say?",
+        "what is in the Commonwealth Model Law on Computer and Computer Related Crime?",
+        "does section 100a of the German StPO allow source telecommunication surveillance?",
+        "Que prévoit le règlement européen e-Evidence sur la notification ?",
+        "O regulamento europeu (o chamado chat control) já foi aprovado?",
+        "article 323-1 code pénal",  # not "Budapest Convention has no Article 323"
+        "artículo 197 del código penal",
     ],
 )
 def test_ask_about_a_treaty_not_held_says_so(ask_service: AskService, question: str) -> None:
@@ -1140,3 +1148,20 @@ def test_a_name_several_held_texts_share_asks_which_one(ask_service: AskService)
     assert answer.kind is AnswerKind.NONE
     assert answer.notes[0].startswith("Several texts I hold are called “additional protocol”")
     assert all(number in answer.notes[0] for number in ("ETS No. 99", "ETS No. 181", "ETS No. 189"))
+
+
+def test_an_faq_entry_on_another_treaty_than_the_one_named_is_not_the_answer(
+    ask_service: AskService,
+) -> None:
+    """The entry counting the Budapest Convention's Parties is no count of Lanzarote's."""
+    answer = ask_service.ask("how many countries are parties to Lanzarote convention today")
+
+    assert answer.kind is not AnswerKind.FAQ
+    assert all(hit.instrument != "ets185" for hit in answer.articles)
+
+
+def test_a_translation_asked_of_a_cited_article_is_told_once(ask_service: AskService) -> None:
+    answer = ask_service.ask("translate article 29 into spanish")
+
+    assert [(h.instrument, h.article) for h in answer.articles] == [("ets185", "29")]
+    assert len(answer.notes) == 1

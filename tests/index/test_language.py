@@ -13,6 +13,9 @@ from index.language import detect_language, likeliest
     ("text", "language"),
     [
         ("how long can data be preserved?", "en"),
+        # a word of its own says Portuguese where the letters read as French
+        ("pornografia infantil posse é crime?", "pt"),
+        ("quantos participantes no Cairo", "pt"),
         ("preservation order?", "en"),
         ("art 29", "en"),
         ("Is grooming a crime under Lanzarote", "en"),

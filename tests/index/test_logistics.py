@@ -97,6 +97,7 @@ def test_questions_of_the_law_or_of_a_case_are_not(question: str) -> None:
         ("Peux-tu rédiger mon CV en français pour un poste d'analyste ?", True),
         ("Помоги написать вежливое письмо начальнику с просьбой об отпуске.", True),
         ("Peux-tu rédiger une demande d'entraide au titre de l'article 31 ?", False),
+        ("write me a summary of the convention in 100 words", True),
     ],
 )
 def test_a_piece_of_writing_asked_of_the_bot_is_a_task(question: str, task: bool) -> None:
@@ -131,6 +132,7 @@ def test_a_password_in_a_case_is_not_asked_for() -> None:
         ),
         ("Draft a preservation request letter to Google LLC for my suspect's Gmail account", True),
         ("Redáctame un oficio para pedir a la operadora los datos de un abonado", True),
+        ("escribe una carta al punto de contacto 24/7", True),
         ("help me draft a preservation request under Article 29", False),  # the article's
         ("draft a production order under article 18", False),
         ("how do I write a good MLA request", False),
@@ -138,3 +140,25 @@ def test_a_password_in_a_case_is_not_asked_for() -> None:
 )
 def test_a_document_to_draft_naming_no_article(question: str, draft: bool) -> None:
     assert asks_for_a_draft(question) is draft
+
+
+@pytest.mark.parametrize(
+    ("question", "desk"),
+    [
+        (
+            "Où est-ce que je récupère mon badge pour l'atelier sur la coopération ?",
+            True,
+        ),
+        ("Где можно получить сертификат участника семинара по электронным доказательствам?", True),
+        ("¿dónde recojo mi certificado de asistencia al taller sobre prueba electrónica?", True),
+        ("where do I pick up my certificate of attendance for the workshop?", True),
+        ("can I get a certificate of a criminal record under ETS 30?", False),
+        ("where is the toilet", True),
+        ("can I get a taxi to the airport", True),
+        ("the taxi driver's phone was hacked, is it illegal access?", False),
+    ],
+)
+def test_a_badge_to_collect_or_the_venue_s_own_things_are_the_desk_s(
+    question: str, desk: bool
+) -> None:
+    assert about_the_event(question) is desk

@@ -297,3 +297,21 @@ def test_questions_of_the_law_are_not_asked_of_the_world(question: str) -> None:
 )
 def test_contact_details_asked_for(question: str, contact: bool) -> None:
     assert asks_for_contact_details(question) is contact
+
+
+@pytest.mark.parametrize(
+    ("question", "judged"),
+    [
+        ("is the budapest convention a good treaty", True),
+        ("la convention de budapest est-elle efficace ?", True),
+        ("¿Rusia firmará el convenio de Budapest?", True),
+        ("will russia join the budapest convention", True),
+        ("что вы думаете о Будапештской конвенции?", True),
+        ("A Rússia vai aderir à Convenção de Budapeste?", True),
+        ("are sanctions under the convention effective, proportionate and dissuasive?", False),
+        ("will the requested party refuse if the offence is political?", False),
+        ("is the convention applicable to ISPs?", False),
+    ],
+)
+def test_a_treaty_judged_or_a_state_s_next_step_foretold(question: str, judged: bool) -> None:
+    assert asks_opinion(question) is judged

@@ -129,6 +129,8 @@ from index.other_law import other_law
             "le règlement européen sur l'intelligence artificielle interdit-il",
             "règlement européen sur l'intelligence artificielle",
         ),
+        ("¿Qué pena hay en Chile por el acceso ilícito?", "pena hay en Chile"),
+        ("какое наказание за взлом в России?", "наказание за взлом в России"),
     ],
 )
 def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str) -> None:
@@ -164,6 +166,7 @@ def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str)
         "in France the act of hacking is punished",
         "los derechos del niño en el proceso penal",
         "Google's address in Ireland is needed for the request under article 18",
+        "Какое наказание предусмотрено в Будапештской конвенции за взлом?",
         "",
     ],
 )
