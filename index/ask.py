@@ -73,6 +73,7 @@ from index.programme import (
     asks_about_the_past,
     asks_what_no_treaty_states,
     cites_programme,
+    states_no_sum_asked,
     why_not_stated,
 )
 from index.ranking import Ranked, Ranker, Ranking
@@ -302,7 +303,7 @@ class AskService:
             if faq.best.score < self.weights.answer.faq_certain:
                 ranked = self.ranker.rank(text, limit=5, language=language)
             named = self.ranker.analyser.analyse(text).named
-            if self._faq_fits(faq.best, ranked, named):
+            if self._faq_fits(text, faq.best, ranked, named):
                 return self.faq_answer(text, faq.best, faq.choices)
             faq = FaqMatch(choices=(faq.best, *faq.choices))  # the treaties answer better
         choices = faq.choices if faq else ()
@@ -684,7 +685,7 @@ class AskService:
             return terms
         return " ".join([terms, *_NAME_GIVEN.findall(text)])
 
-    def _faq_fits(self, best: FaqHit, ranked: Ranking | None, named: list[str]) -> bool:
+    def _faq_fits(self, text: str, best: FaqHit, ranked: Ranking | None, named: list[str]) -> bool:
         """Answer with the FAQ unless search confidently finds an article the entry ignores,
         a programme passage states what is asked, or the question names held treaties
         (``named``) none of the entry's articles is from.
@@ -697,6 +698,8 @@ class AskService:
         """
         if named and best.articles and not any(ref.instrument in named for ref in best.articles):
             return False  # "how many countries are parties to Lanzarote?" is not Budapest's
+        if states_no_sum_asked(text, best.answer):
+            return False  # "the budget of the GLACY project" is not what GLACY is
         if ranked is None:
             return True
         if self._states_fact(ranked, self.weights.answer.fact_lead):

@@ -449,7 +449,12 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
             continue  # "the Convention on the protection of children": Lanzarote, described
         # "the Convention on Artificial Intelligence": a subject no held treaty's name says
         treaty = mention.keyword in _TREATIES  # not "a fraud scheme on facebook"
-        unheld = treaty and bool(subject) and not subject & _held_words(corpus)
+        # in another language only a subject sharing no word with a held title tells: "sur
+        # l'intelligence artificielle", not "sur la protection des personnes"
+        abroad = _subject_words(mention, _FOREIGN_ON)
+        unheld = treaty and any(
+            bool(words) and not words & _held_words(corpus) for words in (subject, abroad)
+        )
         other = (
             foreign
             or unheld
@@ -494,9 +499,16 @@ _ORDINAL_WORDS = frozenset(
 _LIKE_HELD = 75  # "budapset" is 88 like "budapest", "hague" at most 55 like any held word
 
 
-def _subject_words(mention: _Mention) -> set[str]:
+# what a treaty is "on" in the other languages: "la convention-cadre sur l'intelligence
+# artificielle", "a Convenção-Quadro ... sobre Inteligência Artificial"
+_FOREIGN_ON = frozenset("sur contre sobre contra о об".split())
+
+
+def _subject_words(
+    mention: _Mention, on: frozenset[str] = frozenset({"on", "against"})
+) -> set[str]:
     """The content words of what a treaty is "on" or "against" ("artificial", "intelligence")."""
-    if not mention.subject or mention.subject[0] not in {"on", "against"}:
+    if not mention.subject or mention.subject[0] not in on:
         return set()
     return {w for w in mention.subject if w not in _GENERIC and w not in _SUBJECT_START}
 
@@ -584,7 +596,14 @@ _BUDAPEST_SECOND_PROTOCOL = re.compile(
     r"\b(?:second|2nd)\s+(?:additional\s+)?protocol\s+(?:to|of)\s+(?:the\s+)?"
     r"(?:budapest|cybercrime|convention\s+on\s+cybercrime)"
     r"|\b(?:budapest|cybercrime)\s+convention\s+s?\s*(?:second|2nd)\s+(?:additional\s+)?protocol"
-    r"|\bc?ets\s+(?:no\s+)?224\b"
+    r"|\b(?:c?ets|stce)\s+(?:no\s+)?224\b"
+    # in French, Spanish, Portuguese and Russian (spelt out: lower case, without accents)
+    r"|\b(?:deuxieme|second|segundo|2e|2o)\s+protocol[eo]?\s+(?:additionnel|adicional)\s+"
+    r"(?:a|al|a\s+la|ao)\s+(?:la\s+|el\s+|a\s+)?(?:convention|convenio|convencao|convencion)\s+"
+    r"(?:de\s+|sur\s+la\s+)?(?:budapest|budapeste|cybercriminalite|ciberdelincuencia"
+    r"|cibercrime)"
+    r"|\bвтор\w*\s+дополнительн\w*\s+протокол\w*\s+к\s+(?:будапештск\w*|конвенци\w*\s+о"
+    r"\s+киберпреступност\w*)"
 )
 _UNQUALIFIED_SECOND_PROTOCOL = re.compile(
     r"\b(?:second|2nd)\s+(?:additional\s+)?protocol\b"
@@ -619,6 +638,7 @@ _OTHER_LAW = re.compile(
     # texts beside the treaties: the T-CY's guidance notes, model laws, the EU's e-evidence
     # and "chat control" regulations
     r"|\b(?:t\s*cy\s+)?guidance\s+notes?\b|\b(?:commonwealth\s+)?model\s+laws?\b"
+    r"|\b(?:конвенци\w*|договор\w*)\s+оон\b"  # "Конвенция ООН против киберпреступности"
     # an article of a country's code, named without the country: "article 323-1 code pénal",
     # "artículo 197 del código penal" (not "changes to the criminal code")
     r"|\b(?:article|art|articulo|artigo|статья|статьи)\s+\d+(?:\s+\d+)*\s+(?:of\s+the\s+|du\s+"
@@ -711,7 +731,11 @@ SUBJECT_WORDS = 8
 _SUBJECT_START = frozenset(
     "on for against de d du des sur contre del sobre contra da do dos das о об".split()
 )
-_ADJECTIVES = frozenset("europeenne europea europeo europeia europeu internationale".split())
+# what follows "convention" before its subject: "convention européenne d'extradition",
+# "convention-cadre sur l'intelligence artificielle"
+_ADJECTIVES = frozenset(
+    "europeenne europea europeo europeia europeu internationale quadro cadre marco".split()
+)
 _NOT_A_NAME = frozenset(
     "say says said cover covers apply applies require requires define defines mean means "
     "protect protects about art article articles para paragraph is are does do can could "

@@ -201,7 +201,16 @@ _JUDGED = re.compile(
     r"|\b(?:vai|v[ãa]o|ir[áa])\s+(?:um\s+dia\s+)?(?:aderir|assinar|ratificar)\b"
     r"|\b(?:va|vont)-t-(?:elle|il|ils|elles)\s+(?:un\s+jour\s+)?(?:adh[ée]rer|signer|ratifier)"
     r"|\b(?:signera|ratifiera|adh[ée]rera)\b"
-    r"|\b(?:присоединится|подпишет|ратифицирует)\b",
+    r"|\b(?:присоединится|подпишет|ратифицирует)\b"
+    # the odds of it: "qual é a probabilidade de o Brasil ratificar ...?"
+    r"|\b(?:probabilidade|probabilidad|probabilit[ée]|likelihood|chances?|вероятност\w*)\b"
+    r"[^?.!]{0,60}?\b(?:ratif\w*|adh[ée]r\w*|aderir|assinar|firmar|signer|join|sign|accede"
+    r"|присоедин\w*|ратифиц\w*|подпи\w*)"
+    # two treaties compared, or a State's fight judged: "is the Budapest Convention better than
+    # the new UN treaty?", "как вы оцениваете эффективность борьбы с киберпреступностью?"
+    r"|^\W*(?:is|are)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:convention|treaty|protocol)\s+"
+    r"(?:really\s+)?(?:better|worse|stronger|weaker|more\s+effective|less\s+effective)\s+than\b"
+    r"|\bкак\s+(?:вы|ты)\s+оценива\w*",
     re.IGNORECASE,
 )
 

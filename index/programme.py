@@ -389,6 +389,12 @@ def asks_a_figure_after_the_documents(question: str) -> bool:
     )
 
 
+def states_no_sum_asked(question: str, text: str) -> bool:
+    """Whether ``question`` asks a sum ("what was the budget of the GLACY project?") that
+    ``text``, an answer, does not give: the FAQ entry on what GLACY is gives no budget."""
+    return _SUM.search(question) is not None and _MONEY.search(text) is None
+
+
 def asks_after_the_documents(question: str) -> bool:
     """Whether ``question`` asks what came after what the programme's documents (2009 to
     2014) report: how it ended, whether it was ever done, who holds the post today."""

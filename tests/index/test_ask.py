@@ -190,6 +190,8 @@ def test_ask_citation_of_an_instrument_not_held_says_so(
         "does section 100a of the German StPO allow source telecommunication surveillance?",
         "Que prévoit le règlement européen e-Evidence sur la notification ?",
         "O regulamento europeu (o chamado chat control) já foi aprovado?",
+        "Что говорит Конвенция ООН против киберпреступности о сроках хранения данных?",
+        "La convention-cadre sur l'intelligence artificielle est-elle en vigueur ?",
         "article 323-1 code pénal",  # not "Budapest Convention has no Article 323"
         "artículo 197 del código penal",
     ],
@@ -1165,3 +1167,28 @@ def test_a_translation_asked_of_a_cited_article_is_told_once(ask_service: AskSer
 
     assert [(h.instrument, h.article) for h in answer.articles] == [("ets185", "29")]
     assert len(answer.notes) == 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Le deuxième protocole additionnel à la Convention de Budapest (STCE 224) prévoit-il des "
+        "équipes communes d'enquête ?",
+        "¿Qué dice el segundo protocolo adicional al Convenio de Budapest sobre los registradores?",
+        "O Segundo Protocolo Adicional à Convenção de Budapeste prevê equipas conjuntas?",
+        "Что предусматривает Второй дополнительный протокол к Будапештской конвенции?",
+    ],
+)
+def test_the_budapest_second_protocol_named_in_another_language_is_not_held(
+    ask_service: AskService, question: str
+) -> None:
+    answer = ask_service.ask(question)
+
+    assert (answer.kind, answer.articles) == (AnswerKind.NONE, ())
+    assert "CETS 224" in answer.notes[0]
+
+
+def test_an_faq_entry_giving_no_sum_does_not_answer_a_budget(ask_service: AskService) -> None:
+    answer = ask_service.ask("what was the budget of the GLACY project?")
+
+    assert answer.kind is not AnswerKind.FAQ
