@@ -21,7 +21,7 @@ _PRACTICAL = re.compile(
     r"|microphone|projector|laptop|toilets?|parking|visa|per\s+diem|reimburse\w*|refund"
     r"|luggage|restaurant|cop(?:y|ies)|handouts?|chat\s+log|e-?mails?|software"
     r"|certificado|certificat|attestation|diapositivas?|diapos|h[ôo]tel|links?|enlaces?|liens?"
-    r"|powerpoint|pptx?|pdf"
+    r"|powerpoint|pptx?|pdf|(?:telegram|whatsapp|signal)\s+groups?|group\s+chats?|admins?"
     # the same in French, Spanish, Portuguese and Russian
     # (a socket by its own name: "prises" and "tomadas" alone are "taken", as in "mesures prises")
     r"|vid[ée]oprojecteur|projecteur|proyector|projetor|проектор\w*|enchufes?|regletas?"
@@ -100,7 +100,7 @@ _LAW = re.compile(
 # What a session is on names its topic, not the question's: "the slides from this morning's
 # session on electronic evidence" asks for slides.
 _TOPIC = re.compile(
-    r"\b(?:session|panel|presentation|workshop|talk|training|keynote|lecture|module|course)\s+"
+    r"\b(?:session|panel|presentation|workshop|talk|training|keynote|lecture|module|course)s?\s+"
     r"(?:on|about)\s+[^?.,;!]*",
     re.IGNORECASE,
 )
@@ -112,7 +112,11 @@ _PASSWORD = re.compile(
     r"\bwhat(?:'s|\s+is)\s+the\s+(?:[\w-]+\s+){0,3}password\b"
     r"|^\W*(?:please\s+)?(?:(?:can|could)\s+you\s+)?(?:tell|give|send|show)\s+(?:me|us)\s+"
     r"(?:the|your|a)\s+(?:[\w-]+\s+){0,2}password\b"
-    r"|\b(?:wi-?fi|network|guest)\s+(?:password|code|key)\b",
+    r"|\b(?:wi-?fi|network|guest)\s+(?:password|code|key)\b"
+    # in French, Spanish, Portuguese and Russian: "Le dossier partagé demande un mot de passe,
+    # lequel ?", "¿cuál es la contraseña del wifi?"
+    r"|\bquel\s+est\s+le\s+mot\s+de\s+passe\b|\bmot\s+de\s+passe\s*,\s*lequel\b"
+    r"|\bcu[áa]l\s+es\s+la\s+contrase[ñn]a\b|\bqual\s+[ée]\s+a\s+senha\b|\bкакой\s+пароль\b",
     re.IGNORECASE,
 )
 

@@ -66,6 +66,9 @@ _GENERAL_KNOWLEDGE = re.compile(
     r"|official\s+languages?|national\s+(?:dish|anthem|animal|sport)|highest\s+mountain"
     r"|longest\s+river|gdp)\s+of\b"
     r"|\bhow\s+many\s+(?:people|inhabitants)\s+live\s+in\b"
+    # pay in a trade: "What salary is normal for a cyber analyst in a prosecution service?"
+    r"|\bwhat\s+(?:salary|wage|pay)\s+is\s+(?:normal|usual|typical|fair)\b"
+    r"|\bhow\s+much\s+(?:does|do)\s+(?:a|an)\s+(?:[\w-]+\s+){1,4}(?:earn|make)\b"
     r"|\bquelle\s+est\s+la\s+capitale\b|\bcu[áa]l\s+es\s+la\s+capital\b"
     r"|\bqual\s+(?:é|e)\s+a\s+capital\b|\bкакая\s+столица\b|\bстолица\s+\w+\s*\?",
     re.IGNORECASE,
@@ -215,10 +218,29 @@ _JUDGED = re.compile(
 )
 
 
+# How the asker's own case will end, which no treaty says: "What sentence will he probably
+# get from our court?", "Can the parents win a civil case against the school?", "How long do
+# such cases usually take?", "Какой срок он получит?"
+_OUTCOME_FORETOLD = re.compile(
+    r"\bwhat\s+(?:sentence|penalty|punishment|prison\s+term)\s+(?:will|would|could|is)\s+"
+    r"(?:he|she|they|the\s+[\w-]+)\s+(?:probably\s+|likely\s+)?(?:get|receive|face)\b"
+    r"|\bhow\s+(?:long|many\s+years)\s+(?:will|would)\s+(?:he|she|they)\s+(?:get|spend|serve)\b"
+    r"|\b(?:can|could|will|would)\s+(?:the\s+)?[\w-]+\s+(?:win|lose)\s+(?:a|the|their|his|her"
+    r"|this)\s+(?:civil\s+|criminal\s+)?(?:case|lawsuit|suit|trial|appeal)\b"
+    r"|\bhow\s+long\s+do\s+(?:such|these|those)\s+cases\s+(?:usually\s+|normally\s+"
+    r"|typically\s+)?take\b"
+    r"|\bwhich\s+of\s+the\s+(?:two|three)\s+will\b"
+    r"|\bwill\s+the\s+(?:[\w-]+\s+)?police\s+arrest\b"
+    r"|\bкакой\s+срок\s+(?:он|она|они)\s+получ\w*|\bque\s+hip[óo]teses\s+h[áa]\b"
+    r"|\bqu[ée]\s+posibilidades\s+hay\b|\bquelles\s+(?:sont\s+les\s+)?chances\b",
+    re.IGNORECASE,
+)
+
+
 def asks_opinion(text: str) -> bool:
     """Whether ``text`` asks the bot's opinion, a judgement of a treaty or a prediction of a
     State's next step, not what the law says."""
-    if _JUDGED.search(text):
+    if _JUDGED.search(text) or _OUTCOME_FORETOLD.search(text):
         return True
     return bool(_OPINION.search(text)) and not _ABOUT_THE_LAW.search(text)
 
@@ -239,14 +261,16 @@ _PRODUCT = (
     r"|(?:smart)?phones?|laptops?|routers?|messengers?|messaging\s+apps?|cloud\s+services?"
     r"|e-?mail\s+providers?|internet\s+providers?|mobile\s+(?:plans?|operators?)|firewalls?"
     r"|lawyers?|attorneys?|solicitors?|starlink|fibre|fiber|cameras?|webcams?|usb\s+(?:sticks?"
-    r"|keys?|drives?)|hard\s+drives?|signal|whatsapp|telegram|proton\s*mail|gmail|outlook)"
+    r"|keys?|drives?)|hard\s+drives?|signal|whatsapp|telegram|proton\s*mail|gmail|outlook"
+    r"|software|tools?|vendors?|suppliers?|(?:incident\s+response\s+|security\s+|forensics?\s+)?"
+    r"(?:companies|company|firms?|consultants?))"
 )
 _COMPARISON = re.compile(
     # "which password manager is better, Bitwarden or 1Password?", "which VPN should I use?"
     rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}{_PRODUCT}\s+(?:is|are|would\s+be)\s+(?:the\s+)?"
     r"(?:better|best|faster|fastest|cheaper|cheapest|safer|safest|more\s+secure|most\s+secure)\b"
     rf"|\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}{_PRODUCT}\s+should\s+(?:i|we)\s+"
-    r"(?:use|buy|choose|get|pick|install|trust)\b"
+    r"(?:use|buy|choose|get|pick|install|trust|call|hire|contact)\b"
     # "the best VPN to watch Netflix", "is Starlink faster than fibre?"
     rf"|\b(?:best|fastest|cheapest|safest|most\s+secure)\s+(?:free\s+)?{_PRODUCT}\b"
     rf"|\bis\s+(?:[\w-]+\s+){{0,2}}{_PRODUCT}\s+(?:better|faster|cheaper|safer|more\s+secure)"
@@ -265,11 +289,22 @@ _COMPARISON = re.compile(
 )
 
 
+# A tool asked for, no law named: "is there an AI tool that can review it faster?" (not "is
+# there a tool in the Convention that lets us get data from abroad?")
+_TOOL_ASKED = re.compile(
+    r"\bis\s+there\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}(?:tool|software|app|program)s?"
+    r"\s+(?:that|which|to)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_which_product(text: str) -> bool:
     """Whether ``text`` compares products or services or asks for one to be recommended
     ("which password manager is better, Bitwarden or 1Password?", "is Starlink faster than
     fibre?", "qual é a melhor VPN para ver a Netflix?"), even after naming an article: the
     treaties rank no product."""
+    if _TOOL_ASKED.search(text) and not _LAW_ASKED.search(text):
+        return True
     return bool(_COMPARISON.search(text))
 
 
@@ -282,6 +317,12 @@ _ADVICE = re.compile(
     r"|give|stay|shut|sue|hire|contact|delete|wait|change|answer|reply|block|ignore|confront"
     r"|pretend|trust|accept|sign|move|quit|keep|send|buy|transfer|settle|agree|respond)\b"
     r"|\bdo\s+(?:i|we)\s+have\s+a\s+(?:good\s+|strong\s+|real\s+)?case\b"
+    # another's decision in the asker's case: "Should the hospital pay?"; what to tell the press
+    r"|(?:^\W*|[.?!,;:]\s*)should\s+(?:the|my|our)\s+(?!(?:party|parties|state|states"
+    r"|requesting|requested|country|provider|court)\b)[\w-]+\s+(?:just\s+)?(?:pay|sue|settle"
+    r"|plead|resign)\b"
+    r"|\bwhat\s+should\s+(?:i|we)\s+(?:say|tell)\s+(?:to\s+)?(?:the\s+)?(?:press|media|journalists?"
+    r"|reporters?)\b"
     r"|\bis\s+it\s+a\s+good\s+idea\s+for\s+(?:me|us)\b"
     # what to do now, with no law asked: "they'll post my photos unless I pay. what do I do
     # right now??", "Что мне делать прямо сейчас?"

@@ -111,6 +111,10 @@ def test_a_piece_of_writing_asked_of_the_bot_is_a_task(question: str, task: bool
         "what's the password for the shared drive",
         "guest network code please",
         "tell me the admin password",
+        "Le dossier partagé avec les présentations demande un mot de passe, lequel ?",
+        "¿cuál es la contraseña del wifi?",
+        "qual é a senha da rede?",
+        "какой пароль от вайфая?",
     ],
 )
 def test_a_password_asked_for_is_for_the_desk(question: str) -> None:
@@ -156,6 +160,9 @@ def test_a_document_to_draft_naming_no_article(question: str, draft: bool) -> No
         ("where is the toilet", True),
         ("can I get a taxi to the airport", True),
         ("the taxi driver's phone was hacked, is it illegal access?", False),
+        ("who is admin of the workshop Telegram group? I want to add my deputy", True),
+        ("are the afternoon sessions on the Lanzarote Convention in this building?", True),
+        ("can the police infiltrate a Telegram group of paedophiles?", False),
     ],
 )
 def test_a_badge_to_collect_or_the_venue_s_own_things_are_the_desk_s(

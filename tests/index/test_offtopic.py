@@ -312,6 +312,14 @@ def test_contact_details_asked_for(question: str, contact: bool) -> None:
         ("is the Budapest Convention better than the new UN cybercrime treaty?", True),
         ("Как вы оцениваете эффективность борьбы с киберпреступностью?", True),
         ("what are the chances that a request is refused?", False),
+        # how the asker's own case will end
+        ("He confessed everything. What sentence will he probably get from our court?", True),
+        ("Can the parents win a civil case against the school?", True),
+        ("How long do such cases usually take?", True),
+        ("Will the Dubai police arrest him if we just ask?", True),
+        ("Какой срок он получит, если заключит досудебное соглашение?", True),
+        ("what sentence does Article 13 require for legal persons?", False),
+        ("what penalty can a court impose under the convention?", False),
         ("are sanctions under the convention effective, proportionate and dissuasive?", False),
         ("will the requested party refuse if the offence is political?", False),
         ("is the convention applicable to ISPs?", False),
@@ -319,3 +327,36 @@ def test_contact_details_asked_for(question: str, contact: bool) -> None:
 )
 def test_a_treaty_judged_or_a_state_s_next_step_foretold(question: str, judged: bool) -> None:
     assert asks_opinion(question) is judged
+
+
+@pytest.mark.parametrize(
+    ("question", "product"),
+    [
+        ("Which software should we buy, Cellebrite or Magnet AXIOM?", True),
+        ("Which incident response company should we call?", True),
+        ("Is there an AI tool that can review it faster?", True),
+        ("is there a tool that can unlock an iPhone 15 for a child abuse case?", True),
+        ("is there a tool in the convention that lets us get data from abroad?", False),
+        ("which tools does the Budapest Convention give investigators?", False),
+        ("which company must keep the data, the provider or the host?", False),
+    ],
+)
+def test_software_tools_and_firms_asked_for(question: str, product: bool) -> None:
+    assert asks_which_product(question) is product
+
+
+@pytest.mark.parametrize(
+    ("question", "advice"),
+    [
+        ("The attackers want 2 bitcoin. Should the hospital pay?", True),
+        ("A journalist wants to interview me. What should I say to the press?", True),
+        ("Should the Party pay the costs?", False),
+        ("Should the requesting State pay for the expert?", False),
+    ],
+)
+def test_a_decision_in_the_asker_s_case_is_advice(question: str, advice: bool) -> None:
+    assert asks_personal_advice(question) is advice
+
+
+def test_a_trade_s_pay_is_general_knowledge() -> None:
+    assert asks_general_knowledge("What salary is normal for a cyber analyst in a prosecution?")
