@@ -35,9 +35,10 @@ _CHANGE_OF_SUBJECT = re.compile(
 # words by which a question points back at what came before it
 _POINTS_BACK = frozenset(
     "it its this that these those such they them their there he she his her same".split()
-    # in French, Spanish, Portuguese and Russian ("combien de temps dure-t-elle ?")
-    + "il elle ils elles ce cet cette ces cela ça celui celle ceux y en t-il t-elle t-ils".split()
-    + "lo la le los las les ello eso esto esa ese este esta estos estas esos esas él ella".split()
+    # in French, Spanish, Portuguese and Russian ("combien de temps dure-t-elle ?"), not the
+    # articles that are pronouns too ("la", "le", "los")
+    + "il elle ils elles ce cet cette ces cela ça celui celle ceux t-il t-elle t-ils".split()
+    + "ello eso esto esa ese este esta estos estas esos esas él ella".split()
     + "ele ela eles elas isso isto esse essa nisso disso nele nela dele dela".split()
     + "он она оно они его её ее их это этот эта эти этого такой такая такие таких тот той".split()
 )

@@ -1003,6 +1003,8 @@ def test_what_a_message_turns_to_after_citing_a_treaty_is_what_is_asked(
         "gratuit me conseillez-vous ?",
         "Статья 18 Будапештской конвенции касается предписания о предоставлении данных. А "
         "сколько стоит такси из аэропорта Страсбурга до Дворца Европы?",
+        # "la" is an article here, pointing back at nothing
+        "El artículo 16 trata de la conservación. ¿Cuál es la contraseña del wifi de la sala?",
     ],
 )
 def test_a_foreign_question_of_its_own_after_a_sentence_citing_an_article_is_declined(
