@@ -449,12 +449,7 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
             continue  # "the Convention on the protection of children": Lanzarote, described
         # "the Convention on Artificial Intelligence": a subject no held treaty's name says
         treaty = mention.keyword in _TREATIES  # not "a fraud scheme on facebook"
-        # in another language only a subject sharing no word with a held title tells: "sur
-        # l'intelligence artificielle", not "sur la protection des personnes"
-        abroad = _subject_words(mention, _FOREIGN_ON)
-        unheld = treaty and any(
-            bool(words) and not words & _held_words(corpus) for words in (subject, abroad)
-        )
+        unheld = treaty and bool(subject) and not subject & _held_words(corpus)
         other = (
             foreign
             or unheld
@@ -499,16 +494,9 @@ _ORDINAL_WORDS = frozenset(
 _LIKE_HELD = 75  # "budapset" is 88 like "budapest", "hague" at most 55 like any held word
 
 
-# what a treaty is "on" in the other languages: "la convention-cadre sur l'intelligence
-# artificielle", "a Convenção-Quadro ... sobre Inteligência Artificial"
-_FOREIGN_ON = frozenset("sur contre sobre contra о об".split())
-
-
-def _subject_words(
-    mention: _Mention, on: frozenset[str] = frozenset({"on", "against"})
-) -> set[str]:
+def _subject_words(mention: _Mention) -> set[str]:
     """The content words of what a treaty is "on" or "against" ("artificial", "intelligence")."""
-    if not mention.subject or mention.subject[0] not in on:
+    if not mention.subject or mention.subject[0] not in {"on", "against"}:
         return set()
     return {w for w in mention.subject if w not in _GENERIC and w not in _SUBJECT_START}
 
@@ -638,7 +626,7 @@ _OTHER_LAW = re.compile(
     # texts beside the treaties: the T-CY's guidance notes, model laws, the EU's e-evidence
     # and "chat control" regulations
     r"|\b(?:t\s*cy\s+)?guidance\s+notes?\b|\b(?:commonwealth\s+)?model\s+laws?\b"
-    r"|\b(?:конвенци\w*|договор\w*)\s+оон\b"  # "Конвенция ООН против киберпреступности"
+    r"|\b(?:конвенци\w*|договор\w*|соглашени\w*)\s+(?:оон|снг)\b|\bгдпр\b"  # "Конвенция ООН"
     # an article of a country's code, named without the country: "article 323-1 code pénal",
     # "artículo 197 del código penal" (not "changes to the criminal code")
     r"|\b(?:article|art|articulo|artigo|статья|статьи)\s+\d+(?:\s+\d+)*\s+(?:of\s+the\s+|du\s+"
@@ -731,11 +719,7 @@ SUBJECT_WORDS = 8
 _SUBJECT_START = frozenset(
     "on for against de d du des sur contre del sobre contra da do dos das о об".split()
 )
-# what follows "convention" before its subject: "convention européenne d'extradition",
-# "convention-cadre sur l'intelligence artificielle"
-_ADJECTIVES = frozenset(
-    "europeenne europea europeo europeia europeu internationale quadro cadre marco".split()
-)
+_ADJECTIVES = frozenset("europeenne europea europeo europeia europeu internationale".split())
 _NOT_A_NAME = frozenset(
     "say says said cover covers apply applies require requires define defines mean means "
     "protect protects about art article articles para paragraph is are does do can could "

@@ -156,6 +156,8 @@ class HybridRanker:
             weighed = lexical
         else:
             confidence = self._foreign_confidence(nearest)
+            if asks_definition and lexical.confident:  # "Что такое груминг?": a defined term
+                confidence = max(confidence, lexical.confidence)
             weighed = lexical if lexical.confident else Ranking(threshold=lexical.threshold)
         stems = next((r.stems for r in (*lexical.articles, *lexical.documents)), frozenset())
         surest = max((r.confidence for r in weighed.articles), default=0.0)

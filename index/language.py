@@ -94,10 +94,12 @@ def likeliest(text: str, among: tuple[str, ...]) -> str:
         return among[0]
     if "fr" in among and _french_elided(text):
         return "fr"
+    scores = _scores(text)
+    if "fr" in among and _ELISION.search(text) and scores["fr"] >= max(scores.values()):
+        return "fr"  # "l'article 23 de la convention de Lanzarote": its words tie with Spanish
     language, sureness = _classify(text, tuple(sorted(among)))
     if sureness >= SURE_ROMANCE:
         return language
-    scores = _scores(text)
     tokens = [w.casefold() for w in _WORD.findall(text)]
     for other, endings in _ENDINGS.items():  # which of them, when function words tie
         scores[other] += 0.5 * sum(t.endswith(endings) for t in tokens)

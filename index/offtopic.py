@@ -213,7 +213,14 @@ _JUDGED = re.compile(
     # the new UN treaty?", "как вы оцениваете эффективность борьбы с киберпреступностью?"
     r"|^\W*(?:is|are)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:convention|treaty|protocol)\s+"
     r"(?:really\s+)?(?:better|worse|stronger|weaker|more\s+effective|less\s+effective)\s+than\b"
-    r"|\bкак\s+(?:вы|ты)\s+оценива\w*",
+    r"|\bкак\s+(?:вы|ты)\s+оценива\w*"
+    # the bot's view asked politely, a State's prospects or choice: "¿Qué opina usted del
+    # Convenio?", "Qual é a sua opinião sobre ...?", "is Nigeria likely to accede soon?",
+    # "should my country sign the Second Additional Protocol?"
+    r"|\bqu[ée]\s+opina\s+usted\b|\bsua\s+opini[ãa]o\b|\bvotre\s+opinion\b"
+    r"|\b(?:is|are)\s+[\w-]+(?:\s+[\w-]+)?\s+likely\s+to\s+(?:join|sign|ratify|accede)\b"
+    r"|\bshould\s+(?:my|our)\s+(?:country|state|government|ministry)\s+(?:sign|ratify|join"
+    r"|accede)\b",
     re.IGNORECASE,
 )
 
@@ -232,7 +239,13 @@ _OUTCOME_FORETOLD = re.compile(
     r"|\bwhich\s+of\s+the\s+(?:two|three)\s+will\b"
     r"|\bwill\s+the\s+(?:[\w-]+\s+)?police\s+arrest\b"
     r"|\bкакой\s+срок\s+(?:он|она|они)\s+получ\w*|\bque\s+hip[óo]teses\s+h[áa]\b"
-    r"|\bqu[ée]\s+posibilidades\s+hay\b|\bquelles\s+(?:sont\s+les\s+)?chances\b",
+    r"|\bqu[ée]\s+posibilidades\s+hay\b|\bquelles\s+(?:sont\s+les\s+)?chances\b"
+    # "will my case against the hacker be successful in court?", "can I win on appeal?",
+    # "¿Ganaremos el caso?", "how many years in prison will my suspect get?"
+    r"|\bwill\s+(?:my|our)\s+case\b[^?.!]{0,60}?\b(?:succeed|successful|win|fail)"
+    r"|\bcan\s+(?:i|we)\s+win\s+(?:on\s+appeal|(?:the|this|my|our|a)\s+(?:case|appeal|trial"
+    r"|lawsuit))\b|\bganar[ée]mos\b|\bvamos\s+ganhar\b|\bgagnerons-nous\b"
+    r"|\bhow\s+many\s+years\s+(?:in\s+prison\s+)?will\s+(?:he|she|they|my|our|the)\b",
     re.IGNORECASE,
 )
 
@@ -280,6 +293,8 @@ _COMPARISON = re.compile(
     rf"|\b(?:recommend|suggest)\s+(?:me\s+|us\s+)?(?:a|an|some|any|good|the\s+best)\s+"
     rf"(?:[\w-]+\s+){{0,3}}{_PRODUCT}\b"
     r"|\b(?:which|what)\s+(?:[\w-]+\s+){0,4}(?:do|would|can)\s+you\s+(?:recommend|suggest)\b"
+    # "which company can recover deleted whatsapp messages?"
+    r"|\bwhich\s+(?:company|companies|firm|vendor|lab)\s+(?:can|could|is\s+able\s+to)\b"
     # the same in French, Spanish, Portuguese and Russian: "qual é a melhor VPN ...?"
     r"|\b(?:melhor(?:es)?|meilleure?s?|mejor(?:es)?)\s+(?:[\w-]+\s+){0,2}"
     r"(?:vpns?|apps?|aplicativos?|aplicaci[oó]n|application|antiv[ií]rus|navegador|navigateur"
@@ -372,6 +387,8 @@ _CONTACT_DETAILS = re.compile(
     r"|e-?mail(?:\s+address(?:es)?)?|contact\s+(?:details|numbers?)|hotline(?:\s+numbers?)?"
     r"|fax\s+numbers?|whatsapp\s+numbers?)\b"
     r"|\b(?:phone|telephone|mobile|fax|hotline)\s+numbers?\s+(?:of|for)\b"
+    # "who is the 24/7 contact in Moldova and how do I reach him?"
+    r"|\bhow\s+(?:do|can|could)\s+(?:i|we)\s+(?:reach|contact|call|e-?mail)\s+(?:him|her|them)\b"
     r"|\b(?:quel(?:le)?\s+est|donne[zr]?(?:-moi)?|avez-vous)\s+(?:le\s+|l['’]\s*|les\s+)?"
     r"(?:num[ée]ros?\s+de\s+t[ée]l[ée]phone|t[ée]l[ée]phone|adresse\s+(?:e-?mail|mail"
     r"|[ée]lectronique)|e-?mail|courriel|coordonn[ée]es)\b"

@@ -220,6 +220,12 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         ),
         # "under Brazil's Marco Civil"
         re.compile(rf"\bunder\s+(?:the\s+)?{country}'s\s+\w+", re.I),
+        # "in Brazil what is the sentence for child pornography?"
+        re.compile(
+            rf"\bin\s+(?:the\s+)?{country}\s*,?\s+what\s+(?:is|are)\s+the\s+(?:maximum\s+|minimum\s+)?"
+            rf"(?:sentences?|penalt(?:y|ies)|punishments?|fines?)\b",
+            re.I,
+        ),
         # "the maximum penalty for cyberstalking in Australia"
         re.compile(
             rf"\b(?:penalty|penalties|punishments?|sentences?|fines?)\s+(?:for|of)\b"

@@ -191,7 +191,8 @@ def test_ask_citation_of_an_instrument_not_held_says_so(
         "Que prévoit le règlement européen e-Evidence sur la notification ?",
         "O regulamento europeu (o chamado chat control) já foi aprovado?",
         "Что говорит Конвенция ООН против киберпреступности о сроках хранения данных?",
-        "La convention-cadre sur l'intelligence artificielle est-elle en vigueur ?",
+        "Что говорит ГДПР о хранении данных?",
+        "Что говорит Конвенция СНГ о киберпреступности?",
         "article 323-1 code pénal",  # not "Budapest Convention has no Article 323"
         "artículo 197 del código penal",
     ],

@@ -98,6 +98,7 @@ def test_questions_of_the_law_or_of_a_case_are_not(question: str) -> None:
         ("Помоги написать вежливое письмо начальнику с просьбой об отпуске.", True),
         ("Peux-tu rédiger une demande d'entraide au titre de l'article 31 ?", False),
         ("write me a summary of the convention in 100 words", True),
+        ("Resuma a convenção de Lanzarote", True),
     ],
 )
 def test_a_piece_of_writing_asked_of_the_bot_is_a_task(question: str, task: bool) -> None:

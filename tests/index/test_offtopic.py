@@ -289,6 +289,8 @@ def test_questions_of_the_law_are_not_asked_of_the_world(question: str) -> None:
         ("Qual é o e-mail do departamento jurídico da Google em Portugal?", True),
         ("Quel est le numéro de téléphone du point de contact 24/7 ?", True),
         ("Какой номер телефона у контактного пункта 24/7?", True),
+        ("who is the 24/7 contact in Moldova and how do I reach him?", True),
+        ("how do I contact the 24/7 point of contact of another Party?", False),
         ("what is the 24/7 network?", False),
         ("is an e-mail address personal data?", False),
         ("¿Cuál es el número de Partes del Convenio?", False),
@@ -312,6 +314,16 @@ def test_contact_details_asked_for(question: str, contact: bool) -> None:
         ("is the Budapest Convention better than the new UN cybercrime treaty?", True),
         ("Как вы оцениваете эффективность борьбы с киберпреступностью?", True),
         ("what are the chances that a request is refused?", False),
+        ("¿Qué opina usted del Convenio de Budapest?", True),
+        ("Qual é a sua opinião sobre a Convenção de Budapeste?", True),
+        ("is Nigeria likely to accede soon?", True),
+        ("should my country sign the Second Additional Protocol?", True),
+        ("will my case against the hacker be successful in court?", True),
+        ("the judge acquitted my suspect, can I win on appeal?", True),
+        ("¿Ganaremos el caso en el tribunal?", True),
+        ("how many years in prison will my suspect get?", True),
+        ("can we win extradition of our own nationals?", False),
+        ("is the requested Party likely to refuse a fiscal offence request?", False),
         # how the asker's own case will end
         ("He confessed everything. What sentence will he probably get from our court?", True),
         ("Can the parents win a civil case against the school?", True),
@@ -339,6 +351,7 @@ def test_a_treaty_judged_or_a_state_s_next_step_foretold(question: str, judged: 
         ("is there a tool in the convention that lets us get data from abroad?", False),
         ("which tools does the Budapest Convention give investigators?", False),
         ("which company must keep the data, the provider or the host?", False),
+        ("which company can recover deleted whatsapp messages?", True),
     ],
 )
 def test_software_tools_and_firms_asked_for(question: str, product: bool) -> None:

@@ -131,6 +131,10 @@ from index.other_law import other_law
         ),
         ("¿Qué pena hay en Chile por el acceso ilícito?", "pena hay en Chile"),
         ("какое наказание за взлом в России?", "наказание за взлом в России"),
+        (
+            "in Brazil what is the sentence for child pornography?",
+            "in Brazil what is the sentence",
+        ),
     ],
 )
 def test_a_countrys_own_law_or_another_bodys_is_named(question: str, named: str) -> None:

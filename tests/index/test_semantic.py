@@ -1339,3 +1339,27 @@ def test_a_text_not_held_named_beside_a_held_one_is_said_to_be_left_out(
 
     assert answer.articles and answer.articles[0].instrument == "ets108"
     assert not_held_note("GDPR") in answer.notes
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Combien de temps dure la conservation ?",
+        "¿Cuánto dura la conservación?",
+        "Quanto tempo dura a conservação?",
+        "A conservação pode ser renovada?",
+    ],
+)
+def test_a_short_foreign_question_on_preservation_is_answered(
+    hybrid: AskService, question: str
+) -> None:
+    answer = hybrid.ask(question)
+
+    assert [(h.instrument, h.article) for h in answer.articles][:1] == [("ets185", "16")]
+
+
+def test_a_foreign_definition_question_of_a_defined_offence_is_answered(hybrid: AskService) -> None:
+    """Its English reading finds the article surely; a few words sit far from any passage."""
+    answer = hybrid.ask("Что такое груминг?")
+
+    assert [(h.instrument, h.article) for h in answer.articles][:1] == [("cets201", "23")]
