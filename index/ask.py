@@ -302,8 +302,7 @@ class AskService:
         if faq and faq.best:
             if faq.best.score < self.weights.answer.faq_certain:
                 ranked = self.ranker.rank(text, limit=5, language=language)
-            named = self.ranker.analyser.analyse(text).named
-            if self._faq_fits(text, faq.best, ranked, named):
+            if self._faq_fits(text, faq.best, ranked):
                 return self.faq_answer(text, faq.best, faq.choices)
             faq = FaqMatch(choices=(faq.best, *faq.choices))  # the treaties answer better
         choices = faq.choices if faq else ()
@@ -685,10 +684,10 @@ class AskService:
             return terms
         return " ".join([terms, *_NAME_GIVEN.findall(text)])
 
-    def _faq_fits(self, text: str, best: FaqHit, ranked: Ranking | None, named: list[str]) -> bool:
+    def _faq_fits(self, text: str, best: FaqHit, ranked: Ranking | None) -> bool:
         """Answer with the FAQ unless search confidently finds an article the entry ignores,
-        a programme passage states what is asked, or the question names held treaties
-        (``named``) none of the entry's articles is from.
+        a programme passage states what is asked, or the question names held treaties none
+        of the entry's articles is from.
 
         "Is hacking a crime?" may look like the extradition entry's "extradite someone for
         hacking"; search knows Article 2 is the answer, so the FAQ becomes a choice instead.
@@ -696,6 +695,7 @@ class AskService:
         barely-matching entry that search cannot back ("what is the population of Budapest"
         against "what is the Budapest Convention?") is only offered as a choice.
         """
+        named = self.ranker.analyser.analyse(text).named
         if named and best.articles and not any(ref.instrument in named for ref in best.articles):
             return False  # "how many countries are parties to Lanzarote?" is not Budapest's
         if states_no_sum_asked(text, best.answer):

@@ -141,13 +141,12 @@ def states_what_is_counted(question: str, passages: list[str]) -> bool:
     alone), or an amount of money for a budget, a fee or a contribution. A passage on the
     right workshop that never counts its participants does not answer "how many
     participants attended?"; a question that asks no count or sum is not judged."""
-    if _SUM.search(question):
-        # in the passage shown first: a sum in the next one is another project's ("what was
-        # the budget of CyberCrime@EAP?" had the Global Project's shown under the EAP line)
-        if not (passages and _MONEY.search(passages[0])):
-            return False
-        if not _gives_sum_of(question, passages):
-            return False
+    # in the passage shown first: a sum in the next one is another project's ("what was the
+    # budget of CyberCrime@EAP?" had the Global Project's shown under the EAP line)
+    if states_no_sum_asked(question, passages[0] if passages else ""):
+        return False
+    if _SUM.search(question) and not _gives_sum_of(question, passages):
+        return False
     asked = _counted_asked(question)
     if not asked:
         return True

@@ -37,7 +37,7 @@ _POINTS_BACK = frozenset(
     "it its this that these those such they them their there he she his her same".split()
     # in French, Spanish, Portuguese and Russian ("combien de temps dure-t-elle ?"), not the
     # articles that are pronouns too ("la", "le", "los")
-    + "il elle ils elles ce cet cette ces cela ça celui celle ceux t-il t-elle t-ils".split()
+    + "il elle ils elles ce cet cette ces cela ça celui celle ceux".split()
     + "ello eso esto esa ese este esta estos estas esos esas él ella".split()
     + "ele ela eles elas isso isto esse essa nisso disso nele nela dele dela".split()
     + "он она оно они его её ее их это этот эта эти этого такой такая такие таких тот той".split()
@@ -99,8 +99,8 @@ def stands_alone(asked: str, opening: str, least: int = STANDS_ALONE_WORDS) -> b
     say what it asks, pointing back at nothing ("how long does it last?", "that year"), and
     sharing no word with the opening ("... 60 days. Can the preservation be renewed?")."""
     words = [w.casefold() for w in re.findall(r"[\w'-]+", asked)]
-    parts = {part for w in words for part in w.split("-")}  # "dure-t-elle"
-    if len(words) < least or _POINTS_BACK.intersection(words) or _POINTS_BACK & parts:
+    parts = {part for w in words for part in w.split("-")}  # "dure-t-elle" points back
+    if len(words) < least or _POINTS_BACK & parts:
         return False
     opened = {stem_word(w) for w in re.findall(r"[\w'-]{4,}", opening.casefold())}
     return not opened.intersection(stem_word(w) for w in words if len(w) >= 4)
