@@ -71,6 +71,9 @@ HELD_OUT = {
         "heldout17",
         "multilingual15",
         "declines15",
+        "heldout18",
+        "multilingual16",
+        "declines16",
         "stories_dev",
         "declines_dev",
         "multilingual_dev",
@@ -82,6 +85,7 @@ HELD_OUT = {
         "declines_dev7",
         "declines_dev8",
         "declines_dev9",
+        "declines_dev10",
     )
 }
 # Held-out sets whose misses have been read, and so became development sets: only their
@@ -109,6 +113,8 @@ DEVELOPMENT = frozenset(
         "facts_dev6",
         "declines_dev9",
         "facts_dev7",
+        "declines_dev10",
+        "facts_dev8",
     }
 )
 FACTS_FILES = {
@@ -129,11 +135,13 @@ FACTS_FILES = {
         "facts13",
         "facts14",
         "facts15",
+        "facts16",
         "facts_dev3",
         "facts_dev4",
         "facts_dev5",
         "facts_dev6",
         "facts_dev7",
+        "facts_dev8",
     )
 }
 FACTS_FILE = FACTS_FILES["facts"]
