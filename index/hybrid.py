@@ -43,6 +43,7 @@ from index.ranking import CANDIDATES, Ranked, Ranker, Ranking
 from index.scope import Scope
 from index.text import STOP_WORDS, WORD, fold, join_compound, stem_token, words
 
+HEADING_CONTEXT = 300  # characters before a programme part read as its slide's or section's
 COGNATE_LETTERS = 5  # the first letters a word of another language shares with its English
 
 
@@ -85,6 +86,7 @@ class HybridRanker:
             if dense is not None
             else {}
         )
+        self._fact_context = self._headed_by() if dense is not None else {}
         self._fact_idf = self._programme_idf()
         self._fact_idf_max = max(self._fact_idf.values(), default=0.0)
         # the programme's words by their first letters: a word of another language is read
@@ -369,7 +371,12 @@ class HybridRanker:
         scored = []
         for position, similarity in pool:
             said = self._fact_stems[position]
-            told = sum(self._told(stem) * w for stem, w in weights.items() if stem in said)
+            context = self._fact_context.get(position, frozenset())
+            told = sum(
+                self._told(stem) * w * (1.0 if stem in said else self.fusion.fact_context)
+                for stem, w in weights.items()
+                if stem in said or stem in context
+            )
             if items:
                 passage = self.dense.passages[position]
                 named = numbered_items(f"{passage.embedded}\n{passage.shown}")
@@ -488,6 +495,24 @@ class HybridRanker:
                 seen.add(shown)
                 distinct.append(entry)
         return distinct
+
+    def _headed_by(self) -> dict[int, frozenset[str]]:
+        """The words each programme passage does not say but the end of the part before it
+        in its document does: the slide or section it continues ("Global Action against
+        Cybercrime" above "To be launched in October 2013: ...")."""
+        assert self.dense is not None
+        passages = self.dense.passages
+        context: dict[int, frozenset[str]] = {}
+        before: dict[PassageKey, str] = {}  # each document's last part so far
+        heading: dict[PassageKey, frozenset[str]] = {}  # ... and what precedes it
+        for position in self._programme_positions:
+            passage = passages[position]
+            if not passage.line:  # a part; its lines follow it
+                above = before.get(passage.key, "")[-HEADING_CONTEXT:]
+                heading[passage.key] = _stems(above) - _stems(passage.shown)
+                before[passage.key] = passage.shown
+            context[position] = heading[passage.key]
+        return context
 
     def _programme_idf(self) -> dict[str, float]:
         """How rare each word is among programme passages: "AfriNIC" tells one passage

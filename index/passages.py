@@ -106,13 +106,28 @@ def _document_passages(document: Document) -> Iterator[Passage]:
     397 answered, from 333. A guide's lines explain articles (``_explained_articles``).
     """
     key = DocumentRef(document.id)
-    for part in _packed(document_blocks(document)):
+    parts = list(_packed(document_blocks(document)))
+    for part, following in zip(parts, [*parts[1:], ""], strict=True):
         yield Passage(key, part, f"{document.title}.\n{part}")
         if document.kind == "guide":
             continue
-        for line in (line.strip() for line in part.splitlines()):
+        for line in (line.strip() for line in _own_lines(part, following)):
             if len(line) >= LINE_MINIMUM and line != part:
                 yield Passage(key, part, f"{document.title}.\n{line}", line=True)
+
+
+def _own_lines(part: str, following: str) -> list[str]:
+    """The lines of ``part`` but the introduction it ends with that also begins the
+    ``following`` part: a heading ("Underlying offences", "Intentional attacks against ICT
+    by") is found as the part that shows what it introduces, not as the part it closes."""
+    lines = part.splitlines()
+    if len(part) > DOCUMENT_CHUNK:  # grown to end with what closes it (``_slack``)
+        return lines
+    for start in range(1, len(lines)):
+        ending = "\n".join(lines[start:])
+        if ending.strip() and following.startswith(ending):
+            return lines[:start]
+    return lines
 
 
 def _packed(blocks: list[str]) -> Iterator[str]:

@@ -155,6 +155,9 @@ class FusionWeights:
     law_word: float
     #: A question word no passage says, times the rarest word's weight; higher: fewer facts.
     fact_unseen: float
+    #: What a word said just before a programme part (its slide's or section's title) counts,
+    #: times its weight; higher: the heading chooses the part more.
+    fact_context: float
     #: What a word of another language weighs for the programme word it begins like, times
     #: that word's; higher: cognates choose the passage more.
     cognate: float

@@ -1363,3 +1363,22 @@ def test_a_foreign_definition_question_of_a_defined_offence_is_answered(hybrid: 
     answer = hybrid.ask("Что такое груминг?")
 
     assert [(h.instrument, h.article) for h in answer.articles][:1] == [("cets201", "23")]
+
+
+def test_a_heading_that_ends_a_part_is_found_as_the_part_it_introduces(corpus: Corpus) -> None:
+    """ "Underlying offences" ended the part on the types of data requested and began the one
+    listing the offences: embedded alone, it was found as the part it closes."""
+    slides = DocumentRef("2014-glacy-mauritius")
+    found = [p for p in passages(corpus) if p.key == slides and p.line]
+    heading = [p for p in found if p.embedded.endswith("\nUnderlying offences")]
+    assert heading and all("Fraud and other financial crimes" in p.shown for p in heading)
+
+
+def test_a_part_is_found_by_the_title_of_the_slide_it_continues(hybrid: AskService) -> None:
+    """The steps of the IPA example are a slide's list cut in two: its last step's part does
+    not say "IPA", the slide's title above it does."""
+    answer = hybrid.ask("what was the last (4th) step in the IPA project approach shown in Tokyo?")
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    shown = "\n".join(d.snippet for d in answer.documents)
+    assert "Engagement of decision-makers / strategic priorities" in shown
