@@ -402,7 +402,11 @@ class AskService:
                 notes=_correction_note(ranked),
             )
         aside = self._fact_aside(ranked)  # a programme passage may answer beside the articles
-        if not aside and self._unlike_answered(text, ranked):  # "who founded Silk Road?"
+        # "who founded Silk Road?"; a passage beside the articles keeps them only if it says
+        # enough of what is asked: a fax number in Strasbourg does not answer "where can I buy
+        # cheap USB drives in Strasbourg?"
+        barely = ranked.fact_said < self.weights.answer.unlike_aside
+        if self._unlike_answered(text, ranked) and (not aside or barely):
             return self._declined(text, user_id, "trivia", choices)
         if ranked.confidence < self.weights.answer.low_confidence:
             self._record(text, user_id, "search", ranked.confidence)

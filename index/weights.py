@@ -215,6 +215,9 @@ class AnswerWeights:
     #: ... or a programme passage says this share of the question's weighed words (or is
     #: ``fact_unsure`` nearer than any article); higher declines more.
     unlike_said: float
+    #: ... even one shown beside the articles, if it says less than this share of them;
+    #: higher declines more.
+    unlike_aside: float
     #: FAQ score from which the FAQ answers without asking search; higher asks search more.
     faq_certain: float
     #: FAQ score a FAQ answer needs when search does not answer; higher answers fewer FAQ entries.

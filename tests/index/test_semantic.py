@@ -1382,3 +1382,24 @@ def test_a_part_is_found_by_the_title_of_the_slide_it_continues(hybrid: AskServi
     assert answer.kind is AnswerKind.DOCUMENT
     shown = "\n".join(d.snippet for d in answer.documents)
     assert "Engagement of decision-makers / strategic priorities" in shown
+
+
+def test_a_question_unlike_those_answered_is_declined_beside_a_passage_sharing_a_word(
+    hybrid: AskService,
+) -> None:
+    """The activity report's Strasbourg fax number was shown beside Art. 19 (search and
+    seizure), and kept the articles as the answer."""
+    answer = hybrid.ask("where can I buy cheap USB drives in Strasbourg?")
+
+    assert answer.kind is AnswerKind.NONE
+    assert not answer.articles
+
+
+def test_a_question_about_a_slide_keeps_the_passage_that_says_much_of_it(
+    hybrid: AskService,
+) -> None:
+    answer = hybrid.ask(
+        "apart from the moderator, who else from the Council of Europe sat on the Vilnius panel?"
+    )
+
+    assert "Cristina Schulman, Council of Europe" in "\n".join(d.snippet for d in answer.documents)
