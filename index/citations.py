@@ -439,6 +439,10 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
     spelt = spelt_out(text)
     if _BUDAPEST_SECOND_PROTOCOL.search(spelt) or _UNQUALIFIED_SECOND_PROTOCOL.search(spelt):
         return SECOND_PROTOCOL
+    numbered = _numbered_not_held(spelt, corpus)
+    if numbered is not None:  # "la Convention Médicrime (STCE 211)", "CETS No. 210"
+        typed = re.search(rf"\b(?:c?ets|stce|ste)\W*(?:no\b|n°)?\W*{numbered}\b", text, re.I)
+        return typed.group() if typed else f"CETS {numbered}"
     for mention in _treaty_mentions(spelt):
         words_of_name = set(normalise_name(mention.whole).split())
         foreign = bool(words_of_name & _FOREIGN)
@@ -461,6 +465,24 @@ def unknown_instrument(text: str, corpus: Corpus, *, surely: bool = False) -> st
             continue  # described, not named: "the Convention on protection of children ..."
         if not surely or other or _NUMBERED.search(mention.name):
             return _as_typed(_titled(mention), text)
+    return None
+
+
+# A Council of Europe treaty by its number in the series: "CETS 210", "STCE n° 211", "ETS 5".
+_SERIES_NUMBER = re.compile(r"\b(?:c?ets|stce|ste)\s*(?:no\s*|n\s*)?(\d{1,3})\b")
+
+
+def _numbered_not_held(spelt: str, corpus: Corpus) -> int | None:
+    """The first number of the series named in ``spelt`` that none of the held texts has
+    (211 of "stce 211"), or None."""
+    held = {
+        int(digits)
+        for instrument in corpus.instruments.values()
+        if (digits := "".join(ch for ch in instrument.number if ch.isdigit()))
+    }
+    for match in _SERIES_NUMBER.finditer(spelt):
+        if int(match.group(1)) not in held:
+            return int(match.group(1))
     return None
 
 
@@ -584,8 +606,11 @@ _BUDAPEST_SECOND_PROTOCOL = re.compile(
     r"\b(?:second|2nd)\s+(?:additional\s+)?protocol\s+(?:to|of)\s+(?:the\s+)?"
     r"(?:budapest|cybercrime|convention\s+on\s+cybercrime)"
     r"|\b(?:budapest|cybercrime)\s+convention\s+s?\s*(?:second|2nd)\s+(?:additional\s+)?protocol"
-    r"|\b(?:c?ets|stce)\s+(?:no\s+)?224\b"
+    r"|\b(?:c?ets|stce|ste)\s+(?:no?\s+)?224\b"
     # in French, Spanish, Portuguese and Russian (spelt out: lower case, without accents)
+    # by its subject, as its title names it: "the Second Additional Protocol on enhanced
+    # co-operation and disclosure of electronic evidence"
+    r"|\b(?:second|2nd)\s+(?:additional\s+)?protocol\s+on\s+enhanced\s+co\s*operation"
     r"|\b(?:deuxieme|second|segundo|2e|2o)\s+protocol[eo]?\s+(?:additionnel|adicional)\s+"
     r"(?:a|al|a\s+la|ao)\s+(?:la\s+|el\s+|a\s+)?(?:convention|convenio|convencao|convencion)\s+"
     r"(?:de\s+|sur\s+la\s+)?(?:budapest|budapeste|cybercriminalite|ciberdelincuencia"
@@ -603,7 +628,7 @@ _UNQUALIFIED_SECOND_PROTOCOL = re.compile(
 # (data breaches, the committee's powers): the original, ETS 108, is what is held here.
 MODERNISED_108 = "Convention 108+ (the 2018 amending protocol, CETS 223)"
 _MODERNISED_108 = re.compile(
-    r"\b108\s*(?:\+|plus\b)|\bc?ets\s*(?:no\.?\s*)?223\b|\bmoderni[sz]ed\s+convention\s+108\b",
+    r"\b108\s*(?:\+|plus\b)|\b(?:c?ets|stce|ste)\s*(?:no\.?\s*|n°\s*)?223\b|\bmoderni[sz]ed\s+convention\s+108\b",
     re.IGNORECASE,
 )
 
@@ -622,10 +647,19 @@ def second_protocol_unqualified(text: str) -> bool:
 # So are the UN's crime conventions (UNTOC, UNCAC), and the EU's acts by their number
 # ("Directive 2013/40/EU", "Regulation (EU) 2023/1543", "règlement (UE) 2016/679")
 _OTHER_LAW = re.compile(
-    r"\b(?:gdpr|echr|iccpr|cfaa|nis2?|rgpd|dsgvo|lgpd|cedh|stgb|stpo|untoc|uncac)\b"
+    r"\b(?:gdpr|echr|iccpr|cfaa|nis2?|rgpd|dsgvo|lgpd|cedh|stgb|stpo|tkg|bdsg|untoc|uncac)\b"
+    r"|\bgeneral\s+data\s+protection\s+regulation\b|\b(?:reglement|reglamento|regulamento)\s+"
+    r"(?:general|geral)\s+(?:sur\s+la|de)\s+prote\w*\s+(?:des\s+|de\s+)?(?:donnees|datos|dados)\b"
+    # another organisation's declarations: "the 2017 ASEAN Declaration to Prevent and Combat
+    # Cybercrime", "la declaración de la OEA"
+    r"|\b(?:asean|oas|oea|african\s+union|united\s+nations|un|brics|sco|g7|g8|arab\s+league)"
+    r"\s+(?:[a-z]+\s+){0,2}?declaration\b|\b(?:declaration|declaracion|declaracao)\s+(?:of\s+the"
+    r"\s+|de\s+la\s+|da\s+)?(?:asean|oas|oea|african\s+union|brics)\b"
     # texts beside the treaties: the T-CY's guidance notes, model laws, the EU's e-evidence
     # and "chat control" regulations
     r"|\b(?:t\s*cy\s+)?guidance\s+notes?\b|\b(?:commonwealth\s+)?model\s+laws?\b"
+    r"|\bnotes?\s+d\s*orientation\b|\bnotas?\s+de\s+orienta(?:cion|cao)\b"
+    r"|\bруководящ\w*\s+(?:записк|замечани)\w*"
     r"|\b(?:конвенци\w*|договор\w*|соглашени\w*)\s+(?:оон|снг)\b|\bгдпр\b"  # "Конвенция ООН"
     # an article of a country's code, named without the country: "article 323-1 code pénal",
     # "artículo 197 del código penal" (not "changes to the criminal code")
@@ -638,7 +672,7 @@ _OTHER_LAW = re.compile(
     r"|europeu\s+|eu\s+|ue\s+)?(?:sur\s+|on\s+)?(?:l\s+)?e\s+evidence\b|\bchat\s+control\b"
     # (matched as names are written out: "directive 2013 40 eu", "reglement ue 2016 679")
     r"|\b(?:directive|regulation|reglement|directiva|reglamento|diretiva|regulamento)\s+"
-    r"(?:(?:eu|ue|ec|ce)\s+)?(?:(?:no|n)\s+)?(?:19|20)\d\d\s+\d+(?:\s+(?:eu|ue|ec|ce|eec|jha|jai))?\b"
+    r"(?:(?:eu|ue|ec|ce|europeenne|europeen|europea|europeo|europeia|europeu)\s+)?(?:(?:no|n)\s+)?(?:19|20)\d\d\s+\d+(?:\s+(?:eu|ue|ec|ce|eec|jha|jai))?\b"
     r"|\b(?:19|20)\d\d\s+\d+\s+(?:eu|ue|ec|ce|eec|jha|jai)\b",
     re.IGNORECASE,
 )

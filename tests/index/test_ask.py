@@ -195,6 +195,17 @@ def test_ask_citation_of_an_instrument_not_held_says_so(
         "Что говорит Конвенция СНГ о киберпреступности?",
         "article 323-1 code pénal",  # not "Budapest Convention has no Article 323"
         "artículo 197 del código penal",
+        # a number of the treaty series none of the held texts has; the second protocol by
+        # its subject; another organisation's declaration; a German act by its acronym
+        "Que dit la Convention Médicrime (STCE 211) sur la vente en ligne de médicaments ?",
+        "what does CETS No. 210 say about stalking?",
+        "when was the Second Additional Protocol on enhanced co-operation and disclosure of "
+        "electronic evidence opened for signature?",
+        "Did the 2017 ASEAN Declaration to Prevent and Combat Cybercrime create a network?",
+        "how long must providers keep traffic data under the TKG?",
+        "Que prévoit la directive européenne 2013/40 en matière de peines ?",
+        "O Regulamento Geral de Proteção de Dados aplica-se fora da UE?",
+        "O que diz a Nota de Orientação do T-CY sobre o acesso transfronteiriço?",
     ],
 )
 def test_ask_about_a_treaty_not_held_says_so(ask_service: AskService, question: str) -> None:
