@@ -244,7 +244,17 @@ _DRAFT = re.compile(
     r"|escreva(?:-me)?|escreve|составь(?:те)?"
     r"|напиши(?:те)?|подготовь(?:те)?)\s+(?:[\w-]+\s+){0,3}?(?:oficio|carta|solicitud"
     r"|petici[óo]n|requerimiento|lettre|demande|requ[êe]te|of[íi]cio|pedido|requisi[çc][ãa]o"
+    r"|modelo|formulario|formul[áa]rio|plantilla|mod[èe]le|formulaire|courrier|correo|e-?mail"
     r"|письм\w*|запрос\w*|ходатайств\w*)\b",
+    re.IGNORECASE,
+)
+# A file to work on: "summarise the attached PDF of the Senate debate", "review the document
+# I uploaded".
+_ATTACHED = re.compile(
+    r"\b(?:summari[sz]e|translate|read|review|check|analy[sz]e|proofread|correct|go\s+through)"
+    r"\s+(?:the|this|my|our)\s+attached\b"
+    r"|\b(?:the|this)\s+(?:pdf|document|file|attachment|report)\s+(?:i|we)\s+(?:just\s+)?"
+    r"(?:sent|attached|uploaded|shared|forwarded)\b",
     re.IGNORECASE,
 )
 _ARTICLE_NAMED = re.compile(r"\b(?:art(?:icle|[íi]culo|igo)?s?\.?|стать\w*)\s*\d", re.IGNORECASE)
@@ -264,6 +274,8 @@ def a_task(text: str) -> bool:
     this: 'Ransomware victims paid less in 2024 ...'" is not, nor is an essay, a poem, a quiz
     or slides on any subject (``_ARTEFACT``)."""
     if _JOKE.search(text) or _ARTEFACT.search(text) or asks_for_translation(text):
+        return True
+    if _ATTACHED.search(text):  # the bot reads no attachment, whatever it is about
         return True
     task = _TASK.search(text)
     if task is None:

@@ -84,7 +84,13 @@ _CODE = re.compile(
     r"\s+(?:code|for)\b"
     # code to mend: "fix my SQL please: SELECT ...", "debug this python script"
     rf"|\b(?:fix|debug|correct|optimi[sz]e)\s+(?:my|this|our)\s+(?:{_LANGUAGES}|code|script"
-    r"|query|regex|formula|macro)\b",
+    r"|query|regex|formula|macro)\b"
+    # in French, Spanish, Portuguese and Russian: "écris-moi un script Python", "escribe un
+    # script", "escreva um código", "напиши bash-скрипт"
+    r"|\b(?:[ée]cri[st](?:-moi)?|[ée]crivez(?:-moi)?|escr[íi]beme|escribe|escriba|escreva(?:-me)?"
+    r"|escreve|напиши(?:те)?)[\s,]+(?:(?:un|une|uno|una|um|uma|moi|me|пожалуйста|мне)[\s,]+){0,3}"
+    rf"(?:[\w-]+\s+)?(?:scripts?|code|c[óo]digo|programme|programa|macro|regex|{_LANGUAGES}"
+    r"|[\w-]*скрипт\w*|код\w*|программ\w*)\b",
     re.IGNORECASE,
 )
 
@@ -472,7 +478,9 @@ _SYSTEM = re.compile(
     r"|en-t[êe]tes?|заголовк\w*|образ\w*|cellebrite|ftk|encase|autopsy|volatility|x-ways"
     r"|magnet\s+axiom|ufed|graykey|hashcat|john\s+the\s+ripper|kali|metasploit|nmap|shodan"
     r"|icloud|google\s+drive|onedrive|dropbox|gmail|outlook|windows|macos|macbook|spyware"
-    r"|antivirus)\b",
+    r"|antivirus|photorec|vpns?|honeypots?|chrome|firefox|safari|browsers?|navegador|navigateur"
+    r"|sd\s+cards?|cartes?\s+sd|tarjetas?\s+sd|cart[ãa]o\s+sd|imag(?:e|em)\s+(?:forense|disque)"
+    r"|im[áa]gen(?:es)?\s+forense|crawlers?|screenshots?|capturas?\s+de\s+(?:pantalla|tela))\b",
     re.IGNORECASE,
 )
 # Doing a technical operation: "how do I unlock ...", "what's the command to capture ...",
@@ -490,8 +498,12 @@ _OPERATE = re.compile(
     r"|^\W*which\s+(?:free\s+|open[- ]source\s+|good\s+|best\s+)?(?:tools?|software|apps?"
     r"|programs?|commands?|scripts?)\s+(?:can|could|should|to|for|do|will)\b"
     r"|\bcomment\s+(?:faire|configurer|extraire|r[ée]cup[ée]rer|copier|d[ée]chiffrer)\b"
-    r"|\bc[óo]mo\s+(?:configuro|conservo|extraigo|recupero|copio|rastreo|descifro)\b"
-    r"|\bcomo\s+(?:rastrear|extrair|recuperar|configurar|copiar|decifrar|fa[çc]o|posso)\b"
+    r"|\bc[óo]mo\s+(?:configuro|conservo|extraigo|recupero|copio|rastreo|descifro|identifico"
+    r"|obtengo|localizo|averiguo|encuentro|desbloqueo)\b"
+    r"|\bcomo\s+(?:rastrear|extrair|recuperar|configurar|copiar|decifrar|fa[çc]o|posso|extraio"
+    r"|recupero|identifico|obtenho|localizo|descubro|desbloqueio)\b"
+    # "Steps to preserve a Facebook profile: screenshots, or a crawler tool?"
+    r"|\bsteps\s+to\s+(?:preserve|capture|collect|image|extract|recover|archive|acquire)\b"
     r"|\bc[óo]mo\s+(?:hago|puedo)\b|\bcomment\s+(?:je\s+(?:fais|peux)|puis-je|savoir)\b"
     r"|\bкак\s+(?:снять|извлечь|восстановить|настроить|скопировать|расшифровать)\b"
     r"|\b(?:con\s+qu[ée]\s+herramienta|какой\s+программой|quel\s+outil|que\s+ferramenta)\b",

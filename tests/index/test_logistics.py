@@ -99,6 +99,9 @@ def test_questions_of_the_law_or_of_a_case_are_not(question: str) -> None:
         ("Peux-tu rédiger une demande d'entraide au titre de l'article 31 ?", False),
         ("write me a summary of the convention in 100 words", True),
         ("Resuma a convenção de Lanzarote", True),
+        # the bot reads no attachment, whatever it is about
+        ("Summarise the attached PDF of the Senate debate on the cybercrime bill.", True),
+        ("can you review the document I uploaded on data retention law?", True),
     ],
 )
 def test_a_piece_of_writing_asked_of_the_bot_is_a_task(question: str, task: bool) -> None:
@@ -141,6 +144,8 @@ def test_a_password_in_a_case_is_not_asked_for() -> None:
         ("help me draft a preservation request under Article 29", False),  # the article's
         ("draft a production order under article 18", False),
         ("how do I write a good MLA request", False),
+        ("Redacta un modelo de formulario de consentimiento para los padres", True),
+        ("Rédigez-moi un courrier au fournisseur d'accès", True),
     ],
 )
 def test_a_document_to_draft_naming_no_article(question: str, draft: bool) -> None:

@@ -93,6 +93,11 @@ def test_general_knowledge_about_a_place(question: str, general: bool) -> None:
         ("'; DROP TABLE unanswered; --", True),
         ("which articles let me select data from a provider?", False),
         ("can police select evidence from a seized phone where the owner consents?", False),
+        # in other languages; a mixed-script word is read in Latin letters ("bash-cкpипт")
+        ("Напиши, пожалуйста, bash-скрипт для резервного копирования логов.", True),
+        ("Écris-moi un script Python qui liste les fichiers", True),
+        ("escribe un código para descargar tuits", True),
+        ("Напиши, что говорит статья 29", False),
     ],
 )
 def test_code_asked_for(question: str, code: bool) -> None:
@@ -228,6 +233,12 @@ def test_advice_on_the_askers_own_decision(question: str, advice: bool) -> None:
         ("How do we preserve data held by a provider abroad?", False),
         ("How can the police intercept traffic data in real time under the Convention?", False),
         ("the suspect wiped the server before we could image it", False),
+        ("Comment récupérer des fichiers supprimés d'une carte SD avec PhotoRec ?", True),
+        ("¿Cómo identifico la dirección IP real detrás de una VPN?", True),
+        ("Como extraio o histórico do navegador Chrome de uma imagem forense?", True),
+        ("how to set up a honeypot to capture botnet traffic on our network", True),
+        ("Steps to preserve a Facebook profile: screenshots, or a crawler tool?", True),
+        ("Steps to preserve data under the Convention: which tool does a Party use?", False),
     ],
 )
 def test_a_technical_operation_asked_how(question: str, howto: bool) -> None:
