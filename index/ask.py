@@ -102,7 +102,9 @@ from index.turns import (
     TURNED_WORDS,
     asked_besides,
     change_of_subject,
+    closing_question,
     last_turn,
+    points_back,
     stands_alone,
 )
 from index.weights import Weights, default_weights
@@ -448,7 +450,7 @@ class AskService:
         foreign = language != ENGLISH
         turn = last_turn(text, sentences_only=foreign)
         if turn is None:
-            return None
+            return self._story_turned_away(text, language, now, zone)
         answer = self._asked_alone(turn.asks, language, now, zone)
         if answer is None or answer.kind is not AnswerKind.NONE:
             return None
@@ -463,6 +465,20 @@ class AskService:
         # nothing answers alone, is not the cited article's
         alone = turn.after_a_sentence and stands_alone(turn.asks, turn.opening)
         return answer if alone else None
+
+    def _story_turned_away(
+        self, text: str, language: str, now: datetime | None, zone: tzinfo | None
+    ) -> Answer | None:
+        """The answer declining a story's closing question for a reason of its own, asked
+        alone and pointing back at nothing in the story ("... The FIU froze part of it. How
+        much of the loss does the bank's cyber insurance usually cover?"), or None."""
+        asked = closing_question(text)
+        if asked is None or points_back(asked):
+            return None
+        answer = self._asked_alone(asked, language, now, zone)
+        if answer is None or answer.kind is not AnswerKind.NONE:
+            return None
+        return answer if answer.notes[:1] and answer.notes[0] in DECLINING else None
 
     def _asked_alone(
         self, asked: str, language: str, now: datetime | None, zone: tzinfo | None

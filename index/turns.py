@@ -45,6 +45,7 @@ _POINTS_BACK = frozenset(
 STANDS_ALONE_WORDS = 6
 FOREIGN_ALONE_WORDS = 5  # a foreign question after a sentence citing an article
 TURNED_WORDS = 3  # what follows a turn is asked alone from this many words
+STORY_SENTENCES = 3  # a message of this many sentences or more tells a story
 _SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ¿¡])")
 # in the five languages: "Article 2 ...", "El artículo 8 del Convenio ...", "Статья 18 ..."
 _CITES_AN_ARTICLE = re.compile(
@@ -113,3 +114,19 @@ def _after_a_cited_article(text: str) -> list[re.Match[str]]:
     if not ends or not text.rstrip().endswith("?"):
         return []
     return ends[-1:] if _CITES_AN_ARTICLE.search(text[: ends[-1].start()]) else []
+
+
+def closing_question(text: str) -> str | None:
+    """The question a message of several sentences ends with ("... The FIU froze part of
+    it. How much of the loss does the bank's cyber insurance usually cover?"); None when the
+    message is one sentence or does not end with a question."""
+    ends = list(_SENTENCE_BREAK.finditer(text))
+    if len(ends) < STORY_SENTENCES - 1 or not text.rstrip().endswith("?"):
+        return None
+    return text[ends[-1].end() :].strip()
+
+
+def points_back(asked: str) -> bool:
+    """Whether ``asked`` says a word pointing back at what came before it."""
+    words = [w.casefold() for w in re.findall(r"[\w'-]+", asked)]
+    return bool(_POINTS_BACK & {part for w in words for part in w.split("-")})

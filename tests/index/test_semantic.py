@@ -1403,3 +1403,28 @@ def test_a_question_about_a_slide_keeps_the_passage_that_says_much_of_it(
     )
 
     assert "Cristina Schulman, Council of Europe" in "\n".join(d.snippet for d in answer.documents)
+
+
+def test_a_story_closing_with_a_question_declined_alone_is_declined(
+    hybrid: AskService,
+) -> None:
+    """Its words of banks, mules and credentials had Art. 8 (computer-related fraud) quoted
+    as the answer to what an insurer usually pays."""
+    answer = hybrid.ask(
+        "A bank employee transferred funds using stolen credentials and the money went to mule "
+        "accounts in three different states. The FIU froze part of it. How much of the loss "
+        "does the bank's cyber insurance usually cover?"
+    )
+
+    assert (answer.kind, answer.articles) == (AnswerKind.NONE, ())
+
+
+def test_a_story_closing_with_a_question_pointing_back_keeps_its_articles(
+    hybrid: AskService,
+) -> None:
+    answer = hybrid.ask(
+        "A man logged into his former employer's server with an old password. He copied the "
+        "customer database. Is that a crime?"
+    )
+
+    assert answer.articles
