@@ -269,7 +269,12 @@ def asks_opinion(text: str) -> bool:
 _RECOMMENDATION = re.compile(
     r"\b(?:recommend|suggest)\s+(?:me\s+|us\s+)?(?:a|an|some|any|the\s+best|good)\s+"
     r"(?:[\w-]+\s+){0,3}(?:books?|films?|movies?|series|shows?|documentar(?:y|ies)|podcasts?"
-    r"|novels?|restaurants?|hotels?|bars?|museums?|games?|courses?|youtube\s+channels?)\b",
+    r"|novels?|restaurants?|hotels?|bars?|museums?|games?|courses?|youtube\s+channels?)\b"
+    # "which historians have written the best books on the Holocaust?", "a good podcast on ..."
+    r"|\b(?:the\s+)?(?:best|good|great|must-read)\s+(?:[\w-]+\s+){0,2}?(?:books?|films?|movies?"
+    r"|documentar(?:y|ies)|podcasts?|novels?|biograph(?:y|ies))\s+(?:on|about|to\s+read)\b"
+    r"|\b(?:meilleurs?|bons?)\s+livres?\s+sur\b|\b(?:mejores|buenos)\s+libros\s+sobre\b"
+    r"|\b(?:melhores|bons)\s+livros\s+sobre\b|\bлучш\w+\s+книг\w*\b",
     re.IGNORECASE,
 )
 
@@ -392,7 +397,12 @@ _CONTACT_DETAILS = re.compile(
     r"|official\s+|current\s+)?(?:(?:tele)?phone(?:\s+numbers?)?|mobile\s+numbers?"
     r"|e-?mail(?:\s+address(?:es)?)?|contact\s+(?:details|numbers?)|hotline(?:\s+numbers?)?"
     r"|fax\s+numbers?|whatsapp\s+numbers?)\b"
-    r"|\b(?:phone|telephone|mobile|fax|hotline)\s+numbers?\s+(?:of|for)\b"
+    r"|\b(?:phone|telephone|mobile|fax|hotline|helpline)\s+numbers?\s+(?:of|for)\b"
+    # "what's the number of the child helpline in Italy?", "the helpline's number"
+    r"|\b(?:what(?:'s|\s+is)|give\s+me|i\s+need)\s+the\s+(?:phone\s+)?number\s+(?:of|for)\s+"
+    r"(?:the|a|their|our)\s+(?:(?!(?:articles?|conventions?|protocols?|treat(?:y|ies)"
+    r"|provisions?|paragraphs?)\b)[\w-]+\s+){0,3}?(?:helplines?|hotlines?|police|embassy|consulate"
+    r"|office|unit|desk|centre|center|line)\b|\b(?:helpline|hotline)(?:'s)?\s+number\b"
     # "who is the 24/7 contact in Moldova and how do I reach him?"
     r"|\bhow\s+(?:do|can|could)\s+(?:i|we)\s+(?:reach|contact|call|e-?mail)\s+(?:him|her|them)\b"
     r"|\b(?:quel(?:le)?\s+est|donne[zr]?(?:-moi)?|avez-vous)\s+(?:le\s+|l['’]\s*|les\s+)?"

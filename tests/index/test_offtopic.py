@@ -70,6 +70,9 @@ def test_a_question_of_the_law_asked_as_an_opinion_is_not(question: str) -> None
         ("what is the scope of the Convention", False),
         ("recommend a good Netflix series about hackers", True),
         ("the suspect recommended a film to the child", False),
+        ("Which historians have written the best books on the Holocaust?", True),
+        ("quels sont les meilleurs livres sur la cybercriminalité ?", True),
+        ("is the best evidence on the server or on the phone?", False),
     ],
 )
 def test_general_knowledge_about_a_place(question: str, general: bool) -> None:
@@ -306,6 +309,8 @@ def test_questions_of_the_law_are_not_asked_of_the_world(question: str) -> None:
         ("is an e-mail address personal data?", False),
         ("¿Cuál es el número de Partes del Convenio?", False),
         ("can a preservation request be sent by e-mail?", False),
+        ("What's the number of the child helpline in Italy?", True),
+        ("what is the number of the article on helplines?", False),
     ],
 )
 def test_contact_details_asked_for(question: str, contact: bool) -> None:
