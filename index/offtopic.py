@@ -143,6 +143,11 @@ _WORLD_WHO = re.compile(
     r"|\bwho\s+(?:designed|created|built|released)\s+the\s+first\b"
     r"|\bwho\s+(?:was|were)\s+behind\s+(?:it|them|this|that)\b"
     r"|\bqui[ée]n\s+fue\s+el\s+hacker\b|\bquem\s+foi\s+o\s+hacker\b"
+    # "Quem foi responsável pelo ataque hacker ao ...?", "¿Quién estuvo detrás del ataque ...?"
+    r"|\b(?:quem|qui[ée]n)\s+(?:foi|fue|esteve|estuvo)\s+(?:o\s+|el\s+)?(?:respons[áa]vel"
+    r"|responsable|por\s+tr[áa]s|detr[áa]s)\s+(?:pelo|del|de\s+la|da|do)\s+(?:ataque|hack|vazamento"
+    r"|filtraci[óo]n)\b|\bqui\s+(?:est|était|a\s+été)\s+(?:responsable\s+de|derrière)\s+"
+    r"(?:l['’]\s*attaque|la\s+fuite|le\s+piratage)|\bкто\s+(?:стоит|стоял)\s+за\s+(?:атак|взлом)\w*"
     r"|\bqui\s+(?:est|était)\s+le\s+(?:hacker|pirate)\b"
     r"|\bwho\s+(?:is|was)\s+the\s+(?:prosecutor|judge|lawyer)\s+in\b"
     r"|\bqui\s+a\s+(?:fondé|écrit|rédigé)\b|\bqui[ée]n\s+(?:fund[óo]|escribi[óo]|redact[óo])\b"
@@ -226,7 +231,18 @@ _JUDGED = re.compile(
     r"|\bqu[ée]\s+opina\s+usted\b|\bsua\s+opini[ãa]o\b|\bvotre\s+opinion\b"
     r"|\b(?:is|are)\s+[\w-]+(?:\s+[\w-]+)?\s+likely\s+to\s+(?:join|sign|ratify|accede)\b"
     r"|\bshould\s+(?:my|our)\s+(?:country|state|government|ministry)\s+(?:sign|ratify|join"
-    r"|accede)\b",
+    r"|accede)\b"
+    # a State, a firm or a person judged: "Is Russia a reliable partner for cooperation?", "is
+    # Microsoft too powerful in shaping policy?", "did he do a good job as head of ...?"
+    r"|^\W*(?:is|are)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:a\s+|an\s+)?(?:reliable|trustworthy|trusted"
+    r"|credible|serious|good|bad)\s+partners?\b"
+    r"|^\W*(?:is|are)\s+(?:[\w-]+\s+){1,3}?too\s+(?:powerful|influential|big|strong|weak"
+    r"|lenient|harsh|slow|corrupt)\b"
+    r"|\bdid\s+(?:[\w.-]+\s+){1,4}?do\s+a\s+(?:good|bad|great|poor|decent)\s+job\b"
+    # a trend foretold: "will ransomware attacks increase next year?"
+    r"|\bwill\s+(?:[\w-]+\s+){1,4}?(?:increase|decrease|rise|fall|grow|decline|drop|go\s+up"
+    r"|go\s+down|get\s+worse|get\s+better)\s+(?:again\s+)?(?:next|in\s+the\s+coming|this|by"
+    r"|in)\s+(?:year|years|decade|months?|20\d\d)\b",
     re.IGNORECASE,
 )
 

@@ -358,6 +358,9 @@ _A_FIGURE = re.compile(
     rf"{_HOW_MANY.pattern}|\b(?:{_MONEY_ASKED})"
     r"|\bwhich\s+(?:country|countries|state|states|city|company|region)\s+(?:had|has|have|saw"
     r"|sent|received|reported|suffered)\s+the\s+(?:most|highest|largest|fewest|lowest)\b"
+    # "which country is the biggest source of malware in 2025?"
+    r"|\bwhich\s+(?:country|countries|state|states|city|company|region)\s+(?:is|are|was|were)"
+    r"\s+the\s+(?:biggest|largest|main|leading|top|worst)\b"
     r"|\bqu[eé]\s+pa[ií]s\s+(?:tuvo|tiene|sufri[oó])\s+(?:m[aá]s|el\s+mayor)"
     r"|\bquel\s+pays\s+(?:a|avait)\s+(?:eu|connu|subi)\s+le\s+plus",
     re.IGNORECASE,

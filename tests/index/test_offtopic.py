@@ -271,6 +271,7 @@ def test_a_technical_operation_asked_how(question: str, howto: bool) -> None:
         "which hacker group attacked Ukraine's power grid in 2015?",
         "who designed the first botnet?",
         "¿Quién fue el hacker que atacó al Banco de Bangladesh?",
+        "Quem foi responsável pelo ataque hacker ao Superior Tribunal de Justiça em 2020?",
     ],
 )
 def test_the_worlds_events_and_figures_are_asked_of_the_world(question: str) -> None:
@@ -351,6 +352,13 @@ def test_contact_details_asked_for(question: str, contact: bool) -> None:
         ("are sanctions under the convention effective, proportionate and dissuasive?", False),
         ("will the requested party refuse if the offence is political?", False),
         ("is the convention applicable to ISPs?", False),
+        # a State, a firm or a person judged; a trend foretold
+        ("Is Russia a reliable partner for cybercrime cooperation?", True),
+        ("Is Microsoft too powerful in shaping cybercrime policy?", True),
+        ("Did Alexander Seger do a good job as head of the division?", True),
+        ("Will ransomware attacks increase next year?", True),
+        ("will the penalty increase if the victim is a child?", False),
+        ("is the requested Party a partner under Article 27?", False),
     ],
 )
 def test_a_treaty_judged_or_a_state_s_next_step_foretold(question: str, judged: bool) -> None:

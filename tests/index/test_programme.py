@@ -313,6 +313,7 @@ def test_why_a_passage_does_not_state_what_is_asked(
         ("which country had the most ransomware attacks in 2025?", True),
         ("how many cybercrime cases were prosecuted in Romania last year?", True),
         ("¿Cuántos casos de fraude hubo en Chile el año pasado?", True),
+        ("Which country is the biggest source of malware in 2025?", True),
         ("how many countries are party to the Budapest Convention to date?", False),  # status
         ("how many participants attended the Tokyo workshop in 2013?", False),
         ("how many days must data be preserved?", False),
