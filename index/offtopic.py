@@ -382,7 +382,32 @@ _ADVICE = re.compile(
     r"|deal\s+with\s+(?:my|stress|nerves)|calm|motivate|overcome|stop\s+being|get\s+over)\b"
     r"|\b(?:des\s+)?conseils\s+pour\b|\bconsejos\s+para\b|\bdicas\s+(?:para|de)\b"
     r"|\b(?:dois-je|devrais-je|faut-il\s+que\s+je)\b|\b(?:debo|deber[íi]a)\s+(?:\w+r|\w+rlo|\w+rle)\b"
-    r"|\b(?:devo|deveria)\s+(?:\w+r)\b|\bстоит\s+ли\s+мне\b|\bмне\s+(?:стоит|нужно|надо)\s+ли\b",
+    r"|\b(?:devo|deveria)\s+(?:\w+r)\b|\bстоит\s+ли\s+мне\b|\bмне\s+(?:стоит|нужно|надо)\s+ли\b"
+    # what to do as a parent, a victim: "... bullied by classmates, what should I do as a
+    # parent?"
+    r"|\bwhat\s+(?:should|shall|can)\s+(?:i|we)\s+do\s+as\s+(?:a\s+|his\s+|her\s+|their\s+)?"
+    r"(?:parents?|mother|father|mum|mom|dad|teacher|victim|friend|family)\b"
+    # one's own money back, one's own lawyer: "¿puedo recuperar mi dinero?", "preciso de um
+    # advogado?"
+    r"|\bcan\s+(?:i|we)\s+(?:ever\s+)?get\s+(?:my|our)\s+money\s+back\b"
+    r"|\b(?:puedo|podemos)\s+recuperar\s+(?:mi|nuestro)\s+dinero\b"
+    r"|\b(?:posso|podemos)\s+recuperar\s+(?:o\s+)?(?:meu|nosso)\s+dinheiro\b"
+    r"|\b(?:puis-je|pouvons-nous)\s+r[ée]cup[ée]rer\s+(?:mon|notre)\s+argent\b"
+    r"|\b(?:могу|можно)\s+ли\s+(?:я\s+)?вернуть\s+(?:свои\s+|мои\s+)?деньги\b"
+    r"|\bdo\s+(?:i|we)\s+need\s+a\s+lawyer\b|\bpreciso\s+de\s+um\s+advogado\b"
+    r"|\bnecesito\s+un\s+abogado\b|\bai-je\s+besoin\s+d['’]\s*un\s+avocat\b"
+    r"|\bнужен\s+ли\s+(?:мне\s+)?адвокат\b",
+    re.IGNORECASE,
+)
+# A degree, a course or a career to choose, whatever law it is in: "Should I do an LLM in
+# cyber law or a forensics certification?", "quelles études faut-il faire ?"
+_CAREER = re.compile(
+    r"\bshould\s+(?:i|we)\s+(?:do|take|study|get|pursue|choose|enrol\w*|apply)\s+(?:for\s+)?"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:llm|master'?s?|degree|phd|certification"
+    r"|certificate|course|diploma|mba|bootcamp|career|job)\b"
+    r"|\bquelles?\s+[ée]tudes\b|\bqu[ée]\s+(?:estudios|carrera)\b|\bque\s+(?:curso|faculdade)\b"
+    r"|\b(?:devenir|convertirme\s+en|tornar-me|стать)\s+(?:un\s+|une\s+|en\s+)?(?:expert|perito"
+    r"|analyste|analista|эксперт\w*)",
     re.IGNORECASE,
 )
 # A question of the law, which advice does not make personal: "is it a crime?", "which
@@ -400,6 +425,8 @@ def asks_personal_advice(text: str) -> bool:
     plead guilty?", "do I have a good case?") and nothing of the law: the treaties make
     conduct a crime, they do not advise a victim or an accused person. "Is this a crime, and
     should I go to the police?" asks the law."""
+    if _CAREER.search(text):
+        return True
     return bool(_ADVICE.search(text)) and not _LAW_ASKED.search(text)
 
 

@@ -389,6 +389,14 @@ def test_software_tools_and_firms_asked_for(question: str, product: bool) -> Non
         ("A journalist wants to interview me. What should I say to the press?", True),
         ("Should the Party pay the costs?", False),
         ("Should the requesting State pay for the expert?", False),
+        # a career, a parent's or a victim's own next step, a lawyer of one's own
+        ("I'm a prosecutor. Should I do an LLM in cyber law or a forensics certification?", True),
+        ("Je veux devenir expert judiciaire, quelles études faut-il faire ?", True),
+        ("My son is bullied on Instagram, what should I do as a parent?", True),
+        ("Me estafaron 2.000 euros, ¿puedo recuperar mi dinero?", True),
+        ("Fui acusado de partilhar um vídeo no WhatsApp, preciso de um advogado?", True),
+        ("does the accused have a right to a lawyer under Article 15?", False),
+        ("can the victim get the money back through confiscation under the convention?", False),
     ],
 )
 def test_a_decision_in_the_asker_s_case_is_advice(question: str, advice: bool) -> None:
