@@ -61,7 +61,23 @@ _DESK_ONLY = re.compile(
     r"|\bполучить\s+(?:свой\s+|мой\s+)?(?:сертификат\w*|бейдж\w*)"
     r"|\b(?:e-?mail|send|forward|share|resend|re-send)\s+(?:me|us)\s+(?:the\s+|a\s+|his\s+|her\s+"
     r"|your\s+|their\s+)?(?:[\w'-]+\s+){0,3}(?:powerpoint|slides?|pdf|deck|recording|handouts?"
-    r"|presentation|file|word\s+document|document)\b",
+    r"|presentation|file|word\s+document|document)\b"
+    # a session's livestream or recording: "Is the livestream recorded?", "Можно получить
+    # запись вчерашней сессии?", "¿Hay grabación de la sesión?"
+    r"|\b(?:livestream|live\s+stream|webcast)s?\b"
+    r"|\b(?:session|panel|talk|plenary|workshop|keynote)s?\s+(?:be\s+|being\s+)?recorded\b"
+    r"|\brecordings?\s+of\s+(?:the|this|that|yesterday'?s?|today'?s?|his|her)\s+(?:[\w-]+\s+)?"
+    r"(?:session|panel|talk|plenary|workshop|keynote)\b"
+    r"|\bзапис\w*\s+(?:вчерашн\w*\s+|сегодняшн\w*\s+)?(?:сесси|панел|доклад|выступлени|семинар)\w*"
+    r"|\b(?:grabaci[óo]n|grava[çc][ãa]o|enregistrement)\s+(?:de\s+la\s+|da\s+|de\s+l['’]\s*)"
+    r"(?:sesi[óo]n|sess[ãa]o|s[ée]ance|session|atelier|taller|plenaria|pl[ée]ni[èe]re)\b"
+    # the event's app and desk: "A minha conta na aplicação da conferência foi bloqueada",
+    # "Как подключиться к Wi-Fi в гостинице?"
+    r"|\b(?:app|application|aplicaci[óo]n|aplica[çc][ãa]o|приложени\w*)\s+(?:of\s+the\s+|de\s+la\s+"
+    r"|da\s+|de\s+l['’]\s*)?(?:conference|event|conferencia|confer[êe]ncia|conf[ée]rence"
+    r"|[ée]v[ée]nement|evento|конференци\w*)\b"
+    r"|\bbalc[ãa]o\s+de\s+(?:apoio|informa[çc][õo]es|atendimento)\b|\bmostrador\s+de\b"
+    r"|\bкак\s+подключиться\s+к\s+(?:wi-?fi|вай-?фа\w*|интернет\w*|сети)",
     re.IGNORECASE,
 )
 # The event itself.

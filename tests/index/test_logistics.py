@@ -169,6 +169,12 @@ def test_a_document_to_draft_naming_no_article(question: str, draft: bool) -> No
         ("who is admin of the workshop Telegram group? I want to add my deputy", True),
         ("are the afternoon sessions on the Lanzarote Convention in this building?", True),
         ("can the police infiltrate a Telegram group of paedophiles?", False),
+        # a session's recording, the event's app and desk, the hotel's wifi
+        ("Is the livestream recorded? I want to rewatch the panel tonight.", True),
+        ("Можно получить запись вчерашней сессии? Ссылка в приложении не открывается.", True),
+        ("Onde fica o balcão de apoio técnico? A minha conta na aplicação da conferência...", True),
+        ("Как подключиться к Wi-Fi в гостинице?", True),
+        ("can police record a session of a suspect's chat?", False),
     ],
 )
 def test_a_badge_to_collect_or_the_venue_s_own_things_are_the_desk_s(
