@@ -337,7 +337,8 @@ def why_not_stated(
     """The note kind declining a fact answer whose ``passages`` (``sourced``: each with the
     source shown under it) do not state what ``question`` asks: no figure ("unstated"), no one
     named ("unnamed"), only a plan ("planned"), what came after the documents
-    ("organisation"), another numbered item ("unstated"); None when they may."""
+    ("organisation"), another numbered item ("unstated"), no hotel, bank or paper of the
+    kind asked ("not_named"); None when they may."""
     if not states_what_is_counted(question, passages):
         return "unstated"
     if not names_whom_asked(question, sourced, common):
@@ -348,7 +349,38 @@ def why_not_stated(
         return "organisation"
     if names_another_item(question, passages):
         return "unstated"
+    if not names_the_kind_asked(question, passages):
+        return "not_named"
     return None
+
+
+# A place or a body of a kind asked by name, which a passage naming one says: "which hotel in
+# Balaclava hosted the workshop?" (no passage names a hotel), "¿qué banco ...?". Each kind in
+# the five languages, and the English word a passage naming one says.
+_KINDS_ASKED = {
+    "hotel": r"hotels?|h[ôo]tel|отел\w*|гостиниц\w*",
+    "restaurant": r"restaurants?|restaurante|ресторан\w*",
+    "airline": r"airlines?|aerol[íi]nea|companhia\s+a[ée]rea|compagnie\s+a[ée]rienne"
+    r"|авиакомпани\w*",
+    "bank": r"banks?|banco|banque|банк\w*",
+    "newspaper": r"newspapers?|peri[óo]dico|jornal|journal|газет\w*",
+}
+_WHICH_KIND = re.compile(
+    r"\b(?:which|what|quel(?:le)?s?|qu[ée]|qual|quais|какой|какая|какое|в\s+какой|в\s+каком)\s+"
+    rf"(?P<kind>{'|'.join(f'(?P<{k}>{v})' for k, v in _KINDS_ASKED.items())})\b",
+    re.IGNORECASE,
+)
+
+
+def names_the_kind_asked(question: str, passages: list[str]) -> bool:
+    """Whether the ``passages`` name a place or body of the kind ``question`` asks by name
+    ("which hotel ...?" and a passage saying "hotel"); True when it asks none."""
+    asked = _WHICH_KIND.search(question)
+    if asked is None:
+        return True
+    kind = next(k for k in _KINDS_ASKED if asked.group(k))
+    said = re.compile(rf"\b{kind}", re.IGNORECASE)
+    return any(said.search(passage) for passage in passages)
 
 
 # A figure of the world after the documents (2009 to 2014): "how many CSAM reports did NCMEC

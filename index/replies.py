@@ -76,6 +76,10 @@ OUT_OF_SCOPE = {
         "The programme documents I hold do not name that person. Ask what they do state, "
         "e.g. “who moderated IGF workshop 23?”."
     ),
+    "not_named": Note(
+        "The programme documents I hold do not name one. Ask what they do state, e.g. “where "
+        "and when was the Tokyo workshop?”."
+    ),
     "planned": Note(
         "The programme documents I hold list that only as planned; they do not say how it "
         "went. Ask what they do state, e.g. “what was planned for February 2010?”."

@@ -298,6 +298,10 @@ def test_what_came_after_the_documents(question: str, later: bool) -> None:
             "unstated",
         ),
         ("When was the Tokyo workshop?", "Tokyo, 20-21 May 2013", None),
+        # a hotel asked by name, which no passage names
+        ("which hotel in Balaclava hosted the workshop?", "Balaclava, Mauritius", "not_named"),
+        ("¿En qué hotel se celebró el taller?", "Balaclava, Mauritius", "not_named"),
+        ("which bank hosted the meeting?", "hosted by the Central Bank of Nigeria", None),
     ],
 )
 def test_why_a_passage_does_not_state_what_is_asked(
