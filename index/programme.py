@@ -26,8 +26,10 @@ _MATERIAL = re.compile(
     r"|\b(?:(?:selon|dans|sur|d'apr[èe]s|seg[úu]n|en|segundo)\s+(?:la|le|les|l'|el|los|las|a|o"
     r"|os|as)\s*|(?:na|no|nos|nas)\s+)(?:[\w-]+\s+){0,3}?(?:brochure|pr[ée]sentation|diapositives?|rapport"
     r"|d[ée]pliant|folleto|presentaci[óo]n|diapositivas?|informe|folheto|apresenta[çc][ãa]o"
-    r"|diapositivos?|relat[óo]rio)s?\b(?!\s+explicati)"
-    r"|\b(?:в|на|по|согласно)\s+(?:[\w-]+\s+){0,2}?(?:слайд|презентаци|доклад|отч[её]т|брошюр)\w*",
+    r"|diapositivos?|relat[óo]rio|diapos?|slides?|fiche|ficha|mise\s+[àa]\s+jour|actualizaci[óo]n"
+    r"|atualiza[çc][ãa]o|documento)s?\b(?!\s+explicati)"
+    r"|\b(?:в|на|по|согласно)\s+(?:[\w-]+\s+){0,2}?(?:слайд|презентаци|доклад|отч[её]т|брошюр"
+    r"|документ|обновлени)\w*",
     re.IGNORECASE,
 )
 

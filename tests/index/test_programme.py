@@ -31,6 +31,11 @@ from index.programme import (
         "según el informe de actividades, ¿dónde fue el taller?",
         "na apresentação de Tóquio, quantos países havia?",
         "что сказано в презентации о Токио?",
+        "Dans la diapo « What next » de l'atelier GLACY, que dit-on ?",
+        "Segundo a atualização, o que a Malásia concluiu?",
+        "No documento do workshop de Vilnius, qual é o endereço web?",
+        "Selon la fiche de l'atelier 23, quel est le problème central ?",
+        "no slide de Maurício, quais tipos de autores aparecem?",
     ],
 )
 def test_a_question_naming_the_programme_material_cites_it(question: str) -> None:
