@@ -56,6 +56,7 @@ from index.logistics import (
 from index.misuse import asks_for_misuse
 from index.notes import Note
 from index.offtopic import (
+    asks_for_an_article,
     asks_for_code,
     asks_for_contact_details,
     asks_for_news,
@@ -66,6 +67,7 @@ from index.offtopic import (
     asks_opinion,
     asks_personal_advice,
     asks_which_product,
+    without_opinion,
 )
 from index.other_law import country_words
 from index.programme import (
@@ -208,7 +210,13 @@ class AskService:
         if not text:
             return Answer(question, AnswerKind.NONE, suggestions=SUGGESTIONS)
         written_in = self.ranker.language_of(text)  # once: ranking and agenda words read it
-        answer = self._answer(text, written_in, user_id, now, zone)
+        # "Which article criminalises this, and what sentence will he get?": the article is
+        # answered, and a note says the prediction is not
+        foretold = asks_opinion(text) and asks_for_an_article(text)
+        asked = without_opinion(text) if foretold else text
+        answer = replace(self._answer(asked, written_in, user_id, now, zone), question=text)
+        if foretold and answer.articles:
+            answer = replace(answer, notes=(*answer.notes, OUT_OF_SCOPE["opinion"]))
         # answered or not: "what does the Second Additional Protocol say about domain name
         # registration?" is CETS 224's Art. 6, a text not held
         if second_protocol_unqualified(answer.question) and (
@@ -250,7 +258,8 @@ class AskService:
             greeting = friendly == REPLIES["greeting"]
             suggestions = SUGGESTIONS if greeting else ()
             return Answer(text, AnswerKind.NONE, notes=(friendly,), suggestions=suggestions)
-        if asks_opinion(text):  # "do you think encryption backdoors are a good idea?"
+        # "do you think encryption backdoors are a good idea?" (an article asked too: ``ask``)
+        if asks_opinion(text) and not asks_for_an_article(text):
             return self._declined(text, user_id, "opinion")
         if asks_for_news(text):  # "the latest news about ransomware this week"
             return self._declined(text, user_id, "organisation")

@@ -280,6 +280,15 @@ def asks_opinion(text: str) -> bool:
     return bool(_OPINION.search(text)) and not _ABOUT_THE_LAW.search(text)
 
 
+def without_opinion(text: str) -> str:
+    """``text`` without what asks an opinion or a prediction ("Which article criminalises
+    this, and what sentence will he get?" asks only the article)."""
+    for pattern in (_OUTCOME_FORETOLD, _JUDGED, _OPINION):
+        text = pattern.sub(" ", text)
+    text = re.sub(r"[\s,]*(?:\band\b)?[\s,]*(?=\?\s*$)", "", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
 # A recommendation of something to read, watch or visit: "recommend a good Netflix series
 # about hackers", "can you suggest a book on cybersecurity".
 _RECOMMENDATION = re.compile(

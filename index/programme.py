@@ -21,6 +21,12 @@ _MATERIAL = re.compile(
     r"(?!explanatory\b)(?:[\w/@.-]+\s+){0,4}?"
     r"(?:presentation|slides?|slide\s+deck|talk|speech|keynote|activity\s+report|report|update"
     r"|workshop\s+note|note|programme\s+document|flyer|leaflet|brochure|handout)s?\b"
+    # a slide by its title or of a talk: "what does the What next? slide list?", "the slide
+    # What next? of the Tokyo presentation"
+    r"|\bof\s+the\s+(?:[\w/@.-]+\s+){1,4}?(?:presentation|slides|slide\s+deck|talk|keynote"
+    r"|activity\s+report|workshop\s+note|flyer|leaflet|brochure)\b"
+    r"|\bthe\s+(?:\S+\s+){1,6}?slide\s+(?:say|says|list|lists|show|shows|state|states|mention"
+    r"|mentions|give|gives)\b|\bthe\s+slide\s+(?:titled|called|entitled|headed)\b"
     # in French, Spanish, Portuguese and Russian: "sur la brochure de l'atelier 23", "según el
     # informe de actividades", "na apresentação de Tóquio", "в презентации"
     r"|\b(?:(?:selon|dans|sur|d'apr[èe]s|seg[úu]n|en|segundo)\s+(?:la|le|les|l'|el|los|las|a|o"

@@ -36,6 +36,8 @@ from index.programme import (
         "No documento do workshop de Vilnius, qual é o endereço web?",
         "Selon la fiche de l'atelier 23, quel est le problème central ?",
         "no slide de Maurício, quais tipos de autores aparecem?",
+        "What does the slide What next? of the Tokyo presentation list?",
+        "what does the What next slide say",
     ],
 )
 def test_a_question_naming_the_programme_material_cites_it(question: str) -> None:

@@ -1428,3 +1428,21 @@ def test_a_story_closing_with_a_question_pointing_back_keeps_its_articles(
     )
 
     assert answer.articles
+
+
+def test_an_article_asked_with_a_prediction_is_answered_with_a_note(hybrid: AskService) -> None:
+    """Walkthrough 26: the whole message was declined as an opinion."""
+    answer = hybrid.ask(
+        "Someone got into our minister's mailbox without any right to. Which article "
+        "criminalises this, and what sentence will he get?"
+    )
+
+    assert answer.articles
+    assert OUT_OF_SCOPE["opinion"] in answer.notes
+
+
+def test_a_past_event_named_in_spanish_is_found_in_the_programme(hybrid: AskService) -> None:
+    answer = hybrid.ask("¿Dónde se celebró el Foro de Gobernanza de Internet de 2010?")
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert "Vilnius" in answer.documents[0].snippet
