@@ -56,7 +56,6 @@ from index.logistics import (
 from index.misuse import asks_for_misuse
 from index.notes import Note
 from index.offtopic import (
-    asks_for_an_article,
     asks_for_code,
     asks_for_contact_details,
     asks_for_news,
@@ -66,6 +65,7 @@ from index.offtopic import (
     asks_of_the_world,
     asks_opinion,
     asks_personal_advice,
+    asks_which_article,
     asks_which_product,
     without_opinion,
 )
@@ -212,7 +212,7 @@ class AskService:
         written_in = self.ranker.language_of(text)  # once: ranking and agenda words read it
         # "Which article criminalises this, and what sentence will he get?": the article is
         # answered, and a note says the prediction is not
-        foretold = asks_opinion(text) and asks_for_an_article(text)
+        foretold = asks_opinion(text) and asks_which_article(text)
         asked = without_opinion(text) if foretold else text
         answer = replace(self._answer(asked, written_in, user_id, now, zone), question=text)
         if foretold and answer.articles:
@@ -259,7 +259,7 @@ class AskService:
             suggestions = SUGGESTIONS if greeting else ()
             return Answer(text, AnswerKind.NONE, notes=(friendly,), suggestions=suggestions)
         # "do you think encryption backdoors are a good idea?" (an article asked too: ``ask``)
-        if asks_opinion(text) and not asks_for_an_article(text):
+        if asks_opinion(text) and not asks_which_article(text):
             return self._declined(text, user_id, "opinion")
         if asks_for_news(text):  # "the latest news about ransomware this week"
             return self._declined(text, user_id, "organisation")

@@ -116,6 +116,8 @@ _WORLD = re.compile(
     r"|\bwhat\s+(?:percentage|proportion|share)\s+of\b"
     r"|\b(?:which|what)\s+(?:is|was)\s+the\s+(?:biggest|largest|worst|most\s+famous)\b"
     r"|\bwhich\s+country\s+has\s+the\s+(?:most|highest|largest)\b"
+    r"|\bwhich\s+(?:country|countries|city|region)\s+(?:is|are)\s+the\s+(?:most\s+dangerous|safest"
+    r"|most\s+affected|most\s+targeted|worst|riskiest)\b"
     r"|\bwhat\s+sentence\s+did\b"
     # "which hacker group attacked Ukraine's power grid?", "which ransomware gang hit ...?"
     r"|\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:group|gang|hackers?|actors?)\s+(?:attacked|hacked"
@@ -168,6 +170,21 @@ _ARTICLE_ASKED = re.compile(
     r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:articles?|provisions?)\b|\barticles?\s+\d",
     re.IGNORECASE,
 )
+
+
+# Which article, asked in the five languages: "which article criminalises this?", "quel
+# article s'applique ?", "¿qué artículo ...?", "qual artigo ...?", "какая статья ...?"
+_WHICH_ARTICLE = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:articles?|provisions?)\b"
+    r"|\bquel(?:le)?s?\s+(?:articles?|dispositions?)\b|\bqu[ée]\s+(?:art[íi]culos?|disposici[óo]n)"
+    r"|\bqua(?:l|is)\s+(?:artigos?|disposi[çc][ãa]o)\b|\bкак(?:ая|ие|ой)\s+стать\w*",
+    re.IGNORECASE,
+)
+
+
+def asks_which_article(text: str) -> bool:
+    """Whether ``text`` asks which article applies (not one it cites)."""
+    return bool(_WHICH_ARTICLE.search(text))
 
 
 def asks_for_an_article(text: str) -> bool:
@@ -236,13 +253,21 @@ _JUDGED = re.compile(
     # Microsoft too powerful in shaping policy?", "did he do a good job as head of ...?"
     r"|^\W*(?:is|are)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:a\s+|an\s+)?(?:reliable|trustworthy|trusted"
     r"|credible|serious|good|bad)\s+partners?\b"
+    r"|\b(?:socio|aliado|parceiro|partenaire|партн[её]р\w*)\s+(?:fiable|confiable|confi[áa]vel"
+    r"|fi[áa]vel|fiable|de\s+confian[çc]a|de\s+confiance|s[ée]rieux|serio|s[ée]rio)\b"
+    r"|\bнад[её]жн\w*\s+партн[её]р\w*"
     r"|^\W*(?:is|are)\s+(?:[\w-]+\s+){1,3}?too\s+(?:powerful|influential|big|strong|weak"
     r"|lenient|harsh|slow|corrupt)\b"
     r"|\bdid\s+(?:[\w.-]+\s+){1,4}?do\s+a\s+(?:good|bad|great|poor|decent)\s+job\b"
     # a trend foretold: "will ransomware attacks increase next year?"
     r"|\bwill\s+(?:[\w-]+\s+){1,4}?(?:increase|decrease|rise|fall|grow|decline|drop|go\s+up"
     r"|go\s+down|get\s+worse|get\s+better)\s+(?:again\s+)?(?:next|in\s+the\s+coming|this|by"
-    r"|in)\s+(?:year|years|decade|months?|20\d\d)\b",
+    r"|in)\s+(?:year|years|decade|months?|20\d\d)\b"
+    r"|\b(?:vai|v[ãa]o|va|van|vont?)\s+(?:a\s+)?(?:aumentar|diminuir|disminuir|crescer|crecer"
+    r"|augmenter|diminuer|baisser)\b[^?.!]{0,40}?\b(?:pr[óo]ximo\s+ano|pr[óo]ximo\s+a[ñn]o"
+    r"|l['’]\s*ann[ée]e\s+prochaine|20\d\d)\b"
+    r"|\b(?:aumentar[áa]n?|disminuir[áa]n?|diminuir[áa]|augmentera|diminuera|увеличит\w*|вырастет"
+    r"|сократит\w*)\b[^?.!]{0,40}?\b(?:pr[óo]ximo|prochaine|следующ\w*|20\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -259,6 +284,16 @@ _OUTCOME_FORETOLD = re.compile(
     r"|\bhow\s+long\s+do\s+(?:such|these|those)\s+cases\s+(?:usually\s+|normally\s+"
     r"|typically\s+)?take\b"
     r"|\bwhich\s+of\s+the\s+(?:two|three)\s+will\b"
+    # how long a company usually takes: "How long does a company like Google usually take to
+    # answer?", "Combien de temps Apple met-il habituellement à répondre ?"
+    r"|\bhow\s+long\s+(?:does|do|will)\s+(?:a\s+company\s+like\s+|companies\s+like\s+)?"
+    r"(?:google|apple|meta|facebook|microsoft|amazon|tiktok|telegram|whatsapp|the\s+provider"
+    r"|providers|the\s+bank|banks|the\s+company|companies)\s+(?:usually\s+|normally\s+"
+    r"|typically\s+)?take\b"
+    r"|\b(?:google|apple|meta|facebook|microsoft|le\s+fournisseur|la\s+banque)\s+met(?:-il|-elle)?"
+    r"\s+(?:habituellement|g[ée]n[ée]ralement|normalement)\b"
+    r"|\b(?:suele|suelen|costuma|costumam)\s+(?:tardar|demorar)\b"
+    r"|\btarda\s+(?:normalmente|habitualmente)\b|\bобычно\s+(?:занимает|отвечает|длится)\b"
     r"|\bwill\s+the\s+(?:[\w-]+\s+)?police\s+arrest\b"
     r"|\bкакой\s+срок\s+(?:он|она|они)\s+получ\w*|\bque\s+hip[óo]teses\s+h[áa]\b"
     r"|\bqu[ée]\s+posibilidades\s+hay\b|\bquelles\s+(?:sont\s+les\s+)?chances\b"
@@ -548,7 +583,8 @@ _SYSTEM = re.compile(
 # Doing a technical operation: "how do I unlock ...", "what's the command to capture ...",
 # "which free tool can preserve ...", "comment faire une copie forensique ...".
 _OPERATE = re.compile(
-    r"\bhow\s+(?:do|can|could|should|would)\s+(?:i|we|you|one)\s+(?:\w+\s+)?(?:set\s+up|configure"
+    r"\bhow\s+(?:do|can|could|should|would)\s+(?:i|we|you|one)\s+(?:\w+\s+)?(?:see|view|read|open"
+    r"|access|look\s+at|set\s+up|configure"
     r"|install|unlock|decrypt|crack|image|clone|capture|dump|extract|recover|geolocate|trace"
     r"|forward|mirror|pull|copy|hash|parse|analy[sz]e|root|jailbreak|bypass|find\s+out|preserve"
     r"|keep|store|export|acquire|collect|check|scan|remove|detect|back\s+up|backup|reset|wipe"
@@ -563,7 +599,9 @@ _OPERATE = re.compile(
     r"|\bc[óo]mo\s+(?:configuro|conservo|extraigo|recupero|copio|rastreo|descifro|identifico"
     r"|obtengo|localizo|averiguo|encuentro|desbloqueo)\b"
     r"|\bcomo\s+(?:rastrear|extrair|recuperar|configurar|copiar|decifrar|fa[çc]o|posso|extraio"
-    r"|recupero|identifico|obtenho|localizo|descubro|desbloqueio)\b"
+    r"|recupero|identifico|obtenho|localizo|descubro|desbloqueio|ver|vejo|abrir|acessar|aceder)\b"
+    r"|\bc[óo]mo\s+(?:veo|ver|abro|abrir|accedo|acceder)\b|\bcomment\s+(?:voir|ouvrir|acc[ée]der)\b"
+    r"|\bкак\s+(?:посмотреть|открыть|просмотреть)\b"
     # "Steps to preserve a Facebook profile: screenshots, or a crawler tool?"
     r"|\bsteps\s+to\s+(?:preserve|capture|collect|image|extract|recover|archive|acquire)\b"
     r"|\bc[óo]mo\s+(?:hago|puedo)\b|\bcomment\s+(?:je\s+(?:fais|peux)|puis-je|savoir)\b"

@@ -242,6 +242,9 @@ def test_advice_on_the_askers_own_decision(question: str, advice: bool) -> None:
         ("how to set up a honeypot to capture botnet traffic on our network", True),
         ("Steps to preserve a Facebook profile: screenshots, or a crawler tool?", True),
         ("Steps to preserve data under the Convention: which tool does a Party use?", False),
+        ("Como ver o histórico do Chrome de um suspeito?", True),
+        ("How can I see the Chrome history of a seized computer?", True),
+        ("How can I see which article covers preservation?", False),
     ],
 )
 def test_a_technical_operation_asked_how(question: str, howto: bool) -> None:
@@ -272,6 +275,7 @@ def test_a_technical_operation_asked_how(question: str, howto: bool) -> None:
         "who designed the first botnet?",
         "¿Quién fue el hacker que atacó al Banco de Bangladesh?",
         "Quem foi responsável pelo ataque hacker ao Superior Tribunal de Justiça em 2020?",
+        "Which country is the most dangerous for cybercrime?",
     ],
 )
 def test_the_worlds_events_and_figures_are_asked_of_the_world(question: str) -> None:
@@ -359,6 +363,11 @@ def test_contact_details_asked_for(question: str, contact: bool) -> None:
         ("Will ransomware attacks increase next year?", True),
         ("will the penalty increase if the victim is a child?", False),
         ("is the requested Party a partner under Article 27?", False),
+        ("¿Es China un socio fiable para la cooperación?", True),
+        ("O ransomware vai aumentar no próximo ano?", True),
+        ("How long does a company like Google usually take to answer?", True),
+        ("Combien de temps Apple met-il habituellement à répondre ?", True),
+        ("how long does preservation usually take under article 29?", False),
     ],
 )
 def test_a_treaty_judged_or_a_state_s_next_step_foretold(question: str, judged: bool) -> None:
