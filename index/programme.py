@@ -374,7 +374,8 @@ _KINDS_ASKED = {
     "newspaper": r"newspapers?|peri[óo]dico|jornal|journal|газет\w*",
 }
 _WHICH_KIND = re.compile(
-    r"\b(?:which|what|quel(?:le)?s?|qu[ée]|qual|quais|какой|какая|какое|в\s+какой|в\s+каком)\s+"
+    r"\b(?:which|what|(?:the\s+)?name\s+of\s+the|quel(?:le)?s?|qu[ée]|qual|quais|какой|какая|какое"
+    r"|в\s+какой|в\s+каком)\s+"
     rf"(?P<kind>{'|'.join(f'(?P<{k}>{v})' for k, v in _KINDS_ASKED.items())})\b",
     re.IGNORECASE,
 )

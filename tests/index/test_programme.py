@@ -308,6 +308,7 @@ def test_what_came_after_the_documents(question: str, later: bool) -> None:
         # a hotel asked by name, which no passage names
         ("which hotel in Balaclava hosted the workshop?", "Balaclava, Mauritius", "not_named"),
         ("¿En qué hotel se celebró el taller?", "Balaclava, Mauritius", "not_named"),
+        ("What was the name of the hotel in Vilnius?", "Vilnius", "not_named"),
         ("which bank hosted the meeting?", "hosted by the Central Bank of Nigeria", None),
     ],
 )
