@@ -478,10 +478,11 @@ class AskService:
     def _story_turned_away(
         self, text: str, language: str, now: datetime | None, zone: tzinfo | None
     ) -> Answer | None:
-        """The answer declining a story's closing question for a reason of its own, asked
-        alone and pointing back at nothing in the story ("... The FIU froze part of it. How
-        much of the loss does the bank's cyber insurance usually cover?"), or None."""
-        asked = closing_question(text)
+        """The answer declining an English story's closing question for a reason of its own,
+        asked alone and pointing back at nothing in the story ("... The FIU froze part of it.
+        How much of the loss does the bank's cyber insurance usually cover?"), or None."""
+        # in another language a clause alone is not read safely (see ``_turned_away``)
+        asked = closing_question(text) if language == ENGLISH else None
         if asked is None or points_back(asked):
             return None
         answer = self._asked_alone(asked, language, now, zone)

@@ -64,7 +64,11 @@ _DESK_ONLY = re.compile(
     r"|presentation|file|word\s+document|document)\b"
     # a session's livestream or recording: "Is the livestream recorded?", "Можно получить
     # запись вчерашней сессии?", "¿Hay grabación de la sesión?"
-    r"|\b(?:livestream|live\s+stream|webcast)s?\b"
+    # (not a livestream in a case: "the abuse was livestreamed to paying viewers")
+    r"|\b(?:is|will)\s+the\s+(?:livestream|live\s+stream|webcast)\s+(?:be\s+)?(?:recorded"
+    r"|available|online|working)\b"
+    r"|\b(?:livestream|live\s+stream|webcast)\s+(?:link|of\s+the\s+(?:session|panel|conference"
+    r"|plenary|workshop|keynote))\b"
     r"|\b(?:session|panel|talk|plenary|workshop|keynote)s?\s+(?:be\s+|being\s+)?recorded\b"
     r"|\brecordings?\s+of\s+(?:the|this|that|yesterday'?s?|today'?s?|his|her)\s+(?:[\w-]+\s+)?"
     r"(?:session|panel|talk|plenary|workshop|keynote)\b"

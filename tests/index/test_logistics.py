@@ -175,6 +175,8 @@ def test_a_document_to_draft_naming_no_article(question: str, draft: bool) -> No
         ("Onde fica o balcão de apoio técnico? A minha conta na aplicação da conferência...", True),
         ("Как подключиться к Wi-Fi в гостинице?", True),
         ("can police record a session of a suspect's chat?", False),
+        ("He livestreamed the abuse to paying viewers abroad. Which article applies?", False),
+        ("the webcast of the abuse was recorded by a viewer; is that production?", False),
     ],
 )
 def test_a_badge_to_collect_or_the_venue_s_own_things_are_the_desk_s(

@@ -1446,3 +1446,15 @@ def test_a_past_event_named_in_spanish_is_found_in_the_programme(hybrid: AskServ
 
     assert answer.kind is AnswerKind.DOCUMENT
     assert "Vilnius" in answer.documents[0].snippet
+
+
+def test_a_foreign_story_is_not_declined_by_its_closing_question_alone(hybrid: AskService) -> None:
+    """In another language a clause alone is not read safely: the story's closing question
+    is asked with the story."""
+    answer = hybrid.ask(
+        "Un homme a piraté la messagerie de son ancienne compagne. Il a lu ses courriels "
+        "pendant des mois. Elle a porté plainte. Quel article de la Convention de Budapest "
+        "s'applique ?"
+    )
+
+    assert answer.articles
