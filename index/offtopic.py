@@ -166,16 +166,14 @@ _LAW_TOO = re.compile(
 
 
 # ... unless an article is asked for: "who invented expedited disclosure - which article?"
-_ARTICLE_ASKED = re.compile(
-    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:articles?|provisions?)\b|\barticles?\s+\d",
-    re.IGNORECASE,
-)
+_WHICH_ARTICLE_IN_ENGLISH = r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:articles?|provisions?)\b"
+_ARTICLE_ASKED = re.compile(rf"{_WHICH_ARTICLE_IN_ENGLISH}|\barticles?\s+\d", re.IGNORECASE)
 
 
 # Which article, asked in the five languages: "which article criminalises this?", "quel
 # article s'applique ?", "¿qué artículo ...?", "qual artigo ...?", "какая статья ...?"
 _WHICH_ARTICLE = re.compile(
-    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:articles?|provisions?)\b"
+    rf"{_WHICH_ARTICLE_IN_ENGLISH}"
     r"|\bquel(?:le)?s?\s+(?:articles?|dispositions?)\b|\bqu[ée]\s+(?:art[íi]culos?|disposici[óo]n)"
     r"|\bqua(?:l|is)\s+(?:artigos?|disposi[çc][ãa]o)\b|\bкак(?:ая|ие|ой)\s+стать\w*",
     re.IGNORECASE,
