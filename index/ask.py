@@ -463,7 +463,7 @@ class AskService:
         answer = self._asked_alone(turn.asks, language, now, zone)
         if answer is None or answer.kind is not AnswerKind.NONE:
             return None
-        declining = bool(answer.notes[:1]) and answer.notes[0] in DECLINING
+        declining = _declined_for_a_reason(answer)
         if foreign:  # and only a question of its own: "... Combien de temps dure-t-elle ?"
             alone = stands_alone(turn.asks, turn.opening, FOREIGN_ALONE_WORDS)
             return answer if declining and alone else None
@@ -486,9 +486,7 @@ class AskService:
         if asked is None or points_back(asked):
             return None
         answer = self._asked_alone(asked, language, now, zone)
-        if answer is None or answer.kind is not AnswerKind.NONE:
-            return None
-        return answer if answer.notes[:1] and answer.notes[0] in DECLINING else None
+        return answer if answer is not None and _declined_for_a_reason(answer) else None
 
     def _asked_alone(
         self, asked: str, language: str, now: datetime | None, zone: tzinfo | None
@@ -780,9 +778,7 @@ class AskService:
             return None
         rest = cut(text, [c.span for c in parse_citations(text, self.corpus)])
         answer = self._asked_alone(asked_besides(rest), language, now, zone)
-        if answer is None or answer.kind is not AnswerKind.NONE or not answer.notes:
-            return None
-        return answer.notes[0] if answer.notes[0] in DECLINING else None
+        return answer.notes[0] if answer is not None and _declined_for_a_reason(answer) else None
 
     def faq_answer(self, text: str, best: FaqHit, choices: tuple[FaqHit, ...] = ()) -> Answer:
         """The answer of one FAQ entry with the articles it rests on."""
@@ -866,6 +862,14 @@ class AskService:
             self.unanswered.record(text, user_id, kind, score)
         except Exception:  # recording must never cost the user an answer
             log.exception("could not record an unanswered question")
+
+
+def _declined_for_a_reason(answer: Answer) -> bool:
+    """Whether ``answer`` declines with a note saying why (``DECLINING``), not merely finds
+    nothing."""
+    return (
+        answer.kind is AnswerKind.NONE and answer.notes[:1] != () and answer.notes[0] in DECLINING
+    )
 
 
 def _says_nothing_of_its_own(asked: str) -> bool:

@@ -497,9 +497,10 @@ class HybridRanker:
         return distinct
 
     def _headed_by(self) -> dict[int, frozenset[str]]:
-        """The words each programme passage does not say but the end of the part before it
-        in its document does: the slide or section it continues ("Global Action against
-        Cybercrime" above "To be launched in October 2013: ...")."""
+        """The words of the end of the part before each programme passage's part in its
+        document: the slide or section it continues ("Global Action against Cybercrime"
+        above "To be launched in October 2013: ..."). A word the passage says itself counts
+        as said (``_facts``)."""
         assert self.dense is not None
         passages = self.dense.passages
         context: dict[int, frozenset[str]] = {}
@@ -508,8 +509,7 @@ class HybridRanker:
         for position in self._programme_positions:
             passage = passages[position]
             if not passage.line:  # a part; its lines follow it
-                above = before.get(passage.key, "")[-HEADING_CONTEXT:]
-                heading[passage.key] = _stems(above) - _stems(passage.shown)
+                heading[passage.key] = _stems(before.get(passage.key, "")[-HEADING_CONTEXT:])
                 before[passage.key] = passage.shown
             context[position] = heading[passage.key]
         return context

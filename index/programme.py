@@ -376,7 +376,7 @@ _KINDS_ASKED = {
 _WHICH_KIND = re.compile(
     r"\b(?:which|what|(?:the\s+)?name\s+of\s+the|quel(?:le)?s?|qu[ée]|qual|quais|какой|какая|какое"
     r"|в\s+какой|в\s+каком)\s+"
-    rf"(?P<kind>{'|'.join(f'(?P<{k}>{v})' for k, v in _KINDS_ASKED.items())})\b",
+    rf"(?:{'|'.join(f'(?P<{k}>{v})' for k, v in _KINDS_ASKED.items())})\b",
     re.IGNORECASE,
 )
 

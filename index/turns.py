@@ -100,8 +100,7 @@ def stands_alone(asked: str, opening: str, least: int = STANDS_ALONE_WORDS) -> b
     say what it asks, pointing back at nothing ("how long does it last?", "that year"), and
     sharing no word with the opening ("... 60 days. Can the preservation be renewed?")."""
     words = [w.casefold() for w in re.findall(r"[\w'-]+", asked)]
-    parts = {part for w in words for part in w.split("-")}  # "dure-t-elle" points back
-    if len(words) < least or _POINTS_BACK & parts:
+    if len(words) < least or points_back(asked):
         return False
     opened = {stem_word(w) for w in re.findall(r"[\w'-]{4,}", opening.casefold())}
     return not opened.intersection(stem_word(w) for w in words if len(w) >= 4)
@@ -129,4 +128,5 @@ def closing_question(text: str) -> str | None:
 def points_back(asked: str) -> bool:
     """Whether ``asked`` says a word pointing back at what came before it."""
     words = [w.casefold() for w in re.findall(r"[\w'-]+", asked)]
-    return bool(_POINTS_BACK & {part for w in words for part in w.split("-")})
+    parts = {part for w in words for part in w.split("-")}  # "dure-t-elle" points back
+    return bool(_POINTS_BACK & parts)
