@@ -81,6 +81,7 @@ HELD_OUT = {
         "declines_dev",
         "multilingual_dev",
         "multilingual_dev2",
+        "multilingual_dev3",
         "declines_dev3",
         "declines_dev4",
         "declines_dev5",
@@ -89,6 +90,7 @@ HELD_OUT = {
         "declines_dev8",
         "declines_dev9",
         "declines_dev10",
+        "declines_dev11",
     )
 }
 # Held-out sets whose misses have been read, and so became development sets: only their
@@ -118,6 +120,9 @@ DEVELOPMENT = frozenset(
         "facts_dev7",
         "declines_dev10",
         "facts_dev8",
+        "multilingual_dev3",
+        "declines_dev11",
+        "facts_dev9",
     }
 )
 FACTS_FILES = {
@@ -146,6 +151,7 @@ FACTS_FILES = {
         "facts_dev6",
         "facts_dev7",
         "facts_dev8",
+        "facts_dev9",
     )
 }
 FACTS_FILE = FACTS_FILES["facts"]
