@@ -65,6 +65,18 @@ class Glossary:
         """The English treaty terms ``text`` names, in the order found ("" for none)."""
         return " ".join(self.named(text, language))
 
+    def read_share(self, text: str, language: str, shortest: int = 4) -> float:
+        """The share of ``text``'s words of ``shortest`` letters or more that the terms of
+        ``language`` read: how much of a question lexical search can read in English (the
+        shorter words are mostly articles and prepositions: "de", "la", "sur")."""
+        terms = self.terms.get(language, [])
+        tokens = _words(text)
+        used = [False] * len(tokens)
+        for term in terms:
+            _match(term.stems, tokens, used)
+        long = [u for token, u in zip(tokens, used, strict=True) if len(token) >= shortest]
+        return sum(long) / len(long) if long else 0.0
+
     def named(self, text: str, language: str) -> list[str]:
         """The English treaty term of each term of ``language`` that ``text`` names."""
         terms = self.terms.get(language)

@@ -46,6 +46,22 @@ def test_foreign_terms_are_found_in_english(
     assert glossary.english(question, language) == english
 
 
+@pytest.mark.parametrize(
+    ("question", "share"),
+    [
+        ("les données du trafic", 1.0),  # "les" and "du" are too short to count
+        ("les données relatives au trafic", 2 / 3),  # "relatives" is left between
+        ("accès illégal à mon téléphone", 2 / 3),  # "téléphone" names no term
+        ("bonjour tout le monde", 0.0),
+        ("", 0.0),
+    ],
+)
+def test_the_share_of_long_words_a_glossary_reads(
+    glossary: Glossary, question: str, share: float
+) -> None:
+    assert glossary.read_share(question, "fr") == pytest.approx(share)
+
+
 def test_a_word_serves_one_term_and_longer_terms_come_first(glossary: Glossary) -> None:
     assert glossary.english("données trafic données", "fr") == "traffic data computer data"
 

@@ -228,6 +228,23 @@ def test_a_question_in_another_language_reaches_the_english_article(
     assert not any(n.startswith("Spelling understood") for n in answer.notes)
 
 
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        # a title the glossary reads whole is as sure as in English, whatever is nearest
+        ("injonction de produire", ("ets185", "18")),
+        # the treaty named keeps its own article first: Lanzarote's jurisdiction, not Budapest's
+        ("Convencao de Lanzarote: competencia", ("cets201", "25")),
+    ],
+)
+def test_a_foreign_title_reaches_its_article_first(
+    hybrid: AskService, question: str, article: tuple[str, str]
+) -> None:
+    answer = hybrid.ask(question)
+
+    assert (answer.articles[0].instrument, answer.articles[0].article) == article
+
+
 def test_the_note_is_in_the_askers_interface_language(hybrid: AskService) -> None:
     answer = hybrid.ask("¿Qué es la red 24/7?", language="pt")
 
