@@ -67,6 +67,7 @@ from index.offtopic import (
     asks_personal_advice,
     asks_which_article,
     asks_which_product,
+    mechanism_asked,
     without_opinion,
 )
 from index.other_law import country_words
@@ -98,7 +99,7 @@ from index.status import (
     asks_which_states,
     asks_who_holds_a_post_now,
 )
-from index.text import STOP_WORDS, WEEKDAYS, YEAR, words
+from index.text import STOP_WORDS, WEEKDAYS, YEAR, stem_word, words
 from index.turns import (
     FOREIGN_ALONE_WORDS,
     TURNED_WORDS,
@@ -159,6 +160,10 @@ _DEFINITION = re.compile(
     re.IGNORECASE,
 )
 UNKNOWN_TERM_WORDS = 3  # longer, it is a question, not a term
+# Under this share of a technique's words said by the treaties, how it works is not theirs to
+# say ("bulletproof hosting provider": only "provider")
+TREATY_SHARE = 0.5
+_HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # Set while a message's last part is asked alone: that asking is not the asker's, so it is
 # not recorded among the unanswered questions.
 _ASKING_A_PART: ContextVar[bool] = ContextVar("asking_a_part", default=False)
@@ -361,6 +366,8 @@ class AskService:
                 ),
                 suggestions=SUGGESTIONS,
             )
+        if language == ENGLISH and self._technique_asked(text):
+            return self._declined(text, user_id, "technique", choices)
         if self._reads_nothing(text, language):  # meaning finds "nearest" articles for anything
             return Answer(text, AnswerKind.NONE, faq_choices=choices, suggestions=SUGGESTIONS)
         ranked = ranked or self.ranker.rank(text, limit=5, language=language)
@@ -686,6 +693,27 @@ class AskService:
         if any(analyser.knows(w, corrected=corrected) for w in content):
             return None
         return term
+
+    def _technique_asked(self, text: str) -> bool:
+        """Whether ``text`` asks how techniques or technologies work ("what is credential
+        stuffing and why does it still work?", "how does SIM swapping work?") whose words are
+        mostly not the treaties': the treaties make acts crimes, they describe no technique,
+        and the articles sharing a word ("service" of "ransomware-as-a-service") would pass for
+        an explanation. A word joined by hyphens ("zero-day") is one word."""
+        asked = mechanism_asked(text)
+        return bool(asked) and self._treaty_share(" ".join(asked)) < TREATY_SHARE
+
+    def _treaty_share(self, term: str) -> float:
+        """The share of the content words of ``term`` that some article says."""
+        content = [
+            w for w in _HYPHENATED.findall(term.lower()) if w not in STOP_WORDS and not w.isdigit()
+        ]
+        said = [
+            w
+            for w in content
+            if any(isinstance(k, ArticleRef) for k in self.index.keys_with(stem_word(w)))
+        ]
+        return len(said) / len(content) if content else 1.0
 
     @cached_property
     def _lower_case_words(self) -> frozenset[str]:

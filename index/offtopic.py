@@ -510,6 +510,32 @@ def asks_for_contact_details(text: str) -> bool:
     return bool(_CONTACT_DETAILS.search(text))
 
 
+# How a technique or a technology works, with no law asked: "what is credential stuffing and
+# why does it still work?", "how does SIM swapping work?", "explain how Tor onion routing
+# hides a user's IP address", "what's the difference between the deep web and the dark web?"
+_MECHANICS = re.compile(
+    r"^\W*(?:what\s+(?:is|are|was|were)|what's|whats)\s+(?:an?\s+|the\s+)?(?P<term>[^?,;]{2,50}?)"
+    r"\s*,?\s+and\s+(?:how|why|who)\b"
+    r"|^\W*how\s+(?:does|do|did)\s+(?:an?\s+|the\s+)?(?P<works>[^?,;]{2,40}?)\s+"
+    r"(?:actually\s+|really\s+|even\s+)?work\b"
+    r"|^\W*(?:explain|describe)\s+(?:to\s+me\s+)?how\s+(?:an?\s+|the\s+)?(?P<explained>[^?,;]{2,40}?)"
+    r"\s+(?:works?|hides?|spreads?|operates?|encrypts?|steals?|makes?|gets?)\b"
+    r"|\bwhat(?:'s|\s+is)\s+the\s+difference\s+between\s+(?:an?\s+|the\s+)?(?P<one>[^?,;]{2,40}?)"
+    r"\s+and\s+(?:an?\s+|the\s+)?(?P<other>[^?,;]{2,40}?)\s*(?:[?.]|$)",
+    re.IGNORECASE,
+)
+
+
+def mechanism_asked(text: str) -> list[str]:
+    """The techniques or technologies ``text`` asks how they work, if it asks nothing of the
+    law ("... and is it a crime?", "how does it work under the Convention?" ask the law);
+    else []."""
+    asked = _MECHANICS.search(text)
+    if asked is None or _LAW_ASKED.search(text):
+        return []
+    return [term for term in asked.groups() if term]
+
+
 def asks_general_knowledge(text: str) -> bool:
     """Whether ``text`` asks a general-knowledge fact about a place, or for a book, film or
     place to go to."""

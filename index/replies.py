@@ -57,6 +57,11 @@ OUT_OF_SCOPE = {
         "investigative tools and services. Ask what the treaties provide, e.g. “how can data "
         "held abroad be preserved?”."
     ),
+    "technique": Note(
+        "I don't explain how techniques or technologies work: the treaties make acts crimes "
+        "and set out how States cooperate. Ask how they treat an act, e.g. “is cryptojacking a "
+        "crime under the Budapest Convention?”."
+    ),
     "misuse": Note("I can't help with that. I answer on the Council of Europe treaties."),
     "opinion": Note(
         "I don't give opinions: I quote what the treaties and the programme documents say. "

@@ -16,6 +16,7 @@ from index.offtopic import (
     asks_opinion,
     asks_personal_advice,
     asks_which_product,
+    mechanism_asked,
 )
 
 
@@ -414,3 +415,23 @@ def test_a_decision_in_the_asker_s_case_is_advice(question: str, advice: bool) -
 
 def test_a_trade_s_pay_is_general_knowledge() -> None:
     assert asks_general_knowledge("What salary is normal for a cyber analyst in a prosecution?")
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("what is credential stuffing and why does it still work?", ["credential stuffing"]),
+        ("how does SIM swapping work?", ["SIM swapping"]),
+        ("explain how Tor onion routing hides a user's IP address", ["Tor onion routing"]),
+        (
+            "what's the difference between the deep web and the dark web?",
+            ["deep web", "dark web"],
+        ),
+        # the law asked: not how it works
+        ("what is sextortion and is it a crime?", []),
+        ("how does a production order work under the Convention?", []),
+        ("what is credential stuffing?", []),  # a term alone is the unknown term's to judge
+    ],
+)
+def test_how_a_technique_works(question: str, asked: list[str]) -> None:
+    assert mechanism_asked(question) == asked

@@ -1206,6 +1206,33 @@ def test_a_term_no_text_uses_is_not_defined_by_an_offence(
 
 @pytest.mark.parametrize(
     "question",
+    [
+        "What is SIM swapping and how do criminals pull it off?",
+        "how does end-to-end encryption in Signal actually work?",
+        "what's the difference between a computer virus and a worm?",
+    ],
+)
+def test_how_a_technique_works_is_declined(hybrid: AskService, question: str) -> None:
+    answer = hybrid.ask(question)
+
+    assert answer.kind is AnswerKind.NONE
+    assert answer.notes[0].startswith("I don't explain how techniques")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how does the 24/7 network work?",  # the treaties' own machinery
+        "how does a joint investigation team work?",
+        "what is grooming and is it a crime under the Lanzarote Convention?",
+    ],
+)
+def test_how_the_treaties_machinery_works_is_answered(hybrid: AskService, question: str) -> None:
+    assert hybrid.ask(question).kind is not AnswerKind.NONE
+
+
+@pytest.mark.parametrize(
+    "question",
     ["what is expedited preservation?", "what is a letter rogatory?", "what is grooming?"],
 )
 def test_a_term_the_texts_use_is_answered(hybrid: AskService, question: str) -> None:
