@@ -160,6 +160,9 @@ _DEFINITION = re.compile(
     re.IGNORECASE,
 )
 UNKNOWN_TERM_WORDS = 3  # longer, it is a question, not a term
+# A story's closing question that finds nothing alone asks of something else when it says
+# this many words of its own, neither common nor the law's
+STORY_OWN_WORDS = 4
 # Under this share of a technique's words said by the treaties, how it works is not theirs to
 # say ("bulletproof hosting provider": only "provider")
 TREATY_SHARE = 0.5
@@ -493,7 +496,14 @@ class AskService:
         if asked is None or points_back(asked):
             return None
         answer = self._asked_alone(asked, language, now, zone)
-        return answer if answer is not None and _declined_for_a_reason(answer) else None
+        if answer is None or answer.kind is not AnswerKind.NONE:
+            return None
+        if _declined_for_a_reason(answer):
+            return answer
+        # found nothing alone, it asks of something else ("... What is the fastest train
+        # from Vienna to Graz?"), unless it only asks which law applies ("What can we do?")
+        own = [w for w in words(asked) if w not in STOP_WORDS and w not in _ANY_LAW]
+        return answer if len(own) >= STORY_OWN_WORDS else None
 
     def _asked_alone(
         self, asked: str, language: str, now: datetime | None, zone: tzinfo | None

@@ -45,6 +45,11 @@ _PATTERNS = {
     r"quem é você|o que você pode fazer|кто ты|что ты умеешь"
     # the bot itself: "are you a robot?", "do you ever get tired of answering questions?"
     r"|are you (?:a |an )?(?:robot|bot|human|person|real person|machine|ai|chatbot)"
+    # which model it is: "are you ChatGPT or some other model?"
+    r"|are you (?:chat ?gpt|gpt[\w.-]*|claude|gemini|copilot|llama|mistral"
+    r"|an? (?:llm|language model|large language model))"
+    r"(?: or (?:some |an |a )?(?:other|another|different) (?:model|ai|llm|bot))?"
+    r"|which (?:ai |language )?model are you|what model are you"
     r"|(?:do|are|can|will|did) you (?:ever |really |also |sometimes )?(?:get |feel |become )?"
     r"(?:tired|bored|sad|happy|lonely|sleep|dream|have feelings|have emotions)\b[^?.!\d]*)",
     # abuse of the bot: "you are a useless bot, f*** you" had Art. 6 quoted

@@ -51,11 +51,18 @@ _WHICH_STATES = re.compile(
     rf"(?:{_BECOMING}|are\s+(?:parties|party|signatories|members))\b"
     r"|\b(?:ratification|signature)s?\s+status\b|\bstatus\s+of\s+(?:ratifications?|signatures?)\b"
     r"|\bchart\s+of\s+signatures\b"
+    # the latest to join: "which country most recently ratified the Lanzarote Convention?"
+    r"|\b(?:which|what)\s+(?:country|state|nation)\s+(?:was\s+the\s+)?(?:most\s+recently|last|latest)"
+    r"\s+(?:to\s+)?(?:ratif\w*|acced\w*|join\w*|sign\w*)"
+    r"|\b(?:latest|last|newest|most\s+recent)\s+(?:country|state|party|countries|states|parties)"
+    r"\s+to\s+(?:ratify|accede|join|sign)\b"
     # how many to date: "how many States have ratified it so far?", "combien d'États l'ont
     # ratifié à ce jour", "¿cuántos países lo han ratificado hasta hoy?"
     r"|\b(?:how\s+many|combien|cu[áa]nt[oa]s|quant[oa]s|сколько)\b[^?.!]{0,60}"
-    r"(?:ratif\w*|acced\w*|adh[ée]r\w*|adhes\w*|parties|присоедин\w*)[^?.!]{0,80}"
-    r"\b(?:to\s+date|so\s+far|today|now|currently|yet|à\s+ce\s+jour|aujourd'hui|actuellement"
+    r"(?:ratif\w*|acced\w*|adh[ée]r\w*|adhes\w*|parties|sign\w*|firm\w*|assin\w*|подпис\w*"
+    r"|присоедин\w*)[^?.!]{0,80}"
+    r"\b(?:to\s+date|so\s+far|today|now|currently|yet|as\s+of\s+(?:this|today|now)"
+    r"|à\s+ce\s+jour|aujourd'hui|actuellement"
     r"|hasta\s+(?:hoy|la\s+fecha|ahora)|hoy|actualmente|at[ée]\s+(?:hoje|agora|o\s+momento)"
     r"|hoje|atualmente|на\s+сегодня|сейчас|к\s+настоящему\s+времени)(?!\w)",
     re.IGNORECASE,

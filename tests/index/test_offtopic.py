@@ -202,6 +202,14 @@ def test_a_judgement_or_a_guess_about_people_is_an_opinion(question: str) -> Non
         ("Мне звонят «из банка» и просят перевести деньги. Что мне делать прямо сейчас?", True),
         ("I can't sleep anymore. Should I ask for a transfer to another unit?", True),
         ("What do I do if a provider refuses a preservation order?", False),
+        ("my landlord won't give back my deposit, can I take him to small claims court?", True),
+        ("my teenage son games eight hours a day, how do I set limits without a fight?", True),
+        (
+            "Je travaille sur des abus d'enfants et je dors mal ; que medicamento posso tomar ?",
+            True,
+        ),
+        ("On m'a proposé un poste dans une banque. Est-ce que je devrais accepter ?", True),
+        ("Can we take the provider to court under the Convention?", False),
         ("Should we request a preservation order first?", False),
         # the law asked too, or no decision of the asker's
         ("Someone hacked my email. Is this a crime, and should I go to the police?", False),

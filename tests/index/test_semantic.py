@@ -1463,6 +1463,35 @@ def test_a_story_closing_with_a_question_declined_alone_is_declined(
     assert (answer.kind, answer.articles) == (AnswerKind.NONE, ())
 
 
+@pytest.mark.parametrize(
+    "closing",
+    ["What is the fastest train from Vienna to Graz?", "How do I make a pivot table in Excel?"],
+)
+def test_a_story_closing_with_a_question_that_finds_nothing_alone_is_declined(
+    hybrid: AskService, closing: str
+) -> None:
+    """The closing question says words of its own, and alone finds nothing: it asks of
+    something else than the case told."""
+    answer = hybrid.ask(
+        "I am a judge and next month I hear a case involving a 14-year-old victim of grooming. "
+        f"The defence wants an expert report on the chat logs. The trial will last three days. "
+        f"{closing}"
+    )
+
+    assert (answer.kind, answer.articles) == (AnswerKind.NONE, ())
+
+
+def test_a_story_closing_by_asking_only_which_law_applies_keeps_its_articles(
+    hybrid: AskService,
+) -> None:
+    answer = hybrid.ask(
+        "An adult chatted for weeks with a 13-year-old girl on a gaming platform and then "
+        "proposed to meet her. He came to the meeting place. What can we do?"
+    )
+
+    assert answer.articles
+
+
 def test_a_story_closing_with_a_question_pointing_back_keeps_its_articles(
     hybrid: AskService,
 ) -> None:

@@ -40,6 +40,8 @@ from index.smalltalk import REPLIES, small_talk
         ("как дела?", "greeting"),
         ("what time is it in Tokyo right now?", "clock"),
         ("are you a robot?", "greeting"),
+        ("are you ChatGPT or some other model?", "greeting"),
+        ("which model are you?", "greeting"),
         ("good evening bot, how is your day going?", "greeting"),
         ("whats the weather like in Strasbourg tomorrow?", "clock"),
         ("какая погода завтра в Страсбурге?", "clock"),

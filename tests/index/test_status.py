@@ -39,6 +39,10 @@ def test_whether_a_named_state_is_a_party(question: str) -> None:
         "how many States have ratified the Lanzarote Convention so far?",
         "combien d'États ont ratifié le protocole à ce jour ?",
         "which African countries have acceded to the Budapest Convention?",
+        "how many states are Parties to the Budapest Convention as of this month?",
+        "which country most recently ratified the Lanzarote Convention?",
+        "who was the last country to ratify the Budapest Convention?",
+        "Combien de pays ont signé la Convention-cadre à ce jour ?",
     ],
 )
 def test_which_states_are_parties(question: str) -> None:
@@ -57,6 +61,8 @@ def test_which_states_are_parties(question: str) -> None:
         "which authority did the Convention designate for extradition?",
         "what reservations may a Party make under Article 9?",
         "which countries were invited to accede to the Budapest Convention in 2014?",
+        "how many countries had signed by 2014 according to the slides?",
+        "what does the last paragraph say about the Parties that sign?",
     ],
 )
 def test_how_a_state_becomes_a_party_is_not_a_status_question(question: str) -> None:
