@@ -76,6 +76,7 @@ from index.programme import (
     asks_about_the_past,
     asks_what_no_treaty_states,
     cites_programme,
+    material_cites,
     states_no_sum_asked,
     why_not_stated,
 )
@@ -99,7 +100,7 @@ from index.status import (
     asks_which_states,
     asks_who_holds_a_post_now,
 )
-from index.text import STOP_WORDS, WEEKDAYS, YEAR, stem_word, words
+from index.text import STOP_WORDS, WEEKDAYS, WORD, YEAR, stem_token, stem_word, words
 from index.turns import (
     FOREIGN_ALONE_WORDS,
     TURNED_WORDS,
@@ -160,9 +161,19 @@ _DEFINITION = re.compile(
     re.IGNORECASE,
 )
 UNKNOWN_TERM_WORDS = 3  # longer, it is a question, not a term
+# A fact asked, not the law: who, when, where, how many, which countries (five languages)
+_FACT_FORM = re.compile(
+    r"\b(?:how\s+many|how\s+much|when|where|who|whom|whose|which\s+(?:countries|states|country"
+    r"|state|year|city|cities|organisations?|companies|company)|what\s+(?:year|date|day)"
+    r"|quand|o[ùu]|qui|combien|quels?\s+pays|cu[áa]ndo|d[óo]nde|qui[ée]n|cu[áa]nt[oa]s"
+    r"|qu[ée]\s+pa[íi]ses|quando|onde|quem|quant[oa]s|que\s+pa[íi]ses|когда|где|кто|сколько"
+    r"|какие\s+(?:страны|государства))\b",
+    re.IGNORECASE,
+)
 # A story's closing question that finds nothing alone asks of something else when it says
 # this many words of its own, neither common nor the law's
-STORY_OWN_WORDS = 4
+STORY_OWN_WORDS = 5
+STORY_TREATY_SHARE = 0.3
 # Under this share of a technique's words said by the treaties, how it works is not theirs to
 # say ("bulletproof hosting provider": only "provider")
 TREATY_SHARE = 0.5
@@ -257,6 +268,11 @@ class AskService:
             return replace(turned, question=text)
         # "which reservations did Japan enter to Article 9?" asks the Treaty Office's chart
         cited = None if asks_status_of_one(text) else self.cited.answer(text)
+        if cited is not None and len(cited.articles) == 1 and cites_programme(text):
+            # "how is article 27 summed up on the Mauritius slide?": the slide's words
+            slides = self.ranker.rank(text, limit=5, language=language)
+            if self._material_cites(text, cited.articles[0].article, slides):
+                return self._fact_answer(text, slides, ())
         if cited is not None:
             # "translate article 29 into Spanish" is told the text is English only, once
             told = not cited.articles or NOT_TRANSLATED in cited.notes
@@ -381,7 +397,7 @@ class AskService:
         articles = self._related_hits(ranked)
         best = ranked.articles[0] if ranked.articles else None
         documents = tuple(
-            self._document_hit(r) for r in ranked.documents if self._explains(r.key, best)
+            self._document_hit(r) for r in ranked.documents if self._explains(r, best, text)
         )
         # named, the programme's slides or reports answer first when they state it
         lead = (
@@ -503,7 +519,9 @@ class AskService:
         # found nothing alone, it asks of something else ("... What is the fastest train
         # from Vienna to Graz?"), unless it only asks which law applies ("What can we do?")
         own = [w for w in words(asked) if w not in STOP_WORDS and w not in _ANY_LAW]
-        return answer if len(own) >= STORY_OWN_WORDS else None
+        if len(own) < STORY_OWN_WORDS or self._treaty_share(" ".join(own)) >= STORY_TREATY_SHARE:
+            return None
+        return answer
 
     def _asked_alone(
         self, asked: str, language: str, now: datetime | None, zone: tzinfo | None
@@ -636,6 +654,16 @@ class AskService:
         Europa?")."""
         said = ranked.fact_said >= self.weights.answer.fact_said
         return bool(ranked.facts) and said and ranked.fact_lead >= self.weights.answer.fact_cited
+
+    def _material_cites(self, text: str, number: str, ranked: Ranking) -> bool:
+        """Whether the programme passage first in ``ranked`` answers ``text``, which cites
+        article ``number`` as the slides or a report give it (``material_cites``)."""
+        if not self._from_material(ranked):
+            return False
+        passage = ranked.facts[0]
+        document = self._document(passage.key)
+        body = document.body if document is not None else ""
+        return material_cites(text, number, passage.block_text, body)
 
     def _says_what_is_asked(self, ranked: Ranking) -> bool:
         """Whether a programme passage about as near as any article says most of what the
@@ -868,13 +896,22 @@ class AskService:
             instrument_name=self.corpus.instruments[article.instrument].short_title,
         )
 
-    def _explains(self, key: PassageKey, best: Ranked | None) -> bool:
+    def _explains(self, ranked: Ranked, best: Ranked | None, text: str) -> bool:
         """Whether a document ranked for a search answer goes with its best article: a guide
         only if it explains that article (a production-order guide under a preservation
-        answer, a child-victims guide under a video-conference hearing misled)."""
-        document = self._document(key)
-        if document is None or document.kind != "guide":
+        answer, a child-victims guide under a video-conference hearing misled); a programme
+        passage if ``text`` asks a fact or names the slides, or the passage says most of its
+        words (``answer.document_said``): the IGF title "common standards and joint action"
+        under Art. 20 for "joint investigation teams" answered nothing."""
+        document = self._document(ranked.key)
+        if document is None:
             return True
+        if document.kind != "guide":
+            if cites_programme(text) or _FACT_FORM.search(text):
+                return True
+            said = {stem_token(m.group()) for m in WORD.finditer(ranked.block_text.lower())}
+            share = len(ranked.stems & said) / len(ranked.stems) if ranked.stems else 0.0
+            return share >= self.weights.answer.document_said
         return best is not None and best.key in document.articles
 
     def _document_hit(self, ranked: Ranked) -> DocumentHit:

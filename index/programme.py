@@ -25,8 +25,9 @@ _MATERIAL = re.compile(
     # What next? of the Tokyo presentation"
     r"|\bof\s+the\s+(?:[\w/@.-]+\s+){1,4}?(?:presentation|slides|slide\s+deck|talk|keynote"
     r"|activity\s+report|workshop\s+note|flyer|leaflet|brochure)\b"
-    r"|\bthe\s+(?:\S+\s+){1,6}?slide\s+(?:say|says|list|lists|show|shows|state|states|mention"
-    r"|mentions|give|gives)\b|\bthe\s+slide\s+(?:titled|called|entitled|headed)\b"
+    r"|\bthe\s+(?:\S+\s+){1,6}?(?:slide|deck)\s+(?:say|says|list|lists|show|shows|state|states"
+    r"|mention|mentions|give|gives|label|labels|call|calls|describe|describes|sum|sums)\b"
+    r"|\bthe\s+slide\s+(?:titled|called|entitled|headed)\b"
     # in French, Spanish, Portuguese and Russian: "sur la brochure de l'atelier 23", "según el
     # informe de actividades", "na apresentação de Tóquio", "в презентации"
     r"|\b(?:(?:selon|dans|sur|d'apr[èe]s|seg[úu]n|en|segundo)\s+(?:la|le|les|l'|el|los|las|a|o"
@@ -569,3 +570,14 @@ def _same_label(one: str, other: str) -> bool:
         return False
     rest = iter(long)
     return all(letter in rest for letter in short)
+
+
+def material_cites(question: str, number: str, passage: str, document: str) -> bool:
+    """Whether a programme ``passage`` (of ``document``'s text) is what ``question``, citing
+    article ``number`` of the slides or a report, asks for: it names that article ("Art. 27
+    MLA in absence of treaty"), and its document names every place the question gives ("on
+    the Mauritius slide"; the Mauritius table is not "the Tokyo slides")."""
+    if not re.search(rf"\bArt(?:icle)?s?\.?\s*{re.escape(number)}\b", passage, re.IGNORECASE):
+        return False
+    said = {w.casefold() for w in re.findall(r"[\w'-]+", document)}
+    return all(_spelt_as(place, said) for place in _places_given(question))

@@ -218,6 +218,9 @@ class AnswerWeights:
     #: ... even one shown beside the articles, if it says less than this share of them;
     #: higher declines more.
     unlike_aside: float
+    #: the share of its words a programme passage ranked for an article answer must say to
+    #: be shown under it, unless the question asks a fact or names the slides
+    document_said: float
     #: FAQ score from which the FAQ answers without asking search; higher asks search more.
     faq_certain: float
     #: FAQ score a FAQ answer needs when search does not answer; higher answers fewer FAQ entries.
