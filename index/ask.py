@@ -267,7 +267,7 @@ class AskService:
                 self._record(text, user_id, "declined", 0.0)
             return replace(turned, question=text)
         # "which reservations did Japan enter to Article 9?" asks the Treaty Office's chart
-        cited = None if asks_status_of_one(text) else self.cited.answer(text)
+        cited = None if asks_status_of_one(text) else self._cited(text)
         if cited is not None and len(cited.articles) == 1 and cites_programme(text):
             # "how is article 27 summed up on the Mauritius slide?": the slide's words
             slides = self.ranker.rank(text, limit=5, language=language)
@@ -655,6 +655,24 @@ class AskService:
         said = ranked.fact_said >= self.weights.answer.fact_said
         return bool(ranked.facts) and said and ranked.fact_lead >= self.weights.answer.fact_cited
 
+    def _cited(self, text: str) -> Answer | None:
+        """The articles ``text`` cites (``CitedArticles.answer``), or those it cites once its
+        misspelt words are corrected, with the note saying so: "lanzrote artcle 23" is a
+        contact point's typing, not a question for search."""
+        cited = self.cited.answer(text)
+        if cited is not None:
+            return cited
+        corrections = self.ranker.analyser.analyse(text).corrections
+        if not corrections:
+            return None
+        corrected = WORD.sub(lambda m: corrections.get(m.group().lower(), m.group()), text)
+        cited = self.cited.answer(corrected)
+        if cited is None:
+            return None
+        pairs = ", ".join(f"{a} → {b}" for a, b in corrections.items())
+        note = Note("Spelling understood as: {pairs}", pairs=pairs)
+        return replace(cited, question=text, notes=(note, *cited.notes))
+
     def _material_cites(self, text: str, number: str, ranked: Ranking) -> bool:
         """Whether the programme passage first in ``ranked`` answers ``text``, which cites
         article ``number`` as the slides or a report give it (``material_cites``)."""
@@ -729,6 +747,9 @@ class AskService:
         if analyser.analyse(term).expansions:  # the thesaurus knows it: "cryptojacking"
             return None
         if any(analyser.knows(w, corrected=corrected) for w in content):
+            return None
+        # every word of it mistyped: "what is the artcle on preservaton"
+        if all(analyser.knows(w) for w in content):
             return None
         return term
 

@@ -15,7 +15,7 @@ def clean_question(question: str) -> str:
     pasted markup is dropped too (bold tags around a question, a script before it, Markdown
     emphasis and link targets), so are marks stacked on letters, and a word typed in Latin
     letters with Cyrillic look-alikes among them ("budaрest" with a Cyrillic "р") is read in
-    Latin letters, and a phrase repeated four times or more is read once."""
+    Latin letters, and a phrase or a symbol repeated four times or more is read once."""
     text = _TERMINAL_ESCAPE.sub("", question[:MAX_QUESTION])
     # accents composed ("é" typed as "e" and a mark); marks stacked on a letter ("Zalgo"
     # text, "a̸̡r̷t̵ 29") are noise; compatibility forms read as the letters they show
@@ -27,11 +27,14 @@ def clean_question(question: str) -> str:
         " " if ch.isspace() else ch if ch.isprintable() and unicodedata.category(ch) != "Cf" else ""
         for ch in text
     )
-    # a phrase pasted over and over ("Article 29 Article 29 ...") is said once
+    # a phrase pasted over and over ("Article 29 Article 29 ...") is said once, and so is a
+    # symbol ("Lanzarote art 23 🙂🙂🙂..." had been read as a thousand words of nothing)
+    printable = _REPEATED_SYMBOL.sub(r"\1", printable)
     return _REPEATED.sub(r"\1", " ".join(_latin(word) for word in printable.split()))
 
 
 _REPEATED = re.compile(r"(\S.{0,59}?)(?: \1){3,}(?= |$)")
+_REPEATED_SYMBOL = re.compile(r"([^\w\s.,;:!?'\"()\[\]-])\1{3,}")
 
 
 def _latin(word: str) -> str:

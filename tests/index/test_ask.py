@@ -612,6 +612,39 @@ def test_an_invisible_character_inside_a_number_is_dropped(ask_service: AskServi
     assert (answer.kind, answer.articles[0].article) == (AnswerKind.CITATION, "29")
 
 
+def test_a_symbol_repeated_after_a_citation_is_read_once(ask_service: AskService) -> None:
+    """Walkthrough 27: a thousand emoji after "Lanzarote art 23" had it declined."""
+    answer = ask_service.ask("Lanzarote art 23 " + "🙂" * 1000)
+
+    assert (answer.kind, answer.articles[0].article) == (AnswerKind.CITATION, "23")
+
+
+@pytest.mark.parametrize(
+    ("question", "cited"),
+    [
+        ("lanzrote artcle 23", ("cets201", "23")),
+        ("what does artcle 29 say about preservaton", ("ets185", "29")),
+        (
+            "first additional protocol to the mutual assistance convention article 1",
+            ("ets099", "1"),
+        ),
+    ],
+)
+def test_a_citation_misspelt_or_named_in_full_is_quoted(
+    ask_service: AskService, question: str, cited: tuple[str, str]
+) -> None:
+    answer = ask_service.ask(question)
+
+    assert answer.kind is AnswerKind.CITATION
+    assert (answer.articles[0].instrument, answer.articles[0].article) == cited
+
+
+def test_a_misspelt_citation_says_how_it_was_read(ask_service: AskService) -> None:
+    answer = ask_service.ask("lanzrote artcle 23")
+
+    assert answer.notes[0] == "Spelling understood as: lanzrote → lanzarote, artcle → article"
+
+
 @pytest.mark.parametrize(
     ("question", "part"),
     [("conv 108 art 12(3)(b)", "(3)(b)"), ("lanzarote 20 1 f", "(1)(f)")],
