@@ -658,6 +658,8 @@ _OTHER_LAW = re.compile(
     # texts beside the treaties: the T-CY's guidance notes, model laws, the EU's e-evidence
     # and "chat control" regulations
     r"|\b(?:t\s*cy\s+)?guidance\s+notes?\b|\b(?:commonwealth\s+)?model\s+laws?\b"
+    # manuals and codes of practice others wrote: "the Tallinn Manual", "the Paris Call"
+    r"|\btallinn\s+manual\b|\bparis\s+call\b"
     r"|\bnotes?\s+d\s*orientation\b|\bnotas?\s+de\s+orienta(?:cion|cao)\b"
     r"|\bруководящ\w*\s+(?:записк|замечани)\w*"
     r"|\b(?:конвенци\w*|договор\w*|соглашени\w*)\s+(?:оон|снг)\b|\bгдпр\b"  # "Конвенция ООН"

@@ -66,6 +66,10 @@ _GENERAL_KNOWLEDGE = re.compile(
     r"|official\s+languages?|national\s+(?:dish|anthem|animal|sport)|highest\s+mountain"
     r"|longest\s+river|gdp)\s+of\b"
     r"|\bhow\s+many\s+(?:people|inhabitants)\s+live\s+in\b"
+    # a conversion: "Convert 90 days into hours for me", "how many hours are in 90 days?"
+    r"|\bconvert\s+[^?]{1,40}?\s+(?:in)?to\s+(?:hours|minutes|seconds|weeks|months|years|euros?"
+    r"|dollars?|pounds|francs|roubles|rubles|reais|pesos|rupees)\b"
+    r"|\bhow\s+many\s+(?:hours|minutes|seconds)\s+(?:are\s+)?(?:there\s+)?in\b"
     # pay in a trade: "What salary is normal for a cyber analyst in a prosecution service?"
     r"|\bwhat\s+(?:salary|wage|pay)\s+is\s+(?:normal|usual|typical|fair)\b"
     r"|\bhow\s+much\s+(?:does|do)\s+(?:a|an)\s+(?:[\w-]+\s+){1,4}(?:earn|make)\b"
@@ -300,6 +304,10 @@ _OUTCOME_FORETOLD = re.compile(
     r"|\bwill\s+(?:my|our)\s+case\b[^?.!]{0,60}?\b(?:succeed|successful|win|fail)"
     r"|\bcan\s+(?:i|we)\s+win\s+(?:on\s+appeal|(?:the|this|my|our|a)\s+(?:case|appeal|trial"
     r"|lawsuit))\b|\bganar[ée]mos\b|\bvamos\s+ganhar\b|\bgagnerons-nous\b"
+    # an election or a match foretold: "¿Quién ganará las próximas elecciones en México?"
+    r"|\bwho\s+(?:will|is\s+going\s+to)\s+win\b|\bqui[ée]n\s+(?:ganar[áa]|va\s+a\s+ganar)\b"
+    r"|\bquem\s+(?:ganhar[áa]|vai\s+ganhar)\b|\bqui\s+(?:gagnera|va\s+gagner)\b"
+    r"|\bкто\s+(?:победит|выиграет)\b"
     r"|\bhow\s+many\s+years\s+(?:in\s+prison\s+)?will\s+(?:he|she|they|my|our|the)\b",
     re.IGNORECASE,
 )
@@ -399,7 +407,11 @@ _ADVICE = re.compile(
     r"(?:^\W*|[.?!,;:]\s*|\b(?:and|or|so|now|then)\s+)should\s+(?:i|we)\s+(?:just\s+|rather\s+)?(?:pay|plead|call|go|tell|remove|leave|talk"
     r"|ask\s+for\s+a\s+(?:transfer|raise|promotion|leave|day\s+off)|resign"
     r"|give|stay|shut|sue|hire|contact|delete|wait|change|answer|reply|block|ignore|confront"
-    r"|pretend|trust|accept|sign|move|quit|keep|send|buy|transfer|settle|agree|respond)\b"
+    r"|pretend|trust|accept|sign|move|quit|keep|send|buy|transfer|settle|agree|respond|divorce"
+    r"|forgive|break\s+up)\b"
+    # another made to act in the asker's quarrel: "How can I make the school expel the boy?"
+    r"|\bhow\s+(?:can|do|could)\s+(?:i|we)\s+(?:make|force|get)\s+(?:the|my|our|his|her)\s+[\w-]+"
+    r"\s+(?:to\s+)?(?:expel|fire|sack|suspend|apologi[sz]e|punish|refund)\b"
     r"|\bdo\s+(?:i|we)\s+have\s+a\s+(?:good\s+|strong\s+|real\s+)?case\b"
     # another's decision in the asker's case: "Should the hospital pay?"; what to tell the press
     r"|(?:^\W*|[.?!,;:]\s*)should\s+(?:the|my|our)\s+(?!(?:party|parties|state|states"
@@ -607,7 +619,7 @@ _SYSTEM = re.compile(
     r"|en-t[êe]tes?|заголовк\w*|образ\w*|cellebrite|ftk|encase|autopsy|volatility|x-ways"
     r"|magnet\s+axiom|ufed|graykey|hashcat|john\s+the\s+ripper|kali|metasploit|nmap|shodan"
     r"|icloud|google\s+drive|onedrive|dropbox|gmail|outlook|windows|macos|macbook|spyware"
-    r"|antivirus|photorec|vpns?|honeypots?|chrome|firefox|safari|browsers?|navegador|navigateur"
+    r"|antivirus|photorec|vpns?|honeypots?|tor|onion|hidden\s+services?|proxy|proxies|chrome|firefox|safari|browsers?|navegador|navigateur"
     r"|sd\s+cards?|cartes?\s+sd|tarjetas?\s+sd|cart[ãa]o\s+sd|imag(?:e|em)\s+(?:forense|disque)"
     r"|im[áa]gen(?:es)?\s+forense|crawlers?|screenshots?|capturas?\s+de\s+(?:pantalla|tela))\b",
     re.IGNORECASE,

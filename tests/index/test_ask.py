@@ -206,6 +206,7 @@ def test_ask_citation_of_an_instrument_not_held_says_so(
         "Que prévoit la directive européenne 2013/40 en matière de peines ?",
         "O Regulamento Geral de Proteção de Dados aplica-se fora da UE?",
         "O que diz a Nota de Orientação do T-CY sobre o acesso transfronteiriço?",
+        "Summarise the Tallinn Manual rules on state cyber operations",
     ],
 )
 def test_ask_about_a_treaty_not_held_says_so(ask_service: AskService, question: str) -> None:

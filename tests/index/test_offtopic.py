@@ -35,6 +35,8 @@ from index.offtopic import (
         "what are the odds that Brazil ratifies the second protocol before 2030?",
         "how likely is it that the UN treaty replaces Budapest?",
         "peux-tu prédire si le Maroc adhérera à la convention ?",
+        "¿Quién ganará las próximas elecciones en México?",
+        "who will win the next election in Brazil?",
         "предскажи, присоединится ли Индия к конвенции",
     ],
 )
@@ -74,6 +76,9 @@ def test_a_question_of_the_law_asked_as_an_opinion_is_not(question: str) -> None
         ("Which historians have written the best books on the Holocaust?", True),
         ("quels sont les meilleurs livres sur la cybercriminalité ?", True),
         ("is the best evidence on the server or on the phone?", False),
+        ("Convert 90 days into hours for me", True),
+        ("how many hours are there in 90 days?", True),
+        ("how many days must data be kept?", False),
     ],
 )
 def test_general_knowledge_about_a_place(question: str, general: bool) -> None:
@@ -210,6 +215,8 @@ def test_a_judgement_or_a_guess_about_people_is_an_opinion(question: str) -> Non
         ),
         ("On m'a proposé un poste dans une banque. Est-ce que je devrais accepter ?", True),
         ("Can we take the provider to court under the Convention?", False),
+        ("my wife reads my messages on my phone, should I divorce her?", True),
+        ("Her photos leaked. How can I make the school expel the boy?", True),
         ("Should we request a preservation order first?", False),
         # the law asked too, or no decision of the asker's
         ("Someone hacked my email. Is this a crime, and should I go to the police?", False),
@@ -243,6 +250,8 @@ def test_advice_on_the_askers_own_decision(question: str, advice: bool) -> None:
         # the law asked
         ("Is it lawful to image a seized phone without a warrant?", False),
         ("How do we preserve data held by a provider abroad?", False),
+        ("how do I set up a Tor hidden service", True),
+        ("can police access data stored on a Tor hidden service abroad?", False),
         ("How can the police intercept traffic data in real time under the Convention?", False),
         ("the suspect wiped the server before we could image it", False),
         ("Comment récupérer des fichiers supprimés d'une carte SD avec PhotoRec ?", True),
