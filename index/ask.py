@@ -669,9 +669,7 @@ class AskService:
         cited = self.cited.answer(corrected)
         if cited is None:
             return None
-        pairs = ", ".join(f"{a} → {b}" for a, b in corrections.items())
-        note = Note("Spelling understood as: {pairs}", pairs=pairs)
-        return replace(cited, question=text, notes=(note, *cited.notes))
+        return replace(cited, question=text, notes=(*_spelling_note(corrections), *cited.notes))
 
     def _material_cites(self, text: str, number: str, ranked: Ranking) -> bool:
         """Whether the programme passage first in ``ranked`` answers ``text``, which cites
@@ -998,9 +996,14 @@ def _a_term_alone(text: str) -> bool:
 
 
 def _correction_note(ranking: Ranking) -> tuple[str, ...]:
-    if not ranking.corrections:
+    return _spelling_note(ranking.corrections)
+
+
+def _spelling_note(corrections: dict[str, str]) -> tuple[str, ...]:
+    """The note saying how misspelt words were read, if any were."""
+    if not corrections:
         return ()
-    pairs = ", ".join(f"{a} → {b}" for a, b in ranking.corrections.items())
+    pairs = ", ".join(f"{a} → {b}" for a, b in corrections.items())
     return (Note("Spelling understood as: {pairs}", pairs=pairs),)
 
 
