@@ -177,6 +177,7 @@ STORY_TREATY_SHARE = 0.3
 # Under this share of a technique's words said by the treaties, how it works is not theirs to
 # say ("bulletproof hosting provider": only "provider")
 TREATY_SHARE = 0.5
+_DIGIT = re.compile(r"\d")
 _HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # Set while a message's last part is asked alone: that asking is not the asker's, so it is
 # not recorded among the unanswered questions.
@@ -660,7 +661,7 @@ class AskService:
         misspelt words are corrected, with the note saying so: "lanzrote artcle 23" is a
         contact point's typing, not a question for search."""
         cited = self.cited.answer(text)
-        if cited is not None:
+        if cited is not None or not _DIGIT.search(text):  # a citation typed gives a number
             return cited
         corrections = self.ranker.analyser.analyse(text).corrections
         if not corrections:

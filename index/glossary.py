@@ -69,27 +69,28 @@ class Glossary:
         """The share of ``text``'s words of ``shortest`` letters or more that the terms of
         ``language`` read: how much of a question lexical search can read in English (the
         shorter words are mostly articles and prepositions: "de", "la", "sur")."""
-        terms = self.terms.get(language, [])
-        tokens = _words(text)
-        used = [False] * len(tokens)
-        for term in terms:
-            _match(term.stems, tokens, used)
+        tokens, used, _ = self._read(text, language)
         long = [u for token, u in zip(tokens, used, strict=True) if len(token) >= shortest]
         return sum(long) / len(long) if long else 0.0
 
     def named(self, text: str, language: str) -> list[str]:
         """The English treaty term of each term of ``language`` that ``text`` names."""
-        terms = self.terms.get(language)
-        if not terms:
-            return []
+        return list(self._read(text, language)[2])
+
+    @lru_cache(maxsize=64)  # noqa: B019 - a question is read for its terms and their share
+    def _read(
+        self, text: str, language: str
+    ) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[str, ...]]:
+        """``text``'s words, whether a term of ``language`` read each, and the English of the
+        terms read, in the order found."""
         tokens = _words(text)
         used = [False] * len(tokens)
         found: list[tuple[int, str]] = []
-        for term in terms:
+        for term in self.terms.get(language, []):
             start = _match(term.stems, tokens, used)
             if start is not None:
                 found.append((start, term.english))
-        return [english for _, english in sorted(found)]
+        return tuple(tokens), tuple(used), tuple(english for _, english in sorted(found))
 
 
 @lru_cache(maxsize=1)
