@@ -100,7 +100,15 @@ from index.status import (
     asks_which_states,
     asks_who_holds_a_post_now,
 )
-from index.text import STOP_WORDS, WEEKDAYS, WORD, YEAR, stem_token, stem_word, words
+from index.text import (
+    STOP_WORDS,
+    WEEKDAYS,
+    YEAR,
+    corrected,
+    passage_stems,
+    stem_word,
+    words,
+)
 from index.turns import (
     FOREIGN_ALONE_WORDS,
     TURNED_WORDS,
@@ -666,8 +674,7 @@ class AskService:
         corrections = self.ranker.analyser.analyse(text).corrections
         if not corrections:
             return None
-        corrected = WORD.sub(lambda m: corrections.get(m.group().lower(), m.group()), text)
-        cited = self.cited.answer(corrected)
+        cited = self.cited.answer(corrected(text, corrections))
         if cited is None:
             return None
         return replace(cited, question=text, notes=(*_spelling_note(corrections), *cited.notes))
@@ -929,8 +936,8 @@ class AskService:
         if document.kind != "guide":
             if cites_programme(text) or _FACT_FORM.search(text):
                 return True
-            said = {stem_token(m.group()) for m in WORD.finditer(ranked.block_text.lower())}
-            share = len(ranked.stems & said) / len(ranked.stems) if ranked.stems else 0.0
+            said = ranked.stems & passage_stems(ranked.block_text)
+            share = len(said) / len(ranked.stems) if ranked.stems else 0.0
             return share >= self.weights.answer.document_said
         return best is not None and best.key in document.articles
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
 
 from corpus.model import ArticleRef, DocumentRef, PassageKey
 from index.asked import AskedWords
@@ -41,7 +40,16 @@ from index.programme import asks_about_the_past, cites_programme, names_item, nu
 from index.query import QueryAnalyser
 from index.ranking import CANDIDATES, Ranked, Ranker, Ranking
 from index.scope import Scope
-from index.text import STOP_WORDS, WORD, fold, join_compound, stem_token, words
+from index.text import (
+    STOP_WORDS,
+    WORD,
+    corrected,
+    fold,
+    join_compound,
+    passage_stems,
+    stem_token,
+    words,
+)
 
 HEADING_CONTEXT = 300  # characters before a programme part read as its slide's or section's
 COGNATE_LETTERS = 5  # the first letters a word of another language shares with its English
@@ -80,7 +88,8 @@ class HybridRanker:
         # what each programme passage says: a line's own words and its part's (its context)
         self._fact_stems = (
             {
-                p: _stems(dense.passages[p].embedded) | _stems(dense.passages[p].shown)
+                p: passage_stems(dense.passages[p].embedded)
+                | passage_stems(dense.passages[p].shown)
                 for p in self._programme_positions
             }
             if dense is not None
@@ -198,7 +207,7 @@ class HybridRanker:
         # and with the treaty terms the glossary read, in English as the passages say them
         places = "" if english else default_places().english(text, language)
         asked_facts = (
-            _corrected(text, lexical.corrections) if english else f"{text} {places} {searched}"
+            corrected(text, lexical.corrections) if english else f"{text} {places} {searched}"
         )
         facts, lead, said = self._facts(asked_facts, similarities, nearest, stems, english)
         if (
@@ -263,7 +272,7 @@ class HybridRanker:
         question's words (weighed by how specific they are) that it says and not every
         paragraph of the article says: "is attempt punishable" is Art. 11(2), the only
         paragraph on attempt; the words all of them say tell none apart."""
-        said = [_stems(paragraph) for paragraph, _ in paragraphs]
+        said = [passage_stems(paragraph) for paragraph, _ in paragraphs]
         common = frozenset.intersection(*said)
         total = sum(weights.values()) or 1.0
         gain = self.fusion.paragraph_words / total
@@ -525,7 +534,7 @@ class HybridRanker:
         for position in self._programme_positions:
             passage = passages[position]
             if not passage.line:  # a part; its lines follow it
-                heading[passage.key] = _stems(before.get(passage.key, "")[-HEADING_CONTEXT:])
+                heading[passage.key] = passage_stems(before.get(passage.key, "")[-HEADING_CONTEXT:])
                 before[passage.key] = passage.shown
             context[position] = heading[passage.key]
         return context
@@ -595,20 +604,6 @@ def _shared_beginning(one: str, other: str) -> int:
         (i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b),
         min(len(one), len(other)),
     )
-
-
-def _corrected(text: str, corrections: dict[str, str]) -> str:
-    """``text`` with each corrected word replaced (``Ranking.corrections``)."""
-    if not corrections:
-        return text
-    return WORD.sub(lambda m: corrections.get(m.group().lower(), m.group()), text)
-
-
-@cache
-def _stems(text: str) -> frozenset[str]:
-    """The word stems of a passage or paragraph of the corpus (a bounded set of texts, each
-    read once)."""
-    return frozenset(stem_token(m.group()) for m in WORD.finditer(text.lower()))
 
 
 def _scaled(fused: list[tuple[float, Ranked]], confidence: float) -> list[Ranked]:

@@ -456,8 +456,13 @@ def reports_only_plans(question: str, passages: list[str]) -> bool:
         return False
     # what a passage says before its plans is what took place: the Cairo training, above its
     # follow-up ("what happened at the Cairo judges training?" was told it was only planned)
-    reported = {w.casefold() for w in re.findall(r"[\w'-]+", passages[0][: planned.start()])}
+    reported = _said(passages[0][: planned.start()])
     return not _places_given(question) & reported
+
+
+def _said(text: str) -> set[str]:
+    """The words of ``text``, case aside, hyphenated and elided words whole."""
+    return {w.casefold() for w in re.findall(r"[\w'-]+", text)}
 
 
 def _spelt_as(word: str, said: set[str]) -> bool:
@@ -485,7 +490,7 @@ def names_whom_asked(question: str, passages: list[str], common: frozenset[str])
     judged."""
     if not _WHO_BY_NAME.search(question):
         return True
-    asked = {w.casefold() for w in re.findall(r"[\w'-]+", question)}
+    asked = _said(question)
 
     def a_name(word: str) -> bool:
         folded = word.casefold()
@@ -500,7 +505,7 @@ def names_whom_asked(question: str, passages: list[str], common: frozenset[str])
         if presiding and not _PRESIDING_SAID.search(passage):
             continue
         if given:
-            said = {w.casefold() for w in re.findall(r"[\w'-]+", passage)}
+            said = _said(passage)
             if not any(_spelt_as(word, said) for word in given):
                 continue
         if _TITLE.search(passage):
@@ -579,5 +584,5 @@ def material_cites(question: str, number: str, passage: str, document: str) -> b
     the Mauritius slide"; the Mauritius table is not "the Tokyo slides")."""
     if not re.search(rf"\bArt(?:icle)?s?\.?\s*{re.escape(number)}\b", passage, re.IGNORECASE):
         return False
-    said = {w.casefold() for w in re.findall(r"[\w'-]+", document)}
+    said = _said(document)
     return all(_spelt_as(place, said) for place in _places_given(question))

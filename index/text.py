@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token
@@ -84,3 +84,17 @@ def stem_word(word: str) -> str:
 def stem_token(token: str) -> str:
     """Stem a raw token as it appears in text (folded and with compounds joined first)."""
     return stem_word(join_compound(fold(token)))
+
+
+@cache
+def passage_stems(text: str) -> frozenset[str]:
+    """The word stems of a passage or paragraph of the corpus (a bounded set of texts, each
+    read once)."""
+    return frozenset(stem_token(m.group()) for m in WORD.finditer(text.lower()))
+
+
+def corrected(text: str, corrections: dict[str, str]) -> str:
+    """``text`` with each corrected word replaced (``AnalysedQuery.corrections``)."""
+    if not corrections:
+        return text
+    return WORD.sub(lambda m: corrections.get(m.group().lower(), m.group()), text)
