@@ -40,9 +40,11 @@ from bot.i18n import LANGUAGES, N_, _, language_name, ngettext, note, speaking, 
 from bot.organising import REFUSED, Organising
 from bot.replies import Button, Reply, Span, Style, bold, clip, italic
 from bot.services import Services
+from corpus.model import ArticleRef
 from corpus.problems import load_limited
 from faq.matcher import hit_for
 from index.answer import Answer, AnswerKind, DocumentHit
+from index.followups import LastShown
 from index.related import RelatedArticles
 from index.replies import TREATIES_IN_ENGLISH
 from scheduler.export import to_ics
@@ -124,6 +126,7 @@ class Conversation:
         self.now = now
         self.help = help_texts or HelpTexts.load()
         self._related: RelatedArticles | None = None
+        self.last_shown = LastShown()  # "and paragraph 3?" goes on from it
         self.organising = Organising(
             lambda: self.services.broadcasts, lambda: self.services.agenda, now
         )
@@ -242,6 +245,7 @@ class Conversation:
             language=self.language_of(user),
             now=self.now(),
             zone=self._reader_zone(user),  # "what is on today?" is their day, as /today's
+            previous=self.last_shown.get(_asker(user)),
         )
         reply = self.answer(answer, user)
         log_ = self.services.unanswered
@@ -324,6 +328,7 @@ class Conversation:
             article = self.services.corpus.article(instrument, number)
             if article is None or not page.isdigit():
                 return None
+            self.last_shown.remember(_asker(user), ArticleRef(instrument, number))
             return self._in_english(self.views.article_page(article, int(page)), user)
         return None
 
@@ -774,7 +779,12 @@ class Conversation:
 
     def answer(self, answer: Answer, user: User) -> Reply:
         """An answer in the reader's language; treaty texts stay in English, and a reader of
-        another language is told so once (by the answer's own note, or on a first quote)."""
+        another language is told so once (by the answer's own note, or on a first quote).
+        The article it quotes first is what the reader's follow-up goes on from."""
+        if answer.kind is not AnswerKind.NONE and answer.articles:
+            best = answer.articles[0]
+            shown_ref = ArticleRef(best.instrument, best.article, best.paragraph, best.items)
+            self.last_shown.remember(_asker(user), shown_ref)
         told = any(getattr(n, "template", None) == TREATIES_IN_ENGLISH for n in answer.notes)
         # per chat, not each time: whoever asks in Spanish on an English phone has read it
         if told and self.services.subscriptions is not None and not self._tell_once(user):
@@ -867,6 +877,11 @@ class Conversation:
             .add(_("Nothing in the treaties matches “{query}”.").format(query=_echo(query)))
             .add(_("Try other words, or cite an article: /article 29"))
         )
+
+
+def _asker(user: User) -> tuple[int, int]:
+    """Whose follow-ups go on together: one person in one chat (a group has many)."""
+    return (user.chat_id, user.id)
 
 
 def _document_lines(reply: Reply, document: DocumentHit) -> Reply:

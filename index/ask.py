@@ -40,9 +40,10 @@ from index.citations import (
     parse_citations,
     second_protocol_unqualified,
 )
-from index.cited import CitedArticles, cut, not_held_note
+from index.cited import WHICH_ARTICLE, CitedArticles, cut, not_held_note
 from index.cleaning import clean_question
 from index.dense import DenseIndex
+from index.followups import follow_up, names_a_part
 from index.glossary import default_glossary
 from index.hybrid import HybridRanker
 from index.language import ENGLISH
@@ -225,10 +226,13 @@ class AskService:
         now: datetime | None = None,
         language: str | None = None,
         zone: tzinfo | None = None,
+        previous: ArticleRef | None = None,
     ) -> Answer:
         """Answer ``question``; ``language`` is the asker's interface language, if known;
         ``zone`` the time zone they chose, if any: "what is on today?" is then their day, as
-        the front ends' agenda commands read it (else the date of ``now``, UTC by default).
+        the front ends' agenda commands read it (else the date of ``now``, UTC by default);
+        ``previous`` the article the asker was last shown, which "and paragraph 3?" or "what
+        about article 24?" goes on from (``follow_up``).
 
         An answer to a question not written in English that quotes texts gets a note, in the
         asker's language, that treaty texts are quoted in English (the only authentic text
@@ -238,6 +242,15 @@ class AskService:
         if not text:
             return Answer(question, AnswerKind.NONE, suggestions=SUGGESTIONS)
         written_in = self.ranker.language_of(text)  # once: ranking and agenda words read it
+        if previous is None and names_a_part(text):  # "paragraph 2 please": of which article?
+            return Answer(text, AnswerKind.NONE, notes=(WHICH_ARTICLE,), suggestions=SUGGESTIONS)
+        going_on = follow_up(text, previous) if previous is not None else None
+        if going_on is not None:
+            return self._in_their_language(
+                replace(self._answer(going_on, written_in, user_id, now, zone), question=text),
+                written_in,
+                language,
+            )
         # "Which article criminalises this, and what sentence will he get?": the article is
         # answered, and a note says the prediction is not
         foretold = asks_opinion(text) and asks_which_article(text)
@@ -251,6 +264,12 @@ class AskService:
             answer.articles or answer.kind is AnswerKind.NONE
         ):
             answer = replace(answer, notes=(*answer.notes, WHICH_SECOND_PROTOCOL))
+        return self._in_their_language(answer, written_in, language)
+
+    @staticmethod
+    def _in_their_language(answer: Answer, written_in: str, language: str | None) -> Answer:
+        """``answer`` with a note in the asker's language, if the question was not written in
+        English and the answer quotes texts, that they are quoted in English."""
         if written_in == ENGLISH or not (answer.articles or answer.documents or answer.text):
             return answer
         note = ENGLISH_TEXTS.get(language or "", ENGLISH_TEXTS[written_in])

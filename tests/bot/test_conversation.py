@@ -516,3 +516,45 @@ def test_timezone_alone_suggests_a_zone_other_than_the_readers(services: Service
 
     assert shown.startswith("Times are shown in Asia/Tokyo. Change it with /timezone ")
     assert not shown.endswith("Asia/Tokyo")
+
+
+def test_a_follow_up_goes_on_from_the_article_shown(services: Services) -> None:
+    conversation = Conversation(services)
+    asked = [
+        ("lanzarote art 23", "Lanzarote Convention · Art. 23 –"),
+        ("and article 24?", "Lanzarote Convention · Art. 24 –"),
+        ("paragraph 2 please", "Lanzarote Convention · Art. 24(2) –"),
+        ("how long can data be preserved?", "Art. 16"),
+        ("and paragraph 2?", "Budapest Convention · Art. 16(2) –"),
+    ]
+    for message, heading in asked:
+        [reply] = conversation.message(message, PARTICIPANT)
+        assert heading in reply.plain(), message
+
+
+def test_a_follow_up_in_a_group_is_its_askers_own(services: Services) -> None:
+    conversation = Conversation(services)
+    reader, other = User(id=21, chat_id=-100), User(id=22, chat_id=-100)
+    conversation.message("art 29 budapest", reader)
+    conversation.message("lanzarote art 23", other)
+
+    [reply] = conversation.message("and paragraph 3?", reader)
+
+    assert "Budapest Convention · Art. 29(3) –" in reply.plain()
+
+
+def test_a_follow_up_goes_on_from_the_page_turned_to(services: Services) -> None:
+    conversation = Conversation(services)
+    [answer] = conversation.message("art 29", PARTICIPANT)
+    turned = next(b for row in answer.buttons for b in row if "Art. 30" in b.label)
+    conversation.action(turned.action, PARTICIPANT)
+
+    [reply] = conversation.message("and paragraph 2", PARTICIPANT)
+
+    assert "Budapest Convention · Art. 30(2) –" in reply.plain()
+
+
+def test_a_paragraph_of_no_article_asks_which(services: Services) -> None:
+    [reply] = Conversation(services).message("paragraph 2 please", User(id=23, chat_id=23))
+
+    assert reply.plain().startswith("Which article?")
