@@ -487,7 +487,8 @@ def _numbered_not_held(spelt: str, corpus: Corpus) -> int | None:
 
 
 _TREATIES = frozenset("convention treaty convenio convencion convencao traite tratado".split())
-_ROMANCE_TREATIES = frozenset("convenio convencion traite tratado".split())
+# a Romance word for a treaty, whose "un" is "a", not the United Nations: "un protocole"
+_ROMANCE_TREATIES = frozenset("convenio convencion traite tratado protocole protocolo".split())
 
 
 def _named_otherwise(mention: _Mention, text: str, corpus: Corpus) -> bool:

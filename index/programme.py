@@ -53,7 +53,8 @@ _PAST = re.compile(
     r"\b(?:took\s+place|was\s+held|were\s+held|did\s+(?:[\w-]+\s+){1,6}?(?:take\s+place|meet)"
     r"|a\s+eu\s+lieu|ont\s+eu\s+lieu|s'est\s+tenu\w*|se\s+sont\s+tenu\w*"
     r"|se\s+celebr[óo]|tuvo\s+lugar|se\s+realiz[óo]|ocorreu|foi\s+realizad[oa]|teve\s+lugar"
-    r"|aconteceu|проходил\w*|состоял\w*|прошл[аои]?"
+    r"|aconteceu|проходил\w*|состоял\w*|прошл[аои]?|встречал\w*|met\s+with"
+    r"|s'est\s+r[ée]uni\w*|se\s+reuni[óo]|se\s+reuniu|reuniu-se"
     r"|cu[áa]ndo\s+fue|d[óo]nde\s+fue|quando\s+foi|onde\s+foi|quand\s+[ée]tait|o[ùu]\s+[ée]tait)\b",
     re.IGNORECASE,
 )

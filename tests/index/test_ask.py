@@ -237,6 +237,9 @@ def test_ask_whether_a_state_is_a_party_points_to_the_treaty_office(
         "Le génocide des Tutsi quelle disposition du protocole additionnel punit sa négation ?",
         "State apply convention 108 to manual files too?",
         "How many people attended the Cyber Crimes Convention workshop in Ankara?",
+        # "un protocole" is "a protocol", not the United Nations'
+        "Que prévoit la présentation de Maurice pour un protocole additionnel ?",
+        "¿Se habla de un protocolo adicional en las diapositivas de Mauricio?",
     ],
 )
 def test_ask_about_a_treaty_misspelt_or_described_is_not_declined(

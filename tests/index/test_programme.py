@@ -6,6 +6,7 @@ import pytest
 
 from index.programme import (
     asks_a_figure_after_the_documents,
+    asks_about_the_past,
     asks_after_the_documents,
     asks_what_no_treaty_states,
     cites_programme,
@@ -333,3 +334,17 @@ def test_why_a_passage_does_not_state_what_is_asked(
 )
 def test_a_figure_of_a_year_after_the_documents(question: str, after: bool) -> None:
     assert asks_a_figure_after_the_documents(question) is after
+
+
+@pytest.mark.parametrize(
+    ("question", "past"),
+    [
+        ("С кем Совет Европы встречался в Москве 2 декабря 2009 года?", True),
+        ("¿Con quién se reunió el Consejo de Europa en Moscú?", True),
+        ("who met with ROSFINMONITORING in Moscow?", True),
+        ("when did the Tokyo workshop take place?", True),
+        ("where is the next Octopus conference?", False),
+    ],
+)
+def test_a_meeting_asked_of_the_past_is_the_documents(question: str, past: bool) -> None:
+    assert asks_about_the_past(question) is past
