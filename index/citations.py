@@ -29,7 +29,8 @@ _ARTICLE = re.compile(
     r"|(?<=ets\d)[-/]|(?<=ets\d\d)[-/]|(?<=ets\d\d\d)[-/]"
     r"|(?<=ets \d)[-/]|(?<=ets \d\d)[-/]|(?<=ets \d\d\d)[-/])"
     # "12bis": no article held here is numbered so, which the answer then says
-    r"\s*(?:no\.?\s*)?(?P<number>\d+(?:\s?(?:bis|ter|quater)\b)?)"
+    # "art-2" is Article 2; "article -1" none, which the answer says
+    r"(?:(?<![\s-])-(?=\d)|\s*(?:no\.?\s*)?)(?P<number>(?:(?<=\s)-)?\d+(?:\s?(?:bis|ter|quater)\b)?)"
     # a range: "art 2-4", "articles 29 to 31"
     r"(?:\s*(?:-|–|to|through)\s*(?:art(?:icle)?s?\.?\s*)?(?P<last>\d+))?(?![\d-])",
     re.IGNORECASE,

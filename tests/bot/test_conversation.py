@@ -301,6 +301,10 @@ def test_a_question_in_french_says_the_texts_are_in_english(services: Services) 
         ("29 3", "Budapest Convention · Art. 29(3) –"),
         ("30 2", "Budapest Convention · Art. 30(2) –"),
         ("lanzarote 23", "Lanzarote Convention · Art. 23 –"),
+        # an id glued to the number, as contact points type it (had been Budapest's Art. 30)
+        ("ETS30-3", "European Convention on Mutual Assistance in Criminal Matters · Art. 3\n"),
+        ("cets201/23", "Lanzarote Convention · Art. 23 –"),
+        ("-1", "Budapest Convention has no Article -1"),  # had been Art. 1
         # a year only one instrument bears (2001 is three's)
         ("1959 2", "European Convention on Mutual Assistance in Criminal Matters · Art. 2\n"),
     ],

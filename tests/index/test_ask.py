@@ -119,11 +119,12 @@ def test_an_article_without_its_number_is_asked_for(ask_service: AskService, tex
     assert answer.notes == (WHICH_ARTICLE,)
 
 
-def test_ask_unknown_article_says_so(ask_service: AskService) -> None:
-    answer = ask_service.ask("article 999")
+@pytest.mark.parametrize("number", ["999", "-1"])  # "article -1" had searched: Art. 6(1)
+def test_ask_unknown_article_says_so(ask_service: AskService, number: str) -> None:
+    answer = ask_service.ask(f"article {number}")
     assert answer.kind is AnswerKind.NONE
     assert answer.notes == (
-        "Budapest Convention has no Article 999 (its articles run from 1 to 48).",
+        f"Budapest Convention has no Article {number} (its articles run from 1 to 48).",
     )
 
 
