@@ -155,7 +155,9 @@ _TREATY_MACHINERY = re.compile(
 _ANY_LAW = frozenset(
     "article articles provision provisions rule rules treaty treaties convention conventions law "
     "laws legal apply applies cover covers covered protect protects help helps crime crimes "
-    "offence offences offense punishable illegal case situation happened".split()
+    "offence offences offense punishable illegal case situation happened"
+    # how soon: "What can I do quickly?" asks the law's means, naming nothing else
+    " quickly quick urgently urgent fast faster immediately now first next step steps".split()
 )
 _LOWER_CASE_WORD = re.compile(r"(?<![\w-])[a-zß-öø-ÿ][\w'-]*")
 # an e-mail or web address writes a name in lower case: "alexander.seger@coe.int"
@@ -537,8 +539,8 @@ class AskService:
         How much of the loss does the bank's cyber insurance usually cover?"), or None."""
         # in another language a clause alone is not read safely (see ``_turned_away``)
         asked = closing_question(text) if language == ENGLISH else None
-        if asked is None or points_back(asked):
-            return None
+        if asked is None or points_back(asked) or _says_nothing_of_its_own(asked):
+            return None  # "... What can I do quickly?": the story says what is asked
         answer = self._asked_alone(asked, language, now, zone)
         if answer is None or answer.kind is not AnswerKind.NONE:
             return None

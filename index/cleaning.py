@@ -15,7 +15,9 @@ def clean_question(question: str) -> str:
     pasted markup is dropped too (bold tags around a question, a script before it, Markdown
     emphasis and link targets), so are marks stacked on letters, and a word typed in Latin
     letters with Cyrillic look-alikes among them ("budaрest" with a Cyrillic "р") is read in
-    Latin letters, and a phrase or a symbol repeated four times or more is read once."""
+    Latin letters, and a phrase or a symbol repeated four times or more is read once. A
+    mention opening the message ("@workshop_bot 29(3)", as a group chat addresses the bot)
+    is not asked."""
     text = _TERMINAL_ESCAPE.sub("", question[:MAX_QUESTION])
     # accents composed ("é" typed as "e" and a mark); marks stacked on a letter ("Zalgo"
     # text, "a̸̡r̷t̵ 29") are noise; compatibility forms read as the letters they show
@@ -30,9 +32,11 @@ def clean_question(question: str) -> str:
     # a phrase pasted over and over ("Article 29 Article 29 ...") is said once, and so is a
     # symbol ("Lanzarote art 23 🙂🙂🙂..." had been read as a thousand words of nothing)
     printable = _REPEATED_SYMBOL.sub(r"\1", printable)
+    printable = _MENTION.sub("", printable)
     return _REPEATED.sub(r"\1", " ".join(_latin(word) for word in printable.split()))
 
 
+_MENTION = re.compile(r"^\s*@\w{3,32}\b[,:]?")  # a Telegram username: 5 to 32, in practice
 _REPEATED = re.compile(r"(\S.{0,59}?)(?: \1){3,}(?= |$)")
 _REPEATED_SYMBOL = re.compile(r"([^\w\s.,;:!?'\"()\[\]-])\1{3,}")
 

@@ -52,6 +52,7 @@ from index.text import (
 )
 
 HEADING_CONTEXT = 300  # characters before a programme part read as its slide's or section's
+_NUMBERED_FIRST = re.compile(r"\s*1\.\s")  # an article's paragraph 1 (not Art. 1's list)
 COGNATE_LETTERS = 5  # the first letters a word of another language shares with its English
 
 
@@ -96,6 +97,12 @@ class HybridRanker:
             else {}
         )
         self._fact_context = self._headed_by() if dense is not None else {}
+        # ... of which its own text says these (not only its document's title)
+        self._fact_shown = (
+            {p: passage_stems(dense.passages[p].shown) for p in self._programme_positions}
+            if dense is not None
+            else {}
+        )
         self._fact_idf = self._programme_idf()
         self._fact_idf_max = max(self._fact_idf.values(), default=0.0)
         # the programme's words by their first letters: a word of another language is read
@@ -225,7 +232,7 @@ class HybridRanker:
             return Ranking(declined=self.scope.nearest(query).kind, threshold=lexical.threshold)
         asked_words = self._word_weights(text)  # once: each article's paragraphs weigh them
         shown = [
-            self._nearest_paragraph(r, similarities, text, asked_words)
+            self._nearest_paragraph(r, similarities, text, asked_words, first=asks_definition)
             for r in _scaled(articles, base)[:limit]
         ]
         return Ranking(
@@ -243,14 +250,23 @@ class HybridRanker:
         )
 
     def _nearest_paragraph(
-        self, ranked: Ranked, similarities: Vectors, text: str, weights: dict[str, float]
+        self,
+        ranked: Ranked,
+        similarities: Vectors,
+        text: str,
+        weights: dict[str, float],
+        *,
+        first: bool = False,
     ) -> Ranked:
         """``ranked`` showing the paragraph that answers: the first, which states what the
         article is about, unless another is nearer the question by meaning by
         ``fusion.later_paragraph``; never a reservation or a clause that only qualifies the
         others ("subject to Articles 14 and 15", "shall not be interpreted as ...") unless the
         question asks about one. A reservation shares the offence's words (Art. 6(2) of the
-        racism protocol, Lanzarote 20(3)) and is never the answer to "is this a crime?"."""
+        racism protocol, Lanzarote 20(3)) and is never the answer to "is this a crime?".
+        ``first``: a foreign question for a definition ("¿Qué es la red 24/7?") is shown the
+        first numbered paragraph, which says what the article's subject is (Art. 35(1)), not
+        one nearer its few words (35(3), "the operation of the network")."""
         assert self.dense is not None
         paragraphs = self.dense.paragraphs(similarities, ranked.key)
         if not _ASKS_QUALIFICATION.search(text):
@@ -259,8 +275,10 @@ class HybridRanker:
             return ranked
         paragraphs = self._by_distinct_words(paragraphs, weights)
         nearest = max(paragraphs, key=lambda p: p[1])
-        first = paragraphs[0]
-        shown = nearest if nearest[1] - first[1] >= self.fusion.later_paragraph else first
+        opening = paragraphs[0]
+        if first and _NUMBERED_FIRST.match(opening[0]):
+            nearest = opening
+        shown = nearest if nearest[1] - opening[1] >= self.fusion.later_paragraph else opening
         if shown[0] == ranked.block_text:
             return ranked
         return Ranked(ranked.key, ranked.confidence, shown[0], None, ranked.stems)
@@ -397,8 +415,9 @@ class HybridRanker:
         for position, similarity in pool:
             said = self._fact_stems[position]
             context = self._fact_context.get(position, frozenset())
+            shown = self._fact_shown[position]
             told = sum(
-                self._told(stem) * w * (1.0 if stem in said else self.fusion.fact_context)
+                self._told(stem) * w * self._said_where(stem, shown, said)
                 for stem, w in weights.items()
                 if stem in said or stem in context
             )
@@ -500,6 +519,14 @@ class HybridRanker:
             if names_item(numbered_items(self.dense.passages[i].embedded), item)
         )
         return math.log((len(positions) + 1) / (count + 0.5))
+
+    def _said_where(self, stem: str, shown: frozenset[str], said: frozenset[str]) -> float:
+        """What a passage saying ``stem`` earns of its weight by where it says it: all in its
+        own text, ``fusion.fact_title`` in its document's title only, ``fusion.fact_context``
+        in the heading above it only."""
+        if stem in shown:
+            return 1.0
+        return self.fusion.fact_title if stem in said else self.fusion.fact_context
 
     def _told(self, stem: str) -> float:
         """What a passage saying ``stem`` earns of its weight: less for a word the treaties

@@ -55,6 +55,8 @@ _PAST = re.compile(
     r"|se\s+celebr[óo]|tuvo\s+lugar|se\s+realiz[óo]|ocorreu|foi\s+realizad[oa]|teve\s+lugar"
     r"|aconteceu|проходил\w*|состоял\w*|прошл[аои]?|встречал\w*|met\s+with"
     r"|s'est\s+r[ée]uni\w*|se\s+reuni[óo]|se\s+reuniu|reuniu-se"
+    # "how many were there": "¿cuántos hubo?", "quantos houve?", "сколько было?"
+    r"|hubo|houve|y\s+avait|il\s+y\s+a\s+eu|было|были"
     r"|cu[áa]ndo\s+fue|d[óo]nde\s+fue|quando\s+foi|onde\s+foi|quand\s+[ée]tait|o[ùu]\s+[ée]tait)\b",
     re.IGNORECASE,
 )

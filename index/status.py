@@ -13,6 +13,10 @@ may get the FAQ's dated count ("which countries have ratified the Budapest Conve
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from index.other_law import english_country_names
+from index.text import fold
 
 _BECOMING = r"(?:ratif\w*|acced\w*|signed|joined|become\s+(?:a\s+)?part(?:y|ies))"
 _STATE = (
@@ -69,9 +73,27 @@ _WHICH_STATES = re.compile(
 )
 
 
+# Whether a treaty applies in a State: "Is the Budapest Convention applicable in India?",
+# "does Lanzarote apply to Brazil?", "is Convention 108 in force in Japan?" (a country's name
+# follows: "does article 2 apply to Facebook?" asks the law)
+_APPLIES_IN = re.compile(
+    r"\b(?i:is|are|does|do)\s+(?:the\s+)?[\w\s.-]{0,60}?\b"
+    r"(?i:appl(?:y|ies|icable)|in\s+force|binding|valid|enforceable)\s+(?i:in|to|for|on)\s+"
+    r"(?:the\s+)?(?P<state>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
+)
+
+
 def asks_status_of_one(text: str) -> bool:
-    """Whether ``text`` asks whether a named State is a Party to a treaty."""
-    return bool(_ONE_STATE.search(text))
+    """Whether ``text`` asks whether a named State is a Party to a treaty, or bound by it."""
+    if _ONE_STATE.search(text):
+        return True
+    applies = _APPLIES_IN.search(text)
+    return applies is not None and fold(applies["state"]) in _countries()
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(english_country_names())
 
 
 def asks_which_states(text: str) -> bool:

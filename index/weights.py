@@ -158,6 +158,9 @@ class FusionWeights:
     #: What a word said just before a programme part (its slide's or section's title) counts,
     #: times its weight; higher: the heading chooses the part more.
     fact_context: float
+    #: What a word only the title of a programme passage's document says counts, times its
+    #: weight (every passage of the document says it); higher: the document chooses more.
+    fact_title: float
     #: What a word of another language weighs for the programme word it begins like, times
     #: that word's; higher: cognates choose the passage more.
     cognate: float

@@ -44,6 +44,11 @@ def test_match_answers_a_canonical_question(faq: FaqMatcher, question: str, expe
         ("wat is the octopus conferance", "octopus"),
         ("how dose a contry join the budapest convension", "join-budapest"),
         ("is dual criminalty required", "dual-criminality"),
+        # the entry on requests without a treaty had answered (walkthrough 31)
+        (
+            "can i send a mutual legal asistance request by email in urgent cases?",
+            "mla-urgent-means",
+        ),
     ],
 )
 def test_match_forgives_misspellings(faq: FaqMatcher, question: str, expected: str) -> None:

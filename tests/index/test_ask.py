@@ -693,6 +693,9 @@ def test_terminal_escapes_inside_a_citation_are_dropped(ask_service: AskService)
         "\u0430rt\u200b 29 buda\u0440est",  # Cyrillic look-alikes among Latin letters
         # marks stacked on letters ("Zalgo" text)
         "a\u0338\u0321r\u0337\u0322t\u0335\u0327 29 b\u0336\u0328udapest",
+        # a group chat's mention of the bot (had searched: Art. 6(1), walkthrough 31)
+        "@workshop_bot art 29 budapest",
+        "@bot, budapest 29",
     ],
 )
 def test_a_citation_reads_through_markdown_and_look_alike_letters(

@@ -342,6 +342,8 @@ def test_a_figure_of_a_year_after_the_documents(question: str, after: bool) -> N
         ("С кем Совет Европы встречался в Москве 2 декабря 2009 года?", True),
         ("¿Con quién se reunió el Consejo de Europa en Moscú?", True),
         ("who met with ROSFINMONITORING in Moscow?", True),
+        ("Сколько участников было в Анкаре?", True),
+        ("Quantos participantes houve em Ancara?", True),
         ("when did the Tokyo workshop take place?", True),
         ("where is the next Octopus conference?", False),
     ],

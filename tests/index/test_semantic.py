@@ -1321,6 +1321,50 @@ def test_a_past_workshop_asked_in_spanish_is_the_programmes(hybrid: AskService) 
     assert any("20-21 May 2013" in d.snippet for d in answer.documents)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿Cuándo fue el taller GLACY en Mauricio?",
+        "Quando foi o workshop GLACY nas Maurícias?",
+        "Когда проходил семинар GLACY на Маврикии?",
+    ],
+)
+def test_a_workshop_date_is_its_title_slides_in_any_language(
+    hybrid: AskService, question: str
+) -> None:
+    """Every slide of the deck says "GLACY" and "Mauritius" in its title: a line on a
+    questionnaire had been found first, and nothing answered (walkthrough 31)."""
+    answer = hybrid.ask(question)
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert "11 August 2014" in answer.documents[0].snippet
+
+
+@pytest.mark.parametrize(
+    "question", ["Сколько участников было в Анкаре?", "Quantos participantes houve em Ancara?"]
+)
+def test_how_many_took_part_in_a_past_event_is_the_programmes(
+    hybrid: AskService, question: str
+) -> None:
+    """Declined as a venue question (walkthrough 31)."""
+    answer = hybrid.ask(question)
+
+    assert any("About 40 participants" in d.snippet for d in answer.documents)
+
+
+@pytest.mark.parametrize(
+    "question", ["qu'est-ce que le réseau 24/7 ?", "¿Qué es la red 24/7?", "Что такое сеть 24/7?"]
+)
+def test_a_foreign_definition_shows_the_paragraph_that_states_it(
+    hybrid: AskService, question: str
+) -> None:
+    """Art. 35(3) (trained personnel, "the operation of the network") had been shown for the
+    /help example in French (walkthrough 31)."""
+    answer = hybrid.ask(question)
+
+    assert (answer.articles[0].article, answer.articles[0].paragraph) == ("35", "1")
+
+
 def test_after_a_change_of_subject_the_new_question_is_answered_alone(hybrid: AskService) -> None:
     """Art. 29 had been quoted for a question about a workshop (walkthrough 19)."""
     answer = hybrid.ask("Article 29 requires 60 days. Anyway, when was the Tokyo workshop?")
@@ -1493,6 +1537,17 @@ def test_a_story_closing_by_asking_only_which_law_applies_keeps_its_articles(
     answer = hybrid.ask(
         "An adult chatted for weeks with a 13-year-old girl on a gaming platform and then "
         "proposed to meet her. He came to the meeting place. What can we do?"
+    )
+
+    assert answer.articles
+
+
+def test_a_story_asking_what_to_do_quickly_keeps_its_articles(hybrid: AskService) -> None:
+    """ "What can I do quickly?" alone is declined; the story says what is asked (walkthrough
+    31: the whole story had been declined)."""
+    answer = hybrid.ask(
+        "A hacker in another country encrypted our hospital servers with ransomware. We need "
+        "the logs from a provider there before they are deleted. What can I do quickly?"
     )
 
     assert answer.articles

@@ -24,6 +24,10 @@ from index.status import (
         "which reservations did Japan enter to Article 9 when it ratified?",
         "which authorities did Ukraine designate for extradition requests?",
         "When did Turkey finally sign the Budapest Convention after the Ankara congress?",
+        # bound by it: Art. 38 (territorial application) had been quoted (walkthrough 31)
+        "Is the Budapest Convention applicable in India?",
+        "does Lanzarote apply to Brazil?",
+        "is Convention 108 in force in Japan?",
     ],
 )
 def test_whether_a_named_state_is_a_party(question: str) -> None:
@@ -63,6 +67,8 @@ def test_which_states_are_parties(question: str) -> None:
         "which countries were invited to accede to the Budapest Convention in 2014?",
         "how many countries had signed by 2014 according to the slides?",
         "what does the last paragraph say about the Parties that sign?",
+        "does article 2 apply to Facebook?",
+        "does art 22 apply to crimes committed in France?",
     ],
 )
 def test_how_a_state_becomes_a_party_is_not_a_status_question(question: str) -> None:
