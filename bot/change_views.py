@@ -133,9 +133,11 @@ def review_reply(review: Review) -> Reply:
     if not review.held:
         if review.queued:
             return Reply().add(
-                _("Agenda updated: {summary}. Notices queued: {queued} to {chats} chats.").format(
-                    summary=summary, queued=review.queued, chats=review.chats
-                )
+                ngettext(
+                    "Agenda updated: {summary}. Notices queued: {queued} to {chats} chat.",
+                    "Agenda updated: {summary}. Notices queued: {queued} to {chats} chats.",
+                    review.chats,
+                ).format(summary=summary, queued=review.queued, chats=review.chats)
             )
         return Reply().add(
             _("Agenda updated silently: {summary}. No notices sent.").format(summary=summary)

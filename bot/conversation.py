@@ -57,6 +57,7 @@ WHICH_DAY = N_("Which day? For example /agenda 2026-03-23, /agenda today")
 NO_EVENT = N_("No event with that ID. Send /agenda to see them all.")
 WHICH_EVENT = N_("Which session? Send /event and its ID, e.g. /event {event}")
 _ZONE_EXAMPLES = ("Asia/Tokyo", "America/Sao_Paulo")  # never the zone the reader has
+WHICH_ARTICLE = N_("Which article? For example /article 29 or /article lanzarote 23")
 UNKNOWN_LINK = N_("The link you followed points to nothing I hold (an article or a session).")
 # A change the user asked for met a locked database: said plainly, never "something went wrong"
 DATABASE_BUSY = N_(
@@ -462,13 +463,17 @@ class Conversation:
 
     def article_command(self, argument: str, user: User) -> list[Reply]:
         if not argument:
-            return [
-                Reply().add(_("Which article? For example /article 29 or /article lanzarote 23"))
-            ]
+            return [Reply().add(_(WHICH_ARTICLE))]
         citation = as_citation(argument, self.services.corpus)
         answer = self.services.ask.ask(citation, user_id=user.id, language=self.language_of(user))
         if answer.kind is not AnswerKind.CITATION:
-            said = [note(n) for n in answer.notes] or [_("I could not read that citation.")]
+            # "/article lanzarote": a treaty, no number (not the note on English texts)
+            said = [
+                note(n) for n in answer.notes if getattr(n, "template", None) != TREATIES_IN_ENGLISH
+            ]
+            if not said and not any(ch.isdigit() for ch in argument):
+                return [Reply().add(_(WHICH_ARTICLE))]
+            said = said or [_("I could not read that citation.")]
             reply = Reply().add(*said)
             return [reply.add(_("Examples: /article 29, /article 29(3), /article lanzarote 23"))]
         return [self.answer(answer, user)]

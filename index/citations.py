@@ -150,6 +150,9 @@ def parse_citations(text: str, corpus: Corpus) -> list[Citation]:
             written = before.group("para") or before.group("ordinal")
             paragraph, start = written.lstrip("0") or "0", before.start()
         number = "".join(match.group("number").split()).lstrip("0") or "0"
+        last = int(match.group("last") or 0)
+        if paragraph is None and not items and number.isdigit() and 0 < last < int(number):
+            paragraph, last = str(last), 0  # "Art.29-3" is 29(3); "art 2-4" a range
         if paragraph is None and items and not _has_item(corpus, instrument, number, items[0]):
             items, end = (), match.end()  # "art 29 b", "is art 2 a crime": not an item
         ref = ArticleRef(instrument, number, paragraph, items)
@@ -160,7 +163,6 @@ def parse_citations(text: str, corpus: Corpus) -> list[Citation]:
                 Citation(ArticleRef(instrument, also.group(1)), named, (also.start(1), also.end()))
             )
             also = _ALSO.match(text, also.end())
-        last = int(match.group("last") or 0)
         if number.isdigit() and int(number) < last <= int(number) + RANGE and paragraph is None:
             citations += [
                 Citation(ArticleRef(instrument, str(n)), named, (start, end))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.model import Article, Corpus, normalise_name
+from corpus.model import Article, ArticleRef, Corpus, normalise_name
 from index.answer import Answer, AnswerKind, ArticleHit
 from index.citations import (
     MODERNISED_108,
@@ -110,7 +110,20 @@ class CitedArticles:
                 )
                 continue
             passage = paragraph_text(article, ref.paragraph, ref.items)
-            if (ref.paragraph or ref.items) and passage is None:
+            items = ref.items
+            wider = paragraph_text(article, ref.paragraph, ()) if ref.paragraph else None
+            if passage is None and items and wider is not None:
+                # "art 29(3)(a)": paragraph 3 has no items, and is what was looked for
+                paragraph = ArticleRef(ref.instrument, ref.article, ref.paragraph).label()
+                notes.append(
+                    Note(
+                        "Article {number} does not exist; showing Article {shown}.",
+                        number=_shortened(ref.label().removeprefix("Article ")),
+                        shown=paragraph.removeprefix("Article "),
+                    )
+                )
+                passage, items = wider, ()
+            elif (ref.paragraph or ref.items) and passage is None:
                 notes.append(
                     Note(
                         "Article {number} does not exist; showing the whole article.",
@@ -128,7 +141,7 @@ class CitedArticles:
                 )
             if best_text is None:
                 best_text = passage or article.text
-            hits.append(self._cited_hit(article, passage, ref.paragraph, topic, ref.items))
+            hits.append(self._cited_hit(article, passage, ref.paragraph, topic, items))
         if len({(h.instrument, h.article) for h in hits}) > 1:  # "art 16 and 17"
             notes.append(_several_cited(hits))
         if hits and asks_for_translation(text):  # "translate article 29 into French"

@@ -56,7 +56,7 @@ def test_a_series_moved_an_hour_later_is_told_as_moved_in_time(
 
     replies = conversation.message("/reload", ORGANISER)
 
-    assert replies[1].plain() == "Agenda updated: 3 moved in time. Notices queued: 3 to 1 chats."
+    assert replies[1].plain() == "Agenda updated: 3 moved in time. Notices queued: 3 to 1 chat."
     queued = _queued(services)
     assert [html.splitlines()[0] for html in queued] == ["🔄 <b>Changed: </b><b>Webinar</b>"] * 3
     assert queued[0].splitlines()[1] == (
@@ -89,7 +89,7 @@ def test_a_session_restored_after_its_cancellation_was_sent_is_told_back(
     replies = conversation.message("/reload", ORGANISER)
 
     assert replies[1].plain() == (
-        "Agenda updated: 1 back on the agenda. Notices queued: 1 to 1 chats."
+        "Agenda updated: 1 back on the agenda. Notices queued: 1 to 1 chat."
     )
     cancelled, back = _queued(services)
     assert cancelled.startswith("❌ <b>Annulée : </b><b>Glacy workshop</b>")
@@ -112,7 +112,7 @@ def test_a_series_moved_across_midnight_is_told_two_hours_earlier(
 
     replies = conversation.message("/reload", ORGANISER)
 
-    assert replies[1].plain() == "Agenda updated: 3 moved in time. Notices queued: 3 to 1 chats."
+    assert replies[1].plain() == "Agenda updated: 3 moved in time. Notices queued: 3 to 1 chat."
     queued = _queued(services)
     assert [html.splitlines()[0] for html in queued] == ["🔄 <b>Changed: </b><b>Webinar</b>"] * 3
     assert queued[0].splitlines()[1] == (

@@ -149,9 +149,7 @@ def test_reload_tells_followers_when_a_session_moves(services: Services, tmp_pat
     )
     replies = conversation.message("/reload", ORGANISER)
     assert replies[0].plain().startswith("Reloaded")
-    assert replies[1].plain() == (
-        "Agenda updated: 1 moved elsewhere. Notices queued: 1 to 1 chats."
-    )
+    assert replies[1].plain() == ("Agenda updated: 1 moved elsewhere. Notices queued: 1 to 1 chat.")
     assert services.database is not None
     queued = services.database.query("SELECT chat_id, html FROM outbox")
     assert queued == [
@@ -556,6 +554,13 @@ def test_a_follow_up_goes_on_from_the_page_turned_to(services: Services) -> None
     [reply] = conversation.message("and paragraph 2", PARTICIPANT)
 
     assert "Budapest Convention · Art. 30(2) –" in reply.plain()
+
+
+def test_an_article_command_naming_only_a_treaty_asks_which_article(services: Services) -> None:
+    """It had said only that treaty texts are quoted in English (walkthrough 31)."""
+    [reply] = Conversation(services).message("/article lanzarote", PARTICIPANT)
+
+    assert reply.plain() == "Which article? For example /article 29 or /article lanzarote 23"
 
 
 def test_a_paragraph_of_no_article_asks_which(services: Services) -> None:

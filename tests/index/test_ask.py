@@ -128,6 +128,14 @@ def test_ask_unknown_article_says_so(ask_service: AskService, number: str) -> No
     )
 
 
+def test_an_item_a_paragraph_lacks_shows_the_paragraph(ask_service: AskService) -> None:
+    """The whole of Art. 29 had been shown for "art 29(3)(a)" (walkthrough 31)."""
+    answer = ask_service.ask("art 29(3)(a)")
+
+    assert (answer.kind, answer.articles[0].part) == (AnswerKind.CITATION, "(3)")
+    assert answer.notes == ("Article 29(3)(a) does not exist; showing Article 29(3).",)
+
+
 def test_the_name_of_a_treaty_not_held_is_told_without_what_follows_it(
     ask_service: AskService,
 ) -> None:

@@ -107,6 +107,7 @@ def corpus() -> Corpus:
         ("CETS n° 201 art 20", ArticleRef("cets201", "20")),
         ("art -1", ArticleRef("ets185", "-1")),  # none: the answer says so, not a search
         ("art-2", ArticleRef("ets185", "2")),  # had found nothing
+        ("Art.29-3", ArticleRef("ets185", "29", "3")),  # a range ends above its start
         ("article-29(3)", ArticleRef("ets185", "29", "3")),
     ],
 )

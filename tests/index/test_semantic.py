@@ -318,11 +318,14 @@ def test_each_line_of_a_programme_part_is_embedded_alone_and_shown_as_its_part(
 
 def test_a_fact_on_one_line_of_a_long_table_is_found_by_that_line(hybrid: AskService) -> None:
     """The project's duration is one row of a table that also gives its budget, funding and
-    seven outputs: the table's part as a whole was nearer other questions."""
+    seven outputs: the table's part as a whole was nearer other questions. (Since the words a
+    passage says only by its document's title count less (``fusion.fact_title``), the
+    report's opening part, which says "Global Project on Cybercrime (phase 2)" itself, is
+    shown above it.)"""
     answer = hybrid.ask("how long does the second phase of the Global Project last?")
 
     assert answer.kind is AnswerKind.DOCUMENT
-    assert "28 months (1 March 2009" in answer.documents[0].snippet
+    assert any("28 months (1 March 2009" in d.snippet for d in answer.documents)
 
 
 def test_a_fact_question_gets_the_passage_that_states_it(hybrid: AskService) -> None:
