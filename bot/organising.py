@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from bot import actions
 from bot.agenda_views import agenda_html, long_day, parse_day
@@ -170,10 +170,11 @@ class Organising:
             return [Reply().add(_(REFUSED))]
         number = argument.strip()
         if not (number.isascii() and number.isdigit()) or len(number) > 12:
-            return [Reply().add(_("Which broadcast? For example /delivery 3"))]
+            return [_latest(broadcasts.latest())]
+        status = broadcasts.status(int(number))
         report = broadcasts.report(int(number))
-        if report.total == 0:
-            return [Reply().add(_nothing_sent(int(number), broadcasts.status(int(number))))]
+        if status is None or report.total == 0:
+            return [Reply().add(_nothing_sent(int(number), status))]
         state = _("finished") if report.finished else _("in progress")
         line = _(
             "sent {sent}, waiting {pending}, failed {failed}, blocked {blocked}, unknown {unknown}"
@@ -209,6 +210,18 @@ class Organising:
             label = _("↻ Re-send the {count} in doubt").format(count=report.unknown)
             reply.buttons = [[Button(label, resend)]]
         return [reply]
+
+
+def _latest(latest: list[tuple[int, str, float]]) -> Reply:
+    """Which broadcast to ask about: the organisers' latest, each with its command."""
+    reply = Reply().add(_("Which broadcast? For example /delivery 3"))
+    if latest:
+        reply.add(_("The latest:"))
+    states = {"draft": _("draft"), "confirmed": _("sent"), "cancelled": _("cancelled")}
+    for number, status, made in latest:
+        when = datetime.fromtimestamp(made, UTC).strftime("%Y-%m-%d %H:%M UTC")
+        reply.add(f"/delivery {number} · {states.get(status, status)} · {when}")
+    return reply
 
 
 def _nothing_sent(number: int, status: str | None) -> str:

@@ -73,6 +73,11 @@ AUDIENCE = """
 """
 
 
+# An organiser's broadcast has its text in parts; the bot's own batches (reminders, agenda
+# change notices) give each chat its own text in the outbox
+_ORGANISERS = "EXISTS (SELECT 1 FROM broadcast_parts p WHERE p.broadcast_id = b.broadcast_id)"
+
+
 def audience_of(series: str, event: str = "") -> dict[str, object]:
     """The parameters of AUDIENCE: everyone, a series, or the followers of one event."""
     return {"everyone": series == EVERYTHING, "series": series, "event": event}
@@ -177,11 +182,22 @@ class BroadcastService:
             )
 
     def status(self, broadcast_id: int) -> str | None:
-        """'draft', 'confirmed' or 'cancelled'; None when there is no such broadcast."""
+        """'draft', 'confirmed' or 'cancelled'; None when no organiser made such a broadcast
+        (the bot's own batches, its agenda change notices and reminders, are none)."""
         rows = self.db.query(
-            "SELECT status FROM broadcasts WHERE broadcast_id = ?", (broadcast_id,)
+            f"SELECT status FROM broadcasts b WHERE broadcast_id = ? AND {_ORGANISERS}",
+            (broadcast_id,),
         )
         return str(rows[0][0]) if rows else None
+
+    def latest(self, limit: int = 5) -> list[tuple[int, str, float]]:
+        """The organisers' latest broadcasts, newest first: id, status, when made."""
+        rows = self.db.query(
+            f"SELECT broadcast_id, status, created_at FROM broadcasts b WHERE {_ORGANISERS}"
+            " ORDER BY broadcast_id DESC LIMIT ?",
+            (limit,),
+        )
+        return [(int(str(i)), str(status), float(str(made))) for i, status, made in rows]
 
     def report(self, broadcast_id: int) -> DeliveryReport:
         rows = self.db.query(

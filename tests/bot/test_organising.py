@@ -59,6 +59,14 @@ def test_delivery_tells_a_draft_a_cancelled_an_empty_and_a_missing_broadcast_apa
         f"Broadcast {empty} reached nobody: its audience was empty when it was sent."
     )
     assert _delivery(organising, "99") == "There is no broadcast 99."
+    # without a number: the latest, each with its command (no command listed them)
+    listed = _delivery(organising, "").splitlines()
+    assert listed[:2] == ["Which broadcast? For example /delivery 3", "The latest:"]
+    assert [line.split(" · ")[:2] for line in listed[2:]] == [
+        [f"/delivery {empty}", "sent"],
+        [f"/delivery {cancelled}", "cancelled"],
+        [f"/delivery {draft}", "draft"],
+    ]
 
 
 def test_a_plain_broadcast_reaches_everyone_who_started_the_bot_and_says_so(

@@ -197,3 +197,27 @@ def test_a_schema_9_broadcast_keeps_its_parts_for_every_reader(tmp_path: Path) -
 
     assert database.query("SELECT html, language FROM broadcast_parts") == [("Lunch in Hall B", "")]
     database.close()
+
+
+def test_the_bots_own_batches_are_no_broadcast(
+    database: Database, followers: SubscriptionService
+) -> None:
+    """An agenda change notice is a batch of the outbox too, with each chat's own text: it
+    had been reported as "Broadcast N: finished" (walkthrough 31)."""
+    broadcasts = BroadcastService(database, {ORGANISER})
+    sent = broadcasts.create(ORGANISER, ["hello"]).broadcast_id
+    broadcasts.confirm(ORGANISER, sent)
+    draft = broadcasts.create(ORGANISER, ["later"]).broadcast_id
+    with database.transaction() as sql:
+        notice = sql.execute(
+            "INSERT INTO broadcasts (organiser, audience, status, created_at, confirmed_at)"
+            " VALUES (0, 'event:ws23', 'confirmed', 1, 1)"
+        ).lastrowid
+        sql.execute(
+            "INSERT INTO outbox (broadcast_id, chat_id, part, html) VALUES (?, 4, 0, 'moved')",
+            (notice,),
+        )
+
+    assert broadcasts.status(sent) == "confirmed"
+    assert broadcasts.status(int(notice or 0)) is None
+    assert [number for number, _, _ in broadcasts.latest()] == [draft, sent]
