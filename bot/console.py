@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from bot.change_views import review_reply
 from bot.conversation import Conversation, User
 from bot.i18n import N_, _, speaking
 from bot.replies import Button, Reply, plain_text
@@ -75,7 +76,17 @@ class ConsoleChat:
         self.output.write("\n")
         self.output.flush()
 
+    def review_at_start(self) -> None:
+        """Agenda edits made while the console was closed, reviewed as the Telegram bot does
+        at start: small ones are announced (shown by ``deliver``), a large one is held and
+        its decision shown to an organiser (it had gone live unannounced)."""
+        review = self.conversation.services.review_agenda()
+        if review is not None and review.held and self.conversation.is_organiser(self.user):
+            with speaking(self.conversation.language_of(self.user)):
+                self.show([review_reply(review)])
+
     def run(self, source: TextIO, *, interactive: bool) -> None:
+        self.review_at_start()
         if interactive:
             self.show(self.conversation.message("/start", self.user))
             self.deliver()

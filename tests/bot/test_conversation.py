@@ -205,6 +205,39 @@ def test_a_removed_agenda_file_waits_for_an_organiser(services: Services, tmp_pa
     assert len(conversation.message("/reload", ORGANISER)) == 1  # nothing waiting any more
 
 
+def test_a_file_removed_while_the_console_was_closed_waits_for_an_organiser(
+    services: Services, tmp_path: Path
+) -> None:
+    """The Telegram bot reviews the agenda at start; the console had put the new agenda live
+    unannounced, and its next /reload said the agenda was unchanged (walkthrough 31)."""
+    agenda_dir = tmp_path / "agenda"
+    agenda_dir.mkdir()
+    for name in ("main", "camp2026"):
+        (agenda_dir / f"{name}.yaml").write_text(
+            "timezone: UTC\nevents:\n"
+            + "".join(
+                f"  - {{id: {name}{n}, title: Talk {n}, start: 2099-03-23T0{n}:00,"
+                f" end: 2099-03-23T0{n}:30}}\n"
+                for n in range(1, 4)
+            )
+        )
+    settings = replace(services.settings, agenda_dir=agenda_dir, organisers=frozenset({0}))
+    services.settings = settings
+    before = ConsoleChat(Conversation(services), io.StringIO())
+    before.run(io.StringIO("/reload\n/subscribe\n"), interactive=False)
+    (agenda_dir / "camp2026.yaml").unlink()
+    restarted = build_services(settings)
+    output = io.StringIO()
+    try:
+        ConsoleChat(Conversation(restarted), output).run(
+            io.StringIO("/mysessions\n"), interactive=False
+        )
+        assert output.getvalue().startswith("Agenda change waiting for your decision\n")
+        assert len(restarted.agenda.events) == 6  # the agenda participants knew, meanwhile
+    finally:
+        restarted.close()
+
+
 def test_an_old_button_does_not_act_on_a_later_identical_change(
     services: Services, tmp_path: Path
 ) -> None:
