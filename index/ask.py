@@ -37,6 +37,7 @@ from index.answer import (
     FaqMatch,
 )
 from index.citations import (
+    SECOND_PROTOCOL,
     parse_citations,
     second_protocol_unqualified,
 )
@@ -262,8 +263,14 @@ class AskService:
             answer = replace(answer, notes=(*answer.notes, OUT_OF_SCOPE["opinion"]))
         # answered or not: "what does the Second Additional Protocol say about domain name
         # registration?" is CETS 224's Art. 6, a text not held
-        if second_protocol_unqualified(answer.question) and (
-            answer.articles or answer.kind is AnswerKind.NONE
+        # not once CETS 224 was said not held ("2nd protocol art 6" cites it by article)
+        said_not_held = any(
+            getattr(n, "values", {}).get("name") == SECOND_PROTOCOL for n in answer.notes
+        )
+        if (
+            second_protocol_unqualified(answer.question)
+            and (answer.articles or answer.kind is AnswerKind.NONE)
+            and not said_not_held
         ):
             answer = replace(answer, notes=(*answer.notes, WHICH_SECOND_PROTOCOL))
         return self._in_their_language(answer, written_in, language)

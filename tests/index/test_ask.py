@@ -746,6 +746,8 @@ def test_the_budapest_second_protocol_is_said_not_to_be_held(
     assert answer.notes[0].startswith(
         "“Second Additional Protocol to the Budapest Convention (CETS 224)” is not one of the texts"
     )
+    # not then that it is read as ETS 182's, which it was not (walkthrough 31)
+    assert WHICH_SECOND_PROTOCOL not in answer.notes
 
 
 def test_the_mla_second_protocol_is_held(ask_service: AskService) -> None:
