@@ -4,6 +4,8 @@ long articles paged on paragraph boundaries under Telegram's 4,096 UTF-16 units.
 
 from __future__ import annotations
 
+import re
+
 from bot import actions
 from bot.i18n import _, note
 from bot.replies import (
@@ -125,6 +127,9 @@ class AnswerViews:
         title = units(article.title or "")
         pages = split_pages(article.text, limit=TELEGRAM_LIMIT - units(heading) - title - ROOM)
         page = min(max(page, 0), len(pages) - 1)
+        continued = _paragraph_continued(pages[:page], pages[page])
+        if continued is not None:  # a page that opens with "b) Any request ..."
+            reply.add(italic(_("… paragraph {number}, continued").format(number=continued)))
         reply.add(pages[page])
         paging: list[Button] = []
         if len(pages) > 1:
@@ -203,3 +208,14 @@ def shown(answer: Answer) -> str:
     elif answer.documents:
         parts.append(answer.documents[0].title)
     return "; ".join(parts) or str(answer.kind)
+
+
+_PARAGRAPH_NUMBER = re.compile(r"(?m)^\s*(\d+)\.")
+
+
+def _paragraph_continued(before: list[str], page: str) -> str | None:
+    """The number of the paragraph a page goes on with, when it does not open one."""
+    if not before or _PARAGRAPH_NUMBER.match(page):
+        return None
+    numbers = _PARAGRAPH_NUMBER.findall("\n".join(before))
+    return numbers[-1] if numbers else None

@@ -600,3 +600,16 @@ def test_a_paragraph_of_no_article_asks_which(services: Services) -> None:
     [reply] = Conversation(services).message("paragraph 2 please", User(id=23, chat_id=23))
 
     assert reply.plain().startswith("Which article?")
+
+
+def test_a_page_that_goes_on_with_a_paragraph_says_which(services: Services) -> None:
+    """Page 2 of Art. 27 opened with "b) Any request ..." and did not say it was paragraph 9
+    (walkthrough 31)."""
+    views = Conversation(services).views
+    article = services.corpus.article("ets185", "27")
+    assert article is not None
+
+    first, second = (views.article_page(article, page).plain() for page in (0, 1))
+
+    assert "continued" not in first
+    assert "… paragraph 9, continued\nb) " in second
