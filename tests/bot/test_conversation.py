@@ -161,7 +161,8 @@ def test_reload_tells_followers_when_a_session_moves(services: Services, tmp_pat
     ]
 
 
-def test_a_removed_agenda_file_waits_for_an_organiser(services: Services, tmp_path: Path) -> None:
+def _two_agenda_files(tmp_path: Path) -> Path:
+    """An agenda folder of two files, main.yaml and camp2026.yaml, of three talks each."""
     agenda_dir = tmp_path / "agenda"
     agenda_dir.mkdir()
     for name in ("main", "camp2026"):
@@ -173,6 +174,11 @@ def test_a_removed_agenda_file_waits_for_an_organiser(services: Services, tmp_pa
                 for n in range(1, 4)
             )
         )
+    return agenda_dir
+
+
+def test_a_removed_agenda_file_waits_for_an_organiser(services: Services, tmp_path: Path) -> None:
+    agenda_dir = _two_agenda_files(tmp_path)
     services.settings = replace(services.settings, agenda_dir=agenda_dir)
     conversation = Conversation(services)
     conversation.message("/reload", ORGANISER)
@@ -210,17 +216,7 @@ def test_a_file_removed_while_the_console_was_closed_waits_for_an_organiser(
 ) -> None:
     """The Telegram bot reviews the agenda at start; the console had put the new agenda live
     unannounced, and its next /reload said the agenda was unchanged (walkthrough 31)."""
-    agenda_dir = tmp_path / "agenda"
-    agenda_dir.mkdir()
-    for name in ("main", "camp2026"):
-        (agenda_dir / f"{name}.yaml").write_text(
-            "timezone: UTC\nevents:\n"
-            + "".join(
-                f"  - {{id: {name}{n}, title: Talk {n}, start: 2099-03-23T0{n}:00,"
-                f" end: 2099-03-23T0{n}:30}}\n"
-                for n in range(1, 4)
-            )
-        )
+    agenda_dir = _two_agenda_files(tmp_path)
     settings = replace(services.settings, agenda_dir=agenda_dir, organisers=frozenset({0}))
     services.settings = settings
     before = ConsoleChat(Conversation(services), io.StringIO())
