@@ -155,10 +155,16 @@ def review_reply(review: Review) -> Reply:
         reply.add(_("… and {count} more.").format(count=len(changes.changes) - SHOWN))
     reply.blank().add(
         _(
-            "Sending notices means {notices} messages to {chats} chats. If this is a mistake "
-            "(a file moved away, an empty export), fix the agenda and /reload: nothing has "
-            "been sent."
-        ).format(notices=review.notices, chats=review.chats)
+            "Sending notices means {messages} to {chats}. If this is a mistake (a file moved "
+            "away, an empty export), fix the agenda and /reload: nothing has been sent."
+        ).format(
+            messages=ngettext("{count} message", "{count} messages", review.notices).format(
+                count=review.notices
+            ),
+            chats=ngettext("{count} chat", "{count} chats", review.chats).format(
+                count=review.chats
+            ),
+        )
     )
     held = str(review.held_id)
     reply.buttons = [

@@ -65,6 +65,7 @@ DATABASE_BUSY = N_(
     "Please try again in a minute."
 )
 log = logging.getLogger(__name__)
+SHOWN_ARTICLES = 4  # an answer's articles a follow-up may go on from: the one quoted, then "also"
 IN_PLACE = {"pg", "ag", "bc", "chg", "lang"}  # page turns, decisions replace the pressed message
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
 _DEEP_LINK = re.compile(r"^art_([a-z]+\d+)_(\d+)$")
@@ -329,7 +330,7 @@ class Conversation:
             article = self.services.corpus.article(instrument, number)
             if article is None or not page.isdigit():
                 return None
-            self.last_shown.remember(_asker(user), ArticleRef(instrument, number))
+            self.last_shown.remember(_asker(user), (ArticleRef(instrument, number),))
             return self._in_english(self.views.article_page(article, int(page)), user)
         return None
 
@@ -787,9 +788,11 @@ class Conversation:
         another language is told so once (by the answer's own note, or on a first quote).
         The article it quotes first is what the reader's follow-up goes on from."""
         if answer.kind is not AnswerKind.NONE and answer.articles:
-            best = answer.articles[0]
-            shown_ref = ArticleRef(best.instrument, best.article, best.paragraph, best.items)
-            self.last_shown.remember(_asker(user), shown_ref)
+            shown_refs = tuple(
+                ArticleRef(hit.instrument, hit.article, hit.paragraph, hit.items)
+                for hit in answer.articles[:SHOWN_ARTICLES]
+            )
+            self.last_shown.remember(_asker(user), shown_refs)
         told = any(getattr(n, "template", None) == TREATIES_IN_ENGLISH for n in answer.notes)
         # per chat, not each time: whoever asks in Spanish on an English phone has read it
         if told and self.services.subscriptions is not None and not self._tell_once(user):

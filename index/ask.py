@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
@@ -44,7 +44,7 @@ from index.citations import (
 from index.cited import WHICH_ARTICLE, CitedArticles, cut, not_held_note
 from index.cleaning import clean_question
 from index.dense import DenseIndex
-from index.followups import follow_up, names_a_part
+from index.followups import citation_of, follow_up, names_a_part
 from index.glossary import default_glossary
 from index.hybrid import HybridRanker
 from index.language import ENGLISH
@@ -94,7 +94,7 @@ from index.replies import (
 from index.scope import Scope
 from index.search import SearchIndex
 from index.smalltalk import REPLIES, small_talk
-from index.snippets import count_matches, snippet
+from index.snippets import count_matches, paragraph_text, snippet
 from index.sources import EventSource, FaqSource, UnansweredLog
 from index.status import (
     asks_status_of_one,
@@ -186,6 +186,7 @@ _FACT_FORM = re.compile(
 # this many words of its own, neither common nor the law's
 STORY_OWN_WORDS = 5
 STORY_TREATY_SHARE = 0.3
+MOST_PARAGRAPHS = 20  # an article's paragraphs looked through for the item a follow-up names
 # Under this share of a technique's words said by the treaties, how it works is not theirs to
 # say ("bulletproof hosting provider": only "provider")
 TREATY_SHARE = 0.5
@@ -229,25 +230,25 @@ class AskService:
         now: datetime | None = None,
         language: str | None = None,
         zone: tzinfo | None = None,
-        previous: ArticleRef | None = None,
+        previous: Sequence[ArticleRef] = (),
     ) -> Answer:
         """Answer ``question``; ``language`` is the asker's interface language, if known;
         ``zone`` the time zone they chose, if any: "what is on today?" is then their day, as
         the front ends' agenda commands read it (else the date of ``now``, UTC by default);
-        ``previous`` the article the asker was last shown, which "and paragraph 3?" or "what
-        about article 24?" goes on from (``follow_up``).
+        ``previous`` the articles the asker was last shown, the one quoted first, which "and
+        paragraph 3?" or "what about article 24?" goes on from (``_going_on``).
 
-        An answer to a question not written in English that quotes texts gets a note, in the
-        asker's language, that treaty texts are quoted in English (the only authentic text
+        An answer to a question not written in English that quotes a treaty gets a note, in
+        the asker's language, that treaty texts are quoted in English (the only authentic text
         this bot holds).
         """
         text = clean_question(question)
         if not text:
             return Answer(question, AnswerKind.NONE, suggestions=SUGGESTIONS)
         written_in = self.ranker.language_of(text)  # once: ranking and agenda words read it
-        if previous is None and names_a_part(text):  # "paragraph 2 please": of which article?
+        if not previous and names_a_part(text):  # "paragraph 2 please": of which article?
             return Answer(text, AnswerKind.NONE, notes=(WHICH_ARTICLE,), suggestions=SUGGESTIONS)
-        going_on = follow_up(text, previous) if previous is not None else None
+        going_on = self._going_on(text, previous)
         if going_on is not None:
             return self._in_their_language(
                 replace(self._answer(going_on, written_in, user_id, now, zone), question=text),
@@ -275,11 +276,46 @@ class AskService:
             answer = replace(answer, notes=(*answer.notes, WHICH_SECOND_PROTOCOL))
         return self._in_their_language(answer, written_in, language)
 
+    def _going_on(self, text: str, previous: Sequence[ArticleRef]) -> str | None:
+        """The citation a follow-up makes of the articles the asker was last shown: of the
+        first that has the part it names ("and paragraph 7?" after an answer quoting Art. 16
+        and Art. 29 is 29(7)); a letter alone after a whole article is the item of the one
+        paragraph that has it ("(c)" after Art. 29 is 29(2)(c)). None: no follow-up."""
+        meant = [
+            self._with_its_paragraph(ref)
+            for shown in previous
+            if (ref := follow_up(text, shown)) is not None
+        ]
+        if not meant:
+            return None
+        return citation_of(next((ref for ref in meant if self._holds(ref)), meant[0]))
+
+    def _with_its_paragraph(self, ref: ArticleRef) -> ArticleRef:
+        """``ref``, an item cited with no paragraph, with the one paragraph that has it."""
+        article = self.corpus.article(ref.instrument, ref.article)
+        if ref.paragraph or not ref.items or article is None:
+            return ref
+        if paragraph_text(article, None, ref.items) is not None:  # Art. 1(d)
+            return ref
+        having = [
+            label
+            for label in map(str, range(1, MOST_PARAGRAPHS + 1))
+            if paragraph_text(article, label, ref.items) is not None
+        ]
+        return replace(ref, paragraph=having[0]) if len(having) == 1 else ref
+
+    def _holds(self, ref: ArticleRef) -> bool:
+        """Whether the article, and the part ``ref`` cites of it, exist."""
+        article = self.corpus.article(ref.instrument, ref.article)
+        if article is None:
+            return False
+        return not ref.paragraph or paragraph_text(article, ref.paragraph, ref.items) is not None
+
     @staticmethod
     def _in_their_language(answer: Answer, written_in: str, language: str | None) -> Answer:
         """``answer`` with a note in the asker's language, if the question was not written in
-        English and the answer quotes texts, that they are quoted in English."""
-        if written_in == ENGLISH or not (answer.articles or answer.documents or answer.text):
+        English and the answer quotes a treaty, that treaty texts are quoted in English."""
+        if written_in == ENGLISH or not (answer.articles or answer.text):  # no treaty quoted
             return answer
         note = ENGLISH_TEXTS.get(language or "", ENGLISH_TEXTS[written_in])
         return replace(answer, notes=(*answer.notes, note))

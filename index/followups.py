@@ -58,10 +58,10 @@ _GOES_ON = re.compile(rf"^{_OPENING}\s", re.IGNORECASE)
 _CYRILLIC_LETTERS = str.maketrans("абвгде", "abcdef")
 
 
-def follow_up(text: str, previous: ArticleRef) -> str | None:
-    """The citation ``text`` makes of ``previous`` (the article an answer just quoted, with
-    the part shown), or None when it is not a follow-up. "and article 24?" goes on in the same
-    treaty; "article 24" alone, or naming a treaty, is a new citation."""
+def follow_up(text: str, previous: ArticleRef) -> ArticleRef | None:
+    """What ``text`` cites of ``previous`` (the article an answer just quoted, with the part
+    shown), or None when it is not a follow-up. "and article 24?" goes on in the same treaty;
+    "article 24" alone, or naming a treaty, is a new citation."""
     said = _plain(text)
     match = _FOLLOW.match(said)
     if match is None:
@@ -91,7 +91,8 @@ def follow_up(text: str, previous: ArticleRef) -> str | None:
         paragraph = None
     else:  # the whole article
         paragraph = None
-    return _citation(ArticleRef(previous.instrument, article, paragraph, items))
+    letters = tuple(item.translate(_CYRILLIC_LETTERS) for item in items)
+    return ArticleRef(previous.instrument, article, paragraph, letters)
 
 
 def names_a_part(text: str) -> bool:
@@ -109,25 +110,26 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", folded)
 
 
-def _citation(ref: ArticleRef) -> str:
+def citation_of(ref: ArticleRef) -> str:
     """``ref`` as the citation parser reads it: "cets201 article 24(2)(a)"."""
-    items = "".join(f"({item.translate(_CYRILLIC_LETTERS)})" for item in ref.items)
+    items = "".join(f"({item})" for item in ref.items)
     paragraph = f"({ref.paragraph})" if ref.paragraph else ""
     return f"{ref.instrument} article {ref.article}{paragraph}{items}"
 
 
 class LastShown:
-    """The article each asker was last shown, for their follow-ups. Kept in memory for the
-    ``limit`` askers seen last: after a restart a follow-up is asked as a new question."""
+    """The articles each asker was last shown, first the one quoted, for their follow-ups.
+    Kept in memory for the ``limit`` askers seen last: after a restart a follow-up is asked as
+    a new question."""
 
     def __init__(self, limit: int = 10_000) -> None:
         self.limit = limit
-        self._shown: OrderedDict[Hashable, ArticleRef] = OrderedDict()
+        self._shown: OrderedDict[Hashable, tuple[ArticleRef, ...]] = OrderedDict()
 
-    def get(self, asker: Hashable) -> ArticleRef | None:
-        return self._shown.get(asker)
+    def get(self, asker: Hashable) -> tuple[ArticleRef, ...]:
+        return self._shown.get(asker, ())
 
-    def remember(self, asker: Hashable, shown: ArticleRef) -> None:
+    def remember(self, asker: Hashable, shown: tuple[ArticleRef, ...]) -> None:
         self._shown[asker] = shown
         self._shown.move_to_end(asker)
         while len(self._shown) > self.limit:

@@ -557,6 +557,12 @@ def test_a_follow_up_goes_on_from_the_article_shown(services: Services) -> None:
         ("paragraph 2 please", "Lanzarote Convention · Art. 24(2) –"),
         ("how long can data be preserved?", "Art. 16"),
         ("and paragraph 2?", "Budapest Convention · Art. 16(2) –"),
+        # Art. 16 has no paragraph 7; the answer's Art. 29 has (walkthrough 31b)
+        ("how long can data be preserved?", "Art. 16"),
+        ("and paragraph 7?", "Budapest Convention · Art. 29(7) –"),
+        # a letter after a whole article: the one paragraph with that item
+        ("art 29", "Budapest Convention · Art. 29 –"),
+        ("(c)?", "Budapest Convention · Art. 29(2)(c) –"),
     ]
     for message, heading in asked:
         [reply] = conversation.message(message, PARTICIPANT)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpus.model import ArticleRef
-from index.followups import LastShown, follow_up, names_a_part
+from index.followups import LastShown, citation_of, follow_up, names_a_part
 
 PRESERVATION = ArticleRef("ets185", "29", "3")
 DEVICES = ArticleRef("ets185", "6", "1", ("a",))
@@ -49,7 +49,8 @@ SOLICITATION = ArticleRef("cets201", "23")
 def test_a_follow_up_cites_the_article_shown(
     message: str, previous: ArticleRef, citation: str
 ) -> None:
-    assert follow_up(message, previous) == citation
+    meant = follow_up(message, previous)
+    assert meant is not None and citation_of(meant) == citation
 
 
 @pytest.mark.parametrize(
@@ -83,18 +84,18 @@ def test_there_is_no_article_before_a_numbered_annex() -> None:
 
 @given(st.text(max_size=80))
 def test_any_message_is_read_without_error(message: str) -> None:
-    citation = follow_up(message, DEVICES)
-    assert citation is None or citation.startswith("ets185 article ")
+    meant = follow_up(message, DEVICES)
+    assert meant is None or citation_of(meant).startswith("ets185 article ")
 
 
 def test_the_askers_seen_last_are_remembered() -> None:
     shown = LastShown(limit=2)
-    shown.remember((1, 1), PRESERVATION)
-    shown.remember((2, 2), DEVICES)
+    shown.remember((1, 1), (PRESERVATION,))
+    shown.remember((2, 2), (DEVICES,))
     shown.get((1, 1))
-    shown.remember((1, 1), SOLICITATION)
-    shown.remember((3, 3), PRESERVATION)
+    shown.remember((1, 1), (SOLICITATION, PRESERVATION))
+    shown.remember((3, 3), (PRESERVATION,))
 
-    assert shown.get((1, 1)) == SOLICITATION
-    assert shown.get((2, 2)) is None  # the oldest is forgotten
-    assert shown.get((3, 3)) == PRESERVATION
+    assert shown.get((1, 1)) == (SOLICITATION, PRESERVATION)
+    assert shown.get((2, 2)) == ()  # the oldest is forgotten
+    assert shown.get((3, 3)) == (PRESERVATION,)

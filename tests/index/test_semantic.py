@@ -1341,6 +1341,7 @@ def test_a_workshop_date_is_its_title_slides_in_any_language(
 
     assert answer.kind is AnswerKind.DOCUMENT
     assert "11 August 2014" in answer.documents[0].snippet
+    assert not answer.notes  # no treaty quoted: not "treaty texts are quoted in English"
 
 
 @pytest.mark.parametrize(
