@@ -469,9 +469,7 @@ class Conversation:
         answer = self.services.ask.ask(citation, user_id=user.id, language=self.language_of(user))
         if answer.kind is not AnswerKind.CITATION:
             # "/article lanzarote": a treaty, no number (not the note on English texts)
-            said = [
-                note(n) for n in answer.notes if getattr(n, "template", None) != TREATIES_IN_ENGLISH
-            ]
+            said = [note(n) for n in answer.notes if not _tells_english_texts(n)]
             if not said and not any(ch.isdigit() for ch in argument):
                 return [Reply().add(_(WHICH_ARTICLE))]
             said = said or [_("I could not read that citation.")]
@@ -793,12 +791,10 @@ class Conversation:
                 for hit in answer.articles[:SHOWN_ARTICLES]
             )
             self.last_shown.remember(_asker(user), shown_refs)
-        told = any(getattr(n, "template", None) == TREATIES_IN_ENGLISH for n in answer.notes)
+        told = any(_tells_english_texts(n) for n in answer.notes)
         # per chat, not each time: whoever asks in Spanish on an English phone has read it
         if told and self.services.subscriptions is not None and not self._tell_once(user):
-            kept = tuple(
-                n for n in answer.notes if getattr(n, "template", None) != TREATIES_IN_ENGLISH
-            )
+            kept = tuple(n for n in answer.notes if not _tells_english_texts(n))
             answer = replace(answer, notes=kept)
         reply = self._answer(answer, user)
         quoted = answer.kind is not AnswerKind.NONE and bool(answer.articles)
@@ -885,6 +881,11 @@ class Conversation:
             .add(_("Nothing in the treaties matches “{query}”.").format(query=_echo(query)))
             .add(_("Try other words, or cite an article: /article 29"))
         )
+
+
+def _tells_english_texts(said: str) -> bool:
+    """Whether a note of an answer is the one saying treaty texts are quoted in English."""
+    return getattr(said, "template", None) == TREATIES_IN_ENGLISH
 
 
 def _asker(user: User) -> tuple[int, int]:

@@ -94,7 +94,7 @@ from index.replies import (
 from index.scope import Scope
 from index.search import SearchIndex
 from index.smalltalk import REPLIES, small_talk
-from index.snippets import count_matches, paragraph_text, snippet
+from index.snippets import count_matches, paragraph_labels, paragraph_text, snippet
 from index.sources import EventSource, FaqSource, UnansweredLog
 from index.status import (
     asks_status_of_one,
@@ -186,7 +186,6 @@ _FACT_FORM = re.compile(
 # this many words of its own, neither common nor the law's
 STORY_OWN_WORDS = 5
 STORY_TREATY_SHARE = 0.3
-MOST_PARAGRAPHS = 20  # an article's paragraphs looked through for the item a follow-up names
 # Under this share of a technique's words said by the treaties, how it works is not theirs to
 # say ("bulletproof hosting provider": only "provider")
 TREATY_SHARE = 0.5
@@ -299,7 +298,7 @@ class AskService:
             return ref
         having = [
             label
-            for label in map(str, range(1, MOST_PARAGRAPHS + 1))
+            for label in paragraph_labels(article)
             if paragraph_text(article, label, ref.items) is not None
         ]
         return replace(ref, paragraph=having[0]) if len(having) == 1 else ref
@@ -509,7 +508,7 @@ class AskService:
                 AnswerKind.NONE,
                 faq_choices=choices,
                 suggestions=SUGGESTIONS,
-                notes=_correction_note(ranked),
+                notes=_spelling_note(ranked.corrections),
             )
         aside = self._fact_aside(ranked)  # a programme passage may answer beside the articles
         # "who founded Silk Road?"; a passage beside the articles keeps them only if it says
@@ -528,7 +527,10 @@ class AskService:
             text=self._article(best).text if best else None,
             faq_choices=choices,
             documents=aside + documents,
-            notes=(*_correction_note(ranked), *((not_held_note(beside),) if beside else ())),
+            notes=(
+                *_spelling_note(ranked.corrections),
+                *((not_held_note(beside),) if beside else ()),
+            ),
         )
 
     def _turned_away(
@@ -786,7 +788,7 @@ class AskService:
             articles=self._related_hits(ranked) if about_law else (),
             documents=tuple(self._document_hit(r) for r in ranked.facts),
             faq_choices=choices,
-            notes=_correction_note(ranked),
+            notes=_spelling_note(ranked.corrections),
         )
 
     def _source(self, key: PassageKey) -> str:
@@ -1065,10 +1067,6 @@ def _a_term_alone(text: str) -> bool:
     ("preservation", "data interference"), as a contact point looks up the law."""
     said = words(text)
     return 0 < len(said) <= TERM_WORDS and not STOP_WORDS.intersection(said)
-
-
-def _correction_note(ranking: Ranking) -> tuple[str, ...]:
-    return _spelling_note(ranking.corrections)
 
 
 def _spelling_note(corrections: dict[str, str]) -> tuple[str, ...]:

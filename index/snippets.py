@@ -48,6 +48,11 @@ def paragraph_text(article: Article, paragraph: str | None, items: tuple[str, ..
     return _compose(parts, {0, *path})
 
 
+def paragraph_labels(article: Article) -> list[str]:
+    """The numbers of an article's numbered paragraphs, in order ("1", "2", ...)."""
+    return [label for block in article_blocks(article) if (label := _label(block)) is not None]
+
+
 def _label(block: str) -> str | None:
     match = _PARAGRAPH_LABEL.match(block)
     return match.group(1) if match else None

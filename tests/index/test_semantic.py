@@ -1535,37 +1535,25 @@ def test_a_story_closing_with_a_question_that_finds_nothing_alone_is_declined(
     assert (answer.kind, answer.articles) == (AnswerKind.NONE, ())
 
 
-def test_a_story_closing_by_asking_only_which_law_applies_keeps_its_articles(
-    hybrid: AskService,
-) -> None:
-    answer = hybrid.ask(
+@pytest.mark.parametrize(
+    "story",
+    [
+        # asking only which law applies
         "An adult chatted for weeks with a 13-year-old girl on a gaming platform and then "
-        "proposed to meet her. He came to the meeting place. What can we do?"
-    )
-
-    assert answer.articles
-
-
-def test_a_story_asking_what_to_do_quickly_keeps_its_articles(hybrid: AskService) -> None:
-    """ "What can I do quickly?" alone is declined; the story says what is asked (walkthrough
-    31: the whole story had been declined)."""
-    answer = hybrid.ask(
+        "proposed to meet her. He came to the meeting place. What can we do?",
+        # "What can I do quickly?" alone is declined; the story says what is asked
+        # (walkthrough 31: the whole story had been declined)
         "A hacker in another country encrypted our hospital servers with ransomware. We need "
-        "the logs from a provider there before they are deleted. What can I do quickly?"
-    )
-
-    assert answer.articles
-
-
-def test_a_story_closing_with_a_question_pointing_back_keeps_its_articles(
-    hybrid: AskService,
-) -> None:
-    answer = hybrid.ask(
+        "the logs from a provider there before they are deleted. What can I do quickly?",
+        # a question pointing back at the story
         "A man logged into his former employer's server with an old password. He copied the "
-        "customer database. Is that a crime?"
-    )
-
-    assert answer.articles
+        "customer database. Is that a crime?",
+    ],
+)
+def test_a_story_closing_on_what_the_law_says_of_it_keeps_its_articles(
+    hybrid: AskService, story: str
+) -> None:
+    assert hybrid.ask(story).articles
 
 
 def test_an_article_asked_with_a_prediction_is_answered_with_a_note(hybrid: AskService) -> None:
