@@ -65,8 +65,10 @@ def conference(now: datetime) -> list[Event]:
 def long_titled(model: Event, now: datetime) -> Event:
     """``model`` renamed with its abstract repeated to 5,500 characters (an emoji among them:
     Telegram counts it twice), from yesterday to tomorrow."""
-    words = f"{model.title} 🔐 {model.description} "
-    title = (words * (LONG_TITLE_CHARACTERS // len(words) + 1))[:LONG_TITLE_CHARACTERS].strip()
+    # on one line, as the importer writes every title: the model picked may have a
+    # description of several lines, as one export's has in some weeks
+    words = " ".join(f"{model.title} 🔐 {model.description}".split()) + " "
+    title = (words * (LONG_TITLE_CHARACTERS // len(words) + 1)).strip()[:LONG_TITLE_CHARACTERS]
     zone = ZoneInfo(model.timezone)
     yesterday = (now - timedelta(days=1)).astimezone(zone)
     start = yesterday.replace(hour=9, minute=0, second=0, microsecond=0)
