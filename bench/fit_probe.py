@@ -2,8 +2,9 @@
 on the questions of the development sets (index/askers_probe.json), and which article it asks
 about (index/article_probe.npz).
 
-``python -m bench.fit_probe [--l2 L] [--article-l2 L] [--write]``, and for the askers' probe
-alone ``python -m bench.fit_probe --askers [--askers-l2 L] [--write]``
+``python -m bench.fit_probe [--l2 L] [--article-l2 L] [--write]``, for the askers' probe
+alone ``python -m bench.fit_probe --askers [--askers-l2 L] [--write]``, and for the programme
+probe alone ``python -m bench.fit_probe --programme [--programme-l2 L] [--write]``
 
 Questions the texts answer: every exemplar of ``index/exemplars/`` (in five languages) and
 ``index/in_scope.yaml``; questions they do not: ``index/out_of_scope.yaml``. Each is embedded
@@ -23,7 +24,11 @@ The askers' probe is fitted on the questions of the development sets (``DEVELOPM
 labelled set), answerable against off-topic, penalty ``--askers-l2``; never on a held-out set.
 How it generalises is measured by leaving each development set out in turn: fitted on the
 others, the share of the set's answerable and off-topic questions below each floor
-(``answer.unlike_answered``). Dry run by default.
+(``answer.unlike_answered``).
+
+The programme probe is fitted on the development sets too: their fact questions (the
+programme documents state the answer) against their questions that an article answers,
+penalty ``--programme-l2``; left-one-set-out figures as above. Dry run by default.
 """
 
 from __future__ import annotations
@@ -33,13 +38,27 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.harness import DEVELOPMENT, HELD_OUT, QUESTIONS_FILE, load_questions
+from bench.harness import (
+    DEVELOPMENT,
+    FACTS_FILES,
+    HELD_OUT,
+    QUESTIONS_FILE,
+    load_facts,
+    load_questions,
+)
 from bot.settings import load_settings
 from corpus.model import ArticleRef, key_text
 from corpus.store import load_corpus
 from index.embedding import Embedder, load_embedder
 from index.exemplars import load_exemplars
-from index.probe import ARTICLE_PROBE_FILE, ASKERS_PROBE_FILE, PROBE_FILE, ArticleProbe, Probe
+from index.probe import (
+    ARTICLE_PROBE_FILE,
+    ASKERS_PROBE_FILE,
+    PROBE_FILE,
+    PROGRAMME_PROBE_FILE,
+    ArticleProbe,
+    Probe,
+)
 from index.scope import EXEMPLARS_FILE, INSIDE_FILE, load_scope_exemplars
 from index.vectors import embed_passages
 
@@ -115,6 +134,51 @@ def fit_askers(embedder: Embedder, cache: Path, l2: float, *, write: bool) -> No
     if write:
         probe.save(ASKERS_PROBE_FILE)
         print(f"written: {ASKERS_PROBE_FILE}")
+
+
+def programme_set(embedder: Embedder, cache: Path) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The vectors of the development sets' fact questions (1) and of their questions that an
+    article answers (0), and the set each comes from."""
+    vectors, labels, sets = [], [], []
+    for name in sorted(n for n in DEVELOPMENT if n in FACTS_FILES):
+        texts = [fact.text for fact in load_facts(FACTS_FILES[name])]
+        vectors.append(embed_passages(embedder, texts, cache / name, progress=None, queries=True))
+        labels += [1] * len(texts)
+        sets += [name] * len(texts)
+    asked, answerable, named = askers_set(embedder, cache)
+    kept = answerable == 1
+    vectors.append(asked[kept])
+    labels += [0] * int(kept.sum())
+    sets += [name for name, keep in zip(named, kept, strict=True) if keep]
+    return np.concatenate(vectors).astype(np.float64), np.array(labels, np.float64), sets
+
+
+def report_programme(vectors: np.ndarray, labels: np.ndarray, sets: list[str], l2: float) -> None:
+    """Each development set's fact and article questions at or above each floor, as the probe
+    fitted on the other sets finds them."""
+    names = np.array(sets)
+    for name in dict.fromkeys(sets):
+        out = names == name
+        weights, bias = fit(vectors[~out], labels[~out], l2)
+        likely = 1 / (1 + np.exp(-(vectors[out] @ weights + bias)))
+        facts = labels[out] == 1
+        shares = "  ".join(
+            f">={f}: {_share(likely[facts], f):.3f}/{_share(likely[~facts], f):.3f}" for f in FLOORS
+        )
+        print(f"{name:18} left out, facts/articles {shares}")
+
+
+def fit_programme(embedder: Embedder, cache: Path, l2: float, *, write: bool) -> None:
+    """Fit the programme probe, report how it generalises, and write it if asked."""
+    vectors, labels, sets = programme_set(embedder, cache)
+    report_programme(vectors, labels, sets, l2)
+    weights, bias = fit(vectors, labels, l2)
+    probe = Probe(embedder.version, np.round(weights, 6).astype(np.float32), round(bias, 6))
+    facts = int(labels.sum())
+    print(f"fitted on {facts} fact questions and {len(labels) - facts} article questions")
+    if write:
+        probe.save(PROGRAMME_PROBE_FILE)
+        print(f"written: {PROGRAMME_PROBE_FILE}")
 
 
 def _standard(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -204,6 +268,8 @@ def main() -> None:
     parser.add_argument("--article-l2", type=float, default=10.0, help="(default 10.0)")
     parser.add_argument("--askers", action="store_true", help="fit the askers' probe alone")
     parser.add_argument("--askers-l2", type=float, default=30.0, help="(default 30.0)")
+    parser.add_argument("--programme", action="store_true", help="fit the programme probe")
+    parser.add_argument("--programme-l2", type=float, default=10.0, help="(default 10.0)")
     parser.add_argument("--write", action="store_true", help=f"write {PROBE_FILE.name} and co.")
     args = parser.parse_args()
     embedder = load_embedder().embedder
@@ -212,6 +278,9 @@ def main() -> None:
     cache = load_settings().vectors_dir / "fit"
     if args.askers:
         fit_askers(embedder, cache, args.askers_l2, write=args.write)
+        return
+    if args.programme:
+        fit_programme(embedder, cache, args.programme_l2, write=args.write)
         return
     texts, labels = training_set()
     vectors = embed_passages(embedder, texts, cache / "training", queries=True)

@@ -517,6 +517,9 @@ class AskService:
         barely = ranked.fact_said < self.weights.answer.unlike_aside
         if self._unlike_answered(text, ranked) and (not aside or barely):
             return self._declined(text, user_id, "trivia", choices)
+        # "which African country had signed but not ratified in 2014?" asks the 2014 slide
+        if self._asked_of_programme(ranked):
+            return self._fact_answer(text, ranked, choices)
         if ranked.confidence < self.weights.answer.low_confidence:
             self._record(text, user_id, "search", ranked.confidence)
         beside = self.cited.not_held_beside(text)  # "Is the GDPR stricter than Convention 108?"
@@ -684,6 +687,21 @@ class AskService:
         # or saying much of what is asked, may be the answer ("octopus interface 2010 update
         # session - what day and where?")
         return ranked.fact_lead < answer.fact_unsure and ranked.fact_said < answer.unlike_said
+
+    def _asked_of_programme(self, ranked: Ranking) -> bool:
+        """Whether the programme probe (``index.probe``) reads the question as one of what the
+        programme documents state, and a passage near enough says enough of it: "what is the
+        first thing a government sends when it wants to join Budapest?" is the slide's
+        "Letter from Government to CoE expressing interest in accession", not Art. 37."""
+        answer = self.weights.answer
+        likely = ranked.asked_of_programme
+        return (
+            likely is not None
+            and likely >= answer.programme_asked
+            and bool(ranked.facts)
+            and ranked.fact_lead >= answer.programme_lead
+            and ranked.fact_said >= answer.programme_said
+        )
 
     def _related_hits(self, ranked: Ranking) -> tuple[ArticleHit, ...]:
         """The best article and those close enough to it to be worth showing."""

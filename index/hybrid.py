@@ -35,7 +35,7 @@ from index.language import (
     likeliest,
 )
 from index.offtopic import asks_how_to
-from index.probe import ArticleProbe
+from index.probe import PROGRAMME_PROBE_FILE, ArticleProbe, Probe
 from index.programme import asks_about_the_past, cites_programme, names_item, numbered_items
 from index.query import QueryAnalyser
 from index.ranking import CANDIDATES, Ranked, Ranker, Ranking
@@ -75,6 +75,10 @@ class HybridRanker:
         self.asked = AskedWords(dense.exemplars) if dense is not None else None
         # fitted on the shipped exemplars: only for the model (and so the passages) they are
         self.meant = ArticleProbe.load(dense.embedder.version) if dense is not None else None
+        # whether the programme documents are asked rather than a treaty (``index.probe``)
+        self.programme_asked = (
+            Probe.load(dense.embedder.version, PROGRAMME_PROBE_FILE) if dense is not None else None
+        )
         documents = lexical.index.corpus.documents.values()
         # Guides explain the law; the other documents state facts: dates, places, figures.
         self._programme: frozenset[PassageKey] = frozenset(
@@ -246,6 +250,9 @@ class HybridRanker:
             threshold=lexical.threshold,
             asked_like_answerable=(
                 self.scope.asked_like_answerable(query) if self.scope is not None else None
+            ),
+            asked_of_programme=(
+                self.programme_asked.answerable(query) if self.programme_asked else None
             ),
         )
 

@@ -22,6 +22,13 @@ how long was his sentence?"), and the exemplar probe finds them as answerable as
 questions. The askers' probe (``askers_probe.json``) is the same regression fitted on the
 questions of the development sets instead, answerable against off-topic, as blind helpers
 wrote them: it reads how people ask about a treaty, not which words they use.
+
+The programme probe (``programme_probe.json``) is that regression fitted on the development
+sets' fact questions against their article questions: whether a question asks what the
+programme's slides and reports state ("what was the first step of phase 1 of accession?")
+rather than what a treaty says. Nearness alone had quoted Art. 37 on accession to that
+question, with the slide that answers it second; the probe reads the asking, which tells the
+two apart on questions it never saw (left-one-set-out, ``bench.fit_probe --programme``).
 """
 
 from __future__ import annotations
@@ -43,6 +50,9 @@ PROBE_FILE = Path(__file__).with_name("probe.json")
 # the same regression fitted on the questions of the development sets (see above)
 ASKERS_PROBE_FILE = Path(__file__).with_name("askers_probe.json")
 ARTICLE_PROBE_FILE = Path(__file__).with_name("article_probe.npz")
+# the same regression fitted on the development sets' fact questions against their article
+# questions: whether the programme documents are asked rather than a treaty (see below)
+PROGRAMME_PROBE_FILE = Path(__file__).with_name("programme_probe.json")
 SMALLEST = 0.01  # an article less likely than this gains nothing worth computing
 
 

@@ -60,6 +60,8 @@ class Ranking:
     declined: str | None = None  # why the question is out of scope: "venue", "other_law", ...
     # how likely the texts answer it, by the askers' probe (index.probe); None without one
     asked_like_answerable: float | None = None
+    # how likely it asks what the programme documents state, not a treaty (index.probe)
+    asked_of_programme: float | None = None
     threshold: float = math.inf  # the confidence from which to answer (set by the ranker)
     # how much an article of each instrument counts, when the question names one (Ranker.prior)
     named: Callable[[PassageKey], float] | None = None

@@ -221,6 +221,13 @@ class AnswerWeights:
     #: ... even one shown beside the articles, if it says less than this share of them;
     #: higher declines more.
     unlike_aside: float
+    #: Probability by the programme probe (``index.probe``) from which a question answered
+    #: with articles is answered by the programme passage instead; lower answers more so.
+    programme_asked: float
+    #: ... if the passage is at least this near (``fact_lead``) and says at least
+    #: ``programme_said`` of the question's weighed words.
+    programme_lead: float
+    programme_said: float
     #: the share of its words a programme passage ranked for an article answer must say to
     #: be shown under it, unless the question asks a fact or names the slides
     document_said: float

@@ -1,11 +1,11 @@
-"""The askers' probe's fit and its leave-one-set-out report."""
+"""The askers' and programme probes' fit and their leave-one-set-out reports."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from bench.fit_probe import fit, report_askers
+from bench.fit_probe import fit, report_askers, report_programme
 
 
 def separable() -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -43,3 +43,18 @@ def test_each_set_is_reported_as_the_others_fit_finds_it(
         other = [float(o) for _, o in shares]
         assert answerable == [0.0] * 4  # below no floor
         assert other == sorted(other) and other[-1] > 0.5  # more off-topic below higher floors
+
+
+def test_each_set_is_reported_with_its_facts_and_articles_at_each_floor(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    report_programme(*separable(), l2=1.0)  # here the first dimension is the facts'
+
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == ["one", "two"]
+    for line in lines:
+        shares = [field.split("/") for field in line.split() if field[0].isdigit()]
+        facts = [float(f) for f, _ in shares]
+        articles = [float(a) for _, a in shares]
+        assert facts[0] == 1.0 and facts == sorted(facts, reverse=True)
+        assert articles == [0.0] * 4

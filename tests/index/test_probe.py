@@ -8,7 +8,14 @@ import numpy as np
 import pytest
 
 from corpus.model import ArticleRef
-from index.probe import ARTICLE_PROBE_FILE, ASKERS_PROBE_FILE, PROBE_FILE, ArticleProbe, Probe
+from index.probe import (
+    ARTICLE_PROBE_FILE,
+    ASKERS_PROBE_FILE,
+    PROBE_FILE,
+    PROGRAMME_PROBE_FILE,
+    ArticleProbe,
+    Probe,
+)
 
 
 def probe() -> Probe:
@@ -74,12 +81,18 @@ def test_the_committed_probe_is_a_probe_of_384_dimensions() -> None:
     assert loaded.weights.shape == (384,)
 
 
-def test_the_committed_askers_probe_is_for_the_same_model() -> None:
-    """Fitted by `python -m bench.fit_probe --askers --write` on the development sets."""
+@pytest.mark.parametrize(
+    "path",
+    [
+        ASKERS_PROBE_FILE,  # `python -m bench.fit_probe --askers --write`
+        PROGRAMME_PROBE_FILE,  # `python -m bench.fit_probe --programme --write`
+    ],
+)
+def test_the_committed_probes_of_the_development_sets_are_for_the_same_model(path: Path) -> None:
     import json
 
     model = json.loads(PROBE_FILE.read_text(encoding="utf-8"))["model"]
-    loaded = Probe.load(model, ASKERS_PROBE_FILE)
+    loaded = Probe.load(model, path)
 
     assert loaded is not None
     assert loaded.weights.shape == (384,)

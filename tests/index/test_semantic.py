@@ -627,15 +627,44 @@ def test_meaning_does_not_put_another_instrument_over_the_one_named(hybrid: AskS
     assert (answer.articles[0].instrument, answer.articles[0].article) == ("ets185", "9")
 
 
-def test_a_search_answer_shows_the_fact_beside_its_articles(hybrid: AskService) -> None:
+def test_a_question_asked_of_the_programme_is_answered_by_its_passage_with_the_law(
+    hybrid: AskService,
+) -> None:
+    # the programme probe reads it as asking the 2014 slide, not the law on accession
     answer = hybrid.ask(
         "which countries were invited to accede to the Budapest Convention in 2014?"
     )
 
-    assert answer.kind is AnswerKind.SEARCH
+    assert answer.kind is AnswerKind.DOCUMENT
+    [fact, *_] = answer.documents
+    assert "Senegal" in fact.snippet and fact.as_of == "as of 2014"
     assert answer.articles[0].article == "37"  # accession: the law on inviting a State
-    [aside, *_] = answer.documents
-    assert "Senegal" in aside.snippet and aside.as_of == "as of 2014"
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("which african country had signed but not ratified in 2014?", "South Africa"),
+        (
+            "which offence type is the most frequent behind international data requests?",
+            "Fraud and other financial crimes",
+        ),
+    ],
+)
+def test_a_question_the_probe_reads_as_the_programmes_gets_the_slide(
+    hybrid: AskService, question: str, stated: str
+) -> None:
+    answer = hybrid.ask(question)  # nearness alone had quoted an article (Art. 37, Art. 31)
+
+    assert answer.kind is AnswerKind.DOCUMENT
+    assert stated in "\n".join(d.snippet for d in answer.documents)
+
+
+def test_an_article_question_is_not_read_as_the_programmes(hybrid: AskService) -> None:
+    answer = hybrid.ask("is it a crime to make a virus?")
+
+    assert answer.kind is AnswerKind.SEARCH
+    assert answer.articles[0].article == "6"
 
 
 @pytest.mark.parametrize(
