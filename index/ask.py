@@ -45,7 +45,7 @@ from index.cited import WHICH_ARTICLE, CitedArticles, cut, not_held_note
 from index.cleaning import clean_question
 from index.dense import DenseIndex
 from index.followups import citation_of, follow_up, names_a_part
-from index.glossary import default_glossary
+from index.glossary import default_glossary, default_places
 from index.hybrid import HybridRanker
 from index.language import ENGLISH
 from index.logistics import (
@@ -518,7 +518,7 @@ class AskService:
         if self._unlike_answered(text, ranked) and (not aside or barely):
             return self._declined(text, user_id, "trivia", choices)
         # "which African country had signed but not ratified in 2014?" asks the 2014 slide
-        if self._asked_of_programme(ranked):
+        if self._asked_of_programme(text, ranked):
             return self._fact_answer(text, ranked, choices)
         if ranked.confidence < self.weights.answer.low_confidence:
             self._record(text, user_id, "search", ranked.confidence)
@@ -688,15 +688,17 @@ class AskService:
         # session - what day and where?")
         return ranked.fact_lead < answer.fact_unsure and ranked.fact_said < answer.unlike_said
 
-    def _asked_of_programme(self, ranked: Ranking) -> bool:
+    def _asked_of_programme(self, text: str, ranked: Ranking) -> bool:
         """Whether the programme probe (``index.probe``) reads the question as one of what the
         programme documents state, and a passage near enough says enough of it: "what is the
         first thing a government sends when it wants to join Budapest?" is the slide's
-        "Letter from Government to CoE expressing interest in accession", not Art. 37."""
+        "Letter from Government to CoE expressing interest in accession", not Art. 37. Not
+        a question asking which article: "which article covers child pornography?" (0.92)."""
         answer = self.weights.answer
         likely = ranked.asked_of_programme
         return (
             likely is not None
+            and not asks_which_article(text)
             and likely >= answer.programme_asked
             and bool(ranked.facts)
             and ranked.fact_lead >= answer.programme_lead
@@ -796,7 +798,12 @@ class AskService:
         # a name may be in the source shown under a passage: "Council of Europe presentation
         # (Alexander Seger)" for the Tokyo slides, whose text gives only his e-mail address
         sourced = [f"{r.block_text}\n{self._source(r.key)}" for r in ranked.facts]
-        unstated = why_not_stated(text, passages, sourced, self._lower_case_words)
+        # the places it names, in the documents' English too: "¿quién moderó el taller 23
+        # del IGF en Vilna?" is answered by a passage saying "Vilnius"
+        language = self.ranker.language_of(text)
+        places = default_places().english(text, language) if language != ENGLISH else ""
+        asked = f"{text} {places}" if places else text
+        unstated = why_not_stated(asked, passages, sourced, self._lower_case_words)
         if unstated is not None:
             return self._declined(text, None, unstated, choices)
         about_law = ranked.confident and bool(self.ranker.analyser.analyse(text).named)
@@ -820,9 +827,9 @@ class AskService:
 
     def _unknown_term(self, text: str) -> str | None:
         """The term a question asks the meaning of ("what is credential stuffing?", "what does
-        'pig butchering' mean?") when no word of it is in the treaties, the documents or the
-        thesaurus, even corrected: the articles that share the question's other words would
-        only pass for a definition. None for any other question."""
+        'pig butchering' mean?") when no word of it is in the treaties or the documents, even
+        corrected: the articles that share the question's other words would only pass for a
+        definition. None for any other question."""
         asked = _DEFINITION.match(text.strip())
         if asked is None:
             return None
@@ -834,12 +841,12 @@ class AskService:
         # a one-word term may be mistyped ("presevation"); in "juice jacking", "jacking" is
         # not "hacking"
         corrected = len(content) == 1
-        if analyser.analyse(term).expansions:  # the thesaurus knows it: "cryptojacking"
-            return None
-        if any(analyser.knows(w, corrected=corrected) for w in content):
+        # the thesaurus reads "cryptojacking" as the offences it may fall under, and Art. 1
+        # (Definitions) had been quoted as if it defined it: no text says the word
+        if any(analyser.said(w, corrected=corrected) for w in content):
             return None
         # every word of it mistyped: "what is the artcle on preservaton"
-        if all(analyser.knows(w) for w in content):
+        if all(analyser.said(w) for w in content):
             return None
         return term
 

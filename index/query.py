@@ -125,6 +125,11 @@ class QueryAnalyser:
         said = self.correct(word) if corrected else word
         return stem_word(said) in self._stem_df or said in self._known
 
+    def said(self, word: str, *, corrected: bool = True) -> bool:
+        """Whether a text of the corpus says ``word`` (as written, or as corrected); the
+        thesaurus's words alone ("cryptojacking") are not."""
+        return stem_word(self.correct(word) if corrected else word) in self._stem_df
+
     def idf(self, stemmed: str) -> float:
         count = self._stem_df.get(stemmed, 0)
         return math.log(1 + self.blocks / (count + 0.5))

@@ -660,11 +660,22 @@ def test_a_question_the_probe_reads_as_the_programmes_gets_the_slide(
     assert stated in "\n".join(d.snippet for d in answer.documents)
 
 
-def test_an_article_question_is_not_read_as_the_programmes(hybrid: AskService) -> None:
-    answer = hybrid.ask("is it a crime to make a virus?")
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        ("is it a crime to make a virus?", "6"),
+        # the probe finds it 0.92 likely a programme question: the activity report says
+        # "child pornography"; a question asking which article asks the law
+        ("which article covers child pornography?", "9"),
+    ],
+)
+def test_an_article_question_is_not_read_as_the_programmes(
+    hybrid: AskService, question: str, article: str
+) -> None:
+    answer = hybrid.ask(question)
 
     assert answer.kind is AnswerKind.SEARCH
-    assert answer.articles[0].article == "6"
+    assert answer.articles[0].article == article
 
 
 @pytest.mark.parametrize(
@@ -736,7 +747,6 @@ def test_the_probes_are_loaded_for_the_bundled_model(
     [
         "How many years did Nelson Mandela spend in prison?",
         "Who founded Silk Road and how long was his sentence?",
-        "What was the Morris worm and in which year was it released?",
     ],
 )
 def test_an_off_topic_question_in_the_treatys_words_is_declined(
@@ -1182,8 +1192,16 @@ def test_a_person_the_documents_do_not_name_is_said_to_be_unnamed(
     assert answer.notes == (OUT_OF_SCOPE["unnamed"],)
 
 
-def test_a_person_the_documents_name_is_answered(hybrid: AskService) -> None:
-    answer = hybrid.ask("who moderated IGF workshop 23 in Vilnius?")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who moderated IGF workshop 23 in Vilnius?",
+        # "Vilna" is the passage's "Vilnius": it had been declined as naming no one
+        "¿quién moderó el taller 23 del IGF en Vilna?",
+    ],
+)
+def test_a_person_the_documents_name_is_answered(hybrid: AskService, question: str) -> None:
+    answer = hybrid.ask(question)
 
     assert answer.kind is AnswerKind.DOCUMENT
     assert any("Alexander Seger" in d.snippet for d in answer.documents)
@@ -1229,7 +1247,17 @@ def test_a_question_after_a_cited_article_that_points_back_at_it_is_answered(
     assert article in [a.article for a in answer.articles[:3]]
 
 
-@pytest.mark.parametrize("question", ["what is a honeypot?", "What is an IMSI catcher?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is a honeypot?",
+        "What is an IMSI catcher?",
+        # the thesaurus reads it as the offences it may fall under: Art. 1 (Definitions) had
+        # been quoted first, as if it defined the word
+        "what is cryptojacking",
+        "What was the Morris worm and in which year was it released?",
+    ],
+)
 def test_a_term_no_text_uses_is_not_defined_by_an_offence(
     hybrid: AskService, question: str
 ) -> None:
