@@ -112,9 +112,16 @@ _ELISION = re.compile(r"\b(?:qu|c|j|n|s|l|d|m)['’](?=[^\W\d_])", re.IGNORECASE
 
 
 def _french_elided(text: str) -> bool:
-    """Whether ``text`` elides as French does: "qu'" once, or any elision twice."""
+    """Whether ``text`` elides as French does ("qu'" once, or any elision twice), or asks
+    with French's own "quel" or "pourquoi": the letters of "quel article concerne la
+    pornographie enfantine ?" read as Spanish."""
+    if _FRENCH_ASKING.search(text):
+        return True
     elided = [m.group().casefold() for m in _ELISION.finditer(text)]
     return len(elided) >= 2 or any(e.startswith("qu") for e in elided)
+
+
+_FRENCH_ASKING = re.compile(r"\b(?:quel(?:le)?s?|pourquoi)\b", re.IGNORECASE)
 
 
 def _classify(text: str, languages: tuple[str, ...]) -> tuple[str, float]:

@@ -31,6 +31,8 @@ from index.language import detect_language, likeliest
         ("Сколько времени можно хранить данные?", "ru"),
         # French elides, Spanish does not: the classifier had read this as Spanish
         ("qu'est-ce qu'il y a demain ?", "fr"),
+        # French's own "quel": its letters had read as Spanish
+        ("quel article concerne la pornographie enfantine ?", "fr"),
         # unaccented: function words and accents had read French
         ("Convenio de Budapest articulo sobre acceso ilicito a un sistema informatico", "es"),
         ("convencao de budapeste conservacao expedita de dados informaticos armazenados", "pt"),
