@@ -170,7 +170,9 @@ def review_reply(review: Review) -> Reply:
     reply.buttons = [
         [
             Button(
-                _("📣 Send {count} notices").format(count=review.notices),
+                ngettext(
+                    "📣 Send {count} notice", "📣 Send {count} notices", review.notices
+                ).format(count=review.notices),
                 actions.Action("chg", (held, "send")).encode(),
             ),
             Button(_("🤫 Update silently"), actions.Action("chg", (held, "quiet")).encode()),

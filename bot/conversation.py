@@ -715,7 +715,12 @@ class Conversation:
         if rows:
             reply.add(bold(_("Questions I could not answer well")))
         for row in rows:
-            users = ngettext("{count}× ({users} user) ", "{count}× ({users} users) ", row.users)
+            # asked in the console, or before askers were recorded: no one to count
+            users = (
+                ngettext("{count}× ({users} user) ", "{count}× ({users} users) ", row.users)
+                if row.users
+                else "{count}× "
+            )
             reply.add(
                 users.format(count=row.count, users=row.users), italic(clip(row.question, 200))
             )

@@ -46,6 +46,16 @@ def test_unanswered_is_for_organisers_only(services: Services) -> None:
     assert report[1].startswith("2× (1 user) ")
 
 
+def test_unanswered_counts_no_askers_for_questions_asked_without_one(
+    services: Services,
+) -> None:
+    services.ask.ask("tell me a joke")  # as the CLI asks: no one to count
+
+    report = Conversation(services).message("/unanswered", ORGANISER)[0].plain().splitlines()
+
+    assert report[1] == "1× tell me a joke"
+
+
 def test_unanswered_is_never_posted_to_a_group(services: Services) -> None:
     conversation = Conversation(services)
     conversation.message("my name is Ana Silva, tell me a joke", PARTICIPANT)
