@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from bot.change_views import review_reply
+from bot.change_views import agenda_problems_reply, review_reply
 from bot.conversation import Conversation, User
 from bot.i18n import N_, _, speaking
 from bot.replies import Button, Reply, plain_text
@@ -79,10 +79,17 @@ class ConsoleChat:
     def review_at_start(self) -> None:
         """Agenda edits made while the console was closed, reviewed as the Telegram bot does
         at start: small ones are announced (shown by ``deliver``), a large one is held and
-        its decision shown to an organiser (it had gone live unannounced)."""
-        review = self.conversation.services.review_agenda()
-        if review is not None and review.held and self.conversation.is_organiser(self.user):
-            with speaking(self.conversation.language_of(self.user)):
+        its decision shown to an organiser (it had gone live unannounced); files that do not
+        load are shown to an organiser too, with what participants see meanwhile (only the
+        log had said so, and /agenda showed the last agenda announced)."""
+        services = self.conversation.services
+        review = services.review_agenda()
+        if not self.conversation.is_organiser(self.user):
+            return
+        with speaking(self.conversation.language_of(self.user)):
+            if services.agenda_problems:
+                self.show([agenda_problems_reply(services)])
+            if review is not None and review.held:
                 self.show([review_reply(review)])
 
     def run(self, source: TextIO, *, interactive: bool) -> None:

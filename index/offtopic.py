@@ -32,6 +32,11 @@ _OPINION = re.compile(
     # Snowden right to leak ...?", "will Russia ever return ...?", "who will win ...?"
     r"|\b(?:was|were)\s+(?:[\w.'-]+\s+){1,3}(?:right|wrong)\s+to\b"
     r"|\bwill\s+(?:[\w-]+\s+){1,2}ever\b|\bwho\s+will\s+win\b|\bкто\s+победит\b"
+    # a judgement of a person in a role: "is Alexander Seger a good speaker?"
+    r"|\b(?:is|was|are|were)\s+(?:[\w.'-]+\s+){1,3}(?:a|an)\s+(?:good|bad|great|poor|terrible"
+    r"|excellent|competent|incompetent|trustworthy|honest|reliable)\s+(?:speaker|person|man|woman"
+    r"|expert|leader|lawyer|judge|prosecutor|minister|president|presenter|moderator|trainer"
+    r"|chair|director|diplomat|negotiator)s?\b"
     r"|\bpr[ée]di(?:s|re|ga|z|ct)\w*\s*(?::|si\b|se\b)|\bпредскаж\w*|\bспрогнозиру\w*"
     # in French, Spanish, Portuguese and Russian
     r"|\bqu'en\s+pens\w*|\b(?:que|qu'est-ce\s+que)\s+(?:tu\s+)?pens(?:es|ez)(?:-tu|-vous)?\b"

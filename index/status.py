@@ -115,7 +115,11 @@ _HOLDER_NOW = re.compile(
     rf"\bwho\s+(?:is|are)\s+(?:the\s+)?(?:current|present|new|incumbent)\s+(?:[\w-]+\s+){{0,2}}"
     rf"{_POST}\b"
     rf"|\bwho\s+(?:is|are)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_POST}\b[^?.!]{{0,60}}\b{_NOW}\b"
-    rf"|\bwho\s+(?:currently\s+)?(?:heads|chairs|leads|runs)\b[^?.!]{{0,60}}\b{_NOW}\b",
+    rf"|\bwho\s+(?:currently\s+)?(?:heads|chairs|leads|runs)\b[^?.!]{{0,60}}\b{_NOW}\b"
+    # the head of an organisation or a State, asked in the present: no document of 2010 to
+    # 2014 says who it is now ("who is the secretary general of the council of europe")
+    r"|\bwho(?:\s+is|'s)\s+(?:the\s+)?(?:secretary[\s-]+general|president|prime\s+minister"
+    r"|high\s+commissioner)\s+of\b(?![^?.!]*\b(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
 

@@ -244,6 +244,27 @@ def test_a_file_removed_while_the_console_was_closed_waits_for_an_organiser(
         restarted.close()
 
 
+def test_the_console_tells_an_organiser_at_start_that_the_agenda_files_do_not_load(
+    services: Services, tmp_path: Path
+) -> None:
+    """Only the log had said so, and /agenda showed the agenda last announced (walkthrough
+    32)."""
+    agenda_dir = tmp_path / "agenda"
+    agenda_dir.mkdir()
+    (agenda_dir / "conf.yaml").write_text("events:\n  - id: [\n")
+    said = {}
+    for organisers in (frozenset({0}), frozenset({7})):  # the console's user is 0
+        settings = replace(services.settings, agenda_dir=agenda_dir, organisers=organisers)
+        restarted = build_services(settings, database=services.database)
+        output = io.StringIO()
+        ConsoleChat(Conversation(restarted), output).run(io.StringIO(""), interactive=False)
+        said[0 in organisers] = output.getvalue()
+
+    assert said[True].startswith("⚠ The agenda files have problems\n")
+    assert f"• {agenda_dir / 'conf.yaml'}:" in said[True]
+    assert said[False] == ""  # a participant is not told
+
+
 def test_an_old_button_does_not_act_on_a_later_identical_change(
     services: Services, tmp_path: Path
 ) -> None:

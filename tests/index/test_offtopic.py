@@ -38,6 +38,8 @@ from index.offtopic import (
         "¿Quién ganará las próximas elecciones en México?",
         "who will win the next election in Brazil?",
         "предскажи, присоединится ли Индия к конвенции",
+        "is Alexander Seger a good speaker?",
+        "was the minister a competent negotiator?",
     ],
 )
 def test_an_opinion_asked_of_the_bot(question: str) -> None:
@@ -57,6 +59,8 @@ def test_an_opinion_asked_of_the_bot(question: str) -> None:
         "what are the chances that the requested party refuses a preservation request?",
         "can a court predict the risk of reoffending before releasing a sex offender?",
         "would refusing the therapy course affect his chances of early release?",
+        "is a prosecutor a competent authority for a preservation order?",
+        "is the requested party a good place to send the request to?",
     ],
 )
 def test_a_question_of_the_law_asked_as_an_opinion_is_not(question: str) -> None:
