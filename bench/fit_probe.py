@@ -40,6 +40,7 @@ penalty ``--programme-l2``; left-one-set-out figures as above. Dry run by defaul
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -113,15 +114,43 @@ def askers_set(embedder: Embedder, cache: Path) -> tuple[np.ndarray, np.ndarray,
     return np.concatenate(vectors).astype(np.float64), np.array(labels, np.float64), sets
 
 
-def report_askers(vectors: np.ndarray, labels: np.ndarray, sets: list[str], l2: float) -> None:
-    """Each development set's answerable and off-topic questions below each floor, as the probe
-    fitted on the other sets finds them."""
+def _left_out(
+    vectors: np.ndarray, labels: np.ndarray, sets: list[str], l2: float
+) -> Iterator[tuple[str, np.ndarray, np.ndarray]]:
+    """Each set's name, the probabilities the probe fitted on the other sets gives its
+    questions, and which of them are labelled 1."""
     names = np.array(sets)
     for name in dict.fromkeys(sets):
         out = names == name
         weights, bias = fit(vectors[~out], labels[~out], l2)
-        likely = 1 / (1 + np.exp(-(vectors[out] @ weights + bias)))
-        answerable = labels[out] == 1
+        yield name, 1 / (1 + np.exp(-(vectors[out] @ weights + bias))), labels[out] == 1
+
+
+def _fit_and_write(
+    vectors: np.ndarray,
+    labels: np.ndarray,
+    l2: float,
+    embedder: Embedder,
+    *,
+    path: Path,
+    counted: tuple[str, str],
+    write: bool,
+) -> None:
+    """Fit a probe on every question, say on how many of each label (``counted``), and write
+    it to ``path`` if asked."""
+    weights, bias = fit(vectors, labels, l2)
+    probe = Probe(embedder.version, np.round(weights, 6).astype(np.float32), round(bias, 6))
+    positive = int(labels.sum())
+    print(f"fitted on {positive} {counted[0]} and {len(labels) - positive} {counted[1]}")
+    if write:
+        probe.save(path)
+        print(f"written: {path}")
+
+
+def report_askers(vectors: np.ndarray, labels: np.ndarray, sets: list[str], l2: float) -> None:
+    """Each development set's answerable and off-topic questions below each floor, as the probe
+    fitted on the other sets finds them."""
+    for name, likely, answerable in _left_out(vectors, labels, sets, l2):
         below = "  ".join(
             f"<{f}: {_below(likely[answerable], f):.3f}/{_below(likely[~answerable], f):.3f}"
             for f in ASKERS_FLOORS
@@ -133,13 +162,10 @@ def fit_askers(embedder: Embedder, cache: Path, l2: float, *, write: bool) -> No
     """Fit the askers' probe, report how it generalises, and write it if asked."""
     vectors, labels, sets = askers_set(embedder, cache)
     report_askers(vectors, labels, sets, l2)
-    weights, bias = fit(vectors, labels, l2)
-    probe = Probe(embedder.version, np.round(weights, 6).astype(np.float32), round(bias, 6))
-    answerable = int(labels.sum())
-    print(f"fitted on {answerable} answerable and {len(labels) - answerable} other questions")
-    if write:
-        probe.save(ASKERS_PROBE_FILE)
-        print(f"written: {ASKERS_PROBE_FILE}")
+    counted = ("answerable", "other questions")
+    _fit_and_write(
+        vectors, labels, l2, embedder, path=ASKERS_PROBE_FILE, counted=counted, write=write
+    )
 
 
 def articles_asked(
@@ -184,12 +210,7 @@ def programme_set(embedder: Embedder, cache: Path) -> tuple[np.ndarray, np.ndarr
 def report_programme(vectors: np.ndarray, labels: np.ndarray, sets: list[str], l2: float) -> None:
     """Each development set's fact and article questions at or above each floor, as the probe
     fitted on the other sets finds them."""
-    names = np.array(sets)
-    for name in dict.fromkeys(sets):
-        out = names == name
-        weights, bias = fit(vectors[~out], labels[~out], l2)
-        likely = 1 / (1 + np.exp(-(vectors[out] @ weights + bias)))
-        facts = labels[out] == 1
+    for name, likely, facts in _left_out(vectors, labels, sets, l2):
         shares = "  ".join(
             f">={f}: {_share(likely[facts], f):.3f}/{_share(likely[~facts], f):.3f}" for f in FLOORS
         )
@@ -200,13 +221,10 @@ def fit_programme(embedder: Embedder, cache: Path, l2: float, *, write: bool) ->
     """Fit the programme probe, report how it generalises, and write it if asked."""
     vectors, labels, sets = programme_set(embedder, cache)
     report_programme(vectors, labels, sets, l2)
-    weights, bias = fit(vectors, labels, l2)
-    probe = Probe(embedder.version, np.round(weights, 6).astype(np.float32), round(bias, 6))
-    facts = int(labels.sum())
-    print(f"fitted on {facts} fact questions and {len(labels) - facts} article questions")
-    if write:
-        probe.save(PROGRAMME_PROBE_FILE)
-        print(f"written: {PROGRAMME_PROBE_FILE}")
+    counted = ("fact questions", "article questions")
+    _fit_and_write(
+        vectors, labels, l2, embedder, path=PROGRAMME_PROBE_FILE, counted=counted, write=write
+    )
 
 
 def _standard(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
