@@ -45,7 +45,7 @@ from index.cited import WHICH_ARTICLE, CitedArticles, cut, not_held_note
 from index.cleaning import clean_question
 from index.dense import DenseIndex
 from index.followups import citation_of, follow_up, names_a_part
-from index.glossary import default_glossary, default_places
+from index.glossary import default_glossary
 from index.hybrid import HybridRanker
 from index.language import ENGLISH
 from index.logistics import (
@@ -698,11 +698,11 @@ class AskService:
         likely = ranked.asked_of_programme
         return (
             likely is not None
-            and not asks_which_article(text)
             and likely >= answer.programme_asked
             and bool(ranked.facts)
             and ranked.fact_lead >= answer.programme_lead
             and ranked.fact_said >= answer.programme_said
+            and not asks_which_article(text)
         )
 
     def _related_hits(self, ranked: Ranking) -> tuple[ArticleHit, ...]:
@@ -800,9 +800,7 @@ class AskService:
         sourced = [f"{r.block_text}\n{self._source(r.key)}" for r in ranked.facts]
         # the places it names, in the documents' English too: "¿quién moderó el taller 23
         # del IGF en Vilna?" is answered by a passage saying "Vilnius"
-        language = self.ranker.language_of(text)
-        places = default_places().english(text, language) if language != ENGLISH else ""
-        asked = f"{text} {places}" if places else text
+        asked = f"{text} {ranked.places}" if ranked.places else text
         unstated = why_not_stated(asked, passages, sourced, self._lower_case_words)
         if unstated is not None:
             return self._declined(text, None, unstated, choices)

@@ -247,6 +247,7 @@ class HybridRanker:
             facts=facts,
             fact_lead=lead,
             fact_said=said,
+            places=places,
             threshold=lexical.threshold,
             asked_like_answerable=(
                 self.scope.asked_like_answerable(query) if self.scope is not None else None

@@ -57,6 +57,7 @@ class Ranking:
     facts: list[Ranked] = field(default_factory=list)  # programme-document passages
     fact_lead: float = -1.0  # how much closer the best of them is than the best article
     fact_said: float = 0.0  # the share of the question's words (weighed) the best of them says
+    places: str = ""  # the places a question in another language names, in English ("Vilnius")
     declined: str | None = None  # why the question is out of scope: "venue", "other_law", ...
     # how likely the texts answer it, by the askers' probe (index.probe); None without one
     asked_like_answerable: float | None = None
